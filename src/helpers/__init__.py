@@ -1,0 +1,1 @@
+"""Shared helpers for the Arabic news research notebooks."""
