@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import arabicstopwords.arabicstopwords as arabic_stop
 from camel_tools.tokenizers.word import simple_word_tokenize
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
@@ -50,6 +51,18 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
         out.append(f)
         offsets.extend([i] * len(f))
     return "".join(out), offsets
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Arabic stop words (the arabic-stopwords package, with their clitic-inflected forms), in
+    `fold` form."""
+    return frozenset(fold(w) for w in arabic_stop.stopwords_list())
+
+
+def is_stopword(token: str) -> bool:
+    """True for an Arabic function word (compare folded forms)."""
+    return fold(token) in stopwords()
 
 
 def arabic_ratio(text: str) -> float:

@@ -1,0 +1,210 @@
+"""Run the notebook pipeline: `python -m helpers.run [--input-dir seeds] [--output-dir outputs]
+[--only STAGE] [--from STAGE] [-p NAME=VALUE ...] [--strict]`.
+
+Each notebook runs with papermill (kernel `python3`, working directory the project root) into a
+staging folder beside the output folder; reports are rendered in-process while the next stage
+runs. When every stage has passed, the staging folder replaces the output folder in one rename,
+so a reader never sees a half-written run. A failed run leaves the previous output untouched and
+keeps what it wrote, with the failed executed notebook, in `<output>.failed/`.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import shutil
+import sys
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime, timezone
+from pathlib import Path
+
+import papermill as pm
+from papermill.exceptions import PapermillExecutionError
+
+from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, resolve
+from .report import notebook_to_html, write_index
+
+STAGES = ["01_ingest", "02_clean", "03_entities", "04_timeline", "05_comparison"]
+
+
+class StageFailed(RuntimeError):
+    """A notebook failed (or a strict check did); the message says where and why."""
+
+
+def stage_name(name: str) -> str:
+    """'03', 'entities' or '03_entities' -> '03_entities'."""
+    for stage in STAGES:
+        if name in (stage, stage[:2], stage[3:]):
+            return stage
+    raise argparse.ArgumentTypeError(f"unknown stage {name!r}; stages are {', '.join(STAGES)}")
+
+
+def parse_parameter(text: str) -> tuple[str, object]:
+    """'NAME=VALUE' with VALUE a Python literal when it parses as one, else a string."""
+    if "=" not in text:
+        raise argparse.ArgumentTypeError(f"-p takes NAME=VALUE, got {text!r}")
+    name, raw = text.split("=", 1)
+    try:
+        value = ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        value = raw
+    return name.strip(), value
+
+
+def selected_stages(only: str | None, start: str | None) -> list[str]:
+    if only:
+        return [only]
+    return STAGES[STAGES.index(start):] if start else list(STAGES)
+
+
+def notebook_parameters(notebook: Path) -> set[str]:
+    return set(pm.inspect_notebook(str(notebook)))
+
+
+def run_pipeline(input_dir: str | Path = "seeds", output_dir: str | Path = "outputs", *,
+                 stages: list[str] | None = None, parameters: dict | None = None,
+                 strict: bool = False) -> dict:
+    """Run `stages` (all by default) and return the run record; raises StageFailed on failure."""
+    stages = stages or list(STAGES)
+    out = resolve(output_dir)
+    inp = resolve(input_dir)
+    staging = out.with_name(out.name + ".staging")
+    failed_dir = out.with_name(out.name + ".failed")
+    shutil.rmtree(staging, ignore_errors=True)
+    if stages != STAGES and out.exists():
+        shutil.copytree(out, staging)  # a partial run builds on the tables already there
+    for sub in ("notebooks", "reports", "data", "figures", "logs"):
+        (staging / sub).mkdir(parents=True, exist_ok=True)
+    params = {"input_dir": str(inp), "output_dir": str(staging), **(parameters or {})}
+    previous = _previous_stages(out)
+    record = {"started": _now(), "parameters": {"input_dir": str(inp), "output_dir": str(out),
+                                                 **(parameters or {})},
+              "stages": [], "ok": True}
+    t0 = time.perf_counter()
+    failure: StageFailed | None = None
+    with ThreadPoolExecutor(max_workers=1) as render_pool:
+        renders: list[Future] = []
+        for i, stage in enumerate(stages):
+            print(f"[{i + 1}/{len(stages)}] {stage} ...", end="", flush=True)
+            s0 = time.perf_counter()
+            try:
+                _execute(stage, staging, params)
+                if strict and stage == "01_ingest":
+                    _check_strict(staging)
+                status, error = "ok", None
+            except StageFailed as exc:
+                status, error, failure = "failed", str(exc), exc
+            seconds = time.perf_counter() - s0
+            print(f" {status} ({seconds:.1f} s)", flush=True)
+            record["stages"].append({"name": stage, "status": status, "seconds": seconds,
+                                     "error": error})
+            renders.append(render_pool.submit(
+                notebook_to_html, staging / "notebooks" / f"{stage}.ipynb",
+                staging / "reports" / f"{stage}.html"))
+            if failure:
+                break
+        for r in renders:
+            r.result()
+    record["stages"] = _merge_stages(previous, record["stages"])
+    record.update(ok=failure is None, finished=_now(), seconds=time.perf_counter() - t0)
+    write_index(staging, record)
+    if failure:
+        shutil.rmtree(failed_dir, ignore_errors=True)
+        staging.rename(failed_dir)
+        raise StageFailed(f"{failure}\nThe failed run is kept in {failed_dir} "
+                          f"(executed notebooks in {failed_dir / 'notebooks'}); "
+                          f"{out} was left as it was.")
+    _swap_in(staging, out)
+    shutil.rmtree(failed_dir, ignore_errors=True)
+    return record
+
+
+def _execute(stage: str, staging: Path, params: dict) -> None:
+    notebook = NOTEBOOKS_DIR / f"{stage}.ipynb"
+    executed = staging / "notebooks" / f"{stage}.ipynb"
+    accepted = notebook_parameters(notebook)
+    logs = staging / "logs"
+    with open(logs / f"{stage}.stdout.log", "w", encoding="utf-8") as out, \
+            open(logs / f"{stage}.stderr.log", "w", encoding="utf-8") as err:
+        try:
+            pm.execute_notebook(str(notebook), str(executed),
+                                parameters={k: v for k, v in params.items() if k in accepted},
+                                kernel_name="python3", cwd=str(PROJECT_ROOT), progress_bar=False,
+                                log_output=True, stdout_file=out, stderr_file=err)
+        except PapermillExecutionError as exc:
+            raise StageFailed(
+                f"stage {stage} failed in cell {exc.cell_index} (execution count {exc.exec_count}):"
+                f" {exc.ename}: {exc.evalue}") from exc
+        except Exception as exc:  # the kernel died, a notebook is unreadable, ...
+            raise StageFailed(f"stage {stage} failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _check_strict(staging: Path) -> None:
+    from .io import read_table
+
+    docs = read_table(staging, "documents")
+    bad = docs[docs["status"] != "ok"]
+    if len(bad):
+        listing = "; ".join(f"{r.source_path}: {r.status} ({r.message})" for r in bad.itertuples())
+        raise StageFailed(f"--strict: {len(bad)} input file(s) are not ok: {listing}")
+
+
+def _previous_stages(out: Path) -> list[dict]:
+    path = out / "logs" / "run.json"
+    if not path.exists():
+        return []
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("stages", [])
+    except (json.JSONDecodeError, OSError):
+        return []
+
+
+def _merge_stages(previous: list[dict], current: list[dict]) -> list[dict]:
+    """Every stage once, in order: this run's entry, else the previous run's, else 'not_run'."""
+    by_name = {s["name"]: s for s in previous}
+    by_name.update({s["name"]: s for s in current})
+    return [by_name.get(name, {"name": name, "status": "not_run", "seconds": 0.0, "error": None})
+            for name in STAGES]
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    """Replace `out` by `staging` with renames only (the old folder is removed afterwards)."""
+    old = out.with_name(out.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    staging.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--input-dir", default="seeds", help="folder of input files (default seeds)")
+    parser.add_argument("--output-dir", default="outputs", help="output folder (default outputs)")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--only", type=stage_name, help="run this stage only")
+    group.add_argument("--from", dest="start", type=stage_name, help="run from this stage on")
+    parser.add_argument("-p", dest="params", action="append", type=parse_parameter, default=[],
+                        metavar="NAME=VALUE", help="a notebook parameter (repeatable)")
+    parser.add_argument("--strict", action="store_true",
+                        help="fail when any input file is not ok (empty, unreadable, ...)")
+    args = parser.parse_args(argv)
+    try:
+        record = run_pipeline(args.input_dir, args.output_dir,
+                              stages=selected_stages(args.only, args.start),
+                              parameters=dict(args.params), strict=args.strict)
+    except StageFailed as exc:
+        print(f"\nFAILED: {exc}", file=sys.stderr)
+        return 1
+    out = resolve(args.output_dir)
+    print(f"done in {record['seconds']:.1f} s: {out / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""What the notebooks show: parameters, Arabic tables right-to-left, collapsible details.
+
+Large tables are summarised (first rows, with a pointer to the full CSV), never dumped.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+from IPython.display import HTML
+
+from .io import data_dir
+
+#: Rows shown of a table before it is cut (the full table is in OUT/data/).
+MAX_ROWS = 40
+#: Characters shown of a long text cell.
+MAX_CELL_CHARS = 300
+
+
+def parameters(**values) -> HTML:
+    """The stage's parameters, readably (papermill's injected cell is hidden in reports)."""
+    rows = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
+                   f"<td dir='auto'><code>{html.escape(str(v))}</code></td></tr>"
+                   for k, v in values.items())
+    return HTML(f"<table dir='ltr'>{rows}</table>")
+
+
+def _shorten(value):
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        return value[:MAX_CELL_CHARS] + " …"
+    return value
+
+
+def table(df: pd.DataFrame, *, max_rows: int = MAX_ROWS, caption: str | None = None,
+          full_table: str | None = None) -> HTML:
+    """`df` as an HTML table with `dir="rtl" lang="ar"`, cut to `max_rows` rows (saying so)."""
+    shown = df.head(max_rows).map(_shorten) if len(df) else df
+    styler = shown.style.set_table_attributes('dir="rtl" lang="ar" class="dataframe"').hide(axis="index")
+    if caption:
+        styler = styler.set_caption(html.escape(caption))
+    note = ""
+    if len(df) > max_rows:
+        where = f" (the full table is <code>data/{full_table}.csv</code>)" if full_table else ""
+        note = f"<p dir='ltr'>Showing {max_rows} of {len(df):,} rows{where}.</p>"
+    if df.empty:
+        note = "<p dir='ltr'><em>No rows.</em></p>"
+    return HTML(styler.to_html() + note)
+
+
+def collapsible(summary: str, body_html: str, *, open_: bool = False) -> HTML:
+    """A <details> block: secondary material a reader can unfold."""
+    return HTML(f"<details{' open' if open_ else ''}><summary dir='auto'>{html.escape(summary)}"
+                f"</summary>{body_html}</details>")
+
+
+def tables_written(output_dir: str | Path, names: list[str]) -> HTML:
+    """Which tables this stage wrote, with their row counts."""
+    folder = data_dir(output_dir)
+    rows = []
+    for name in names:
+        path = folder / f"{name}.parquet"
+        n = pq.ParquetFile(path).metadata.num_rows if path.exists() else 0
+        rows.append({"table": name, "rows": n, "files": f"data/{name}.parquet, data/{name}.csv"})
+    return table(pd.DataFrame(rows))

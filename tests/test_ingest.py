@@ -1,0 +1,102 @@
+import pandas as pd
+import pytest
+
+from helpers import ingest
+
+ARABIC = "قال وزير الخارجية إن المحادثات مع دوشانبي مستمرة منذ أشهر، وإن التعاون العسكري يتوسع.\n"
+
+
+def write(folder, name, data):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def by_file(result):
+    return {r["source_path"]: r for r in result.documents.to_dict("records")}
+
+
+@pytest.mark.parametrize("encoding,prefix", [
+    ("utf-8", b""), ("utf-8-sig", b""), ("utf-16", b""), ("cp1256", b""),
+])
+def test_decodes_common_encodings_to_the_same_text(tmp_path, encoding, prefix):
+    write(tmp_path, "a.txt", prefix + (ARABIC * 3).replace("\n", "\r\n").encode(encoding))
+    result = ingest.ingest_folder(tmp_path)
+    row = by_file(result)["a.txt"]
+    assert row["status"] == "ok", row["message"]
+    assert result.raw_text.loc[0, "text"] == ARABIC * 3  # CRLF normalised to LF
+    if encoding == "cp1256":
+        assert row["encoding"].replace("_", "").lower() in {"cp1256", "windows1256"}
+
+
+def test_every_file_gets_a_row_and_a_status(tmp_path):
+    write(tmp_path, "ok.txt", ARABIC)
+    write(tmp_path, "empty.txt", b"")
+    write(tmp_path, "blank.txt", "  \n\t\n")
+    write(tmp_path, "doc.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    write(tmp_path, "noise.bin", bytes(range(256)) * 4)
+    write(tmp_path, "english.txt", "This page is written in English only, with no Arabic at all.\n")
+    write(tmp_path, "copy of ok.txt", ARABIC)
+    write(tmp_path, "sub/مقال 'x'.txt", ARABIC + ARABIC)
+    rows = by_file(ingest.ingest_folder(tmp_path))
+    assert len(rows) == 8
+    assert rows["empty.txt"]["status"] == "empty" and rows["blank.txt"]["status"] == "empty"
+    assert rows["doc.pdf"]["status"] == "unreadable" and "PDF" in rows["doc.pdf"]["message"]
+    assert rows["noise.bin"]["status"] == "unreadable"
+    assert rows["english.txt"]["status"] == "not_arabic"
+    # of two identical files the first in name order is kept, the other names it
+    assert rows["copy of ok.txt"]["status"] == "ok"
+    assert rows["ok.txt"]["status"] == "duplicate"
+    assert rows["ok.txt"]["message"] == "same content as copy of ok.txt"
+    assert rows["sub/مقال 'x'.txt"]["doc_id"] == "sub__مقال 'x'"
+    assert all(r["message"] for r in rows.values() if r["status"] != "ok")
+
+
+def test_html_pages_are_reduced_to_the_article_with_metadata(tmp_path):
+    page = f"""<html><head><title>موقع</title><meta name="author" content="سلمى حداد">
+    <meta property="article:published_time" content="2022-08-20"></head><body>
+    <nav><a href="/">الرئيسية</a> <a href="/news">أخبار</a></nav>
+    <article><h1>موسكو وواشنطن في آسيا الوسطى</h1><p>{ARABIC * 2}</p><p>{ARABIC}</p></article>
+    <footer>جميع الحقوق محفوظة 2022</footer></body></html>"""
+    write(tmp_path, "page.html", page)
+    result = ingest.ingest_folder(tmp_path)
+    row = by_file(result)["page.html"]
+    assert row["status"] == "ok" and row["format"] == "html"
+    assert row["author"] == "سلمى حداد" and row["published"] == "2022-08-20"
+    assert row["published_source"] == "page"
+    text = result.raw_text.loc[0, "text"]
+    assert "المحادثات مع دوشانبي" in text and "جميع الحقوق محفوظة" not in text
+
+
+def test_manifest_values_win_and_its_problems_are_reported(tmp_path):
+    write(tmp_path, "a.txt", ARABIC)
+    write(tmp_path, "b.txt", ARABIC + "نص آخر مختلف تماما عن الأول.")
+    write(tmp_path, "manifest.csv",
+          "file,doc_id,outlet,published,colour\n"
+          "a.txt,article-a,وكالة الأنباء,2021-10-14,red\n"
+          "b.txt,,,14/10/2021,\n"
+          "gone.txt,,,2021-01-01,\n")
+    result = ingest.ingest_folder(tmp_path)
+    rows = by_file(result)
+    assert "manifest.csv" not in rows
+    assert rows["a.txt"]["doc_id"] == "article-a" and rows["a.txt"]["outlet"] == "وكالة الأنباء"
+    assert rows["a.txt"]["published"] == "2021-10-14" and rows["a.txt"]["published_source"] == "manifest"
+    assert rows["b.txt"]["doc_id"] == "b" and pd.isna(rows["b.txt"]["published"])
+    problems = dict(zip(result.issues["problem"], result.issues["source"], strict=True))
+    assert problems["missing_file"] == "gone.txt"
+    assert problems["bad_date"] == "b.txt"
+    assert "colour" in result.issues.set_index("problem").loc["unknown_column", "message"]
+
+
+def test_documents_table_has_the_full_contract_from_the_start(tmp_path):
+    write(tmp_path, "a.txt", ARABIC)
+    docs = ingest.ingest_folder(tmp_path).documents
+    for col in ["doc_id", "title", "author", "outlet", "published", "date_anchor", "body", "sha256"]:
+        assert col in docs.columns
+    assert pd.isna(docs.loc[0, "body"])
+
+
+def test_missing_input_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        ingest.ingest_folder(tmp_path / "nowhere")

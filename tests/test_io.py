@@ -1,0 +1,48 @@
+import pandas as pd
+import pytest
+
+from helpers import io
+
+
+def test_write_table_writes_parquet_and_bom_csv(tmp_path):
+    df = pd.DataFrame({"doc_id": ["a"], "term": ["روسيا"], "z": [1.5]})
+    io.write_table(df, tmp_path, "distinctive_terms")
+    raw = (tmp_path / "data" / "distinctive_terms.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert "روسيا" in raw.decode("utf-8-sig")
+    back = io.read_table(tmp_path, "distinctive_terms")
+    assert back.to_dict("records") == [{"doc_id": "a", "term": "روسيا", "z": 1.5}]
+    assert not [p for p in (tmp_path / "data").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_write_table_puts_contract_columns_first_and_refuses_missing_ones(tmp_path):
+    df = pd.DataFrame({"extra": [1], "doc_b": ["y"], "cosine": [0.5], "doc_a": ["x"]})
+    io.write_table(df, tmp_path, "doc_similarity")
+    assert list(io.read_table(tmp_path, "doc_similarity").columns) == ["doc_a", "doc_b", "cosine", "extra"]
+    with pytest.raises(ValueError, match="cosine"):
+        io.write_table(df.drop(columns="cosine"), tmp_path, "doc_similarity")
+
+
+def test_failed_write_leaves_previous_table_intact(tmp_path):
+    io.write_table(pd.DataFrame({"doc_a": ["x"], "doc_b": ["y"], "cosine": [0.5]}), tmp_path, "doc_similarity")
+
+    class Unwritable(pd.DataFrame):
+        def to_parquet(self, *a, **k):
+            raise OSError("disk full")
+
+    bad = Unwritable({"doc_a": ["q"], "doc_b": ["r"], "cosine": [0.1]})
+    with pytest.raises(OSError):
+        io._atomic_write(tmp_path / "data" / "doc_similarity.parquet", bad.to_parquet)
+    assert io.read_table(tmp_path, "doc_similarity")["doc_a"].tolist() == ["x"]
+    assert not [p for p in (tmp_path / "data").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_read_table_names_the_missing_stage(tmp_path):
+    with pytest.raises(FileNotFoundError, match="entities"):
+        io.read_table(tmp_path, "entities")
+
+
+def test_join_and_split_ids_round_trip():
+    assert io.join_ids(["b", "a", "b", None, ""]) == "a|b"
+    assert io.split_ids("a|b") == ["a", "b"]
+    assert io.split_ids("") == [] and io.split_ids(None) == [] and io.split_ids(float("nan")) == []
