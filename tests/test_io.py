@@ -24,7 +24,8 @@ def test_write_table_puts_contract_columns_first_and_refuses_missing_ones(tmp_pa
 
 
 def test_failed_write_leaves_previous_table_intact(tmp_path):
-    io.write_table(pd.DataFrame({"doc_a": ["x"], "doc_b": ["y"], "cosine": [0.5]}), tmp_path, "doc_similarity")
+    first = pd.DataFrame({"doc_a": ["x"], "doc_b": ["y"], "cosine": [0.5]})
+    io.write_table(first, tmp_path, "doc_similarity")
 
     class Unwritable(pd.DataFrame):
         def to_parquet(self, *a, **k):

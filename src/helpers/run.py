@@ -2,9 +2,10 @@
 [--only STAGE] [--from STAGE] [-p NAME=VALUE ...] [--strict]`.
 
 Each notebook runs with papermill (kernel `python3`, working directory the project root) into a
-staging folder beside the output folder; reports are rendered in-process while the next stage
-runs. When every stage has passed, the staging folder replaces the output folder in one rename,
-so a reader never sees a half-written run. A failed run leaves the previous output untouched and
+staging folder beside the output folder. Work starts early: the next stage's kernel is started and
+its modules imported while the current stage runs, and reports are rendered in-process meanwhile.
+When every stage has passed, the staging folder replaces the output folder in one rename, so a
+reader never sees a half-written run. A failed run leaves the previous output untouched and
 keeps what it wrote, with the failed executed notebook, in `<output>.failed/`.
 """
 from __future__ import annotations
@@ -16,16 +17,28 @@ import shutil
 import sys
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import datetime, timezone
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import papermill as pm
+from jupyter_client import KernelManager
 from papermill.exceptions import PapermillExecutionError
 
 from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, resolve
 from .report import notebook_to_html, write_index
+from .show import STAGING_SUFFIX
 
 STAGES = ["01_ingest", "02_clean", "03_entities", "04_timeline", "05_comparison"]
+#: What a stage's kernel imports (and loads) before its notebook runs: pure start-up work.
+WARM_UP = {
+    "01_ingest": "import helpers.ingest",
+    "02_clean": "import helpers.clean",
+    "03_entities": "import helpers.entities, helpers.plotting",
+    "04_timeline": "import helpers.anchors, helpers.events, helpers.plotting",
+    "05_comparison": "import helpers.compare, helpers.plotting",
+}
+WARM_UP_COMMON = "import pandas, matplotlib.pyplot, IPython.display, helpers.io, helpers.show"
 
 
 class StageFailed(RuntimeError):
@@ -62,6 +75,28 @@ def notebook_parameters(notebook: Path) -> set[str]:
     return set(pm.inspect_notebook(str(notebook)))
 
 
+def start_warm_kernel(stage: str, log_dir: Path) -> KernelManager:
+    """A python3 kernel started in the project root that has imported what `stage` needs; its
+    own output (warnings, crashes) goes to `log_dir/<stage>.kernel.log`.
+
+    Returns once the imports are done (call it from a worker thread to overlap with other work).
+    An import error here is ignored: the notebook will meet it again and report it in context."""
+    km = KernelManager(kernel_name="python3")
+    with open(log_dir / f"{stage}.kernel.log", "w", encoding="utf-8") as log:
+        km.start_kernel(cwd=str(PROJECT_ROOT), stdout=log, stderr=log)
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=60)
+        msg_id = kc.execute(f"{WARM_UP_COMMON}\n{WARM_UP.get(stage, '')}", silent=True,
+                            store_history=False)
+        while kc.get_shell_msg(timeout=120)["parent_header"].get("msg_id") != msg_id:
+            pass
+    finally:
+        kc.stop_channels()
+    return km
+
+
 def run_pipeline(input_dir: str | Path = "seeds", output_dir: str | Path = "outputs", *,
                  stages: list[str] | None = None, parameters: dict | None = None,
                  strict: bool = False) -> dict:
@@ -69,42 +104,75 @@ def run_pipeline(input_dir: str | Path = "seeds", output_dir: str | Path = "outp
     stages = stages or list(STAGES)
     out = resolve(output_dir)
     inp = resolve(input_dir)
-    staging = out.with_name(out.name + ".staging")
-    failed_dir = out.with_name(out.name + ".failed")
+    staging = out.with_name(out.name + STAGING_SUFFIX)
     shutil.rmtree(staging, ignore_errors=True)
     if stages != STAGES and out.exists():
         shutil.copytree(out, staging)  # a partial run builds on the tables already there
     for sub in ("notebooks", "reports", "data", "figures", "logs"):
         (staging / sub).mkdir(parents=True, exist_ok=True)
     params = {"input_dir": str(inp), "output_dir": str(staging), **(parameters or {})}
+    with _dask_cluster_for(params):
+        return _run_stages(stages, inp, out, staging, params, parameters or {}, strict)
+
+
+@contextmanager
+def _dask_cluster_for(params: dict):
+    """With `engine=dask` and no `scheduler` address, one local cluster serves every stage."""
+    if params.get("engine") != "dask" or params.get("scheduler"):
+        yield
+        return
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        params["scheduler"] = cluster.scheduler_address
+        yield
+
+
+def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: dict,
+                parameters: dict, strict: bool) -> dict:
+    failed_dir = out.with_name(out.name + ".failed")
     previous = _previous_stages(out)
     record = {"started": _now(), "parameters": {"input_dir": str(inp), "output_dir": str(out),
-                                                 **(parameters or {})},
+                                                 **parameters},
               "stages": [], "ok": True}
     t0 = time.perf_counter()
     failure: StageFailed | None = None
-    with ThreadPoolExecutor(max_workers=1) as render_pool:
-        renders: list[Future] = []
-        for i, stage in enumerate(stages):
-            print(f"[{i + 1}/{len(stages)}] {stage} ...", end="", flush=True)
-            s0 = time.perf_counter()
-            try:
-                _execute(stage, staging, params)
-                if strict and stage == "01_ingest":
-                    _check_strict(staging)
-                status, error = "ok", None
-            except StageFailed as exc:
-                status, error, failure = "failed", str(exc), exc
-            seconds = time.perf_counter() - s0
-            print(f" {status} ({seconds:.1f} s)", flush=True)
-            record["stages"].append({"name": stage, "status": status, "seconds": seconds,
-                                     "error": error})
-            renders.append(render_pool.submit(
-                notebook_to_html, staging / "notebooks" / f"{stage}.ipynb",
-                staging / "reports" / f"{stage}.html"))
-            if failure:
-                break
-        for r in renders:
+    with ThreadPoolExecutor(max_workers=1) as kernels, ThreadPoolExecutor(max_workers=1) as renders:
+        warm: dict[str, Future] = {stages[0]: kernels.submit(start_warm_kernel, stages[0], staging / "logs")}
+        rendered: list[Future] = []
+        try:
+            for i, stage in enumerate(stages):
+                if i + 1 < len(stages):
+                    warm[stages[i + 1]] = kernels.submit(start_warm_kernel, stages[i + 1],
+                                                        staging / "logs")
+                print(f"[{i + 1}/{len(stages)}] {stage} ...", end="", flush=True)
+                s0 = time.perf_counter()
+                km = None
+                try:
+                    km = _kernel_for(stage, warm.pop(stage))
+                    _execute(stage, staging, params, km)
+                    if strict and stage == "01_ingest":
+                        _check_strict(staging)
+                    status, error = "ok", None
+                except StageFailed as exc:
+                    status, error, failure = "failed", str(exc), exc
+                finally:
+                    if km is not None:
+                        km.shutdown_kernel(now=True)
+                seconds = time.perf_counter() - s0
+                print(f" {status} ({seconds:.1f} s)", flush=True)
+                record["stages"].append({"name": stage, "status": status, "seconds": seconds,
+                                         "error": error})
+                rendered.append(renders.submit(
+                    notebook_to_html, staging / "notebooks" / f"{stage}.ipynb",
+                    staging / "reports" / f"{stage}.html"))
+                if failure:
+                    break
+        finally:
+            for pending in warm.values():
+                if pending.exception() is None:
+                    pending.result().shutdown_kernel(now=True)
+        for r in rendered:
             r.result()
     record["stages"] = _merge_stages(previous, record["stages"])
     record.update(ok=failure is None, finished=_now(), seconds=time.perf_counter() - t0)
@@ -120,7 +188,7 @@ def run_pipeline(input_dir: str | Path = "seeds", output_dir: str | Path = "outp
     return record
 
 
-def _execute(stage: str, staging: Path, params: dict) -> None:
+def _execute(stage: str, staging: Path, params: dict, km: KernelManager) -> None:
     notebook = NOTEBOOKS_DIR / f"{stage}.ipynb"
     executed = staging / "notebooks" / f"{stage}.ipynb"
     accepted = notebook_parameters(notebook)
@@ -131,13 +199,21 @@ def _execute(stage: str, staging: Path, params: dict) -> None:
             pm.execute_notebook(str(notebook), str(executed),
                                 parameters={k: v for k, v in params.items() if k in accepted},
                                 kernel_name="python3", cwd=str(PROJECT_ROOT), progress_bar=False,
-                                log_output=True, stdout_file=out, stderr_file=err)
+                                log_output=True, stdout_file=out, stderr_file=err, km=km)
         except PapermillExecutionError as exc:
             raise StageFailed(
                 f"stage {stage} failed in cell {exc.cell_index} (execution count {exc.exec_count}):"
                 f" {exc.ename}: {exc.evalue}") from exc
         except Exception as exc:  # the kernel died, a notebook is unreadable, ...
             raise StageFailed(f"stage {stage} failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _kernel_for(stage: str, starting: Future) -> KernelManager:
+    try:
+        return starting.result()
+    except Exception as exc:
+        raise StageFailed(f"stage {stage} failed: its kernel did not start: "
+                          f"{type(exc).__name__}: {exc}") from exc
 
 
 def _check_strict(staging: Path) -> None:
@@ -179,7 +255,7 @@ def _swap_in(staging: Path, out: Path) -> None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,6 +13,8 @@ from IPython.display import HTML
 
 from .io import data_dir
 
+#: The suffix of the runner's staging folder (see helpers.run).
+STAGING_SUFFIX = ".staging"
 #: Rows shown of a table before it is cut (the full table is in OUT/data/).
 MAX_ROWS = 40
 #: Characters shown of a long text cell.
@@ -20,9 +22,17 @@ MAX_CELL_CHARS = 300
 
 
 def parameters(**values) -> HTML:
-    """The stage's parameters, readably (papermill's injected cell is hidden in reports)."""
+    """The stage's parameters, readably (papermill's injected cell is hidden in reports). The
+    runner's staging folder is named as the output folder it becomes when the run passes."""
+    def readable(value) -> str:
+        text = str(value)
+        if isinstance(value, Path) and value.name.endswith(STAGING_SUFFIX):
+            final = value.with_name(value.name[: -len(STAGING_SUFFIX)])
+            text = f"{final} (written to {value.name} until the run passes)"
+        return html.escape(text)
+
     rows = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
-                   f"<td dir='auto'><code>{html.escape(str(v))}</code></td></tr>"
+                   f"<td dir='auto'><code>{readable(v)}</code></td></tr>"
                    for k, v in values.items())
     return HTML(f"<table dir='ltr'>{rows}</table>")
 

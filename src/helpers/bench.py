@@ -1,0 +1,146 @@
+"""Scale benchmark: `python -m helpers.bench [--sizes 100 1000 10000] [-p engine=dask ...]`.
+
+Builds synthetic corpora from the seeds' sentences (shuffled and recombined, with varied dates and
+names, each page wrapped in a little boilerplate), runs the whole pipeline on each, and prints per
+stage seconds, the peak memory of the runner and its kernels, and documents per second.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from .paths import SEEDS_DIR
+from .run import STAGES, parse_parameter, run_pipeline
+from .text import arabic_ratio, split_sentences
+
+MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+          "أكتوبر", "نوفمبر", "ديسمبر"]
+#: Names swapped into the synthetic sentences (so entities vary across documents).
+NAME_SWAPS = {
+    "روسيا": ["روسيا", "الصين", "إيران", "تركيا", "الهند"],
+    "طاجيكستان": ["طاجيكستان", "قيرغيزستان", "أوزبكستان", "كازاخستان", "تركمانستان"],
+    "لافروف": ["لافروف", "شويغو", "بيسكوف", "زاخاروفا"],
+    "موسكو": ["موسكو", "بكين", "طهران", "أنقرة", "نيودلهي"],
+}
+BOILERPLATE_HEAD = ["الرئيسية", "أخبار", "مقالات", "اتصل بنا", "Share on Facebook"]
+BOILERPLATE_TAIL = ["اقرأ أيضاً", "جميع الحقوق محفوظة © 2024", "تابعونا على"]
+
+
+def seed_sentences(seeds_dir: Path = SEEDS_DIR) -> list[str]:
+    """Sentences of the seed pages that read like prose (long enough, mostly Arabic)."""
+    sentences = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        sentences += [s.text for s in split_sentences(text)
+                      if len(s.text) > 60 and arabic_ratio(s.text) > 0.9]
+    return sentences
+
+
+def synthetic_page(rng: random.Random, sentences: list[str], index: int) -> str:
+    """One page: a menu, a title, a date line, 3-6 paragraphs of recombined sentences, a footer."""
+    def vary(sentence: str) -> str:
+        sentence = re.sub(r"\b(20[12]\d)\b", lambda _: str(rng.randint(2015, 2024)), sentence)
+        for name, pool in NAME_SWAPS.items():
+            sentence = sentence.replace(name, rng.choice(pool))
+        return sentence
+
+    paragraphs = [" ".join(vary(rng.choice(sentences)) for _ in range(rng.randint(2, 4)))
+                  for _ in range(rng.randint(3, 6))]
+    day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2018, 2024)
+    title = vary(rng.choice(sentences))[:80].rsplit(" ", 1)[0]
+    return "\n".join([*rng.sample(BOILERPLATE_HEAD, 3), title, f"{year}/{month:02d}/{day:02d}",
+                      *paragraphs, f"نشر في {day} {MONTHS[month - 1]} {year} - رقم {index}",
+                      *rng.sample(BOILERPLATE_TAIL, 2)]) + "\n"
+
+
+def build_corpus(folder: Path, n_docs: int, seed: int = 7) -> Path:
+    """Write `n_docs` synthetic pages into `folder` (deterministic for a given seed)."""
+    rng = random.Random(seed)
+    sentences = seed_sentences()
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n_docs):
+        (folder / f"doc_{i:05d}.txt").write_text(synthetic_page(rng, sentences, i), encoding="utf-8")
+    return folder
+
+
+class PeakMemory:
+    """Samples the resident memory of this process and its children (the kernels) every 50 ms."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.05)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def bench(sizes: list[int], parameters: dict | None = None) -> list[dict]:
+    """Run the pipeline on a synthetic corpus of each size; one result row per size."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        for n in sizes:
+            corpus = build_corpus(Path(tmp) / f"corpus-{n}", n)
+            out = Path(tmp) / f"out-{n}"
+            t0 = time.perf_counter()
+            with PeakMemory() as memory:
+                record = run_pipeline(corpus, out, parameters=parameters)
+            seconds = time.perf_counter() - t0
+            row = {"docs": n, "seconds": seconds, "docs_per_s": n / seconds,
+                   "peak_gb": memory.peak / 1e9}
+            row.update({s["name"]: s["seconds"] for s in record["stages"]})
+            rows.append(row)
+            print(format_row(row), flush=True)
+            shutil.rmtree(corpus)
+            shutil.rmtree(out)
+    return rows
+
+
+def format_row(row: dict) -> str:
+    stages = " ".join(f"{name[3:]}={row[name]:.1f}s" for name in STAGES)
+    return (f"{row['docs']:>6} docs: {row['seconds']:6.1f} s, {row['docs_per_s']:7.1f} docs/s, "
+            f"peak {row['peak_gb']:.2f} GB | {stages}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("-p", dest="params", action="append", type=parse_parameter, default=[],
+                        metavar="NAME=VALUE")
+    args = parser.parse_args(argv)
+    rows = bench(args.sizes, dict(args.params))
+    if len(rows) >= 2:
+        first, last = rows[0], rows[-1]
+        growth = (last["seconds"] / first["seconds"]) / (last["docs"] / first["docs"])
+        print(f"time growth per document, {first['docs']} -> {last['docs']} docs: {growth:.2f}x "
+              "(1.0 = linear)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
