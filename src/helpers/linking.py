@@ -1,0 +1,119 @@
+"""Entity linking: consonant-skeleton keys, rule-made entity ids, surname links, merge log.
+
+Arabic press spells foreign names many ways (دوشانبي / دوشانبيه / دوشنبة, سيرغي / سيرجي,
+كازاخستان / كازخستان). Folding (`text.fold`) unifies hamza, alef maksura and teh marbuta; the
+skeleton key goes further: long vowels dropped, letters used for one foreign sound merged
+(g: غ ج ك ق; t: ت ط; s: س ص ث ...), a final ه dropped. Two names with one skeleton within one
+entity type are taken as one entity; every such merge is written to the merge log.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import given_names, is_function_word, word_zipf
+
+# Letters written for one sound of a foreign name, mapped to one representative.
+_LETTER_CLASS = str.maketrans({
+    "ج": "ك", "غ": "ك", "ق": "ك", "گ": "ك",
+    "ط": "ت", "ث": "س", "ص": "س", "ض": "د", "ذ": "ز", "ظ": "ز",
+    "ڤ": "ف", "پ": "ب", "چ": "ش",
+})
+_VOWELS = set("اويءئؤ")
+#: Skeletons shorter than this are too ambiguous for skeleton matching.
+MIN_SKELETON = 4
+#: Skeletons at least this long also match at one letter's difference.
+MIN_NEAR_SKELETON = 6
+
+
+@lru_cache(maxsize=300_000)
+def token_skeleton(folded_token: str) -> str:
+    """Consonant skeleton of one folded word: first letter kept, later long vowels and hamza
+    carriers dropped, letter classes merged, doubled letters collapsed, final ه dropped."""
+    if not folded_token:
+        return ""
+    chars = folded_token.translate(_LETTER_CLASS)
+    out = [chars[0]]
+    for ch in chars[1:]:
+        if ch in _VOWELS or ch == out[-1]:
+            continue
+        out.append(ch)
+    if len(out) > 2 and out[-1] == "ه":
+        out.pop()
+    return "".join(out)
+
+
+def skeleton_key(folded_tokens: tuple[str, ...] | list[str]) -> str:
+    """Skeleton of a multi-word name: word skeletons joined by spaces."""
+    return " ".join(token_skeleton(t) for t in folded_tokens)
+
+
+def skeleton_length(key: str) -> int:
+    """Number of skeleton letters (spaces not counted)."""
+    return len(key.replace(" ", ""))
+
+
+def near_keys(key: str) -> set[str]:
+    """`key` without spaces and every form of it with one letter deleted (symmetric-delete
+    neighbourhood: two keys share a form when they differ by one letter)."""
+    flat = key.replace(" ", "")
+    return {flat} | {flat[:i] + flat[i + 1:] for i in range(len(flat))}
+
+
+def is_surname(folded_word: str) -> bool:
+    """The last word of a full name can stand for the person alone: not a function word, a
+    given name or ordinary vocabulary (إمام علي does not make every على a mention)."""
+    names = given_names()
+    return (len(folded_word) >= 3 and not is_function_word(folded_word) and word_zipf(folded_word) < 4.5
+            and (folded_word,) not in names.foreign and (folded_word,) not in names.arabic)
+
+
+@dataclass
+class Merge:
+    """One reviewable decision that a written form belongs to an entity."""
+
+    entity_id: str
+    variant: str
+    reason: str
+    detail: str
+
+
+@dataclass
+class RuleEntityIndex:
+    """Ids for entities found by rules (not in the gazetteer), merged across the corpus by
+    (type, skeleton key)."""
+
+    ids: dict[tuple[str, str], str] = field(default_factory=dict)
+    names: dict[str, list[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(list))
+
+    def entity_id(self, etype: str, folded_tokens: tuple[str, ...]) -> tuple[str, bool]:
+        """Id for a rule-found name and whether an earlier, differently written name of the
+        same skeleton already had it."""
+        key = (etype, skeleton_key(folded_tokens))
+        merged = key in self.ids and folded_tokens not in self.names[self.ids[key]]
+        if key not in self.ids:
+            self.ids[key] = f"{etype.lower()}:{'_'.join(folded_tokens)}"
+        eid = self.ids[key]
+        if folded_tokens not in self.names[eid]:
+            self.names[eid].append(folded_tokens)
+        return eid, merged
+
+
+class SurnameIndex:
+    """Surname (last word of a full personal name) -> entity ids of the persons bearing it."""
+
+    def __init__(self) -> None:
+        self._by_surname: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, entity_id: str, folded_tokens: tuple[str, ...]) -> None:
+        if len(folded_tokens) >= 2 and is_surname(folded_tokens[-1]):
+            self._by_surname[folded_tokens[-1]].add(entity_id)
+
+    def lookup(self, surname: str) -> str | None:
+        """The one person with this surname, or None when none or several."""
+        ids = self._by_surname.get(surname, set())
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def __contains__(self, surname: str) -> bool:
+        return surname in self._by_surname

@@ -1,0 +1,134 @@
+"""Entity extraction and linking on news sentences written for these tests (helpers.entities)."""
+import pandas as pd
+import pytest
+
+from helpers.entities import CATALOGUE_COLUMNS, ENTITY_COLUMNS, benchmark, extract_entities
+from helpers.text import split_sentences
+
+DOCS = {
+    "a": ("لافروف يحذر من الناتو",
+          "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو لن تقبل بتوسع حلف الناتو.\n"
+          "وأضاف لافروف خلال زيارته إلى دوشانبي عاصمة طاجيكستان أن بلاده تنسق مع الصين.\n"
+          "من جانبه، قال ميخائيل كوزنيتسوف، وهو باحث في معهد موسكو، إن التقارب مع بكين مستمر.\n"
+          "ويرى كوزنيتسوف أن الرئيس الأمريكي جو بايدن يراهن على الحلفاء الأوروبيين.\n"
+          "ألقى بايدن خطابه بالجمعية العامة للأمم المتحدة، وشدد على دعم أوكرانيا "
+          "وللولايات المتحدة مصالح في آسيا الوسطى."),
+    "b": ("", "التقى سيرجي لافروف في دوشنبة بنظيره الطاجيكي، وقال المسؤول الروسي ميخائيل كوزنيتسوف "
+              "إن الاستثمارات الروسية والأمريكية في كازخستان تتزايد."),
+    "c": ("", ""),
+}
+
+
+def run(docs=DOCS, **kwargs):
+    documents = pd.DataFrame([(k, t, b) for k, (t, b) in docs.items()], columns=["doc_id", "title", "body"])
+    sentences = pd.DataFrame(
+        [(d, i, s.start, s.end, s.text) for d, (_, body) in docs.items()
+         for i, s in enumerate(split_sentences(body))],
+        columns=["doc_id", "sentence_id", "start", "end", "text"])
+    return extract_entities(documents, sentences, use_camel_ner=False, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return run()
+
+
+def ids(tables, doc_id):
+    e = tables.entities
+    return set(e.loc[e.doc_id == doc_id, "entity_id"])
+
+
+def surfaces(tables, entity_id):
+    return set(tables.entities.loc[tables.entities.entity_id == entity_id, "surface"])
+
+
+def test_table_columns_and_offsets(tables):
+    assert list(tables.entities.columns) == ENTITY_COLUMNS
+    assert list(tables.catalogue.columns) == CATALOGUE_COLUMNS
+    for row in tables.entities.itertuples():
+        text = DOCS[row.doc_id][0 if row.field == "title" else 1]
+        assert text[row.start:row.end] == row.surface
+        assert pd.isna(row.sentence_id) == (row.field == "title")
+
+
+def test_gazetteer_names_with_proclitics_and_longest_match(tables):
+    a = ids(tables, "a")
+    assert {"sergey_lavrov", "moscow", "nato", "dushanbe", "tajikistan", "china", "beijing", "joe_biden",
+            "ukraine", "united_states", "central_asia", "un_general_assembly"} <= a
+    assert "united_nations" not in a  # inside "الجمعية العامة للأمم المتحدة"
+    assert "الجمعية العامة للأمم المتحدة" in surfaces(tables, "un_general_assembly")
+    assert "وللولايات المتحدة" in surfaces(tables, "united_states")  # و + ل + ال written وللـ
+    assert "حلف الناتو" in surfaces(tables, "nato")
+
+
+def test_titles_are_searched_but_not_sentences(tables):
+    title_rows = tables.entities[(tables.entities.doc_id == "a") & (tables.entities.field == "title")]
+    assert set(title_rows.entity_id) == {"sergey_lavrov", "nato"}
+
+
+def test_adjectives_and_common_nouns_are_not_entities(tables):
+    found = set(tables.entities.surface)
+    assert not found & {"الروسي", "الروسية", "الأمريكي", "الطاجيكي", "الحلفاء", "الأوروبيين", "والأمريكية"}
+
+
+def test_rule_found_person_links_surname_and_spelling_across_documents(tables):
+    person = tables.entities[tables.entities.surface == "ميخائيل كوزنيتسوف"].entity_id.unique()
+    assert len(person) == 1 and person[0].startswith("per:")
+    assert "كوزنيتسوف" in surfaces(tables, person[0])
+    assert set(tables.entities[tables.entities.entity_id == person[0]].doc_id) == {"a", "b"}
+    assert "لافروف" in surfaces(tables, "sergey_lavrov")
+    assert ids(tables, "b") >= {"sergey_lavrov", "dushanbe", "kazakhstan", person[0]}
+
+
+def test_catalogue_counts_and_variants(tables):
+    row = tables.catalogue.set_index("entity_id").loc["sergey_lavrov"]
+    assert row.type == "PER" and row.n_docs == 2 and row.name_en == "Sergey Lavrov"
+    assert row.variants.split("|") == sorted(["سيرغي لافروف", "لافروف", "سيرجي لافروف"])
+    assert row.n_mentions == len(tables.entities[tables.entities.entity_id == "sergey_lavrov"])
+
+
+def test_merge_log_explains_variants(tables):
+    merges = tables.merges.set_index(["entity_id", "variant"])
+    assert merges.loc[("kazakhstan", "كازخستان"), "reason"] == "skeleton"
+    assert merges.loc[("dushanbe", "دوشنبه"), "reason"] == "alias"
+    surname_rows = tables.merges[tables.merges.reason == "surname"]
+    assert "كوزنيتسوف" in set(surname_rows.variant)
+
+
+def test_weak_alias_needs_a_strong_mention():
+    docs = {"x": ("", "أعلنت القيادة المركزية للجيش السوري تعزيزات جديدة."),
+            "y": ("", "نفذت القيادة المركزية الأمريكية تمرينا، وقالت القيادة المركزية إنه ناجح.")}
+    result = run(docs)
+    assert "centcom" not in ids(result, "x")
+    e = result.entities
+    assert len(e[(e.doc_id == "y") & (e.entity_id == "centcom")]) == 2
+
+
+def test_unknown_org_event_and_place_rules():
+    docs = {"x": ("", "ونقلت صحيفة كوميرسانتيكا عن مصادر أن تمرين الصداقة الدائمة 24 سيجري قرب "
+                      'مدينة خوروغوفسك، فيما نشرت "سيبيريا تايمز" تقريرا عن المناورات.')}
+    found = {(r.surface, r.type) for r in run(docs).entities.itertuples()}
+    assert ("كوميرسانتيكا", "ORG") in found
+    assert ("الصداقة الدائمة 24", "MISC") in found
+    assert ("خوروغوفسك", "LOC") in found
+    assert ("سيبيريا تايمز", "ORG") in found
+
+
+def test_unconfirmed_rule_spans_go_to_candidates(tables):
+    docs = {"x": ("", "وقال مراقبون إن الوضع صعب.")}
+    result = run(docs)
+    assert result.entities.empty
+    assert list(result.candidates.columns) == ["surface", "type", "rule", "n_mentions", "n_docs", "doc_ids",
+                                               "example"]
+    assert "مراقبون" in set(result.candidates.surface)
+
+
+def test_output_is_deterministic(tables):
+    again = run(dict(reversed(list(DOCS.items()))))
+    pd.testing.assert_frame_equal(tables.entities, again.entities)
+    pd.testing.assert_frame_equal(tables.catalogue, again.catalogue)
+
+
+def test_benchmark_reports_throughput():
+    result = benchmark([DOCS["a"][1]] * 3)
+    assert result["mentions"] > 0 and result["mb_per_s"] > 0 and result["megabytes"] > 0

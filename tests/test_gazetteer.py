@@ -1,0 +1,76 @@
+"""The merged gazetteer: curated YAML, CLDR territories, GeoNames cities (helpers.gazetteer)."""
+from collections import defaultdict
+
+import pytest
+import yaml
+
+from helpers.gazetteer import load_gazetteer, name_tokens, spelling_variants
+from helpers.paths import DATA_DIR
+
+TYPES = {"PER", "LOC", "ORG", "MISC"}
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def entity(gaz, name):
+    alias = gaz.lookup(name_tokens(name))
+    return alias.entity_id if alias else None
+
+
+def test_curated_yaml_is_well_formed():
+    data = yaml.safe_load((DATA_DIR / "gazetteer.yaml").read_text(encoding="utf-8"))
+    ids = [e["id"] for e in data["entries"]]
+    assert len(ids) == len(set(ids)) and len(ids) >= 400
+    by_name = defaultdict(set)
+    for e in data["entries"]:
+        assert e["type"] in TYPES and e["ar"] and e["en"], e
+        assert not e.get("wikidata") or str(e["wikidata"]).startswith("Q"), e
+        for name in [e["ar"], *(e.get("aliases") or []), *(e.get("weak") or [])]:
+            by_name[name_tokens(name)].add(e["id"])
+    clashes = {k: v for k, v in by_name.items() if len(v) > 1}
+    assert not clashes, clashes
+
+
+def test_cldr_gives_every_country_and_curated_entries_extend_them(gaz):
+    assert entity(gaz, "طاجيكستان") == "tajikistan"
+    assert entity(gaz, "بيلاروس") == entity(gaz, "روسيا البيضاء") == "belarus"
+    assert entity(gaz, "الاتحاد الروسي") == "russia"
+    assert gaz.entries[entity(gaz, "بوركينا فاسو")].type == "LOC"  # CLDR only
+    assert entity(gaz, "العالم") is None and entity(gaz, "مالي") is None  # ordinary words
+    assert gaz.entries[entity(gaz, "الاتحاد الأوروبي")].type == "ORG"
+
+
+def test_geonames_cities_with_arabic_names(gaz):
+    assert entity(gaz, "تاشكند") == entity(gaz, "طشقند") == "tashkent"
+    assert gaz.entries[entity(gaz, "بيشكك")].entity_id == "bishkek"
+    samarkand_like = entity(gaz, "نيجني نوفغورود")
+    assert samarkand_like and gaz.entries[samarkand_like].source == "geonames"
+    assert entity(gaz, "كورونا") is None  # a GeoNames city name that is an ordinary word
+
+
+def test_capitals_come_from_geonames(gaz):
+    assert gaz.capital_of("kazakhstan") == "astana"
+    assert gaz.capital_of("tajikistan") == "dushanbe"
+
+
+def test_spelling_variants_cover_g_letters_and_skip_ordinary_words():
+    variants = spelling_variants(name_tokens("سيرغي لافروف"))
+    assert name_tokens("سيرجي لافروف") in variants
+    assert spelling_variants(name_tokens("دوشانبيه")) >= {name_tokens("دوشانبي")}
+    assert all(v == name_tokens("رئيسي") or v[0] != "رئيسيه" for v in spelling_variants(name_tokens("رئيسي")))
+
+
+def test_generated_variants_and_weak_aliases_are_indexed(gaz):
+    assert entity(gaz, "سيرجي لافروف") == "sergey_lavrov"
+    assert gaz.lookup(name_tokens("القيادة المركزية")).weak
+    assert not gaz.lookup(name_tokens("القيادة المركزية الأمريكية")).weak
+
+
+def test_skeleton_and_near_lookup(gaz):
+    assert gaz.skeleton_lookup(" ".join(["كزخستن"]), "LOC") == "kazakhstan"
+    assert gaz.skeleton_lookup("كزخستن", "PER") is None
+    from helpers.linking import skeleton_key
+    assert gaz.near_lookup(skeleton_key(name_tokens("تركمستان")), "LOC") == "turkmenistan"
