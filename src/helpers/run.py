@@ -34,7 +34,8 @@ STAGES = ["01_ingest", "02_clean", "03_entities", "04_timeline", "05_comparison"
 WARM_UP = {
     "01_ingest": "import helpers.ingest",
     "02_clean": "import helpers.clean",
-    "03_entities": "import helpers.entities, helpers.plotting",
+    "03_entities": "import helpers.entities, helpers.plotting, helpers.gazetteer\n"
+                   "helpers.gazetteer.load_gazetteer()",
     "04_timeline": "import helpers.anchors, helpers.events, helpers.plotting",
     "05_comparison": "import helpers.compare, helpers.plotting",
 }

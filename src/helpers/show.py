@@ -26,9 +26,10 @@ def parameters(**values) -> HTML:
     runner's staging folder is named as the output folder it becomes when the run passes."""
     def readable(value) -> str:
         text = str(value)
-        if isinstance(value, Path) and value.name.endswith(STAGING_SUFFIX):
-            final = value.with_name(value.name[: -len(STAGING_SUFFIX)])
-            text = f"{final} (written to {value.name} until the run passes)"
+        if text.endswith(STAGING_SUFFIX):
+            staging = Path(text)
+            final = staging.with_name(staging.name[: -len(STAGING_SUFFIX)])
+            text = f"{final} (written to {staging.name} until the run passes)"
         return html.escape(text)
 
     rows = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
@@ -47,7 +48,8 @@ def table(df: pd.DataFrame, *, max_rows: int = MAX_ROWS, caption: str | None = N
           full_table: str | None = None) -> HTML:
     """`df` as an HTML table with `dir="rtl" lang="ar"`, cut to `max_rows` rows (saying so)."""
     shown = df.head(max_rows).map(_shorten) if len(df) else df
-    styler = shown.style.set_table_attributes('dir="rtl" lang="ar" class="dataframe"').hide(axis="index")
+    styler = (shown.style.set_table_attributes('dir="rtl" lang="ar" class="dataframe"')
+              .hide(axis="index").format(na_rep="", precision=3))
     if caption:
         styler = styler.set_caption(html.escape(caption))
     note = ""
