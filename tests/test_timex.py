@@ -1,0 +1,376 @@
+"""The Arabic temporal tagger on sentences written for these tests."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.timex import benchmark, mentions, parse_anchor, tag, value_bounds
+
+ANCHOR = "2022-03-15"  # a Tuesday
+
+
+def found(text, anchor=ANCHOR, **kwargs):
+    return [(t.type, t.value) for t in tag(text, anchor, **kwargs)]
+
+
+def dated(text, anchor=ANCHOR):
+    """Values placed on a calendar (vague references left out)."""
+    return [t.value for t in tag(text, anchor) if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("وصل الوفد إلى بغداد في 3 أيلول 2020.", "2020-09-03"),
+    ("انتهت المهلة في 30 تشرين الثاني 2019.", "2019-11-30"),
+    ("صدر المرسوم في 7 كانون الثاني 2018.", "2018-01-07"),
+    ("وقع الاتفاق في 9 آذار 2016.", "2016-03-09"),
+    ("أعلنت الهدنة في 2 حزيران 2015.", "2015-06-02"),
+    ("صدر القرار في 14 شباط 2013.", "2013-02-14"),
+    ("انطلقت الحملة في 1 إبريل 2017.", "2017-04-01"),
+    ("انطلقت الحملة في 1 أبريل 2017.", "2017-04-01"),
+    ("عاد السفير في 5 يونيه 2014.", "2014-06-05"),
+])
+def test_levantine_and_western_month_names_with_spelling_variants(text, value):
+    assert dated(text) == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("وقعت الحادثة في 3 أيلول/سبتمبر 2020 قرب الحدود.", "2020-09-03"),
+    ("التقى الوفدان يوم الخميس 8 تموز (يوليو) 2021.", "2021-07-08"),
+    ("عقدت الجلسة في 11 تشرين الثاني نوفمبر 2020.", "2020-11-11"),
+    ("نشر البيان الأحد الموافق 6 شباط/ فبراير 2022.", "2022-02-06"),
+    ("أعلن ذلك في كانون الأول/ديسمبر 2019.", "2019-12"),
+])
+def test_two_names_of_one_date_are_one_expression(text, value):
+    assert dated(text) == [value]
+
+
+def test_double_name_expression_covers_both_names():
+    (timex,) = [t for t in tag("وقعت الحادثة في 3 أيلول/سبتمبر 2020 قرب الحدود.", ANCHOR)]
+    assert timex.text == "3 أيلول/سبتمبر 2020"
+
+
+def test_offsets_point_into_the_original_text_with_diacritics():
+    text = "وَقَعَ الحادثُ في ٣ آذار ٢٠٢٢ صباحاً واستمر عشرين عاماً."
+    for timex in tag(text, ANCHOR):
+        assert text[timex.start:timex.end] == timex.text
+    assert [t.text for t in tag(text, ANCHOR)] == ["٣ آذار ٢٠٢٢ صباحاً", "عشرين عاماً"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("الجمعة 5 رمضان 1443 هـ الموافق 6 أبريل 2022 م", "2022-04-06"),
+    ("توفي في 15 رمضان 1443 هـ.", "2022-04-16"),
+    ("بدأ الصيام في الأول من رمضان 1443.", "2022-04-02"),
+    ("يبدأ الصيام في شهر رمضان المبارك.", "2022-04-02/2022-05-01"),
+    ("حدث ذلك في شهر رمضان المبارك.", "2021-04-13/2021-05-12"),
+])
+def test_hijri_dates_are_converted_with_hijridate(text, value):
+    assert dated(text) == [value]
+
+
+def test_a_hijri_month_name_that_is_a_personal_name_is_not_a_date():
+    assert found("قال رمضان قديروف إن قواته جاهزة، وأكد رجب طيب أردوغان ذلك.") == []
+
+
+@pytest.mark.parametrize("text, kwargs, value", [
+    ("نشر التقرير بتاريخ 2022/03/10.", {}, "2022-03-10"),
+    ("نشر التقرير بتاريخ 2022-03-10.", {}, "2022-03-10"),
+    ("وقع الحادث في 25/12/2021.", {}, "2021-12-25"),
+    ("وقع الحادث في 12/25/2021.", {}, "2021-12-25"),
+    ("وقع الحادث في 03/04/2021.", {}, "2021-04-03"),
+    ("وقع الحادث في 03/04/2021.", {"day_first": False}, "2021-03-04"),
+    ("وقع الحادث في ٠٣/٠٤/٢٠٢١.", {}, "2021-04-03"),
+])
+def test_numeric_dates_with_day_month_order(text, kwargs, value):
+    assert [v for _, v in found(text, **kwargs)] == [value]
+
+
+def test_page_convention_decides_ambiguous_numeric_dates():
+    text = "صدر الأول في 9/25/2021 والثاني في 10/3/2021."
+    assert dated(text) == ["2021-09-25", "2021-10-03"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("عقد الاجتماع في الرابع والعشرين من شباط 2021.", "2021-02-24"),
+    ("ولد في الحادي عشر من أيار 1960.", "1960-05-11"),
+    ("وصل في الأول من تموز 2019.", "2019-07-01"),
+    ("اجتمع الوزراء في الـ22 من تشرين الأول/أكتوبر 2020.", "2020-10-22"),
+])
+def test_ordinal_day_words(text, value):
+    assert dated(text) == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("استمر الحصار خمسة أيام.", "P5D"),
+    ("أمضى في السجن عشرين عاماً.", "P20Y"),
+    ("دامت الحرب ثماني سنوات.", "P8Y"),
+    ("عمل هناك خمسة وعشرين عاما.", "P25Y"),
+    ("تأخر القطار أحد عشر يوما.", "P11D"),
+    ("ينتهي البرنامج خلال العامين المقبلين.", "P2Y"),
+    ("تغير كل شيء بعد مرور عام على الحرب.", "P1Y"),
+    ("سيبقى الجنود شهرين إضافيين.", "P2M"),
+    ("تراجعت الأسعار خلال الأشهر الستة الماضية.", "P6M"),
+    ("قتل 12 شخصا خلال الساعات الـ24 الماضية.", "PT24H"),
+    ("استغرقت الرحلة 48 ساعة.", "PT48H"),
+    ("انتظر نصف ساعة ثم غادر.", "PT30M"),
+    ("بقي هناك عاما ونصف.", "P18M"),
+    ("استمرت الأزمة عقدين من الزمن.", "P2DE"),
+    ("حكم البلاد لعشرين عاماً.", "P20Y"),
+])
+def test_durations_with_digits_and_number_words(text, value):
+    assert found(text) == [("DURATION", value)]
+
+
+def test_duration_modifiers():
+    (timex,) = tag("استمرت المفاوضات أكثر من عام.", ANCHOR)
+    assert (timex.value, timex.mod) == ("P1Y", "MORE_THAN")
+    (timex,) = tag("انتظر نحو شهر.", ANCHOR)
+    assert (timex.value, timex.mod) == ("P1M", "APPROX")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("يستمر المعرض من 1 إلى 10 أبريل/نيسان 2022.", "2022-04-01/2022-04-10"),
+    ("يستمر المعرض من 1 الى 10 أبريل 2022.", "2022-04-01/2022-04-10"),
+    ("تجري التدريبات 5-12 حزيران 2021.", "2021-06-05/2021-06-12"),
+    ("تمتد الفترة بين 5 و12 حزيران 2021.", "2021-06-05/2021-06-12"),
+    ("زار الوفد المنطقة من آذار إلى أيار 2019.", "2019-03/2019-05"),
+    ("خاض البلد حربا من 1980 إلى 1988.", "1980/1988"),
+    ("خاض البلد حربا بين عامي 1980 و1988.", "1980/1988"),
+    ("حكم الرئيس البلاد (1970-2000).", "1970/2000"),
+    ("من 28 ديسمبر 2021 حتى 3 يناير 2022.", "2021-12-28/2022-01-03"),
+    ("من 28 ديسمبر إلى 3 يناير 2022.", "2021-12-28/2022-01-03"),
+])
+def test_ranges_are_one_interval(text, value):
+    assert dated(text) == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("تعيش البلاد أزمة منذ عام 2011.", "2011"),
+    ("تغيرت الأوضاع منذ 2014 وهي تتدهور.", "2014"),
+    ("يتلقى الجيش أسلحة منذ أكتوبر/تشرين الأول 2020.", "2020-10"),
+])
+def test_since_gives_the_date_value(text, value):
+    assert dated(text) == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("وصل الرئيس اليوم الثلاثاء إلى الرياض.", "2022-03-15"),
+    ("أعلنت الوزارة أمس أن الحدود أغلقت.", "2022-03-14"),
+    ("غادر أول أمس إلى موسكو.", "2022-03-13"),
+    ("غادر أول من أمس إلى موسكو.", "2022-03-13"),
+    ("يعود الوزير غداً إلى بلاده.", "2022-03-16"),
+    ("قال وزير الخارجية الجمعة إن الحوار مستمر.", "2022-03-11"),
+    ("التقى الرئيسان الاثنين الماضي.", "2022-03-14"),
+    ("تبدأ القمة الخميس المقبل.", "2022-03-17"),
+    ("وصل الوفد السبت الفائت.", "2022-03-12"),
+    ("أغلقت المدارس الثلاثاء الماضي.", "2022-03-08"),
+    ("عقد الاجتماع الثلاثاء من الأسبوع الماضي.", "2022-03-08"),
+    ("ينتهي التسجيل في 25 آذار الجاري.", "2022-03-25"),
+    ("عقدت القمة في 10 شباط الماضي.", "2022-02-10"),
+    ("وقعت الاشتباكات منتصف كانون الثاني الفائت.", "2022-01"),
+    ("تجري الانتخابات في 25 نيسان المقبل.", "2022-04-25"),
+    ("أعلن ذلك في آذار من العام الماضي.", "2021-03"),
+    ("زار لندن الشهر الماضي.", "2022-02"),
+    ("تصدر النتائج الشهر المقبل.", "2022-04"),
+    ("تراجع النمو العام الماضي.", "2021"),
+    ("يتوقع النمو هذا العام.", "2022"),
+    ("ترتفع الأسعار في العام المقبل.", "2023"),
+    ("وقع الهجوم قبل ثلاثة أيام.", "2022-03-12"),
+    ("اندلعت الاحتجاجات قبل عامين.", "2020"),
+    ("انتهى المشروع قبل ستة أشهر.", "2021-09"),
+    ("ذكرت الصحيفة في وقت سابق من هذا الشهر أن المفاوضات توقفت.", "2022-03"),
+    ("قال في وقت لاحق اليوم إن المفاوضات ستستأنف.", "2022-03-15"),
+    ("شهدت البلاد أزمة في التسعينيات.", "199X"),
+    ("تعود القلعة إلى القرن التاسع عشر.", "18XX"),
+    ("تغيرت المعادلة في القرن الحادي والعشرين.", "20XX"),
+    ("عاشت المنطقة حروبا في ثمانينيات القرن الماضي.", "198X"),
+    ("سقطت صواريخ الليلة الماضية.", "2022-03-14TNI"),
+    ("اجتمع المجلس صباح اليوم.", "2022-03-15TMO"),
+    ("تبدأ الجلسة الساعة 10:30 صباحا.", "2022-03-15T10:30"),
+    ("نما الاقتصاد في النصف الأول من العام الجاري.", "2022-H1"),
+    ("زار الوزير موسكو صيف 2021.", "2021-SU"),
+])
+def test_relative_expressions_resolved_against_the_anchor(text, value):
+    assert dated(text) == [value]
+
+
+@pytest.mark.parametrize("text, mod, value", [
+    ("وقعت الاشتباكات منتصف أيلول الماضي.", "MID", "2021-09"),
+    ("يعقد المؤتمر أواخر العام الجاري.", "END", "2022"),
+    ("عادت الحركة مطلع الشهر الجاري.", "START", "2022-03"),
+    ("ارتفعت الأسعار منذ بداية العام.", "START", "2022"),
+    ("تأسس الحزب أوائل الثمانينيات.", "START", "198X"),
+    ("ينتهي العقد نهاية 2023.", "END", "2023"),
+])
+def test_modifiers_keep_the_value_and_set_mod(text, mod, value):
+    (timex,) = tag(text, ANCHOR)
+    assert (timex.value, timex.mod) == (value, mod)
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("قال الرئيس في 21 شباط إن القوات انسحبت.", "2022-03-15", "2022-02-21"),
+    ("قال الرئيس في 21 نيسان إن القوات انسحبت.", "2022-03-15", "2021-04-21"),
+    ("موعد الاستحقاق في 20 آذار.", "2022-03-15", "2022-03-20"),
+    ("وقع الانفجار في 20 آذار.", "2022-03-15", "2021-03-20"),
+    ("من المقرر أن يجتمع الطرفان في 21 نيسان.", "2022-03-15", "2022-04-21"),
+    ("وصل الوفد في كانون الأول.", "2022-01-10", "2021-12"),
+    ("أعلن ذلك في أغسطس.", "2021-09-25", "2021-08"),
+])
+def test_a_month_without_a_year_gets_the_nearest_plausible_year(text, anchor, value):
+    assert dated(text, anchor) == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ينتهي التسجيل في 25 آذار الجاري.", "XXXX-03-25"),
+    ("وقعت الحادثة في 3 أيلول.", "XXXX-09-03"),
+    ("من 10 إلى 20 آب الجاري.", "XXXX-08-10/XXXX-08-20"),
+    ("وصل الوفد في كانون الأول.", "XXXX-12"),
+    ("وصل الوفد الجمعة.", "XXXX-WXX-5"),
+])
+def test_without_an_anchor_year_less_values_stay_underspecified(text, value):
+    assert dated(text, None) == [value]
+
+
+def test_a_month_anchor_places_months_but_not_days():
+    assert dated("من 10 إلى 20 آب الجاري.", "2022-08") == ["2022-08-10/2022-08-20"]
+
+
+@pytest.mark.parametrize("text", [
+    "مارس الرئيس ضغوطا كبيرة على البرلمان.",
+    "ينتج الحقل 2000 برميل من النفط.",
+    "ارتفع سعر الأونصة إلى 1950 دولارا.",
+    "صدر القرار رقم 2593 عن مجلس الأمن.",
+    "نص البند 2011 من القانون على ذلك.",
+    "أدى المصلون صلاة الجمعة في المسجد.",
+    "قال الأمين العام للأمم المتحدة إن الرأي العام منقسم بشكل عام.",
+    "أكد الأمين العام الحالي للمنظمة ذلك.",
+    "الناس في أمس الحاجة إلى المساعدات.",
+    "قال إن الاثنين اتفقا على الحل.",
+    "وقعت الشركة عقدين مع الحكومة.",
+    "قال أحد المسؤولين إن القاعدة رقم 201 تعمل.",
+    "يحتفل البلد باليوم الوطني، وفي اليوم التالي تعود الحياة.",
+    "غدا الوضع أكثر تعقيدا.",
+    "كان يتقاضى 2 مليون دولار ويعمل معه 22 موظفا.",
+    "الربيع العربي بدأ في تونس.",
+    "عقد الوزير اجتماعا مع القرن الأفريقي.",
+    "في نهاية المطاف، قال آلان إن الأمر انتهى.",
+])
+def test_precision_traps_are_not_dates(text):
+    assert dated(text) == [] and [t for t in tag(text, ANCHOR) if t.type == "DURATION"] == []
+
+
+def test_coordinated_days_are_two_dates():
+    assert dated("تجري المحادثات يومي 10 و11 أيار المقبل.") == ["2022-05-10", "2022-05-11"]
+
+
+def test_years_in_a_list():
+    assert dated("تحسن الوضع في عامي 2021 و2022.") == ["2021", "2022"]
+
+
+def test_sets():
+    assert found("تجري الانتخابات كل أربع سنوات ويصدر التقرير سنويا.") == [("SET", "P4Y"), ("SET", "P1Y")]
+    assert found("يتظاهرون كل يوم جمعة.") == [("SET", "XXXX-WXX-5")]
+
+
+def test_today_after_a_past_verb_is_the_news_day_otherwise_nowadays():
+    assert found("أعلن الجيش اليوم مقتل ثلاثة جنود.") == [("DATE", "2022-03-15")]
+    assert found("تتمتع البلاد اليوم بميزة جديدة.") == [("DATE", "PRESENT_REF")]
+    assert found("قال إن العالم اليوم يواجه أزمة.") == [("DATE", "PRESENT_REF")]
+
+
+def test_vague_references_are_not_calendar_values():
+    values = {t.value for t in tag("قال في وقت سابق إن الوضع الآن أفضل مما كان في الماضي.", ANCHOR)}
+    assert values == {"PAST_REF", "PRESENT_REF"}
+
+
+def test_combined_expression_is_one_value():
+    (timex,) = tag("صرح بذلك أول أمس الأحد 13 آذار الحالي في جنيف.", ANCHOR)
+    assert (timex.value, timex.text) == ("2022-03-13", "أول أمس الأحد 13 آذار الحالي")
+    (timex,) = tag("تختتم الزيارة مساء الخميس الموافق 17 آذار/مارس الحالي.", ANCHOR)
+    assert timex.value == "2022-03-17TEV"
+
+
+def test_weekday_comma_date_is_one_expression():
+    (timex,) = tag("الجمعة، 4 تموز 2025 زار الوزير المدينة.", ANCHOR)
+    assert (timex.text, timex.value) == ("الجمعة، 4 تموز 2025", "2025-07-04")
+
+
+def test_time_with_date():
+    (timex,) = tag("نشر في 2021/07/17 الساعة 16:45 بتوقيت غرينتش", ANCHOR)
+    assert (timex.type, timex.value) == ("TIME", "2021-07-17T16:45")
+
+
+def test_mentions_keep_weekday_and_shift_for_anchor_inference():
+    (m,) = mentions("صرح بذلك أمس الأربعاء 9 آذار الحالي.")
+    assert (m.when.weekday, m.when.shift, m.when.day, m.when.month, m.when.year) == (2, -1, 9, 3, None)
+
+
+@pytest.mark.parametrize("anchor, parsed", [
+    ("2022-03-15", (2022, 3, 15)),
+    ("2022-03-15T10:00:00", (2022, 3, 15)),
+    ("2022-03", (2022, 3, None)),
+    ("", None),
+    ("2022-13-01", None),
+    (None, None),
+])
+def test_parse_anchor(anchor, parsed):
+    result = parse_anchor(anchor)
+    assert (None if result is None else (result.year, result.month, result.day)) == parsed
+
+
+@pytest.mark.parametrize("value, bounds", [
+    ("2021-09", ("2021-09-01", "2021-09-30")),
+    ("2024-02", ("2024-02-01", "2024-02-29")),
+    ("2021-07-17T16:45", ("2021-07-17", "2021-07-17")),
+    ("2011", ("2011-01-01", "2011-12-31")),
+    ("199X", ("1990-01-01", "1999-12-31")),
+    ("19XX", ("1900-01-01", "1999-12-31")),
+    ("2022-08-10/2022-08-20", ("2022-08-10", "2022-08-20")),
+    ("2022-W11", ("2022-03-14", "2022-03-20")),
+    ("2021-WI", ("2021-12-01", "2022-02-28")),
+    ("2022-H1", ("2022-01-01", "2022-06-30")),
+    ("P5D", (None, None)),
+    ("XXXX-08-10", (None, None)),
+    ("PAST_REF", (None, None)),
+])
+def test_value_bounds(value, bounds):
+    assert value_bounds(value) == bounds
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789/-:.,() \nالمنذإلىحتيأمسغداليومبعدقبلعاموشهرسنةيناير"
+                                             "أيلولآذارتشرينكانونالجمعةالاثنينرمضانهـم٢٠١٩")), max_size=80),
+       st.sampled_from([None, "2022-03-15", "2022-03", "garbage"]))
+def test_never_raises_and_offsets_match_on_date_like_strings(text, anchor):
+    for timex in tag(text, anchor):
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert text[timex.start:timex.end] == timex.text
+
+
+DATE_WORDS = ("في من إلى بين و قبل بعد منذ حتى عام العام الماضي المقبل الجاري أمس أول غدا اليوم الجمعة "
+              "الاثنين يوم شهر أغسطس آب تشرين الأول رمضان هـ م 1443 2021 9999 0 31 12 10-20 1992-1997 "
+              "2021/13/45 9/25/2021 16:45 الساعة صباحا مساء منتصف نهاية التسعينيات القرن الحادي عشر خمسة "
+              "أيام عاما عامين نصف ساعة ونصف الموافق ( ) / - ، . كل سنويا صيف النصف الربع الأخير 1000000 "
+              "ال 22 يومي الأسبوع الشهر الليلة رقم 2000 برميل ٢٠٢١ فبراير").split() + ["\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=12), st.sampled_from(["", " "]),
+       st.sampled_from([None, "2022-03-15", "2022-03", "1000-01-01", "2999-12-31"]))
+def test_never_raises_on_sequences_of_date_words(words, joiner, anchor):
+    text = joiner.join(words)
+    for timex in tag(text, anchor):
+        assert text[timex.start:timex.end] == timex.text and timex.value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_never_raises_on_arbitrary_strings(text):
+    for timex in tag(text, "2021-10-14"):
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert text[timex.start:timex.end] == timex.text
+
+
+def test_benchmark_reports_both_throughputs():
+    result = benchmark(["وصل الوفد في 3 أيلول 2020 وغادر بعد خمسة أيام."])
+    assert result["tag_chars_per_s"] > 0 and result["dateparser_chars_per_s"] > 0
+    ratio = result["tag_chars_per_s"] / result["dateparser_chars_per_s"]
+    assert result["ratio"] == pytest.approx(ratio, rel=0.1)
