@@ -4,10 +4,10 @@ documents report and how their accounts differ, and how close the documents are 
 Every function takes the stage tables as pandas DataFrames and returns a new DataFrame sorted
 deterministically (ties broken by id). List-valued columns are '|'-joined sorted strings.
 """
+
 from __future__ import annotations
 
 import html
-import math
 import re
 from collections import Counter, defaultdict
 from itertools import combinations
@@ -28,10 +28,18 @@ DIFF_SEP = " ؛ "
 # Scale words that follow a written number ("60 مليون", "3,7 ملايين"), in fold form.
 # pyarabic's text2number does not know "تريليون" and does not read digits, hence this table.
 _SCALE_WORDS = {
-    "الف": 1e3, "الاف": 1e3, "الفا": 1e3,
-    "مليون": 1e6, "ملايين": 1e6, "مليونا": 1e6,
-    "مليار": 1e9, "مليارات": 1e9, "مليارا": 1e9, "بليون": 1e9,
-    "تريليون": 1e12, "تريليونات": 1e12,
+    "الف": 1e3,
+    "الاف": 1e3,
+    "الفا": 1e3,
+    "مليون": 1e6,
+    "ملايين": 1e6,
+    "مليونا": 1e6,
+    "مليار": 1e9,
+    "مليارات": 1e9,
+    "مليارا": 1e9,
+    "بليون": 1e9,
+    "تريليون": 1e12,
+    "تريليونات": 1e12,
 }
 _DIGIT_NUMBER = re.compile(r"(?<![\d.,٫])(\d+(?:[.,٫]\d+)*)(?:\s+(\w+))?")
 
@@ -41,9 +49,12 @@ def _has_text(value) -> bool:
 
 
 def _analysed_doc_ids(documents: pd.DataFrame) -> list[str]:
-    """Ids of the documents that have a body to analyse, sorted."""
-    has_body = documents["body"].map(_has_text)
-    return sorted(documents.loc[has_body, "doc_id"].astype(str).unique())
+    """Ids of the documents to analyse, sorted: those with a body (and status 'ok' when the
+    table has a status: empty or non-Arabic inputs are left out)."""
+    keep = documents["body"].map(_has_text)
+    if "status" in documents:
+        keep &= documents["status"] == "ok"
+    return sorted(documents.loc[keep, "doc_id"].astype(str).unique())
 
 
 def _entity_names(entities: pd.DataFrame) -> pd.DataFrame:
@@ -52,11 +63,13 @@ def _entity_names(entities: pd.DataFrame) -> pd.DataFrame:
     for entity_id, group in entities.groupby("entity_id", sort=True):
         names = Counter(group["canonical"].fillna(group["surface"]).astype(str))
         types = Counter(group["type"].astype(str))
-        rows.append({
-            "entity_id": entity_id,
-            "canonical": min(names, key=lambda n: (-names[n], n)),
-            "type": min(types, key=lambda t: (-types[t], t)),
-        })
+        rows.append(
+            {
+                "entity_id": entity_id,
+                "canonical": min(names, key=lambda n: (-names[n], n)),
+                "type": min(types, key=lambda t: (-types[t], t)),
+            }
+        )
     return pd.DataFrame(rows, columns=["entity_id", "canonical", "type"])
 
 
@@ -102,7 +115,8 @@ def entity_coverage(entities: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     n_docs = entities.groupby("entity_id")["doc_id"].nunique().rename("n_docs").reset_index()
     coverage = n_docs.merge(_entity_names(entities), on="entity_id", how="left")
     coverage["scope"] = np.select(
-        [coverage["n_docs"] >= n_docs_total, coverage["n_docs"] == 1], ["all", "one"], "some")
+        [coverage["n_docs"] >= n_docs_total, coverage["n_docs"] == 1], ["all", "one"], "some"
+    )
     coverage = coverage[columns].sort_values(["n_docs", "entity_id"], ascending=[False, True])
     return coverage.reset_index(drop=True)
 
@@ -133,11 +147,12 @@ def cooccurrence_graph(cooc: pd.DataFrame, catalogue: pd.DataFrame, min_weight: 
     kept = cooc[cooc["n_sentences"] >= min_weight]
     for entity_id in sorted(set(kept["entity_a"]) | set(kept["entity_b"])):
         row = info.loc[entity_id] if entity_id in info.index else {}
+        canonical, n_mentions = row.get("canonical"), row.get("n_mentions")
         graph.add_node(
             entity_id,
-            label=str(row.get("canonical", entity_id)),
+            label=canonical if _has_text(canonical) else entity_id,
             type=str(row.get("type", "")),
-            n_mentions=int(row.get("n_mentions", 1)) if pd.notna(row.get("n_mentions", 1)) else 1,
+            n_mentions=int(n_mentions) if pd.notna(n_mentions) else 1,
         )
     for row in kept.itertuples(index=False):
         graph.add_edge(row.entity_a, row.entity_b, weight=int(row.n_sentences), doc_ids=row.doc_ids)
@@ -183,14 +198,14 @@ def numbers_in(text: str, masked: list[tuple[int, int]] | None = None) -> list[t
         if scale:
             value, end = value * scale, m.end(2)
         if not _overlaps((m.start(), end), masked):
-            found.append((text[m.start():end], value, m.start(), end))
+            found.append((text[m.start() : end], value, m.start(), end))
     taken = masked + [(s, e) for _, _, s, e in found]
     search_from = 0
     for phrase in arabic_number.extract_number_phrases(text):
         words = [w for w in araby.tokenize(phrase) if not w.isdigit()]
         if not words:
             continue
-        pattern = r"\s+".join(re.escape(w) for w in words)
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
         m = re.compile(pattern).search(text, search_from)
         if not m:
             continue
@@ -230,8 +245,15 @@ def _account(doc_id: str, rows: pd.DataFrame, timeline: pd.DataFrame, entities: 
             masked += _spans_of(sentence, split_ids(cell))
         for surface, value, _, _ in numbers_in(sentence, masked):
             numbers.setdefault(value, surface)
-    return {"doc_id": doc_id, "sentence_ids": sentence_ids, "sentences": sentences, "dates": dates,
-            "entity_ids": entity_ids, "surfaces": surfaces, "numbers": numbers}
+    return {
+        "doc_id": doc_id,
+        "sentence_ids": sentence_ids,
+        "sentences": sentences,
+        "dates": dates,
+        "entity_ids": entity_ids,
+        "surfaces": surfaces,
+        "numbers": numbers,
+    }
 
 
 def _differences(account: dict, others: list[dict], names: dict[str, str]) -> tuple[str, set[str], dict]:
@@ -246,7 +268,7 @@ def _differences(account: dict, others: list[dict], names: dict[str, str]) -> tu
     parts, highlight = [], set()
     if only_dates:
         shown = [f"{account['dates'][v]} ({v})" if account["dates"][v] != v else v for v in only_dates]
-        parts.append("تواريخ لا يذكرها غيره: " + "، ".join(shown))
+        parts.append("تعابير زمنية لا يذكرها غيره: " + "، ".join(shown))
         highlight.update(account["dates"][v] for v in only_dates)
     if only_entities:
         parts.append("مشاركون لا يذكرهم غيره: " + "، ".join(names.get(e, e) for e in only_entities))
@@ -260,15 +282,29 @@ def _differences(account: dict, others: list[dict], names: dict[str, str]) -> tu
     return DIFF_SEP.join(parts), highlight, kinds
 
 
-def shared_events(events: pd.DataFrame, event_clusters: pd.DataFrame, timeline: pd.DataFrame,
-                  entities: pd.DataFrame) -> pd.DataFrame:
+def shared_events(
+    events: pd.DataFrame, event_clusters: pd.DataFrame, timeline: pd.DataFrame, entities: pd.DataFrame
+) -> pd.DataFrame:
     """The events two or more documents report (event clusters spanning several documents), one
     row per (cluster, document): cluster_id, value, label, doc_id, sentence (the document's
     sentences about it, joined by ' … '), entity_ids, dates / numbers (what this account gives),
     only_dates / only_entities / only_numbers (what no other account of the event gives),
     differences (the same in words) and highlight (the surfaces to mark in the sentence)."""
-    columns = ["cluster_id", "value", "label", "doc_id", "sentence", "entity_ids", "dates", "numbers",
-               "only_dates", "only_entities", "only_numbers", "differences", "highlight"]
+    columns = [
+        "cluster_id",
+        "value",
+        "label",
+        "doc_id",
+        "sentence",
+        "entity_ids",
+        "dates",
+        "numbers",
+        "only_dates",
+        "only_entities",
+        "only_numbers",
+        "differences",
+        "highlight",
+    ]
     clustered = events.dropna(subset=["cluster_id"])
     names = dict(_entity_names(entities)[["entity_id", "canonical"]].itertuples(index=False))
     cluster_info = event_clusters.set_index("cluster_id") if not event_clusters.empty else None
@@ -278,26 +314,31 @@ def shared_events(events: pd.DataFrame, event_clusters: pd.DataFrame, timeline: 
         if len(doc_ids) < 2:
             continue
         accounts = [_account(d, group[group["doc_id"] == d], timeline, entities) for d in doc_ids]
-        info = cluster_info.loc[cluster_id] if cluster_info is not None and cluster_id in cluster_info.index \
+        info = (
+            cluster_info.loc[cluster_id]
+            if cluster_info is not None and cluster_id in cluster_info.index
             else {}
+        )
         for account in accounts:
             others = [o for o in accounts if o is not account]
             text, highlight, only = _differences(account, others, names)
-            rows.append({
-                "cluster_id": cluster_id,
-                "value": info.get("value", group["value"].dropna().min()),
-                "label": info.get("label", ""),
-                "doc_id": account["doc_id"],
-                "sentence": " … ".join(account["sentences"]),
-                "entity_ids": join_ids(account["entity_ids"]),
-                "dates": join_ids(account["dates"]),
-                "numbers": join_ids(_format_number(v) for v in account["numbers"]),
-                "only_dates": join_ids(only["dates"]),
-                "only_entities": join_ids(only["entities"]),
-                "only_numbers": join_ids(_format_number(v) for v in only["numbers"]),
-                "differences": text,
-                "highlight": join_ids(highlight),
-            })
+            rows.append(
+                {
+                    "cluster_id": cluster_id,
+                    "value": info.get("value", group["value"].dropna().min()),
+                    "label": info.get("label", ""),
+                    "doc_id": account["doc_id"],
+                    "sentence": " … ".join(account["sentences"]),
+                    "entity_ids": join_ids(account["entity_ids"]),
+                    "dates": join_ids(account["dates"]),
+                    "numbers": join_ids(_format_number(v) for v in account["numbers"]),
+                    "only_dates": join_ids(only["dates"]),
+                    "only_entities": join_ids(only["entities"]),
+                    "only_numbers": join_ids(_format_number(v) for v in only["numbers"]),
+                    "differences": text,
+                    "highlight": join_ids(highlight),
+                }
+            )
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -317,38 +358,61 @@ def _marked(sentence: str, highlight: list[str]) -> str:
     return "".join(out)
 
 
-def html_side_by_side(shared: pd.DataFrame, documents: pd.DataFrame | None = None,
-                      max_events: int = 20) -> str:
+_LATIN_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z_:/.,+\-]*[0-9A-Za-z]|[0-9A-Za-z]")
+
+
+def _html_text(text: str) -> str:
+    """Escaped text with each run of Latin letters and digits (ISO dates, ids, TIMEX values)
+    isolated left-to-right, so the bidi algorithm cannot scramble it inside Arabic."""
+    out, position = [], 0
+    for m in _LATIN_RUN.finditer(text):
+        out.append(html.escape(text[position : m.start()]))
+        out.append(f'<bdi dir="ltr">{html.escape(m.group(0))}</bdi>')
+        position = m.end()
+    out.append(html.escape(text[position:]))
+    return "".join(out)
+
+
+def html_side_by_side(
+    shared: pd.DataFrame, documents: pd.DataFrame | None = None, max_events: int = 20
+) -> str:
     """The shared events as HTML: one right-to-left table per event with each document's account
     in its own column, what only that account gives marked with <mark>, and the differences
-    spelled out underneath. Columns are headed by outlet when `documents` is given. At most
-    `max_events` events, those reported by most documents first."""
+    spelled out underneath; the caption gives the event's cluster id, date and number of
+    documents. Columns are headed by outlet when `documents` is given. At most `max_events`
+    events, those reported by most documents first."""
     if shared.empty:
         return '<p dir="rtl" lang="ar">لا توجد أحداث يرويها أكثر من مقال واحد.</p>'
     outlets = {}
     if documents is not None and "outlet" in documents:
-        outlets = {str(d): o for d, o in documents[["doc_id", "outlet"]].itertuples(index=False) if _has_text(o)}
+        outlets = {
+            str(d): o for d, o in documents[["doc_id", "outlet"]].itertuples(index=False) if _has_text(o)
+        }
     sizes = shared.groupby("cluster_id")["doc_id"].nunique()
     order = sorted(sizes.index, key=lambda c: (-sizes[c], str(c)))[:max_events]
     blocks = []
     for cluster_id in order:
         accounts = shared[shared["cluster_id"] == cluster_id].sort_values("doc_id")
         first = accounts.iloc[0]
-        title = f"{first['label']} ({first['value']})" if _has_text(first["label"]) else str(first["value"])
+        title = f"الحدث {first['cluster_id']} · {first['value']} · عدد المقالات: {len(accounts)}"
         head = "".join(
-            f"<th>{html.escape(outlets.get(str(d), ''))} <bdi>{html.escape(str(d))}</bdi></th>"
-            for d in accounts["doc_id"])
-        sentences = "".join(f"<td>{_marked(r.sentence, split_ids(r.highlight))}</td>"
-                            for r in accounts.itertuples())
+            f"<th>{html.escape(outlets.get(str(d), ''))} {_html_text(str(d))}</th>"
+            for d in accounts["doc_id"]
+        )
+        sentences = "".join(
+            f"<td>{_marked(r.sentence, split_ids(r.highlight))}</td>" for r in accounts.itertuples()
+        )
         differences = "".join(
-            f"<td>{html.escape(r.differences) if r.differences else 'لا اختلاف'}</td>"
-            for r in accounts.itertuples())
+            f"<td>{_html_text(r.differences) if r.differences else 'لا اختلاف'}</td>"
+            for r in accounts.itertuples()
+        )
         blocks.append(
             f'<table class="shared-event" dir="rtl" lang="ar">'
-            f"<caption>الحدث: <bdi>{html.escape(title)}</bdi></caption>"
+            f"<caption>{_html_text(title)}</caption>"
             f"<thead><tr><th></th>{head}</tr></thead>"
             f"<tbody><tr><th>الرواية</th>{sentences}</tr>"
-            f"<tr><th>الاختلافات</th>{differences}</tr></tbody></table>")
+            f"<tr><th>الاختلافات</th>{differences}</tr></tbody></table>"
+        )
     return '<div dir="rtl" lang="ar">' + "\n".join(blocks) + "</div>"
 
 
@@ -377,14 +441,19 @@ def doc_similarity(documents: pd.DataFrame) -> pd.DataFrame:
     vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True)
     matrix = vectorizer.fit_transform([bodies[d] for d in doc_ids])
     cosine = cosine_similarity(matrix)
-    rows = [(a, b, float(round(cosine[i, j], 6))) for i, a in enumerate(doc_ids) for j, b in enumerate(doc_ids)]
+    rows = [
+        (a, b, float(round(cosine[i, j], 6))) for i, a in enumerate(doc_ids) for j, b in enumerate(doc_ids)
+    ]
     return pd.DataFrame(rows, columns=["doc_a", "doc_b", "cosine"])
 
 
-def distinctive_terms(documents: pd.DataFrame, top_n: int = 15, prior_scale: float | None = None) -> pd.DataFrame:
+def distinctive_terms(
+    documents: pd.DataFrame, top_n: int = 15, prior_scale: float | None = None
+) -> pd.DataFrame:
     """The words that most set each document apart from the rest of the corpus, by the weighted
-    log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
-    "Fightin' Words", Political Analysis 16(4), eq. 16 and 20):
+    log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin'
+    Words: Lexical Feature Selection and Evaluation for Identifying the Content of Political
+    Conflict", Political Analysis 16(4): 372-403):
 
         delta_w = log((y_wi + a_w) / (n_i + a_0 - y_wi - a_w))
                 - log((y_wj + a_w) / (n_j + a_0 - y_wj - a_w))
@@ -413,13 +482,24 @@ def distinctive_terms(documents: pd.DataFrame, top_n: int = 15, prior_scale: flo
         y_i = np.array([counts[doc_id][w] for w in vocabulary], dtype=float)
         y_j = y_corpus - y_i
         n_i, n_j = y_i.sum(), y_j.sum()
-        delta = (np.log((y_i + alpha) / (n_i + a0 - y_i - alpha))
-                 - np.log((y_j + alpha) / (n_j + a0 - y_j - alpha)))
+        delta = np.log((y_i + alpha) / (n_i + a0 - y_i - alpha)) - np.log(
+            (y_j + alpha) / (n_j + a0 - y_j - alpha)
+        )
         z = delta / np.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
-        ranked = sorted((i for i in range(len(vocabulary)) if z[i] > 0 and y_i[i] > 0),
-                        key=lambda i: (-z[i], vocabulary[i]))[:top_n]
-        rows.extend((doc_id, spellings.get(vocabulary[i], vocabulary[i]), float(round(z[i], 4)),
-                     int(y_i[i]), int(y_j[i])) for i in ranked)
+        ranked = sorted(
+            (i for i in range(len(vocabulary)) if z[i] > 0 and y_i[i] > 0),
+            key=lambda i: (-z[i], vocabulary[i]),
+        )[:top_n]
+        rows.extend(
+            (
+                doc_id,
+                spellings.get(vocabulary[i], vocabulary[i]),
+                float(round(z[i], 4)),
+                int(y_i[i]),
+                int(y_j[i]),
+            )
+            for i in ranked
+        )
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -5,10 +5,10 @@ itself: pass labels as ordinary strings (never through arabic_reshaper or python
 makes them come out reversed) and put the Arabic first in mixed labels. Big inputs are cut to
 their top n rows. Functions return the Figure; `save_figure` writes it as PNG.
 """
+
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from pathlib import Path
 
@@ -17,8 +17,10 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import seaborn as sns
-from matplotlib import font_manager
+from matplotlib import font_manager, patheffects
 from matplotlib.figure import Figure
+
+from helpers.timex import value_bounds
 
 #: Arabic fonts in order of preference (Debian's fonts-noto-core); DejaVu Sans is the fallback
 #: that ships with matplotlib and covers Arabic too.
@@ -44,8 +46,12 @@ def font_families() -> list[str]:
 
 def use_arabic_fonts() -> None:
     """Seaborn's whitegrid theme with the best installed Arabic font first (`font_families`)."""
-    sns.set_theme(context="notebook", style="whitegrid", font=font_families(),
-                  rc={"axes.unicode_minus": False, "figure.dpi": DPI, "savefig.dpi": DPI})
+    sns.set_theme(
+        context="notebook",
+        style="whitegrid",
+        font=font_families(),
+        rc={"axes.unicode_minus": False, "figure.dpi": DPI, "savefig.dpi": DPI},
+    )
 
 
 def save_figure(fig: Figure, out_dir: str | Path, name: str) -> Path:
@@ -85,7 +91,9 @@ def bar_top_entities(salience_or_catalogue: pd.DataFrame, n: int = 15) -> Figure
     catalogue (n_mentions) or the salience table (mentions, summed over documents)."""
     table = salience_or_catalogue
     if "n_mentions" in table:
-        totals = table[["entity_id", "canonical", "type", "n_mentions"]].rename(columns={"n_mentions": "mentions"})
+        totals = table[["entity_id", "canonical", "type", "n_mentions"]].rename(
+            columns={"n_mentions": "mentions"}
+        )
     else:
         totals = table.groupby(["entity_id", "canonical", "type"], as_index=False)["mentions"].sum()
     top = totals.sort_values(["mentions", "entity_id"], ascending=[False, True]).head(n)
@@ -93,11 +101,15 @@ def bar_top_entities(salience_or_catalogue: pd.DataFrame, n: int = 15) -> Figure
     if top.empty:
         return _empty(fig, ax, "لا توجد كيانات")
     colours = [TYPE_COLOURS.get(t, "#999999") for t in top["type"]]
-    ax.barh([_short(c) for c in top["canonical"]], top["mentions"], color=colours)
+    # bars by position, not by name: two entities may share a canonical name
+    ax.barh(range(len(top)), top["mentions"], color=colours)
+    ax.set_yticks(range(len(top)), [_short(c) for c in top["canonical"]])
     ax.invert_yaxis()
     ax.set_xlabel("عدد الإشارات")
     ax.set_title("الكيانات الأكثر ذكرا")
-    handles = [plt.Rectangle((0, 0), 1, 1, color=TYPE_COLOURS[t]) for t in TYPE_COLOURS if t in set(top["type"])]
+    handles = [
+        plt.Rectangle((0, 0), 1, 1, color=TYPE_COLOURS[t]) for t in TYPE_COLOURS if t in set(top["type"])
+    ]
     ax.legend(handles, [TYPE_NAMES[t] for t in TYPE_COLOURS if t in set(top["type"])], loc="lower right")
     fig.tight_layout()
     return fig
@@ -109,7 +121,9 @@ def salience_heatmap(salience: pd.DataFrame, n: int = 25) -> Figure:
     totals = salience.groupby("entity_id")["weight"].sum()
     top = sorted(totals.index, key=lambda e: (-totals[e], e))[:n]
     subset = salience[salience["entity_id"].isin(top)]
-    fig, ax = plt.subplots(figsize=(1.4 + 1.1 * max(subset["doc_id"].nunique(), 1), 0.35 * max(len(top), 3) + 1.8))
+    fig, ax = plt.subplots(
+        figsize=(1.4 + 1.1 * max(subset["doc_id"].nunique(), 1), 0.35 * max(len(top), 3) + 1.8)
+    )
     if subset.empty:
         return _empty(fig, ax, "لا توجد كيانات")
     names = subset.drop_duplicates("entity_id").set_index("entity_id")["canonical"]
@@ -118,8 +132,15 @@ def salience_heatmap(salience: pd.DataFrame, n: int = 25) -> Figure:
     weight.index = [_short(names[e]) for e in weight.index]
     weight.columns = [_short(c, 14) for c in weight.columns]
     counts = mentions.astype(int).astype(str).replace("0", "").to_numpy()
-    sns.heatmap(weight, annot=counts, fmt="", cmap="YlOrRd", linewidths=0.5,
-                cbar_kws={"label": "الوزن (tf-idf)"}, ax=ax)
+    sns.heatmap(
+        weight,
+        annot=counts,
+        fmt="",
+        cmap="YlOrRd",
+        linewidths=0.5,
+        cbar_kws={"label": "الوزن (tf-idf)"},
+        ax=ax,
+    )
     ax.set_xlabel("المقال")
     ax.set_ylabel("")
     ax.set_title("بروز الكيانات في كل مقال (الأرقام: عدد الإشارات)")
@@ -140,69 +161,81 @@ def similarity_heatmap(doc_similarity: pd.DataFrame) -> Figure:
     if not docs:
         return _empty(fig, ax, "لا توجد مقالات")
     labels = [_short(d, 14) for d in docs]
-    sns.heatmap(matrix.to_numpy(), annot=len(docs) <= 15, fmt=".2f", vmin=0, vmax=1, cmap="viridis",
-                square=True, xticklabels=labels, yticklabels=labels, cbar_kws={"label": "تشابه جيب التمام"},
-                ax=ax)
+    sns.heatmap(
+        matrix.to_numpy(),
+        annot=len(docs) <= 15,
+        fmt=".2f",
+        vmin=0,
+        vmax=1,
+        cmap="viridis",
+        square=True,
+        xticklabels=labels,
+        yticklabels=labels,
+        cbar_kws={"label": "تشابه جيب التمام"},
+        ax=ax,
+    )
     ax.set_title("تشابه الصياغة بين المقالات (tf-idf)")
     ax.tick_params(axis="x", labelrotation=45)
     fig.tight_layout()
     return fig
 
 
-def cooccurrence_network(graph: nx.Graph, n: int = 40) -> Figure:
+def cooccurrence_network(graph: nx.Graph, n: int = 30) -> Figure:
     """The co-occurrence graph's `n` most connected entities (by weighted degree): node size is
-    the mention count, colour the type, edge width the number of shared sentences."""
+    the mention count, colour the type, edge width and darkness the number of shared sentences."""
     strength = dict(graph.degree(weight="weight"))
     keep = sorted(strength, key=lambda node: (-strength[node], str(node)))[:n]
     sub = graph.subgraph(keep)
-    fig, ax = plt.subplots(figsize=(9, 8))
+    fig, ax = plt.subplots(figsize=(10, 9))
     if sub.number_of_nodes() == 0:
         return _empty(fig, ax, "لا توجد كيانات مذكورة معا")
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(sub.nodes(data=True), key=lambda item: str(item[0])))
     ordered.add_edges_from(sorted(sub.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))))
-    positions = nx.spring_layout(ordered, seed=0, weight="weight", k=1.5 / np.sqrt(len(ordered)))
+    positions = nx.spring_layout(
+        ordered, seed=0, weight="weight", k=3 / np.sqrt(len(ordered)), iterations=200
+    )
     weights = np.array([d["weight"] for _, _, d in ordered.edges(data=True)], dtype=float)
-    widths = 0.5 + 4 * weights / weights.max() if len(weights) else []
-    nx.draw_networkx_edges(ordered, positions, width=widths, alpha=0.35, edge_color="#666666", ax=ax)
+    if len(weights):
+        share = weights / weights.max()
+        nx.draw_networkx_edges(
+            ordered,
+            positions,
+            width=0.5 + 4 * share,
+            alpha=list(0.15 + 0.6 * share),
+            edge_color="#555555",
+            ax=ax,
+        )
     mentions = np.array([d.get("n_mentions", 1) for _, d in ordered.nodes(data=True)], dtype=float)
     sizes = 150 + 1350 * mentions / max(mentions.max(), 1)
     colours = [TYPE_COLOURS.get(d.get("type"), "#999999") for _, d in ordered.nodes(data=True)]
     nx.draw_networkx_nodes(ordered, positions, node_size=sizes, node_color=colours, alpha=0.85, ax=ax)
     labels = {node: _short(d.get("label", node), 22) for node, d in ordered.nodes(data=True)}
-    nx.draw_networkx_labels(ordered, positions, labels=labels, font_size=10, font_family=font_families(), ax=ax)
+    above = {node: (x, y + 0.06) for node, (x, y) in positions.items()}  # keep the node's colour visible
+    texts = nx.draw_networkx_labels(
+        ordered, above, labels=labels, font_size=10, font_family=font_families(), ax=ax
+    )
+    for text in texts.values():
+        text.set_path_effects([patheffects.withStroke(linewidth=3, foreground="white")])
+    present = [t for t in TYPE_COLOURS if t in {d.get("type") for _, d in ordered.nodes(data=True)}]
+    handles = [
+        plt.Line2D([], [], marker="o", linestyle="", color=TYPE_COLOURS[t], markersize=9) for t in present
+    ]
+    ax.legend(handles, [TYPE_NAMES[t] for t in present], loc="lower right", frameon=False)
     ax.set_title("الكيانات المذكورة في الجملة نفسها")
     ax.set_axis_off()
     fig.tight_layout()
     return fig
 
 
-_TIMEX_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?$")
-
-
-def timex_bounds(value) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """First and last day a TIMEX3 date value covers ('2021-10' -> Oct 1..31, '2022-08-10/
-    2022-08-20' -> both ends); None for values without a calendar date (P20Y, PRESENT_REF, XXXX)."""
-    if not isinstance(value, str):
-        return None
-    if "/" in value:
-        ends = [timex_bounds(part) for part in value.split("/", 1)]
-        return (ends[0][0], ends[1][1]) if all(ends) else None
-    m = _TIMEX_DATE.match(value)
-    if not m:
-        return None
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    if day:
-        start = pd.Timestamp(f"{year}-{month}-{day}")
-        return start, start
-    if month:
-        start = pd.Timestamp(f"{year}-{month}-01")
-        return start, start + pd.offsets.MonthEnd(0)
-    return pd.Timestamp(f"{year}-01-01"), pd.Timestamp(f"{year}-12-31")
+def _timestamps(value) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """First and last day a TIMEX3 value covers (`helpers.timex.value_bounds`), or None."""
+    first, last = value_bounds(value)
+    return (pd.Timestamp(first), pd.Timestamp(last)) if first and last else None
 
 
 def _date_spans(events_or_timeline: pd.DataFrame) -> pd.DataFrame:
-    """doc_id, start, end (Timestamps) and shared (in an event cluster), one row per dated item."""
+    """doc_id, start, end (Timestamps) and cluster_id (or None), one row per dated item."""
     rows = []
     for row in events_or_timeline.itertuples(index=False):
         if "date_start" in events_or_timeline and isinstance(row.date_start, str) and row.date_start:
@@ -211,7 +244,7 @@ def _date_spans(events_or_timeline: pd.DataFrame) -> pd.DataFrame:
         else:
             if getattr(row, "type", "DATE") not in ("DATE", "TIME"):
                 continue
-            bounds = timex_bounds(row.value)
+            bounds = _timestamps(row.value)
             if bounds is None:
                 continue
             start, end = bounds
@@ -220,34 +253,48 @@ def _date_spans(events_or_timeline: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "start", "end", "cluster_id"])
 
 
-def timeline_figure(events_or_timeline: pd.DataFrame, documents: pd.DataFrame) -> Figure:
+def timeline_figure(events_or_timeline: pd.DataFrame, documents: pd.DataFrame, n: int = 40) -> Figure:
     """When each document's events happen: dates on x, one row per document (labelled by outlet
-    then id). A point is a day, a bar a longer span; events that several documents report (same
-    cluster) share a colour, the rest are grey; a black tick marks the publication date."""
+    then id; the `n` documents with most dated items). A bar is a span, a point a day (or a span
+    too short to show);
+    events that several documents report (same cluster) share a colour, the rest are grey; a
+    black tick marks the publication date."""
     spans = _date_spans(events_or_timeline)
-    doc_ids = sorted(set(documents["doc_id"].astype(str)) | set(spans["doc_id"]))
+    per_doc = spans["doc_id"].value_counts()
+    ranked = sorted(
+        set(documents["doc_id"].astype(str)) | set(spans["doc_id"]), key=lambda d: (-per_doc.get(d, 0), d)
+    )
+    doc_ids = sorted(ranked[:n])
+    spans = spans[spans["doc_id"].isin(doc_ids)]
     outlets = documents.set_index(documents["doc_id"].astype(str))["outlet"] if "outlet" in documents else {}
     # outlet and id on separate lines: a Latin id inside an Arabic line gets reordered by bidi
-    labels = [f"{_short(outlets.get(d), 20)}\n{_short(d, 14)}" if _has_text(outlets.get(d)) else _short(d, 14)
-              for d in doc_ids]
-    fig, ax = plt.subplots(figsize=(10, 0.55 * max(len(doc_ids), 3) + 1.5))
+    labels = [
+        f"{_short(outlets.get(d), 20)}\n{_short(d, 14)}" if _has_text(outlets.get(d)) else _short(d, 14)
+        for d in doc_ids
+    ]
+    fig, ax = plt.subplots(figsize=(10, 0.75 * max(len(doc_ids), 3) + 1.5))
     if spans.empty:
         return _empty(fig, ax, "لا توجد تواريخ")
     per_cluster = spans.dropna(subset=["cluster_id"]).groupby("cluster_id")["doc_id"].nunique()
     shared = sorted(c for c, k in per_cluster.items() if k >= 2)
     palette = dict(zip(shared, sns.color_palette("tab10", max(len(shared), 1)), strict=False))
     row_of = {d: i for i, d in enumerate(doc_ids)}
+    # a span shorter than 1% of the axis would not show as a bar: it gets a point (at its middle)
+    shortest_bar = (spans["end"].max() - spans["start"].min()) / 100
     for span in spans.sort_values(["doc_id", "start", "end"]).itertuples(index=False):
         colour = palette.get(span.cluster_id, "#9a9a9a")
         y = row_of[span.doc_id]
-        if span.end > span.start:
-            ax.plot([span.start, span.end], [y, y], color=colour, linewidth=6, alpha=0.7, solid_capstyle="butt")
+        if span.end - span.start > shortest_bar:
+            ax.plot(
+                [span.start, span.end], [y, y], color=colour, linewidth=6, alpha=0.7, solid_capstyle="butt"
+            )
         else:
-            ax.plot([span.start], [y], marker="o", color=colour, markersize=7, alpha=0.8)
+            middle = span.start + (span.end - span.start) / 2
+            ax.plot([middle], [y], marker="o", color=colour, markersize=7, alpha=0.8)
     if "published" in documents:
         for doc_id, published in documents[["doc_id", "published"]].itertuples(index=False):
-            bounds = timex_bounds(published[:10]) if isinstance(published, str) else None
-            if bounds:
+            bounds = _timestamps(published[:10]) if isinstance(published, str) else None
+            if bounds and str(doc_id) in row_of:
                 ax.plot([bounds[0]], [row_of[str(doc_id)]], marker="|", color="black", markersize=16)
     ax.set_yticks(range(len(doc_ids)), labels)
     ax.set_ylim(len(doc_ids) - 0.5, -0.5)
@@ -259,7 +306,10 @@ def timeline_figure(events_or_timeline: pd.DataFrame, documents: pd.DataFrame) -
 
 
 def corpus_figure(overview: pd.DataFrame) -> Figure:
-    """Length of each document in word tokens, coloured by outlet."""
+    """Length of each document in word tokens, coloured by outlet (documents with status 'ok'
+    only, when the overview has a status)."""
+    if "status" in overview:
+        overview = overview[overview["status"] == "ok"]
     data = overview.assign(
         outlet=overview["outlet"].where(overview["outlet"].map(_has_text), UNKNOWN),
         label=overview["doc_id"].map(lambda d: _short(d, 14)),
@@ -267,11 +317,18 @@ def corpus_figure(overview: pd.DataFrame) -> Figure:
     fig, ax = plt.subplots(figsize=(8, 0.4 * max(len(data), 3) + 1.5))
     if data.empty:
         return _empty(fig, ax, "لا توجد مقالات")
-    sns.barplot(data=data, y="label", x="n_tokens", hue="outlet", dodge=False, ax=ax,
-                hue_order=sorted(data["outlet"].unique()))
+    sns.barplot(
+        data=data,
+        y="label",
+        x="n_tokens",
+        hue="outlet",
+        dodge=False,
+        ax=ax,
+        hue_order=sorted(data["outlet"].unique()),
+    )
     ax.set_xlabel("عدد الكلمات")
     ax.set_ylabel("المقال")
     ax.set_title("طول المقالات حسب المصدر")
-    ax.legend(title="المصدر", loc="lower right")
+    ax.legend(title="المصدر", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
     return fig
