@@ -25,7 +25,7 @@ def test_reports_are_arabic_rtl_with_code_hidden_and_no_errors(e2e_output, stage
     page = (e2e_output / "reports" / f"{stage}.html").read_text(encoding="utf-8")
     assert '<html lang="ar">' in page
     assert "direction: rtl" in page
-    assert "jp-InputArea-editor" not in page, "code cells must be hidden"
+    assert "hl-ipython3" not in page and "io.write_table" not in page, "code cells must be hidden"
     assert "Traceback" not in page and "ename" not in page
     assert re.search("[\u0600-\u06ff]", page), "the report should show Arabic text"
     assert "cdnjs" not in page and "<script src=" not in page, "reports must work offline"

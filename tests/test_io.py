@@ -33,7 +33,7 @@ def test_failed_write_leaves_previous_table_intact(tmp_path):
 
     bad = Unwritable({"doc_a": ["q"], "doc_b": ["r"], "cosine": [0.1]})
     with pytest.raises(OSError):
-        io._atomic_write(tmp_path / "data" / "doc_similarity.parquet", bad.to_parquet)
+        io.atomic_write(tmp_path / "data" / "doc_similarity.parquet", bad.to_parquet)
     assert io.read_table(tmp_path, "doc_similarity")["doc_a"].tolist() == ["x"]
     assert not [p for p in (tmp_path / "data").iterdir() if p.name.endswith(".tmp")]
 

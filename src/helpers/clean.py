@@ -17,10 +17,9 @@ from functools import lru_cache
 
 import justext
 import pandas as pd
-import yaml
 
 from .metadata import BULLETS, extract_metadata, is_date_line, words_of
-from .paths import DATA_DIR
+from .paths import DATA_DIR, read_data_yaml
 from .text import ARABIC_LETTER, fold, split_sentences, stopwords, tokenize
 
 LABELS = ("body", "title", "metadata", "boilerplate", "blank")
@@ -95,7 +94,7 @@ def _fold_arabic(pattern: str) -> str:
 def _lexicon() -> _Lexicon:
     entries = [fold(s.strip()) for s in (DATA_DIR / "ui_words.txt").read_text(encoding="utf-8").splitlines()
                if s.strip() and not s.lstrip().startswith("#")]
-    raw = yaml.safe_load((DATA_DIR / "boilerplate.yaml").read_text(encoding="utf-8"))
+    raw = read_data_yaml("boilerplate.yaml")
 
     def alternation(items: list[str]) -> str:
         return "|".join(re.escape(fold(x)) for x in sorted(items, key=len, reverse=True))

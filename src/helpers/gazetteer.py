@@ -17,11 +17,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
 from .lexicon import fold_token, given_names, is_function_word, word_zipf
 from .linking import MIN_NEAR_SKELETON, MIN_SKELETON, near_keys, skeleton_key, skeleton_length
-from .paths import DATA_DIR
+from .paths import read_data_yaml
 
 MIN_CITY_POPULATION = 100_000
 #: Countries whose cities' Arabic names are their own names (often ordinary words too: they are
@@ -135,7 +133,7 @@ def _slug(text: str) -> str:
 
 
 def _curated() -> tuple[list[Entry], set[str]]:
-    data = yaml.safe_load((DATA_DIR / "gazetteer.yaml").read_text(encoding="utf-8"))
+    data = read_data_yaml("gazetteer.yaml")
     entries = []
     for item in data["entries"]:
         weak = tuple(item.get("weak") or ())

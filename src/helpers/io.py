@@ -64,7 +64,7 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
     return df[wanted + [c for c in df.columns if c not in wanted]].reset_index(drop=True)
 
 
-def _atomic_write(path: Path, write) -> None:
+def atomic_write(path: Path, write) -> None:
     """Call `write(tmp_path)` then move the file into place: readers never see a partial file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -80,7 +80,7 @@ def _atomic_write(path: Path, write) -> None:
 def atomic_write_text(path: str | Path, text: str) -> Path:
     """Write `text` (UTF-8) atomically."""
     path = Path(path)
-    _atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
     return path
 
 
@@ -88,8 +88,8 @@ def write_table(df: pd.DataFrame, output_dir: str | Path, name: str) -> Path:
     """Write `df` as OUT/data/<name>.parquet and .csv (UTF-8 with BOM), atomically."""
     df = conform(df, name)
     folder = data_dir(output_dir)
-    _atomic_write(folder / f"{name}.parquet", lambda tmp: df.to_parquet(tmp, index=False))
-    _atomic_write(folder / f"{name}.csv",
+    atomic_write(folder / f"{name}.parquet", lambda tmp: df.to_parquet(tmp, index=False))
+    atomic_write(folder / f"{name}.csv",
                   lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
     return folder / f"{name}.parquet"
 

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import arabicstopwords.arabicstopwords as arabic_stop
-import yaml
 from camel_tools.utils.dediac import dediac_ar
 
 from .calendar_names import ENGLISH_MONTHS, MONTHS, WEEKDAYS
-from .paths import DATA_DIR
+from .paths import DATA_DIR, read_data_yaml
 from .text import ARABIC_LETTER, arabic_ratio, fold, fold_with_offsets
 
 #: Line kinds a byline may have.
@@ -145,7 +144,7 @@ class _Cues:
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    raw = yaml.safe_load((DATA_DIR / "metadata_cues.yaml").read_text(encoding="utf-8"))
+    raw = read_data_yaml("metadata_cues.yaml")
 
     def longest_first(key: str) -> tuple[str, ...]:
         return tuple(sorted({fold(c) for c in raw[key]}, key=len, reverse=True))

@@ -8,8 +8,6 @@ their top n rows. Functions return the Figure; `save_figure` writes it as PNG.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -20,7 +18,8 @@ import seaborn as sns
 from matplotlib import font_manager, patheffects
 from matplotlib.figure import Figure
 
-from helpers.timex import value_bounds
+from .io import atomic_write
+from .timex import value_bounds
 
 #: Arabic fonts in order of preference (Debian's fonts-noto-core); DejaVu Sans is the fallback
 #: that ships with matplotlib and covers Arabic too.
@@ -55,19 +54,10 @@ def use_arabic_fonts() -> None:
 
 
 def save_figure(fig: Figure, out_dir: str | Path, name: str) -> Path:
-    """Write `fig` as `out_dir/figures/<name>.png` (written to a temporary file then renamed,
-    so a reader never sees half a PNG); returns the path."""
-    folder = Path(out_dir) / "figures"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".png", dir=folder)
-    os.close(fd)
-    try:
-        fig.savefig(tmp, format="png", dpi=DPI, bbox_inches="tight")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write `fig` as `out_dir/figures/<name>.png` atomically (a reader never sees half a PNG);
+    returns the path."""
+    path = Path(out_dir) / "figures" / f"{name}.png"
+    atomic_write(path, lambda tmp: fig.savefig(tmp, format="png", dpi=DPI, bbox_inches="tight"))
     return path
 
 

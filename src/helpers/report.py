@@ -31,16 +31,18 @@ def write_index(output_dir: str | Path, run: dict) -> Path:
     its report, the tables and the figures."""
     out = Path(output_dir)
     stage_rows = "\n".join(
-        f"<tr><td><a href=\"reports/{s['name']}.html\">{html.escape(s['name'])}</a></td>"
-        f"<td class=\"{s['status']}\">{html.escape(s['status'])}</td>"
-        f"<td>{s['seconds']:.1f} s</td><td>{html.escape(s.get('error') or '')}</td></tr>"
+        f"<tr><td dir=\"ltr\"><a href=\"reports/{s['name']}.html\">{html.escape(s['name'])}</a></td>"
+        f"<td dir=\"ltr\" class=\"{s['status']}\">{html.escape(s['status'])}</td>"
+        f"<td dir=\"ltr\">{s['seconds']:.1f} s</td>"
+        f"<td dir=\"ltr\">{html.escape(s.get('error') or '')}</td></tr>"
         for s in run["stages"])
-    params = "\n".join(f"<tr><th>{html.escape(k)}</th><td dir=\"auto\">{html.escape(str(v))}</td></tr>"
+    params = "\n".join(f"<tr><th dir=\"ltr\">{html.escape(k)}</th>"
+                       f"<td dir=\"auto\">{html.escape(str(v))}</td></tr>"
                        for k, v in run["parameters"].items())
     tables = "\n".join(
-        f"<li><a href=\"data/{p.name}\">{p.stem}</a> (<a href=\"data/{p.stem}.csv\">csv</a>)</li>"
+        f"<li dir=\"ltr\"><a href=\"data/{p.name}\">{p.stem}</a> (<a href=\"data/{p.stem}.csv\">csv</a>)</li>"
         for p in sorted((out / "data").glob("*.parquet")))
-    figures = "\n".join(f"<li><a href=\"figures/{p.name}\">{p.stem}</a></li>"
+    figures = "\n".join(f"<li dir=\"ltr\"><a href=\"figures/{p.name}\">{p.stem}</a></li>"
                         for p in sorted((out / "figures").glob("*.png")))
     page = f"""<!DOCTYPE html>
 <html lang="ar" dir="rtl">
@@ -56,10 +58,10 @@ def write_index(output_dir: str | Path, run: dict) -> Path:
 </style></head>
 <body>
 <h1>تحليل الأخبار العربية <span class="ltr">— Arabic news analysis</span></h1>
-<p>Run finished {html.escape(run['finished'])} in {run['seconds']:.1f} s; status:
+<p dir="ltr">Run finished {html.escape(run['finished'])} in {run['seconds']:.1f} s; status:
 <strong class="{'ok' if run['ok'] else 'failed'}">{'ok' if run['ok'] else 'failed'}</strong>.</p>
 <h2>المراحل <span class="ltr">— stages</span></h2>
-<table><tr><th>stage</th><th>status</th><th>duration</th><th>error</th></tr>
+<table><tr><th>المرحلة stage</th><th>الحالة status</th><th>المدة duration</th><th>الخطأ error</th></tr>
 {stage_rows}
 </table>
 <h2>المعاملات <span class="ltr">— parameters</span></h2>

@@ -21,13 +21,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-import papermill as pm
 from jupyter_client import KernelManager
-from papermill.exceptions import PapermillExecutionError
 
-from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, resolve
-from .report import notebook_to_html, write_index
-from .show import STAGING_SUFFIX
+from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, STAGING_SUFFIX, resolve
 
 STAGES = ["01_ingest", "02_clean", "03_entities", "04_timeline", "05_comparison"]
 #: What a stage's kernel imports (and loads) before its notebook runs: pure start-up work.
@@ -73,6 +69,8 @@ def selected_stages(only: str | None, start: str | None) -> list[str]:
 
 
 def notebook_parameters(notebook: Path) -> set[str]:
+    import papermill as pm
+
     return set(pm.inspect_notebook(str(notebook)))
 
 
@@ -138,14 +136,13 @@ def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: 
               "stages": [], "ok": True}
     t0 = time.perf_counter()
     failure: StageFailed | None = None
-    with ThreadPoolExecutor(max_workers=1) as kernels, ThreadPoolExecutor(max_workers=1) as renders:
-        warm: dict[str, Future] = {stages[0]: kernels.submit(start_warm_kernel, stages[0], staging / "logs")}
+    # Two kernels warm up at a time, in stage order, while earlier stages run.
+    with ThreadPoolExecutor(max_workers=2) as kernels, ThreadPoolExecutor(max_workers=1) as renders:
+        warm = {stage: kernels.submit(start_warm_kernel, stage, staging / "logs") for stage in stages}
+        from .report import notebook_to_html, write_index  # slow imports, once kernels are starting
         rendered: list[Future] = []
         try:
             for i, stage in enumerate(stages):
-                if i + 1 < len(stages):
-                    warm[stages[i + 1]] = kernels.submit(start_warm_kernel, stages[i + 1],
-                                                        staging / "logs")
                 print(f"[{i + 1}/{len(stages)}] {stage} ...", end="", flush=True)
                 s0 = time.perf_counter()
                 km = None
@@ -170,7 +167,7 @@ def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: 
                 if failure:
                     break
         finally:
-            for pending in warm.values():
+            for pending in warm.values():  # kernels of stages a failure left unrun
                 if pending.exception() is None:
                     pending.result().shutdown_kernel(now=True)
         for r in rendered:
@@ -190,6 +187,11 @@ def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: 
 
 
 def _execute(stage: str, staging: Path, params: dict, km: KernelManager) -> None:
+    # papermill (through nbformat and jsonschema) takes ~2 s to import: imported here, once the
+    # first kernel is already starting, not at module import.
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
     notebook = NOTEBOOKS_DIR / f"{stage}.ipynb"
     executed = staging / "notebooks" / f"{stage}.ipynb"
     accepted = notebook_parameters(notebook)

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
-from IPython.display import HTML
+from IPython.display import HTML, Image
 
 from .io import data_dir
+from .paths import STAGING_SUFFIX
 
-#: The suffix of the runner's staging folder (see helpers.run).
-STAGING_SUFFIX = ".staging"
 #: Rows shown of a table before it is cut (the full table is in OUT/data/).
 MAX_ROWS = 40
 #: Characters shown of a long text cell.
@@ -59,6 +58,17 @@ def table(df: pd.DataFrame, *, max_rows: int = MAX_ROWS, caption: str | None = N
     if df.empty:
         note = "<p dir='ltr'><em>No rows.</em></p>"
     return HTML(styler.to_html() + note)
+
+
+def figure(fig, output_dir: str | Path, name: str) -> Image:
+    """Save `fig` as OUT/figures/<name>.png and show that same PNG (rendered once)."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import save_figure
+
+    path = save_figure(fig, output_dir, name)
+    plt.close(fig)
+    return Image(filename=str(path))
 
 
 def collapsible(summary: str, body_html: str, *, open_: bool = False) -> HTML:

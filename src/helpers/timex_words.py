@@ -11,10 +11,8 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
-import yaml
-
 from .calendar_names import HIJRI_MONTHS, MONTHS
-from .paths import DATA_DIR
+from .paths import read_data_yaml
 from .text import fold
 
 PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
@@ -102,8 +100,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The tagger's lexicon, loaded once."""
-    with open(DATA_DIR / "timex_lexicon.yaml", encoding="utf-8") as fh:
-        return Lexicon(yaml.safe_load(fh))
+    return Lexicon(read_data_yaml("timex_lexicon.yaml"))
 
 
 @lru_cache(maxsize=65536)
