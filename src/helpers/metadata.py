@@ -235,6 +235,9 @@ def extract_metadata(lines: list[str], kinds: list[str], block: tuple[int, int] 
 #: Name parts that fold to a stop word ("علي" = "على", "أبو", "بن").
 _NAME_PARTICLES = frozenset(fold(w) for w in ("أبو", "أبي", "بن", "ابن", "بنت", "علي", "العلي", "أمين",
                                                "الأمين", "آل", "عبد", "ذو", "د", "أ", "م"))
+#: Titles written before an author's name on a byline line (kept out of the name).
+_HONORIFIC = re.compile(
+    r"^\s*(?:أ\.\s?د\.|د\.|الدكتورة?|دكتورة?|أ\.|الأستاذة?|م\.|المهندسة?|Dr\.?|Prof\.?)\s*")
 _NAME_PUNCT = re.compile(r"[^\w\s.@'’\-]")
 _HANDLE = re.compile(r"@\w+")
 _SEPARATOR = re.compile(r"\s*[|•،,]\s*|\s+[-–]\s+")
@@ -377,6 +380,13 @@ class _Page:
                 claims[i] = ("metadata", "signature")
                 if handle_next:
                     claims[following] = ("metadata", "signature handle")
+                return name
+        for i in self.header:
+            # an academic or professional title before a name: "د. سامر الخطيب"
+            m = _HONORIFIC.match(self.lines[i])
+            name = m and self.name_part(self.lines[i][m.end():])
+            if i not in claims and name and 2 <= len(words_of(name)) <= 4:
+                claims[i] = ("metadata", "byline (title and name)")
                 return name
         if self.header and self.block:
             # a bare name line right above the text, named again in the header (breadcrumb,
