@@ -10,6 +10,10 @@ One span is one entity (the longest wins: a place inside a person's name is the 
 Then names are linked across the corpus (`linking`): gazetteer ids, skeleton keys within a type,
 surname-only mentions to the full name met in the article or the corpus, rule-found names
 propagated to their other mentions. Every linking decision is in `EntityTables.merges`.
+
+The two steps are separate functions for the engines: `recognise` works on each document alone
+(run in batches by `engine.map_partitions`), `link` on the whole corpus; `extract_entities` is
+the two in one call.
 """
 from __future__ import annotations
 
@@ -41,6 +45,11 @@ CATALOGUE_COLUMNS = ["entity_id", "type", "canonical", "name_en", "wikidata", "v
                      "n_mentions"]
 CANDIDATE_COLUMNS = ["surface", "type", "rule", "n_mentions", "n_docs", "doc_ids", "example"]
 MERGE_COLUMNS = ["entity_id", "variant", "reason", "detail"]
+#: What `recognise` passes to `link`: one row per mention (name: its folded words; reason and
+#: detail: the merge-log entry of a gazetteer match) and per unconfirmed rule span.
+MENTION_COLUMNS = ["doc_id", "field", "start", "end", "surface", "type", "name", "source", "entity_id",
+                   "weak", "clitic_readings", "reason", "detail"]
+PENDING_COLUMNS = ["doc_id", "field", "first", "last", "type", "rule", "clitic"]
 # Source priority when spans of equal length overlap (lower wins); already chosen spans first.
 _PRIORITY = {"gazetteer": 0, "rule": 1, "skeleton": 2, "camel_ner": 3}
 
@@ -102,14 +111,15 @@ def tokenize(text: str) -> Tokens:
 
 
 def _walk(trie: dict, first: str, rest: list[str], joined: list[bool]) -> tuple[int, object]:
-    """Longest name in `trie` starting with word `first` then `rest` (while joined)."""
-    node = trie.get(first)
+    """Longest name in `trie` starting with word `first` then `rest` (while joined). A word that
+    folds to nothing (a lone tatweel or diacritic) is never a key: `END` is the empty string."""
+    node = trie.get(first) if first else None
     best = (0, None)
     n = 1
     while node is not None:
         if END in node and node[END]:
             best = (n, node[END])
-        if n - 1 >= len(rest) or not joined[n - 1]:
+        if n - 1 >= len(rest) or not joined[n - 1] or not rest[n - 1]:
             break
         node = node.get(rest[n - 1])
         n += 1
@@ -283,25 +293,34 @@ def _camel_token_spans(tokens: Tokens, char_spans: list[tuple[int, int, str]]) -
     return out
 
 
-def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, *,
-                     use_camel_ner: bool | None = None) -> EntityTables:
-    """Entity mentions, catalogue, review candidates and merge log for a corpus.
-
-    `documents`: doc_id, title, body; `sentences`: doc_id, sentence_id, start, end, text
-    (offsets into body). `use_camel_ner`: None = use CAMeL NER iff its data is installed."""
-    gaz = load_gazetteer()
+def camel_setting(use_camel_ner: bool | None) -> bool:
+    """Whether to use CAMeL NER: None means iff its data is installed; True without the data is an
+    error."""
     if use_camel_ner is None:
-        use_camel_ner = camel_ner.available()
-    elif use_camel_ner and not camel_ner.available():
+        return camel_ner.available()
+    if use_camel_ner and not camel_ner.available():
         raise RuntimeError(f"CAMeL Tools NER data is not installed under {camel_ner.data_dir()}")
-    sentences = sentences if sentences is not None else pd.DataFrame(columns=["doc_id", "sentence_id"])
-    by_doc = ({str(k): g.sort_values("start") for k, g in sentences.groupby("doc_id")}
-              if len(sentences) else {})
-    linker = _Linker(gaz)
-    docs = []
+    return bool(use_camel_ner)
+
+
+def _sentences_by_doc(sentences: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
+    if sentences is None or not len(sentences):
+        return {}
+    return {str(k): g.sort_values("start") for k, g in sentences.groupby("doc_id")}
+
+
+def recognise(documents: pd.DataFrame, sentences: pd.DataFrame, *, use_camel_ner: bool = False
+              ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per-document recognition (each document on its own, so any batch of documents gives the
+    rows of those documents): the mentions of each title and body (`MENTION_COLUMNS`; gazetteer
+    names carry their entity id and merge-log reason, rule and CAMeL names are linked by `link`)
+    and the unconfirmed rule spans (`PENDING_COLUMNS`, the review candidates)."""
+    gaz = load_gazetteer()
+    by_doc = _sentences_by_doc(sentences)
+    mentions, pending = [], []
     for doc_id, title, body in _documents(documents):
-        doc = _Document(doc_id, {"title": tokenize(title), "body": tokenize(body)})
-        for field_name, tokens in doc.fields.items():
+        for field_name, text in (("title", title), ("body", body)):
+            tokens = tokenize(text)
             camel = []
             if use_camel_ner and field_name == "body" and doc_id in by_doc:
                 camel = _camel_token_spans(tokens, camel_ner.body_spans(by_doc[doc_id]))
@@ -309,25 +328,54 @@ def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, *,
             for span in chosen:
                 start, end, name = _span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
-                mention = _Mention(doc_id, field_name, start, end, tokens.text[start:end], span.type, name,
-                                   source, weak=bool(span.alias and span.alias.weak))
-                if span.source == "rule" and not span.clitic:
-                    mention.clitic_readings = tuple(tokens.forms(span.first)[1:])
+                readings = (tuple(tokens.forms(span.first)[1:]) if span.source == "rule" and not span.clitic
+                            else ())
+                entity_id, reason, detail = span.hint, None, None  # rule ids: resolved by `link`
                 if span.alias:
-                    mention.entity_id = span.alias.entity_id
-                    linker.log(mention.entity_id, " ".join(name), "alias", span.alias.how)
+                    entity_id, reason, detail = span.alias.entity_id, "alias", span.alias.how
                 elif span.source == "skeleton":
-                    mention.entity_id = span.hint
-                    linker.log(span.hint, " ".join(name), "skeleton",
-                               f"skeleton '{skeleton_key(name)}' of a gazetteer name")
-                else:
-                    mention.entity_id = span.hint  # resolved by _link_rule_mentions
-                doc.mentions.append(mention)
-            doc.pending += [(field_name, s) for s in unconfirmed]
+                    reason, detail = "skeleton", f"skeleton '{skeleton_key(name)}' of a gazetteer name"
+                mentions.append([doc_id, field_name, start, end, tokens.text[start:end], span.type, name,
+                                 source, entity_id, bool(span.alias and span.alias.weak), readings, reason,
+                                 detail])
+            pending += [[doc_id, field_name, s.first, s.last, s.type, s.rule, s.clitic] for s in unconfirmed]
+    return (pd.DataFrame(mentions, columns=MENTION_COLUMNS, dtype=object),
+            pd.DataFrame(pending, columns=PENDING_COLUMNS, dtype=object))
+
+
+def link(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, pending: pd.DataFrame
+         ) -> EntityTables:
+    """Corpus-level linking of `recognise`'s rows (of all the documents, in any order): entity ids
+    for rule and CAMeL names, names propagated across the corpus, then the four tables."""
+    linker = _Linker(load_gazetteer())
+    mentions_of = {str(k): g for k, g in mentions.groupby("doc_id", sort=False)}
+    pending_of = {str(k): g for k, g in pending.groupby("doc_id", sort=False)}
+    docs = []
+    for doc_id, title, body in _documents(documents):
+        doc = _Document(doc_id, {"title": tokenize(title), "body": tokenize(body)})
+        for m in mentions_of.get(doc_id, mentions.iloc[:0]).itertuples(index=False):
+            doc.mentions.append(_Mention(doc_id, m.field, int(m.start), int(m.end), m.surface, m.type,
+                                         tuple(m.name), m.source, m.entity_id, bool(m.weak),
+                                         tuple(m.clitic_readings)))
+            if isinstance(m.reason, str):
+                linker.log(m.entity_id, " ".join(m.name), m.reason, m.detail)
+        doc.pending = [(s.field, _Span(int(s.first), int(s.last), s.type, "rule", int(s.clitic), rule=s.rule))
+                       for s in pending_of.get(doc_id, pending.iloc[:0]).itertuples(index=False)]
         docs.append(doc)
     _link_rule_mentions(docs, linker)
     _propagate(docs, linker)
-    return _tables(docs, linker, by_doc)
+    return _tables(docs, linker, _sentences_by_doc(sentences))
+
+
+def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, *,
+                     use_camel_ner: bool | None = None) -> EntityTables:
+    """Entity mentions, catalogue, review candidates and merge log for a corpus: `recognise`
+    then `link` in one call.
+
+    `documents`: doc_id, title, body; `sentences`: doc_id, sentence_id, start, end, text
+    (offsets into body). `use_camel_ner`: None = use CAMeL NER iff its data is installed."""
+    mentions, pending = recognise(documents, sentences, use_camel_ner=camel_setting(use_camel_ner))
+    return link(documents, sentences, mentions, pending)
 
 
 def _link_rule_mentions(docs: list[_Document], linker: _Linker) -> None:
@@ -376,7 +424,8 @@ def _propagate(docs: list[_Document], linker: _Linker) -> None:
     learned: dict = {}
     for doc in docs:
         for m in doc.mentions:
-            if m.source.startswith(("rule", "camel")) and (len(m.name) >= 2 or word_zipf(m.name[0]) < RARE):
+            if (m.source.startswith(("rule", "camel")) and all(m.name)
+                    and (len(m.name) >= 2 or word_zipf(m.name[0]) < RARE)):
                 node = learned
                 for word in m.name:
                     node = node.setdefault(word, {})

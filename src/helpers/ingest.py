@@ -1,12 +1,20 @@
 """Ingest: every input file becomes one row of `documents`, with a status; nothing is dropped.
 
-Text files are decoded by their byte-order mark, as UTF-8, or by charset detection
-(charset-normalizer); HTML pages go through trafilatura for the article text and metadata. An
-optional `manifest.csv` in the input folder supplies or overrides metadata per file.
+Text files are decoded by their byte-order mark, as UTF-8, as UTF-16 without a mark, or by charset
+detection (charset-normalizer); HTML pages (by suffix or by content) go through trafilatura for the
+article text and metadata. An optional `manifest.csv` in the input folder supplies or overrides
+metadata per file.
+
+The work is split for the engines (`engine.map_partitions`): `list_files` (the folder and its
+manifest) and `mark_duplicates` are corpus-level; `read_files` reads, decodes and checks a batch
+of files independently of the others. `ingest_folder` chains the three.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
+import io
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,16 +22,31 @@ from pathlib import Path
 import charset_normalizer
 import pandas as pd
 
+from . import engine as engines
 from .io import TABLE_COLUMNS
 from .text import arabic_ratio
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_FIELDS = ["doc_id", "url", "title", "outlet", "author", "published"]
+#: The columns of the `list_files` table: where a file is, its names, and its manifest metadata.
+FILE_COLUMNS = ["path", "source_path", "doc_id", *MANIFEST_FIELDS[1:]]
 HTML_SUFFIXES = {".html", ".htm"}
+#: A text starting like this (after spaces) is an HTML page whatever its file name.
+HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 #: Below this share of Arabic letters a readable text is `not_arabic`.
 MIN_ARABIC_RATIO = 0.3
 #: The language check reads this many characters from the start of a text.
 LANGUAGE_SAMPLE_CHARS = 200_000
+#: A text (a file's, or an HTML page's article text) longer than this is cut at the last line
+#: break before it and its message says so: far longer than any article, and later stages'
+#: time grows faster than linearly on a single huge document.
+MAX_TEXT_CHARS = 500_000
+#: At most this many bytes of a file are read (enough for MAX_TEXT_CHARS in any encoding, and
+#: for a large HTML page).
+MAX_READ_BYTES = 16_000_000
+#: Above this share of control characters (or U+FFFD) in its decoded start, a file is binary.
+MAX_CONTROL_SHARE = 0.01
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 #: Magic numbers of formats that are certainly not text.
 BINARY_SIGNATURES = {
     b"%PDF": "a PDF document",
@@ -53,32 +76,53 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode_bytes(data: bytes) -> Decoded:
-    """Decode a text file: BOM first, then strict UTF-8, then charset detection."""
+def decode_bytes(data: bytes, complete: bool = True) -> Decoded:
+    """Decode a text file: BOM first, then strict UTF-8, then UTF-16 without a BOM, then charset
+    detection. `complete=False` when `data` is only the start of the file (it may end inside a
+    character)."""
     for magic, what in BINARY_SIGNATURES.items():
         if data.startswith(magic):
             return Decoded(None, None, f"binary file ({what}), not text")
     if data.startswith(b"\xef\xbb\xbf"):
-        return _decode_as(data, "utf-8-sig")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _decode_as(data, "utf-16")
-    if b"\x00" in data[:4096]:
-        return Decoded(None, None, "binary data (NUL bytes and no UTF-16 byte-order mark)")
-    try:
-        return Decoded(normalise_newlines(data.decode("utf-8")), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        return Decoded(None, None, "undecodable: not UTF-8 and no text encoding detected")
-    return Decoded(normalise_newlines(str(best)), best.encoding)
+        decoded = _decode_as(data, "utf-8-sig", complete)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        decoded = _decode_as(data, "utf-16", complete)
+    elif b"\x00" in data[:4096]:
+        decoded = _utf16_without_bom(data, complete) or Decoded(
+            None, None, "binary data (NUL bytes, and not UTF-16 text)")
+    else:
+        decoded = _decode_as(data, "utf-8", complete)
+        if decoded.text is None:
+            best = charset_normalizer.from_bytes(data).best()
+            if best is None:
+                return Decoded(None, None, "undecodable: not UTF-8 and no text encoding detected")
+            decoded = Decoded(normalise_newlines(str(best)), best.encoding)
+    if decoded.text is not None:
+        sample = decoded.text[:4096]
+        if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+            return Decoded(None, None, f"binary data: it decodes as {decoded.encoding} only to "
+                                       "control characters")
+    return decoded
 
 
-def _decode_as(data: bytes, encoding: str) -> Decoded:
+def _decode_as(data: bytes, encoding: str, complete: bool = True) -> Decoded:
     try:
-        return Decoded(normalise_newlines(data.decode(encoding)), encoding)
+        text = codecs.getincrementaldecoder(encoding)().decode(data, final=complete)
     except UnicodeDecodeError as exc:
-        return Decoded(None, None, f"undecodable as {encoding} despite its byte-order mark: {exc}")
+        bom = " despite its byte-order mark" if encoding != "utf-8" else ""
+        return Decoded(None, None, f"undecodable as {encoding}{bom}: {exc}")
+    return Decoded(normalise_newlines(text), encoding)
+
+
+def _utf16_without_bom(data: bytes, complete: bool) -> Decoded | None:
+    """UTF-16 text without a byte-order mark: its NUL bytes (the high bytes of ASCII spaces,
+    digits and line breaks) all fall on odd offsets (little-endian) or all on even ones."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if min(even, odd) > 0.02 * max(even, odd):
+        return None
+    decoded = _decode_as(data, "utf-16-le" if odd > even else "utf-16-be", complete)
+    return decoded if decoded.text is not None else None
 
 
 def extract_html(html: str) -> tuple[str, dict[str, str | None]]:
@@ -98,7 +142,12 @@ def list_input_files(input_dir: Path) -> list[Path]:
     files = [p for p in input_dir.rglob("*")
              if p.is_file() and not any(part.startswith(".") for part in p.relative_to(input_dir).parts)
              and p.relative_to(input_dir).as_posix() != MANIFEST_NAME]
-    return sorted(files, key=lambda p: p.relative_to(input_dir).as_posix())
+    return sorted(files, key=lambda p: _display_name(p.relative_to(input_dir).as_posix()))
+
+
+def _display_name(rel: str) -> str:
+    """A relative path as valid text: bytes of a name that are not UTF-8 become U+FFFD."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def parse_iso_date(value: str) -> str | None:
@@ -126,10 +175,8 @@ def read_manifest(input_dir: Path) -> tuple[dict[str, dict[str, str]], list[dict
     decoded = decode_bytes(path.read_bytes())
     if decoded.text is None:
         return {}, [_issue(MANIFEST_NAME, "unreadable", f"manifest not read: {decoded.problem}")]
-    import io as _io
-
     try:
-        table = pd.read_csv(_io.StringIO(decoded.text), dtype=str, keep_default_na=False)
+        table = pd.read_csv(io.StringIO(decoded.text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         return {}, [_issue(MANIFEST_NAME, "unreadable", f"manifest is not valid CSV: {exc}")]
     table.columns = [c.strip() for c in table.columns]
@@ -156,36 +203,74 @@ def _issue(source: str, problem: str, message: str) -> dict[str, str]:
     return {"source": source, "problem": problem, "message": message}
 
 
-def ingest_folder(input_dir: str | Path, *, min_arabic_ratio: float = MIN_ARABIC_RATIO) -> IngestResult:
-    """Read every file of `input_dir` into the `documents` and `raw_text` tables."""
+def list_files(input_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The input files, one row each in name order (`FILE_COLUMNS`: absolute path, name shown,
+    unique doc_id, the manifest's metadata), and the manifest's problems (`ingest_issues`)."""
     input_dir = Path(input_dir)
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder {input_dir} does not exist")
     manifest, issues = read_manifest(input_dir)
-    files = list_input_files(input_dir)
-    names = {p.relative_to(input_dir).as_posix() for p in files}
+    rows = []
+    used_ids: set[str] = set()
+    for path in list_input_files(input_dir):
+        rel = _display_name(path.relative_to(input_dir).as_posix())
+        meta = manifest.get(rel, {})
+        rows.append({"path": str(path), "source_path": rel,
+                     "doc_id": _unique_id(meta.get("doc_id") or _default_id(rel), used_ids),
+                     **{k: meta.get(k) for k in MANIFEST_FIELDS[1:]}})
+    names = {row["source_path"] for row in rows}
     for name in sorted(set(manifest) - names):
         issues.append(_issue(name, "missing_file",
                              "the manifest names this file but it is not in the input folder"))
+    return (pd.DataFrame(rows, columns=FILE_COLUMNS, dtype=object),
+            pd.DataFrame(issues, columns=TABLE_COLUMNS["ingest_issues"]))
+
+
+def read_files(files: pd.DataFrame, *, min_arabic_ratio: float = MIN_ARABIC_RATIO
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read a batch of `list_files` rows: their `documents` rows (each with a status and a
+    message) and the `raw_text` rows of those whose status is ok."""
     rows, texts = [], []
-    seen_content: dict[str, str] = {}
-    used_ids: set[str] = set()
-    for path in files:
-        rel = path.relative_to(input_dir).as_posix()
-        meta = manifest.get(rel, {})
-        row, text = _ingest_file(path, rel, meta, min_arabic_ratio)
-        row["doc_id"] = _unique_id(meta.get("doc_id") or _default_id(rel), used_ids)
+    for rec in files.to_dict("records"):
+        meta = {k: rec[k] for k in MANIFEST_FIELDS[1:] if isinstance(rec.get(k), str)}
+        row, text = _ingest_file(Path(rec["path"]), rec["source_path"], meta, min_arabic_ratio)
+        row["doc_id"] = rec["doc_id"]
         if row["status"] == "ok":
-            key = hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-            if key in seen_content:
-                row["status"], row["message"] = "duplicate", f"same content as {seen_content[key]}"
-            else:
-                seen_content[key] = rel
-                texts.append({"doc_id": row["doc_id"], "format": row["format"], "text": text})
+            texts.append({"doc_id": row["doc_id"], "format": row["format"], "text": text})
         rows.append(row)
-    documents = pd.DataFrame(rows, columns=TABLE_COLUMNS["documents"])
-    raw = pd.DataFrame(texts, columns=TABLE_COLUMNS["raw_text"])
-    return IngestResult(documents, raw, pd.DataFrame(issues, columns=TABLE_COLUMNS["ingest_issues"]))
+    return (pd.DataFrame(rows, columns=TABLE_COLUMNS["documents"]),
+            pd.DataFrame(texts, columns=TABLE_COLUMNS["raw_text"]))
+
+
+def mark_duplicates(documents: pd.DataFrame, raw_text: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Of ok documents with the same text (spacing aside) the first in table order stays ok; the
+    others become `duplicate`, naming it, and leave `raw_text`."""
+    keys = {doc_id: hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+            for doc_id, text in zip(raw_text["doc_id"], raw_text["text"], strict=True)}
+    documents = documents.copy()
+    first: dict[str, str] = {}
+    dropped = set()
+    for i, doc_id, rel, status in zip(documents.index, documents["doc_id"], documents["source_path"],
+                                      documents["status"], strict=True):
+        if status != "ok" or doc_id not in keys:
+            continue
+        if keys[doc_id] in first:
+            documents.loc[i, ["status", "message"]] = ["duplicate", f"same content as {first[keys[doc_id]]}"]
+            dropped.add(doc_id)
+        else:
+            first[keys[doc_id]] = rel
+    return documents, raw_text[~raw_text["doc_id"].isin(dropped)].reset_index(drop=True)
+
+
+def ingest_folder(input_dir: str | Path, *, min_arabic_ratio: float = MIN_ARABIC_RATIO,
+                  engine: str = "pandas", scheduler: str | None = None) -> IngestResult:
+    """Read every file of `input_dir` into the `documents`, `raw_text` and `ingest_issues` tables
+    (files read by `engine`, see `engine.map_partitions`)."""
+    files, issues = list_files(input_dir)
+    documents, raw = engines.map_partitions(read_files, files, engine=engine, scheduler=scheduler,
+                                            min_arabic_ratio=min_arabic_ratio)
+    documents, raw = mark_duplicates(documents, raw)
+    return IngestResult(documents, raw, issues)
 
 
 def _default_id(rel: str) -> str:
@@ -202,23 +287,51 @@ def _unique_id(doc_id: str, used: set[str]) -> str:
     return candidate
 
 
+def _truncate(text: str) -> str:
+    """`text` cut to at most MAX_TEXT_CHARS characters, at a line break (else a space) when one
+    is in the last half."""
+    limit = MAX_TEXT_CHARS
+    if len(text) <= limit:
+        return text
+    for sep in ("\n", " "):
+        cut = text.rfind(sep, limit // 2, limit)
+        if cut > 0:
+            return text[:cut]
+    return text[:limit]
+
+
+def _read_start(path: Path) -> tuple[bytes, int, str]:
+    """The first MAX_READ_BYTES of a file, its size, and the SHA-256 of all of it."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        data = f.read(MAX_READ_BYTES)
+        digest.update(data)
+        size = len(data)
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return data, size, digest.hexdigest()
+
+
 def _ingest_file(path: Path, rel: str, meta: dict[str, str], min_arabic_ratio: float
                  ) -> tuple[dict, str]:
     fmt = "html" if path.suffix.lower() in HTML_SUFFIXES else "txt"
     row: dict = {c: None for c in TABLE_COLUMNS["documents"]}
     row.update(source_path=rel, format=fmt, status="ok", message="")
     try:
-        data = path.read_bytes()
+        data, size, sha256 = _read_start(path)
     except OSError as exc:
         row.update(status="unreadable", message=f"could not read the file: {exc.strerror or exc}")
         return row, ""
-    row.update(sha256=hashlib.sha256(data).hexdigest(), n_chars=0)
-    decoded = decode_bytes(data)
+    row.update(sha256=sha256, n_chars=0)
+    decoded = decode_bytes(data, complete=size == len(data))
     if decoded.text is None:
         row.update(status="unreadable", message=decoded.problem)
         return row, ""
     text = decoded.text
     row["encoding"] = decoded.encoding
+    if fmt == "txt" and HTML_START.match(text[:1000]):
+        fmt = row["format"] = "html"
     if fmt == "html" and text.strip():
         text, page_meta = extract_html(text)
         for key, value in page_meta.items():
@@ -226,13 +339,24 @@ def _ingest_file(path: Path, rel: str, meta: dict[str, str], min_arabic_ratio: f
         if page_meta.get("published"):
             row["published_source"] = "page"
     for key, value in meta.items():
-        if key != "doc_id":
-            row[key] = value
+        row[key] = value
     if meta.get("published"):
         row["published_source"] = "manifest"
-    row["n_chars"] = len(text)
+    kept = _truncate(text)
+    row["n_chars"] = len(kept)
+    what = "article text of an HTML page" if fmt == "html" else "text"
+    notes = [f"read {len(kept):,} characters of {what} ({decoded.encoding})"]
+    if len(kept) < len(text) or size > len(data):
+        notes.append(f"truncated: the file has {size:,} bytes; at most its first {MAX_READ_BYTES:,} bytes "
+                     f"are read and {MAX_TEXT_CHARS:,} characters of text kept")
+    if "\ufffd" in rel:
+        notes.append("its name is not valid UTF-8 (shown with \ufffd)")
+    text = kept
     if not text.strip():
-        row.update(status="empty", message="no text" + (" in the HTML page" if fmt == "html" else ""))
+        row.update(status="empty", message="the file is empty" if not size else
+                   "no text in the HTML page" if fmt == "html" else "no text, only white space")
     elif (ratio := arabic_ratio(text[:LANGUAGE_SAMPLE_CHARS])) < min_arabic_ratio:
         row.update(status="not_arabic", message=f"only {ratio:.0%} of its letters are Arabic")
+    else:
+        row["message"] = "; ".join(notes)
     return row, text
