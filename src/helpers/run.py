@@ -122,7 +122,7 @@ def _dask_cluster_for(params: dict):
         return
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster:
         params["scheduler"] = cluster.scheduler_address
         yield
 
@@ -149,7 +149,7 @@ def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: 
                 try:
                     km = _kernel_for(stage, warm.pop(stage))
                     _execute(stage, staging, params, km)
-                    if strict and stage == "01_ingest":
+                    if strict and stage in ("01_ingest", "02_clean"):
                         _check_strict(staging)
                     status, error = "ok", None
                 except StageFailed as exc:
@@ -168,7 +168,7 @@ def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: 
                     break
         finally:
             for pending in warm.values():  # kernels of stages a failure left unrun
-                if pending.exception() is None:
+                if not pending.cancel() and pending.exception() is None:
                     pending.result().shutdown_kernel(now=True)
         for r in rendered:
             r.result()
@@ -271,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-p", dest="params", action="append", type=parse_parameter, default=[],
                         metavar="NAME=VALUE", help="a notebook parameter (repeatable)")
     parser.add_argument("--strict", action="store_true",
-                        help="fail when any input file is not ok (empty, unreadable, ...)")
+                        help="fail when any input file is not ok (empty, unreadable, no article text, ...)")
     args = parser.parse_args(argv)
     try:
         record = run_pipeline(args.input_dir, args.output_dir,
