@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, namedtuple
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -348,23 +348,33 @@ def link(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFram
     """Corpus-level linking of `recognise`'s rows (of all the documents, in any order): entity ids
     for rule and CAMeL names, names propagated across the corpus, then the four tables."""
     linker = _Linker(load_gazetteer())
-    mentions_of = {str(k): g for k, g in mentions.groupby("doc_id", sort=False)}
-    pending_of = {str(k): g for k, g in pending.groupby("doc_id", sort=False)}
+    mentions_of, pending_of = _rows_by_doc(mentions), _rows_by_doc(pending)
     docs = []
     for doc_id, title, body in _documents(documents):
         doc = _Document(doc_id, {"title": tokenize(title), "body": tokenize(body)})
-        for m in mentions_of.get(doc_id, mentions.iloc[:0]).itertuples(index=False):
+        for m in mentions_of.get(doc_id, ()):
             doc.mentions.append(_Mention(doc_id, m.field, int(m.start), int(m.end), m.surface, m.type,
                                          tuple(m.name), m.source, m.entity_id, bool(m.weak),
                                          tuple(m.clitic_readings)))
             if isinstance(m.reason, str):
                 linker.log(m.entity_id, " ".join(m.name), m.reason, m.detail)
         doc.pending = [(s.field, _Span(int(s.first), int(s.last), s.type, "rule", int(s.clitic), rule=s.rule))
-                       for s in pending_of.get(doc_id, pending.iloc[:0]).itertuples(index=False)]
+                       for s in pending_of.get(doc_id, ())]
         docs.append(doc)
     _link_rule_mentions(docs, linker)
     _propagate(docs, linker)
     return _tables(docs, linker, _sentences_by_doc(sentences))
+
+
+def _rows_by_doc(frame: pd.DataFrame) -> dict[str, list]:
+    """The rows of `frame` as named tuples grouped by doc_id, in frame order (one pass over plain
+    column lists: pandas' per-group `itertuples` cost more than the linking itself)."""
+    row = namedtuple("Row", frame.columns)
+    grouped: dict[str, list] = defaultdict(list)
+    for values in zip(*(frame[c].tolist() for c in frame.columns), strict=True):
+        record = row(*values)
+        grouped[str(record.doc_id)].append(record)
+    return grouped
 
 
 def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, *,
