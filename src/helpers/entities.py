@@ -309,18 +309,21 @@ def _sentences_by_doc(sentences: pd.DataFrame | None) -> dict[str, pd.DataFrame]
     return {str(k): g.sort_values("start") for k, g in sentences.groupby("doc_id")}
 
 
-def recognise(documents: pd.DataFrame, sentences: pd.DataFrame, *, use_camel_ner: bool = False
-              ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def recognise(documents: pd.DataFrame, sentences: pd.DataFrame, *, use_camel_ner: bool = False,
+              tokens_out: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-document recognition (each document on its own, so any batch of documents gives the
     rows of those documents): the mentions of each title and body (`MENTION_COLUMNS`; gazetteer
     names carry their entity id and merge-log reason, rule and CAMeL names are linked by `link`)
-    and the unconfirmed rule spans (`PENDING_COLUMNS`, the review candidates)."""
+    and the unconfirmed rule spans (`PENDING_COLUMNS`, the review candidates). In one process,
+    `tokens_out` (a dict) receives each document's tokens so that `link` need not redo them."""
     gaz = load_gazetteer()
     by_doc = _sentences_by_doc(sentences)
     mentions, pending = [], []
     for doc_id, title, body in _documents(documents):
         for field_name, text in (("title", title), ("body", body)):
             tokens = tokenize(text)
+            if tokens_out is not None:
+                tokens_out.setdefault(doc_id, {})[field_name] = tokens
             camel = []
             if use_camel_ner and field_name == "body" and doc_id in by_doc:
                 camel = _camel_token_spans(tokens, camel_ner.body_spans(by_doc[doc_id]))
@@ -343,15 +346,16 @@ def recognise(documents: pd.DataFrame, sentences: pd.DataFrame, *, use_camel_ner
             pd.DataFrame(pending, columns=PENDING_COLUMNS, dtype=object))
 
 
-def link(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, pending: pd.DataFrame
-         ) -> EntityTables:
+def link(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, pending: pd.DataFrame,
+         tokens: dict | None = None) -> EntityTables:
     """Corpus-level linking of `recognise`'s rows (of all the documents, in any order): entity ids
     for rule and CAMeL names, names propagated across the corpus, then the four tables."""
     linker = _Linker(load_gazetteer())
     mentions_of, pending_of = _rows_by_doc(mentions), _rows_by_doc(pending)
     docs = []
     for doc_id, title, body in _documents(documents):
-        doc = _Document(doc_id, {"title": tokenize(title), "body": tokenize(body)})
+        fields = (tokens or {}).get(doc_id) or {"title": tokenize(title), "body": tokenize(body)}
+        doc = _Document(doc_id, fields)
         for m in mentions_of.get(doc_id, ()):
             doc.mentions.append(_Mention(doc_id, m.field, int(m.start), int(m.end), m.surface, m.type,
                                          tuple(m.name), m.source, m.entity_id, bool(m.weak),
@@ -384,8 +388,10 @@ def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, *,
 
     `documents`: doc_id, title, body; `sentences`: doc_id, sentence_id, start, end, text
     (offsets into body). `use_camel_ner`: None = use CAMeL NER iff its data is installed."""
-    mentions, pending = recognise(documents, sentences, use_camel_ner=camel_setting(use_camel_ner))
-    return link(documents, sentences, mentions, pending)
+    tokens: dict = {}
+    mentions, pending = recognise(documents, sentences, use_camel_ner=camel_setting(use_camel_ner),
+                                  tokens_out=tokens)
+    return link(documents, sentences, mentions, pending, tokens)
 
 
 def _link_rule_mentions(docs: list[_Document], linker: _Linker) -> None:
