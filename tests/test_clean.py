@@ -356,6 +356,9 @@ def test_audit_views_count_kept_and_dropped_lines_and_compare_with_justext():
     a = comparison.loc["a"]
     assert a["body_words"] == a["shared_words"] + a["only_in_body"]
     assert (comparison["body_words"] > 0).all()
+    # large corpora: the views keep the first documents (the tables have them all)
+    assert set(dropped_lines(lines, max_docs=1)["doc_id"]) == {"a"}
+    assert list(baseline_comparison(docs, raw_text, max_docs=1)["doc_id"]) == ["a"]
 
 
 def test_byline_with_an_academic_title_gives_the_author_without_the_title():

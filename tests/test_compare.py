@@ -358,3 +358,48 @@ def test_distinctive_terms_show_the_usual_spelling(documents):
     assert set(terms["doc_id"]) == {"a", "b", "c"}
     assert (terms["z"] > 0).all()
     assert terms.groupby("doc_id").size().max() <= 50
+
+
+def many_documents(n=60, seed=1):
+    """`n` short bodies drawn from a small vocabulary (more than FULL_MATRIX_DOCS documents)."""
+    import random
+
+    rng = random.Random(seed)
+    words = "قمة وزير نهر جبل بحر اقتصاد انتخابات سفير قرض مناورات حدود نفط".split()
+    bodies = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 12))) for _ in range(n)]
+    return pd.DataFrame({"doc_id": [f"d{i:03d}" for i in range(n)], "status": "ok", "body": bodies})
+
+
+@pytest.mark.parametrize("block, dense_cells", [(1024, 10**9), (7, 10**9), (16, 0)])
+def test_doc_similarity_of_a_large_corpus_keeps_each_documents_top_k(monkeypatch, block, dense_cells):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    monkeypatch.setattr(compare, "_SIMILARITY_BLOCK", block)  # one block, many blocks, sparse blocks
+    monkeypatch.setattr(compare, "_DENSE_CELLS", dense_cells)
+    docs = many_documents()
+    assert len(docs) > compare.FULL_MATRIX_DOCS
+    top = compare.doc_similarity(docs, top_k=4)
+    assert set(top.columns) >= {"doc_a", "doc_b", "cosine"}
+    assert (top["doc_a"] != top["doc_b"]).all() and top.groupby("doc_a").size().max() <= 4
+    cosine = cosine_similarity(
+        TfidfVectorizer(analyzer=compare.content_terms, sublinear_tf=True).fit_transform(docs["body"]))
+    ids = list(docs["doc_id"])
+    for i, a in enumerate(ids):
+        expected = sorted((-round(cosine[i, j], 6), b) for j, b in enumerate(ids)
+                          if j != i and cosine[i, j] > 0)
+        got = [(-r.cosine, r.doc_b) for r in top[top["doc_a"] == a].itertuples()]
+        assert got == expected[:4]
+
+
+def test_doc_similarity_switches_to_top_k_above_the_full_matrix_size():
+    docs = many_documents(compare.FULL_MATRIX_DOCS)
+    assert len(compare.doc_similarity(docs)) == compare.FULL_MATRIX_DOCS ** 2
+
+
+def test_html_side_by_side_caps_the_accounts_of_an_event():
+    shared = pd.DataFrame({"cluster_id": "C001", "value": "2023-03-05", "doc_id": [f"d{i}" for i in range(9)],
+                           "sentence": "نص", "highlight": "", "differences": ""})
+    page = compare.html_side_by_side(shared, max_accounts=3)
+    assert page.count("<td>نص</td>") == 3 and "d2" in page and "d3" not in page
+    assert 'عدد المقالات: <bdi dir="ltr">9</bdi>' in page

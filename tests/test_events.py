@@ -166,3 +166,71 @@ def test_a_day_is_not_the_same_happening_as_its_whole_month():
     assert events.value.tolist() == ["2021-09-21", "2021-09"]
     _, clusters = cluster_events(events, documents)
     assert clusters.empty
+
+
+def reference_groups(frame, clues):
+    """The definition `cluster_events` implements, pair by pair (quadratic: small inputs only)."""
+    from datetime import date
+
+    from helpers.events import MAX_EVENT_DAYS, MIN_DATE_OVERLAP, MIN_SHARED_WORDS
+
+    rows = list(frame.itertuples(index=False))
+    day = {k: (date.fromisoformat(r.date_start).toordinal(), date.fromisoformat(r.date_end).toordinal())
+           for k, r in enumerate(rows)}
+
+    def same(x, y):
+        (a0, a1), (b0, b1) = day[x], day[y]
+        if rows[x].doc_id == rows[y].doc_id or a0 > b1 or b0 > a1:
+            return False
+        da, db = a1 - a0 + 1, b1 - b0 + 1
+        overlap = min(a1, b1) - max(a0, b0) + 1
+        if max(da, db) > MAX_EVENT_DAYS or overlap < MIN_DATE_OVERLAP * (da + db - overlap):
+            return False
+        return bool(clues[x][0] & clues[y][0]) or len(clues[x][1] & clues[y][1]) >= MIN_SHARED_WORDS
+
+    parent = list(range(len(rows)))
+
+    def root(k):
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for x in range(len(rows)):
+        for y in range(x + 1, len(rows)):
+            if same(x, y):
+                parent[root(y)] = root(x)
+    groups = {}
+    for k in range(len(rows)):
+        groups.setdefault(root(k), []).append(k)
+    return sorted(g for g in groups.values() if len({rows[k].doc_id for k in g}) >= 2)
+
+
+def test_clustering_matches_the_pairwise_definition_on_random_events():
+    import random
+
+    from helpers.events import _happenings
+
+    rng = random.Random(5)
+    spans = ["2021-03-0{}", "2021-03-1{}", "2021-04-0{}"]
+    for _ in range(30):
+        rows, clues = [], []
+        for _ in range(rng.randint(5, 60)):
+            first = rng.choice(spans).format(rng.randint(1, 9))
+            last = rng.choice([first, first[:-1] + "9", "2021-05-28"])
+            rows.append({"doc_id": f"d{rng.randint(1, 6)}", "date_start": min(first, last),
+                         "date_end": max(first, last)})
+            clues.append(({f"Q{rng.randint(1, 12)}"} if rng.random() < 0.3 else set(),
+                          {f"w{rng.randint(1, 8)}" for _ in range(rng.randint(0, 5))}))
+        frame = pd.DataFrame(rows)
+        assert sorted(_happenings(frame, clues)) == reference_groups(frame, clues)
+
+
+def test_many_reports_of_one_happening_make_one_cluster():
+    n = 3000
+    events = pd.DataFrame({"doc_id": [f"d{i:04d}" for i in range(n)], "sentence_id": 0, "value": "2021-03-05",
+                           "date_start": "2021-03-05", "date_end": "2021-03-05",
+                           "text": "افتتح الوزير مصنع الإسمنت الجديد", "timex": "5 مارس", "entity_ids": "Q1"})
+    events["sentence_id"] = events["sentence_id"].astype("Int64")
+    documents = pd.DataFrame({"doc_id": events["doc_id"], "body": "نص قصير عن الاقتصاد"})
+    events, clusters = cluster_events(events, documents)
+    assert len(clusters) == 1 and clusters.loc[0, "n_docs"] == n and events["cluster_id"].eq("C001").all()

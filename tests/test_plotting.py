@@ -240,3 +240,23 @@ def test_empty_inputs_give_a_figure_that_says_so(make):
     fig = make()
     assert isinstance(fig, Figure)
     assert any(t.get_text().startswith("لا توجد") for ax in fig.axes for t in ax.texts)
+
+
+def test_big_corpora_are_summarised_in_figures():
+    n = 200
+    docs = [f"d{i:03d}" for i in range(n)]
+    overview = pd.DataFrame({"doc_id": docs, "outlet": [f"مصدر {i % 11}" for i in range(n)],
+                             "n_tokens": [100 + 3 * i for i in range(n)]})
+    ax = plotting.corpus_figure(overview, n=40).axes[0]
+    assert "d000" not in tick_texts(ax)  # a histogram, not one bar a document
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(legend) == plotting.MAX_OUTLETS + 1 and plotting.OTHER_OUTLETS in legend
+
+    pairs = pd.DataFrame({"doc_a": docs, "doc_b": docs[1:] + docs[:1], "cosine": [i / n for i in range(n)]})
+    ax = plotting.similarity_heatmap(pairs, n=6).axes[0]
+    assert tick_texts(ax) == ["d000", "d195", "d196", "d197", "d198", "d199"]  # the most similar pairs
+
+    salience = pd.DataFrame({"doc_id": docs, "entity_id": "e", "canonical": "مصر", "type": "LOC",
+                             "mentions": 1, "weight": [float(i) for i in range(n)]})
+    ax = plotting.salience_heatmap(salience, max_docs=5).axes[0]
+    assert tick_texts(ax, "x") == ["d195", "d196", "d197", "d198", "d199"]

@@ -9,7 +9,7 @@ anchor stays empty.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pandas as pd
@@ -28,9 +28,19 @@ MIN_SHARED_WORDS = 2
 class _Doc:
     doc_id: str
     body: str
-    mentions: list[Mention]
     anchor: str | None = None
     source: str | None = None
+    _mentions: list[Mention] | None = None
+    _sentences: list | None = None
+    _sentence_words: dict[int, set[str]] = field(default_factory=dict)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """The body's temporal expressions, tagged when first needed (a corpus whose documents
+        all state their date never tags them here)."""
+        if self._mentions is None:
+            self._mentions = mentions(self.body)
+        return self._mentions
 
 
 def _stated(published, source) -> tuple[str | None, str | None]:
@@ -97,11 +107,13 @@ def _from_text(doc: _Doc, corpus_years: list[int]) -> str | None:
 
 
 def _dated_sentence(doc: _Doc, m: Mention) -> set[str]:
-    """Content words of the sentence a mention is in."""
-    for sentence in split_sentences(doc.body):
-        if sentence.start <= m.start < sentence.end:
-            return content_words(sentence.text)
-    return set()
+    """Content words of the sentence a mention is in (remembered per mention)."""
+    if m.start not in doc._sentence_words:
+        if doc._sentences is None:
+            doc._sentences = split_sentences(doc.body)
+        doc._sentence_words[m.start] = next((content_words(s.text) for s in doc._sentences
+                                             if s.start <= m.start < s.end), set())
+    return doc._sentence_words[m.start]
 
 
 def _month_days(value: str) -> tuple[str, ...]:
@@ -145,7 +157,7 @@ def resolve_anchors(documents: pd.DataFrame) -> pd.DataFrame:
     docs = []
     for row in documents.itertuples(index=False):
         body = row.body if isinstance(row.body, str) else ""
-        doc = _Doc(str(row.doc_id), body, mentions(body))
+        doc = _Doc(str(row.doc_id), body)
         doc.anchor, doc.source = _stated(row.published, getattr(row, "published_source", None))
         docs.append(doc)
     corpus_years = sorted({int(d.anchor[:4]) for d in docs if d.anchor})
@@ -153,11 +165,11 @@ def resolve_anchors(documents: pd.DataFrame) -> pd.DataFrame:
         if doc.anchor is None:
             doc.anchor = _from_text(doc, corpus_years)
             doc.source = "text" if doc.anchor else None
-    dated_days = _dated_days([d for d in docs if d.anchor])
-    for doc in docs:
-        if doc.anchor is None:
-            doc.anchor = _from_corpus(doc, dated_days)
-            doc.source = "corpus" if doc.anchor else None
+    undated = [d for d in docs if d.anchor is None]
+    dated_days = _dated_days([d for d in docs if d.anchor]) if undated else {}
+    for doc in undated:
+        doc.anchor = _from_corpus(doc, dated_days)
+        doc.source = "corpus" if doc.anchor else None
     return pd.DataFrame({"doc_id": [d.doc_id for d in docs],
                          "date_anchor": pd.Series([d.anchor for d in docs], dtype=object),
                          "date_anchor_source": pd.Series([d.source for d in docs], dtype=object)})

@@ -2,7 +2,9 @@
 
 Builds synthetic corpora from the seeds' sentences (shuffled and recombined, with varied dates and
 names, each page wrapped in a little boilerplate), runs the whole pipeline on each, and prints per
-stage seconds, the peak memory of the runner and its kernels, and documents per second.
+stage seconds, the peak memory of the runner and its kernels (and Dask workers), documents per
+second and the size of the largest HTML report; then how the time grows from one size to the next
+(10x the documents should take at most 12x the time).
 """
 from __future__ import annotations
 
@@ -112,7 +114,8 @@ def bench(sizes: list[int], parameters: dict | None = None) -> list[dict]:
                 record = run_pipeline(corpus, out, parameters=parameters)
             seconds = time.perf_counter() - t0
             row = {"docs": n, "seconds": seconds, "docs_per_s": n / seconds,
-                   "peak_gb": memory.peak / 1e9}
+                   "peak_gb": memory.peak / 1e9,
+                   "report_kb": max(p.stat().st_size for p in (out / "reports").glob("*.html")) / 1e3}
             row.update({s["name"]: s["seconds"] for s in record["stages"]})
             rows.append(row)
             print(format_row(row), flush=True)
@@ -124,7 +127,18 @@ def bench(sizes: list[int], parameters: dict | None = None) -> list[dict]:
 def format_row(row: dict) -> str:
     stages = " ".join(f"{name[3:]}={row[name]:.1f}s" for name in STAGES)
     return (f"{row['docs']:>6} docs: {row['seconds']:6.1f} s, {row['docs_per_s']:7.1f} docs/s, "
-            f"peak {row['peak_gb']:.2f} GB | {stages}")
+            f"peak {row['peak_gb']:.2f} GB, largest report {row['report_kb']:,.0f} kB | {stages}")
+
+
+def growth(rows: list[dict]) -> list[str]:
+    """How time grows between consecutive sizes: documents ratio, time ratio, and time per
+    document relative to the smaller size (1.0 = linear)."""
+    lines = []
+    for small, big in zip(rows, rows[1:], strict=False):
+        docs, secs = big["docs"] / small["docs"], big["seconds"] / small["seconds"]
+        lines.append(f"{small['docs']} -> {big['docs']} docs: {docs:.0f}x the documents, "
+                     f"{secs:.1f}x the time ({secs / docs:.2f}x per document; 1.0 = linear)")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,11 +148,8 @@ def main(argv: list[str] | None = None) -> int:
                         metavar="NAME=VALUE")
     args = parser.parse_args(argv)
     rows = bench(args.sizes, dict(args.params))
-    if len(rows) >= 2:
-        first, last = rows[0], rows[-1]
-        growth = (last["seconds"] / first["seconds"]) / (last["docs"] / first["docs"])
-        print(f"time growth per document, {first['docs']} -> {last['docs']} docs: {growth:.2f}x "
-              "(1.0 = linear)")
+    for line in growth(rows):
+        print(line)
     return 0
 
 

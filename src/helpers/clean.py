@@ -20,7 +20,7 @@ import pandas as pd
 
 from .metadata import BULLETS, extract_metadata, is_date_line, words_of
 from .paths import DATA_DIR, read_data_yaml
-from .text import ARABIC_LETTER, fold, split_sentences, stopwords, tokenize
+from .text import fold, split_sentences, stopwords, tokenize
 
 LABELS = ("body", "title", "metadata", "boilerplate", "blank")
 #: A prose line has at least this many words (and some stop words).
@@ -56,6 +56,9 @@ _REASONS = {
 }
 
 
+LINE_COLUMNS = ["line_no", "text", "label", "reason", "repeated"]
+
+
 @dataclass
 class CleanedPage:
     """The article of one page: body, metadata, and every input line with its label."""
@@ -66,9 +69,14 @@ class CleanedPage:
     author: str | None
     published: str | None  # ISO date stated by the page
     attribution: str | None
-    lines: pd.DataFrame  # line_no (1-based), text, label, reason, repeated
+    line_columns: dict[str, list]  # LINE_COLUMNS -> values, one per input line
     status: str  # 'ok' or 'no_body'
     message: str  # human-readable ('' when ok)
+
+    @property
+    def lines(self) -> pd.DataFrame:
+        """Every input line: line_no (1-based), text, label, reason, repeated."""
+        return pd.DataFrame(self.line_columns, columns=LINE_COLUMNS)
 
 
 # ---------------------------------------------------------------- word lists
@@ -138,7 +146,8 @@ def _ui_share(text: str, folded: str) -> float:
 
 # ---------------------------------------------------------------- lines
 
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NOT_ARABIC_LETTER = re.compile(r"[^\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+")
 _BREADCRUMB = re.compile(r"\s[»›>/|]\s|\s[»›]|[»›]\s")
 
 
@@ -150,8 +159,8 @@ def _is_breadcrumb(text: str, head: str) -> bool:
 
 def _arabic_share(text: str) -> float:
     """`text.arabic_ratio` computed with two regex scans (it runs on every line)."""
-    letters = len(_LETTER.findall(text))
-    return len(ARABIC_LETTER.findall(text)) / letters if letters else 0.0
+    letters = len(_NOT_LETTER.sub("", text))
+    return len(_NOT_ARABIC_LETTER.sub("", text)) / letters if letters else 0.0
 
 
 @dataclass
@@ -159,9 +168,13 @@ class _Line:
     text: str  # stripped
     folded: str
     kind: str
-    n_words: int
+    words: list[str]  # words_of(folded)
     weight: float
     repeated: bool = False
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
 
 
 def _kind(text: str, folded: str, words: list[str]) -> str:
@@ -188,8 +201,7 @@ def _kind(text: str, folded: str, words: list[str]) -> str:
         return "latin"
     if n <= SHORT_MAX_WORDS and (lex.credit_end.search(head) or lex.photo_cue_start.search(head)):
         return "caption"
-    stop = stopwords()
-    stop_density = sum(w in stop for w in words) / max(n, 1)
+    stop_density = sum(map(stopwords().__contains__, words)) / max(n, 1)
     if n > SHORT_MAX_WORDS and stop_density < PROSE_MIN_STOP_DENSITY and _ui_share(text, head) >= 0.6:
         return "ui"  # a menu flattened onto one line
     if (n >= PROSE_ANY_DENSITY_WORDS and stop_density >= PROSE_MIN_STOP_DENSITY / 2) or (
@@ -211,10 +223,10 @@ def _weight(line: _Line, words: list[str]) -> float:
 def _read_line(raw: str) -> _Line:
     text = raw.strip()
     if not text:
-        return _Line("", "", "blank", 0, 0.0)
+        return _Line("", "", "blank", [], 0.0)
     folded = fold(text)
     words = words_of(folded)
-    line = _Line(text, folded, _kind(text, folded, words), len(words), 0.0)
+    line = _Line(text, folded, _kind(text, folded, words), words, 0.0)
     line.weight = _weight(line, words)
     return line
 
@@ -317,7 +329,7 @@ def clean_page(text: str, extracted: bool = False) -> CleanedPage:
     _mark_repeats(lines)
     block = _extracted_block(lines) if extracted else _main_block(lines)
     meta = extract_metadata([line.text for line in lines], [line.kind for line in lines], block,
-                            [line.folded for line in lines])
+                            [line.folded for line in lines], [line.words for line in lines])
 
     labels: list[tuple[str, str]] = []
     for i, line in enumerate(lines):
@@ -346,13 +358,9 @@ def clean_page(text: str, extracted: bool = False) -> CleanedPage:
                     del kept[i]
     body = "\n".join(kept[i] for i in sorted(kept))
 
-    table = pd.DataFrame({
-        "line_no": range(1, len(lines) + 1),
-        "text": raw_lines,
-        "label": [label for label, _ in labels],
-        "reason": [reason for _, reason in labels],
-        "repeated": [line.repeated for line in lines],
-    })
+    table = {"line_no": list(range(1, len(lines) + 1)), "text": raw_lines,
+             "label": [label for label, _ in labels], "reason": [reason for _, reason in labels],
+             "repeated": [line.repeated for line in lines]}
     status, message = "ok", ""
     if not body:
         n_text = sum(line.kind != "blank" for line in lines)
@@ -395,40 +403,49 @@ def clean_corpus(documents: pd.DataFrame, raw_text: pd.DataFrame
     sentence_id, start, end, text with offsets into body; lines: doc_id plus the
     `CleanedPage.lines` columns, for the audit view)."""
     docs = documents.copy()
-    for column in (*_META_FIELDS, "published_source", "attribution", "body", "message"):
-        if column not in docs.columns:
-            docs[column] = None
-        docs[column] = docs[column].astype(object)
-    docs["n_sentences"] = 0
-    docs["n_tokens"] = 0
-    texts = raw_text.drop_duplicates("doc_id").set_index("doc_id")
-    sentence_rows: list[dict] = []
-    line_tables: list[pd.DataFrame] = []
-    for row in docs.itertuples():
-        docs.at[row.Index, "body"] = ""
-        if row.status != "ok" or row.doc_id not in texts.index:
+    filled = (*_META_FIELDS, "published_source", "attribution", "body", "message", "status")
+    values = {c: docs[c].astype(object).tolist() if c in docs.columns else [None] * len(docs)
+              for c in filled}
+    values["body"] = [""] * len(docs)
+    n_sentences, n_tokens = [0] * len(docs), [0] * len(docs)
+    texts: dict = {}
+    formats = raw_text["format"].tolist() if "format" in raw_text else [None] * len(raw_text)
+    for doc_id, text, fmt in zip(raw_text["doc_id"].tolist(), raw_text["text"].tolist(), formats,
+                                 strict=True):
+        texts.setdefault(doc_id, (text, fmt))
+    sentence_columns = ["doc_id", "sentence_id", "start", "end", "text"]
+    sentence_values: dict[str, list] = {c: [] for c in sentence_columns}
+    line_columns = ["doc_id", *LINE_COLUMNS]
+    line_values: dict[str, list] = {c: [] for c in line_columns}
+    for i, doc_id in enumerate(docs["doc_id"].tolist()):
+        if values["status"][i] != "ok" or doc_id not in texts:
             continue
-        source = texts.loc[row.doc_id]
-        page = clean_page(str(source["text"]), extracted=source.get("format") == "html")
-        if _missing(row.published):
-            docs.at[row.Index, "published_source"] = "page" if page.published else None
+        text, fmt = texts[doc_id]
+        page = clean_page(str(text), extracted=fmt == "html")
+        if _missing(values["published"][i]):
+            values["published_source"][i] = "page" if page.published else None
         for name in (*_META_FIELDS, "attribution"):
-            if _missing(getattr(row, name)):
-                docs.at[row.Index, name] = getattr(page, name)
+            if _missing(values[name][i]):
+                values[name][i] = getattr(page, name)
         sentences = split_sentences(page.body)
-        docs.at[row.Index, "body"] = page.body
-        docs.at[row.Index, "n_sentences"] = len(sentences)
-        docs.at[row.Index, "n_tokens"] = len(tokenize(page.body))
+        values["body"][i] = page.body
+        n_sentences[i], n_tokens[i] = len(sentences), len(tokenize(page.body))
         if page.status != "ok":
-            docs.at[row.Index, "status"] = page.status
-            docs.at[row.Index, "message"] = page.message
-        sentence_rows.extend({"doc_id": row.doc_id, "sentence_id": k, "start": s.start, "end": s.end,
-                              "text": s.text} for k, s in enumerate(sentences))
-        line_tables.append(page.lines.assign(doc_id=row.doc_id))
-    sentence_table = pd.DataFrame(sentence_rows, columns=["doc_id", "sentence_id", "start", "end", "text"])
-    line_columns = ["doc_id", "line_no", "text", "label", "reason", "repeated"]
-    lines_table = (pd.concat(line_tables, ignore_index=True)[line_columns] if line_tables
-                   else pd.DataFrame(columns=line_columns))
+            values["status"][i], values["message"][i] = page.status, page.message
+        sentence_values["doc_id"].extend([doc_id] * len(sentences))
+        sentence_values["sentence_id"].extend(range(len(sentences)))
+        sentence_values["start"].extend(s.start for s in sentences)
+        sentence_values["end"].extend(s.end for s in sentences)
+        sentence_values["text"].extend(s.text for s in sentences)
+        line_values["doc_id"].extend([doc_id] * len(page.line_columns["line_no"]))
+        for column in LINE_COLUMNS:
+            line_values[column].extend(page.line_columns[column])
+    for column, column_values in values.items():
+        docs[column] = pd.Series(column_values, index=docs.index, dtype=object)
+    docs["n_sentences"] = pd.Series(n_sentences, index=docs.index, dtype="int64")
+    docs["n_tokens"] = pd.Series(n_tokens, index=docs.index, dtype="int64")
+    sentence_table = pd.DataFrame(sentence_values, columns=sentence_columns)
+    lines_table = pd.DataFrame(line_values, columns=line_columns)
     return docs, sentence_table, lines_table
 
 
@@ -446,19 +463,27 @@ def line_audit(lines: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index().rename_axis(columns=None).sort_values("doc_id", ignore_index=True)
 
 
-def dropped_lines(lines: pd.DataFrame) -> pd.DataFrame:
-    """The non-blank lines left out of the body (title, metadata and boilerplate), with why."""
+def dropped_lines(lines: pd.DataFrame, max_docs: int | None = 25) -> pd.DataFrame:
+    """The non-blank lines left out of the body (title, metadata and boilerplate), with why: of
+    the first `max_docs` documents in doc_id order (None: all; the `clean_lines` table has them
+    all)."""
     dropped = lines[~lines["label"].isin(["body", "blank"])]
+    if max_docs is not None:
+        dropped = dropped[dropped["doc_id"].isin(sorted(dropped["doc_id"].unique())[:max_docs])]
     return dropped[["doc_id", "line_no", "label", "reason", "text"]].sort_values(
         ["doc_id", "line_no"], ignore_index=True)
 
 
-def baseline_comparison(documents: pd.DataFrame, raw_text: pd.DataFrame) -> pd.DataFrame:
-    """Per cleaned document, the words of this stage's body against the words jusText keeps
-    from the same page: counts, the shared bag of words, and what only one of them kept."""
+def baseline_comparison(documents: pd.DataFrame, raw_text: pd.DataFrame, max_docs: int | None = 100
+                        ) -> pd.DataFrame:
+    """Per cleaned document (the first `max_docs` in doc_id order; None: all — jusText takes
+    some 10 ms a page), the words of this stage's body against the words jusText keeps from the
+    same page: counts, the shared bag of words, and what only one of them kept."""
     texts = raw_text.drop_duplicates("doc_id").set_index("doc_id")["text"]
     rows = []
     for row in documents.sort_values("doc_id").itertuples():
+        if max_docs is not None and len(rows) >= max_docs:
+            break
         if row.doc_id not in texts.index or _missing(row.body):
             continue
         ours = Counter(fold(w) for w in tokenize(row.body))

@@ -10,14 +10,15 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter, defaultdict
-from itertools import combinations
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 import pyarabic.number as arabic_number
 from pyarabic import araby
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from helpers.io import join_ids, split_ids
@@ -57,20 +58,22 @@ def _analysed_doc_ids(documents: pd.DataFrame) -> list[str]:
     return sorted(documents.loc[keep, "doc_id"].astype(str).unique())
 
 
+def _most_frequent(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """Per key (sorted), its most frequent value (ties: the smallest value)."""
+    counts = pd.DataFrame({"key": keys.to_numpy(), "value": values.to_numpy()}).value_counts().rename("n")
+    counts = counts.reset_index().sort_values(["key", "n", "value"], ascending=[True, False, True])
+    return counts.drop_duplicates("key").set_index("key")["value"]
+
+
 def _entity_names(entities: pd.DataFrame) -> pd.DataFrame:
     """One row per entity_id: its canonical name and type (the most frequent, ties by value)."""
-    rows = []
-    for entity_id, group in entities.groupby("entity_id", sort=True):
-        names = Counter(group["canonical"].fillna(group["surface"]).astype(str))
-        types = Counter(group["type"].astype(str))
-        rows.append(
-            {
-                "entity_id": entity_id,
-                "canonical": min(names, key=lambda n: (-names[n], n)),
-                "type": min(types, key=lambda t: (-types[t], t)),
-            }
-        )
-    return pd.DataFrame(rows, columns=["entity_id", "canonical", "type"])
+    if entities.empty:
+        return pd.DataFrame(columns=["entity_id", "canonical", "type"])
+    ids = entities["entity_id"]
+    names = _most_frequent(ids, entities["canonical"].fillna(entities["surface"]).astype(str))
+    types = _most_frequent(ids, entities["type"].astype(str))
+    return pd.DataFrame({"entity_id": names.index, "canonical": names.to_numpy(),
+                         "type": types.reindex(names.index).to_numpy()})
 
 
 def corpus_overview(documents: pd.DataFrame) -> pd.DataFrame:
@@ -121,32 +124,51 @@ def entity_coverage(entities: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     return coverage.reset_index(drop=True)
 
 
+def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of `values` in sorted order of the values (so codes compare as the values
+    do), and the sorted distinct values."""
+    codes, uniques = pd.factorize(values, sort=True)
+    return codes, np.asarray(uniques, dtype=object)
+
+
 def cooccurrence(entities: pd.DataFrame) -> pd.DataFrame:
     """Pairs of entities named in the same sentence: entity_a < entity_b, n_sentences (how many
-    sentences name both), doc_ids. Title mentions (no sentence_id) are left out."""
+    sentences name both), doc_ids. Title mentions (no sentence_id) are left out. Computed on
+    integer codes (a self-join per sentence), the names put back at the end."""
     columns = ["entity_a", "entity_b", "n_sentences", "doc_ids"]
     in_body = entities.dropna(subset=["sentence_id"])
-    n_sentences: Counter = Counter()
-    doc_ids: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for (doc_id, _), group in in_body.groupby(["doc_id", "sentence_id"], sort=True):
-        for pair in combinations(sorted(group["entity_id"].astype(str).unique()), 2):
-            n_sentences[pair] += 1
-            doc_ids[pair].add(str(doc_id))
-    rows = [(a, b, n, join_ids(doc_ids[(a, b)])) for (a, b), n in n_sentences.items()]
-    cooc = pd.DataFrame(rows, columns=columns)
+    docs, doc_names = _codes(in_body["doc_id"].astype(str))
+    ids, entity_names = _codes(in_body["entity_id"].astype(str))
+    named = pd.DataFrame({"doc": docs, "sentence": in_body["sentence_id"].to_numpy(dtype=float),
+                          "entity": ids}).drop_duplicates()
+    pairs = named.merge(named, on=["doc", "sentence"], suffixes=("_a", "_b"))
+    pairs = pairs[pairs["entity_a"] < pairs["entity_b"]]
+    if pairs.empty:
+        return pd.DataFrame(columns=columns)
+    key = ["entity_a", "entity_b"]
+    cooc = pairs.groupby(key).size().rename("n_sentences").reset_index()
+    in_docs = pairs[[*key, "doc"]].drop_duplicates().sort_values([*key, "doc"])
+    doc_ids: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for a, b, doc in zip(*(in_docs[c].tolist() for c in (*key, "doc")), strict=True):
+        doc_ids[(a, b)].append(doc_names[doc])
+    pairs_found = zip(cooc["entity_a"].tolist(), cooc["entity_b"].tolist(), strict=True)
+    cooc["doc_ids"] = ["|".join(doc_ids[pair]) for pair in pairs_found]
+    cooc["entity_a"] = entity_names[cooc["entity_a"].to_numpy()]
+    cooc["entity_b"] = entity_names[cooc["entity_b"].to_numpy()]
     cooc = cooc.sort_values(["n_sentences", "entity_a", "entity_b"], ascending=[False, True, True])
-    return cooc.reset_index(drop=True)
+    return cooc.reset_index(drop=True)[columns]
 
 
 def cooccurrence_graph(cooc: pd.DataFrame, catalogue: pd.DataFrame, min_weight: int = 1) -> nx.Graph:
     """The co-occurrence pairs with at least `min_weight` shared sentences as a graph: nodes are
     entity ids (attributes label, type, n_mentions from the catalogue), edges carry weight
     (n_sentences) and doc_ids."""
-    info = catalogue.set_index("entity_id") if not catalogue.empty else pd.DataFrame()
+    info = ({} if catalogue.empty
+            else catalogue.drop_duplicates("entity_id").set_index("entity_id").to_dict("index"))
     graph = nx.Graph()
     kept = cooc[cooc["n_sentences"] >= min_weight]
     for entity_id in sorted(set(kept["entity_a"]) | set(kept["entity_b"])):
-        row = info.loc[entity_id] if entity_id in info.index else {}
+        row = info.get(entity_id, {})
         canonical, n_mentions = row.get("canonical"), row.get("n_mentions")
         graph.add_node(
             entity_id,
@@ -163,10 +185,14 @@ def cooccurrence_graph(cooc: pd.DataFrame, catalogue: pd.DataFrame, min_weight: 
 
 
 def _spans_of(text: str, needles) -> list[tuple[int, int]]:
-    """Every occurrence of each non-empty needle in text, as (start, end)."""
+    """Every occurrence of each non-empty needle in text (left to right, not overlapping), as
+    (start, end)."""
     spans = []
     for needle in {n for n in needles if n}:
-        spans.extend((m.start(), m.end()) for m in re.finditer(re.escape(needle), text))
+        start = text.find(needle)
+        while start >= 0:
+            spans.append((start, start + len(needle)))
+            start = text.find(needle, start + len(needle))
     return spans
 
 
@@ -220,30 +246,58 @@ def _format_number(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
-def _account(doc_id: str, rows: pd.DataFrame, timeline: pd.DataFrame, entities: pd.DataFrame) -> dict:
-    """What one document says about one event: its sentences, dates, participants, numbers."""
-    rows = rows.sort_values("sentence_id")
-    sentence_ids = list(dict.fromkeys(rows["sentence_id"].tolist()))
-    sentences = list(dict.fromkeys(rows["text"].astype(str).tolist()))
-    in_doc = timeline[(timeline["doc_id"] == doc_id) & timeline["sentence_id"].isin(sentence_ids)]
-    dates = {str(r.value): str(r.text) for r in in_doc.itertuples() if _has_text(r.value)}
-    for value in rows["value"]:
-        if _has_text(value):
-            dates.setdefault(str(value), str(value))
-    doc_mentions = entities[entities["doc_id"] == doc_id]
-    in_sentences = doc_mentions[doc_mentions["sentence_id"].isin(sentence_ids)]
-    entity_ids = set(in_sentences["entity_id"].astype(str))
-    for cell in rows["entity_ids"]:
-        entity_ids.update(split_ids(cell))
+def _sentence_keys(column: pd.Series) -> list[int | None]:
+    """Sentence ids as ints (None where missing), whatever the column's dtype."""
+    numbers = pd.to_numeric(column, errors="coerce")
+    return [None if missing else int(v) for v, missing in
+            zip(numbers.fillna(-1).astype("int64").tolist(), numbers.isna().tolist(), strict=True)]
+
+
+class _DocumentIndex:
+    """The timeline and entity rows of each document of `doc_ids`, as plain tuples (an account
+    reads a handful of them; filtering the whole tables per account would be quadratic)."""
+
+    def __init__(self, timeline: pd.DataFrame, entities: pd.DataFrame, doc_ids: set[str]):
+        timeline = timeline[timeline["doc_id"].astype(str).isin(doc_ids)]
+        self.timex: dict[str, list[tuple]] = defaultdict(list)
+        for doc_id, sentence_id, value, text in zip(
+                timeline["doc_id"].astype(str).tolist(), _sentence_keys(timeline["sentence_id"]),
+                timeline["value"].tolist(), timeline["text"].tolist(), strict=True):
+            self.timex[doc_id].append((sentence_id, value, text))
+        entities = entities[entities["doc_id"].astype(str).isin(doc_ids)]
+        self.mentions: dict[str, list[tuple]] = defaultdict(list)
+        for doc_id, sentence_id, entity_id, surface in zip(
+                entities["doc_id"].astype(str).tolist(), _sentence_keys(entities["sentence_id"]),
+                entities["entity_id"].astype(str).tolist(), entities["surface"].astype(str).tolist(),
+                strict=True):
+            self.mentions[doc_id].append((sentence_id, entity_id, surface))
+
+
+def _account(doc_id: str, rows: list[dict], index: _DocumentIndex) -> dict:
+    """What one document says about one event (`rows`: its event rows, in sentence order): its
+    sentences, dates, participants, numbers."""
+    sentence_ids = list(dict.fromkeys(r["sentence_id"] for r in rows))
+    sentences = list(dict.fromkeys(str(r["text"]) for r in rows))
+    in_sentences = {int(i) for i in sentence_ids if pd.notna(i)}
+    dates = {str(value): str(text) for sentence_id, value, text in index.timex.get(doc_id, ())
+             if sentence_id in in_sentences and _has_text(value)}
+    for r in rows:
+        if _has_text(r["value"]):
+            dates.setdefault(str(r["value"]), str(r["value"]))
+    doc_mentions = index.mentions.get(doc_id, ())
+    entity_ids = {entity_id for sentence_id, entity_id, _ in doc_mentions if sentence_id in in_sentences}
+    for r in rows:
+        entity_ids.update(split_ids(r["entity_ids"]))
     surfaces = defaultdict(set)
-    for r in doc_mentions[doc_mentions["entity_id"].isin(entity_ids)].itertuples():
-        surfaces[str(r.entity_id)].add(str(r.surface))
+    for _, entity_id, surface in doc_mentions:
+        if entity_id in entity_ids:
+            surfaces[entity_id].add(surface)
+    timex_texts = [t for r in rows for t in split_ids(r.get("timex"))]
+    needles = list(dates.values()) + [s for v in surfaces.values() for s in v]
     numbers: dict[float, str] = {}
     for sentence in sentences:
-        masked = _spans_of(sentence, list(dates.values()) + [s for v in surfaces.values() for s in v])
-        for cell in rows["timex"] if "timex" in rows else []:
-            masked += _spans_of(sentence, split_ids(cell))
-        for surface, value, _, _ in numbers_in(sentence, masked):
+        masked = _spans_of(sentence, needles) + _spans_of(sentence, timex_texts)
+        for surface, value, _, _ in _numbers_in_cached(sentence, tuple(sorted(masked))):
             numbers.setdefault(value, surface)
     return {
         "doc_id": doc_id,
@@ -256,15 +310,22 @@ def _account(doc_id: str, rows: pd.DataFrame, timeline: pd.DataFrame, entities: 
     }
 
 
-def _differences(account: dict, others: list[dict], names: dict[str, str]) -> tuple[str, set[str], dict]:
-    """Human-readable differences of one account from the others, the surfaces to highlight,
-    and the differing items by kind."""
-    other_dates = set().union(*(o["dates"] for o in others))
-    other_entities = set().union(*(o["entity_ids"] for o in others))
-    other_numbers = set().union(*(o["numbers"] for o in others))
-    only_dates = sorted(set(account["dates"]) - other_dates)
-    only_entities = sorted(account["entity_ids"] - other_entities, key=lambda e: (names.get(e, e), e))
-    only_numbers = sorted(set(account["numbers"]) - other_numbers)
+@lru_cache(maxsize=4096)
+def _numbers_in_cached(sentence: str, masked: tuple) -> list:
+    return numbers_in(sentence, list(masked))
+
+
+def _differences(account: dict, in_accounts: dict[str, Counter], names: dict[str, str]
+                 ) -> tuple[str, set[str], dict]:
+    """Human-readable differences of one account from the others (`in_accounts`: per kind, in
+    how many accounts of the event each item is), the surfaces to highlight, and the differing
+    items by kind."""
+    def only_here(kind: str, items) -> list:
+        return [item for item in items if in_accounts[kind][item] == 1]
+
+    only_dates = sorted(only_here("dates", account["dates"]))
+    only_entities = sorted(only_here("entities", account["entity_ids"]), key=lambda e: (names.get(e, e), e))
+    only_numbers = sorted(only_here("numbers", account["numbers"]))
     parts, highlight = [], set()
     if only_dates:
         shown = [f"{account['dates'][v]} ({v})" if account["dates"][v] != v else v for v in only_dates]
@@ -307,26 +368,37 @@ def shared_events(
     ]
     clustered = events.dropna(subset=["cluster_id"])
     names = dict(_entity_names(entities)[["entity_id", "canonical"]].itertuples(index=False))
-    cluster_info = event_clusters.set_index("cluster_id") if not event_clusters.empty else None
+    labels = event_clusters["label"] if "label" in event_clusters else [""] * len(event_clusters)
+    clusters_by_id = dict(zip(event_clusters["cluster_id"], zip(event_clusters["value"], labels, strict=True),
+                              strict=True))
+    index = _DocumentIndex(timeline, entities, set(clustered["doc_id"].astype(str)))
+    by_cluster: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    wanted = [c for c in ("cluster_id", "doc_id", "sentence_id", "value", "text", "entity_ids", "timex")
+              if c in clustered]
+    for record in clustered.sort_values("sentence_id", kind="stable")[wanted].to_dict("records"):
+        by_cluster[record["cluster_id"]][str(record["doc_id"])].append(record)
     rows = []
-    for cluster_id, group in clustered.groupby("cluster_id", sort=True):
-        doc_ids = sorted(group["doc_id"].astype(str).unique())
-        if len(doc_ids) < 2:
+    for cluster_id in sorted(by_cluster):
+        by_doc = by_cluster[cluster_id]
+        if len(by_doc) < 2:
             continue
-        accounts = [_account(d, group[group["doc_id"] == d], timeline, entities) for d in doc_ids]
-        info = (
-            cluster_info.loc[cluster_id]
-            if cluster_info is not None and cluster_id in cluster_info.index
-            else {}
-        )
+        accounts = [_account(d, by_doc[d], index) for d in sorted(by_doc)]
+        in_accounts = {"dates": Counter(), "entities": Counter(), "numbers": Counter()}
         for account in accounts:
-            others = [o for o in accounts if o is not account]
-            text, highlight, only = _differences(account, others, names)
+            in_accounts["dates"].update(account["dates"].keys())
+            in_accounts["entities"].update(account["entity_ids"])
+            in_accounts["numbers"].update(account["numbers"].keys())
+        if cluster_id in clusters_by_id:
+            value, label = clusters_by_id[cluster_id]
+        else:
+            value, label = min(r["value"] for d in by_doc.values() for r in d if pd.notna(r["value"])), ""
+        for account in accounts:
+            text, highlight, only = _differences(account, in_accounts, names)
             rows.append(
                 {
                     "cluster_id": cluster_id,
-                    "value": info.get("value", group["value"].dropna().min()),
-                    "label": info.get("label", ""),
+                    "value": value,
+                    "label": label,
                     "doc_id": account["doc_id"],
                     "sentence": " … ".join(account["sentences"]),
                     "entity_ids": join_ids(account["entity_ids"]),
@@ -374,13 +446,15 @@ def _html_text(text: str) -> str:
 
 
 def html_side_by_side(
-    shared: pd.DataFrame, documents: pd.DataFrame | None = None, max_events: int = 20
+    shared: pd.DataFrame, documents: pd.DataFrame | None = None, max_events: int = 20,
+    max_accounts: int = 6,
 ) -> str:
     """The shared events as HTML: one right-to-left table per event with each document's account
     in its own column, what only that account gives marked with <mark>, and the differences
     spelled out underneath; the caption gives the event's cluster id, date and number of
     documents. Columns are headed by outlet when `documents` is given. At most `max_events`
-    events, those reported by most documents first."""
+    events, those reported by most documents first, and `max_accounts` accounts of each (in
+    doc_id order; the caption says how many are shown, the table has them all)."""
     if shared.empty:
         return '<p dir="rtl" lang="ar">لا توجد أحداث يرويها أكثر من مقال واحد.</p>'
     outlets = {}
@@ -395,6 +469,9 @@ def html_side_by_side(
         accounts = shared[shared["cluster_id"] == cluster_id].sort_values("doc_id")
         first = accounts.iloc[0]
         title = f"الحدث {first['cluster_id']} · {first['value']} · عدد المقالات: {len(accounts)}"
+        if len(accounts) > max_accounts:
+            title += f" (تعرض {max_accounts} منها)"
+            accounts = accounts.head(max_accounts)
         head = "".join(
             f"<th>{html.escape(outlets.get(str(d), ''))} {_html_text(str(d))}</th>"
             for d in accounts["doc_id"]
@@ -419,32 +496,138 @@ def html_side_by_side(
 # --- wording --------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 17)
+def _content_term(token: str) -> str | None:
+    """The folded form of a word token, None for a stop word, a number or a one-letter token."""
+    term = fold(token)
+    if len(term) > 1 and any(c.isalpha() for c in term) and term not in stopwords():
+        return term
+    return None
+
+
 def content_terms(text: str) -> list[str]:
     """Folded word tokens of `text` without stop words, numbers or one-letter tokens."""
-    stop = stopwords()
-    terms = []
-    for token in tokenize(text):
-        term = fold(token)
-        if len(term) > 1 and any(c.isalpha() for c in term) and term not in stop:
-            terms.append(term)
-    return terms
+    return [term for token in tokenize(text) if (term := _content_term(token))]
 
 
-def doc_similarity(documents: pd.DataFrame) -> pd.DataFrame:
-    """Cosine similarity of the documents' tf-idf vectors (scikit-learn, over `content_terms`),
-    for ALL ordered pairs including a document with itself (so the table pivots straight into
-    a square matrix): doc_a, doc_b, cosine."""
+@lru_cache(maxsize=1)
+def _term_counts(bodies: tuple[str, ...]) -> tuple[sparse.csr_matrix, list[str], dict[str, str]]:
+    """Counts of `content_terms` in each body (documents x terms, the terms sorted: what
+    scikit-learn's CountVectorizer gives), the terms, and the most frequent written form of
+    each (ties by form). Cached for the last corpus: similarity and distinctive terms share it.
+    Tokens are counted per document, then mapped to terms with one sparse product: only
+    distinct tokens are folded."""
+    column_of: dict[str, int] = {}
+    indptr, indices, counts = [0], [], []
+    for body in bodies:
+        tokens = Counter(tokenize(body))
+        indices.extend(column_of.setdefault(token, len(column_of)) for token in tokens)
+        counts.extend(tokens.values())
+        indptr.append(len(indices))
+    written = list(column_of)
+    by_token = sparse.csr_matrix((np.array(counts, dtype=np.int64), np.array(indices, dtype=np.int64),
+                                  np.array(indptr, dtype=np.int64)), shape=(len(bodies), len(written)))
+    terms = [_content_term(token) for token in written]
+    vocabulary = sorted({term for term in terms if term})
+    column = {term: i for i, term in enumerate(vocabulary)}
+    kept = [i for i, term in enumerate(terms) if term]
+    to_term = sparse.csr_matrix(
+        (np.ones(len(kept), dtype=np.int64), (kept, [column[terms[i]] for i in kept])),
+        shape=(len(written), len(vocabulary)))
+    matrix = (by_token @ to_term).tocsr()
+    matrix.sort_indices()
+    forms: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for token, n in zip(written, np.asarray(by_token.sum(axis=0)).ravel().tolist(), strict=True):
+        forms[fold(token)].append((-n, token))
+    spellings = {term: min(forms[term])[1] for term in vocabulary}
+    return matrix, vocabulary, spellings
+
+
+def _bodies(documents: pd.DataFrame, doc_ids: list[str]) -> tuple[str, ...]:
+    """The bodies of `doc_ids`, in that order."""
+    return tuple(documents.drop_duplicates("doc_id").set_index("doc_id")["body"].loc[doc_ids])
+
+
+#: Corpora of up to this many documents get the full similarity matrix; larger ones each
+#: document's `top_k` most similar others.
+FULL_MATRIX_DOCS = 50
+#: Rows of the similarity matrix computed at a time (bounds the memory of large corpora), and the
+#: largest tf-idf matrix (documents x terms) multiplied as dense arrays.
+_SIMILARITY_BLOCK = 1024
+_DENSE_CELLS = 50_000_000
+
+
+def doc_similarity(documents: pd.DataFrame, top_k: int = 10) -> pd.DataFrame:
+    """Cosine similarity of the documents' tf-idf vectors (scikit-learn's tf-idf, sublinear tf,
+    over `content_terms`): doc_a, doc_b, cosine. Up to FULL_MATRIX_DOCS documents, ALL ordered
+    pairs including a document with itself (the table pivots straight into a square matrix);
+    beyond, each document's `top_k` most similar other documents (cosine > 0, most similar
+    first, ties by doc_b), the matrix computed by blocks of rows."""
     doc_ids = _analysed_doc_ids(documents)
     if not doc_ids:
         return pd.DataFrame(columns=["doc_a", "doc_b", "cosine"])
-    bodies = documents.drop_duplicates("doc_id").set_index("doc_id")["body"]
-    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True)
-    matrix = vectorizer.fit_transform([bodies[d] for d in doc_ids])
-    cosine = cosine_similarity(matrix)
-    rows = [
-        (a, b, float(round(cosine[i, j], 6))) for i, a in enumerate(doc_ids) for j, b in enumerate(doc_ids)
-    ]
-    return pd.DataFrame(rows, columns=["doc_a", "doc_b", "cosine"])
+    counts, _, _ = _term_counts(_bodies(documents, doc_ids))
+    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+    if len(doc_ids) <= FULL_MATRIX_DOCS:
+        cosine = cosine_similarity(matrix)
+        rows = [(a, b, float(round(cosine[i, j], 6))) for i, a in enumerate(doc_ids)
+                for j, b in enumerate(doc_ids)]
+        return pd.DataFrame(rows, columns=["doc_a", "doc_b", "cosine"])
+    return _top_similar(matrix, doc_ids, top_k)
+
+
+def _top_similar(matrix: sparse.csr_matrix, doc_ids: list[str], top_k: int) -> pd.DataFrame:
+    """Each row's `top_k` most similar other rows of an L2-normalised matrix.
+
+    The similarity matrix is symmetric: it is computed by square blocks on and above the
+    diagonal, each block giving candidates to its rows and (transposed) to its columns, in
+    float32 (fast BLAS on dense blocks when the matrix is small enough to hold densely, else
+    sparse products). A row's best candidates are then scored exactly (float64)."""
+    n = len(doc_ids)
+    k = min(top_k, n - 1)
+    wanted = min(k + 5, n - 1)  # a few more: float32 may rank pairs near the cut differently
+    dense = matrix.shape[1] * n <= _DENSE_CELLS
+    exact = matrix.toarray() if dense else matrix
+    bounds = [(a, min(a + _SIMILARITY_BLOCK, n)) for a in range(0, n, _SIMILARITY_BLOCK)]
+    rows = [(exact[a:b].astype(np.float32)) for a, b in bounds]
+    found: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in bounds]
+
+    def keep(block: int, scores: np.ndarray, offset: int) -> None:
+        m = min(wanted, scores.shape[1])
+        best = np.argpartition(scores, scores.shape[1] - m, axis=1)[:, -m:]
+        found[block].append((best + offset, np.take_along_axis(scores, best, axis=1)))
+
+    for i, (a, _) in enumerate(bounds):
+        for j in range(i, len(bounds)):
+            product = rows[i] @ rows[j].T
+            product = product if dense else product.toarray()
+            if i == j:
+                np.fill_diagonal(product, -1.0)  # not a document with itself
+            keep(i, product, bounds[j][0])
+            if j != i:
+                keep(j, np.ascontiguousarray(product.T), a)
+    ids = np.array(doc_ids, dtype=object)
+    tables = []
+    for (a, b), candidates in zip(bounds, found, strict=True):
+        columns = np.concatenate([c for c, _ in candidates], axis=1)
+        scores = np.concatenate([v for _, v in candidates], axis=1)
+        best = np.argpartition(scores, scores.shape[1] - wanted, axis=1)[:, -wanted:]
+        others = np.take_along_axis(columns, best, axis=1).ravel()
+        these = np.repeat(np.arange(a, b), wanted)
+        cosine = np.concatenate([_row_dots(exact, these[c:c + 2048], others[c:c + 2048])
+                                 for c in range(0, len(these), 2048)])
+        tables.append(pd.DataFrame({"doc_a": ids[these], "doc_b": ids[others], "cosine": cosine.round(6)}))
+    pairs = pd.concat(tables, ignore_index=True)
+    pairs = pairs[(pairs["cosine"] > 0) & (pairs["doc_a"] != pairs["doc_b"])]
+    pairs = pairs.sort_values(["doc_a", "cosine", "doc_b"], ascending=[True, False, True])
+    return pairs.groupby("doc_a", sort=False).head(k).reset_index(drop=True)
+
+
+def _row_dots(matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Dot products of rows a[i] and b[i] of a dense or sparse matrix (float64)."""
+    if isinstance(matrix, np.ndarray):
+        return np.einsum("ij,ij->i", matrix[a], matrix[b])
+    return np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
 
 
 def distinctive_terms(
@@ -455,58 +638,53 @@ def distinctive_terms(
     Words: Lexical Feature Selection and Evaluation for Identifying the Content of Political
     Conflict", Political Analysis 16(4): 372-403):
 
-        delta_w = log((y_wi + a_w) / (n_i + a_0 - y_wi - a_w))
-                - log((y_wj + a_w) / (n_j + a_0 - y_wj - a_w))
+        delta_w = log((y_wi + a_w) / (n_i + a0 - y_wi - a_w))
+                - log((y_wj + a_w) / (n_j + a0 - y_wj - a_w))
         var(delta_w) ~ 1 / (y_wi + a_w) + 1 / (y_wj + a_w),   z_w = delta_w / sqrt(var)
 
     i the document, j the rest of the corpus, y counts of `content_terms`, n their totals, and
-    the prior a_w = a_0 * (corpus count of w / corpus total) with a_0 = `prior_scale`
+    the prior a_w = a0 * (corpus count of w / corpus total) with a0 = `prior_scale`
     (default: the corpus total, i.e. a_w is the corpus count). Returns doc_id, term (its most
     frequent spelling), z, count (in the document), count_rest: the `top_n` positive z per
-    document, z descending, ties by term."""
+    document, z descending, ties by term. Computed for the terms each document uses only (the
+    others cannot have a positive z), so the cost is linear in the corpus."""
     columns = ["doc_id", "term", "z", "count", "count_rest"]
     doc_ids = _analysed_doc_ids(documents)
     if len(doc_ids) < 2:
         return pd.DataFrame(columns=columns)
-    bodies = documents.drop_duplicates("doc_id").set_index("doc_id")["body"]
-    counts = {d: Counter(content_terms(bodies[d])) for d in doc_ids}
-    spellings = _spellings(bodies[d] for d in doc_ids)
-    corpus = sum(counts.values(), Counter())
-    vocabulary = sorted(corpus)
-    y_corpus = np.array([corpus[w] for w in vocabulary], dtype=float)
+    counts, vocabulary, spellings = _term_counts(_bodies(documents, doc_ids))
+    y_corpus = np.asarray(counts.sum(axis=0)).ravel().astype(float)
     n_corpus = y_corpus.sum()
     a0 = float(prior_scale) if prior_scale else n_corpus
-    alpha = a0 * y_corpus / n_corpus
-    rows = []
-    for doc_id in doc_ids:
-        y_i = np.array([counts[doc_id][w] for w in vocabulary], dtype=float)
-        y_j = y_corpus - y_i
-        n_i, n_j = y_i.sum(), y_j.sum()
-        delta = np.log((y_i + alpha) / (n_i + a0 - y_i - alpha)) - np.log(
-            (y_j + alpha) / (n_j + a0 - y_j - alpha)
-        )
-        z = delta / np.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
-        ranked = sorted(
-            (i for i in range(len(vocabulary)) if z[i] > 0 and y_i[i] > 0),
-            key=lambda i: (-z[i], vocabulary[i]),
-        )[:top_n]
-        rows.extend(
-            (
-                doc_id,
-                spellings.get(vocabulary[i], vocabulary[i]),
-                float(round(z[i], 4)),
-                int(y_i[i]),
-                int(y_j[i]),
-            )
-            for i in ranked
-        )
-    return pd.DataFrame(rows, columns=columns)
+    prior = a0 * y_corpus / n_corpus
+    tables = [_log_odds_top(counts[a:a + _SIMILARITY_BLOCK], a, y_corpus, prior, a0, top_n)
+              for a in range(0, len(doc_ids), _SIMILARITY_BLOCK)]  # by blocks of documents: bounded memory
+    table = pd.concat(tables, ignore_index=True)
+    ids = np.array(doc_ids, dtype=object)
+    return pd.DataFrame({"doc_id": ids[table["doc"].to_numpy()],
+                         "term": [spellings[vocabulary[t]] for t in table["term"]],
+                         "z": table["z"].round(4).to_numpy(), "count": table["count"].to_numpy(),
+                         "count_rest": table["count_rest"].to_numpy()}, columns=columns)
 
 
-def _spellings(texts) -> dict[str, str]:
-    """The most frequent written form of each folded term (ties by form), for display."""
-    forms: dict[str, Counter] = defaultdict(Counter)
-    for text in texts:
-        for token in tokenize(text):
-            forms[fold(token)][token] += 1
-    return {term: min(c, key=lambda f: (-c[f], f)) for term, c in forms.items()}
+def _log_odds_top(counts: sparse.csr_matrix, first: int, y_corpus: np.ndarray, prior: np.ndarray,
+                  a0: float, top_n: int) -> pd.DataFrame:
+    """`distinctive_terms` for a block of documents (rows `first`...): doc (row number), term
+    (column), z, count, count_rest of each document's `top_n` terms with a positive z."""
+    n_corpus = y_corpus.sum()
+    counts = counts.tocoo()
+    doc, term = counts.row + first, counts.col
+    y_i = counts.data.astype(float)
+    alpha = prior[term]
+    y_j = y_corpus[term] - y_i
+    n_i = np.asarray(counts.sum(axis=1)).ravel().astype(float)[counts.row]
+    n_j = n_corpus - n_i
+    delta = (np.log((y_i + alpha) / (n_i + a0 - y_i - alpha))
+             - np.log((y_j + alpha) / (n_j + a0 - y_j - alpha)))
+    z = delta / np.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
+    keep = z > 0
+    doc, term, z, y_i, y_j = doc[keep], term[keep], z[keep], y_i[keep], y_j[keep]
+    order = np.lexsort((term, -z, doc))  # by document, z descending, then term (sorted vocabulary)
+    table = pd.DataFrame({"doc": doc[order], "term": term[order], "z": z[order],
+                          "count": y_i[order].astype(int), "count_rest": y_j[order].astype(int)})
+    return table.groupby("doc", sort=False).head(top_n)

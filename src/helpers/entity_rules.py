@@ -101,15 +101,14 @@ class Tokens:
 
     def __post_init__(self) -> None:
         text = self.text
-        self.gaps = [""] + [gap if (gap := text[e:s]) == "" else gap.strip()
-                            for e, s in zip(self.ends, self.starts[1:], strict=False)]
-        info = [_word_info(w) for w in self.raw]
-        if info:
-            columns = map(list, zip(*info, strict=True))
+        between = [text[e:s] for e, s in zip(self.ends, self.starts[1:], strict=False)]
+        self.gaps = [""] + [gap.strip() if gap != " " else "" for gap in between]
+        if self.raw:
+            columns = map(list, zip(*map(_word_info, self.raw), strict=True))
             self.folded, self.readings, self.bare, self.keyword, self.definite = columns
         else:
             self.folded, self.readings, self.bare, self.keyword, self.definite = [], [], [], [], []
-        self.joins = [False] + [g in ("", "-") for g in self.gaps[1:]]
+        self.joins = [False] + [g == "" or g == "-" for g in self.gaps[1:]]
         self.keyword_positions = [i for i, k in enumerate(self.keyword) if k]
 
     def __len__(self) -> int:
@@ -240,21 +239,18 @@ def _given_name_span(tokens: Tokens, i: int, clitic: int, covered: list[str | No
 
 
 def _given_name_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
-    names = given_names()
+    firsts = given_names().firsts
     spans = []
-    i = 0
-    while i < len(tokens):
-        span = None
-        if not covered[i] and not names.firsts.isdisjoint(tokens.bare[i]):
-            for clitic, _ in tokens.forms(i):
-                span = _given_name_span(tokens, i, clitic, covered)
-                if span:
-                    break
-        if span:
-            spans.append(span)
-            i = span.last
-        else:
-            i += 1
+    end = 0  # tokens before it belong to the last span found
+    for i in [i for i, bare in enumerate(tokens.bare) if not firsts.isdisjoint(bare)]:
+        if i < end or covered[i]:
+            continue
+        for clitic, _ in tokens.readings[i]:
+            span = _given_name_span(tokens, i, clitic, covered)
+            if span:
+                spans.append(span)
+                end = span.last
+                break
     return spans
 
 

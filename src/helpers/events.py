@@ -9,8 +9,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .calendar_names import MONTHS, WEEKDAYS
@@ -52,26 +54,31 @@ def _date_words() -> frozenset[str]:
                      | set(lex.relations) | set(lex.units) | set(lex.table("periods")))
 
 
+@lru_cache(maxsize=1 << 17)
+def _content_word(token: str) -> str | None:
+    """The content word a token gives (see `content_words`), None for the others."""
+    word = fold(token)
+    if word in stopwords() or word in _date_words() or not word.isalpha():
+        return None
+    stem = _ARTICLE.sub("", word) if len(word) > 4 else word
+    return stem if len(stem) >= 3 else None
+
+
 def content_words(text: str) -> set[str]:
     """Folded content words of a text: no function words, digits, month or weekday names; a
     leading article with its proclitics is dropped (والتعاون -> تعاون)."""
-    out = set()
-    for token in tokenize(text):
-        word = fold(token)
-        if word in stopwords() or word in _date_words() or not word.isalpha():
-            continue
-        stem = _ARTICLE.sub("", word) if len(word) > 4 else word
-        if len(stem) >= 3:
-            out.add(stem)
-    return out
+    words = set(map(_content_word, set(tokenize(text))))
+    words.discard(None)
+    return words
 
 
 def _sentence_starts(sentences: pd.DataFrame) -> dict[str, tuple[list[int], list]]:
     """Per document, the sentences' start offsets (sorted) and their ids."""
-    starts = {}
-    for doc_id, group in sentences.sort_values(["doc_id", "start"]).groupby("doc_id", sort=False):
-        starts[str(doc_id)] = (group["start"].astype(int).tolist(), group["sentence_id"].tolist())
-    return starts
+    ordered = sentences.sort_values(["doc_id", "start"])
+    doc_ids = ordered["doc_id"].astype(str).to_numpy()
+    starts, ids = ordered["start"].astype(int).tolist(), ordered["sentence_id"].tolist()
+    bounds = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1], True]) if len(doc_ids) else []
+    return {doc_ids[a]: (starts[a:b], ids[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=False)}
 
 
 def _sentence_at(starts: dict[str, tuple[list[int], list]], doc_id: str, offset: int):
@@ -113,39 +120,63 @@ def build_timeline(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
     return timeline.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
 
 
+@lru_cache(maxsize=65536)
+def _day(iso: str) -> int:
+    return date.fromisoformat(iso).toordinal()
+
+
 def _span_days(start: str, end: str) -> int:
-    return (pd.Timestamp(end) - pd.Timestamp(start)).days + 1
+    return _day(end) - _day(start) + 1
+
+
+_value_bounds = lru_cache(maxsize=65536)(value_bounds)
+
+
+def _entities_by_sentence(entities: pd.DataFrame, sentences: pd.DataFrame) -> dict[tuple[str, int], set[str]]:
+    """Entity ids per (doc_id, sentence_id); a row without a sentence_id is placed by its start."""
+    if entities.empty:
+        return {}
+    doc_ids = entities["doc_id"].astype(str).tolist()
+    sentence_ids = entities["sentence_id"].tolist()
+    unplaced = entities["sentence_id"].isna()
+    unplaced = np.flatnonzero(unplaced & entities["start"].notna() if "start" in entities else [])
+    if len(unplaced):
+        starts, offsets = _sentence_starts(sentences), entities["start"].tolist()
+        for i in unplaced:
+            sentence_ids[i] = _sentence_at(starts, doc_ids[i], int(offsets[i]))
+    found: dict[tuple[str, int], set[str]] = {}
+    entity_ids = entities["entity_id"].astype(str).tolist()
+    for doc_id, sentence_id, entity_id in zip(doc_ids, sentence_ids, entity_ids, strict=True):
+        if sentence_id is not None and not pd.isna(sentence_id):
+            found.setdefault((doc_id, int(sentence_id)), set()).add(entity_id)
+    return found
 
 
 def build_events(timeline: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     """One row per dated sentence: its most precise date (value and ISO bounds), the sentence,
     the expressions' text ('|'-joined) and the entity ids mentioned in it ('|'-joined, sorted;
     an entity row without a sentence_id is placed by its start offset)."""
-    entity_ids: dict[tuple[str, int], set[str]] = {}
-    starts = _sentence_starts(sentences)
-    for row in entities.to_dict("records"):
-        sentence_id = row.get("sentence_id")
-        if pd.isna(sentence_id) and not pd.isna(row.get("start")):
-            sentence_id = _sentence_at(starts, str(row["doc_id"]), int(row["start"]))
-        if sentence_id is None or pd.isna(sentence_id):
-            continue
-        entity_ids.setdefault((str(row["doc_id"]), int(sentence_id)), set()).add(str(row["entity_id"]))
-    sentence_text = {(str(r.doc_id), int(r.sentence_id)): r.text for r in sentences.itertuples(index=False)}
+    entity_ids = _entities_by_sentence(entities, sentences)
     dated: dict[tuple[str, int], list] = {}
-    for row in timeline.itertuples(index=False):
-        if row.type not in ("DATE", "TIME") or pd.isna(row.sentence_id):
-            continue
-        first, last = value_bounds(row.value)
+    dates = timeline[timeline["type"].isin(["DATE", "TIME"]) & timeline["sentence_id"].notna()]
+    for doc_id, sentence_id, value, start, text in zip(
+            dates["doc_id"].astype(str).tolist(), dates["sentence_id"].tolist(), dates["value"].tolist(),
+            dates["start"].tolist(), dates["text"].tolist(), strict=True):
+        first, last = _value_bounds(value)
         if first is None:
             continue
-        dated.setdefault((str(row.doc_id), int(row.sentence_id)), []).append((row, first, last))
+        dated.setdefault((doc_id, int(sentence_id)), []).append((value, start, text, first, last))
+    keys = zip(sentences["doc_id"].astype(str).tolist(), sentences["sentence_id"].astype(int).tolist(),
+               strict=True)
+    sentence_text = {key: text for key, text in zip(keys, sentences["text"].tolist(), strict=True)
+                     if key in dated}
     rows = []
     for key in sorted(dated):
         found = dated[key]
-        best, first, last = min(found, key=lambda f: (_span_days(f[1], f[2]), f[0].start))
-        rows.append({"doc_id": key[0], "sentence_id": key[1], "value": best.value, "date_start": first,
+        value, _, _, first, last = min(found, key=lambda f: (_span_days(f[3], f[4]), f[1]))
+        rows.append({"doc_id": key[0], "sentence_id": key[1], "value": value, "date_start": first,
                      "date_end": last, "text": sentence_text.get(key, ""),
-                     "timex": "|".join(f[0].text for f in found),
+                     "timex": "|".join(f[2] for f in found),
                      "entity_ids": "|".join(sorted(entity_ids.get(key, ())))})
     events = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     events["sentence_id"] = events["sentence_id"].astype("Int64")
@@ -161,39 +192,67 @@ def _rare_clues(events: pd.DataFrame, documents: pd.DataFrame) -> list[tuple[set
     corpus (in more than `COMMON_SHARE` of its documents: the topic every article shares)."""
     limit = max(2, int(COMMON_SHARE * len(documents)))
     word_docs, entity_docs = Counter(), Counter()
-    for body in documents["body"].fillna(""):
+    for body in documents["body"].fillna("").tolist():
         word_docs.update(content_words(str(body)))
-    for _, group in events.groupby("doc_id"):
-        entity_docs.update(set().union(*(_ids(cell) for cell in group["entity_ids"])))
-    return [({e for e in _ids(row.entity_ids) if entity_docs[e] <= limit},
-             {w for w in content_words(str(row.text)) if word_docs[w] <= limit})
-            for row in events.itertuples(index=False)]
+    named: dict[str, set[str]] = {}
+    for doc_id, cell in zip(events["doc_id"].tolist(), events["entity_ids"].tolist(), strict=True):
+        named.setdefault(doc_id, set()).update(_ids(cell))
+    for ids in named.values():
+        entity_docs.update(ids)
+    return [({e for e in _ids(cell) if entity_docs[e] <= limit},
+             {w for w in content_words(str(text)) if word_docs[w] <= limit})
+            for cell, text in zip(events["entity_ids"].tolist(), events["text"].tolist(), strict=True)]
 
 
-def _same_happening(a, b, clues_a, clues_b) -> bool:
-    """Two events of different documents on overlapping days (each at most a month long, the
-    overlap at least `MIN_DATE_OVERLAP` of their union) with a rare entity or enough rare words
-    in common."""
-    if a.doc_id == b.doc_id or a.date_start > b.date_end or b.date_start > a.date_end:
-        return False
-    days_a, days_b = _span_days(a.date_start, a.date_end), _span_days(b.date_start, b.date_end)
-    if max(days_a, days_b) > MAX_EVENT_DAYS:
-        return False
-    overlap = _span_days(max(a.date_start, b.date_start), min(a.date_end, b.date_end))
-    if overlap < MIN_DATE_OVERLAP * (days_a + days_b - overlap):
-        return False
-    return bool(clues_a[0] & clues_b[0]) or len(clues_a[1] & clues_b[1]) >= MIN_SHARED_WORDS
+class _Report:
+    """Events with the same days and the same clues: for matching, one node (see
+    `cluster_events`). `docs` are the documents of its events."""
+
+    def __init__(self, first: str, last: str, entities: frozenset[str], words: frozenset[str]):
+        self.first, self.last = _day(first), _day(last)
+        self.days = self.last - self.first + 1
+        self.entities, self.words = entities, words
+        self.members: list[int] = []
+        self.docs: set[str] = set()
+
+    def matchable(self) -> bool:
+        """Whether it can match anything (itself included): at most a month long, with a rare
+        entity or enough rare words."""
+        return self.days <= MAX_EVENT_DAYS and (bool(self.entities) or len(self.words) >= MIN_SHARED_WORDS)
+
+    def matches(self, other: _Report) -> bool:
+        """Whether an event of each is a report of the same happening: two documents, days that
+        overlap by at least MIN_DATE_OVERLAP of their union, and a rare entity or
+        MIN_SHARED_WORDS rare words in common (both reports `matchable`)."""
+        if self.first > other.last or other.first > self.last:
+            return False
+        overlap = min(self.last, other.last) - max(self.first, other.first) + 1
+        if overlap < MIN_DATE_OVERLAP * (self.days + other.days - overlap):
+            return False
+        if len(self.docs) == 1 and self.docs == other.docs:
+            return False
+        return bool(self.entities & other.entities) or len(self.words & other.words) >= MIN_SHARED_WORDS
 
 
-def cluster_events(events: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Events that several documents report (`_same_happening`, joined transitively). Returns
-    (events with `cluster_id`, None outside clusters; one row per cluster: its most frequent
-    value and that value's bounds, the documents, the entities at least two of them name, and
-    the shortest member sentence as label)."""
-    events = events.reset_index(drop=True).copy()
-    clues = _rare_clues(events, documents)
-    rows = list(events.itertuples(index=False))
-    parent = list(range(len(rows)))
+def _happenings(events: pd.DataFrame, clues: list[tuple[set[str], set[str]]]) -> list[list[int]]:
+    """The events joined transitively as reports of one happening (`_Report.matches`), as lists
+    of row positions (groups of two documents or more).
+
+    Not by comparing all pairs: events with the same days and clues become one `_Report` (a
+    report in two documents or more joins all its events; two reports that match join all of
+    theirs), and only reports that share a clue and overlap in time are compared: each clue's
+    reports sorted by first day, a report against the following ones that start before it ends.
+    Reports already joined are not compared again."""
+    reports: dict[tuple, _Report] = {}
+    for k, (doc_id, first, last) in enumerate(zip(events["doc_id"].tolist(), events["date_start"].tolist(),
+                                                  events["date_end"].tolist(), strict=True)):
+        key = (first, last, frozenset(clues[k][0]), frozenset(clues[k][1]))
+        if key not in reports:
+            reports[key] = _Report(first, last, key[2], key[3])
+        reports[key].members.append(k)
+        reports[key].docs.add(doc_id)
+    nodes = [r for r in reports.values() if r.matchable()]
+    parent = list(range(len(nodes)))
 
     def root(k: int) -> int:
         while parent[k] != k:
@@ -201,44 +260,75 @@ def cluster_events(events: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.Da
             k = parent[k]
         return k
 
-    for x in range(len(rows)):
-        for y in range(x + 1, len(rows)):
-            if _same_happening(rows[x], rows[y], clues[x], clues[y]):
-                parent[root(y)] = root(x)
-    members: dict[int, list[int]] = {}
-    for k in range(len(rows)):
-        members.setdefault(root(k), []).append(k)
-    groups = [g for g in members.values() if len({rows[k].doc_id for k in g}) >= 2]
-    groups.sort(key=lambda g: (min(rows[k].date_start for k in g), min(rows[k].doc_id for k in g)))
-    events["cluster_id"] = pd.Series([None] * len(events), dtype=object)
+    by_clue: dict[tuple[str, str], list[int]] = {}
+    for i, node in enumerate(nodes):
+        for entity in node.entities:
+            by_clue.setdefault(("entity", entity), []).append(i)
+        for word in node.words:
+            by_clue.setdefault(("word", word), []).append(i)
+    for clue in sorted(by_clue):
+        ranked = sorted(by_clue[clue], key=lambda i: (nodes[i].first, i))
+        for position, i in enumerate(ranked):
+            for j in ranked[position + 1:]:
+                if nodes[j].first > nodes[i].last:
+                    break
+                a, b = root(i), root(j)
+                if a != b and nodes[i].matches(nodes[j]):
+                    parent[max(a, b)] = min(a, b)
+    components: dict[int, list[int]] = {}
+    for i in range(len(nodes)):
+        components.setdefault(root(i), []).append(i)
+    groups = []
+    for members in components.values():
+        docs = set().union(*(nodes[i].docs for i in members))
+        if len(docs) >= 2:
+            groups.append(sorted(k for i in members for k in nodes[i].members))
+    return groups
+
+
+def cluster_events(events: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Events that several documents report (`_Report.matches`, joined transitively). Returns
+    (events with `cluster_id`, None outside clusters; one row per cluster: its most frequent
+    value and that value's bounds, the documents, the entities at least two of them name, and
+    the shortest member sentence as label)."""
+    events = events.reset_index(drop=True).copy()
+    groups = _happenings(events, _rare_clues(events, documents))
+    doc_ids, starts = events["doc_id"].tolist(), events["date_start"].tolist()
+    values, texts = events["value"].tolist(), events["text"].tolist()
+    named = [_ids(cell) for cell in events["entity_ids"].tolist()]
+    groups.sort(key=lambda g: (min(starts[k] for k in g), min(doc_ids[k] for k in g)))
+    cluster_of: list[str | None] = [None] * len(events)
     clusters = []
     for number, group in enumerate(groups, start=1):
         cluster_id = f"C{number:03d}"
-        events.loc[group, "cluster_id"] = cluster_id
-        values = Counter(rows[k].value for k in group)
-        value = min(values, key=lambda v: (-values[v], _span_days(*value_bounds(v)), v))
-        first, last = value_bounds(value)
-        doc_ids = sorted({rows[k].doc_id for k in group})
-        entity_docs = Counter()
-        for doc_id in doc_ids:
-            named = (_ids(rows[k].entity_ids) for k in group if rows[k].doc_id == doc_id)
-            entity_docs.update(set().union(*named))
+        for k in group:
+            cluster_of[k] = cluster_id
+        counts = Counter(values[k] for k in group)
+        value = min(counts, key=lambda v: (-counts[v], _span_days(*_value_bounds(v)), v))
+        first, last = _value_bounds(value)
+        per_doc: dict[str, set[str]] = {}
+        for k in group:
+            per_doc.setdefault(doc_ids[k], set()).update(named[k])
+        entity_docs = Counter(e for ids in per_doc.values() for e in ids)
         clusters.append({"cluster_id": cluster_id, "value": value, "date_start": first, "date_end": last,
-                         "n_docs": len(doc_ids), "doc_ids": "|".join(doc_ids),
+                         "n_docs": len(per_doc), "doc_ids": "|".join(sorted(per_doc)),
                          "entity_ids": "|".join(sorted(e for e, n in entity_docs.items() if n >= 2)),
-                         "label": min((str(rows[k].text) for k in group), key=lambda t: (len(t), t))})
+                         "label": min((str(texts[k]) for k in group), key=lambda t: (len(t), t))})
+    events["cluster_id"] = pd.Series(cluster_of, dtype=object)
     return events, pd.DataFrame(clusters, columns=CLUSTER_COLUMNS)
 
 
 def describe_clusters(clusters: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """What each article says about each event cluster: one row per (cluster, document) with the
     cluster's date, the document's own date value and its sentences (joined by a space)."""
-    rows = []
-    members = events.dropna(subset=["cluster_id"])
-    for cluster in clusters.itertuples(index=False):
-        group = members[members["cluster_id"] == cluster.cluster_id].sort_values(["doc_id", "sentence_id"])
-        for doc_id, mine in group.groupby("doc_id", sort=True):
-            rows.append({"cluster_id": cluster.cluster_id, "date": cluster.value, "n_docs": cluster.n_docs,
-                         "doc_id": doc_id, "doc_value": "|".join(dict.fromkeys(mine["value"])),
-                         "text": " ".join(mine["text"].astype(str))})
+    members = events.dropna(subset=["cluster_id"]).sort_values(["cluster_id", "doc_id", "sentence_id"])
+    said: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    columns = [members[c].tolist() for c in ("cluster_id", "doc_id", "value")]
+    for cluster_id, doc_id, value, text in zip(*columns, members["text"].astype(str).tolist(), strict=True):
+        said.setdefault(cluster_id, {}).setdefault(doc_id, []).append((value, text))
+    rows = [{"cluster_id": cluster.cluster_id, "date": cluster.value, "n_docs": cluster.n_docs,
+             "doc_id": doc_id, "doc_value": "|".join(dict.fromkeys(v for v, _ in found)),
+             "text": " ".join(t for _, t in found)}
+            for cluster in clusters.itertuples(index=False)
+            for doc_id, found in sorted(said.get(cluster.cluster_id, {}).items())]
     return pd.DataFrame(rows, columns=["cluster_id", "date", "n_docs", "doc_id", "doc_value", "text"])

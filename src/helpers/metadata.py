@@ -17,7 +17,7 @@ from camel_tools.utils.dediac import dediac_ar
 
 from .calendar_names import ENGLISH_MONTHS, MONTHS, WEEKDAYS
 from .paths import DATA_DIR, read_data_yaml
-from .text import ARABIC_LETTER, arabic_ratio, fold, fold_with_offsets
+from .text import ARABIC_LETTER, FoldedText, arabic_ratio, fold
 
 #: Line kinds a byline may have.
 BYLINE_KINDS = frozenset({"short", "latin", "bullet", "date"})
@@ -28,7 +28,8 @@ TAIL_LINES = 4
 
 
 _WORD = re.compile(r"[^\W_]+")
-_DIGIT = re.compile(r"\d")
+#: Every full date holds a year (1900-2099): lines without one are not searched further.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
 def words_of(text: str) -> list[str]:
@@ -71,6 +72,8 @@ def _month_pattern() -> str:
 
 
 _MONTH = _month_pattern()
+#: The month names `_MONTH` reads: a line without any has no named-month date.
+_MONTH_NAMES = tuple(sorted(set(MONTHS) | set(ENGLISH_MONTHS) | {"sept"}))
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _DATE_PATTERNS = {
     "ymd": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*(?P<sep>[/\-.])\s*(?P<a>\d{1,2})\s*(?P=sep)\s*"
@@ -93,10 +96,13 @@ def find_dates(text: str) -> list[DateMention]:
 @lru_cache(maxsize=4096)
 def dates_in_folded(folded: str) -> tuple[DateMention, ...]:
     """`find_dates` on text already in `fold` form."""
-    if not _DIGIT.search(folded):
+    if not _YEAR_DIGITS.search(folded):
         return ()
     found: list[DateMention] = []
+    named_month = any(name in folded for name in _MONTH_NAMES)
     for style, pattern in _DATE_PATTERNS.items():
+        if style in ("day_month_name", "month_name_day") and not named_month:
+            continue
         for m in pattern.finditer(folded):
             year, a = int(m["year"]), int(m["a"])
             if style == "ymd":
@@ -184,24 +190,33 @@ def is_date_line(text: str, folded: str | None = None) -> bool:
 def _after_cue(text: str, cues: tuple[str, ...]) -> tuple[str, bool, str] | None:
     """(the original text after a leading cue, whether a colon followed it, the cue), or None
     when `text` does not start with one of the folded `cues`."""
-    folded, offsets = fold_with_offsets(text)
+    first = next((f for f in map(fold, text) if f), "")  # the first folded character(s)
+    if not any(cue.startswith(first[:1]) for cue in cues):
+        return None
+    # folding is per character, so a prefix folds to a prefix: fold only what the cues can cover
+    # (all of it when characters that fold to nothing leave too little)
+    longest = max(map(len, cues), default=0)
+    head = 2 * longest + 16
+    folded = FoldedText(text[:head])
+    if len(folded) <= longest and len(text) > head:
+        folded = FoldedText(text)
     for cue in cues:
-        if folded.startswith(cue) and (len(folded) == len(cue) or not folded[len(cue)].isalnum()):
-            rest = text[offsets[len(cue) - 1] + 1:].lstrip(" \t-–|")
+        after = folded.folded[len(cue):len(cue) + 1]
+        if folded.folded.startswith(cue) and not after.isalnum():
+            rest = text[folded.original(len(cue) - 1) + 1:].lstrip(" \t-–|")
             return rest.lstrip(" :：-–|").strip(), rest[:1] in (":", "："), cue
     return None
 
 
 def _original_after(text: str, folded_end: int) -> str:
     """The part of `text` after the character that produced fold(text)[folded_end - 1]."""
-    _, offsets = fold_with_offsets(text)
-    return text[offsets[folded_end - 1] + 1:] if folded_end else text
+    return text[FoldedText(text).original(folded_end - 1) + 1:] if folded_end else text
 
 
 def _original_before(text: str, folded_start: int) -> str:
     """The part of `text` before the character that produced fold(text)[folded_start]."""
-    _, offsets = fold_with_offsets(text)
-    return text[:offsets[folded_start]] if folded_start < len(offsets) else text
+    folded = FoldedText(text)
+    return text[:folded.original(folded_start)] if folded_start < len(folded) else text
 
 
 # ---------------------------------------------------------------- metadata of one page
@@ -218,11 +233,13 @@ class PageMetadata:
 
 
 def extract_metadata(lines: list[str], kinds: list[str], block: tuple[int, int] | None,
-                     folded: list[str] | None = None) -> PageMetadata:
+                     folded: list[str] | None = None, words: list[list[str]] | None = None) -> PageMetadata:
     """Metadata of a page given its stripped `lines`, the kind `clean.py` gave each line, the
     main block (first and last line index of the article text, or None when there is none) and,
-    when known, the lines in `fold` form."""
+    when known, the lines in `fold` form and their `words_of`."""
     page = _Page(lines, kinds, block, folded or [fold(line) for line in lines])
+    if words is not None:
+        page._words = dict(enumerate(words))
     meta = PageMetadata()
     meta.attribution = page.attribution(meta.claims)
     meta.outlet = page.outlet(meta.claims)

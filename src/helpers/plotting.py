@@ -8,6 +8,7 @@ their top n rows. Functions return the Figure; `save_figure` writes it as PNG.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -105,12 +106,17 @@ def bar_top_entities(salience_or_catalogue: pd.DataFrame, n: int = 15) -> Figure
     return fig
 
 
-def salience_heatmap(salience: pd.DataFrame, n: int = 25) -> Figure:
-    """Entities (rows, the `n` with the largest total weight) by document (columns): colour the
-    tf-idf weight, number the mentions."""
+def salience_heatmap(salience: pd.DataFrame, n: int = 25, max_docs: int = 20) -> Figure:
+    """Entities (rows, the `n` with the largest total weight) by document (columns, in id order:
+    the `max_docs` documents that weigh most on those entities): colour the tf-idf weight,
+    number the mentions."""
     totals = salience.groupby("entity_id")["weight"].sum()
     top = sorted(totals.index, key=lambda e: (-totals[e], e))[:n]
     subset = salience[salience["entity_id"].isin(top)]
+    if subset["doc_id"].nunique() > max_docs:
+        per_doc = subset.groupby("doc_id")["weight"].sum()
+        heaviest = sorted(per_doc.index, key=lambda d: (-per_doc[d], d))[:max_docs]
+        subset = subset[subset["doc_id"].isin(heaviest)]
     fig, ax = plt.subplots(
         figsize=(1.4 + 1.1 * max(subset["doc_id"].nunique(), 1), 0.35 * max(len(top), 3) + 1.8)
     )
@@ -139,21 +145,29 @@ def salience_heatmap(salience: pd.DataFrame, n: int = 25) -> Figure:
     return fig
 
 
-def similarity_heatmap(doc_similarity: pd.DataFrame) -> Figure:
+def similarity_heatmap(doc_similarity: pd.DataFrame, n: int = 20) -> Figure:
     """The documents' pairwise cosine similarity as a square heatmap (ordered or unordered
-    pairs; the matrix is made symmetric with 1 on the diagonal)."""
-    docs = sorted(set(doc_similarity["doc_a"]) | set(doc_similarity["doc_b"]))
-    matrix = pd.DataFrame(np.eye(len(docs)), index=docs, columns=docs)
-    for row in doc_similarity.itertuples(index=False):
-        matrix.loc[row.doc_a, row.doc_b] = matrix.loc[row.doc_b, row.doc_a] = row.cosine
-    size = 1.8 + 0.9 * max(len(docs), 2)
+    pairs; the matrix is made symmetric with 1 on the diagonal, pairs the table lacks left
+    blank). With more than `n` documents, the `n` in the most similar pairs are shown."""
+    pairs = doc_similarity
+    docs = sorted(set(pairs["doc_a"]) | set(pairs["doc_b"]))
+    if len(docs) > n:
+        docs = sorted(_similar_group(pairs, n))
+    position = {d: i for i, d in enumerate(docs)}
+    shown = pairs[pairs["doc_a"].isin(position) & pairs["doc_b"].isin(position)]
+    matrix = np.full((len(docs), len(docs)), np.nan)
+    a, b = shown["doc_a"].map(position).to_numpy(int), shown["doc_b"].map(position).to_numpy(int)
+    matrix[a, b] = matrix[b, a] = shown["cosine"].to_numpy(float)
+    np.fill_diagonal(matrix, 1.0)
+    annotated = len(docs) <= 15
+    size = 1.8 + (0.9 if annotated else 0.5) * max(len(docs), 2)
     fig, ax = plt.subplots(figsize=(size + 1, size))
     if not docs:
         return _empty(fig, ax, "لا توجد مقالات")
     labels = [_short(d, 14) for d in docs]
     sns.heatmap(
-        matrix.to_numpy(),
-        annot=len(docs) <= 15,
+        matrix,
+        annot=annotated,
         fmt=".2f",
         vmin=0,
         vmax=1,
@@ -168,6 +182,30 @@ def similarity_heatmap(doc_similarity: pd.DataFrame) -> Figure:
     ax.tick_params(axis="x", labelrotation=45)
     fig.tight_layout()
     return fig
+
+
+def _similar_group(pairs: pd.DataFrame, n: int) -> list[str]:
+    """`n` documents that are similar to one another: from the most similar pair, the group
+    grows by the most similar pair joining it to a new document (a new group starts from the
+    most similar pair left when none does)."""
+    pairs = pairs[pairs["doc_a"] != pairs["doc_b"]].sort_values(["cosine", "doc_a", "doc_b"],
+                                                                ascending=[False, True, True])
+    a, b = pairs["doc_a"].to_numpy(dtype=object), pairs["doc_b"].to_numpy(dtype=object)
+    chosen: list[str] = []
+    while len(chosen) < n:
+        in_a, in_b = np.isin(a, chosen), np.isin(b, chosen)
+        joining = in_a != in_b
+        if joining.any():
+            k = int(np.argmax(joining))
+            chosen.append(b[k] if in_a[k] else a[k])
+            continue
+        fresh = ~in_a & ~in_b
+        if not fresh.any():
+            break
+        k = int(np.argmax(fresh))
+        chosen.extend([a[k], b[k]][: n - len(chosen)])
+    rest = sorted((set(a) | set(b)) - set(chosen))
+    return chosen + rest[: n - len(chosen)]
 
 
 def cooccurrence_network(graph: nx.Graph, n: int = 30) -> Figure:
@@ -224,26 +262,43 @@ def _timestamps(value) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return (pd.Timestamp(first), pd.Timestamp(last)) if first and last else None
 
 
+@lru_cache(maxsize=65536)
+def _value_timestamps(value: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    return _timestamps(value)
+
+
 def _date_spans(events_or_timeline: pd.DataFrame) -> pd.DataFrame:
     """doc_id, start, end (Timestamps) and cluster_id (or None), one row per dated item."""
-    rows = []
-    for row in events_or_timeline.itertuples(index=False):
-        if "date_start" in events_or_timeline and isinstance(row.date_start, str) and row.date_start:
-            start = pd.Timestamp(row.date_start)
-            end = pd.Timestamp(row.date_end) if isinstance(row.date_end, str) and row.date_end else start
-        else:
-            if getattr(row, "type", "DATE") not in ("DATE", "TIME"):
-                continue
-            bounds = _timestamps(row.value)
-            if bounds is None:
-                continue
-            start, end = bounds
-        cluster = getattr(row, "cluster_id", None)
-        rows.append((str(row.doc_id), start, end, cluster if pd.notna(cluster) else None))
-    return pd.DataFrame(rows, columns=["doc_id", "start", "end", "cluster_id"])
+    table = events_or_timeline
+    columns = ["doc_id", "start", "end", "cluster_id"]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    cluster = pd.Series([None] * len(table), index=table.index, dtype=object)
+    if "cluster_id" in table:
+        cluster = table["cluster_id"].astype(object).where(table["cluster_id"].notna(), None)
+    if "date_start" in table:
+        has_start = table["date_start"].map(lambda v: isinstance(v, str) and v != "")
+        has_end = table["date_end"].map(lambda v: isinstance(v, str) and v != "")
+        start = pd.to_datetime(table["date_start"].where(has_start), format="ISO8601")
+        end = pd.to_datetime(table["date_end"].where(has_end), format="ISO8601").where(has_end, start)
+    else:
+        has_start = pd.Series(False, index=table.index)
+        start = end = pd.Series(pd.NaT, index=table.index)
+    # rows without a date_start (or a timeline): the bounds of their TIMEX3 value, dates only
+    rest = ~has_start
+    if "type" in table:
+        rest &= table["type"].isin(["DATE", "TIME"])
+    if rest.any():
+        bounds = table.loc[rest, "value"].map(lambda v: _value_timestamps(v) if isinstance(v, str) else None)
+        start, end = start.astype("datetime64[ns]").copy(), end.astype("datetime64[ns]").copy()
+        start[rest] = bounds.map(lambda b: b[0] if b else pd.NaT)
+        end[rest] = bounds.map(lambda b: b[1] if b else pd.NaT)
+    spans = pd.DataFrame({"doc_id": table["doc_id"].astype(str), "start": start, "end": end,
+                          "cluster_id": cluster})
+    return spans[(has_start | rest) & spans["start"].notna()].reset_index(drop=True)[columns]
 
 
-def timeline_figure(events_or_timeline: pd.DataFrame, documents: pd.DataFrame, n: int = 40) -> Figure:
+def timeline_figure(events_or_timeline: pd.DataFrame, documents: pd.DataFrame, n: int = 25) -> Figure:
     """When each document's events happen: dates on x, one row per document (labelled by outlet
     then id; the `n` documents with most dated items). A bar is a span, a point a day (or a span
     too short to show);
@@ -283,8 +338,10 @@ def timeline_figure(events_or_timeline: pd.DataFrame, documents: pd.DataFrame, n
             ax.plot([middle], [y], marker="o", color=colour, markersize=7, alpha=0.8)
     if "published" in documents:
         for doc_id, published in documents[["doc_id", "published"]].itertuples(index=False):
+            if str(doc_id) not in row_of:
+                continue
             bounds = _timestamps(published[:10]) if isinstance(published, str) else None
-            if bounds and str(doc_id) in row_of:
+            if bounds:
                 ax.plot([bounds[0]], [row_of[str(doc_id)]], marker="|", color="black", markersize=16)
     ax.set_yticks(range(len(doc_ids)), labels)
     ax.set_ylim(len(doc_ids) - 0.5, -0.5)
@@ -295,15 +352,23 @@ def timeline_figure(events_or_timeline: pd.DataFrame, documents: pd.DataFrame, n
     return fig
 
 
-def corpus_figure(overview: pd.DataFrame) -> Figure:
+#: Outlets named in the legend of a corpus histogram (the rest are grouped).
+MAX_OUTLETS = 8
+OTHER_OUTLETS = "مصادر أخرى"
+
+
+def corpus_figure(overview: pd.DataFrame, n: int = 40) -> Figure:
     """Length of each document in word tokens, coloured by outlet (documents with status 'ok'
-    only, when the overview has a status)."""
+    only, when the overview has a status): one bar per document up to `n` documents, else a
+    stacked histogram of the lengths (the MAX_OUTLETS most frequent outlets, the rest grouped)."""
     if "status" in overview:
         overview = overview[overview["status"] == "ok"]
     data = overview.assign(
         outlet=overview["outlet"].where(overview["outlet"].map(_has_text), UNKNOWN),
         label=overview["doc_id"].map(lambda d: _short(d, 14)),
     ).sort_values("doc_id")
+    if len(data) > n:
+        return _length_histogram(data)
     fig, ax = plt.subplots(figsize=(8, 0.4 * max(len(data), 3) + 1.5))
     if data.empty:
         return _empty(fig, ax, "لا توجد مقالات")
@@ -320,5 +385,20 @@ def corpus_figure(overview: pd.DataFrame) -> Figure:
     ax.set_ylabel("المقال")
     ax.set_title("طول المقالات حسب المصدر")
     ax.legend(title="المصدر", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def _length_histogram(data: pd.DataFrame) -> Figure:
+    counts = data["outlet"].value_counts()
+    named = sorted(counts.index, key=lambda o: (-counts[o], o))[:MAX_OUTLETS]
+    data = data.assign(outlet=data["outlet"].where(data["outlet"].isin(named), OTHER_OUTLETS))
+    order = sorted(named) + ([OTHER_OUTLETS] if (data["outlet"] == OTHER_OUTLETS).any() else [])
+    fig, ax = plt.subplots(figsize=(9, 5))
+    sns.histplot(data=data, x="n_tokens", hue="outlet", hue_order=order, multiple="stack", bins=40, ax=ax)
+    sns.move_legend(ax, "upper left", bbox_to_anchor=(1.01, 1), frameon=False, title="المصدر")
+    ax.set_xlabel("عدد الكلمات")
+    ax.set_ylabel("عدد المقالات")
+    ax.set_title(f"توزيع أطوال المقالات حسب المصدر ({len(data):,} مقالا)")
     fig.tight_layout()
     return fig

@@ -1,28 +1,27 @@
 """Arabic text handling with camel-tools: matching forms, sentences and word tokens.
 
 The original text is always kept for display and offsets; `fold` gives the form used for
-matching, and `fold_with_offsets` the same form with a map back to the original characters.
+matching, and `FoldedText` the same form computed character by character with a map back to the
+original characters. They and `tokenize` give exactly what the camel-tools functions they stand
+for give, but are built for speed (every stage folds and tokenizes whole corpora): the
+character-level steps of folding are a few `str.replace`, short strings (words) are folded
+through a cache, and `tokenize` only runs camel-tools' tokenizer on the rare pieces of text that
+hold emoji.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import arabicstopwords.arabicstopwords as arabic_stop
 from camel_tools.tokenizers.word import simple_word_tokenize
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-    normalize_unicode,
-)
+from camel_tools.utils.charsets import AR_DIAC_CHARSET, EMOJI_ALL_CHARSET, UNICODE_PUNCT_SYMBOL_CHARSET
+from camel_tools.utils.normalize import normalize_unicode
 
 TATWEEL = "\u0640"
-#: The characters camel-tools' normalize_unicode maps before NFKC (ريال and the basmala ligatures).
-_CAMEL_UNICODE_FIXES = frozenset("\ufdfc\ufdfd")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -31,9 +30,36 @@ def _normalize_unicode(text: str) -> str:
     """camel-tools' `normalize_unicode` (NFKC after expanding two Arabic ligatures its character
     map fixes), skipping its per-character map when neither ligature occurs: the map runs in
     Python and was the largest single cost of folding."""
-    if _CAMEL_UNICODE_FIXES.isdisjoint(text):
+    if "\ufdfc" not in text and "\ufdfd" not in text:
         return unicodedata.normalize("NFKC", text)
     return normalize_unicode(text)
+
+
+#: What fold does after Unicode normalisation, character by character: camel-tools' dediac_ar
+#: (AR_DIAC_CHARSET), tatweel removed, normalize_alef_ar (إ أ ٱ آ -> ا), normalize_alef_maksura_ar
+#: (ى -> ي), normalize_teh_marbuta_ar (ة -> ه), Arabic-Indic digits as ASCII. Applied as a chain of
+#: `str.replace` (no output is another's input): far faster than `str.translate` on Arabic text.
+_FOLD_REPLACEMENTS = (
+    [(ch, "") for ch in sorted(AR_DIAC_CHARSET | {TATWEEL})]
+    + [(ch, "\u0627") for ch in "\u0625\u0623\u0671\u0622"]
+    + [("\u0649", "\u064a"), ("\u0629", "\u0647")]
+    + [(chr(k), chr(v)) for k, v in ARABIC_INDIC_DIGITS.items()])
+#: Strings up to this length (words, short lines) are folded through a cache.
+_CACHED_FOLD_LENGTH = 40
+
+
+def _replace_all(text: str, replacements) -> str:
+    for old, new in replacements:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def _fold(text: str) -> str:
+    return _replace_all(_normalize_unicode(text), _FOLD_REPLACEMENTS).lower()
+
+
+_fold_cached = lru_cache(maxsize=1 << 18)(_fold)
 
 
 def fold(text: str) -> str:
@@ -41,28 +67,45 @@ def fold(text: str) -> str:
     teh marbuta folded, Arabic-Indic digits as ASCII, Latin lower-cased."""
     if not text:
         return ""
-    s = _normalize_unicode(text)
-    s = dediac_ar(s).replace(TATWEEL, "")
-    s = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(s)))
-    return s.translate(ARABIC_INDIC_DIGITS).lower()
+    return _fold_cached(text) if len(text) <= _CACHED_FOLD_LENGTH else _fold(text)
 
 
-@lru_cache(maxsize=8192)
-def _fold_char(ch: str) -> str:
-    return fold(ch)
+class FoldedText:
+    """`fold` applied character by character (so that every folded character comes from one
+    original character; a character may fold to none or several): `folded`, and
+    `original(p)`, the index in the original text of the character that produced folded
+    character p. A folded span [a, b) is the original span [original(a), original(b - 1) + 1)."""
 
+    def __init__(self, text: str):
+        changed = {ch: f for ch in set(text) if (f := fold(ch)) != ch}
+        if any(c in changed for f in changed.values() for c in f):  # not a chain: one pass
+            self.folded = text.translate({ord(ch): f for ch, f in changed.items()})
+        else:
+            self.folded = _replace_all(text, changed.items())
+        self._size = len(text)
+        # Characters that fold to other than one character shift the positions after them:
+        # `_after[k]` is the folded position after the k-th such character (at original index
+        # `_index[k]`), `_shift[k]` the total shift (folded minus original) there.
+        uneven = [ch for ch, f in changed.items() if len(f) != 1]
+        self._index: list[int] = []
+        self._after: list[int] = []
+        self._shift: list[int] = []
+        if uneven:
+            shift = 0
+            for m in re.finditer("|".join(map(re.escape, uneven)), text):
+                shift += len(changed[m.group()]) - 1
+                self._index.append(m.start())
+                self._after.append(m.start() + 1 + shift)
+                self._shift.append(shift)
 
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """`fold(text)` computed character by character, with `offsets[i]` the index in `text` of
-    the character that produced folded character i (so a folded span [a, b) is the original
-    span [offsets[a], offsets[b - 1] + 1))."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        f = _fold_char(ch)
-        out.append(f)
-        offsets.extend([i] * len(f))
-    return "".join(out), offsets
+    def __len__(self) -> int:
+        return len(self.folded)
+
+    def original(self, p: int) -> int:
+        k = bisect.bisect_right(self._after, p)  # the uneven characters wholly before p
+        shift = self._shift[k - 1] if k else 0
+        nxt = self._index[k] if k < len(self._index) else self._size
+        return min(p - shift, nxt)
 
 
 @lru_cache(maxsize=1)
@@ -85,13 +128,73 @@ def arabic_ratio(text: str) -> float:
     return sum(1 for c in letters if ARABIC_LETTER.match(c)) / len(letters)
 
 
+def _char_class(chars) -> str:
+    """A regular-expression character class body for `chars`, as ranges."""
+    codes = sorted(map(ord, chars))
+    spans: list[list[int]] = []
+    for code in codes:
+        if spans and code == spans[-1][1] + 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in spans)
+
+
+def _token_patterns() -> tuple[dict[int, str], re.Pattern, re.Pattern]:
+    """For `tokenize`: the characters camel-tools' tokenizer always splits off alone (punctuation
+    and symbols that start no emoji) and those that may start a longer token it splits off
+    (emoji sequences; a digit only starts a keycap, which holds U+20E3). Returns a translation
+    table (the first -> space, the second -> NUL), a pattern of the pieces between white space
+    and the first kind, and a pattern of the characters that pattern cannot handle (the
+    second kind, and any character outside the Basic Multilingual Plane, where `re` character
+    classes are slow)."""
+    import regex
+
+    alone = {c for c in UNICODE_PUNCT_SYMBOL_CHARSET
+             if regex.fullmatch(r"\p{S}|\p{P}", c) and not regex.match(r"\p{Emoji}|\p{RI}", c)
+             and c not in EMOJI_ALL_CHARSET}
+    may_start = ({t[0] for t in UNICODE_PUNCT_SYMBOL_CHARSET | EMOJI_ALL_CHARSET} - alone - set("0123456789")
+                 | {"\u20e3"})
+    table = dict.fromkeys(map(ord, may_start), "\0") | dict.fromkeys(map(ord, alone), " ")
+    piece = re.compile(r"[^\s" + _char_class(c for c in alone if c <= "\uffff") + "]+")
+    other = re.compile("[" + _char_class(c for c in may_start if c <= "\uffff") + "\U00010000-\U0010ffff]")
+    return table, piece, other
+
+
+_TOKEN_TABLE, _PIECE_BMP, _NOT_BMP_PIECE = _token_patterns()
+_PIECE = re.compile(r"\S+")
+
+
+def _has_alnum(token: str) -> bool:
+    return token.isalnum() or any(c.isalnum() for c in token)
+
+
 def tokenize(text: str) -> list[str]:
-    """Word tokens (camel-tools' simple word tokenizer), punctuation tokens dropped."""
-    return [t for t in simple_word_tokenize(text) if any(c.isalnum() for c in t)]
+    """Word tokens (camel-tools' simple word tokenizer), punctuation tokens dropped.
+
+    The same tokens as `simple_word_tokenize`, which reads each word character by character:
+    here the punctuation it always splits off counts as white space (one regular expression, or
+    one `str.translate` that keeps offsets when the text has emoji or characters beyond the
+    Basic Multilingual Plane) and only the pieces holding emoji go through camel-tools."""
+    if _NOT_BMP_PIECE.search(text) is None:
+        pieces = _PIECE_BMP.findall(text)
+        if all(map(str.isalnum, pieces)):
+            return pieces
+        return [t for t in pieces if t.isalnum() or any(c.isalnum() for c in t)]
+    spaced = text.translate(_TOKEN_TABLE)
+    if "\0" not in spaced:
+        return [t for t in spaced.split() if _has_alnum(t)]
+    tokens: list[str] = []
+    for m in _PIECE.finditer(spaced):
+        piece = m.group()
+        if "\0" in piece:
+            tokens.extend(t for t in simple_word_tokenize(text[m.start():m.end()]) if _has_alnum(t))
+        elif _has_alnum(piece):
+            tokens.append(piece)
+    return tokens
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str

@@ -21,9 +21,9 @@ from functools import lru_cache
 
 from .calendar_names import AMBIGUOUS_MONTHS
 from .calendar_names import WEEKDAYS as WEEKDAY_NAMES
-from .text import stopwords
+from .text import FoldedText, stopwords
 from .timex_values import Anchor, When, parse_anchor, valid_date, value_bounds, when_value
-from .timex_words import FoldedText, Tokens, lexicon, read_cardinal, read_ordinal, stems
+from .timex_words import Tokens, lexicon, read_cardinal, read_ordinal, stems
 
 
 @dataclass(frozen=True)
@@ -923,26 +923,27 @@ def mentions(text: str, *, day_first: bool | None = None) -> list[Mention]:
     tokens = Tokens(folded.folded)
     grammar = _Grammar(tokens, day_first)
     out: list[Mention] = []
+    # the tokens some rule can start at (few in most texts), visited in order
+    rules_of = {token: _rules_for(token) for token in set(tokens.texts)}
+    candidates = [k for k, token in enumerate(tokens.texts) if rules_of[token]]
     i = 0
-    while i < tokens.size:
-        rules = _rules_for(tokens.texts[i])
-        if not rules:
-            i += 1
+    for k in candidates:
+        if k < i:
             continue
+        i = k
+        rules = rules_of[tokens.texts[i]]
         best: _Parse | None = None
         for name in rules:
             parse = getattr(grammar, name)(i)
             if parse is not None and parse.end > i and (best is None or parse.end > best.end):
                 best = parse
         if best is None:
-            i += 1
             continue
         first = i if best.first is None else best.first
         start_char = tokens.starts[first] + (best.clen if first == i else 0)
         end_char = tokens.ends[best.end - 1]
         start = folded.original(start_char)
         if text.startswith("آل", start):  # آلان, آل: never the article ال (الآن, الأحد)
-            i += 1
             continue
         end = _extend_over_marks(text, folded.original(end_char - 1) + 1)
         tense = None

@@ -6,7 +6,6 @@ one proclitic (و ف ب ل ك and their pairs): `Tokens.stem_in` tries the word 
 """
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 from itertools import accumulate
@@ -115,28 +114,6 @@ def stems(word: str) -> tuple[tuple[int, str], ...]:
             if clitic.endswith("ل") and rest.startswith("ل") and len(rest) >= 3:
                 out.append((len(clitic), "ا" + rest))
     return tuple(out)
-
-
-@lru_cache(maxsize=16384)
-def _fold_char(ch: str) -> str:
-    return fold(ch)
-
-
-class FoldedText:
-    """`text.fold` applied character by character, as `text.fold_with_offsets` does, but with
-    `str.translate` and a cumulative length table (the tagger folds whole articles: this is
-    several times faster). `original(p)` is the index in the original text of the character
-    that produced folded character p."""
-
-    def __init__(self, text: str):
-        table = {ord(ch): _fold_char(ch) for ch in set(text)}
-        self.folded = text.translate(table)
-        # each character's folded length, as one byte per character
-        lengths = text.translate({k: chr(min(len(v), 255)) for k, v in table.items()}).encode("latin-1")
-        self._produced = list(accumulate(lengths))
-
-    def original(self, p: int) -> int:
-        return bisect.bisect_right(self._produced, p)
 
 
 class Tokens:

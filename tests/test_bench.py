@@ -1,0 +1,28 @@
+"""The scale benchmark's synthetic corpus and its report (the pipeline runs are not repeated here)."""
+from helpers import bench
+from helpers.clean import clean_page
+from helpers.run import STAGES
+
+
+def test_synthetic_corpus_is_deterministic_news_pages_with_boilerplate(tmp_path):
+    first = bench.build_corpus(tmp_path / "a", 5)
+    second = bench.build_corpus(tmp_path / "b", 5)
+    pages = [p.read_text(encoding="utf-8") for p in sorted(first.glob("*.txt"))]
+    assert len(pages) == 5 and pages == [p.read_text(encoding="utf-8") for p in sorted(second.glob("*.txt"))]
+    assert len(set(pages)) == 5
+    for page in pages:
+        lines = page.splitlines()
+        assert set(lines[:3]) <= set(bench.BOILERPLATE_HEAD)
+        assert set(lines[-2:]) <= set(bench.BOILERPLATE_TAIL)
+        cleaned = clean_page(page)
+        assert cleaned.status == "ok" and cleaned.published
+        assert not any(line in cleaned.body for line in bench.BOILERPLATE_HEAD + bench.BOILERPLATE_TAIL)
+
+
+def test_report_lines_give_stages_memory_and_growth():
+    rows = [{"docs": n, "seconds": s, "docs_per_s": n / s, "peak_gb": 1.5, "report_kb": 300.0,
+             **dict.fromkeys(STAGES, s / len(STAGES))} for n, s in ((100, 10.0), (1000, 50.0))]
+    line = bench.format_row(rows[1])
+    assert "1000 docs" in line and "20.0 docs/s" in line and "peak 1.50 GB" in line and "clean=10.0s" in line
+    assert bench.growth(rows) == ["100 -> 1000 docs: 10x the documents, 5.0x the time "
+                                  "(0.50x per document; 1.0 = linear)"]

@@ -1,0 +1,82 @@
+"""The fast text primitives give exactly what the camel-tools steps they replace give."""
+import random
+
+import pytest
+from camel_tools.tokenizers.word import simple_word_tokenize
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+from helpers.text import ARABIC_INDIC_DIGITS, FoldedText, fold, tokenize
+
+TRICKY = [
+    "قالَ الوزيرُ: «السلامُ» (2021/07/17)، وأضاف...",
+    "حضر ١٢ وزيرا ـ و٣ سفراء؛ نسبة ٪٥٠ و 3,7 ملايين",
+    "emoji 😀👍🏽 keycap 1️⃣ #️⃣ flag 🇸🇦 family 👨‍👩‍👧 ©2024 ™ x²+y½",
+    "ﷺ ﷼ ﻻ ﷲ ligatures, ＦＵＬＬ width, İstanbul ΣΟΦΟΣ",
+    "tabs\tand\u00a0spaces\u2028line\u3000ideographic\x1cseparator",
+    "nul\x00inside word_with_underscore a-b a–b",
+    "",
+    "   ",
+]
+
+
+def camel_fold(text: str) -> str:
+    s = normalize_unicode(text)
+    s = dediac_ar(s).replace("\u0640", "")
+    s = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(s)))
+    return s.translate(ARABIC_INDIC_DIGITS).lower()
+
+
+def camel_tokens(text: str) -> list[str]:
+    return [t for t in simple_word_tokenize(text) if any(c.isalnum() for c in t)]
+
+
+def random_texts(n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    pool = " ا١٢3أإىة\u064b\u0640،.!«»-_😀1\ufe0f\u20e3#*🇸🇦👨‍👩‍👧ﷺﻻ\ufdfcÀİΣ©\x00\n"
+    chars = [chr(i) for i in range(0x20, 0x3000)] + [chr(i) for i in range(0x1F300, 0x1F700)]
+    return ["".join(rng.choice(pool) if rng.random() < 0.6 else rng.choice(chars)
+                    for _ in range(rng.randint(1, 40))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tokenize_and_fold_match_camel_tools(text):
+    assert tokenize(text) == camel_tokens(text)
+    assert fold(text) == camel_fold(text)
+    for word in text.split():
+        assert fold(word) == camel_fold(word)
+
+
+def test_random_text_matches_camel_tools():
+    for text in random_texts(3000):
+        assert tokenize(text) == camel_tokens(text), repr(text)
+        assert fold(text) == camel_fold(text), repr(text)
+
+
+def test_fold_long_text_is_not_cached_but_equal():
+    text = "الوزارةُ أعلنت " * 20
+    assert fold(text) == camel_fold(text) == fold(text)
+
+
+def test_folded_text_maps_every_folded_character_back():
+    for text in [*TRICKY, *random_texts(300, seed=3)]:
+        folded = FoldedText(text)
+        per_char = [camel_fold(c) for c in text]
+        assert folded.folded == "".join(per_char)
+        owners = [i for i, f in enumerate(per_char) for _ in f]
+        assert [folded.original(p) for p in range(len(folded))] == owners, repr(text)
+        assert folded.original(len(folded)) == len(text)
+
+
+def test_folded_text_spans():
+    text = "قالَ الرئيسُ ﻻ"
+    folded = FoldedText(text)
+    start = folded.folded.index("الرئيس")
+    end = start + len("الرئيس")
+    assert text[folded.original(start):folded.original(end - 1) + 1] == "الرئيس"
+    assert folded.folded.endswith("لا")
