@@ -161,9 +161,10 @@ def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: 
                 print(f" {status} ({seconds:.1f} s)", flush=True)
                 record["stages"].append({"name": stage, "status": status, "seconds": seconds,
                                          "error": error})
-                rendered.append(renders.submit(
-                    notebook_to_html, staging / "notebooks" / f"{stage}.ipynb",
-                    staging / "reports" / f"{stage}.html"))
+                executed = staging / "notebooks" / f"{stage}.ipynb"
+                if executed.exists():  # a kernel that never started leaves no notebook
+                    rendered.append(renders.submit(
+                        notebook_to_html, executed, staging / "reports" / f"{stage}.html"))
                 if failure:
                     break
         finally:
