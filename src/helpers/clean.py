@@ -18,9 +18,10 @@ from functools import lru_cache
 import justext
 import pandas as pd
 
+from .io import has_text
 from .metadata import BULLETS, extract_metadata, is_date_line, words_of
 from .paths import DATA_DIR, read_data_yaml
-from .text import fold, split_sentences, stopwords, tokenize
+from .text import arabic_ratio, fold, split_sentences, stopwords, tokenize
 
 LABELS = ("body", "title", "metadata", "boilerplate", "blank")
 #: A prose line has at least this many words (and some stop words).
@@ -146,8 +147,6 @@ def _ui_share(text: str, folded: str) -> float:
 
 # ---------------------------------------------------------------- lines
 
-_NOT_LETTER = re.compile(r"[\W\d_]+")
-_NOT_ARABIC_LETTER = re.compile(r"[^\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+")
 _BREADCRUMB = re.compile(r"\s[»›>/|]\s|\s[»›]|[»›]\s")
 
 
@@ -155,12 +154,6 @@ def _is_breadcrumb(text: str, head: str) -> bool:
     """"الرئيسية » أخبار » ...", "Home > World": separators between short items."""
     separators = len(_BREADCRUMB.findall(text))
     return separators >= 2 or (separators == 1 and words_of(head)[:1] in (["home"], [fold("الرئيسية")]))
-
-
-def _arabic_share(text: str) -> float:
-    """`text.arabic_ratio` computed with two regex scans (it runs on every line)."""
-    letters = len(_NOT_LETTER.sub("", text))
-    return len(_NOT_ARABIC_LETTER.sub("", text)) / letters if letters else 0.0
 
 
 @dataclass
@@ -197,7 +190,7 @@ def _kind(text: str, folded: str, words: list[str]) -> str:
             return "disclaimer"
         if n <= 12 and _is_breadcrumb(text, head):
             return "breadcrumb"
-    if _arabic_share(text[:300]) < 0.5:
+    if arabic_ratio(text[:300]) < 0.5:
         return "latin"
     if n <= SHORT_MAX_WORDS and (lex.credit_end.search(head) or lex.photo_cue_start.search(head)):
         return "caption"
@@ -386,13 +379,6 @@ def justext_body(text: str) -> str:
 _META_FIELDS = ("title", "outlet", "author", "published")
 
 
-def _missing(value: object) -> bool:
-    """None, NaN/NA or an empty string."""
-    if isinstance(value, str):
-        return not value.strip()
-    return value is None or bool(pd.isna(value))
-
-
 def clean_corpus(documents: pd.DataFrame, raw_text: pd.DataFrame
                  ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Clean every document with status 'ok'.
@@ -422,10 +408,10 @@ def clean_corpus(documents: pd.DataFrame, raw_text: pd.DataFrame
             continue
         text, fmt = texts[doc_id]
         page = clean_page(str(text), extracted=fmt == "html")
-        if _missing(values["published"][i]):
+        if not has_text(values["published"][i]):
             values["published_source"][i] = "page" if page.published else None
         for name in (*_META_FIELDS, "attribution"):
-            if _missing(values[name][i]):
+            if not has_text(values[name][i]):
                 values[name][i] = getattr(page, name)
         sentences = split_sentences(page.body)
         values["body"][i] = page.body
@@ -484,7 +470,7 @@ def baseline_comparison(documents: pd.DataFrame, raw_text: pd.DataFrame, max_doc
     for row in documents.sort_values("doc_id").itertuples():
         if max_docs is not None and len(rows) >= max_docs:
             break
-        if row.doc_id not in texts.index or _missing(row.body):
+        if row.doc_id not in texts.index or not has_text(row.body):
             continue
         ours = Counter(fold(w) for w in tokenize(row.body))
         theirs = Counter(fold(w) for w in tokenize(justext_body(str(texts[row.doc_id]))))

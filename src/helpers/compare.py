@@ -21,8 +21,9 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from helpers.io import join_ids, split_ids
 from helpers.text import fold, stopwords, tokenize
+
+from .io import has_text, join_ids, split_ids
 
 DIFF_SEP = " ؛ "
 
@@ -45,14 +46,10 @@ _SCALE_WORDS = {
 _DIGIT_NUMBER = re.compile(r"(?<![\d.,٫])(\d+(?:[.,٫]\d+)*)(?:\s+(\w+))?")
 
 
-def _has_text(value) -> bool:
-    return isinstance(value, str) and value.strip() != ""
-
-
 def _analysed_doc_ids(documents: pd.DataFrame) -> list[str]:
     """Ids of the documents to analyse, sorted: those with a body (and status 'ok' when the
     table has a status: empty or non-Arabic inputs are left out)."""
-    keep = documents["body"].map(_has_text)
+    keep = documents["body"].map(has_text)
     if "status" in documents:
         keep &= documents["status"] == "ok"
     return sorted(documents.loc[keep, "doc_id"].astype(str).unique())
@@ -81,7 +78,7 @@ def corpus_overview(documents: pd.DataFrame) -> pd.DataFrame:
     `n_tokens` is counted from the body when the table does not have it."""
     overview = documents.copy()
     if "n_tokens" not in overview:
-        overview["n_tokens"] = overview["body"].map(lambda b: len(tokenize(b)) if _has_text(b) else 0)
+        overview["n_tokens"] = overview["body"].map(lambda b: len(tokenize(b)) if has_text(b) else 0)
     for column in ("title", "outlet", "author", "published", "status"):
         if column not in overview:
             overview[column] = None
@@ -172,7 +169,7 @@ def cooccurrence_graph(cooc: pd.DataFrame, catalogue: pd.DataFrame, min_weight: 
         canonical, n_mentions = row.get("canonical"), row.get("n_mentions")
         graph.add_node(
             entity_id,
-            label=canonical if _has_text(canonical) else entity_id,
+            label=canonical if has_text(canonical) else entity_id,
             type=str(row.get("type", "")),
             n_mentions=int(n_mentions) if pd.notna(n_mentions) else 1,
         )
@@ -280,9 +277,9 @@ def _account(doc_id: str, rows: list[dict], index: _DocumentIndex) -> dict:
     sentences = list(dict.fromkeys(str(r["text"]) for r in rows))
     in_sentences = {int(i) for i in sentence_ids if pd.notna(i)}
     dates = {str(value): str(text) for sentence_id, value, text in index.timex.get(doc_id, ())
-             if sentence_id in in_sentences and _has_text(value)}
+             if sentence_id in in_sentences and has_text(value)}
     for r in rows:
-        if _has_text(r["value"]):
+        if has_text(r["value"]):
             dates.setdefault(str(r["value"]), str(r["value"]))
     doc_mentions = index.mentions.get(doc_id, ())
     entity_ids = {entity_id for sentence_id, entity_id, _ in doc_mentions if sentence_id in in_sentences}
@@ -460,7 +457,7 @@ def html_side_by_side(
     outlets = {}
     if documents is not None and "outlet" in documents:
         outlets = {
-            str(d): o for d, o in documents[["doc_id", "outlet"]].itertuples(index=False) if _has_text(o)
+            str(d): o for d, o in documents[["doc_id", "outlet"]].itertuples(index=False) if has_text(o)
         }
     sizes = shared.groupby("cluster_id")["doc_id"].nunique()
     order = sorted(sizes.index, key=lambda c: (-sizes[c], str(c)))[:max_events]

@@ -104,6 +104,11 @@ def read_table(output_dir: str | Path, name: str) -> pd.DataFrame:
     return pd.read_parquet(path)
 
 
+def has_text(value) -> bool:
+    """A table cell that holds text (not None, NaN/NA or blank)."""
+    return isinstance(value, str) and value.strip() != ""
+
+
 def join_ids(values: Iterable) -> str:
     """A list-valued cell: sorted, unique, '|'-joined."""
     return "|".join(sorted({str(v) for v in values if v is not None and str(v) != ""}))

@@ -19,7 +19,7 @@ import seaborn as sns
 from matplotlib import font_manager, patheffects
 from matplotlib.figure import Figure
 
-from .io import atomic_write
+from .io import atomic_write, has_text
 from .timex import value_bounds
 
 #: Arabic fonts in order of preference (Debian's fonts-noto-core); DejaVu Sans is the fallback
@@ -66,10 +66,6 @@ def _empty(fig: Figure, ax, message: str) -> Figure:
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
     ax.set_axis_off()
     return fig
-
-
-def _has_text(value) -> bool:
-    return isinstance(value, str) and value.strip() != ""
 
 
 def _short(text, width: int = 30) -> str:
@@ -314,7 +310,7 @@ def timeline_figure(events_or_timeline: pd.DataFrame, documents: pd.DataFrame, n
     outlets = documents.set_index(documents["doc_id"].astype(str))["outlet"] if "outlet" in documents else {}
     # outlet and id on separate lines: a Latin id inside an Arabic line gets reordered by bidi
     labels = [
-        f"{_short(outlets.get(d), 20)}\n{_short(d, 14)}" if _has_text(outlets.get(d)) else _short(d, 14)
+        f"{_short(outlets.get(d), 20)}\n{_short(d, 14)}" if has_text(outlets.get(d)) else _short(d, 14)
         for d in doc_ids
     ]
     fig, ax = plt.subplots(figsize=(10, 0.75 * max(len(doc_ids), 3) + 1.5))
@@ -364,7 +360,7 @@ def corpus_figure(overview: pd.DataFrame, n: int = 40) -> Figure:
     if "status" in overview:
         overview = overview[overview["status"] == "ok"]
     data = overview.assign(
-        outlet=overview["outlet"].where(overview["outlet"].map(_has_text), UNKNOWN),
+        outlet=overview["outlet"].where(overview["outlet"].map(has_text), UNKNOWN),
         label=overview["doc_id"].map(lambda d: _short(d, 14)),
     ).sort_values("doc_id")
     if len(data) > n:
