@@ -1,5 +1,6 @@
 """The engines: partitions, `map_partitions` on pandas and on a Dask cluster, and the whole chain
 on both engines giving the same tables."""
+import os
 import subprocess
 import sys
 
@@ -53,6 +54,45 @@ def test_pandas_engine_calls_once_on_the_whole_table_with_aligned_rows():
     assert rows["batch"].nunique() == 1 and rows["y"].tolist() == list(range(10, 15))
     assert rows["n_sentences"].tolist() == [0, 1, 2, 0, 1]
     assert sorted(sent_rows["doc_id"].unique()) == ["d1", "d2", "d4"]
+
+
+def per_batch_with_pid(docs, sents, **kwargs):
+    rows, sent_rows = per_batch(docs, sents, **kwargs)
+    return rows.assign(pid=os.getpid()), sent_rows
+
+
+def test_local_workers_one_per_core_for_large_tables_or_as_asked():
+    cores = len(os.sched_getaffinity(0))
+    assert engine.local_workers(engine.MIN_ROWS_PER_WORKER - 1) == 1
+    assert engine.local_workers(100 * engine.MIN_ROWS_PER_WORKER) == cores
+    assert engine.local_workers(5, workers=3) == 3 and engine.local_workers(2, workers=3) == 2
+    assert engine.local_workers(0, workers=3) == 1
+    with pytest.raises(ValueError, match="workers must be"):
+        engine.local_workers(10, workers=-1)
+
+
+def test_pandas_engine_with_workers_runs_batches_in_forked_processes_and_gives_the_same_result():
+    docs, sents = documents(11), sentences(11)
+    expected = engine.map_partitions(per_batch, docs, sents, offset=1)
+    rows, sent_rows = engine.map_partitions(per_batch_with_pid, docs, sents, workers=2, offset=1)
+    assert rows["batch"].nunique() == 2 * engine.PARTITIONS_PER_THREAD
+    assert os.getpid() not in set(rows["pid"]) and rows["pid"].nunique() <= 2
+    pd.testing.assert_frame_equal(rows.drop(columns=["batch", "pid"]), expected[0].drop(columns="batch"))
+    pd.testing.assert_frame_equal(sent_rows, expected[1])
+
+
+def test_pandas_engine_errors_in_a_worker_reach_the_caller():
+    with pytest.raises(TypeError):
+        engine.map_partitions(per_batch, documents(3), sentences(3), workers=2, unknown=1)
+
+
+def test_map_list_keeps_order_and_workers_inherit_the_function():
+    seen = {"offset": 100}  # a closure: workers inherit it, nothing is pickled on the way in
+    out = engine.map_list(lambda chunk: [(x + seen["offset"], os.getpid()) for x in chunk], list(range(10)),
+                          workers=2)
+    assert [x for x, _ in out] == list(range(100, 110))
+    assert os.getpid() not in {pid for _, pid in out}
+    assert engine.map_list(lambda chunk: [x * 2 for x in chunk], [1, 2, 3]) == [2, 4, 6]  # here, small
 
 
 def test_unknown_engine_is_a_clear_error():
@@ -111,16 +151,20 @@ def test_without_a_scheduler_one_local_cluster_serves_the_process(monkeypatch):
 
 
 @pytest.mark.e2e
-def test_both_engines_write_the_same_tables(e2e_corpus, e2e_output, tmp_path):
-    """The chain with `-p engine=dask` (the runner's local cluster of two workers) on the e2e
-    corpus, against the pandas run of `e2e_output`: every table equal, row for row."""
-    out = tmp_path / "dask"
+@pytest.mark.parametrize("parameter,injected", [
+    ("engine=dask", ['engine = \\"dask\\"', 'scheduler = \\"tcp://']),  # the runner's local cluster
+    ("workers=2", ["workers = 2"]),  # forked workers (the e2e corpus is too small for them by default)
+])
+def test_every_engine_writes_the_same_tables(parameter, injected, e2e_corpus, e2e_output, tmp_path):
+    """The chain with `-p engine=dask` (two Dask workers) or `-p workers=2` on the e2e corpus,
+    against the one-process pandas run of `e2e_output`: every table equal, row for row."""
+    out = tmp_path / "run"
     done = subprocess.run([sys.executable, "-m", "helpers.run", "--input-dir", str(e2e_corpus),
-                           "--output-dir", str(out), "-p", "engine=dask"], cwd=PROJECT_ROOT,
+                           "--output-dir", str(out), "-p", parameter], cwd=PROJECT_ROOT,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     notebook = (out / "notebooks" / "03_entities.ipynb").read_text(encoding="utf-8")
-    assert "engine = \\\"dask\\\"" in notebook and "scheduler = \\\"tcp://" in notebook
+    assert all(text in notebook for text in injected)
     for name in TABLE_COLUMNS:
         pd.testing.assert_frame_equal(read_table(out, name), read_table(e2e_output, name), obj=name)
         csv = f"data/{name}.csv"

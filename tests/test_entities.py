@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from helpers.entities import CATALOGUE_COLUMNS, ENTITY_COLUMNS, benchmark, extract_entities
+from helpers.entities import CATALOGUE_COLUMNS, ENTITY_COLUMNS, benchmark, extract_entities, link, recognise
 from helpers.text import split_sentences
 
 DOCS = {
@@ -19,13 +19,18 @@ DOCS = {
 }
 
 
-def run(docs=DOCS, **kwargs):
+def frames(docs=DOCS) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The documents and sentences tables of `docs` (doc_id -> (title, body))."""
     documents = pd.DataFrame([(k, t, b) for k, (t, b) in docs.items()], columns=["doc_id", "title", "body"])
     sentences = pd.DataFrame(
         [(d, i, s.start, s.end, s.text) for d, (_, body) in docs.items()
          for i, s in enumerate(split_sentences(body))],
         columns=["doc_id", "sentence_id", "start", "end", "text"])
-    return extract_entities(documents, sentences, use_camel_ner=False, **kwargs)
+    return documents, sentences
+
+
+def run(docs=DOCS, **kwargs):
+    return extract_entities(*frames(docs), use_camel_ner=False, **kwargs)
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +132,17 @@ def test_output_is_deterministic(tables):
     again = run(dict(reversed(list(DOCS.items()))))
     pd.testing.assert_frame_equal(tables.entities, again.entities)
     pd.testing.assert_frame_equal(tables.catalogue, again.catalogue)
+
+
+def test_link_in_forked_workers_gives_the_same_tables(tables):
+    """`link` with two workers (each reads some documents, the merge log is replayed in document
+    order) equals the one-process run; "a" teaches the names that "b" finds again."""
+    documents, sentences = frames()
+    mentions, pending = recognise(documents, sentences)
+    forked = link(documents, sentences, mentions, pending, workers=2)
+    for name in ("entities", "catalogue", "candidates", "merges"):
+        pd.testing.assert_frame_equal(getattr(forked, name), getattr(tables, name), obj=name)
+    assert (forked.entities["source"] == "surname").any()
 
 
 def test_benchmark_reports_throughput():

@@ -1,5 +1,6 @@
-"""Where the per-document work runs: in the notebook's process (`pandas`) or as Dask partitions
-(`dask`) on a local cluster or on any Dask scheduler given by address.
+"""Where the per-document work runs: in local processes forked from the notebook's kernel
+(`pandas`, one per core) or as Dask partitions (`dask`) on a local cluster or on any Dask
+scheduler given by address.
 
 Stages call `map_partitions(func, table, *aligned, ...)` with a pure, importable function of a
 batch of rows (one row per document); the corpus-level steps (duplicates, linking, anchors) stay in
@@ -10,7 +11,11 @@ order.
 from __future__ import annotations
 
 import atexit
+import gc
+import multiprocessing
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import partial
 
@@ -19,7 +24,13 @@ import pandas as pd
 ENGINES = ("pandas", "dask")
 #: Partitions per worker thread: enough to balance uneven documents, few enough to stay cheap.
 PARTITIONS_PER_THREAD = 4
+#: With `workers=0` the pandas engine forks workers only when each would get at least this many
+#: rows (below it, starting them costs more than they save).
+MIN_ROWS_PER_WORKER = 100
 _local_cluster = None
+#: The batches of the running `map_partitions` call: forked workers inherit them (nothing is
+#: pickled on the way in) and are sent only their indexes.
+_forked_work: tuple[Callable, list[list[pd.DataFrame]]] | None = None
 
 
 def check_engine(engine: str) -> str:
@@ -31,9 +42,14 @@ def check_engine(engine: str) -> str:
 def partitions(table: pd.DataFrame, n: int) -> list[pd.DataFrame]:
     """`table` cut into at most `n` contiguous, non-empty slices of near-equal length (row order
     kept); one (empty) slice for an empty table."""
-    n = max(1, min(n, len(table)))
-    bounds = [round(i * len(table) / n) for i in range(n + 1)]
-    return [table.iloc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a] or [table]
+    return [table.iloc[a:b] for a, b in _bounds(len(table), n)] or [table]
+
+
+def _bounds(length: int, n: int) -> list[tuple[int, int]]:
+    """At most `n` contiguous, non-empty, near-equal [start, end) ranges covering `length` items."""
+    n = max(1, min(n, length))
+    cuts = [round(i * length / n) for i in range(n + 1)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
 def align(batch: pd.DataFrame, other: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -43,27 +59,83 @@ def align(batch: pd.DataFrame, other: pd.DataFrame, key: str) -> pd.DataFrame:
 
 def map_partitions(func: Callable, table: pd.DataFrame, *aligned: pd.DataFrame, key: str = "doc_id",
                    engine: str = "pandas", scheduler: str | None = None, n_partitions: int | None = None,
-                   **kwargs):
+                   workers: int = 0, **kwargs):
     """`func(batch, *aligned_batches, **kwargs)` over batches of `table`'s rows, results
     concatenated in order (index reset).
 
     Each table of `aligned` is cut to the rows whose `key` column is in the batch (so a document's
     sentences travel with it). `func` returns a DataFrame or a tuple of DataFrames (concatenated
     element-wise); with `engine="dask"` it must be a top-level function of an importable module.
-    The pandas engine calls it once on the whole table. The dask engine runs `n_partitions`
-    batches (default: PARTITIONS_PER_THREAD per worker thread) on the scheduler at `scheduler`, or
-    on a local cluster started once per process when it is empty."""
+    The pandas engine runs PARTITIONS_PER_THREAD batches per worker in processes forked from this
+    one (how many: `local_workers`); with one worker it calls `func` once, here. The dask
+    engine runs `n_partitions` batches (default: PARTITIONS_PER_THREAD per worker thread) on the
+    scheduler at `scheduler`, or on a local cluster started once per process when it is empty."""
     check_engine(engine)
     call = partial(func, **kwargs)
     if engine == "pandas" or len(table) == 0:
-        return _concat([call(table, *(align(table, other, key) for other in aligned))])
+        n_workers = local_workers(len(table), workers)
+        if n_workers == 1:
+            return _concat([call(table, *(align(table, other, key) for other in aligned))])
+        return _concat(_run_forked(call, _batches(table, aligned, key, n_partitions or
+                                                  PARTITIONS_PER_THREAD * n_workers), n_workers))
     with dask_client(scheduler) as client:
         n = n_partitions or PARTITIONS_PER_THREAD * sum(client.nthreads().values())
-        batches = partitions(table, n)
-        columns = [batches] + [[align(b, other, key) for b in batches] for other in aligned]
+        columns = _batches(table, aligned, key, n)
         # scattered first: partitions then travel as data, not inside the task graph
         futures = client.map(call, *(client.scatter(c) for c in columns), pure=False)
         return _concat(client.gather(futures))
+
+
+def map_list(func: Callable, items: list, workers: int = 0) -> list:
+    """`func(chunk)` (a list in, a list out) over contiguous chunks of `items`, in processes
+    forked as the pandas engine's (`workers` as there), results concatenated in order. `func` and
+    what it refers to are inherited by the workers, never pickled; its results are pickled back."""
+    n_workers = local_workers(len(items), workers)
+    if n_workers == 1:
+        return func(items)
+    chunks = [items[a:b] for a, b in _bounds(len(items), PARTITIONS_PER_THREAD * n_workers)]
+    return [result for part in _run_forked(func, [chunks], n_workers) for result in part]
+
+
+def local_workers(n_rows: int, workers: int = 0) -> int:
+    """How many processes the pandas engine uses for `n_rows` rows: `workers` (no more than the
+    rows), or with 0 one per core this process may use, as long as each gets MIN_ROWS_PER_WORKER
+    rows; always 1 where processes cannot be forked."""
+    if workers < 0:
+        raise ValueError(f"workers must be 0 (one per core) or more, not {workers}")
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if workers:
+        return max(1, min(workers, n_rows))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, n_rows // MIN_ROWS_PER_WORKER))
+
+
+def _batches(table: pd.DataFrame, aligned: tuple[pd.DataFrame, ...], key: str, n: int) -> list[
+        list[pd.DataFrame]]:
+    """Columns of arguments: the batches of `table`, then each aligned table cut to them."""
+    batches = partitions(table, n)
+    return [batches] + [[align(b, other, key) for b in batches] for other in aligned]
+
+
+def _run_forked(call: Callable, columns: list[list[pd.DataFrame]], n_workers: int) -> list:
+    """`call` over the batches in forked worker processes, results in batch order."""
+    global _forked_work
+    _forked_work = (call, columns)
+    # the objects that exist now are left out of the workers' garbage collections, which would
+    # otherwise write to (and so copy) every page they inherited
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(n_workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_forked_batch, range(len(columns[0]))))
+    finally:
+        gc.unfreeze()
+        _forked_work = None
+
+
+def _forked_batch(index: int):
+    call, columns = _forked_work
+    return call(*(column[index] for column in columns))
 
 
 def _concat(results: list):

@@ -21,10 +21,12 @@ import bisect
 import time
 from collections import Counter, defaultdict, namedtuple
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 
 import pandas as pd
 
 from . import camel_ner
+from .engine import map_list
 from .entity_rules import NAME_PARTICLES, PERSON_SHAPE, RARE, Tokens, find_rule_spans
 from .gazetteer import END, WORD, Alias, Gazetteer, load_gazetteer
 from .lexicon import fold_token, is_function_word, word_zipf
@@ -97,10 +99,24 @@ class _Mention:
 
 @dataclass
 class _Document:
+    """One document while it is linked: its field texts (tokens are made one document at a time,
+    so the corpus' tokens are never all in memory), mentions, unconfirmed spans and, once
+    propagated, its review candidates as (name, type, rule, surface, example)."""
+
     doc_id: str
-    fields: dict[str, Tokens]
+    texts: dict[str, str]
     mentions: list[_Mention] = field(default_factory=list)
     pending: list[tuple[str, _Span]] = field(default_factory=list)
+    candidates: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+
+
+class _Sentences(namedtuple("_Sentences", "starts ends ids texts")):
+    """One body's sentences in offset order, as plain lists."""
+
+    def at(self, offset: int) -> int | None:
+        """Index of the sentence holding character `offset`, or None."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k if k >= 0 and offset < self.ends[k] else None
 
 
 def tokenize(text: str) -> Tokens:
@@ -309,6 +325,25 @@ def _sentences_by_doc(sentences: pd.DataFrame | None) -> dict[str, pd.DataFrame]
     return {str(k): g.sort_values("start") for k, g in sentences.groupby("doc_id")}
 
 
+def _sentence_index(sentences: pd.DataFrame | None) -> dict[str, _Sentences]:
+    """Each document's sentences (one sort of the table, then one pass over its columns)."""
+    if sentences is None or not len(sentences):
+        return {}
+    ordered = sentences.assign(doc_id=sentences["doc_id"].astype(str)).sort_values(
+        ["doc_id", "start"], kind="stable")
+    index: dict[str, _Sentences] = {}
+    columns = [ordered[c].tolist() for c in ("doc_id", "start", "end", "sentence_id", "text")]
+    for doc_id, start, end, sentence_id, text in zip(*columns, strict=True):
+        entry = index.get(doc_id)
+        if entry is None:
+            entry = index[doc_id] = _Sentences([], [], [], [])
+        entry.starts.append(start)
+        entry.ends.append(end)
+        entry.ids.append(sentence_id)
+        entry.texts.append(text)
+    return index
+
+
 def recognise(documents: pd.DataFrame, sentences: pd.DataFrame, *, use_camel_ner: bool = False,
               tokens_out: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-document recognition (each document on its own, so any batch of documents gives the
@@ -317,7 +352,7 @@ def recognise(documents: pd.DataFrame, sentences: pd.DataFrame, *, use_camel_ner
     and the unconfirmed rule spans (`PENDING_COLUMNS`, the review candidates). In one process,
     `tokens_out` (a dict) receives each document's tokens so that `link` need not redo them."""
     gaz = load_gazetteer()
-    by_doc = _sentences_by_doc(sentences)
+    by_doc = _sentences_by_doc(sentences) if use_camel_ner else {}
     mentions, pending = [], []
     for doc_id, title, body in _documents(documents):
         for field_name, text in (("title", title), ("body", body)):
@@ -347,15 +382,16 @@ def recognise(documents: pd.DataFrame, sentences: pd.DataFrame, *, use_camel_ner
 
 
 def link(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, pending: pd.DataFrame,
-         tokens: dict | None = None) -> EntityTables:
+         tokens: dict | None = None, workers: int = 0) -> EntityTables:
     """Corpus-level linking of `recognise`'s rows (of all the documents, in any order): entity ids
-    for rule and CAMeL names, names propagated across the corpus, then the four tables."""
+    for rule and CAMeL names, names propagated across the corpus (each document's reading in one
+    of `workers` local processes, see `engine.map_list`), then the four tables."""
     linker = _Linker(load_gazetteer())
     mentions_of, pending_of = _rows_by_doc(mentions), _rows_by_doc(pending)
+    sentence_index = _sentence_index(sentences)
     docs = []
     for doc_id, title, body in _documents(documents):
-        fields = (tokens or {}).get(doc_id) or {"title": tokenize(title), "body": tokenize(body)}
-        doc = _Document(doc_id, fields)
+        doc = _Document(doc_id, {"title": title, "body": body})
         for m in mentions_of.get(doc_id, ()):
             doc.mentions.append(_Mention(doc_id, m.field, int(m.start), int(m.end), m.surface, m.type,
                                          tuple(m.name), m.source, m.entity_id, bool(m.weak),
@@ -366,8 +402,8 @@ def link(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFram
                        for s in pending_of.get(doc_id, ())]
         docs.append(doc)
     _link_rule_mentions(docs, linker)
-    _propagate(docs, linker)
-    return _tables(docs, linker, _sentences_by_doc(sentences))
+    _propagate(docs, linker, tokens or {}, sentence_index, workers)
+    return _tables(docs, linker, sentence_index)
 
 
 def _rows_by_doc(frame: pd.DataFrame) -> dict[str, list]:
@@ -384,14 +420,14 @@ def _rows_by_doc(frame: pd.DataFrame) -> dict[str, list]:
 def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, *,
                      use_camel_ner: bool | None = None) -> EntityTables:
     """Entity mentions, catalogue, review candidates and merge log for a corpus: `recognise`
-    then `link` in one call.
+    then `link` in one call, in this process.
 
     `documents`: doc_id, title, body; `sentences`: doc_id, sentence_id, start, end, text
     (offsets into body). `use_camel_ner`: None = use CAMeL NER iff its data is installed."""
     tokens: dict = {}
     mentions, pending = recognise(documents, sentences, use_camel_ner=camel_setting(use_camel_ner),
                                   tokens_out=tokens)
-    return link(documents, sentences, mentions, pending, tokens)
+    return link(documents, sentences, mentions, pending, tokens, workers=1)
 
 
 def _link_rule_mentions(docs: list[_Document], linker: _Linker) -> None:
@@ -408,7 +444,7 @@ def _link_rule_mentions(docs: list[_Document], linker: _Linker) -> None:
             for clitic, rest in m.clitic_readings if found is None else ():
                 found = linker.known((rest, *m.name[1:]), m.type, near=False)
                 if found:  # وكازخستان: و + a known name
-                    raw = doc.fields[m.field].text[m.start:m.end]
+                    raw = doc.texts[m.field][m.start:m.end]
                     skip = next(k for k in range(len(raw) + 1) if len(fold_token(raw[:k])) >= clitic)
                     m.start, m.surface, m.name = m.start + skip, raw[skip:], (rest, *m.name[1:])
                     break
@@ -433,10 +469,41 @@ def _surname_in(doc: _Document, surname: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _propagate(docs: list[_Document], linker: _Linker) -> None:
+@dataclass
+class _Propagated:
+    """What the second pass found in one document: new mentions, the unconfirmed spans left, the
+    review candidates and the merge-log entries (entity id, variant, reason, detail), in order."""
+
+    mentions: list[_Mention]
+    pending: list[tuple[str, _Span]]
+    candidates: list[tuple[str, str, str, str, str]]
+    log: list[tuple[str, str, str, str]]
+
+
+def _propagate(docs: list[_Document], linker: _Linker, tokens: dict[str, dict[str, Tokens]],
+               sentences: dict[str, _Sentences], workers: int = 0) -> None:
     """Second pass: other mentions of rule-found names (across the corpus) and surname-only
-    mentions; review candidates they cover are dropped; weak gazetteer names are kept only
-    beside a strong mention of the same entity in the article."""
+    mentions; review candidates they cover are dropped, the others described; weak gazetteer
+    names are kept only beside a strong mention of the same entity in the article.
+
+    The documents are read independently (in `workers` forked processes, see
+    `engine.map_list`) and their findings applied here in document order, so the merge log is
+    the same however they were split. `tokens`: documents' tokens already made."""
+    learned = _learned_names(docs)
+    found = map_list(partial(_propagate_docs, learned=learned, surname_index=linker.surnames, tokens=tokens,
+                             sentences=sentences), docs, workers)
+    for doc, result in zip(docs, found, strict=True):
+        doc.pending, doc.candidates = result.pending, result.candidates
+        for entry in result.log:
+            linker.log(*entry)
+        strong = {m.entity_id for m in doc.mentions if not m.weak}
+        kept = [m for m in doc.mentions + result.mentions if not m.weak or m.entity_id in strong]
+        doc.mentions = sorted(kept, key=lambda m: (m.field != "title", m.start))
+
+
+def _learned_names(docs: list[_Document]) -> dict:
+    """A word trie of the rule-found names that can be recognised again elsewhere (several words,
+    or one rare word): word ... -> END -> (entity id, type)."""
     learned: dict = {}
     for doc in docs:
         for m in doc.mentions:
@@ -446,27 +513,45 @@ def _propagate(docs: list[_Document], linker: _Linker) -> None:
                 for word in m.name:
                     node = node.setdefault(word, {})
                 node[END] = (m.entity_id, m.type)
+    return learned
+
+
+def _propagate_docs(docs: list[_Document], *, learned: dict, surname_index: SurnameIndex,
+                    tokens: dict[str, dict[str, Tokens]],
+                    sentences: dict[str, _Sentences]) -> list[_Propagated]:
+    """`_propagate`'s reading of each of `docs` (which it leaves unchanged)."""
+    results = []
     for doc in docs:
-        surnames = {}
+        surnames: dict[str, str] = {}
         for m in doc.mentions:
             if m.type == "PER" and len(m.name) >= 2 and is_surname(m.name[-1]):
                 surnames.setdefault(m.name[-1], m.entity_id)
-        for field_name, tokens in doc.fields.items():
-            taken = [False] * len(tokens)
+        fields = tokens.get(doc.doc_id) or {f: tokenize(t) for f, t in doc.texts.items()}
+        result = _Propagated([], list(doc.pending), [], [])
+        for field_name, field_tokens in fields.items():
+            taken = [False] * len(field_tokens)
             for m in doc.mentions:
                 if m.field == field_name:
-                    a = bisect.bisect_right(tokens.starts, m.start) - 1
-                    b = bisect.bisect_left(tokens.starts, m.end)
+                    a = bisect.bisect_right(field_tokens.starts, m.start) - 1
+                    b = bisect.bisect_left(field_tokens.starts, m.end)
                     for k in range(max(a, 0), b):
                         taken[k] = True
-            _propagate_field(doc, field_name, tokens, taken, learned, surnames, linker)
-        strong = {m.entity_id for m in doc.mentions if not m.weak}
-        doc.mentions = sorted((m for m in doc.mentions if not m.weak or m.entity_id in strong),
-                              key=lambda m: (m.field != "title", m.start))
+            _propagate_field(doc.doc_id, field_name, field_tokens, taken, learned, surnames, surname_index,
+                             result)
+        doc_sentences = sentences.get(doc.doc_id)
+        result.candidates = [_candidate(fields[f], span, f, doc_sentences) for f, span in result.pending]
+        results.append(result)
+    return results
 
 
-def _propagate_field(doc: _Document, field_name: str, tokens: Tokens, taken: list[bool], learned: dict,
-                     surnames: dict[str, str], linker: _Linker) -> None:
+@lru_cache(maxsize=100_000)
+def _foreign_surname(form: str) -> bool:
+    """A rare word shaped like a foreign surname (-وف، -سكي ...)."""
+    return bool(PERSON_SHAPE.search(form)) and word_zipf(form) < RARE
+
+
+def _propagate_field(doc_id: str, field_name: str, tokens: Tokens, taken: list[bool], learned: dict,
+                     surnames: dict[str, str], surname_index: SurnameIndex, result: _Propagated) -> None:
     found = []
     for first, last, clitic, (eid, etype) in _trie_matches(tokens, learned, tokens.folded) if learned else []:
         if not any(taken[first:last]):
@@ -477,12 +562,12 @@ def _propagate_field(doc: _Document, field_name: str, tokens: Tokens, taken: lis
         if taken[i]:
             continue
         for clitic, form in tokens.forms(i):
-            eid = surnames.get(form)
-            detail = f"surname of a full name in {doc.doc_id}"
-            if eid is None and PERSON_SHAPE.search(form) and word_zipf(form) < RARE:
-                eid = linker.surnames.lookup(form)
-                detail = "surname of the one full name in the corpus that has it"
+            eid, in_corpus = surnames.get(form), False
+            if eid is None and _foreign_surname(form):
+                eid, in_corpus = surname_index.lookup(form), True
             if eid:
+                detail = ("surname of the one full name in the corpus that has it" if in_corpus
+                          else f"surname of a full name in {doc_id}")
                 first = i - 1 if i > 0 and tokens.joined(i) and tokens.folded[i - 1] in NAME_PARTICLES else i
                 found.append((_Span(first, i + 1, "PER", "rule", clitic if first == i else 0), eid, "surname",
                               detail))
@@ -490,18 +575,23 @@ def _propagate_field(doc: _Document, field_name: str, tokens: Tokens, taken: lis
                 break
     for span, eid, source, detail in found:
         start, end, name = _span_text(tokens, span)
-        doc.mentions.append(_Mention(doc.doc_id, field_name, start, end, tokens.text[start:end], span.type,
-                                     name, source, eid))
-        linker.log(eid, " ".join(name), source, detail)
-    doc.pending = [(f, s) for f, s in doc.pending if f != field_name or not any(taken[s.first:s.last])]
+        result.mentions.append(_Mention(doc_id, field_name, start, end, tokens.text[start:end], span.type,
+                                        name, source, eid))
+        result.log.append((eid, " ".join(name), source, detail))
+    result.pending = [(f, s) for f, s in result.pending if f != field_name or not any(taken[s.first:s.last])]
 
 
-def _sentence_id(starts: list[int], ids: list, ends: list[int], offset: int):
-    k = bisect.bisect_right(starts, offset) - 1
-    return ids[k] if k >= 0 and offset < ends[k] else None
+def _candidate(tokens: Tokens, span: _Span, field_name: str, sentences: _Sentences | None) -> tuple[
+        str, str, str, str, str]:
+    """A review candidate: (folded name, type, rule, surface, example: its sentence, or the
+    whole field)."""
+    start, end, name = _span_text(tokens, span)
+    k = sentences.at(start) if field_name == "body" and sentences else None
+    return " ".join(name), span.type, span.rule, tokens.text[start:end], (
+        sentences.texts[k] if k is not None else tokens.text)
 
 
-def _tables(docs: list[_Document], linker: _Linker, sentences: dict[str, pd.DataFrame]) -> EntityTables:
+def _tables(docs: list[_Document], linker: _Linker, sentences: dict[str, _Sentences]) -> EntityTables:
     gaz = linker.gaz
     surfaces: dict[str, Counter] = defaultdict(Counter)
     for doc in docs:
@@ -517,12 +607,10 @@ def _tables(docs: list[_Document], linker: _Linker, sentences: dict[str, pd.Data
     rows = []
     for doc in docs:
         sents = sentences.get(doc.doc_id)
-        starts = sents["start"].tolist() if sents is not None else []
-        ends = sents["end"].tolist() if sents is not None else []
-        ids = sents["sentence_id"].tolist() if sents is not None else []
         for m in doc.mentions:
             canonical, name_en, _ = info[m.entity_id]
-            sid = _sentence_id(starts, ids, ends, m.start) if m.field == "body" else None
+            k = sents.at(m.start) if sents and m.field == "body" else None
+            sid = sents.ids[k] if k is not None else None
             rows.append([m.doc_id, m.entity_id, m.type, m.surface, canonical, name_en, m.start, m.end, sid,
                          m.source, m.field])
     entities = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
@@ -538,27 +626,17 @@ def _tables(docs: list[_Document], linker: _Linker, sentences: dict[str, pd.Data
          for eid in sorted(surfaces)], columns=CATALOGUE_COLUMNS)
     merges = pd.DataFrame([[m.entity_id, m.variant, m.reason, m.detail] for m in linker.merges.values()],
                           columns=MERGE_COLUMNS).sort_values(["entity_id", "variant"], ignore_index=True)
-    return EntityTables(entities, catalogue, _candidates(docs, sentences), merges)
+    return EntityTables(entities, catalogue, _candidates(docs), merges)
 
 
-def _candidates(docs: list[_Document], sentences: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def _candidates(docs: list[_Document]) -> pd.DataFrame:
     groups: dict[tuple[str, str, str], dict] = {}
     for doc in docs:
-        for field_name, span in doc.pending:
-            tokens = doc.fields[field_name]
-            start, end, name = _span_text(tokens, span)
-            key = (" ".join(name), span.type, span.rule)
-            group = groups.setdefault(key, {"surface": tokens.text[start:end], "n": 0, "docs": set(),
-                                            "example": ""})
+        for name, etype, rule, surface, example in doc.candidates:
+            group = groups.setdefault((name, etype, rule), {"surface": surface, "n": 0, "docs": set(),
+                                                            "example": example})
             group["n"] += 1
             group["docs"].add(doc.doc_id)
-            if not group["example"]:
-                sents = sentences.get(doc.doc_id)
-                example = tokens.text
-                if field_name == "body" and sents is not None:
-                    hit = sents[(sents["start"] <= start) & (sents["end"] > start)]
-                    example = hit["text"].iloc[0] if len(hit) else example
-                group["example"] = example
     rows = [[g["surface"], etype, rule, g["n"], len(g["docs"]), "|".join(sorted(g["docs"])), g["example"]]
             for (_, etype, rule), g in sorted(groups.items())]
     frame = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)

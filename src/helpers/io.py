@@ -1,7 +1,9 @@
 """Reading and writing the pipeline's tables: the output contract, written atomically.
 
 Every table is written twice under `OUT/data/`: `<name>.parquet` (what the next stage reads) and
-`<name>.csv` in UTF-8 with a byte-order mark, so a spreadsheet opens the Arabic correctly.
+`<name>.csv` in UTF-8 with a byte-order mark, so a spreadsheet opens the Arabic correctly. Both are
+written by pyarrow from one Arrow table (its CSV writer is about ten times faster than pandas'
+and quotes every text cell, so an empty text and a missing value stay apart).
 List-valued columns are stored as '|'-joined strings so that both formats hold them.
 """
 from __future__ import annotations
@@ -12,6 +14,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
 
 #: The columns each table must have, in this order (more may follow). `documents` keeps the full
 #: contract from the ingest stage on; later stages fill the columns they own.
@@ -86,12 +91,17 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
 
 def write_table(df: pd.DataFrame, output_dir: str | Path, name: str) -> Path:
     """Write `df` as OUT/data/<name>.parquet and .csv (UTF-8 with BOM), atomically."""
-    df = conform(df, name)
+    table = pa.Table.from_pandas(conform(df, name), preserve_index=False)
     folder = data_dir(output_dir)
-    atomic_write(folder / f"{name}.parquet", lambda tmp: df.to_parquet(tmp, index=False))
-    atomic_write(folder / f"{name}.csv",
-                  lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    atomic_write(folder / f"{name}.parquet", lambda tmp: pq.write_table(table, tmp))
+    atomic_write(folder / f"{name}.csv", lambda tmp: _write_csv(table, tmp))
     return folder / f"{name}.parquet"
+
+
+def _write_csv(table: pa.Table, path: str) -> None:
+    with open(path, "wb") as out:
+        out.write("\ufeff".encode())
+        pa_csv.write_csv(table, out)
 
 
 def read_table(output_dir: str | Path, name: str) -> pd.DataFrame:
