@@ -80,8 +80,8 @@ class PeakMemory:
     memory the run really holds; summed resident sizes (RSS) count shared pages once per process.
 
     Reading PSS walks a process' page tables (about 10 ms per GB), so the summed RSS, which is
-    cheap and never below the PSS, is read every 50 ms and the PSS only when that RSS could
-    be a new peak (at most every 0.2 s)."""
+    cheap and never below the PSS, is read every 0.1 s and the PSS only when that RSS could
+    be a new peak (at most every 0.5 s: with forked workers the RSS sum is often above it)."""
 
     def __init__(self) -> None:
         self.peak = 0
@@ -91,9 +91,9 @@ class PeakMemory:
     def _sample(self) -> None:
         me = psutil.Process()
         last_pss = 0.0
-        while not self._stop.wait(0.05):
+        while not self._stop.wait(0.1):
             processes = [me, *me.children(recursive=True)]
-            if _total(processes, "rss") > self.peak and time.monotonic() - last_pss >= 0.2:
+            if _total(processes, "rss") > self.peak and time.monotonic() - last_pss >= 0.5:
                 last_pss = time.monotonic()
                 self.peak = max(self.peak, _total(processes, "pss"))
 

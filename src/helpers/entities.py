@@ -387,34 +387,45 @@ def link(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFram
     for rule and CAMeL names, names propagated across the corpus (each document's reading in one
     of `workers` local processes, see `engine.map_list`), then the four tables."""
     linker = _Linker(load_gazetteer())
-    mentions_of, pending_of = _rows_by_doc(mentions), _rows_by_doc(pending)
+    mentions_of, logs_of = _mentions_by_doc(mentions)
+    pending_of = _pending_by_doc(pending)
     sentence_index = _sentence_index(sentences)
     docs = []
     for doc_id, title, body in _documents(documents):
-        doc = _Document(doc_id, {"title": title, "body": body})
-        for m in mentions_of.get(doc_id, ()):
-            doc.mentions.append(_Mention(doc_id, m.field, int(m.start), int(m.end), m.surface, m.type,
-                                         tuple(m.name), m.source, m.entity_id, bool(m.weak),
-                                         tuple(m.clitic_readings)))
-            if isinstance(m.reason, str):
-                linker.log(m.entity_id, " ".join(m.name), m.reason, m.detail)
-        doc.pending = [(s.field, _Span(int(s.first), int(s.last), s.type, "rule", int(s.clitic), rule=s.rule))
-                       for s in pending_of.get(doc_id, ())]
-        docs.append(doc)
+        docs.append(_Document(doc_id, {"title": title, "body": body}, mentions_of.get(doc_id, []),
+                              pending_of.get(doc_id, [])))
+        for entry in logs_of.get(doc_id, ()):
+            linker.log(*entry)
     _link_rule_mentions(docs, linker)
     _propagate(docs, linker, tokens or {}, sentence_index, workers)
     return _tables(docs, linker, sentence_index)
 
 
-def _rows_by_doc(frame: pd.DataFrame) -> dict[str, list]:
-    """The rows of `frame` as named tuples grouped by doc_id, in frame order (one pass over plain
-    column lists: pandas' per-group `itertuples` cost more than the linking itself)."""
-    row = namedtuple("Row", frame.columns)
-    grouped: dict[str, list] = defaultdict(list)
-    for values in zip(*(frame[c].tolist() for c in frame.columns), strict=True):
-        record = row(*values)
-        grouped[str(record.doc_id)].append(record)
-    return grouped
+def _mentions_by_doc(frame: pd.DataFrame) -> tuple[dict[str, list[_Mention]], dict[str, list[tuple]]]:
+    """`recognise`'s mention rows as `_Mention`s grouped by document (in frame order), and the
+    merge-log entries of its gazetteer matches (one pass over plain column lists: pandas'
+    per-row access would cost more than the linking itself)."""
+    mentions: dict[str, list[_Mention]] = defaultdict(list)
+    logs: dict[str, list[tuple]] = defaultdict(list)
+    columns = [frame[c].tolist() for c in MENTION_COLUMNS]
+    for doc_id, fld, start, end, surface, etype, name, source, eid, weak, readings, reason, detail in zip(
+            *columns, strict=True):
+        doc_id, name = str(doc_id), tuple(name)
+        mentions[doc_id].append(_Mention(doc_id, fld, int(start), int(end), surface, etype, name, source, eid,
+                                         bool(weak), tuple(readings)))
+        if isinstance(reason, str):
+            logs[doc_id].append((eid, " ".join(name), reason, detail))
+    return mentions, logs
+
+
+def _pending_by_doc(frame: pd.DataFrame) -> dict[str, list[tuple[str, _Span]]]:
+    """`recognise`'s unconfirmed rule spans as (field, span) grouped by document."""
+    pending: dict[str, list[tuple[str, _Span]]] = defaultdict(list)
+    columns = [frame[c].tolist() for c in PENDING_COLUMNS]
+    for doc_id, fld, first, last, etype, rule, clitic in zip(*columns, strict=True):
+        span = _Span(int(first), int(last), etype, "rule", int(clitic), rule=rule)
+        pending[str(doc_id)].append((fld, span))
+    return pending
 
 
 def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, *,

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .calendar_names import MONTHS, WEEKDAYS
+from .engine import map_list
 from .text import fold, stopwords, tokenize
 from .timex import tag, value_bounds
 from .timex_words import lexicon
@@ -187,21 +188,35 @@ def _ids(cell) -> set[str]:
     return {i for i in str(cell or "").split("|") if i}
 
 
-def _rare_clues(events: pd.DataFrame, documents: pd.DataFrame) -> list[tuple[set[str], set[str]]]:
+def _rare_clues(events: pd.DataFrame, documents: pd.DataFrame, workers: int = 0) -> list[
+        tuple[set[str], set[str]]]:
     """Per event, the entity ids and content words of its sentence that are not common to the
-    corpus (in more than `COMMON_SHARE` of its documents: the topic every article shares)."""
+    corpus (in more than `COMMON_SHARE` of its documents: the topic every article shares). The
+    words are read in `workers` local processes (`engine.map_list`)."""
     limit = max(2, int(COMMON_SHARE * len(documents)))
     word_docs, entity_docs = Counter(), Counter()
-    for body in documents["body"].fillna("").tolist():
-        word_docs.update(content_words(str(body)))
+    for counts in map_list(_document_frequencies, [str(b) for b in documents["body"].fillna("")], workers):
+        word_docs.update(counts)
     named: dict[str, set[str]] = {}
     for doc_id, cell in zip(events["doc_id"].tolist(), events["entity_ids"].tolist(), strict=True):
         named.setdefault(doc_id, set()).update(_ids(cell))
     for ids in named.values():
         entity_docs.update(ids)
-    return [({e for e in _ids(cell) if entity_docs[e] <= limit},
-             {w for w in content_words(str(text)) if word_docs[w] <= limit})
-            for cell, text in zip(events["entity_ids"].tolist(), events["text"].tolist(), strict=True)]
+    sentence_words = map_list(_content_word_sets, [str(t) for t in events["text"]], workers)
+    return [({e for e in _ids(cell) if entity_docs[e] <= limit}, {w for w in words if word_docs[w] <= limit})
+            for cell, words in zip(events["entity_ids"].tolist(), sentence_words, strict=True)]
+
+
+def _document_frequencies(texts: list[str]) -> list[Counter]:
+    """In how many of `texts` each content word occurs (one Counter, listed for `map_list`)."""
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(content_words(text))
+    return [counts]
+
+
+def _content_word_sets(texts: list[str]) -> list[set[str]]:
+    return [content_words(text) for text in texts]
 
 
 class _Report:
@@ -286,13 +301,15 @@ def _happenings(events: pd.DataFrame, clues: list[tuple[set[str], set[str]]]) ->
     return groups
 
 
-def cluster_events(events: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def cluster_events(events: pd.DataFrame, documents: pd.DataFrame, workers: int = 0) -> tuple[
+        pd.DataFrame, pd.DataFrame]:
     """Events that several documents report (`_Report.matches`, joined transitively). Returns
     (events with `cluster_id`, None outside clusters; one row per cluster: its most frequent
     value and that value's bounds, the documents, the entities at least two of them name, and
-    the shortest member sentence as label)."""
+    the shortest member sentence as label). Words are read in `workers` local processes (see
+    `engine.map_list`)."""
     events = events.reset_index(drop=True).copy()
-    groups = _happenings(events, _rare_clues(events, documents))
+    groups = _happenings(events, _rare_clues(events, documents, workers))
     doc_ids, starts = events["doc_id"].tolist(), events["date_start"].tolist()
     values, texts = events["value"].tolist(), events["text"].tolist()
     named = [_ids(cell) for cell in events["entity_ids"].tolist()]
