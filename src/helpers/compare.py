@@ -23,6 +23,7 @@ from sklearn.metrics.pairwise import cosine_similarity
 
 from helpers.text import fold, stopwords, tokenize
 
+from .engine import map_list
 from .io import has_text, join_ids, split_ids
 
 DIFF_SEP = " ؛ "
@@ -508,22 +509,22 @@ def content_terms(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _term_counts(bodies: tuple[str, ...]) -> tuple[sparse.csr_matrix, list[str], dict[str, str]]:
+def _term_counts(bodies: tuple[str, ...], workers: int = 0) -> tuple[sparse.csr_matrix, list[str],
+                                                                     dict[str, str]]:
     """Counts of `content_terms` in each body (documents x terms, the terms sorted: what
     scikit-learn's CountVectorizer gives), the terms, and the most frequent written form of
     each (ties by form). Cached for the last corpus: similarity and distinctive terms share it.
-    Tokens are counted per document, then mapped to terms with one sparse product: only
-    distinct tokens are folded."""
+    Tokens are counted per document (by blocks of documents in `workers` local processes, see
+    `engine.map_list`), then mapped to terms with one sparse product: only distinct tokens are
+    folded."""
     column_of: dict[str, int] = {}
-    indptr, indices, counts = [0], [], []
-    for body in bodies:
-        tokens = Counter(tokenize(body))
-        indices.extend(column_of.setdefault(token, len(column_of)) for token in tokens)
-        counts.extend(tokens.values())
-        indptr.append(len(indices))
+    blocks = []
+    for indptr, indices, counts, tokens in map_list(_token_counts, list(bodies), workers):
+        columns = np.array([column_of.setdefault(token, len(column_of)) for token in tokens], dtype=np.int64)
+        blocks.append((counts, columns[indices], indptr))
     written = list(column_of)
-    by_token = sparse.csr_matrix((np.array(counts, dtype=np.int64), np.array(indices, dtype=np.int64),
-                                  np.array(indptr, dtype=np.int64)), shape=(len(bodies), len(written)))
+    by_token = sparse.vstack([sparse.csr_matrix(block, shape=(len(block[2]) - 1, len(written)))
+                              for block in blocks], format="csr")
     terms = [_content_term(token) for token in written]
     vocabulary = sorted({term for term in terms if term})
     column = {term: i for i, term in enumerate(vocabulary)}
@@ -540,6 +541,20 @@ def _term_counts(bodies: tuple[str, ...]) -> tuple[sparse.csr_matrix, list[str],
     return matrix, vocabulary, spellings
 
 
+def _token_counts(bodies: list[str]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]]:
+    """Word-token counts of `bodies` as one CSR block over the block's own token columns:
+    [(indptr, indices, counts, tokens)], listed for `map_list`."""
+    column_of: dict[str, int] = {}
+    indptr, indices, counts = [0], [], []
+    for body in bodies:
+        tokens = Counter(tokenize(body))
+        indices.extend(column_of.setdefault(token, len(column_of)) for token in tokens)
+        counts.extend(tokens.values())
+        indptr.append(len(indices))
+    return [(np.array(indptr, dtype=np.int64), np.array(indices, dtype=np.int64),
+             np.array(counts, dtype=np.int64), list(column_of))]
+
+
 def _bodies(documents: pd.DataFrame, doc_ids: list[str]) -> tuple[str, ...]:
     """The bodies of `doc_ids`, in that order."""
     return tuple(documents.drop_duplicates("doc_id").set_index("doc_id")["body"].loc[doc_ids])
@@ -554,16 +569,17 @@ _SIMILARITY_BLOCK = 1024
 _DENSE_CELLS = 50_000_000
 
 
-def doc_similarity(documents: pd.DataFrame, top_k: int = 10) -> pd.DataFrame:
+def doc_similarity(documents: pd.DataFrame, top_k: int = 10, workers: int = 0) -> pd.DataFrame:
     """Cosine similarity of the documents' tf-idf vectors (scikit-learn's tf-idf, sublinear tf,
     over `content_terms`): doc_a, doc_b, cosine. Up to FULL_MATRIX_DOCS documents, ALL ordered
     pairs including a document with itself (the table pivots straight into a square matrix);
     beyond, each document's `top_k` most similar other documents (cosine > 0, most similar
-    first, ties by doc_b), the matrix computed by blocks of rows."""
+    first, ties by doc_b), the matrix computed by blocks of rows. `workers`: local processes
+    that count the words (`engine.map_list`)."""
     doc_ids = _analysed_doc_ids(documents)
     if not doc_ids:
         return pd.DataFrame(columns=["doc_a", "doc_b", "cosine"])
-    counts, _, _ = _term_counts(_bodies(documents, doc_ids))
+    counts, _, _ = _term_counts(_bodies(documents, doc_ids), workers)
     matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
     if len(doc_ids) <= FULL_MATRIX_DOCS:
         cosine = cosine_similarity(matrix)
@@ -628,7 +644,7 @@ def _row_dots(matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def distinctive_terms(
-    documents: pd.DataFrame, top_n: int = 15, prior_scale: float | None = None
+    documents: pd.DataFrame, top_n: int = 15, prior_scale: float | None = None, workers: int = 0
 ) -> pd.DataFrame:
     """The words that most set each document apart from the rest of the corpus, by the weighted
     log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin'
@@ -644,12 +660,13 @@ def distinctive_terms(
     (default: the corpus total, i.e. a_w is the corpus count). Returns doc_id, term (its most
     frequent spelling), z, count (in the document), count_rest: the `top_n` positive z per
     document, z descending, ties by term. Computed for the terms each document uses only (the
-    others cannot have a positive z), so the cost is linear in the corpus."""
+    others cannot have a positive z), so the cost is linear in the corpus. `workers`: as for
+    `doc_similarity` (the word counts are shared)."""
     columns = ["doc_id", "term", "z", "count", "count_rest"]
     doc_ids = _analysed_doc_ids(documents)
     if len(doc_ids) < 2:
         return pd.DataFrame(columns=columns)
-    counts, vocabulary, spellings = _term_counts(_bodies(documents, doc_ids))
+    counts, vocabulary, spellings = _term_counts(_bodies(documents, doc_ids), workers)
     y_corpus = np.asarray(counts.sum(axis=0)).ravel().astype(float)
     n_corpus = y_corpus.sum()
     a0 = float(prior_scale) if prior_scale else n_corpus
