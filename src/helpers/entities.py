@@ -64,7 +64,7 @@ class EntityTables:
     merges: pd.DataFrame
 
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     """A proposed mention: tokens [first, last) of one field."""
 
@@ -82,7 +82,7 @@ class _Span:
         return self.last - self.first
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     doc_id: str
     field: str
@@ -126,40 +126,39 @@ def tokenize(text: str) -> Tokens:
                   [m.end() for m in matches])
 
 
-def _walk(trie: dict, first: str, rest: list[str], joined: list[bool]) -> tuple[int, object]:
-    """Longest name in `trie` starting with word `first` then `rest` (while joined). A word that
-    folds to nothing (a lone tatweel or diacritic) is never a key: `END` is the empty string."""
-    node = trie.get(first) if first else None
-    best = (0, None)
-    n = 1
-    while node is not None:
-        if END in node and node[END]:
-            best = (n, node[END])
-        if n - 1 >= len(rest) or not joined[n - 1] or not rest[n - 1]:
-            break
-        node = node.get(rest[n - 1])
-        n += 1
-    return best
+#: The longest name a trie match may have, in words.
+MAX_NAME_WORDS = 6
 
 
 def _trie_matches(tokens: Tokens, trie: dict, keys: list[str], skeleton: bool = False) -> list[
         tuple[int, int, int, object]]:
-    """Longest trie match at each token as (first, last, proclitic length, value); the first
-    word may carry a proclitic. `keys` are the words as the trie knows them."""
+    """Longest trie match at each token as (first, last, proclitic length, value): a word trie
+    (word -> word ... -> END -> value) walked from each token over the words joined to it
+    (`keys`, the words as the trie knows them). The first word may carry a proclitic (not in
+    `skeleton` mode, where `keys` are skeletons). A word that folds to nothing (a lone tatweel
+    or diacritic) is never a key: `END` is the empty string."""
     matches = []
-    n = len(tokens)
-    joined = tokens.joins[1:] + [False]
+    n = len(keys)
+    joins, folded = tokens.joins, tokens.folded
     for i in range(n):
-        best = None
-        for clitic, form in tokens.forms(i)[:1] if skeleton else tokens.forms(i):
-            first = keys[i] if skeleton else form
-            if first not in trie or (clitic and word_zipf(tokens.folded[i]) > word_zipf(form) + 0.5):
+        best_length, best = 0, None
+        for clitic, first in ((0, keys[i]),) if skeleton else tokens.readings[i]:
+            node = trie.get(first) if first else None
+            if node is None or (clitic and word_zipf(folded[i]) > word_zipf(first) + 0.5):
                 continue  # كبيرا is a word, not ك + بيرا
-            length, value = _walk(trie, first, keys[i + 1:i + 6], joined[i:i + 5])
-            if length and (best is None or length > best[0]):
-                best = (length, value, clitic)
-        if best:
-            matches.append((i, i + best[0], best[2], best[1]))
+            k = i
+            while True:
+                value = node.get(END)
+                if value and k - i + 1 > best_length:
+                    best_length, best = k - i + 1, (value, clitic)
+                k += 1
+                if k >= n or k - i >= MAX_NAME_WORDS or not joins[k] or not keys[k]:
+                    break
+                node = node.get(keys[k])
+                if node is None:
+                    break
+        if best_length:
+            matches.append((i, i + best_length, best[1], best[0]))
     return matches
 
 
@@ -615,22 +614,24 @@ def _tables(docs: list[_Document], linker: _Linker, sentences: dict[str, _Senten
             info[eid] = (entry.canonical, entry.name_en, entry.wikidata)
         else:
             info[eid] = (min(counts, key=lambda s: (-counts[s], s)), "", "")
-    rows = []
+    mentions = [m for doc in docs for m in doc.mentions]
+    sentence_ids = []
     for doc in docs:
         sents = sentences.get(doc.doc_id)
         for m in doc.mentions:
-            canonical, name_en, _ = info[m.entity_id]
             k = sents.at(m.start) if sents and m.field == "body" else None
-            sid = sents.ids[k] if k is not None else None
-            rows.append([m.doc_id, m.entity_id, m.type, m.surface, canonical, name_en, m.start, m.end, sid,
-                         m.source, m.field])
-    entities = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
-    entities["sentence_id"] = entities["sentence_id"].astype("Int64")
+            sentence_ids.append(sents.ids[k] if k is not None else None)
+    columns = {name: [getattr(m, name) for m in mentions]
+               for name in ("doc_id", "entity_id", "type", "surface", "start", "end", "source", "field")}
+    columns["canonical"] = [info[eid][0] for eid in columns["entity_id"]]
+    columns["name_en"] = [info[eid][1] for eid in columns["entity_id"]]
+    columns["sentence_id"] = pd.array(sentence_ids, dtype="Int64")
+    entities = pd.DataFrame(columns, columns=ENTITY_COLUMNS)
     types: dict[str, Counter] = defaultdict(Counter)
     docs_of: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        types[row[1]][row[2]] += 1
-        docs_of[row[1]].add(row[0])
+    for doc_id, eid, etype in zip(columns["doc_id"], columns["entity_id"], columns["type"], strict=True):
+        types[eid][etype] += 1
+        docs_of[eid].add(doc_id)
     catalogue = pd.DataFrame(
         [[eid, min(types[eid], key=lambda t: (-types[eid][t], t)), *info[eid][:2], info[eid][2],
           "|".join(sorted(surfaces[eid])), len(docs_of[eid]), sum(surfaces[eid].values())]
