@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import networkx as nx
 import numpy as np
@@ -342,13 +342,18 @@ def _differences(account: dict, in_accounts: dict[str, Counter], names: dict[str
 
 
 def shared_events(
-    events: pd.DataFrame, event_clusters: pd.DataFrame, timeline: pd.DataFrame, entities: pd.DataFrame
+    events: pd.DataFrame,
+    event_clusters: pd.DataFrame,
+    timeline: pd.DataFrame,
+    entities: pd.DataFrame,
+    workers: int = 0,
 ) -> pd.DataFrame:
     """The events two or more documents report (event clusters spanning several documents), one
     row per (cluster, document): cluster_id, value, label, doc_id, sentence (the document's
     sentences about it, joined by ' … '), entity_ids, dates / numbers (what this account gives),
     only_dates / only_entities / only_numbers (what no other account of the event gives),
-    differences (the same in words) and highlight (the surfaces to mark in the sentence)."""
+    differences (the same in words) and highlight (the surfaces to mark in the sentence). The
+    clusters are read in `workers` local processes (`engine.map_list`)."""
     columns = [
         "cluster_id",
         "value",
@@ -375,8 +380,17 @@ def shared_events(
               if c in clustered]
     for record in clustered.sort_values("sentence_id", kind="stable")[wanted].to_dict("records"):
         by_cluster[record["cluster_id"]][str(record["doc_id"])].append(record)
+    read = partial(_cluster_rows, by_cluster=by_cluster, index=index, names=names,
+                   clusters_by_id=clusters_by_id)
+    return pd.DataFrame(map_list(read, sorted(by_cluster), workers), columns=columns)
+
+
+def _cluster_rows(cluster_ids: list[str], *, by_cluster: dict[str, dict[str, list[dict]]],
+                  index: _DocumentIndex, names: dict[str, str],
+                  clusters_by_id: dict[str, tuple]) -> list[dict]:
+    """`shared_events`' rows of the clusters `cluster_ids` that span two documents or more."""
     rows = []
-    for cluster_id in sorted(by_cluster):
+    for cluster_id in cluster_ids:
         by_doc = by_cluster[cluster_id]
         if len(by_doc) < 2:
             continue
@@ -409,7 +423,7 @@ def shared_events(
                     "highlight": join_ids(highlight),
                 }
             )
-    return pd.DataFrame(rows, columns=columns)
+    return rows
 
 
 def _marked(sentence: str, highlight: list[str]) -> str:
@@ -586,16 +600,17 @@ def doc_similarity(documents: pd.DataFrame, top_k: int = 10, workers: int = 0) -
         rows = [(a, b, float(round(cosine[i, j], 6))) for i, a in enumerate(doc_ids)
                 for j, b in enumerate(doc_ids)]
         return pd.DataFrame(rows, columns=["doc_a", "doc_b", "cosine"])
-    return _top_similar(matrix, doc_ids, top_k)
+    return _top_similar(matrix, doc_ids, top_k, workers)
 
 
-def _top_similar(matrix: sparse.csr_matrix, doc_ids: list[str], top_k: int) -> pd.DataFrame:
+def _top_similar(matrix: sparse.csr_matrix, doc_ids: list[str], top_k: int, workers: int = 0) -> pd.DataFrame:
     """Each row's `top_k` most similar other rows of an L2-normalised matrix.
 
     The similarity matrix is symmetric: it is computed by square blocks on and above the
-    diagonal, each block giving candidates to its rows and (transposed) to its columns, in
-    float32 (fast BLAS on dense blocks when the matrix is small enough to hold densely, else
-    sparse products). A row's best candidates are then scored exactly (float64)."""
+    diagonal (in `workers` local processes), each block giving candidates to its rows and
+    (transposed) to its columns, in float32 (fast BLAS on dense blocks when the matrix is small
+    enough to hold densely, else sparse products). A row's best candidates are then scored
+    exactly (float64)."""
     n = len(doc_ids)
     k = min(top_k, n - 1)
     wanted = min(k + 5, n - 1)  # a few more: float32 may rank pairs near the cut differently
@@ -604,21 +619,10 @@ def _top_similar(matrix: sparse.csr_matrix, doc_ids: list[str], top_k: int) -> p
     bounds = [(a, min(a + _SIMILARITY_BLOCK, n)) for a in range(0, n, _SIMILARITY_BLOCK)]
     rows = [(exact[a:b].astype(np.float32)) for a, b in bounds]
     found: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in bounds]
-
-    def keep(block: int, scores: np.ndarray, offset: int) -> None:
-        m = min(wanted, scores.shape[1])
-        best = np.argpartition(scores, scores.shape[1] - m, axis=1)[:, -m:]
-        found[block].append((best + offset, np.take_along_axis(scores, best, axis=1)))
-
-    for i, (a, _) in enumerate(bounds):
-        for j in range(i, len(bounds)):
-            product = rows[i] @ rows[j].T
-            product = product if dense else product.toarray()
-            if i == j:
-                np.fill_diagonal(product, -1.0)  # not a document with itself
-            keep(i, product, bounds[j][0])
-            if j != i:
-                keep(j, np.ascontiguousarray(product.T), a)
+    pairs = [(i, j) for i in range(len(bounds)) for j in range(i, len(bounds))]
+    score = partial(_block_candidates, rows=rows, bounds=bounds, wanted=wanted, dense=dense)
+    for block, candidates in map_list(score, pairs, workers):
+        found[block].append(candidates)
     ids = np.array(doc_ids, dtype=object)
     tables = []
     for (a, b), candidates in zip(bounds, found, strict=True):
@@ -634,6 +638,30 @@ def _top_similar(matrix: sparse.csr_matrix, doc_ids: list[str], top_k: int) -> p
     pairs = pairs[(pairs["cosine"] > 0) & (pairs["doc_a"] != pairs["doc_b"])]
     pairs = pairs.sort_values(["doc_a", "cosine", "doc_b"], ascending=[True, False, True])
     return pairs.groupby("doc_a", sort=False).head(k).reset_index(drop=True)
+
+
+def _block_candidates(pairs: list[tuple[int, int]], *, rows: list, bounds: list[tuple[int, int]], wanted: int,
+                      dense: bool) -> list[tuple[int, tuple[np.ndarray, np.ndarray]]]:
+    """For each block pair (i, j) of the similarity matrix: (i, the `wanted` best columns of block
+    i's rows among block j's and their scores), then the same for block j's rows among block
+    i's when j != i."""
+    found = []
+    for i, j in pairs:
+        product = rows[i] @ rows[j].T
+        product = product if dense else product.toarray()
+        if i == j:
+            np.fill_diagonal(product, -1.0)  # not a document with itself
+        found.append((i, _best_columns(product, bounds[j][0], wanted)))
+        if j != i:
+            found.append((j, _best_columns(np.ascontiguousarray(product.T), bounds[i][0], wanted)))
+    return found
+
+
+def _best_columns(scores: np.ndarray, offset: int, wanted: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, its `wanted` highest-scoring columns (numbered from `offset`) and their scores."""
+    m = min(wanted, scores.shape[1])
+    best = np.argpartition(scores, scores.shape[1] - m, axis=1)[:, -m:]
+    return best + offset, np.take_along_axis(scores, best, axis=1)
 
 
 def _row_dots(matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
