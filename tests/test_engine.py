@@ -71,6 +71,13 @@ def test_local_workers_one_per_core_for_large_tables_or_as_asked():
         engine.local_workers(10, workers=-1)
 
 
+@pytest.mark.parametrize("platform", ["darwin", "win32"])
+def test_no_workers_are_forked_off_linux(monkeypatch, platform):
+    monkeypatch.setattr(engine.sys, "platform", platform)
+    assert engine.local_workers(100 * engine.MIN_ROWS_PER_WORKER) == 1
+    assert engine.local_workers(10, workers=4) == 1
+
+
 def test_pandas_engine_with_workers_runs_batches_in_forked_processes_and_gives_the_same_result():
     docs, sents = documents(11), sentences(11)
     expected = engine.map_partitions(per_batch, docs, sents, offset=1)

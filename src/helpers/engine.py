@@ -14,6 +14,7 @@ import atexit
 import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -100,10 +101,11 @@ def map_list(func: Callable, items: list, workers: int = 0) -> list:
 def local_workers(n_rows: int, workers: int = 0) -> int:
     """How many processes the pandas engine uses for `n_rows` rows: `workers` (no more than the
     rows), or with 0 one per core this process may use, as long as each gets MIN_ROWS_PER_WORKER
-    rows; always 1 where processes cannot be forked."""
+    rows; always 1 but on Linux (macOS has `fork`, but a forked process that touches its system
+    frameworks may crash; Windows has none)."""
     if workers < 0:
         raise ValueError(f"workers must be 0 (one per core) or more, not {workers}")
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not sys.platform.startswith("linux"):
         return 1
     if workers:
         return max(1, min(workers, n_rows))
