@@ -589,7 +589,7 @@ def doc_similarity(documents: pd.DataFrame, top_k: int = 10, workers: int = 0) -
     pairs including a document with itself (the table pivots straight into a square matrix);
     beyond, each document's `top_k` most similar other documents (cosine > 0, most similar
     first, ties by doc_b), the matrix computed by blocks of rows. `workers`: local processes
-    that count the words (`engine.map_list`)."""
+    that count the words and compute the blocks (`engine.map_list`)."""
     doc_ids = _analysed_doc_ids(documents)
     if not doc_ids:
         return pd.DataFrame(columns=["doc_a", "doc_b", "cosine"])

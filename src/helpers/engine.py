@@ -31,7 +31,7 @@ MIN_ROWS_PER_WORKER = 100
 _local_cluster = None
 #: The batches of the running `map_partitions` call: forked workers inherit them (nothing is
 #: pickled on the way in) and are sent only their indexes.
-_forked_work: tuple[Callable, list[list[pd.DataFrame]]] | None = None
+_forked_work: tuple[Callable, list[list]] | None = None
 
 
 def check_engine(engine: str) -> str:
@@ -120,18 +120,18 @@ def _batches(table: pd.DataFrame, aligned: tuple[pd.DataFrame, ...], key: str, n
     return [batches] + [[align(b, other, key) for b in batches] for other in aligned]
 
 
-def _run_forked(call: Callable, columns: list[list[pd.DataFrame]], n_workers: int) -> list:
-    """`call` over the batches in forked worker processes, results in batch order."""
+def _run_forked(call: Callable, columns: list[list], n_workers: int) -> list:
+    """`call(*arguments)` for each batch of arguments (`columns`: one list per argument) in
+    forked worker processes, results in batch order."""
     global _forked_work
     _forked_work = (call, columns)
-    # the objects that exist now are left out of the workers' garbage collections, which would
-    # otherwise write to (and so copy) every page they inherited
-    gc.freeze()
     try:
-        with ProcessPoolExecutor(n_workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        # each worker first moves what it inherited out of its garbage collector's sight: a
+        # collection would write to (and so copy) every inherited page
+        with ProcessPoolExecutor(n_workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=gc.freeze) as pool:
             return list(pool.map(_forked_batch, range(len(columns[0]))))
     finally:
-        gc.unfreeze()
         _forked_work = None
 
 

@@ -506,8 +506,9 @@ def _propagate(docs: list[_Document], linker: _Linker, tokens: dict[str, dict[st
         doc.pending, doc.candidates = result.pending, result.candidates
         for entry in result.log:
             linker.log(*entry)
-        strong = {m.entity_id for m in doc.mentions if not m.weak}
-        kept = [m for m in doc.mentions + result.mentions if not m.weak or m.entity_id in strong]
+        mentions = doc.mentions + result.mentions
+        strong = {m.entity_id for m in mentions if not m.weak}
+        kept = [m for m in mentions if not m.weak or m.entity_id in strong]
         doc.mentions = sorted(kept, key=lambda m: (m.field != "title", m.start))
 
 
