@@ -119,6 +119,23 @@ def test_unknown_org_event_and_place_rules():
     assert ("سيبيريا تايمز", "ORG") in found
 
 
+def test_neighbouring_words_change_a_gazetteer_name():
+    """A San / Saint word joins the place after it; a national qualifier or a nationality after
+    an organisation's name makes it another organisation, unless the gazetteer has that name."""
+    docs = {"x": ("", "ووصل إلى سان بطرسبورغ وفد من مجلس الأمن القومي الأمريكي، ثم وسان بطرسبورغ.\n"
+                      "وانعقد مجلس الأمن الدولي، وأصدر مجلس الأمن الروسي بيانا، وقال حلف الناتو العسكري "
+                      "إن مجلس الأمن الإيراني اجتمع.")}
+    found = run(docs).entities
+    by_surface = dict(zip(found["surface"], found["entity_id"], strict=False))
+    assert by_surface["سان بطرسبورغ"] == "saint_petersburg"
+    assert (found["entity_id"] == "saint_petersburg").sum() == 2  # وسان: the proclitic stays out
+    assert by_surface["مجلس الأمن القومي"] not in ("un_security_council", "")
+    assert by_surface["مجلس الأمن الإيراني"] not in ("un_security_council", "russian_security_council")
+    assert by_surface["مجلس الأمن الدولي"] == "un_security_council"
+    assert by_surface["مجلس الأمن الروسي"] == "russian_security_council"
+    assert by_surface["حلف الناتو"] == "nato"  # العسكري is not a nationality
+
+
 def test_unconfirmed_rule_spans_go_to_candidates(tables):
     docs = {"x": ("", "وقال مراقبون إن الوضع صعب.")}
     result = run(docs)

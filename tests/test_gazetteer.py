@@ -5,6 +5,7 @@ import pytest
 import yaml
 
 from helpers.gazetteer import load_gazetteer, name_tokens, spelling_variants
+from helpers.lexicon import fold_token
 from helpers.paths import DATA_DIR
 
 TYPES = {"PER", "LOC", "ORG", "MISC"}
@@ -74,3 +75,12 @@ def test_skeleton_and_near_lookup(gaz):
     assert gaz.skeleton_lookup("كزخستن", "PER") is None
     from helpers.linking import skeleton_key
     assert gaz.near_lookup(skeleton_key(name_tokens("تركمستان")), "LOC") == "turkmenistan"
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("الروسي", True), ("الإيرانية", True), ("الصيني", True), ("الطاجيكي", True), ("الألماني", True),
+    ("الأمريكيين", True), ("العسكري", False), ("المالي", False), ("الدولي", False), ("الأوروبي", False),
+    ("روسي", False),
+])
+def test_nationality_adjectives_come_from_country_names(word, expected):
+    assert load_gazetteer().nationality(fold_token(word)) is expected

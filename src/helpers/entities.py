@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import time
 from collections import Counter, defaultdict, namedtuple
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
 import pandas as pd
@@ -202,7 +202,7 @@ def _recognise(tokens: Tokens, gaz: Gazetteer, camel_spans: list[tuple[int, int,
     fuzzy = [_Span(a, b, gaz.entries[eid].type, "skeleton", c, hint=eid)
              for a, b, c, eid in _trie_matches(tokens, gaz.skeleton_trie, skeletons, skeleton=True)]
     fuzzy = [s for s in fuzzy if _skeleton_ok(tokens, s, gaz)]
-    known = _select(exact + fuzzy, len(tokens))
+    known = _with_neighbours(tokens, gaz, _select(exact + fuzzy, len(tokens)))
     covered: list[str | None] = [None] * len(tokens)
     for span in known:
         for k in range(span.first, span.last):
@@ -228,6 +228,35 @@ def _recognise(tokens: Tokens, gaz: Gazetteer, camel_spans: list[tuple[int, int,
             taken[k] = True
     unconfirmed = [s for s in unconfirmed if not any(taken[s.first:s.last])]
     return chosen, unconfirmed
+
+
+#: Words before a place's name that are part of it (سان بطرسبورغ، سانت لويس).
+PLACE_PREFIXES = frozenset(fold_token(w) for w in ("سان", "سانت", "سانتا"))
+#: Adjectives after an organisation's name that make it another one (مجلس الأمن القومي), as
+#: nationalities do (مجلس الأمن الروسي: `Gazetteer.nationality`).
+ORG_QUALIFIERS = frozenset(fold_token(w) for w in ("القومي", "القومية", "الوطني", "الوطنية"))
+
+
+def _with_neighbours(tokens: Tokens, gaz: Gazetteer, spans: list[_Span]) -> list[_Span]:
+    """Gazetteer spans adjusted by the word beside them: a place's name takes a San / Saint word
+    before it (سان بطرسبورغ, a spelling the gazetteer lacks); an organisation's name followed by
+    a national qualifier or a nationality names another organisation (مجلس الأمن القومي is not
+    the UN Security Council), left to the rules' linking. Names the gazetteer has whole
+    (مجلس الأمن الدولي، مجلس الأمن الروسي) were matched whole before this."""
+    taken = {k for span in spans for k in range(span.first, span.last)}
+    adjusted = []
+    for span in spans:
+        before, after = span.first - 1, span.last
+        if span.type == "LOC" and not span.clitic and before >= 0 and before not in taken and tokens.joined(
+                span.first):
+            clitic = next((c for c, form in tokens.forms(before) if form in PLACE_PREFIXES), None)
+            if clitic is not None:
+                span = replace(span, first=before, clitic=clitic)
+        elif (span.type == "ORG" and after < len(tokens) and after not in taken and tokens.joined(after)
+              and (tokens.folded[after] in ORG_QUALIFIERS or gaz.nationality(tokens.folded[after]))):
+            span = _Span(span.first, after + 1, "ORG", "rule", span.clitic, rule="org_qualified")
+        adjusted.append(span)
+    return adjusted
 
 
 def _span_text(tokens: Tokens, span: _Span) -> tuple[int, int, tuple[str, ...]]:

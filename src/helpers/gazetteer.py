@@ -68,6 +68,9 @@ class Gazetteer:
     near: dict[str, set[str]] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
     names: dict[tuple[str, ...], Alias] = field(default_factory=dict)
+    #: Stems of the one-word country names (روسيا -> روس, الصين -> صين), to tell a nationality
+    #: adjective (الروسي، الصينية) from other ones (`nationality`).
+    country_stems: frozenset[str] = frozenset()
 
     def lookup(self, folded_tokens: tuple[str, ...]) -> Alias | None:
         """Exact (folded) name lookup."""
@@ -84,6 +87,13 @@ class Gazetteer:
         if not found or (etype and self.entries[found].type != etype):
             return None
         return found
+
+    def nationality(self, folded_word: str) -> bool:
+        """The word is a nationality adjective of a country (الروسي، الإيرانية، الأمريكيين)."""
+        if not folded_word.startswith("ال"):
+            return False
+        stem = re.sub(r"(يه|يين|يون|ي)$", "", folded_word[2:])
+        return len(stem) >= 3 and stem != folded_word[2:] and stem in self.country_stems
 
     def capital_of(self, entity_id: str) -> str | None:
         """Entity id of the capital city of a country entity (from GeoNames), if known."""
@@ -286,6 +296,16 @@ def _merge_library_entries(curated: list[Entry], library: list[Entry]) -> list[E
     return list(merged.values())
 
 
+def _country_stems(name: str) -> set[str]:
+    """The stems a folded one-word country name may take before a nationality ending: روسيا ->
+    روس, أمريكا -> امريك, الصين -> صين, طاجيكستان -> طاجيك (an initial ال may be the article, as
+    in الصين, or not, as in ألمانيا)."""
+    stems = set()
+    for word in {name, name[2:] if name.startswith("ال") else name}:
+        stems |= {word, re.sub(r"(يا|ا)$", "", word) if len(word) > 4 else word, re.sub(r"ستان$", "", word)}
+    return {stem for stem in stems if len(stem) >= 3}
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The merged gazetteer, built once per process."""
@@ -301,5 +321,8 @@ def load_gazetteer() -> Gazetteer:
         if alias:
             city_target[city.entity_id] = alias.entity_id
     gaz.capitals = {iso: city_target[eid] for iso, eid in capital_ids.items() if eid in city_target}
+    gaz.country_stems = frozenset(stem for e in entries if e.type == "LOC" and e.iso
+                                  for name in (name_tokens(a) for a in e.aliases) if len(name) == 1
+                                  for stem in _country_stems(name[0]))
     gc.freeze()  # the tables live for the whole process: keep the garbage collector off them
     return gaz
