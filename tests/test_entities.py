@@ -136,6 +136,15 @@ def test_neighbouring_words_change_a_gazetteer_name():
     assert by_surface["حلف الناتو"] == "nato"  # العسكري is not a nationality
 
 
+def test_titles_reach_names_past_an_organisation_and_after_presidency():
+    docs = {"x": ("", "وقالت المتحدثة باسم البيت الأبيض جين ساكي إن الرئيس سيزور المنطقة.\n"
+                      "وعقد الاجتماع برئاسة عسكر مامين في أستانا.\n"
+                      "وأعلنت رئاسة الوزراء الروسية أمس أن الوزير حاليا في موسكو، "
+                      "وقال الوزير جديدة المدينة إن.")}
+    people = set(run(docs).entities.query("type == 'PER'")["surface"])
+    assert people == {"جين ساكي", "عسكر مامين"}
+
+
 def test_unconfirmed_rule_spans_go_to_candidates(tables):
     docs = {"x": ("", "وقال مراقبون إن الوضع صعب.")}
     result = run(docs)

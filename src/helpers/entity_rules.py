@@ -33,7 +33,7 @@ TITLE_HEADS = _folded(
     "الخبيرة الباحث باحث الباحثة الكاتب الكاتبة الصحفي الصحافي الصحفية الصحافية المراسل مراسل "
     "الدبلوماسي دبلوماسي المسؤول مسؤول المسؤولة المفوض المفوضة السيد السيدة القاضي المدعي نظيره "
     "نظيرها نظيرته نظيرتها المرشح المرشحة الحاكم حاكم المحافظ محافظ العمدة عمدة الملا آية "
-    "البطريرك البابا المطران الإمام الرئيسة الوزير الوزيرة")
+    "البطريرك البابا المطران الإمام الرئيسة الوزير الوزيرة رئاسة")
 # Words that continue a title before the name (الأمين العام لحلف ..., المتحدث باسم ...).
 TITLE_LINKS = _folded(
     "باسم في لدى عن شؤون جنوب شمال شرق غرب وسط الأعلى الأول الثاني العام العامة الخاص الخاصة "
@@ -71,6 +71,8 @@ QUOTES = set("\"“”«»″„‘’'")
 COMMON = 4.5
 #: Below this a word is rare enough to be a (foreign) name by itself.
 RARE = 3.5
+#: Above this a word is too common to be a given name even after a title (حاليا، جديدة).
+VERY_COMMON = 5.0
 
 
 @lru_cache(maxsize=300_000)
@@ -273,11 +275,28 @@ def _title_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
             continue
         end = _person_run(tokens, j, covered)
         if end == j:
+            end = _name_with_rare_surname(tokens, j, covered)
+        if end == j:
             continue
         last = tokens.folded[end - 1]
         confirmed = end - j >= 2 or bool(PERSON_SHAPE.search(last)) or word_zipf(last) < 2.5
         spans.append(RuleSpan(j, end, "PER", "title", confirmed))
     return spans
+
+
+def _name_with_rare_surname(tokens: Tokens, j: int, covered: list[str | None]) -> int:
+    """After a title: j + 2 when tokens j and j + 1 read as a given name and a rare surname that
+    ends the clause (المتحدثة باسم البيت الأبيض جين ساكي إن ...: a given name may be as common
+    a word as جين, "gene"), else j."""
+    k = j + 1
+    if k >= len(tokens) or not tokens.joined(k) or covered[j] or covered[k]:
+        return j
+    first = tokens.folded[j]
+    plain_first = (not tokens.definite[j] and not tokens.keyword[j] and not is_function_word(first)
+                   and not first.isdigit() and len(first) >= 2 and word_zipf(first) < VERY_COMMON)
+    if plain_first and _name_like(tokens, k, covered, RARE) and _followed_by_break(tokens, k + 1):
+        return k + 1
+    return j
 
 
 def _speech_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
