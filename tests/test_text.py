@@ -80,3 +80,17 @@ def test_folded_text_spans():
     end = start + len("الرئيس")
     assert text[folded.original(start):folded.original(end - 1) + 1] == "الرئيس"
     assert folded.folded.endswith("لا")
+
+
+def test_index_sentences_finds_the_sentence_of_an_offset():
+    import pandas as pd
+
+    from helpers.text import index_sentences
+
+    table = pd.DataFrame({"doc_id": ["b", "a", "a"], "sentence_id": [0, 1, 0], "start": [0, 10, 0],
+                          "end": [5, 20, 8], "text": ["x", "second", "first"]})
+    index = index_sentences(table)
+    assert index["a"].texts == ["first", "second"] and index["b"].ids == [0]
+    assert index["a"].id_at(3) == 0 and index["a"].id_at(12) == 1
+    assert index["a"].id_at(9) is None and index["a"].id_at(9, inside=False) == 0  # in the gap
+    assert index_sentences(table.iloc[:0]) == {}

@@ -12,7 +12,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
+from .text import SentenceIndex
 
 #: CAMeL NER labels -> our entity types.
 TYPES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
@@ -81,10 +81,10 @@ def predict_spans(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     return spans
 
 
-def body_spans(sentences: pd.DataFrame) -> list[tuple[int, int, str]]:
-    """Spans over a document body, from its sentences (doc_id, sentence_id, start, end, text)."""
-    texts = [str(t) for t in sentences["text"]]
+def body_spans(sentences: SentenceIndex) -> list[tuple[int, int, str]]:
+    """Spans over a document body, from its sentences (`text.index_sentences`)."""
+    texts = [str(t) for t in sentences.texts]
     out = []
-    for offset, spans in zip(sentences["start"], predict_spans(texts), strict=True):
+    for offset, spans in zip(sentences.starts, predict_spans(texts), strict=True):
         out += [(int(offset) + a, int(offset) + b, t) for a, b, t in spans]
     return out

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections import Counter, defaultdict, namedtuple
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
@@ -40,6 +40,7 @@ from .linking import (
     skeleton_length,
     token_skeleton,
 )
+from .text import SentenceIndex, index_sentences
 
 ENTITY_COLUMNS = ["doc_id", "entity_id", "type", "surface", "canonical", "name_en", "start", "end",
                   "sentence_id", "source", "field"]
@@ -108,15 +109,6 @@ class _Document:
     mentions: list[_Mention] = field(default_factory=list)
     pending: list[tuple[str, _Span]] = field(default_factory=list)
     candidates: list[tuple[str, str, str, str, str]] = field(default_factory=list)
-
-
-class _Sentences(namedtuple("_Sentences", "starts ends ids texts")):
-    """One body's sentences in offset order, as plain lists."""
-
-    def at(self, offset: int) -> int | None:
-        """Index of the sentence holding character `offset`, or None."""
-        k = bisect.bisect_right(self.starts, offset) - 1
-        return k if k >= 0 and offset < self.ends[k] else None
 
 
 def tokenize(text: str) -> Tokens:
@@ -347,31 +339,6 @@ def camel_setting(use_camel_ner: bool | None) -> bool:
     return bool(use_camel_ner)
 
 
-def _sentences_by_doc(sentences: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
-    if sentences is None or not len(sentences):
-        return {}
-    return {str(k): g.sort_values("start") for k, g in sentences.groupby("doc_id")}
-
-
-def _sentence_index(sentences: pd.DataFrame | None) -> dict[str, _Sentences]:
-    """Each document's sentences (one sort of the table, then one pass over its columns)."""
-    if sentences is None or not len(sentences):
-        return {}
-    ordered = sentences.assign(doc_id=sentences["doc_id"].astype(str)).sort_values(
-        ["doc_id", "start"], kind="stable")
-    index: dict[str, _Sentences] = {}
-    columns = [ordered[c].tolist() for c in ("doc_id", "start", "end", "sentence_id", "text")]
-    for doc_id, start, end, sentence_id, text in zip(*columns, strict=True):
-        entry = index.get(doc_id)
-        if entry is None:
-            entry = index[doc_id] = _Sentences([], [], [], [])
-        entry.starts.append(start)
-        entry.ends.append(end)
-        entry.ids.append(sentence_id)
-        entry.texts.append(text)
-    return index
-
-
 def recognise(documents: pd.DataFrame, sentences: pd.DataFrame, *, use_camel_ner: bool = False,
               tokens_out: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-document recognition (each document on its own, so any batch of documents gives the
@@ -380,7 +347,7 @@ def recognise(documents: pd.DataFrame, sentences: pd.DataFrame, *, use_camel_ner
     and the unconfirmed rule spans (`PENDING_COLUMNS`, the review candidates). In one process,
     `tokens_out` (a dict) receives each document's tokens so that `link` need not redo them."""
     gaz = load_gazetteer()
-    by_doc = _sentences_by_doc(sentences) if use_camel_ner else {}
+    by_doc = index_sentences(sentences) if use_camel_ner else {}
     mentions, pending = [], []
     for doc_id, title, body in _documents(documents):
         for field_name, text in (("title", title), ("body", body)):
@@ -417,7 +384,7 @@ def link(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFram
     linker = _Linker(load_gazetteer())
     mentions_of, logs_of = _mentions_by_doc(mentions)
     pending_of = _pending_by_doc(pending)
-    sentence_index = _sentence_index(sentences)
+    sentence_index = index_sentences(sentences)
     docs = []
     for doc_id, title, body in _documents(documents):
         docs.append(_Document(doc_id, {"title": title, "body": body}, mentions_of.get(doc_id, []),
@@ -520,7 +487,7 @@ class _Propagated:
 
 
 def _propagate(docs: list[_Document], linker: _Linker, tokens: dict[str, dict[str, Tokens]],
-               sentences: dict[str, _Sentences], workers: int = 0) -> None:
+               sentences: dict[str, SentenceIndex], workers: int = 0) -> None:
     """Second pass: other mentions of rule-found names (across the corpus) and surname-only
     mentions; review candidates they cover are dropped, the others described; weak gazetteer
     names are kept only beside a strong mention of the same entity in the article.
@@ -558,7 +525,7 @@ def _learned_names(docs: list[_Document]) -> dict:
 
 def _propagate_docs(docs: list[_Document], *, learned: dict, surname_index: SurnameIndex,
                     tokens: dict[str, dict[str, Tokens]],
-                    sentences: dict[str, _Sentences]) -> list[_Propagated]:
+                    sentences: dict[str, SentenceIndex]) -> list[_Propagated]:
     """`_propagate`'s reading of each of `docs` (which it leaves unchanged)."""
     results = []
     for doc in docs:
@@ -621,7 +588,7 @@ def _propagate_field(doc_id: str, field_name: str, tokens: Tokens, taken: list[b
     result.pending = [(f, s) for f, s in result.pending if f != field_name or not any(taken[s.first:s.last])]
 
 
-def _candidate(tokens: Tokens, span: _Span, field_name: str, sentences: _Sentences | None) -> tuple[
+def _candidate(tokens: Tokens, span: _Span, field_name: str, sentences: SentenceIndex | None) -> tuple[
         str, str, str, str, str]:
     """A review candidate: (folded name, type, rule, surface, example: its sentence, or the
     whole field)."""
@@ -631,7 +598,7 @@ def _candidate(tokens: Tokens, span: _Span, field_name: str, sentences: _Sentenc
         sentences.texts[k] if k is not None else tokens.text)
 
 
-def _tables(docs: list[_Document], linker: _Linker, sentences: dict[str, _Sentences]) -> EntityTables:
+def _tables(docs: list[_Document], linker: _Linker, sentences: dict[str, SentenceIndex]) -> EntityTables:
     gaz = linker.gaz
     surfaces: dict[str, Counter] = defaultdict(Counter)
     for doc in docs:
@@ -649,8 +616,7 @@ def _tables(docs: list[_Document], linker: _Linker, sentences: dict[str, _Senten
     for doc in docs:
         sents = sentences.get(doc.doc_id)
         for m in doc.mentions:
-            k = sents.at(m.start) if sents and m.field == "body" else None
-            sentence_ids.append(sents.ids[k] if k is not None else None)
+            sentence_ids.append(sents.id_at(m.start) if sents and m.field == "body" else None)
     columns = {name: [getattr(m, name) for m in mentions]
                for name in ("doc_id", "entity_id", "type", "surface", "start", "end", "source", "field")}
     columns["canonical"] = [info[eid][0] for eid in columns["entity_id"]]

@@ -6,7 +6,6 @@ report (overlapping dates and shared entities, or the same rare words).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from datetime import date
@@ -17,7 +16,7 @@ import pandas as pd
 
 from .calendar_names import MONTHS, WEEKDAYS
 from .engine import map_list
-from .text import fold, stopwords, tokenize
+from .text import SentenceIndex, fold, index_sentences, stopwords, tokenize
 from .timex import tag, value_bounds
 from .timex_words import lexicon
 
@@ -73,20 +72,10 @@ def content_words(text: str) -> set[str]:
     return words
 
 
-def _sentence_starts(sentences: pd.DataFrame) -> dict[str, tuple[list[int], list]]:
-    """Per document, the sentences' start offsets (sorted) and their ids."""
-    ordered = sentences.sort_values(["doc_id", "start"])
-    doc_ids = ordered["doc_id"].astype(str).to_numpy()
-    starts, ids = ordered["start"].astype(int).tolist(), ordered["sentence_id"].tolist()
-    bounds = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1], True]) if len(doc_ids) else []
-    return {doc_ids[a]: (starts[a:b], ids[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=False)}
-
-
-def _sentence_at(starts: dict[str, tuple[list[int], list]], doc_id: str, offset: int):
+def _sentence_id(index: dict[str, SentenceIndex], doc_id: str, offset: int):
     """Id of the sentence of `doc_id` in which a character offset falls (None before the first)."""
-    sentence_starts, sentence_ids = starts.get(doc_id, ([], []))
-    k = bisect.bisect_right(sentence_starts, offset) - 1
-    return sentence_ids[k] if k >= 0 else None
+    sentences = index.get(doc_id)
+    return sentences.id_at(offset, inside=False) if sentences else None
 
 
 def _stands_alone(body: str, start: int, end: int) -> bool:
@@ -102,7 +91,7 @@ def build_timeline(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
     """One row per temporal expression of each document body, resolved against the document's
     `date_anchor`, with the sentence it falls in. Sorted by doc_id, start. An expression alone
     on its line (a date stamp left by the cleaning) is left out."""
-    starts = _sentence_starts(sentences)
+    index = index_sentences(sentences)
     rows = []
     for doc in documents.itertuples(index=False):
         doc_id = str(doc.doc_id)
@@ -114,7 +103,7 @@ def build_timeline(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
                 continue
             rows.append({"doc_id": doc_id, "text": timex.text, "type": timex.type, "value": timex.value,
                          "mod": timex.mod, "start": timex.start, "end": timex.end,
-                         "sentence_id": _sentence_at(starts, doc_id, timex.start),
+                         "sentence_id": _sentence_id(index, doc_id, timex.start),
                          "anchor": anchor, "anchor_source": source})
     timeline = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
     timeline["sentence_id"] = timeline["sentence_id"].astype("Int64")
@@ -142,9 +131,9 @@ def _entities_by_sentence(entities: pd.DataFrame, sentences: pd.DataFrame) -> di
     unplaced = entities["sentence_id"].isna()
     unplaced = np.flatnonzero(unplaced & entities["start"].notna() if "start" in entities else [])
     if len(unplaced):
-        starts, offsets = _sentence_starts(sentences), entities["start"].tolist()
+        index, offsets = index_sentences(sentences), entities["start"].tolist()
         for i in unplaced:
-            sentence_ids[i] = _sentence_at(starts, doc_ids[i], int(offsets[i]))
+            sentence_ids[i] = _sentence_id(index, doc_ids[i], int(offsets[i]))
     found: dict[tuple[str, int], set[str]] = {}
     entity_ids = entities["entity_id"].astype(str).tolist()
     for doc_id, sentence_id, entity_id in zip(doc_ids, sentence_ids, entity_ids, strict=True):

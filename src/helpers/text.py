@@ -218,6 +218,40 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+class SentenceIndex(NamedTuple):
+    """One document's rows of the `sentences` table in offset order, as plain lists."""
+
+    starts: list[int]
+    ends: list[int]
+    ids: list
+    texts: list[str]
+
+    def at(self, offset: int, inside: bool = True) -> int | None:
+        """Position of the sentence holding character `offset` (with `inside=False`, of the last
+        sentence starting at or before it), or None."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k if k >= 0 and (not inside or offset < self.ends[k]) else None
+
+    def id_at(self, offset: int, inside: bool = True):
+        """The sentence_id of `at(offset, inside)`, or None."""
+        k = self.at(offset, inside)
+        return None if k is None else self.ids[k]
+
+
+def index_sentences(sentences) -> dict[str, SentenceIndex]:
+    """The `sentences` table (doc_id, sentence_id, start, end, text) as a SentenceIndex per
+    doc_id (one sort of the table, then slices of its columns)."""
+    if sentences is None or not len(sentences):
+        return {}
+    ordered = sentences.assign(doc_id=sentences["doc_id"].astype(str)).sort_values(
+        ["doc_id", "start"], kind="stable")
+    doc_ids = ordered["doc_id"].tolist()
+    columns = [ordered[c].tolist() for c in ("start", "end", "sentence_id", "text")]
+    bounds = [k for k in range(1, len(doc_ids)) if doc_ids[k] != doc_ids[k - 1]]
+    return {doc_ids[a]: SentenceIndex(*(column[a:b] for column in columns))
+            for a, b in zip([0, *bounds], [*bounds, len(doc_ids)], strict=True)}
+
+
 def _append_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:
     while start < end and text[start].isspace():
         start += 1
