@@ -100,3 +100,60 @@ def test_documents_table_has_the_full_contract_from_the_start(tmp_path):
 def test_missing_input_folder_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="does not exist"):
         ingest.ingest_folder(tmp_path / "nowhere")
+
+
+def test_links_are_read_only_inside_the_input_folder_and_everything_else_is_listed(tmp_path):
+    import os
+    import socket
+
+    inp, elsewhere = tmp_path / "in", tmp_path / "elsewhere"
+    write(inp, "real.txt", ARABIC)
+    write(elsewhere, "secret.txt", ARABIC + "سر\n")
+    (inp / "inside link.txt").symlink_to(inp / "real.txt")
+    (inp / "outside link.txt").symlink_to(elsewhere / "secret.txt")
+    (inp / "broken link.txt").symlink_to(inp / "gone.txt")
+    (inp / "loop a.txt").symlink_to(inp / "loop b.txt")
+    (inp / "loop b.txt").symlink_to(inp / "loop a.txt")
+    (inp / "folder link").symlink_to(elsewhere, target_is_directory=True)
+    os.mkfifo(inp / "pipe")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(inp / "sock"))
+    write(inp, ".hidden.txt", ARABIC)
+    try:
+        rows = by_file(ingest.ingest_folder(inp))
+    finally:
+        server.close()
+    assert rows["inside link.txt"]["status"] == "ok"  # read (first in name order)
+    assert rows["real.txt"]["status"] == "duplicate"
+    expected = {"outside link.txt": "outside the input folder", "broken link.txt": "broken link",
+                "loop a.txt": "cannot be resolved", "loop b.txt": "cannot be resolved",
+                "folder link": "folder", "pipe": "FIFO", "sock": "socket", ".hidden.txt": "hidden"}
+    for name, why in expected.items():
+        assert rows[name]["status"] == "skipped" and why in rows[name]["message"], rows[name]
+    assert "سر" not in " ".join(ingest.ingest_folder(inp).raw_text["text"])
+
+
+def test_ids_lose_control_and_bidi_characters_and_duplicates_are_reported(tmp_path):
+    write(tmp_path, "a\u202eb\u200f.txt", ARABIC)
+    write(tmp_path, "c.txt", ARABIC + "ج\n")
+    write(tmp_path, "c.html", "<html><body><p>" + ARABIC * 3 + "د</p></body></html>")
+    write(tmp_path, "e.txt", ARABIC + "هـ\n")
+    write(tmp_path, "f.txt", ARABIC + "و\n")
+    write(tmp_path, "manifest.csv", "file,doc_id\ne.txt,same\nf.txt,same\n")
+    result = ingest.ingest_folder(tmp_path)
+    ids = set(result.documents["doc_id"])
+    assert "ab" in ids and {"c", "c__2", "same", "same__2"} <= ids
+    issues = result.issues[result.issues["problem"] == "duplicate_id"]
+    assert sorted(issues["source"]) == ["c.txt", "f.txt"]  # the later file of each pair (name order)
+    assert all("is taken by an earlier file" in m for m in issues["message"])
+
+
+def test_deeply_nested_html_keeps_its_text(tmp_path):
+    body = "<p>" + ARABIC * 4 + "</p>"
+    for depth in (300, 5000):
+        write(tmp_path / str(depth), "deep.html",
+              "<html><body>" + "<div>" * depth + body + "</div>" * depth + "</body></html>")
+        result = ingest.ingest_folder(tmp_path / str(depth))
+        assert result.documents.loc[0, "status"] == "ok"
+        assert ARABIC.strip() in result.raw_text.loc[0, "text"]
+    assert "nested too deeply" in result.documents.loc[0, "message"]

@@ -47,3 +47,19 @@ def test_join_and_split_ids_round_trip():
     assert io.join_ids(["b", "a", "b", None, ""]) == "a|b"
     assert io.split_ids("a|b") == ["a", "b"]
     assert io.split_ids("") == [] and io.split_ids(None) == [] and io.split_ids(float("nan")) == []
+
+
+def test_csv_cells_that_start_like_formulas_are_neutralised_and_parquet_is_exact(tmp_path):
+    import csv
+
+    risky = ["=1+2", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"]
+    safe = ["روسيا", "a=b", "", None]
+    df = pd.DataFrame({"doc_a": risky + safe, "doc_b": "x", "cosine": -0.5})
+    io.write_table(df, tmp_path, "doc_similarity")
+    with open(tmp_path / "data" / "doc_similarity.csv", encoding="utf-8-sig", newline="") as f:
+        cells = [row["doc_a"] for row in csv.DictReader(f)]
+    assert cells[: len(risky)] == ["'" + v for v in risky]
+    assert cells[len(risky):] == ["روسيا", "a=b", "", ""]
+    back = io.read_table(tmp_path, "doc_similarity")
+    assert back["doc_a"].tolist()[: len(risky) + 3] == risky + safe[:3]
+    assert back["cosine"].tolist() == [-0.5] * len(df)  # numbers are not text: untouched

@@ -147,6 +147,16 @@ def test_salience_heatmap_keeps_the_top_entities(salience):
     assert "30" in annotations and "" in annotations  # mentions; entities absent from d2 left blank
 
 
+def test_salience_heatmap_copes_with_top_entities_absent_from_the_heaviest_documents():
+    # 'rare' weighs most in total, but only in many light documents cut from the figure
+    rows = [{"doc_id": f"heavy{i}", "entity_id": "big", "canonical": "كبير", "type": "LOC",
+             "mentions": 9, "weight": 9.0} for i in range(3)]
+    rows += [{"doc_id": f"light{i:02d}", "entity_id": "rare", "canonical": "نادر", "type": "PER",
+              "mentions": 1, "weight": 1.0} for i in range(40)]
+    fig = plotting.salience_heatmap(pd.DataFrame(rows), n=5, max_docs=3)
+    assert tick_texts(fig.axes[0]) == ["كبير"]
+
+
 def test_similarity_heatmap_accepts_unordered_pairs():
     pairs = pd.DataFrame({"doc_a": ["a", "a", "b"], "doc_b": ["b", "c", "c"], "cosine": [0.5, 0.1, 0.25]})
     fig = plotting.similarity_heatmap(pairs)

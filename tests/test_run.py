@@ -6,6 +6,7 @@ import pytest
 
 from helpers import run
 from helpers.io import read_table
+from helpers.run import guard
 
 
 def test_stage_names_accept_number_name_or_both():
@@ -14,10 +15,9 @@ def test_stage_names_accept_number_name_or_both():
         run.stage_name("sentiment")
 
 
-def test_parameters_are_literals_when_they_parse():
-    assert run.parse_parameter("top_n=5") == ("top_n", 5)
-    assert run.parse_parameter("use_camel_ner=False") == ("use_camel_ner", False)
-    assert run.parse_parameter("engine=dask") == ("engine", "dask")
+def test_parameters_are_split_at_the_first_equals_sign():
+    assert run.parse_parameter("top_n=5") == ("top_n", "5")
+    assert run.parse_parameter("scheduler=tcp://h:8786?a=b") == ("scheduler", "tcp://h:8786?a=b")
     with pytest.raises(argparse.ArgumentTypeError):
         run.parse_parameter("top_n")
 
@@ -42,15 +42,16 @@ def test_a_failing_stage_stops_the_run_and_keeps_the_previous_output(e2e_corpus,
     out = tmp_path / "outputs"
     out.mkdir()
     (out / "previous.txt").write_text("an earlier run")
-    code = run.main(["--input-dir", str(tmp_path / "no such folder"), "--output-dir", str(out)])
-    assert code != 0
+    guard.write_marker(out)  # an earlier run's folder (it has no tables: stage 03 cannot run)
+    code = run.main(["--input-dir", str(e2e_corpus), "--output-dir", str(out), "--from", "entities"])
+    assert code == 1
     err = capsys.readouterr().err
-    assert "01_ingest failed in cell" in err and "FileNotFoundError" in err
+    assert "03_entities failed in cell" in err and "FileNotFoundError" in err
     assert (out / "previous.txt").read_text() == "an earlier run"
     failed = tmp_path / "outputs.failed"
-    assert (failed / "notebooks" / "01_ingest.ipynb").exists()
-    assert (failed / "reports" / "01_ingest.html").exists()
-    assert not (failed / "notebooks" / "02_clean.ipynb").exists()
+    assert (failed / "notebooks" / "03_entities.ipynb").exists()
+    assert (failed / "reports" / "03_entities.html").exists()
+    assert not (failed / "notebooks" / "04_timeline.ipynb").exists()
 
 
 def test_strict_fails_on_any_file_that_is_not_ok(e2e_corpus, tmp_path, capsys):

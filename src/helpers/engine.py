@@ -163,8 +163,9 @@ def _local_address() -> str:
     if _local_cluster is None:
         from distributed import LocalCluster
 
-        # no dashboard; the scheduler's small HTTP server on a free port, not on 8787
-        _local_cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,
-                                      scheduler_kwargs={"dashboard_address": ":0"})
+        # no dashboard; everything on loopback, the scheduler's HTTP server on a free port
+        _local_cluster = LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
+                                      dashboard_address=None,
+                                      scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
         atexit.register(_local_cluster.close)
     return _local_cluster.scheduler_address

@@ -14,7 +14,10 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,7 +32,7 @@ from .text import arabic_ratio
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_FIELDS = ["doc_id", "url", "title", "outlet", "author", "published"]
 #: The columns of the `list_files` table: where a file is, its names, and its manifest metadata.
-FILE_COLUMNS = ["path", "source_path", "doc_id", *MANIFEST_FIELDS[1:]]
+FILE_COLUMNS = ["path", "source_path", "doc_id", "skip", *MANIFEST_FIELDS[1:]]
 HTML_SUFFIXES = {".html", ".htm"}
 #: A text starting like this (after spaces) is an HTML page whatever its file name.
 HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
@@ -125,24 +128,109 @@ def _utf16_without_bom(data: bytes, complete: bool) -> Decoded | None:
     return decoded if decoded.text is not None else None
 
 
-def extract_html(html: str) -> tuple[str, dict[str, str | None]]:
-    """Article text and metadata of an HTML page (trafilatura)."""
+#: Below this share of the page's text (its tags stripped) in the parsed tree, the parser lost
+#: text (lxml reads about 2,000 levels of nesting with `huge_tree`; deeper ones are dropped).
+MIN_PARSED_SHARE = 0.5
+_TAG = re.compile(r"<[^>]*>")
+_SCRIPT = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def extract_html(html: str) -> tuple[str, dict[str, str | None], str | None]:
+    """Article text and metadata of an HTML page (trafilatura, on a tree parsed by lxml without its
+    default depth limit), and a note when the page could not be parsed whole: then its text is
+    read with the tags stripped and no metadata."""
+    import lxml.html
     import trafilatura  # imported here: it is slow to import and only HTML input needs it
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, collect_ids=False)
+    try:
+        tree = lxml.html.document_fromstring(html, parser=parser)
+    except (ValueError, lxml.etree.ParserError):
+        tree = None
+    stripped = " ".join(_TAG.sub(" ", _SCRIPT.sub(" ", html)).split())
+    parsed = " ".join(tree.text_content().split()) if tree is not None else ""
+    if len(parsed) < MIN_PARSED_SHARE * len(stripped):
+        import html as html_entities
+
+        lines = (html_entities.unescape(" ".join(_TAG.sub(" ", chunk).split()))
+                 for chunk in re.split(r"<(?:p|br|div|h\d|li|tr)\b", _SCRIPT.sub(" ", html), flags=re.I))
+        return ("\n".join(line for line in lines if line), {},
+                "the page is nested too deeply for the HTML parser: its text was read with the "
+                "tags stripped, without page metadata")
+    doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False)
     if doc is None:
-        return "", {}
+        return "", {}, None
     meta = {"title": doc.title, "author": doc.author, "published": doc.date,
             "outlet": doc.sitename, "url": doc.url}
-    return doc.text or "", {k: v for k, v in meta.items() if v}
+    return doc.text or "", {k: v for k, v in meta.items() if v}, None
 
 
-def list_input_files(input_dir: Path) -> list[Path]:
-    """Every regular file under `input_dir` (hidden files and the manifest excepted), sorted."""
-    files = [p for p in input_dir.rglob("*")
-             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(input_dir).parts)
-             and p.relative_to(input_dir).as_posix() != MANIFEST_NAME]
-    return sorted(files, key=lambda p: _display_name(p.relative_to(input_dir).as_posix()))
+@dataclass
+class InputEntry:
+    """An entry of the input folder: its path, its name relative to the folder, and why it is not
+    read (None when it is read)."""
+
+    path: Path
+    rel: str
+    skip: str | None = None
+
+
+def list_input_files(input_dir: Path) -> list[InputEntry]:
+    """Every entry under `input_dir` (the manifest excepted), sorted by name, links not followed
+    out of it: regular files are read; a link is read when it resolves to a regular file inside
+    the folder; hidden names (starting with '.'), links elsewhere, broken links, link loops, links
+    to folders, sockets, FIFOs and devices are listed with the reason they are skipped."""
+    root = input_dir.resolve()
+    entries: list[InputEntry] = []
+
+    def walk(folder: Path) -> None:
+        with os.scandir(folder) as listing:
+            for item in listing:
+                path = Path(item.path)
+                rel = path.relative_to(input_dir).as_posix()
+                if rel == MANIFEST_NAME:
+                    continue
+                if item.name.startswith("."):
+                    kind = "folder" if item.is_dir(follow_symlinks=False) else "file"
+                    why = f"hidden {kind} (its name starts with '.'): not read"
+                    entries.append(InputEntry(path, rel, why))
+                elif item.is_symlink():
+                    entries.append(InputEntry(path, rel, _link_problem(path, root)))
+                elif item.is_dir(follow_symlinks=False):
+                    walk(path)
+                elif item.is_file(follow_symlinks=False):
+                    entries.append(InputEntry(path, rel))
+                else:
+                    entries.append(InputEntry(path, rel, f"{_special_kind(path)}, not a file: not read"))
+
+    walk(input_dir)
+    return sorted(entries, key=lambda e: _display_name(e.rel))
+
+
+def _link_problem(link: Path, root: Path) -> str | None:
+    """Why a symbolic link is not read (None: it names a regular file inside the input folder)."""
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:
+        return "broken link (its target does not exist): not read"
+    except (RuntimeError, OSError) as exc:  # a loop of links
+        return f"link that cannot be resolved ({getattr(exc, 'strerror', None) or exc}): not read"
+    if root not in target.parents:
+        return "link to a path outside the input folder: not read"
+    if target.is_dir():
+        return "link to a folder (links to folders are not followed): not read"
+    if not target.is_file():
+        return f"link to a {_special_kind(target)}: not read"
+    return None
+
+
+def _special_kind(path: Path) -> str:
+    mode = path.lstat().st_mode
+    for test, name in ((stat.S_ISSOCK, "socket"), (stat.S_ISFIFO, "FIFO (named pipe)"),
+                       (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device")):
+        if test(mode):
+            return name
+    return "special file"
 
 
 def _display_name(rel: str) -> str:
@@ -204,19 +292,24 @@ def _issue(source: str, problem: str, message: str) -> dict[str, str]:
 
 
 def list_files(input_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The input files, one row each in name order (`FILE_COLUMNS`: absolute path, name shown,
-    unique doc_id, the manifest's metadata), and the manifest's problems (`ingest_issues`)."""
+    """The input entries, one row each in name order (`FILE_COLUMNS`: absolute path, name shown,
+    unique doc_id, why it is skipped or None, the manifest's metadata), and the problems found in
+    the manifest and the ids (`ingest_issues`)."""
     input_dir = Path(input_dir)
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder {input_dir} does not exist")
     manifest, issues = read_manifest(input_dir)
     rows = []
     used_ids: set[str] = set()
-    for path in list_input_files(input_dir):
-        rel = _display_name(path.relative_to(input_dir).as_posix())
+    for entry in list_input_files(input_dir):
+        rel = _display_name(entry.rel)
         meta = manifest.get(rel, {})
-        rows.append({"path": str(path), "source_path": rel,
-                     "doc_id": _unique_id(meta.get("doc_id") or _default_id(rel), used_ids),
+        wanted = clean_id(meta.get("doc_id") or _default_id(rel))
+        doc_id = _unique_id(wanted, used_ids)
+        if doc_id != wanted:
+            issues.append(_issue(rel, "duplicate_id", f"doc_id {wanted!r} is taken by an earlier file; "
+                                                      f"this file's doc_id is {doc_id!r}"))
+        rows.append({"path": str(entry.path), "source_path": rel, "doc_id": doc_id, "skip": entry.skip,
                      **{k: meta.get(k) for k in MANIFEST_FIELDS[1:]}})
     names = {row["source_path"] for row in rows}
     for name in sorted(set(manifest) - names):
@@ -233,7 +326,10 @@ def read_files(files: pd.DataFrame, *, min_arabic_ratio: float = MIN_ARABIC_RATI
     rows, texts = [], []
     for rec in files.to_dict("records"):
         meta = {k: rec[k] for k in MANIFEST_FIELDS[1:] if isinstance(rec.get(k), str)}
-        row, text = _ingest_file(Path(rec["path"]), rec["source_path"], meta, min_arabic_ratio)
+        if isinstance(rec.get("skip"), str):
+            row, text = _skipped_row(rec["source_path"], rec["skip"]), ""
+        else:
+            row, text = _ingest_file(Path(rec["path"]), rec["source_path"], meta, min_arabic_ratio)
         row["doc_id"] = rec["doc_id"]
         if row["status"] == "ok":
             texts.append({"doc_id": row["doc_id"], "format": row["format"], "text": text})
@@ -271,6 +367,23 @@ def ingest_folder(input_dir: str | Path, *, min_arabic_ratio: float = MIN_ARABIC
                                             workers=workers, min_arabic_ratio=min_arabic_ratio)
     documents, raw = mark_duplicates(documents, raw)
     return IngestResult(documents, raw, issues)
+
+
+#: Characters removed from ids: controls and invisible format characters (bidi overrides and
+#: isolates, zero-width joiners, byte-order marks), which would scramble or hide an id.
+_INVISIBLE = frozenset(("Cc", "Cf", "Co", "Cs", "Zl", "Zp"))
+
+
+def clean_id(doc_id: str) -> str:
+    """`doc_id` without control and invisible format characters (never empty)."""
+    cleaned = "".join(c for c in doc_id if unicodedata.category(c) not in _INVISIBLE).strip()
+    return cleaned or "document"
+
+
+def _skipped_row(rel: str, reason: str) -> dict:
+    row: dict = {c: None for c in TABLE_COLUMNS["documents"]}
+    row.update(source_path=rel, status="skipped", message=reason, n_chars=0)
+    return row
 
 
 def _default_id(rel: str) -> str:
@@ -332,8 +445,9 @@ def _ingest_file(path: Path, rel: str, meta: dict[str, str], min_arabic_ratio: f
     row["encoding"] = decoded.encoding
     if fmt == "txt" and HTML_START.match(text[:1000]):
         fmt = row["format"] = "html"
+    html_note = None
     if fmt == "html" and text.strip():
-        text, page_meta = extract_html(text)
+        text, page_meta, html_note = extract_html(text)
         for key, value in page_meta.items():
             row[key] = value
         if page_meta.get("published"):
@@ -351,6 +465,8 @@ def _ingest_file(path: Path, rel: str, meta: dict[str, str], min_arabic_ratio: f
                      f"are read and {MAX_TEXT_CHARS:,} characters of text kept")
     if "\ufffd" in rel:
         notes.append("its name is not valid UTF-8 (shown with \ufffd)")
+    if html_note:
+        notes.append(html_note)
     text = kept
     if not text.strip():
         row.update(status="empty", message="the file is empty" if not size else

@@ -3,18 +3,22 @@
 Every table is written twice under `OUT/data/`: `<name>.parquet` (what the next stage reads) and
 `<name>.csv` in UTF-8 with a byte-order mark, so a spreadsheet opens the Arabic correctly. Both are
 written by pyarrow from one Arrow table (its CSV writer is about ten times faster than pandas'
-and quotes every text cell, so an empty text and a missing value stay apart).
+and quotes every text cell, so an empty text and a missing value stay apart). In the CSV, a text
+cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+return) is written with a leading apostrophe, as OWASP's CSV-injection guidance advises; the
+parquet file keeps the exact text.
 List-valued columns are stored as '|'-joined strings so that both formats hold them.
 """
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
@@ -70,10 +74,11 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
 
 
 def atomic_write(path: Path, write) -> None:
-    """Call `write(tmp_path)` then move the file into place: readers never see a partial file."""
+    """Call `write(tmp_path)` then move the file into place: readers never see a partial file.
+    The file gets the permissions the user's umask gives a new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
         write(tmp)
         os.replace(tmp, path)
@@ -98,10 +103,26 @@ def write_table(df: pd.DataFrame, output_dir: str | Path, name: str) -> Path:
     return folder / f"{name}.parquet"
 
 
+#: A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def neutralise_formulas(table: pa.Table) -> pa.Table:
+    """`table` with every text cell that starts like a formula prefixed with an apostrophe."""
+    columns = []
+    for column in table.columns:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            risky = pc.fill_null(pc.match_substring_regex(column, FORMULA_START), False)
+            quote, empty = pa.scalar("'", column.type), pa.scalar("", column.type)
+            column = pc.if_else(risky, pc.binary_join_element_wise(quote, column, empty), column)
+        columns.append(column)
+    return pa.Table.from_arrays(columns, schema=table.schema)
+
+
 def _write_csv(table: pa.Table, path: str) -> None:
     with open(path, "wb") as out:
         out.write("\ufeff".encode())
-        pa_csv.write_csv(table, out)
+        pa_csv.write_csv(neutralise_formulas(table), out)
 
 
 def read_table(output_dir: str | Path, name: str) -> pd.DataFrame:

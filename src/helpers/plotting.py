@@ -113,6 +113,7 @@ def salience_heatmap(salience: pd.DataFrame, n: int = 25, max_docs: int = 20) ->
         per_doc = subset.groupby("doc_id")["weight"].sum()
         heaviest = sorted(per_doc.index, key=lambda d: (-per_doc[d], d))[:max_docs]
         subset = subset[subset["doc_id"].isin(heaviest)]
+        top = [e for e in top if e in set(subset["entity_id"])]  # some weigh only in other documents
     fig, ax = plt.subplots(
         figsize=(1.4 + 1.1 * max(subset["doc_id"].nunique(), 1), 0.35 * max(len(top), 3) + 1.8)
     )

@@ -1,6 +1,8 @@
 """What the notebooks show: parameters, Arabic tables right-to-left, collapsible details.
 
-Large tables are summarised (first rows, with a pointer to the full CSV), never dumped.
+Large tables are summarised (first rows, with a pointer to the full CSV), never dumped. Every
+text that comes from the input (cells, column names, captions) is escaped: an article line, a
+file name or a manifest value never becomes markup in a report.
 """
 from __future__ import annotations
 
@@ -45,10 +47,12 @@ def _shorten(value):
 
 def table(df: pd.DataFrame, *, max_rows: int = MAX_ROWS, caption: str | None = None,
           full_table: str | None = None) -> HTML:
-    """`df` as an HTML table with `dir="rtl" lang="ar"`, cut to `max_rows` rows (saying so)."""
+    """`df` as an HTML table with `dir="rtl" lang="ar"`, cut to `max_rows` rows (saying so); cells
+    and headers escaped."""
     shown = df.head(max_rows).map(_shorten) if len(df) else df
     styler = (shown.style.set_table_attributes('dir="rtl" lang="ar" class="dataframe"')
-              .hide(axis="index").format(na_rep="", precision=3))
+              .hide(axis="index").format(na_rep="", precision=3, escape="html")
+              .format_index(escape="html", axis=1))
     if caption:
         styler = styler.set_caption(html.escape(caption))
     note = ""

@@ -1,17 +1,16 @@
-"""Run the notebook pipeline: `python -m helpers.run [--input-dir seeds] [--output-dir outputs]
-[--only STAGE] [--from STAGE] [-p NAME=VALUE ...] [--strict]`.
+"""Run the notebook pipeline into a staging folder and publish it when every stage passed.
 
-Each notebook runs with papermill (kernel `python3`, working directory the project root) into a
-staging folder beside the output folder. Work starts early: the next stage's kernel is started and
-its modules imported while the current stage runs, and reports are rendered in-process meanwhile.
-When every stage has passed, the staging folder replaces the output folder in one rename, so a
-reader never sees a half-written run. A failed run leaves the previous output untouched and
-keeps what it wrote, with the failed executed notebook, in `<output>.failed/`.
+Each notebook runs with papermill (kernel `python3`, working directory the project root) into
+`<output>.staging`. Work starts early: the next stage's kernel is started and its modules imported
+while the current stage runs, and reports are rendered in-process meanwhile. When every stage has
+passed, the staging folder replaces the output folder by renames, so a reader never sees a
+half-written run. A failed run leaves the previous output untouched and keeps what it wrote, with
+the failed executed notebook, in `<output>.failed/`. What may be replaced, and the lock that keeps
+two runs apart, are in `guard`.
 """
 from __future__ import annotations
 
 import argparse
-import ast
 import json
 import shutil
 import sys
@@ -23,7 +22,19 @@ from pathlib import Path
 
 from jupyter_client import KernelManager
 
-from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, STAGING_SUFFIX, resolve
+from ..paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from .guard import (
+    FAILED_SUFFIX,
+    OLD_SUFFIX,
+    STAGING_SUFFIX,
+    UsageError,
+    check_paths,
+    run_lock,
+    sibling,
+    write_marker,
+)
+from .kernels import death_message, exit_code, start_warm_kernel
+from .params import check_parameters, notebook_parameters
 
 STAGES = ["01_ingest", "02_clean", "03_entities", "04_timeline", "05_comparison"]
 #: What a stage's kernel imports (and loads) before its notebook runs: pure start-up work.
@@ -50,68 +61,51 @@ def stage_name(name: str) -> str:
     raise argparse.ArgumentTypeError(f"unknown stage {name!r}; stages are {', '.join(STAGES)}")
 
 
-def parse_parameter(text: str) -> tuple[str, object]:
-    """'NAME=VALUE' with VALUE a Python literal when it parses as one, else a string."""
-    if "=" not in text:
-        raise argparse.ArgumentTypeError(f"-p takes NAME=VALUE, got {text!r}")
-    name, raw = text.split("=", 1)
-    try:
-        value = ast.literal_eval(raw)
-    except (ValueError, SyntaxError):
-        value = raw
-    return name.strip(), value
-
-
 def selected_stages(only: str | None, start: str | None) -> list[str]:
     if only:
         return [only]
     return STAGES[STAGES.index(start):] if start else list(STAGES)
 
 
-def notebook_parameters(notebook: Path) -> set[str]:
-    import papermill as pm
+def absolute(path: str | Path) -> Path:
+    """`path` made absolute against the working directory (as any command-line tool does)."""
+    return Path(path).expanduser().resolve()
 
-    return set(pm.inspect_notebook(str(notebook)))
 
-
-def start_warm_kernel(stage: str, log_dir: Path) -> KernelManager:
-    """A python3 kernel started in the project root that has imported what `stage` needs; its
-    own output (warnings, crashes) goes to `log_dir/<stage>.kernel.log`.
-
-    Returns once the imports are done (call it from a worker thread to overlap with other work).
-    An import error here is ignored: the notebook will meet it again and report it in context."""
-    km = KernelManager(kernel_name="python3")
-    with open(log_dir / f"{stage}.kernel.log", "w", encoding="utf-8") as log:
-        km.start_kernel(cwd=str(PROJECT_ROOT), stdout=log, stderr=log)
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=60)
-        msg_id = kc.execute(f"{WARM_UP_COMMON}\n{WARM_UP.get(stage, '')}", silent=True,
-                            store_history=False)
-        while kc.get_shell_msg(timeout=120)["parent_header"].get("msg_id") != msg_id:
-            pass
-    finally:
-        kc.stop_channels()
-    return km
+def stage_parameters(stages: list[str]) -> dict[str, object]:
+    """The parameters of the stages' notebooks with their defaults (the first notebook's wins)."""
+    defaults: dict[str, object] = {}
+    for stage in stages:
+        for name, value in notebook_parameters(NOTEBOOKS_DIR / f"{stage}.ipynb").items():
+            defaults.setdefault(name, value)
+    return defaults
 
 
 def run_pipeline(input_dir: str | Path = "seeds", output_dir: str | Path = "outputs", *,
                  stages: list[str] | None = None, parameters: dict | None = None,
                  strict: bool = False) -> dict:
-    """Run `stages` (all by default) and return the run record; raises StageFailed on failure."""
+    """Run `stages` (all by default) and return the run record. Relative paths are taken from
+    the working directory. Raises UsageError, before any work, for an output folder that is not
+    the runner's to replace (see `guard.check_paths`), a run already writing it, or a parameter
+    no stage has or of the wrong type; StageFailed when a stage fails."""
     stages = stages or list(STAGES)
-    out = resolve(output_dir)
-    inp = resolve(input_dir)
-    staging = out.with_name(out.name + STAGING_SUFFIX)
-    shutil.rmtree(staging, ignore_errors=True)
-    if stages != STAGES and out.exists():
-        shutil.copytree(out, staging)  # a partial run builds on the tables already there
-    for sub in ("notebooks", "reports", "data", "figures", "logs"):
-        (staging / sub).mkdir(parents=True, exist_ok=True)
-    params = {"input_dir": str(inp), "output_dir": str(staging), **(parameters or {})}
-    with _dask_cluster_for(params):
-        return _run_stages(stages, inp, out, staging, params, parameters or {}, strict)
+    inp, out = absolute(input_dir), absolute(output_dir)
+    check_paths(inp, out, reads_input=STAGES[0] in stages)
+    try:
+        given = check_parameters(parameters or {}, stage_parameters(stages))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    with run_lock(out):
+        staging = sibling(out, STAGING_SUFFIX)
+        shutil.rmtree(staging, ignore_errors=True)
+        if stages != STAGES and out.exists():
+            shutil.copytree(out, staging, symlinks=True)  # a partial run builds on the tables there
+        for sub in ("notebooks", "reports", "data", "figures", "logs"):
+            (staging / sub).mkdir(parents=True, exist_ok=True)
+        write_marker(staging)
+        params = {"input_dir": str(inp), "output_dir": str(staging), **given}
+        with _dask_cluster_for(params):
+            return _run_stages(stages, inp, out, staging, params, given, strict)
 
 
 @contextmanager
@@ -122,24 +116,27 @@ def _dask_cluster_for(params: dict):
         return
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0") as cluster:
         params["scheduler"] = cluster.scheduler_address
         yield
 
 
 def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: dict,
                 parameters: dict, strict: bool) -> dict:
-    failed_dir = out.with_name(out.name + ".failed")
+    failed_dir = sibling(out, FAILED_SUFFIX)
     previous = _previous_stages(out)
     record = {"started": _now(), "parameters": {"input_dir": str(inp), "output_dir": str(out),
                                                  **parameters},
-              "stages": [], "ok": True}
+              "stages": [], "warnings": [], "ok": True}
     t0 = time.perf_counter()
     failure: StageFailed | None = None
     # Two kernels warm up at a time, in stage order, while earlier stages run.
     with ThreadPoolExecutor(max_workers=2) as kernels, ThreadPoolExecutor(max_workers=1) as renders:
-        warm = {stage: kernels.submit(start_warm_kernel, stage, staging / "logs") for stage in stages}
-        from .report import notebook_to_html, write_index  # slow imports, once kernels are starting
+        warm = {stage: kernels.submit(start_warm_kernel, stage, staging / "logs",
+                                      f"{WARM_UP_COMMON}\n{WARM_UP.get(stage, '')}")
+                for stage in stages}
+        from ..report import notebook_to_html, write_index  # slow imports, once kernels are starting
         rendered: list[Future] = []
         try:
             for i, stage in enumerate(stages):
@@ -149,8 +146,8 @@ def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: 
                 try:
                     km = _kernel_for(stage, warm.pop(stage))
                     _execute(stage, staging, params, km)
-                    if strict and stage in ("01_ingest", "02_clean"):
-                        _check_strict(staging)
+                    if stage in ("01_ingest", "02_clean"):
+                        _check_documents(staging, stage, strict, record["warnings"])
                     status, error = "ok", None
                 except StageFailed as exc:
                     status, error, failure = "failed", str(exc), exc
@@ -209,6 +206,9 @@ def _execute(stage: str, staging: Path, params: dict, km: KernelManager) -> None
                 f"stage {stage} failed in cell {exc.cell_index} (execution count {exc.exec_count}):"
                 f" {exc.ename}: {exc.evalue}") from exc
         except Exception as exc:  # the kernel died, a notebook is unreadable, ...
+            if exit_code(km) is not None:
+                raise StageFailed(f"stage {stage} failed: {death_message(km)}; its log is "
+                                  f"{logs / f'{stage}.kernel.log'}") from exc
             raise StageFailed(f"stage {stage} failed: {type(exc).__name__}: {exc}") from exc
 
 
@@ -216,18 +216,26 @@ def _kernel_for(stage: str, starting: Future) -> KernelManager:
     try:
         return starting.result()
     except Exception as exc:
-        raise StageFailed(f"stage {stage} failed: its kernel did not start: "
-                          f"{type(exc).__name__}: {exc}") from exc
+        raise StageFailed(f"stage {stage} failed: its kernel did not start: {exc}") from exc
 
 
-def _check_strict(staging: Path) -> None:
-    from .io import read_table
+def _check_documents(staging: Path, stage: str, strict: bool, warnings: list[str]) -> None:
+    """After ingest: warn when the input folder held no file; with `strict`, fail when it held
+    none or any file is not ok (after clean: any document without article text)."""
+    from ..io import read_table
 
     docs = read_table(staging, "documents")
-    bad = docs[docs["status"] != "ok"]
-    if len(bad):
-        listing = "; ".join(f"{r.source_path}: {r.status} ({r.message})" for r in bad.itertuples())
-        raise StageFailed(f"--strict: {len(bad)} input file(s) are not ok: {listing}")
+    if stage == "01_ingest" and docs.empty:
+        message = "the input folder holds no input files: nothing to analyse"
+        if strict:
+            raise StageFailed(f"--strict: {message}")
+        warnings.append(message)
+        print(f"\nWARNING: {message}", file=sys.stderr, end="", flush=True)
+    if strict:
+        bad = docs[docs["status"] != "ok"]
+        if len(bad):
+            listing = "; ".join(f"{r.source_path}: {r.status} ({r.message})" for r in bad.itertuples())
+            raise StageFailed(f"--strict: {len(bad)} input file(s) are not ok: {listing}")
 
 
 def _previous_stages(out: Path) -> list[dict]:
@@ -250,7 +258,7 @@ def _merge_stages(previous: list[dict], current: list[dict]) -> list[dict]:
 
 def _swap_in(staging: Path, out: Path) -> None:
     """Replace `out` by `staging` with renames only (the old folder is removed afterwards)."""
-    old = out.with_name(out.name + ".old")
+    old = sibling(out, OLD_SUFFIX)
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():
         out.rename(old)
@@ -260,31 +268,3 @@ def _swap_in(staging: Path, out: Path) -> None:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.run", description=__doc__.split("\n")[0])
-    parser.add_argument("--input-dir", default="seeds", help="folder of input files (default seeds)")
-    parser.add_argument("--output-dir", default="outputs", help="output folder (default outputs)")
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--only", type=stage_name, help="run this stage only")
-    group.add_argument("--from", dest="start", type=stage_name, help="run from this stage on")
-    parser.add_argument("-p", dest="params", action="append", type=parse_parameter, default=[],
-                        metavar="NAME=VALUE", help="a notebook parameter (repeatable)")
-    parser.add_argument("--strict", action="store_true",
-                        help="fail when any input file is not ok (empty, unreadable, no article text, ...)")
-    args = parser.parse_args(argv)
-    try:
-        record = run_pipeline(args.input_dir, args.output_dir,
-                              stages=selected_stages(args.only, args.start),
-                              parameters=dict(args.params), strict=args.strict)
-    except StageFailed as exc:
-        print(f"\nFAILED: {exc}", file=sys.stderr)
-        return 1
-    out = resolve(args.output_dir)
-    print(f"done in {record['seconds']:.1f} s: {out / 'index.html'}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

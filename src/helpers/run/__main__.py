@@ -1,0 +1,50 @@
+"""`python -m helpers.run [--input-dir seeds] [--output-dir outputs] [--only STAGE | --from STAGE]
+[-p NAME=VALUE ...] [--strict]`: run the notebooks on a folder of articles.
+
+Exit codes: 0 done, 1 a stage failed (or the output could not be written), 2 the run was refused
+before any work (a bad path, a parameter, or another run writing the same output folder)."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .guard import UsageError
+from .params import parse_parameter
+from .pipeline import StageFailed, absolute, run_pipeline, selected_stages, stage_name
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.run", description="Run the five notebooks on a folder of articles.",
+        epilog="Relative paths are taken from the current working directory. The output folder "
+               "must be new, empty, or an earlier run's output: a run replaces it.")
+    parser.add_argument("--input-dir", default="seeds", help="folder of input files (default seeds)")
+    parser.add_argument("--output-dir", default="outputs", help="output folder (default outputs)")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--only", type=stage_name, help="run this stage only")
+    group.add_argument("--from", dest="start", type=stage_name, help="run from this stage on")
+    parser.add_argument("-p", dest="params", action="append", type=parse_parameter, default=[],
+                        metavar="NAME=VALUE", help="a notebook parameter (repeatable)")
+    parser.add_argument("--strict", action="store_true",
+                        help="fail when the input folder is empty or any input file is not ok "
+                             "(empty, unreadable, no article text, ...)")
+    args = parser.parse_args(argv)
+    try:
+        record = run_pipeline(args.input_dir, args.output_dir,
+                              stages=selected_stages(args.only, args.start),
+                              parameters=dict(args.params), strict=args.strict)
+    except UsageError as exc:
+        print(f"python -m helpers.run: error: {exc}", file=sys.stderr)
+        return 2
+    except StageFailed as exc:
+        print(f"\nFAILED: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"\nFAILED: could not write the output: {exc}", file=sys.stderr)
+        return 1
+    print(f"done in {record['seconds']:.1f} s: {absolute(args.output_dir) / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
