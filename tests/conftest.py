@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 
-from helpers.paths import SEEDS_DIR
+from helpers.core.paths import SEEDS_DIR
 from helpers.run import run_pipeline
 
 

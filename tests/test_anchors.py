@@ -1,7 +1,7 @@
 """Anchor dates: stated, inferred from the text, or from another article of the corpus."""
 import pandas as pd
 
-from helpers.anchors import apply_anchors, resolve_anchors
+from helpers.timeline.anchors import apply_anchors, resolve_anchors
 
 
 def documents(*rows):

@@ -1,4 +1,4 @@
-"""The optional CAMeL Tools NER path (helpers.camel_ner), with a tiny model built here."""
+"""The optional CAMeL Tools NER path (helpers.entities.camel_ner), with a tiny model built here."""
 import json
 import socket
 import sys
@@ -6,9 +6,9 @@ import sys
 import pandas as pd
 import pytest
 
-from helpers import camel_ner
+from helpers.entities import camel_ner
 from helpers.entities import extract_entities
-from helpers.text import split_sentences
+from helpers.core.text import split_sentences
 
 BODY = "زار بوتين موسكو أمس. وقال كيريلوف شتاينبرغ إن العلاقات جيدة."
 LABELS = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-MISC", "O"]

@@ -18,7 +18,7 @@ from helpers.clean import (
     justext_body,
     line_audit,
 )
-from helpers.text import split_sentences
+from helpers.core.text import split_sentences
 
 P1 = ("أعلنت وزارة الخارجية الروسية، اليوم الثلاثاء، أن موسكو ستستضيف الشهر المقبل اجتماعاً لوزراء "
       "خارجية دول آسيا الوسطى لبحث الأوضاع الأمنية على الحدود مع أفغانستان.")

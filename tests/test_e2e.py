@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.io import TABLE_COLUMNS, read_table
+from helpers.core.io import TABLE_COLUMNS, read_table
 from helpers.run import STAGES
 
 pytestmark = pytest.mark.e2e

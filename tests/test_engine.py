@@ -8,9 +8,9 @@ import cloudpickle
 import pandas as pd
 import pytest
 
-from helpers import engine
-from helpers.io import TABLE_COLUMNS, read_table
-from helpers.paths import PROJECT_ROOT
+from helpers.core import engine
+from helpers.core.io import TABLE_COLUMNS, read_table
+from helpers.core.paths import PROJECT_ROOT
 
 # the workers cannot import this test module: its functions travel by value
 cloudpickle.register_pickle_by_value(sys.modules[__name__])

@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from helpers.entities import CATALOGUE_COLUMNS, ENTITY_COLUMNS, benchmark, extract_entities, link, recognise
-from helpers.text import split_sentences
+from helpers.core.text import split_sentences
 
 DOCS = {
     "a": ("لافروف يحذر من الناتو",

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from helpers.events import (
+from helpers.timeline.events import (
     CLUSTER_COLUMNS,
     EVENT_COLUMNS,
     TIMELINE_COLUMNS,
@@ -11,7 +11,7 @@ from helpers.events import (
     cluster_events,
     describe_clusters,
 )
-from helpers.text import split_sentences
+from helpers.core.text import split_sentences
 
 BODIES = {
     "a": "أعلنت الوزارة انطلاق مناورات النسر الذهبي بين 4-9 أيار الجاري في الأردن. "
@@ -172,7 +172,7 @@ def reference_groups(frame, clues):
     """The definition `cluster_events` implements, pair by pair (quadratic: small inputs only)."""
     from datetime import date
 
-    from helpers.events import MAX_EVENT_DAYS, MIN_DATE_OVERLAP, MIN_SHARED_WORDS
+    from helpers.timeline.events import MAX_EVENT_DAYS, MIN_DATE_OVERLAP, MIN_SHARED_WORDS
 
     rows = list(frame.itertuples(index=False))
     day = {k: (date.fromisoformat(r.date_start).toordinal(), date.fromisoformat(r.date_end).toordinal())
@@ -208,7 +208,7 @@ def reference_groups(frame, clues):
 def test_clustering_matches_the_pairwise_definition_on_random_events():
     import random
 
-    from helpers.events import _happenings
+    from helpers.timeline.events import _happenings
 
     rng = random.Random(5)
     spans = ["2021-03-0{}", "2021-03-1{}", "2021-04-0{}"]

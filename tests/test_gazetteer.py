@@ -1,12 +1,12 @@
-"""The merged gazetteer: curated YAML, CLDR territories, GeoNames cities (helpers.gazetteer)."""
+"""The merged gazetteer: curated YAML, CLDR territories, GeoNames cities (helpers.entities.gazetteer)."""
 from collections import defaultdict
 
 import pytest
 import yaml
 
-from helpers.gazetteer import load_gazetteer, name_tokens, spelling_variants
-from helpers.lexicon import fold_token
-from helpers.paths import DATA_DIR
+from helpers.entities.gazetteer import load_gazetteer, name_tokens, spelling_variants
+from helpers.core.words import fold_token
+from helpers.core.paths import DATA_DIR
 
 TYPES = {"PER", "LOC", "ORG", "MISC"}
 
@@ -73,7 +73,7 @@ def test_generated_variants_and_weak_aliases_are_indexed(gaz):
 def test_skeleton_and_near_lookup(gaz):
     assert gaz.skeleton_lookup(" ".join(["كزخستن"]), "LOC") == "kazakhstan"
     assert gaz.skeleton_lookup("كزخستن", "PER") is None
-    from helpers.linking import skeleton_key
+    from helpers.entities.name_keys import skeleton_key
     assert gaz.near_lookup(skeleton_key(name_tokens("تركمستان")), "LOC") == "turkmenistan"
 
 

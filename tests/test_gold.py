@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from helpers.paths import PROJECT_ROOT
+from helpers.core.paths import PROJECT_ROOT
 
 EVAL = PROJECT_ROOT.parent / "shared" / "eval"
 TARGETS = {"clean.f1": 0.98, "meta.accuracy": 0.95, "anchor.accuracy": 1.0, "ent.f1": 0.92,

@@ -11,8 +11,8 @@ import pytest
 
 from helpers import entities, ingest
 from helpers.bench import seed_sentences, synthetic_page
-from helpers.io import read_table
-from helpers.paths import PROJECT_ROOT, SEEDS_DIR
+from helpers.core.io import read_table
+from helpers.core.paths import PROJECT_ROOT, SEEDS_DIR
 
 #: A line the cleaning drops as boilerplate: appended to a UTF-8 twin so that it is not a duplicate.
 FOOTER = "\nجميع الحقوق محفوظة © 2022\n"

@@ -6,7 +6,7 @@ import csv
 import pytest
 from browser_check import chromium_available, launch
 
-from helpers.paths import SEEDS_DIR
+from helpers.core.paths import SEEDS_DIR
 from helpers.run import STAGES, run_pipeline
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from helpers import io
+from helpers.core import io
 
 
 def test_write_table_writes_parquet_and_bom_csv(tmp_path):

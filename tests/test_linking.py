@@ -1,5 +1,5 @@
-"""Skeleton keys, rule-made ids and surname links (helpers.linking)."""
-from helpers.linking import (
+"""Skeleton keys, rule-made ids and surname links (helpers.entities.name_keys)."""
+from helpers.entities.name_keys import (
     RuleEntityIndex,
     SurnameIndex,
     is_surname,
@@ -7,7 +7,7 @@ from helpers.linking import (
     skeleton_key,
     token_skeleton,
 )
-from helpers.text import fold
+from helpers.core.text import fold
 
 
 def key(name: str) -> str:

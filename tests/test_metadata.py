@@ -1,7 +1,7 @@
-"""Tests for helpers.metadata: date parsing, the page's date convention, and metadata lines."""
+"""Tests for helpers.clean.metadata: date parsing, the page's date convention, and metadata lines."""
 import pytest
 
-from helpers.metadata import extract_metadata, find_dates, is_date_line, page_is_month_first
+from helpers.clean.metadata import extract_metadata, find_dates, is_date_line, page_is_month_first
 
 PROSE = ("وقال المتحدث باسم الوزارة في مؤتمر صحفي إن الاجتماع سيتناول أيضاً التعاون الاقتصادي ومشاريع "
          "النقل المشتركة في المنطقة.")

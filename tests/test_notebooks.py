@@ -4,7 +4,7 @@ import ast
 import nbformat
 import pytest
 
-from helpers.paths import NOTEBOOKS_DIR
+from helpers.core.paths import NOTEBOOKS_DIR
 from helpers.run import STAGES
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))

@@ -12,7 +12,7 @@ import textwrap
 import pytest
 from jupyter_client.manager import start_new_kernel
 
-from helpers.paths import PROJECT_ROOT
+from helpers.core.paths import PROJECT_ROOT
 
 MARK = "blocked by the offline test guard"
 GUARD = textwrap.dedent(f'''

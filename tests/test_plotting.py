@@ -15,7 +15,7 @@ from matplotlib import _text_helpers, font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.image import imread  # noqa: E402
 
-from helpers import plotting  # noqa: E402
+from helpers.report import plotting  # noqa: E402
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

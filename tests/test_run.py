@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from helpers import run
-from helpers.io import read_table
+from helpers.core.io import read_table
 from helpers.run import guard
 
 

@@ -11,8 +11,8 @@ import psutil
 import pytest
 
 from helpers import run
-from helpers.io import read_table
-from helpers.paths import PROJECT_ROOT, SEEDS_DIR
+from helpers.core.io import read_table
+from helpers.core.paths import PROJECT_ROOT, SEEDS_DIR
 from helpers.run import guard
 from helpers.run.params import check_parameters, notebook_parameters
 from helpers.run.pipeline import stage_parameters

@@ -11,7 +11,7 @@ from camel_tools.utils.normalize import (
     normalize_unicode,
 )
 
-from helpers.text import ARABIC_INDIC_DIGITS, FoldedText, fold, tokenize
+from helpers.core.text import ARABIC_INDIC_DIGITS, FoldedText, fold, tokenize
 
 TRICKY = [
     "قالَ الوزيرُ: «السلامُ» (2021/07/17)، وأضاف...",
@@ -85,7 +85,7 @@ def test_folded_text_spans():
 def test_index_sentences_finds_the_sentence_of_an_offset():
     import pandas as pd
 
-    from helpers.text import index_sentences
+    from helpers.core.text import index_sentences
 
     table = pd.DataFrame({"doc_id": ["b", "a", "a"], "sentence_id": [0, 1, 0], "start": [0, 10, 0],
                           "end": [5, 20, 8], "text": ["x", "second", "first"]})

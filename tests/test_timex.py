@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.timex import benchmark, mentions, parse_anchor, tag, value_bounds
+from helpers.timeline.timex import benchmark, mentions, parse_anchor, tag, value_bounds
 
 ANCHOR = "2022-03-15"  # a Tuesday
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import psutil
 
-from .paths import SEEDS_DIR
-from .run import STAGES, parse_parameter, run_pipeline
-from .text import arabic_ratio, split_sentences
+from helpers.core.paths import SEEDS_DIR
+from helpers.run import STAGES, parse_parameter, run_pipeline
+from helpers.core.text import arabic_ratio, split_sentences
 
 MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
           "أكتوبر", "نوفمبر", "ديسمبر"]

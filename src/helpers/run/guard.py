@@ -17,7 +17,7 @@ from pathlib import Path
 
 import psutil
 
-from ..paths import PROJECT_ROOT, STAGING_SUFFIX
+from helpers.core.paths import PROJECT_ROOT, STAGING_SUFFIX
 
 #: The file that marks a folder as written by this runner (so it may be replaced).
 RUN_MARKER = ".news-analysis-run"

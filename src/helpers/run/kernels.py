@@ -17,7 +17,7 @@ from jupyter_client.channels import ZMQSocketChannel
 from nbclient.exceptions import DeadKernelError
 from traitlets import Type
 
-from ..paths import PROJECT_ROOT
+from helpers.core.paths import PROJECT_ROOT
 
 #: How often a waiting channel checks that its kernel lives.
 CHECK_SECONDS = 1.0

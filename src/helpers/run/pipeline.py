@@ -22,7 +22,7 @@ from pathlib import Path
 
 from jupyter_client import KernelManager
 
-from ..paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from helpers.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 from .guard import (
     FAILED_SUFFIX,
     OLD_SUFFIX,
@@ -41,12 +41,12 @@ STAGES = ["01_ingest", "02_clean", "03_entities", "04_timeline", "05_comparison"
 WARM_UP = {
     "01_ingest": "import helpers.ingest",
     "02_clean": "import helpers.clean",
-    "03_entities": "import helpers.entities, helpers.plotting, helpers.gazetteer\n"
-                   "helpers.gazetteer.load_gazetteer()",
-    "04_timeline": "import helpers.anchors, helpers.events, helpers.plotting",
-    "05_comparison": "import helpers.compare, helpers.plotting",
+    "03_entities": "import helpers.entities, helpers.report.plotting, helpers.entities.gazetteer\n"
+                   "helpers.entities.gazetteer.load_gazetteer()",
+    "04_timeline": "import helpers.timeline.anchors, helpers.timeline.events, helpers.report.plotting",
+    "05_comparison": "import helpers.compare, helpers.report.plotting",
 }
-WARM_UP_COMMON = "import pandas, matplotlib.pyplot, IPython.display, helpers.io, helpers.show"
+WARM_UP_COMMON = "import pandas, matplotlib.pyplot, IPython.display, helpers.core.io, helpers.report.show"
 
 
 class StageFailed(RuntimeError):
@@ -136,7 +136,7 @@ def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: 
         warm = {stage: kernels.submit(start_warm_kernel, stage, staging / "logs",
                                       f"{WARM_UP_COMMON}\n{WARM_UP.get(stage, '')}")
                 for stage in stages}
-        from ..report import notebook_to_html, write_index  # slow imports, once kernels are starting
+        from helpers.report.html import notebook_to_html, write_index  # slow imports, once kernels are starting
         rendered: list[Future] = []
         try:
             for i, stage in enumerate(stages):
@@ -222,7 +222,7 @@ def _kernel_for(stage: str, starting: Future) -> KernelManager:
 def _check_documents(staging: Path, stage: str, strict: bool, warnings: list[str]) -> None:
     """After ingest: warn when the input folder held no file; with `strict`, fail when it held
     none or any file is not ok (after clean: any document without article text)."""
-    from ..io import read_table
+    from helpers.core.io import read_table
 
     docs = read_table(staging, "documents")
     if stage == "01_ingest" and docs.empty:

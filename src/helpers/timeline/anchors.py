@@ -14,9 +14,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .events import content_words
-from .text import split_sentences
-from .timex import Mention, mentions, parse_anchor, resolve
+from helpers.timeline.events import content_words
+from helpers.core.text import split_sentences
+from helpers.timeline.timex import Mention, mentions, parse_anchor, resolve
 
 #: How far (years) from the reference years a weekday + day + month may place its year.
 MAX_YEAR_DISTANCE = 6

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import yaml
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/helpers
 PROJECT_ROOT = PACKAGE_DIR.parents[1]
 DATA_DIR = PACKAGE_DIR / "data"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"

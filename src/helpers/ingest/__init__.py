@@ -25,9 +25,9 @@ from pathlib import Path
 import charset_normalizer
 import pandas as pd
 
-from . import engine as engines
-from .io import TABLE_COLUMNS
-from .text import arabic_ratio
+from helpers.core import engine as engines
+from helpers.core.io import TABLE_COLUMNS
+from helpers.core.text import arabic_ratio
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_FIELDS = ["doc_id", "url", "title", "outlet", "author", "published"]

@@ -13,8 +13,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 from IPython.display import HTML, Image
 
-from .io import data_dir
-from .paths import STAGING_SUFFIX
+from helpers.core.io import data_dir
+from helpers.core.paths import STAGING_SUFFIX
 
 #: Rows shown of a table before it is cut (the full table is in OUT/data/).
 MAX_ROWS = 40
@@ -68,7 +68,7 @@ def figure(fig, output_dir: str | Path, name: str) -> Image:
     """Save `fig` as OUT/figures/<name>.png and show that same PNG (rendered once)."""
     import matplotlib.pyplot as plt
 
-    from .plotting import save_figure
+    from helpers.report.plotting import save_figure
 
     path = save_figure(fig, output_dir, name)
     plt.close(fig)

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
 
-from .paths import DATA_DIR
-from .text import fold, stopwords
+from helpers.core.paths import DATA_DIR
+from helpers.core.text import fold, stopwords
 
 #: Proclitic strings (folded) that may precede a name: conjunctions و ف, prepositions ب ك ل and
 #: their combinations. Longest first.

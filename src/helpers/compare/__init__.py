@@ -21,10 +21,10 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from helpers.text import fold, stopwords, tokenize
+from helpers.core.text import fold, stopwords, tokenize
 
-from .engine import map_list
-from .io import has_text, join_ids, split_ids
+from helpers.core.engine import map_list
+from helpers.core.io import has_text, join_ids, split_ids
 
 DIFF_SEP = " ؛ "
 

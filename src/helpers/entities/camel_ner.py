@@ -12,7 +12,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .text import SentenceIndex
+from helpers.core.text import SentenceIndex
 
 #: CAMeL NER labels -> our entity types.
 TYPES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}

@@ -18,10 +18,10 @@ from functools import lru_cache
 import justext
 import pandas as pd
 
-from .io import has_text
-from .metadata import BULLETS, extract_metadata, is_date_line, words_of
-from .paths import DATA_DIR, read_data_yaml
-from .text import arabic_ratio, fold, split_sentences, stopwords, tokenize
+from helpers.core.io import has_text
+from helpers.clean.metadata import BULLETS, extract_metadata, is_date_line, words_of
+from helpers.core.paths import DATA_DIR, read_data_yaml
+from helpers.core.text import arabic_ratio, fold, split_sentences, stopwords, tokenize
 
 LABELS = ("body", "title", "metadata", "boilerplate", "blank")
 #: A prose line has at least this many words (and some stop words).

@@ -19,11 +19,11 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .calendar_names import AMBIGUOUS_MONTHS
-from .calendar_names import WEEKDAYS as WEEKDAY_NAMES
-from .text import FoldedText, stopwords
-from .timex_values import Anchor, When, parse_anchor, valid_date, value_bounds, when_value
-from .timex_words import Tokens, lexicon, read_cardinal, read_ordinal, stems
+from helpers.core.calendar import AMBIGUOUS_MONTHS
+from helpers.core.calendar import WEEKDAYS as WEEKDAY_NAMES
+from helpers.core.text import FoldedText, stopwords
+from helpers.timeline.timex_values import Anchor, When, parse_anchor, valid_date, value_bounds, when_value
+from helpers.timeline.timex_words import Tokens, lexicon, read_cardinal, read_ordinal, stems
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ spelling variants met in news text. Used by the metadata parser and the temporal
 """
 from __future__ import annotations
 
-from .text import fold
+from helpers.core.text import fold
 
 _WESTERN = {
     1: ["يناير", "كانون الثاني", "كانون ثاني"],

@@ -9,10 +9,10 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from .io import atomic_write_text
-from .paths import PACKAGE_DIR
+from helpers.core.io import atomic_write_text
+from helpers.core.paths import PACKAGE_DIR
 
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 
 
 def notebook_to_html(notebook_path: str | Path, html_path: str | Path) -> Path:

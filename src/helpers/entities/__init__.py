@@ -25,12 +25,12 @@ from functools import lru_cache, partial
 
 import pandas as pd
 
-from . import camel_ner
-from .engine import map_list
-from .entity_rules import NAME_PARTICLES, PERSON_SHAPE, RARE, Tokens, find_rule_spans
-from .gazetteer import END, WORD, Alias, Gazetteer, load_gazetteer
-from .lexicon import fold_token, is_function_word, word_zipf
-from .linking import (
+from helpers.entities import camel_ner
+from helpers.core.engine import map_list
+from helpers.entities.rules import NAME_PARTICLES, PERSON_SHAPE, RARE, Tokens, find_rule_spans
+from helpers.entities.gazetteer import END, WORD, Alias, Gazetteer, load_gazetteer
+from helpers.core.words import fold_token, is_function_word, word_zipf
+from helpers.entities.name_keys import (
     MIN_SKELETON,
     Merge,
     RuleEntityIndex,
@@ -40,7 +40,7 @@ from .linking import (
     skeleton_length,
     token_skeleton,
 )
-from .text import SentenceIndex, index_sentences
+from helpers.core.text import SentenceIndex, index_sentences
 
 ENTITY_COLUMNS = ["doc_id", "entity_id", "type", "surface", "canonical", "name_en", "start", "end",
                   "sentence_id", "source", "field"]
@@ -655,7 +655,7 @@ def benchmark(texts: list[str]) -> dict:
     """Recognition + linking throughput on `texts` (each one document body), gazetteer already
     loaded: {'megabytes', 'seconds', 'cpu_seconds', 'mb_per_s', 'cpu_mb_per_s', 'mentions'}
     (CPU time is what the machine spent on it when other work shares the cores)."""
-    from .text import split_sentences
+    from helpers.core.text import split_sentences
 
     load_gazetteer()
     documents = pd.DataFrame({"doc_id": [f"doc{i:05d}" for i in range(len(texts))], "title": "",

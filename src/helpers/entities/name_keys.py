@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import given_names, is_function_word, word_zipf
+from helpers.core.words import given_names, is_function_word, word_zipf
 
 # Letters written for one sound of a foreign name, mapped to one representative.
 _LETTER_CLASS = str.maketrans({

@@ -14,11 +14,11 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .calendar_names import MONTHS, WEEKDAYS
-from .engine import map_list
-from .text import SentenceIndex, fold, index_sentences, stopwords, tokenize
-from .timex import tag, value_bounds
-from .timex_words import lexicon
+from helpers.core.calendar import MONTHS, WEEKDAYS
+from helpers.core.engine import map_list
+from helpers.core.text import SentenceIndex, fold, index_sentences, stopwords, tokenize
+from helpers.timeline.timex import tag, value_bounds
+from helpers.timeline.timex_words import lexicon
 
 TIMELINE_COLUMNS = ["doc_id", "text", "type", "value", "mod", "start", "end", "sentence_id", "anchor",
                     "anchor_source"]

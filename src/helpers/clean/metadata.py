@@ -15,9 +15,9 @@ from functools import lru_cache
 import arabicstopwords.arabicstopwords as arabic_stop
 from camel_tools.utils.dediac import dediac_ar
 
-from .calendar_names import ENGLISH_MONTHS, MONTHS, WEEKDAYS
-from .paths import DATA_DIR, read_data_yaml
-from .text import ARABIC_LETTER, FoldedText, arabic_ratio, fold
+from helpers.core.calendar import ENGLISH_MONTHS, MONTHS, WEEKDAYS
+from helpers.core.paths import DATA_DIR, read_data_yaml
+from helpers.core.text import ARABIC_LETTER, FoldedText, arabic_ratio, fold
 
 #: Line kinds a byline may have.
 BYLINE_KINDS = frozenset({"short", "latin", "bullet", "date"})

@@ -19,8 +19,8 @@ import seaborn as sns
 from matplotlib import font_manager, patheffects
 from matplotlib.figure import Figure
 
-from .io import atomic_write, has_text
-from .timex import value_bounds
+from helpers.core.io import atomic_write, has_text
+from helpers.timeline.timex import value_bounds
 
 #: Arabic fonts in order of preference (Debian's fonts-noto-core); DejaVu Sans is the fallback
 #: that ships with matplotlib and covers Arabic too.
@@ -254,7 +254,7 @@ def cooccurrence_network(graph: nx.Graph, n: int = 30) -> Figure:
 
 
 def _timestamps(value) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """First and last day a TIMEX3 value covers (`helpers.timex.value_bounds`), or None."""
+    """First and last day a TIMEX3 value covers (`helpers.timeline.timex.value_bounds`), or None."""
     first, last = value_bounds(value)
     return (pd.Timestamp(first), pd.Timestamp(last)) if first and last else None
 

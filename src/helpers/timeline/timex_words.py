@@ -10,9 +10,9 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
-from .calendar_names import HIJRI_MONTHS, MONTHS
-from .paths import read_data_yaml
-from .text import fold
+from helpers.core.calendar import HIJRI_MONTHS, MONTHS
+from helpers.core.paths import read_data_yaml
+from helpers.core.text import fold
 
 PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
 # Digits joined by . , : / - stay one token (2021/07/17, 16:45, 10-20, 3,7).

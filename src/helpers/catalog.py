@@ -1,0 +1,262 @@
+"""The pipeline's data contract in one place: each stage with its notebook and the tables it reads
+and writes, each table with its columns (name, kind, meaning), in the order they are written.
+
+`core.io.write_table` and `read_table` check every table against this catalogue; the runner takes
+its stage list from it, the end-to-end test checks every table it lists, and the README's table
+of stages is checked against `markdown_stages()`. `python -m helpers.catalog` prints the tables.
+
+Kinds: `text` (a string; list-valued cells are sorted values joined by '|'), `int`, `float`,
+`bool`. Any column may be empty (missing) in a row unless its meaning says otherwise.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TEXT, INT, FLOAT, BOOL = "text", "int", "float", "bool"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    meaning: str
+    writer: str  # the stage that creates the table
+    columns: tuple[Column, ...]
+    #: Later stages that rewrite the table to fill some of its columns: stage -> column names.
+    filled_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def writers(self) -> list[str]:
+        return [self.writer, *self.filled_by]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str  # also the notebook's file name: notebooks/<name>.ipynb
+    question: str
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    #: A function its kernel calls before the notebook runs, to load what the stage needs
+    #: ("module:function"), besides the notebook's own imports.
+    warm_up: str | None = None
+
+
+def _columns(*specs: tuple[str, str, str]) -> tuple[Column, ...]:
+    return tuple(Column(*spec) for spec in specs)
+
+
+_DOC = ("doc_id", TEXT, "the document's id (see documents)")
+_SENTENCE = ("sentence_id", INT, "the sentence's number in its document's body, from 0")
+
+TABLES: dict[str, Table] = {t.name: t for t in (
+    Table("documents", "one row per input file, whatever became of it", "01_ingest", _columns(
+        ("doc_id", TEXT, "unique id: the file name without its extension (sub-folders joined by '__'), "
+                         "or the manifest's"),
+        ("source_path", TEXT, "the file's path inside the input folder"),
+        ("format", TEXT, "txt or html"),
+        ("sha256", TEXT, "SHA-256 of the file's bytes"),
+        ("encoding", TEXT, "the text encoding it was decoded with"),
+        ("n_chars", INT, "characters of text read"),
+        ("status", TEXT, "ok, empty, unreadable, not_arabic, duplicate, skipped, or no_body (clean)"),
+        ("message", TEXT, "what was read, or why not"),
+        ("url", TEXT, "the page's address (manifest or HTML metadata)"),
+        ("title", TEXT, "the article's title"),
+        ("outlet", TEXT, "the outlet that published it"),
+        ("author", TEXT, "its author"),
+        ("published", TEXT, "publication date the page or manifest states (ISO 8601)"),
+        ("published_source", TEXT, "where `published` comes from: manifest or page"),
+        ("attribution", TEXT, "the source credited in the text (المصدر: ...)"),
+        ("date_anchor", TEXT, "the date relative expressions are resolved against (ISO 8601)"),
+        ("date_anchor_source", TEXT, "where the anchor comes from: page, manifest, text or corpus"),
+        ("body", TEXT, "the article text, without menus, share buttons, related posts or footers"),
+        ("n_sentences", INT, "sentences in the body"),
+        ("n_tokens", INT, "word tokens in the body"),
+    ), filled_by={
+        "02_clean": ("title", "outlet", "author", "published", "published_source", "attribution",
+                     "body", "n_sentences", "n_tokens", "status", "message"),
+        "04_timeline": ("date_anchor", "date_anchor_source"),
+    }),
+    Table("raw_text", "the decoded text of every ok input file", "01_ingest", _columns(
+        _DOC, ("format", TEXT, "txt or html (html: the article text trafilatura extracted)"),
+        ("text", TEXT, "the text, line breaks normalised"),
+    )),
+    Table("ingest_issues", "problems met reading the input folder and its manifest", "01_ingest", _columns(
+        ("source", TEXT, "the file (or manifest.csv) concerned"),
+        ("problem", TEXT, "kind of problem: missing_file, bad_date, unknown_column, duplicate_id, ..."),
+        ("message", TEXT, "what was found and what was done"),
+    )),
+    Table("sentences", "the sentences of each body, with offsets", "02_clean", _columns(
+        _DOC, _SENTENCE,
+        ("start", INT, "offset of its first character in the body"),
+        ("end", INT, "offset after its last character"),
+        ("text", TEXT, "the sentence"),
+    )),
+    Table("clean_lines", "every line of every page, kept or dropped, and why", "02_clean", _columns(
+        _DOC, ("line_no", INT, "the line's number in the page, from 0"),
+        ("text", TEXT, "the line"),
+        ("label", TEXT, "body, title, metadata, boilerplate or blank"),
+        ("reason", TEXT, "why it got that label"),
+        ("repeated", BOOL, "the same paragraph occurs earlier in the page"),
+    )),
+    Table("entities", "one row per entity mention in a title or body", "03_entities", _columns(
+        _DOC, ("entity_id", TEXT, "one id per real-world entity across the corpus (type:name)"),
+        ("type", TEXT, "PER, LOC, ORG or MISC"),
+        ("surface", TEXT, "the mention as written (without a leading proclitic)"),
+        ("canonical", TEXT, "the entity's canonical Arabic name"),
+        ("name_en", TEXT, "its English name, where known"),
+        ("start", INT, "offset of the mention in its field"),
+        ("end", INT, "offset after the mention"),
+        ("sentence_id", INT, "the body sentence holding it (empty in the title)"),
+        ("source", TEXT, "what found it: gazetteer, rule:<name>, skeleton, surname, camel_ner"),
+        ("field", TEXT, "title or body"),
+    )),
+    Table("entity_catalogue", "one row per entity", "03_entities", _columns(
+        ("entity_id", TEXT, "see entities"), ("type", TEXT, "PER, LOC, ORG or MISC"),
+        ("canonical", TEXT, "canonical Arabic name"), ("name_en", TEXT, "English name, where known"),
+        ("wikidata", TEXT, "Wikidata id, where known"),
+        ("variants", TEXT, "the spellings met, '|'-joined"),
+        ("n_docs", INT, "documents that mention it"), ("n_mentions", INT, "its mentions"),
+    )),
+    Table("entity_candidates", "names the rules proposed but could not confirm, for review", "03_entities",
+          _columns(
+              ("surface", TEXT, "the name as written"), ("type", TEXT, "the type proposed"),
+              ("rule", TEXT, "the rule that proposed it"),
+              ("n_mentions", INT, "times proposed"), ("n_docs", INT, "documents"),
+              ("doc_ids", TEXT, "those documents, '|'-joined"), ("example", TEXT, "a sentence holding it"),
+          )),
+    Table("entity_merges", "the linking log: why each spelling got its entity id", "03_entities", _columns(
+        ("entity_id", TEXT, "the entity"), ("variant", TEXT, "the spelling (folded words)"),
+        ("reason", TEXT, "the linking decision: alias, context, rule, skeleton, surname, ..."),
+        ("detail", TEXT, "the evidence"),
+    )),
+    Table("timeline", "one row per temporal expression in a body", "04_timeline", _columns(
+        _DOC, ("text", TEXT, "the expression as written"),
+        ("type", TEXT, "DATE, TIME, DURATION or SET (TIMEX3)"),
+        ("value", TEXT, "its TIMEX3 value (2021-10-12, 2021-09, P20Y, PRESENT_REF, ...)"),
+        ("mod", TEXT, "TIMEX3 modifier (START, END, APPROX, ...)"),
+        ("start", INT, "offset in the body"), ("end", INT, "offset after it"), _SENTENCE,
+        ("anchor", TEXT, "the anchor date it was resolved against"),
+        ("anchor_source", TEXT, "where that anchor comes from"),
+    )),
+    Table("events", "one row per dated sentence", "04_timeline", _columns(
+        _DOC, _SENTENCE, ("value", TEXT, "the TIMEX3 value that dates it"),
+        ("date_start", TEXT, "first day of that value (ISO)"), ("date_end", TEXT, "last day (ISO)"),
+        ("text", TEXT, "the sentence"), ("entity_ids", TEXT, "entities it names, '|'-joined"),
+        ("timex", TEXT, "the temporal expression as written"),
+        ("cluster_id", TEXT, "the event cluster it belongs to"),
+    )),
+    Table("event_clusters", "events several documents report", "04_timeline", _columns(
+        ("cluster_id", TEXT, "the cluster's id"), ("value", TEXT, "its date (TIMEX3)"),
+        ("date_start", TEXT, "first day"), ("date_end", TEXT, "last day"),
+        ("n_docs", INT, "documents reporting it"), ("doc_ids", TEXT, "those documents, '|'-joined"),
+        ("entity_ids", TEXT, "entities its sentences share, '|'-joined"),
+        ("label", TEXT, "a sentence that reports it"),
+    )),
+    Table("entity_salience", "how much each document puts each entity forward", "05_comparison", _columns(
+        _DOC, ("entity_id", TEXT, "the entity"), ("mentions", INT, "its mentions in the document"),
+        ("weight", FLOAT, "tf-idf weight: (1 + log mentions) * log(1 + N / documents naming it)"),
+        ("canonical", TEXT, "the entity's name"), ("type", TEXT, "its type"),
+    )),
+    Table("cooccurrence", "entities named in the same sentence", "05_comparison", _columns(
+        ("entity_a", TEXT, "one entity"), ("entity_b", TEXT, "the other (entity_a < entity_b)"),
+        ("n_sentences", INT, "sentences naming both"), ("doc_ids", TEXT, "their documents, '|'-joined"),
+    )),
+    Table("shared_events", "each document's account of an event several report", "05_comparison", _columns(
+        ("cluster_id", TEXT, "the event cluster"), ("value", TEXT, "its date"), _DOC,
+        ("sentence", TEXT, "the document's sentence about it"),
+        ("entity_ids", TEXT, "entities that sentence names, '|'-joined"),
+        ("differences", TEXT, "what this account gives that others do not, in words"),
+        ("label", TEXT, "the cluster's label"),
+        ("dates", TEXT, "dates the sentence gives, '|'-joined"),
+        ("numbers", TEXT, "numbers it gives, '|'-joined"),
+        ("only_dates", TEXT, "dates only this account gives"),
+        ("only_entities", TEXT, "entities only this account names"),
+        ("only_numbers", TEXT, "numbers only this account gives"),
+        ("highlight", TEXT, "surfaces to mark in the sentence, '|'-joined"),
+    )),
+    Table("doc_similarity", "how close two documents are in wording", "05_comparison", _columns(
+        ("doc_a", TEXT, "one document"), ("doc_b", TEXT, "the other"),
+        ("cosine", FLOAT, "tf-idf cosine over normalised content words"),
+    )),
+    Table("distinctive_terms", "the words that set a document apart from the rest", "05_comparison", _columns(
+        _DOC, ("term", TEXT, "the word (normalised)"),
+        ("z", FLOAT, "weighted log-odds z-score with an informative Dirichlet prior"),
+        ("count", INT, "its count in the document"), ("count_rest", INT, "its count in the others"),
+    )),
+)}
+
+STAGES: dict[str, Stage] = {s.name: s for s in (
+    Stage("01_ingest", "which files were read, and how", (),
+          ("documents", "raw_text", "ingest_issues")),
+    Stage("02_clean", "what each article says, without the page around it", ("documents", "raw_text"),
+          ("documents", "sentences", "clean_lines")),
+    Stage("03_entities", "who and what each article names", ("documents", "sentences"),
+          ("entities", "entity_catalogue", "entity_candidates", "entity_merges"),
+          warm_up="helpers.entities.gazetteer:load_gazetteer"),
+    Stage("04_timeline", "what happened when", ("documents", "sentences", "entities"),
+          ("documents", "timeline", "events", "event_clusters")),
+    Stage("05_comparison", "how the accounts differ",
+          ("documents", "entities", "entity_catalogue", "timeline", "events", "event_clusters"),
+          ("entity_salience", "cooccurrence", "shared_events", "doc_similarity", "distinctive_terms")),
+)}
+STAGE_NAMES = list(STAGES)
+
+
+def table(name: str) -> Table:
+    if name not in TABLES:
+        raise KeyError(f"no table {name!r} in the catalogue (helpers/catalog.py)")
+    return TABLES[name]
+
+
+def columns(name: str) -> list[str]:
+    """The columns of table `name`, in the order they are written."""
+    return table(name).column_names
+
+
+def stages_filling(table_name: str, column: str) -> list[str]:
+    """The stages that write `column` of `table_name`, in pipeline order."""
+    t = table(table_name)
+    return [s for s in STAGE_NAMES if (s == t.writer) or column in t.filled_by.get(s, ())]
+
+
+def markdown_stages() -> str:
+    """The README's table of stages: notebook, the question it answers, the tables it writes."""
+    rows = ["| notebook | what it answers | tables it writes (`outputs/data/`) |", "|---|---|---|"]
+    for stage in STAGES.values():
+        written = ", ".join(f"`{t}`" for t in stage.writes)
+        rows.append(f"| `{stage.name}` | {stage.question} | {written} |")
+    return "\n".join(rows)
+
+
+def _check() -> None:
+    """The catalogue agrees with itself: every table read is written by an earlier stage, every
+    table written has one creating stage, which lists it."""
+    seen: set[str] = set()
+    for stage in STAGES.values():
+        missing = [t for t in stage.reads if t not in seen]
+        assert not missing, f"{stage.name} reads {missing} before any stage writes them"
+        for name in stage.writes:
+            assert stage.name in table(name).writers(), f"{stage.name} writes {name} but the table says not"
+        seen.update(stage.writes)
+    for t in TABLES.values():
+        assert t.name in STAGES[t.writer].writes, f"{t.name}: its writer {t.writer} does not list it"
+        for stage, filled in t.filled_by.items():
+            assert set(filled) <= set(t.column_names), f"{t.name}: {stage} fills unknown columns"
+
+
+_check()
+
+if __name__ == "__main__":
+    for t in TABLES.values():
+        print(f"\n{t.name} ({', '.join(t.writers())}): {t.meaning}")
+        for c in t.columns:
+            print(f"  {c.name:<20} {c.kind:<6} {c.meaning}")

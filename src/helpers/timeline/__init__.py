@@ -1,0 +1,1 @@
+"""Stage 04: temporal expressions (`timex`), document anchors (`anchors`), events (`events`)."""
