@@ -6,9 +6,8 @@ import sys
 import pandas as pd
 import pytest
 
-from helpers.entities import camel_ner
-from helpers.entities import extract_entities
 from helpers.core.text import split_sentences
+from helpers.entities import camel_ner, extract_entities
 
 BODY = "زار بوتين موسكو أمس. وقال كيريلوف شتاينبرغ إن العلاقات جيدة."
 LABELS = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-MISC", "O"]

@@ -5,7 +5,8 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.core.io import TABLE_COLUMNS, read_table
+from helpers import catalog
+from helpers.core.io import read_table
 from helpers.run import STAGES
 
 pytestmark = pytest.mark.e2e
@@ -40,10 +41,13 @@ def test_index_links_every_report_with_status_and_duration(e2e_output):
     assert re.search(r"\d+\.\d s", index)
 
 
-def test_every_contract_table_is_written_in_both_formats(e2e_output):
-    for name, columns in TABLE_COLUMNS.items():
-        df = read_table(e2e_output, name)
-        assert list(df.columns[: len(columns)]) == columns, name
+def test_every_catalogue_table_is_written_in_both_formats_and_nothing_else(e2e_output):
+    written = sorted(p.stem for p in (e2e_output / "data").glob("*.parquet"))
+    assert written == sorted(catalog.TABLES)
+    assert sorted({t for stage in catalog.STAGES.values() for t in stage.writes}) == written
+    for name, spec in catalog.TABLES.items():
+        df = read_table(e2e_output, name)  # checked against the catalogue (columns and kinds)
+        assert list(df.columns) == spec.column_names, name
         csv = e2e_output / "data" / f"{name}.csv"
         assert csv.read_bytes().startswith(b"\xef\xbb\xbf"), name
         assert len(pd.read_csv(csv, encoding="utf-8-sig")) == len(df), name

@@ -8,8 +8,9 @@ import cloudpickle
 import pandas as pd
 import pytest
 
+from helpers.catalog import TABLES
 from helpers.core import engine
-from helpers.core.io import TABLE_COLUMNS, read_table
+from helpers.core.io import read_table
 from helpers.core.paths import PROJECT_ROOT
 
 # the workers cannot import this test module: its functions travel by value
@@ -172,7 +173,7 @@ def test_every_engine_writes_the_same_tables(parameter, injected, e2e_corpus, e2
     assert done.returncode == 0, done.stderr
     notebook = (out / "notebooks" / "03_entities.ipynb").read_text(encoding="utf-8")
     assert all(text in notebook for text in injected)
-    for name in TABLE_COLUMNS:
+    for name in TABLES:
         pd.testing.assert_frame_equal(read_table(out, name), read_table(e2e_output, name), obj=name)
         csv = f"data/{name}.csv"
         assert (out / csv).read_bytes() == (e2e_output / csv).read_bytes(), name

@@ -2,8 +2,9 @@
 import pandas as pd
 import pytest
 
-from helpers.entities import CATALOGUE_COLUMNS, ENTITY_COLUMNS, benchmark, extract_entities, link, recognise
+from helpers.catalog import columns
 from helpers.core.text import split_sentences
+from helpers.entities import benchmark, extract_entities, link, recognise
 
 DOCS = {
     "a": ("لافروف يحذر من الناتو",
@@ -48,8 +49,8 @@ def surfaces(tables, entity_id):
 
 
 def test_table_columns_and_offsets(tables):
-    assert list(tables.entities.columns) == ENTITY_COLUMNS
-    assert list(tables.catalogue.columns) == CATALOGUE_COLUMNS
+    assert list(tables.entities.columns) == columns("entities")
+    assert list(tables.catalogue.columns) == columns("entity_catalogue")
     for row in tables.entities.itertuples():
         text = DOCS[row.doc_id][0 if row.field == "title" else 1]
         assert text[row.start:row.end] == row.surface

@@ -2,16 +2,14 @@
 import pandas as pd
 import pytest
 
+from helpers.catalog import columns
+from helpers.core.text import split_sentences
 from helpers.timeline.events import (
-    CLUSTER_COLUMNS,
-    EVENT_COLUMNS,
-    TIMELINE_COLUMNS,
     build_events,
     build_timeline,
     cluster_events,
     describe_clusters,
 )
-from helpers.core.text import split_sentences
 
 BODIES = {
     "a": "أعلنت الوزارة انطلاق مناورات النسر الذهبي بين 4-9 أيار الجاري في الأردن. "
@@ -41,7 +39,7 @@ def no_entities():
 
 def test_timeline_rows_columns_and_order(documents, sentences):
     timeline = build_timeline(documents, sentences)
-    assert list(timeline.columns) == TIMELINE_COLUMNS
+    assert list(timeline.columns) == columns("timeline")
     rows = [(r.doc_id, r.value, r.sentence_id, r.anchor_source) for r in timeline.itertuples()]
     assert rows == [
         ("a", "2019-05-04/2019-05-09", 0, "page"),
@@ -70,7 +68,7 @@ def test_events_one_row_per_dated_sentence(documents, sentences):
         {"doc_id": "a", "entity_id": "E1", "sentence_id": 0, "start": 4, "end": 5},
     ])
     events = build_events(timeline, sentences, entities)
-    assert list(events.columns) == EVENT_COLUMNS
+    assert list(events.columns) == columns("events")[:-1]  # cluster_id comes with clustering
     first = events.iloc[0]
     assert (first.doc_id, first.sentence_id, first.date_start, first.date_end) == ("a", 0, "2019-05-04",
                                                                                   "2019-05-09")
@@ -92,7 +90,7 @@ def test_events_keep_the_most_precise_date_of_a_sentence():
 def test_clusters_join_reports_of_one_happening(documents, sentences):
     events = build_events(build_timeline(documents, sentences), sentences, no_entities())
     events, clusters = cluster_events(events, documents)
-    assert list(clusters.columns) == CLUSTER_COLUMNS
+    assert list(clusters.columns) == columns("event_clusters")
     assert len(clusters) == 1
     cluster = clusters.iloc[0]
     assert (cluster.cluster_id, cluster.value, cluster.n_docs, cluster.doc_ids) == (

@@ -4,9 +4,9 @@ from collections import defaultdict
 import pytest
 import yaml
 
-from helpers.entities.gazetteer import load_gazetteer, name_tokens, spelling_variants
-from helpers.core.words import fold_token
 from helpers.core.paths import DATA_DIR
+from helpers.core.words import fold_token
+from helpers.entities.gazetteer import load_gazetteer, name_tokens, spelling_variants
 
 TYPES = {"PER", "LOC", "ORG", "MISC"}
 

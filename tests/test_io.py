@@ -5,26 +5,41 @@ from helpers.core import io
 
 
 def test_write_table_writes_parquet_and_bom_csv(tmp_path):
-    df = pd.DataFrame({"doc_id": ["a"], "term": ["روسيا"], "z": [1.5]})
+    df = pd.DataFrame({"doc_id": ["a"], "term": ["روسيا"], "z": [1.5], "count": [3], "count_rest": [1]})
     io.write_table(df, tmp_path, "distinctive_terms")
     raw = (tmp_path / "data" / "distinctive_terms.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert "روسيا" in raw.decode("utf-8-sig")
     back = io.read_table(tmp_path, "distinctive_terms")
-    assert back.to_dict("records") == [{"doc_id": "a", "term": "روسيا", "z": 1.5}]
+    assert back.to_dict("records") == [{"doc_id": "a", "term": "روسيا", "z": 1.5, "count": 3, "count_rest": 1}]
     assert not [p for p in (tmp_path / "data").iterdir() if p.name.endswith(".tmp")]
 
 
-def test_write_table_puts_contract_columns_first_and_refuses_missing_ones(tmp_path):
-    df = pd.DataFrame({"extra": [1], "doc_b": ["y"], "cosine": [0.5], "doc_a": ["x"]})
+def test_write_table_orders_columns_by_the_catalogue_and_refuses_any_other_shape(tmp_path):
+    df = pd.DataFrame({"doc_b": ["y"], "cosine": [0.5], "doc_a": ["x"]})
     io.write_table(df, tmp_path, "doc_similarity")
-    assert list(io.read_table(tmp_path, "doc_similarity").columns) == ["doc_a", "doc_b", "cosine", "extra"]
-    with pytest.raises(ValueError, match="cosine"):
+    assert list(io.read_table(tmp_path, "doc_similarity").columns) == ["doc_a", "doc_b", "cosine"]
+    with pytest.raises(io.ContractError, match=r"'doc_similarity' \(written by 05_comparison\) lacks.*cosine"):
         io.write_table(df.drop(columns="cosine"), tmp_path, "doc_similarity")
+    with pytest.raises(io.ContractError, match="does not list: \\['extra'\\]"):
+        io.write_table(df.assign(extra=1), tmp_path, "doc_similarity")
+    with pytest.raises(io.ContractError, match="'cosine' should hold float values, not string"):
+        io.write_table(df.assign(cosine="high"), tmp_path, "doc_similarity")
+    io.write_table(df.assign(cosine=None), tmp_path, "doc_similarity")  # missing values fit any kind
+
+
+def test_read_table_refuses_a_table_of_another_shape(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    (tmp_path / "data").mkdir()
+    pq.write_table(pa.table({"doc_a": ["x"], "doc_b": ["y"]}), tmp_path / "data" / "doc_similarity.parquet")
+    with pytest.raises(io.ContractError, match="run stage 05_comparison again"):
+        io.read_table(tmp_path, "doc_similarity")
 
 
 def test_failed_write_leaves_previous_table_intact(tmp_path):
-    first = pd.DataFrame({"doc_a": ["x"], "doc_b": ["y"], "cosine": [0.5]})
+    first = pd.DataFrame({"doc_a": ["x"], "doc_b": ["y"], "cosine": [0.5]})  # a whole table
     io.write_table(first, tmp_path, "doc_similarity")
 
     class Unwritable(pd.DataFrame):

@@ -1,4 +1,5 @@
 """Skeleton keys, rule-made ids and surname links (helpers.entities.name_keys)."""
+from helpers.core.text import fold
 from helpers.entities.name_keys import (
     RuleEntityIndex,
     SurnameIndex,
@@ -7,7 +8,6 @@ from helpers.entities.name_keys import (
     skeleton_key,
     token_skeleton,
 )
-from helpers.core.text import fold
 
 
 def key(name: str) -> str:

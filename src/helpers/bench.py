@@ -20,8 +20,8 @@ from pathlib import Path
 import psutil
 
 from helpers.core.paths import SEEDS_DIR
-from helpers.run import STAGES, parse_parameter, run_pipeline
 from helpers.core.text import arabic_ratio, split_sentences
+from helpers.run import STAGES, parse_parameter, run_pipeline
 
 MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
           "أكتوبر", "نوفمبر", "ديسمبر"]

@@ -18,8 +18,9 @@ from functools import lru_cache
 import justext
 import pandas as pd
 
-from helpers.core.io import has_text
+from helpers.catalog import columns
 from helpers.clean.metadata import BULLETS, extract_metadata, is_date_line, words_of
+from helpers.core.io import has_text
 from helpers.core.paths import DATA_DIR, read_data_yaml
 from helpers.core.text import arabic_ratio, fold, split_sentences, stopwords, tokenize
 
@@ -57,7 +58,8 @@ _REASONS = {
 }
 
 
-LINE_COLUMNS = ["line_no", "text", "label", "reason", "repeated"]
+#: A page's line columns: those of the `clean_lines` table after its doc_id.
+LINE_COLUMNS = columns("clean_lines")[1:]
 
 
 @dataclass
@@ -399,9 +401,9 @@ def clean_corpus(documents: pd.DataFrame, raw_text: pd.DataFrame
     for doc_id, text, fmt in zip(raw_text["doc_id"].tolist(), raw_text["text"].tolist(), formats,
                                  strict=True):
         texts.setdefault(doc_id, (text, fmt))
-    sentence_columns = ["doc_id", "sentence_id", "start", "end", "text"]
+    sentence_columns = columns("sentences")
     sentence_values: dict[str, list] = {c: [] for c in sentence_columns}
-    line_columns = ["doc_id", *LINE_COLUMNS]
+    line_columns = columns("clean_lines")
     line_values: dict[str, list] = {c: [] for c in line_columns}
     for i, doc_id in enumerate(docs["doc_id"].tolist()):
         if values["status"][i] != "ok" or doc_id not in texts:

@@ -21,10 +21,10 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from helpers.core.text import fold, stopwords, tokenize
-
+from helpers import catalog
 from helpers.core.engine import map_list
 from helpers.core.io import has_text, join_ids, split_ids
+from helpers.core.text import fold, stopwords, tokenize
 
 DIFF_SEP = " ؛ "
 
@@ -92,7 +92,7 @@ def entity_salience(entities: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     `(1 + log mentions) * log(1 + N / n_docs)`, N the number of documents with a body.
     Columns doc_id, entity_id, canonical, type, mentions, weight; sorted by document, then
     weight descending."""
-    columns = ["doc_id", "entity_id", "canonical", "type", "mentions", "weight"]
+    columns = catalog.columns("entity_salience")
     if entities.empty:
         return pd.DataFrame(columns=columns)
     n_docs_total = max(len(_analysed_doc_ids(documents)), 1)
@@ -133,7 +133,7 @@ def cooccurrence(entities: pd.DataFrame) -> pd.DataFrame:
     """Pairs of entities named in the same sentence: entity_a < entity_b, n_sentences (how many
     sentences name both), doc_ids. Title mentions (no sentence_id) are left out. Computed on
     integer codes (a self-join per sentence), the names put back at the end."""
-    columns = ["entity_a", "entity_b", "n_sentences", "doc_ids"]
+    columns = catalog.columns("cooccurrence")
     in_body = entities.dropna(subset=["sentence_id"])
     docs, doc_names = _codes(in_body["doc_id"].astype(str))
     ids, entity_names = _codes(in_body["entity_id"].astype(str))
@@ -354,21 +354,7 @@ def shared_events(
     only_dates / only_entities / only_numbers (what no other account of the event gives),
     differences (the same in words) and highlight (the surfaces to mark in the sentence). The
     clusters are read in `workers` local processes (`engine.map_list`)."""
-    columns = [
-        "cluster_id",
-        "value",
-        "label",
-        "doc_id",
-        "sentence",
-        "entity_ids",
-        "dates",
-        "numbers",
-        "only_dates",
-        "only_entities",
-        "only_numbers",
-        "differences",
-        "highlight",
-    ]
+    columns = catalog.columns("shared_events")
     clustered = events.dropna(subset=["cluster_id"])
     names = dict(_entity_names(entities)[["entity_id", "canonical"]].itertuples(index=False))
     labels = event_clusters["label"] if "label" in event_clusters else [""] * len(event_clusters)
@@ -592,14 +578,14 @@ def doc_similarity(documents: pd.DataFrame, top_k: int = 10, workers: int = 0) -
     that count the words and compute the blocks (`engine.map_list`)."""
     doc_ids = _analysed_doc_ids(documents)
     if not doc_ids:
-        return pd.DataFrame(columns=["doc_a", "doc_b", "cosine"])
+        return pd.DataFrame(columns=catalog.columns("doc_similarity"))
     counts, _, _ = _term_counts(_bodies(documents, doc_ids), workers)
     matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
     if len(doc_ids) <= FULL_MATRIX_DOCS:
         cosine = cosine_similarity(matrix)
         rows = [(a, b, float(round(cosine[i, j], 6))) for i, a in enumerate(doc_ids)
                 for j, b in enumerate(doc_ids)]
-        return pd.DataFrame(rows, columns=["doc_a", "doc_b", "cosine"])
+        return pd.DataFrame(rows, columns=catalog.columns("doc_similarity"))
     return _top_similar(matrix, doc_ids, top_k, workers)
 
 
@@ -690,7 +676,7 @@ def distinctive_terms(
     document, z descending, ties by term. Computed for the terms each document uses only (the
     others cannot have a positive z), so the cost is linear in the corpus. `workers`: as for
     `doc_similarity` (the word counts are shared)."""
-    columns = ["doc_id", "term", "z", "count", "count_rest"]
+    columns = catalog.columns("distinctive_terms")
     doc_ids = _analysed_doc_ids(documents)
     if len(doc_ids) < 2:
         return pd.DataFrame(columns=columns)

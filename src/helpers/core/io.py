@@ -1,4 +1,4 @@
-"""Reading and writing the pipeline's tables: the output contract, written atomically.
+"""Reading and writing the pipeline's tables, checked against the catalogue, written atomically.
 
 Every table is written twice under `OUT/data/`: `<name>.parquet` (what the next stage reads) and
 `<name>.csv` in UTF-8 with a byte-order mark, so a spreadsheet opens the Arabic correctly. Both are
@@ -22,36 +22,19 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-#: The columns each table must have, in this order (more may follow). `documents` keeps the full
-#: contract from the ingest stage on; later stages fill the columns they own.
-TABLE_COLUMNS: dict[str, list[str]] = {
-    "documents": [
-        "doc_id", "source_path", "format", "sha256", "encoding", "n_chars", "status", "message",
-        "url", "title", "outlet", "author", "published", "published_source", "attribution",
-        "date_anchor", "date_anchor_source", "body", "n_sentences", "n_tokens",
-    ],
-    "raw_text": ["doc_id", "format", "text"],
-    "ingest_issues": ["source", "problem", "message"],
-    "sentences": ["doc_id", "sentence_id", "start", "end", "text"],
-    "entities": [
-        "doc_id", "entity_id", "type", "surface", "canonical", "name_en", "start", "end",
-        "sentence_id", "source",
-    ],
-    "entity_catalogue": [
-        "entity_id", "type", "canonical", "name_en", "wikidata", "variants", "n_docs", "n_mentions",
-    ],
-    "entity_candidates": ["surface", "type", "rule", "n_mentions", "n_docs", "doc_ids", "example"],
-    "timeline": [
-        "doc_id", "text", "type", "value", "mod", "start", "end", "sentence_id", "anchor",
-        "anchor_source",
-    ],
-    "events": ["doc_id", "sentence_id", "value", "date_start", "date_end", "text", "entity_ids"],
-    "event_clusters": ["cluster_id", "value", "date_start", "date_end", "n_docs", "doc_ids"],
-    "entity_salience": ["doc_id", "entity_id", "mentions", "weight"],
-    "cooccurrence": ["entity_a", "entity_b", "n_sentences", "doc_ids"],
-    "shared_events": ["cluster_id", "value", "doc_id", "sentence", "entity_ids", "differences"],
-    "doc_similarity": ["doc_a", "doc_b", "cosine"],
-    "distinctive_terms": ["doc_id", "term", "z"],
+from helpers import catalog
+
+
+class ContractError(ValueError):
+    """A table does not match the catalogue: the message names the table and its stage."""
+
+
+#: Which pandas inferred types each catalogue kind accepts (an all-missing column fits any kind).
+_ACCEPTED = {
+    catalog.TEXT: {"string", "empty"},
+    catalog.INT: {"integer", "empty"},
+    catalog.FLOAT: {"floating", "integer", "mixed-integer-float", "decimal", "empty"},
+    catalog.BOOL: {"boolean", "empty"},
 }
 
 
@@ -59,18 +42,24 @@ def data_dir(output_dir: str | Path) -> Path:
     return Path(output_dir) / "data"
 
 
-def empty_table(name: str) -> pd.DataFrame:
-    """A table of the contract's shape with no rows."""
-    return pd.DataFrame({c: pd.Series(dtype="object") for c in TABLE_COLUMNS[name]})
-
-
 def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """`df` with the contract's columns first; a missing contract column is an error."""
-    wanted = TABLE_COLUMNS.get(name, [])
-    missing = [c for c in wanted if c not in df.columns]
+    """`df` with exactly the catalogue's columns of table `name`, in its order; a missing,
+    unlisted or mistyped column is a ContractError."""
+    spec = catalog.table(name)
+    where = f"table {name!r} (written by {', '.join(spec.writers())})"
+    missing = [c for c in spec.column_names if c not in df.columns]
     if missing:
-        raise ValueError(f"table {name!r} lacks contract columns {missing}")
-    return df[wanted + [c for c in df.columns if c not in wanted]].reset_index(drop=True)
+        raise ContractError(f"{where} lacks columns {missing}")
+    extra = [c for c in df.columns if c not in spec.column_names]
+    if extra:
+        raise ContractError(f"{where} has columns the catalogue does not list: {extra} "
+                            "(declare them in helpers/catalog.py)")
+    for column in spec.columns:
+        found = pd.api.types.infer_dtype(df[column.name], skipna=True)
+        if found not in _ACCEPTED[column.kind]:
+            raise ContractError(f"{where}: column {column.name!r} should hold {column.kind} values, "
+                                f"not {found}")
+    return df[spec.column_names].reset_index(drop=True)
 
 
 def atomic_write(path: Path, write) -> None:
@@ -95,7 +84,8 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
 
 
 def write_table(df: pd.DataFrame, output_dir: str | Path, name: str) -> Path:
-    """Write `df` as OUT/data/<name>.parquet and .csv (UTF-8 with BOM), atomically."""
+    """Write `df` as OUT/data/<name>.parquet and .csv (UTF-8 with BOM), atomically, after checking
+    it against the catalogue (`conform`)."""
     table = pa.Table.from_pandas(conform(df, name), preserve_index=False)
     folder = data_dir(output_dir)
     atomic_write(folder / f"{name}.parquet", lambda tmp: pq.write_table(table, tmp))
@@ -126,13 +116,20 @@ def _write_csv(table: pa.Table, path: str) -> None:
 
 
 def read_table(output_dir: str | Path, name: str) -> pd.DataFrame:
-    """Read a table a previous stage wrote; a clear error when that stage has not run."""
+    """Read a table a previous stage wrote, checked against the catalogue; a clear error when
+    that stage has not run, or wrote another version of the table."""
     path = data_dir(output_dir) / f"{name}.parquet"
+    stage = catalog.table(name).writer
     if not path.exists():
         raise FileNotFoundError(
-            f"table {name!r} not found at {path}: run the stage that writes it first "
-            f"(python -m helpers.run --output-dir {output_dir})")
-    return pd.read_parquet(path)
+            f"table {name!r} not found at {path}: run stage {stage} first "
+            f"(python -m helpers.run --output-dir {output_dir} --from {stage})")
+    df = pd.read_parquet(path)
+    try:
+        return conform(df, name)
+    except ContractError as exc:
+        raise ContractError(f"{exc}; {path} was written by another version of the pipeline: run "
+                            f"stage {stage} again") from None
 
 
 def has_text(value) -> bool:

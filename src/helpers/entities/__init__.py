@@ -25,11 +25,12 @@ from functools import lru_cache, partial
 
 import pandas as pd
 
-from helpers.entities import camel_ner
+from helpers.catalog import columns
 from helpers.core.engine import map_list
-from helpers.entities.rules import NAME_PARTICLES, PERSON_SHAPE, RARE, Tokens, find_rule_spans
-from helpers.entities.gazetteer import END, WORD, Alias, Gazetteer, load_gazetteer
+from helpers.core.text import SentenceIndex, index_sentences
 from helpers.core.words import fold_token, is_function_word, word_zipf
+from helpers.entities import camel_ner
+from helpers.entities.gazetteer import END, WORD, Alias, Gazetteer, load_gazetteer
 from helpers.entities.name_keys import (
     MIN_SKELETON,
     Merge,
@@ -40,14 +41,8 @@ from helpers.entities.name_keys import (
     skeleton_length,
     token_skeleton,
 )
-from helpers.core.text import SentenceIndex, index_sentences
+from helpers.entities.rules import NAME_PARTICLES, PERSON_SHAPE, RARE, Tokens, find_rule_spans
 
-ENTITY_COLUMNS = ["doc_id", "entity_id", "type", "surface", "canonical", "name_en", "start", "end",
-                  "sentence_id", "source", "field"]
-CATALOGUE_COLUMNS = ["entity_id", "type", "canonical", "name_en", "wikidata", "variants", "n_docs",
-                     "n_mentions"]
-CANDIDATE_COLUMNS = ["surface", "type", "rule", "n_mentions", "n_docs", "doc_ids", "example"]
-MERGE_COLUMNS = ["entity_id", "variant", "reason", "detail"]
 #: What `recognise` passes to `link`: one row per mention (name: its folded words; reason and
 #: detail: the merge-log entry of a gazetteer match) and per unconfirmed rule span.
 MENTION_COLUMNS = ["doc_id", "field", "start", "end", "surface", "type", "name", "source", "entity_id",
@@ -617,23 +612,24 @@ def _tables(docs: list[_Document], linker: _Linker, sentences: dict[str, Sentenc
         sents = sentences.get(doc.doc_id)
         for m in doc.mentions:
             sentence_ids.append(sents.id_at(m.start) if sents and m.field == "body" else None)
-    columns = {name: [getattr(m, name) for m in mentions]
+    values = {name: [getattr(m, name) for m in mentions]
                for name in ("doc_id", "entity_id", "type", "surface", "start", "end", "source", "field")}
-    columns["canonical"] = [info[eid][0] for eid in columns["entity_id"]]
-    columns["name_en"] = [info[eid][1] for eid in columns["entity_id"]]
-    columns["sentence_id"] = pd.array(sentence_ids, dtype="Int64")
-    entities = pd.DataFrame(columns, columns=ENTITY_COLUMNS)
+    values["canonical"] = [info[eid][0] for eid in values["entity_id"]]
+    values["name_en"] = [info[eid][1] for eid in values["entity_id"]]
+    values["sentence_id"] = pd.array(sentence_ids, dtype="Int64")
+    entities = pd.DataFrame(values, columns=columns("entities"))
     types: dict[str, Counter] = defaultdict(Counter)
     docs_of: dict[str, set[str]] = defaultdict(set)
-    for doc_id, eid, etype in zip(columns["doc_id"], columns["entity_id"], columns["type"], strict=True):
+    for doc_id, eid, etype in zip(values["doc_id"], values["entity_id"], values["type"], strict=True):
         types[eid][etype] += 1
         docs_of[eid].add(doc_id)
     catalogue = pd.DataFrame(
         [[eid, min(types[eid], key=lambda t: (-types[eid][t], t)), *info[eid][:2], info[eid][2],
           "|".join(sorted(surfaces[eid])), len(docs_of[eid]), sum(surfaces[eid].values())]
-         for eid in sorted(surfaces)], columns=CATALOGUE_COLUMNS)
+         for eid in sorted(surfaces)], columns=columns("entity_catalogue"))
     merges = pd.DataFrame([[m.entity_id, m.variant, m.reason, m.detail] for m in linker.merges.values()],
-                          columns=MERGE_COLUMNS).sort_values(["entity_id", "variant"], ignore_index=True)
+                          columns=columns("entity_merges"))
+    merges = merges.sort_values(["entity_id", "variant"], ignore_index=True)
     return EntityTables(entities, catalogue, _candidates(docs), merges)
 
 
@@ -647,7 +643,7 @@ def _candidates(docs: list[_Document]) -> pd.DataFrame:
             group["docs"].add(doc.doc_id)
     rows = [[g["surface"], etype, rule, g["n"], len(g["docs"]), "|".join(sorted(g["docs"])), g["example"]]
             for (_, etype, rule), g in sorted(groups.items())]
-    frame = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+    frame = pd.DataFrame(rows, columns=columns("entity_candidates"))
     return frame.sort_values(["n_mentions", "surface"], ascending=[False, True], ignore_index=True)
 
 

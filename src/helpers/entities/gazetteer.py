@@ -17,9 +17,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from helpers.core.words import fold_token, given_names, is_function_word, word_zipf
-from helpers.entities.name_keys import MIN_NEAR_SKELETON, MIN_SKELETON, near_keys, skeleton_key, skeleton_length
 from helpers.core.paths import read_data_yaml
+from helpers.core.words import fold_token, given_names, is_function_word, word_zipf
+from helpers.entities.name_keys import (
+    MIN_NEAR_SKELETON,
+    MIN_SKELETON,
+    near_keys,
+    skeleton_key,
+    skeleton_length,
+)
 
 MIN_CITY_POPULATION = 100_000
 #: Countries whose cities' Arabic names are their own names (often ordinary words too: they are

@@ -17,7 +17,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from helpers.core.words import fold_token, given_names, is_function_word, proclitic_forms, strip_diacritics, word_zipf
+from helpers.core.words import (
+    fold_token,
+    given_names,
+    is_function_word,
+    proclitic_forms,
+    strip_diacritics,
+    word_zipf,
+)
 
 
 def _folded(words: str) -> frozenset[str]:

@@ -25,8 +25,8 @@ from pathlib import Path
 import charset_normalizer
 import pandas as pd
 
+from helpers.catalog import columns
 from helpers.core import engine as engines
-from helpers.core.io import TABLE_COLUMNS
 from helpers.core.text import arabic_ratio
 
 MANIFEST_NAME = "manifest.csv"
@@ -316,7 +316,7 @@ def list_files(input_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         issues.append(_issue(name, "missing_file",
                              "the manifest names this file but it is not in the input folder"))
     return (pd.DataFrame(rows, columns=FILE_COLUMNS, dtype=object),
-            pd.DataFrame(issues, columns=TABLE_COLUMNS["ingest_issues"]))
+            pd.DataFrame(issues, columns=columns("ingest_issues")))
 
 
 def read_files(files: pd.DataFrame, *, min_arabic_ratio: float = MIN_ARABIC_RATIO
@@ -334,8 +334,8 @@ def read_files(files: pd.DataFrame, *, min_arabic_ratio: float = MIN_ARABIC_RATI
         if row["status"] == "ok":
             texts.append({"doc_id": row["doc_id"], "format": row["format"], "text": text})
         rows.append(row)
-    return (pd.DataFrame(rows, columns=TABLE_COLUMNS["documents"]),
-            pd.DataFrame(texts, columns=TABLE_COLUMNS["raw_text"]))
+    return (pd.DataFrame(rows, columns=columns("documents")),
+            pd.DataFrame(texts, columns=columns("raw_text")))
 
 
 def mark_duplicates(documents: pd.DataFrame, raw_text: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -381,7 +381,7 @@ def clean_id(doc_id: str) -> str:
 
 
 def _skipped_row(rel: str, reason: str) -> dict:
-    row: dict = {c: None for c in TABLE_COLUMNS["documents"]}
+    row: dict = {c: None for c in columns("documents")}
     row.update(source_path=rel, status="skipped", message=reason, n_chars=0)
     return row
 
@@ -429,7 +429,7 @@ def _read_start(path: Path) -> tuple[bytes, int, str]:
 def _ingest_file(path: Path, rel: str, meta: dict[str, str], min_arabic_ratio: float
                  ) -> tuple[dict, str]:
     fmt = "html" if path.suffix.lower() in HTML_SUFFIXES else "txt"
-    row: dict = {c: None for c in TABLE_COLUMNS["documents"]}
+    row: dict = {c: None for c in columns("documents")}
     row.update(source_path=rel, format=fmt, status="ok", message="")
     try:
         data, size, sha256 = _read_start(path)

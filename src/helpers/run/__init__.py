@@ -1,7 +1,7 @@
 """The pipeline runner: `python -m helpers.run` (see `__main__`), or `run_pipeline` from Python."""
-from .guard import UsageError
-from .params import parse_parameter
-from .pipeline import STAGES, StageFailed, run_pipeline, selected_stages, stage_name
+from helpers.run.guard import UsageError
+from helpers.run.params import parse_parameter
+from helpers.run.pipeline import STAGES, StageFailed, run_pipeline, selected_stages, stage_name
 
 __all__ = ["STAGES", "StageFailed", "UsageError", "parse_parameter", "run_pipeline", "selected_stages",
            "stage_name", "main"]

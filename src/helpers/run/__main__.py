@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .guard import UsageError
-from .params import parse_parameter
-from .pipeline import StageFailed, absolute, run_pipeline, selected_stages, stage_name
+from helpers.run.guard import UsageError
+from helpers.run.params import parse_parameter
+from helpers.run.pipeline import StageFailed, absolute, run_pipeline, selected_stages, stage_name
 
 
 def main(argv: list[str] | None = None) -> int:

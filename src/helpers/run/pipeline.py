@@ -22,8 +22,9 @@ from pathlib import Path
 
 from jupyter_client import KernelManager
 
+from helpers import catalog
 from helpers.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT
-from .guard import (
+from helpers.run.guard import (
     FAILED_SUFFIX,
     OLD_SUFFIX,
     STAGING_SUFFIX,
@@ -33,10 +34,10 @@ from .guard import (
     sibling,
     write_marker,
 )
-from .kernels import death_message, exit_code, start_warm_kernel
-from .params import check_parameters, notebook_parameters
+from helpers.run.kernels import death_message, exit_code, start_warm_kernel
+from helpers.run.params import check_parameters, notebook_parameters
 
-STAGES = ["01_ingest", "02_clean", "03_entities", "04_timeline", "05_comparison"]
+STAGES = catalog.STAGE_NAMES
 #: What a stage's kernel imports (and loads) before its notebook runs: pure start-up work.
 WARM_UP = {
     "01_ingest": "import helpers.ingest",
@@ -136,7 +137,10 @@ def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: 
         warm = {stage: kernels.submit(start_warm_kernel, stage, staging / "logs",
                                       f"{WARM_UP_COMMON}\n{WARM_UP.get(stage, '')}")
                 for stage in stages}
-        from helpers.report.html import notebook_to_html, write_index  # slow imports, once kernels are starting
+        from helpers.report.html import (  # slow imports, once kernels are starting
+            notebook_to_html,
+            write_index,
+        )
         rendered: list[Future] = []
         try:
             for i, stage in enumerate(stages):

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from helpers.timeline.events import content_words
 from helpers.core.text import split_sentences
+from helpers.timeline.events import content_words
 from helpers.timeline.timex import Mention, mentions, parse_anchor, resolve
 
 #: How far (years) from the reference years a weekday + day + month may place its year.

@@ -14,18 +14,13 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from helpers.catalog import columns
 from helpers.core.calendar import MONTHS, WEEKDAYS
 from helpers.core.engine import map_list
 from helpers.core.text import SentenceIndex, fold, index_sentences, stopwords, tokenize
 from helpers.timeline.timex import tag, value_bounds
 from helpers.timeline.timex_words import lexicon
 
-TIMELINE_COLUMNS = ["doc_id", "text", "type", "value", "mod", "start", "end", "sentence_id", "anchor",
-                    "anchor_source"]
-EVENT_COLUMNS = ["doc_id", "sentence_id", "value", "date_start", "date_end", "text", "timex",
-                 "entity_ids"]
-CLUSTER_COLUMNS = ["cluster_id", "value", "date_start", "date_end", "n_docs", "doc_ids", "entity_ids",
-                   "label"]
 #: Longest date span (days) an event may have to be matched with another report of it.
 MAX_EVENT_DAYS = 31
 #: Words two sentences must share to count as reports of one happening (without a shared
@@ -105,7 +100,7 @@ def build_timeline(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
                          "mod": timex.mod, "start": timex.start, "end": timex.end,
                          "sentence_id": _sentence_id(index, doc_id, timex.start),
                          "anchor": anchor, "anchor_source": source})
-    timeline = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+    timeline = pd.DataFrame(rows, columns=columns("timeline"))
     timeline["sentence_id"] = timeline["sentence_id"].astype("Int64")
     return timeline.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
 
@@ -168,7 +163,8 @@ def build_events(timeline: pd.DataFrame, sentences: pd.DataFrame, entities: pd.D
                      "date_end": last, "text": sentence_text.get(key, ""),
                      "timex": "|".join(f[2] for f in found),
                      "entity_ids": "|".join(sorted(entity_ids.get(key, ())))})
-    events = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    # the `events` table's columns; cluster_id is filled by `cluster_events`
+    events = pd.DataFrame(rows, columns=[c for c in columns("events") if c != "cluster_id"])
     events["sentence_id"] = events["sentence_id"].astype("Int64")
     return events
 
@@ -321,7 +317,7 @@ def cluster_events(events: pd.DataFrame, documents: pd.DataFrame, workers: int =
                          "entity_ids": "|".join(sorted(e for e, n in entity_docs.items() if n >= 2)),
                          "label": min((str(texts[k]) for k in group), key=lambda t: (len(t), t))})
     events["cluster_id"] = pd.Series(cluster_of, dtype=object)
-    return events, pd.DataFrame(clusters, columns=CLUSTER_COLUMNS)
+    return events, pd.DataFrame(clusters, columns=columns("event_clusters"))
 
 
 def describe_clusters(clusters: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
