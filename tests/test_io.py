@@ -11,7 +11,8 @@ def test_write_table_writes_parquet_and_bom_csv(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     assert "روسيا" in raw.decode("utf-8-sig")
     back = io.read_table(tmp_path, "distinctive_terms")
-    assert back.to_dict("records") == [{"doc_id": "a", "term": "روسيا", "z": 1.5, "count": 3, "count_rest": 1}]
+    assert back.to_dict("records") == [
+        {"doc_id": "a", "term": "روسيا", "z": 1.5, "count": 3, "count_rest": 1}]
     assert not [p for p in (tmp_path / "data").iterdir() if p.name.endswith(".tmp")]
 
 
@@ -19,7 +20,8 @@ def test_write_table_orders_columns_by_the_catalogue_and_refuses_any_other_shape
     df = pd.DataFrame({"doc_b": ["y"], "cosine": [0.5], "doc_a": ["x"]})
     io.write_table(df, tmp_path, "doc_similarity")
     assert list(io.read_table(tmp_path, "doc_similarity").columns) == ["doc_a", "doc_b", "cosine"]
-    with pytest.raises(io.ContractError, match=r"'doc_similarity' \(written by 05_comparison\) lacks.*cosine"):
+    lacks = r"'doc_similarity' \(written by 05_comparison\) lacks.*cosine"
+    with pytest.raises(io.ContractError, match=lacks):
         io.write_table(df.drop(columns="cosine"), tmp_path, "doc_similarity")
     with pytest.raises(io.ContractError, match="does not list: \\['extra'\\]"):
         io.write_table(df.assign(extra=1), tmp_path, "doc_similarity")
