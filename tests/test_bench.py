@@ -26,3 +26,9 @@ def test_report_lines_give_stages_memory_and_growth():
     assert "1000 docs" in line and "20.0 docs/s" in line and "peak 1.50 GB" in line and "clean=10.0s" in line
     assert bench.growth(rows) == ["100 -> 1000 docs: 10x the documents, 5.0x the time "
                                   "(0.50x per document; 1.0 = linear)"]
+
+
+def test_entity_throughput_reports_mentions_and_speed():
+    text = "قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن العلاقات مع طاجيكستان قوية."
+    result = bench.entity_throughput([text * 20] * 3)
+    assert result["mentions"] >= 6 and result["mb_per_s"] > 0 and result["megabytes"] > 0

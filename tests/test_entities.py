@@ -4,7 +4,7 @@ import pytest
 
 from helpers.catalog import columns
 from helpers.core.text import split_sentences
-from helpers.entities import benchmark, extract_entities, link, recognise
+from helpers.entities import extract_entities, link, recognise
 
 DOCS = {
     "a": ("لافروف يحذر من الناتو",
@@ -171,7 +171,3 @@ def test_link_in_forked_workers_gives_the_same_tables(tables):
         pd.testing.assert_frame_equal(getattr(forked, name), getattr(tables, name), obj=name)
     assert (forked.entities["source"] == "surname").any()
 
-
-def test_benchmark_reports_throughput():
-    result = benchmark([DOCS["a"][1]] * 3)
-    assert result["mentions"] > 0 and result["mb_per_s"] > 0 and result["megabytes"] > 0

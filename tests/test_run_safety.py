@@ -14,7 +14,8 @@ from helpers import run
 from helpers.core.io import read_table
 from helpers.core.paths import PROJECT_ROOT, SEEDS_DIR
 from helpers.run import guard
-from helpers.run.params import check_parameters, notebook_parameters
+from helpers.run.notebooks import notebook_parameters
+from helpers.run.params import check_parameters
 from helpers.run.pipeline import stage_parameters
 
 
@@ -95,7 +96,8 @@ def test_runner_owned_unknown_and_mistyped_parameters_are_refused(corpus, tmp_pa
     assert "--output-dir" in refused(capsys, "--input-dir", corpus, "--output-dir", out,
                                      "-p", f"output_dir={tmp_path}")
     assert "did you mean top_n" in refused(capsys, "--input-dir", corpus, "--output-dir", out, "-p", "topn=3")
-    assert "whole number" in refused(capsys, "--input-dir", corpus, "--output-dir", out, "-p", "workers=two")
+    assert "whole number" in refused(capsys, "--input-dir", corpus, "--output-dir", out, "-p", "top_n=two")
+    assert "use --engine" in refused(capsys, "--input-dir", corpus, "--output-dir", out, "-p", "engine=dask")
     assert "number" in refused(capsys, "--input-dir", corpus, "--output-dir", out, "-p", "min_arabic_ratio=x")
     # a parameter of a stage that does not run is unknown to this run
     assert "top_n" in refused(capsys, "--input-dir", corpus, "--output-dir", out, "--only", "ingest",
@@ -105,10 +107,9 @@ def test_runner_owned_unknown_and_mistyped_parameters_are_refused(corpus, tmp_pa
 
 def test_parameter_values_are_read_by_the_notebooks_types():
     defaults = stage_parameters(run.STAGES)
-    assert check_parameters({"top_n": "5", "engine": "dask", "use_camel_ner": "False",
-                             "min_arabic_ratio": "1"}, defaults) == {
-        "top_n": 5, "engine": "dask", "use_camel_ner": False, "min_arabic_ratio": 1.0}
-    assert check_parameters({"workers": 2}, defaults) == {"workers": 2}
+    given = {"top_n": "5", "use_camel_ner": "False", "min_arabic_ratio": "1"}
+    assert check_parameters(given, defaults) == {"top_n": 5, "use_camel_ner": False, "min_arabic_ratio": 1.0}
+    assert check_parameters({"top_n": 2}, defaults) == {"top_n": 2}
     with pytest.raises(ValueError, match="True or False"):
         check_parameters({"show_dropped_lines": "1"}, defaults)
     assert notebook_parameters(PROJECT_ROOT / "notebooks" / "01_ingest.ipynb")["input_dir"] == "seeds"

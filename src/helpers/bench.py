@@ -1,4 +1,4 @@
-"""Scale benchmark: `python -m helpers.bench [--sizes 100 1000 10000] [-p engine=dask ...]`.
+"""Scale benchmark: `python -m helpers.bench [--sizes 100 1000 10000] [--engine dask] [-p NAME=VALUE]`.
 
 Builds synthetic corpora from the seeds' sentences (shuffled and recombined, with varied dates and
 names, each page wrapped in a little boilerplate), runs the whole pipeline on each, and prints per
@@ -17,10 +17,14 @@ import threading
 import time
 from pathlib import Path
 
+import pandas as pd
 import psutil
 
+from helpers.core.engine import ENGINES
 from helpers.core.paths import SEEDS_DIR
 from helpers.core.text import arabic_ratio, split_sentences
+from helpers.entities import extract_entities
+from helpers.entities.gazetteer import load_gazetteer
 from helpers.run import STAGES, parse_parameter, run_pipeline
 
 MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
@@ -116,8 +120,30 @@ def _total(processes: list[psutil.Process], kind: str) -> int:
     return total
 
 
-def bench(sizes: list[int], parameters: dict | None = None) -> list[dict]:
-    """Run the pipeline on a synthetic corpus of each size; one result row per size."""
+def entity_throughput(texts: list[str]) -> dict:
+    """Entity recognition + linking throughput on `texts` (each one document body), gazetteer
+    already loaded: {'megabytes', 'seconds', 'cpu_seconds', 'mb_per_s', 'cpu_mb_per_s',
+    'mentions'} (CPU time is what the machine spent on it when other work shares the cores)."""
+    load_gazetteer()
+    documents = pd.DataFrame({"doc_id": [f"doc{i:05d}" for i in range(len(texts))], "title": "",
+                              "body": texts})
+    sentences = pd.DataFrame(
+        [(d, k, s.start, s.end, s.text) for d, t in zip(documents["doc_id"], texts, strict=True)
+         for k, s in enumerate(split_sentences(t))],
+        columns=["doc_id", "sentence_id", "start", "end", "text"])
+    started, cpu_started = time.perf_counter(), time.process_time()
+    tables = extract_entities(documents, sentences, use_camel_ner=False)
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    return {"megabytes": round(megabytes, 3), "seconds": round(seconds, 3),
+            "cpu_seconds": round(cpu_seconds, 3),
+            "mb_per_s": round(megabytes / seconds, 2), "cpu_mb_per_s": round(megabytes / cpu_seconds, 2),
+            "mentions": len(tables.entities)}
+
+
+def bench(sizes: list[int], parameters: dict | None = None, **run_options) -> list[dict]:
+    """Run the pipeline on a synthetic corpus of each size (`run_options`: engine, workers,
+    scheduler, as `run_pipeline` takes them); one result row per size."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         for n in sizes:
@@ -125,7 +151,7 @@ def bench(sizes: list[int], parameters: dict | None = None) -> list[dict]:
             out = Path(tmp) / f"out-{n}"
             t0 = time.perf_counter()
             with PeakMemory() as memory:
-                record = run_pipeline(corpus, out, parameters=parameters)
+                record = run_pipeline(corpus, out, parameters=parameters, **run_options)
             seconds = time.perf_counter() - t0
             row = {"docs": n, "seconds": seconds, "docs_per_s": n / seconds,
                    "peak_gb": memory.peak / 1e9,
@@ -159,9 +185,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("-p", dest="params", action="append", type=parse_parameter, default=[],
-                        metavar="NAME=VALUE")
+                        metavar="NAME=VALUE", help="a notebook parameter, as for helpers.run")
+    parser.add_argument("--engine", choices=ENGINES, default="pandas")
+    parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument("--scheduler")
     args = parser.parse_args(argv)
-    rows = bench(args.sizes, dict(args.params))
+    rows = bench(args.sizes, dict(args.params), engine=args.engine, workers=args.workers,
+                 scheduler=args.scheduler)
     for line in growth(rows):
         print(line)
     return 0

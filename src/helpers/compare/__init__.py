@@ -346,7 +346,7 @@ def shared_events(
     event_clusters: pd.DataFrame,
     timeline: pd.DataFrame,
     entities: pd.DataFrame,
-    workers: int = 0,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """The events two or more documents report (event clusters spanning several documents), one
     row per (cluster, document): cluster_id, value, label, doc_id, sentence (the document's
@@ -509,7 +509,7 @@ def content_terms(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _term_counts(bodies: tuple[str, ...], workers: int = 0) -> tuple[sparse.csr_matrix, list[str],
+def _term_counts(bodies: tuple[str, ...], workers: int | None = None) -> tuple[sparse.csr_matrix, list[str],
                                                                      dict[str, str]]:
     """Counts of `content_terms` in each body (documents x terms, the terms sorted: what
     scikit-learn's CountVectorizer gives), the terms, and the most frequent written form of
@@ -569,7 +569,7 @@ _SIMILARITY_BLOCK = 1024
 _DENSE_CELLS = 50_000_000
 
 
-def doc_similarity(documents: pd.DataFrame, top_k: int = 10, workers: int = 0) -> pd.DataFrame:
+def doc_similarity(documents: pd.DataFrame, top_k: int = 10, workers: int | None = None) -> pd.DataFrame:
     """Cosine similarity of the documents' tf-idf vectors (scikit-learn's tf-idf, sublinear tf,
     over `content_terms`): doc_a, doc_b, cosine. Up to FULL_MATRIX_DOCS documents, ALL ordered
     pairs including a document with itself (the table pivots straight into a square matrix);
@@ -589,7 +589,8 @@ def doc_similarity(documents: pd.DataFrame, top_k: int = 10, workers: int = 0) -
     return _top_similar(matrix, doc_ids, top_k, workers)
 
 
-def _top_similar(matrix: sparse.csr_matrix, doc_ids: list[str], top_k: int, workers: int = 0) -> pd.DataFrame:
+def _top_similar(matrix: sparse.csr_matrix, doc_ids: list[str], top_k: int,
+                 workers: int | None = None) -> pd.DataFrame:
     """Each row's `top_k` most similar other rows of an L2-normalised matrix.
 
     The similarity matrix is symmetric: it is computed by square blocks on and above the
@@ -658,7 +659,7 @@ def _row_dots(matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def distinctive_terms(
-    documents: pd.DataFrame, top_n: int = 15, prior_scale: float | None = None, workers: int = 0
+    documents: pd.DataFrame, top_n: int = 15, prior_scale: float | None = None, workers: int | None = None
 ) -> pd.DataFrame:
     """The words that most set each document apart from the rest of the corpus, by the weighted
     log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin'

@@ -2,6 +2,11 @@
 (`pandas`, one per core) or as Dask partitions (`dask`) on a local cluster or on any Dask
 scheduler given by address.
 
+These are run options, not research parameters: the runner (`--engine`, `--workers`,
+`--scheduler`) hands them to each kernel through the environment (`settings`), and every
+`map_partitions` / `map_list` call without explicit values uses them; a notebook opened by hand
+runs with the defaults (pandas engine, workers chosen by size).
+
 Stages call `map_partitions(func, table, *aligned, ...)` with a pure, importable function of a
 batch of rows (one row per document); the corpus-level steps (duplicates, linking, anchors) stay in
 the notebook. Both engines give the same tables: partitions are contiguous slices of `table`, each
@@ -18,6 +23,7 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
@@ -32,6 +38,43 @@ _local_cluster = None
 #: The batches of the running `map_partitions` call: forked workers inherit them (nothing is
 #: pickled on the way in) and are sent only their indexes.
 _forked_work: tuple[Callable, list[list]] | None = None
+
+
+#: The environment variables that carry the run options into a kernel.
+ENVIRONMENT = {"engine": "NEWS_ANALYSIS_ENGINE", "workers": "NEWS_ANALYSIS_WORKERS",
+               "scheduler": "NEWS_ANALYSIS_SCHEDULER"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The run options of the per-document work."""
+
+    engine: str = "pandas"
+    workers: int = 0  # pandas engine: processes; 0: one per core when the corpus is large enough
+    scheduler: str | None = None  # dask engine: a scheduler's address; None: a local cluster
+
+    def __post_init__(self):
+        check_engine(self.engine)
+        if self.workers < 0:
+            raise ValueError(f"workers must be 0 (one per core) or more, not {self.workers}")
+
+    def environment(self) -> dict[str, str]:
+        """The variables that hand these settings to a kernel (see `settings`)."""
+        return {ENVIRONMENT["engine"]: self.engine, ENVIRONMENT["workers"]: str(self.workers),
+                ENVIRONMENT["scheduler"]: self.scheduler or ""}
+
+    def describe(self) -> str:
+        if self.engine == "dask":
+            return f"dask engine on {self.scheduler or 'a local cluster'}"
+        workers = "one per core for large corpora" if self.workers == 0 else str(self.workers)
+        return f"pandas engine, worker processes: {workers}"
+
+
+def settings() -> Settings:
+    """The run options this process was given (by the runner, through the environment)."""
+    env = os.environ
+    return Settings(env.get(ENVIRONMENT["engine"]) or "pandas", int(env.get(ENVIRONMENT["workers"]) or 0),
+                    env.get(ENVIRONMENT["scheduler"]) or None)
 
 
 def check_engine(engine: str) -> str:
@@ -59,8 +102,8 @@ def align(batch: pd.DataFrame, other: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 def map_partitions(func: Callable, table: pd.DataFrame, *aligned: pd.DataFrame, key: str = "doc_id",
-                   engine: str = "pandas", scheduler: str | None = None, n_partitions: int | None = None,
-                   workers: int = 0, **kwargs):
+                   engine: str | None = None, scheduler: str | None = None, n_partitions: int | None = None,
+                   workers: int | None = None, **kwargs):
     """`func(batch, *aligned_batches, **kwargs)` over batches of `table`'s rows, results
     concatenated in order (index reset).
 
@@ -70,8 +113,12 @@ def map_partitions(func: Callable, table: pd.DataFrame, *aligned: pd.DataFrame, 
     The pandas engine runs PARTITIONS_PER_THREAD batches per worker in processes forked from this
     one (how many: `local_workers`); with one worker it calls `func` once, here. The dask
     engine runs `n_partitions` batches (default: PARTITIONS_PER_THREAD per worker thread) on the
-    scheduler at `scheduler`, or on a local cluster started once per process when it is empty."""
-    check_engine(engine)
+    scheduler at `scheduler`, or on a local cluster started once per process when it is empty.
+    `engine`, `scheduler` and `workers` default to the run's `settings()`."""
+    run = settings()
+    engine = check_engine(engine or run.engine)
+    scheduler = scheduler or run.scheduler
+    workers = run.workers if workers is None else workers
     call = partial(func, **kwargs)
     if engine == "pandas" or len(table) == 0:
         n_workers = local_workers(len(table), workers)
@@ -87,11 +134,12 @@ def map_partitions(func: Callable, table: pd.DataFrame, *aligned: pd.DataFrame, 
         return _concat(client.gather(futures))
 
 
-def map_list(func: Callable, items: list, workers: int = 0) -> list:
+def map_list(func: Callable, items: list, workers: int | None = None) -> list:
     """`func(chunk)` (a list in, a list out) over contiguous chunks of `items`, in processes
-    forked as the pandas engine's (`workers` as there), results concatenated in order. `func` and
-    what it refers to are inherited by the workers, never pickled; its results are pickled back."""
-    n_workers = local_workers(len(items), workers)
+    forked as the pandas engine's (`workers` as there, by default the run's), results concatenated
+    in order. `func` and what it refers to are inherited by the workers, never pickled; its
+    results are pickled back."""
+    n_workers = local_workers(len(items), settings().workers if workers is None else workers)
     if n_workers == 1:
         return func(items)
     chunks = [items[a:b] for a, b in _bounds(len(items), PARTITIONS_PER_THREAD * n_workers)]
@@ -161,11 +209,16 @@ def dask_client(scheduler: str | None = None):
 def _local_address() -> str:
     global _local_cluster
     if _local_cluster is None:
-        from distributed import LocalCluster
-
-        # no dashboard; everything on loopback, the scheduler's HTTP server on a free port
-        _local_cluster = LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
-                                      dashboard_address=None,
-                                      scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+        _local_cluster = start_local_cluster()
         atexit.register(_local_cluster.close)
     return _local_cluster.scheduler_address
+
+
+def start_local_cluster():
+    """The local Dask cluster: two single-threaded worker processes, everything on loopback, no
+    dashboard (the scheduler's small HTTP server on a free port). The runner starts one for a
+    whole run; a kernel without a scheduler address starts its own on first use."""
+    from distributed import LocalCluster
+
+    return LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
+                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})

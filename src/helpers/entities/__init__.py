@@ -372,7 +372,7 @@ def recognise(documents: pd.DataFrame, sentences: pd.DataFrame, *, use_camel_ner
 
 
 def link(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, pending: pd.DataFrame,
-         tokens: dict | None = None, workers: int = 0) -> EntityTables:
+         tokens: dict | None = None, workers: int | None = None) -> EntityTables:
     """Corpus-level linking of `recognise`'s rows (of all the documents, in any order): entity ids
     for rule and CAMeL names, names propagated across the corpus (each document's reading in one
     of `workers` local processes, see `engine.map_list`), then the four tables."""
@@ -482,7 +482,7 @@ class _Propagated:
 
 
 def _propagate(docs: list[_Document], linker: _Linker, tokens: dict[str, dict[str, Tokens]],
-               sentences: dict[str, SentenceIndex], workers: int = 0) -> None:
+               sentences: dict[str, SentenceIndex], workers: int | None = None) -> None:
     """Second pass: other mentions of rule-found names (across the corpus) and surname-only
     mentions; review candidates they cover are dropped, the others described; weak gazetteer
     names are kept only beside a strong mention of the same entity in the article.
@@ -645,26 +645,3 @@ def _candidates(docs: list[_Document]) -> pd.DataFrame:
             for (_, etype, rule), g in sorted(groups.items())]
     frame = pd.DataFrame(rows, columns=columns("entity_candidates"))
     return frame.sort_values(["n_mentions", "surface"], ascending=[False, True], ignore_index=True)
-
-
-def benchmark(texts: list[str]) -> dict:
-    """Recognition + linking throughput on `texts` (each one document body), gazetteer already
-    loaded: {'megabytes', 'seconds', 'cpu_seconds', 'mb_per_s', 'cpu_mb_per_s', 'mentions'}
-    (CPU time is what the machine spent on it when other work shares the cores)."""
-    from helpers.core.text import split_sentences
-
-    load_gazetteer()
-    documents = pd.DataFrame({"doc_id": [f"doc{i:05d}" for i in range(len(texts))], "title": "",
-                              "body": texts})
-    sentences = pd.DataFrame(
-        [(d, k, s.start, s.end, s.text) for d, t in zip(documents["doc_id"], texts, strict=True)
-         for k, s in enumerate(split_sentences(t))],
-        columns=["doc_id", "sentence_id", "start", "end", "text"])
-    started, cpu_started = time.perf_counter(), time.process_time()
-    tables = extract_entities(documents, sentences, use_camel_ner=False)
-    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
-    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    return {"megabytes": round(megabytes, 3), "seconds": round(seconds, 3),
-            "cpu_seconds": round(cpu_seconds, 3),
-            "mb_per_s": round(megabytes / seconds, 2), "cpu_mb_per_s": round(megabytes / cpu_seconds, 2),
-            "mentions": len(tables.entities)}

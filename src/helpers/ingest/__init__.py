@@ -359,9 +359,10 @@ def mark_duplicates(documents: pd.DataFrame, raw_text: pd.DataFrame) -> tuple[pd
 
 
 def ingest_folder(input_dir: str | Path, *, min_arabic_ratio: float = MIN_ARABIC_RATIO,
-                  engine: str = "pandas", scheduler: str | None = None, workers: int = 0) -> IngestResult:
+                  engine: str | None = None, scheduler: str | None = None, workers: int | None = None
+                  ) -> IngestResult:
     """Read every file of `input_dir` into the `documents`, `raw_text` and `ingest_issues` tables
-    (files read by `engine`, see `engine.map_partitions`)."""
+    (files read by `engine`, by default the run's: see `engine.map_partitions`)."""
     files, issues = list_files(input_dir)
     documents, raw = engines.map_partitions(read_files, files, engine=engine, scheduler=scheduler,
                                             workers=workers, min_arabic_ratio=min_arabic_ratio)

@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 from IPython.display import HTML, Image
 
+from helpers.core.engine import settings
 from helpers.core.io import data_dir
 from helpers.core.paths import STAGING_SUFFIX
 
@@ -23,8 +24,9 @@ MAX_CELL_CHARS = 300
 
 
 def parameters(**values) -> HTML:
-    """The stage's parameters, readably (papermill's injected cell is hidden in reports). The
-    runner's staging folder is named as the output folder it becomes when the run passes."""
+    """The stage's parameters, readably (papermill's injected cell is hidden in reports), and the
+    run options of the per-document work (`engine.settings`). The runner's staging folder is
+    named as the output folder it becomes when the run passes."""
     def readable(value) -> str:
         text = str(value)
         if text.endswith(STAGING_SUFFIX):
@@ -35,7 +37,7 @@ def parameters(**values) -> HTML:
 
     rows = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
                    f"<td dir='auto'><code>{readable(v)}</code></td></tr>"
-                   for k, v in values.items())
+                   for k, v in {**values, "run options": settings().describe()}.items())
     return HTML(f"<table dir='ltr'>{rows}</table>")
 
 

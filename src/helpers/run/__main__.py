@@ -1,5 +1,6 @@
 """`python -m helpers.run [--input-dir seeds] [--output-dir outputs] [--only STAGE | --from STAGE]
-[-p NAME=VALUE ...] [--strict]`: run the notebooks on a folder of articles.
+[-p NAME=VALUE ...] [--engine pandas|dask] [--workers N] [--scheduler ADDRESS] [--strict]`: run
+the notebooks on a folder of articles.
 
 Exit codes: 0 done, 1 a stage failed (or the output could not be written), 2 the run was refused
 before any work (a bad path, a parameter, or another run writing the same output folder)."""
@@ -8,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from helpers.core.engine import ENGINES
 from helpers.run.guard import UsageError
 from helpers.run.params import parse_parameter
 from helpers.run.pipeline import StageFailed, absolute, run_pipeline, selected_stages, stage_name
@@ -25,6 +27,14 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--from", dest="start", type=stage_name, help="run from this stage on")
     parser.add_argument("-p", dest="params", action="append", type=parse_parameter, default=[],
                         metavar="NAME=VALUE", help="a notebook parameter (repeatable)")
+    parser.add_argument("--engine", choices=ENGINES, default="pandas",
+                        help="where per-document work runs: pandas (local worker processes, the "
+                             "default) or dask")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="pandas engine: worker processes (0: one per core for large corpora, "
+                             "1: none)")
+    parser.add_argument("--scheduler", help="dask engine: a scheduler's address such as "
+                                            "tcp://host:8786 (default: a local cluster)")
     parser.add_argument("--strict", action="store_true",
                         help="fail when the input folder is empty or any input file is not ok "
                              "(empty, unreadable, no article text, ...)")
@@ -32,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         record = run_pipeline(args.input_dir, args.output_dir,
                               stages=selected_stages(args.only, args.start),
-                              parameters=dict(args.params), strict=args.strict)
+                              parameters=dict(args.params), strict=args.strict,
+                              engine=args.engine, workers=args.workers, scheduler=args.scheduler)
     except UsageError as exc:
         print(f"python -m helpers.run: error: {exc}", file=sys.stderr)
         return 2

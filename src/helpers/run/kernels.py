@@ -7,6 +7,7 @@ kernel process still lives.
 """
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from queue import Empty
@@ -78,15 +79,16 @@ def death_message(km: KernelManager) -> str:
     return f"its kernel died (exit code {code}{how.get(code, '')})"
 
 
-def start_warm_kernel(stage: str, log_dir: Path, warm_up: str) -> KernelManager:
-    """A python3 kernel started in the project root that has run `warm_up` (imports); its own
-    output goes to `log_dir/<stage>.kernel.log`. Returns when the imports are done (call it from
+def start_warm_kernel(stage: str, log_dir: Path, warm_up: str, env: dict[str, str]) -> KernelManager:
+    """A python3 kernel started in the project root with `env` added to this process's
+    environment, that has run `warm_up` (imports); its own output goes to
+    `log_dir/<stage>.kernel.log`. Returns when the imports are done (call it from
     a worker thread to overlap with other work). Raises RuntimeError when the kernel dies or
     does not finish in WARM_UP_SECONDS. An error in the imports themselves is ignored: the
     notebook meets it again and reports it in context."""
     km = KernelManager(kernel_name="python3", client_class=f"{__name__}.SupervisedKernelClient")
     with open(log_dir / f"{stage}.kernel.log", "w", encoding="utf-8") as log:
-        km.start_kernel(cwd=str(PROJECT_ROOT), stdout=log, stderr=log)
+        km.start_kernel(cwd=str(PROJECT_ROOT), stdout=log, stderr=log, env={**os.environ, **env})
     kc = km.client()
     kc.start_channels()
     try:

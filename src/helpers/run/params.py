@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import ast
 import difflib
-import json
-from pathlib import Path
 
 #: Parameters the runner sets itself (its own options say where).
-RUNNER_OWNED = {"input_dir": "--input-dir", "output_dir": "--output-dir"}
+RUNNER_OWNED = {"input_dir": "--input-dir", "output_dir": "--output-dir", "engine": "--engine",
+                "workers": "--workers", "scheduler": "--scheduler"}
 
 
 def parse_parameter(text: str) -> tuple[str, str]:
@@ -21,20 +20,6 @@ def parse_parameter(text: str) -> tuple[str, str]:
     return name.strip(), raw
 
 
-def notebook_parameters(notebook: Path) -> dict[str, object]:
-    """The names and default values of a notebook's `parameters` cell (literal assignments)."""
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    cell = next((c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])), None)
-    if cell is None:
-        return {}
-    source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-    defaults = {}
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            defaults[node.targets[0].id] = ast.literal_eval(node.value)
-    return defaults
-
-
 def check_parameters(given: dict[str, object], defaults: dict[str, object]) -> dict[str, object]:
     """`given` (name -> text) as typed values; ValueError naming the first unknown name (with
     the close matches) or badly typed value. A parameter's type is its default's: any text for a
@@ -43,7 +28,8 @@ def check_parameters(given: dict[str, object], defaults: dict[str, object]) -> d
     values = {}
     for name, raw in given.items():
         if name in RUNNER_OWNED:
-            raise ValueError(f"-p {name}: the runner sets {name} itself; use {RUNNER_OWNED[name]}")
+            raise ValueError(f"-p {name}: {name} is a run option, not a notebook parameter; "
+                             f"use {RUNNER_OWNED[name]}")
         if name not in defaults:
             close = difflib.get_close_matches(name, sorted(defaults), n=3)
             hint = f"; did you mean {' or '.join(close)}?" if close else \

@@ -17,12 +17,14 @@ import sys
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from jupyter_client import KernelManager
 
 from helpers import catalog
+from helpers.core.engine import Settings, start_local_cluster
 from helpers.core.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 from helpers.run.guard import (
     FAILED_SUFFIX,
@@ -35,19 +37,10 @@ from helpers.run.guard import (
     write_marker,
 )
 from helpers.run.kernels import death_message, exit_code, start_warm_kernel
-from helpers.run.params import check_parameters, notebook_parameters
+from helpers.run.notebooks import notebook_imports, notebook_parameters
+from helpers.run.params import check_parameters
 
 STAGES = catalog.STAGE_NAMES
-#: What a stage's kernel imports (and loads) before its notebook runs: pure start-up work.
-WARM_UP = {
-    "01_ingest": "import helpers.ingest",
-    "02_clean": "import helpers.clean",
-    "03_entities": "import helpers.entities, helpers.report.plotting, helpers.entities.gazetteer\n"
-                   "helpers.entities.gazetteer.load_gazetteer()",
-    "04_timeline": "import helpers.timeline.anchors, helpers.timeline.events, helpers.report.plotting",
-    "05_comparison": "import helpers.compare, helpers.report.plotting",
-}
-WARM_UP_COMMON = "import pandas, matplotlib.pyplot, IPython.display, helpers.core.io, helpers.report.show"
 
 
 class StageFailed(RuntimeError):
@@ -82,18 +75,32 @@ def stage_parameters(stages: list[str]) -> dict[str, object]:
     return defaults
 
 
+def warm_up_code(stage: str) -> str:
+    """What a stage's kernel runs before its notebook: the notebook's imports, then the stage's
+    warm-up call from the catalogue (pure start-up work)."""
+    code = notebook_imports(NOTEBOOKS_DIR / f"{stage}.ipynb")
+    warm_up = catalog.STAGES[stage].warm_up
+    if warm_up:
+        module, function = warm_up.split(":")
+        code += f"\nimport {module}\n{module}.{function}()"
+    return code
+
+
 def run_pipeline(input_dir: str | Path = "seeds", output_dir: str | Path = "outputs", *,
                  stages: list[str] | None = None, parameters: dict | None = None,
-                 strict: bool = False) -> dict:
+                 strict: bool = False, engine: str = "pandas", workers: int = 0,
+                 scheduler: str | None = None) -> dict:
     """Run `stages` (all by default) and return the run record. Relative paths are taken from
-    the working directory. Raises UsageError, before any work, for an output folder that is not
-    the runner's to replace (see `guard.check_paths`), a run already writing it, or a parameter
-    no stage has or of the wrong type; StageFailed when a stage fails."""
+    the working directory; `engine`, `workers` and `scheduler` say where the per-document work
+    runs (`core.engine.Settings`). Raises UsageError, before any work, for an output folder that
+    is not the runner's to replace (see `guard.check_paths`), a run already writing it, a bad run
+    option, or a parameter no stage has or of the wrong type; StageFailed when a stage fails."""
     stages = stages or list(STAGES)
     inp, out = absolute(input_dir), absolute(output_dir)
     check_paths(inp, out, reads_input=STAGES[0] in stages)
     try:
         given = check_parameters(parameters or {}, stage_parameters(stages))
+        settings = Settings(engine, workers, scheduler)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     with run_lock(out):
@@ -105,37 +112,34 @@ def run_pipeline(input_dir: str | Path = "seeds", output_dir: str | Path = "outp
             (staging / sub).mkdir(parents=True, exist_ok=True)
         write_marker(staging)
         params = {"input_dir": str(inp), "output_dir": str(staging), **given}
-        with _dask_cluster_for(params):
-            return _run_stages(stages, inp, out, staging, params, given, strict)
+        with _cluster_for(settings) as settings:
+            return _run_stages(stages, inp, out, staging, params, given, strict, settings)
 
 
 @contextmanager
-def _dask_cluster_for(params: dict):
-    """With `engine=dask` and no `scheduler` address, one local cluster serves every stage."""
-    if params.get("engine") != "dask" or params.get("scheduler"):
-        yield
+def _cluster_for(settings: Settings):
+    """The settings the kernels get: with the dask engine and no scheduler address, one local
+    cluster serves every stage."""
+    if settings.engine != "dask" or settings.scheduler:
+        yield settings
         return
-    from distributed import LocalCluster
-
-    with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
-                      dashboard_address="127.0.0.1:0") as cluster:
-        params["scheduler"] = cluster.scheduler_address
-        yield
+    with start_local_cluster() as cluster:
+        yield replace(settings, scheduler=cluster.scheduler_address)
 
 
 def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: dict,
-                parameters: dict, strict: bool) -> dict:
+                parameters: dict, strict: bool, settings: Settings) -> dict:
     failed_dir = sibling(out, FAILED_SUFFIX)
     previous = _previous_stages(out)
     record = {"started": _now(), "parameters": {"input_dir": str(inp), "output_dir": str(out),
-                                                 **parameters},
+                                                 **parameters, "run": settings.describe()},
               "stages": [], "warnings": [], "ok": True}
     t0 = time.perf_counter()
     failure: StageFailed | None = None
     # Two kernels warm up at a time, in stage order, while earlier stages run.
     with ThreadPoolExecutor(max_workers=2) as kernels, ThreadPoolExecutor(max_workers=1) as renders:
-        warm = {stage: kernels.submit(start_warm_kernel, stage, staging / "logs",
-                                      f"{WARM_UP_COMMON}\n{WARM_UP.get(stage, '')}")
+        warm = {stage: kernels.submit(start_warm_kernel, stage, staging / "logs", warm_up_code(stage),
+                                      settings.environment())
                 for stage in stages}
         from helpers.report.html import (  # slow imports, once kernels are starting
             notebook_to_html,

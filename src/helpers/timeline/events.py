@@ -173,7 +173,7 @@ def _ids(cell) -> set[str]:
     return {i for i in str(cell or "").split("|") if i}
 
 
-def _rare_clues(events: pd.DataFrame, documents: pd.DataFrame, workers: int = 0) -> list[
+def _rare_clues(events: pd.DataFrame, documents: pd.DataFrame, workers: int | None = None) -> list[
         tuple[set[str], set[str]]]:
     """Per event, the entity ids and content words of its sentence that are not common to the
     corpus (in more than `COMMON_SHARE` of its documents: the topic every article shares). The
@@ -286,7 +286,7 @@ def _happenings(events: pd.DataFrame, clues: list[tuple[set[str], set[str]]]) ->
     return groups
 
 
-def cluster_events(events: pd.DataFrame, documents: pd.DataFrame, workers: int = 0) -> tuple[
+def cluster_events(events: pd.DataFrame, documents: pd.DataFrame, workers: int | None = None) -> tuple[
         pd.DataFrame, pd.DataFrame]:
     """Events that several documents report (`_Report.matches`, joined transitively). Returns
     (events with `cluster_id`, None outside clusters; one row per cluster: its most frequent
