@@ -18,7 +18,6 @@ the two in one call.
 from __future__ import annotations
 
 import bisect
-import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
