@@ -1,4 +1,5 @@
 """The scale benchmark's synthetic corpus and its report (the pipeline runs are not repeated here)."""
+
 from helpers import bench
 from helpers.clean import clean_page
 from helpers.run import STAGES
@@ -20,12 +21,22 @@ def test_synthetic_corpus_is_deterministic_news_pages_with_boilerplate(tmp_path)
 
 
 def test_report_lines_give_stages_memory_and_growth():
-    rows = [{"docs": n, "seconds": s, "docs_per_s": n / s, "peak_gb": 1.5, "report_kb": 300.0,
-             **dict.fromkeys(STAGES, s / len(STAGES))} for n, s in ((100, 10.0), (1000, 50.0))]
+    rows = [
+        {
+            "docs": n,
+            "seconds": s,
+            "docs_per_s": n / s,
+            "peak_gb": 1.5,
+            "report_kb": 300.0,
+            **dict.fromkeys(STAGES, s / len(STAGES)),
+        }
+        for n, s in ((100, 10.0), (1000, 50.0))
+    ]
     line = bench.format_row(rows[1])
     assert "1000 docs" in line and "20.0 docs/s" in line and "peak 1.50 GB" in line and "clean=10.0s" in line
-    assert bench.growth(rows) == ["100 -> 1000 docs: 10x the documents, 5.0x the time "
-                                  "(0.50x per document; 1.0 = linear)"]
+    assert bench.growth(rows) == [
+        "100 -> 1000 docs: 10x the documents, 5.0x the time (0.50x per document; 1.0 = linear)"
+    ]
 
 
 def test_entity_throughput_reports_mentions_and_speed():

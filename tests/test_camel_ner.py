@@ -1,4 +1,5 @@
 """The optional CAMeL Tools NER path (helpers.entities.camel_ner), with a tiny model built here."""
+
 import json
 import socket
 import sys
@@ -15,8 +16,10 @@ LABELS = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-M
 
 def tables(**kwargs):
     documents = pd.DataFrame({"doc_id": ["d"], "title": [""], "body": [BODY]})
-    sentences = pd.DataFrame([("d", i, s.start, s.end, s.text) for i, s in enumerate(split_sentences(BODY))],
-                             columns=["doc_id", "sentence_id", "start", "end", "text"])
+    sentences = pd.DataFrame(
+        [("d", i, s.start, s.end, s.text) for i, s in enumerate(split_sentences(BODY))],
+        columns=["doc_id", "sentence_id", "start", "end", "text"],
+    )
     return extract_entities(documents, sentences, **kwargs)
 
 
@@ -24,6 +27,7 @@ def tables(**kwargs):
 def no_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError("network access attempted in a test")
+
     monkeypatch.setattr(socket.socket, "connect", refuse)
 
 
@@ -50,10 +54,17 @@ def tiny_model(tmp_path, monkeypatch):
     words = sorted({w for s in split_sentences(BODY) for w in s.text.replace(".", " ").split()})
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", *words]
     (model_dir / "vocab.txt").write_text("\n".join(vocab), encoding="utf-8")
-    config = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
-                        intermediate_size=32, max_position_embeddings=512, num_labels=len(LABELS),
-                        id2label=dict(enumerate(LABELS)),
-                        label2id={label: i for i, label in enumerate(LABELS)})
+    config = BertConfig(
+        vocab_size=len(vocab),
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=512,
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
+        label2id={label: i for i, label in enumerate(LABELS)},
+    )
     torch.manual_seed(0)
     model = BertForTokenClassification(config)
     with torch.no_grad():
@@ -62,8 +73,16 @@ def tiny_model(tmp_path, monkeypatch):
         model.classifier.bias[LABELS.index("B-PERS")] = 5.0
     model.save_pretrained(model_dir)
     BertTokenizer(str(model_dir / "vocab.txt"), do_lower_case=False).save_pretrained(model_dir)
-    catalogue = {"version": "1.6", "packages": {}, "components": {"NamedEntityRecognition": {
-        "default": "arabert", "datasets": {"arabert": {"name": "arabert", "path": "ner/arabert"}}}}}
+    catalogue = {
+        "version": "1.6",
+        "packages": {},
+        "components": {
+            "NamedEntityRecognition": {
+                "default": "arabert",
+                "datasets": {"arabert": {"name": "arabert", "path": "ner/arabert"}},
+            }
+        },
+    }
     (tmp_path / "catalogue.json").write_text(json.dumps(catalogue), encoding="utf-8")
     monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
     return model_dir
@@ -78,7 +97,7 @@ def test_installed_model_is_detected_and_its_spans_are_linked(tiny_model, no_net
     model_rows = rows[rows.source == "camel_ner"]
     assert len(model_rows) > 0 and set(model_rows.type) == {"PER"}
     for row in rows.itertuples():
-        assert BODY[row.start:row.end] == row.surface and row.sentence_id in (0, 1)
+        assert BODY[row.start : row.end] == row.surface and row.sentence_id in (0, 1)
     # the gazetteer keeps its spans; the model only fills the words left over
     assert {"vladimir_putin", "moscow"} <= set(rows.entity_id)
     assert "موسكو" not in set(model_rows.surface)

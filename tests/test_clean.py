@@ -20,17 +20,27 @@ from helpers.clean import (
 )
 from helpers.core.text import split_sentences
 
-P1 = ("أعلنت وزارة الخارجية الروسية، اليوم الثلاثاء، أن موسكو ستستضيف الشهر المقبل اجتماعاً لوزراء "
-      "خارجية دول آسيا الوسطى لبحث الأوضاع الأمنية على الحدود مع أفغانستان.")
-P2 = ("وقال المتحدث باسم الوزارة في مؤتمر صحفي إن الاجتماع سيتناول أيضاً التعاون الاقتصادي ومشاريع "
-      "النقل المشتركة، مشيراً إلى أن بلاده تعتبر استقرار المنطقة أولوية قصوى لأمنها القومي.")
-P3 = ("ويأتي هذا الإعلان بعد أسابيع من زيارة قام بها مسؤولون أميركيون إلى عواصم المنطقة، حيث ناقشوا "
-      "مع نظرائهم سبل توسيع التعاون في مجالات الطاقة ومكافحة الإرهاب.")
-P4 = ("ويرى محللون أن التنافس بين القوى الكبرى على النفوذ في آسيا الوسطى سيتصاعد خلال السنوات المقبلة، "
-      "في ظل تراجع الحضور الغربي في أفغانستان وتزايد الاهتمام الصيني بمشاريع البنية التحتية.")
+P1 = (
+    "أعلنت وزارة الخارجية الروسية، اليوم الثلاثاء، أن موسكو ستستضيف الشهر المقبل اجتماعاً لوزراء "
+    "خارجية دول آسيا الوسطى لبحث الأوضاع الأمنية على الحدود مع أفغانستان."
+)
+P2 = (
+    "وقال المتحدث باسم الوزارة في مؤتمر صحفي إن الاجتماع سيتناول أيضاً التعاون الاقتصادي ومشاريع "
+    "النقل المشتركة، مشيراً إلى أن بلاده تعتبر استقرار المنطقة أولوية قصوى لأمنها القومي."
+)
+P3 = (
+    "ويأتي هذا الإعلان بعد أسابيع من زيارة قام بها مسؤولون أميركيون إلى عواصم المنطقة، حيث ناقشوا "
+    "مع نظرائهم سبل توسيع التعاون في مجالات الطاقة ومكافحة الإرهاب."
+)
+P4 = (
+    "ويرى محللون أن التنافس بين القوى الكبرى على النفوذ في آسيا الوسطى سيتصاعد خلال السنوات المقبلة، "
+    "في ظل تراجع الحضور الغربي في أفغانستان وتزايد الاهتمام الصيني بمشاريع البنية التحتية."
+)
 P5 = "ولم تعلق واشنطن على الإعلان حتى الآن."
-P6 = ("وتخشى حكومات المنطقة من تسلل مقاتلين عبر الحدود الجبلية الطويلة، وهو ما دفع بعضها إلى طلب "
-      "مساعدات عسكرية عاجلة من شركائها التقليديين في موسكو وبكين.")
+P6 = (
+    "وتخشى حكومات المنطقة من تسلل مقاتلين عبر الحدود الجبلية الطويلة، وهو ما دفع بعضها إلى طلب "
+    "مساعدات عسكرية عاجلة من شركائها التقليديين في موسكو وبكين."
+)
 SUBHEADING = "مخاوف أمنية متزايدة"
 
 # A portal page: skip link, masthead, menu, headline, captioned photo with an agency credit,
@@ -152,7 +162,8 @@ def test_portal_page_line_audit():
     by_text = {row.text.strip(): row for row in lines.itertuples()}
     assert by_text["قمة طشقند تبحث ملف الطاقة"].label == "boilerplate"  # listed under "اقرأ أيضا"
     assert by_text["موسكو تسعى إلى تعزيز نفوذها في المنطقة بعد الانسحاب الأميركي (غيتي)"].reason.startswith(
-        "photo caption")
+        "photo caption"
+    )
     assert by_text["12/3/2022"].label == "metadata"
     assert by_text[SUBHEADING].label == "body"
     assert (lines["label"] == "title").sum() == 1
@@ -209,8 +220,9 @@ def test_boilerplate_sentences_glued_to_the_edges_are_trimmed():
 
 
 def test_disclaimer_inside_a_quote_in_the_middle_is_kept():
-    quote = ("وقال المسؤول إن هذه التصريحات لا تعبر عن رأي الحكومة، بل عن موقف حزبه الشخصي "
-             "في الانتخابات المقبلة.")
+    quote = (
+        "وقال المسؤول إن هذه التصريحات لا تعبر عن رأي الحكومة، بل عن موقف حزبه الشخصي في الانتخابات المقبلة."
+    )
     page = clean_page(f"{P1}\n{quote}\n{P2}\n")
     assert quote in page.body.split("\n")
 
@@ -232,8 +244,17 @@ def test_ellipsis_marks_a_teaser_only_next_to_furniture():
 
 
 def test_read_also_box_between_paragraphs_does_not_cut_the_article():
-    box = "\n".join(["اقرأ أيضا", "list of 4 items", "قمة طشقند تبحث ملف الطاقة", "واشنطن تعرض مساعدات جديدة",
-                     "موسكو تحذر من التدخل", "بكين توسع استثماراتها", "end of list"])
+    box = "\n".join(
+        [
+            "اقرأ أيضا",
+            "list of 4 items",
+            "قمة طشقند تبحث ملف الطاقة",
+            "واشنطن تعرض مساعدات جديدة",
+            "موسكو تحذر من التدخل",
+            "بكين توسع استثماراتها",
+            "end of list",
+        ]
+    )
     page = clean_page(f"عنوان الخبر عن القمة الإقليمية\n2022/05/09\n{P1}\n{box}\n{P2}\n{P3}\n")
     assert page.body == "\n".join([P1, P2, P3])
 
@@ -256,10 +277,30 @@ def test_signature_with_handle_is_the_author():
     assert page.body == "\n".join([P1, P2])
 
 
-_PIECES = st.sampled_from([P1, P2, P5, SUBHEADING, "• الرئيسية", "Read more", "2022/08/20", "12/3/2022",
-                           "المصدر: وكالات", "بقلم: ليلى حسن", "© 2024 جريدة الأفق", "اقرأ أيضا",
-                           "مقالات ذات صلة",
-                           "", "   ", "...", "@handle", "٢٠٢٢/٠٨/٢٠", "ـــ", "؟!"])
+_PIECES = st.sampled_from(
+    [
+        P1,
+        P2,
+        P5,
+        SUBHEADING,
+        "• الرئيسية",
+        "Read more",
+        "2022/08/20",
+        "12/3/2022",
+        "المصدر: وكالات",
+        "بقلم: ليلى حسن",
+        "© 2024 جريدة الأفق",
+        "اقرأ أيضا",
+        "مقالات ذات صلة",
+        "",
+        "   ",
+        "...",
+        "@handle",
+        "٢٠٢٢/٠٨/٢٠",
+        "ـــ",
+        "؟!",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -296,21 +337,25 @@ def test_justext_baseline_keeps_long_prose_and_drops_menus():
 
 
 def test_clean_corpus_fills_documents_sentences_and_lines():
-    documents = pd.DataFrame({
-        "doc_id": ["a", "b", "c", "d"],
-        "status": ["ok", "ok", "ok", "fetch_failed"],
-        "title": [None, "عنوان من البيان", None, None],
-        "outlet": [None, None, None, None],
-        "author": [None, None, None, None],
-        "published": [None, "2020-01-02", None, None],
-        "published_source": [None, "manifest", None, None],
-        "source_path": ["a.txt", "b.txt", "c.txt", "d.txt"],
-    })
-    raw_text = pd.DataFrame({
-        "doc_id": ["a", "b", "c"],
-        "text": [NEWSPAPER, PORTAL, ALL_BOILERPLATE],
-        "format": ["txt", "txt", "txt"],
-    })
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "status": ["ok", "ok", "ok", "fetch_failed"],
+            "title": [None, "عنوان من البيان", None, None],
+            "outlet": [None, None, None, None],
+            "author": [None, None, None, None],
+            "published": [None, "2020-01-02", None, None],
+            "published_source": [None, "manifest", None, None],
+            "source_path": ["a.txt", "b.txt", "c.txt", "d.txt"],
+        }
+    )
+    raw_text = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "text": [NEWSPAPER, PORTAL, ALL_BOILERPLATE],
+            "format": ["txt", "txt", "txt"],
+        }
+    )
     docs, sentences, lines = clean_corpus(documents, raw_text)
     docs = docs.set_index("doc_id")
     assert docs.loc["a", "title"] == "طاجيكستان تفتتح ممرا تجاريا جديدا نحو الصين"
@@ -324,7 +369,7 @@ def test_clean_corpus_fills_documents_sentences_and_lines():
     assert docs.loc["a", "n_sentences"] == len(split_sentences(docs.loc["a", "body"])) > 0
     assert docs.loc["a", "n_tokens"] > 50
     for row in sentences.itertuples():
-        assert docs.loc[row.doc_id, "body"][row.start:row.end] == row.text
+        assert docs.loc[row.doc_id, "body"][row.start : row.end] == row.text
     assert list(sentences.columns) == ["doc_id", "sentence_id", "start", "end", "text"]
     assert set(lines["doc_id"]) == {"a", "b", "c"}
     assert len(lines[lines["doc_id"] == "a"]) == len(NEWSPAPER.split("\n"))
@@ -332,8 +377,17 @@ def test_clean_corpus_fills_documents_sentences_and_lines():
 
 def test_clean_corpus_html_text_is_not_stripped_further():
     extracted = f"{P5}\n{P1}\n{SUBHEADING}\n{P2}\nوأضاف أن الاجتماع سيعقد في سمرقند"
-    documents = pd.DataFrame({"doc_id": ["h"], "status": ["ok"], "title": ["عنوان"], "outlet": [None],
-                              "author": [None], "published": ["2022-01-01"], "published_source": ["page"]})
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["h"],
+            "status": ["ok"],
+            "title": ["عنوان"],
+            "outlet": [None],
+            "author": [None],
+            "published": ["2022-01-01"],
+            "published_source": ["page"],
+        }
+    )
     raw_text = pd.DataFrame({"doc_id": ["h"], "text": [extracted], "format": ["html"]})
     docs, _, _ = clean_corpus(documents, raw_text)
     assert docs.loc[0, "body"] == extracted
@@ -362,17 +416,19 @@ def test_audit_views_count_kept_and_dropped_lines_and_compare_with_justext():
 
 
 def test_byline_with_an_academic_title_gives_the_author_without_the_title():
-    page = "\n".join([
-        "الرئيسية / مقالات الرأي",
-        "د. سامر الخطيب",
-        "هل تخسر موسكو حديقتها الخلفية؟",
-        "نشر في: 13 نوفمبر 2022",
-        "ظلت روسيا تنظر إلى جمهوريات آسيا الوسطى بوصفها جزءا من مجالها الحيوي منذ تفكك الاتحاد "
-        "السوفياتي، غير أن الحرب الأوكرانية كشفت حدود هذا النفوذ في المنطقة كلها.",
-        "في المقابل، تواصل بكين توسيع حضورها عبر مبادرة الحزام والطريق، إذ زار الرئيس الصيني "
-        "كازاخستان وأوزبكستان في منتصف سبتمبر الماضي في أول رحلة خارجية له منذ ثلاث سنوات.",
-        "تابعونا على تويتر وفيسبوك",
-    ])
+    page = "\n".join(
+        [
+            "الرئيسية / مقالات الرأي",
+            "د. سامر الخطيب",
+            "هل تخسر موسكو حديقتها الخلفية؟",
+            "نشر في: 13 نوفمبر 2022",
+            "ظلت روسيا تنظر إلى جمهوريات آسيا الوسطى بوصفها جزءا من مجالها الحيوي منذ تفكك الاتحاد "
+            "السوفياتي، غير أن الحرب الأوكرانية كشفت حدود هذا النفوذ في المنطقة كلها.",
+            "في المقابل، تواصل بكين توسيع حضورها عبر مبادرة الحزام والطريق، إذ زار الرئيس الصيني "
+            "كازاخستان وأوزبكستان في منتصف سبتمبر الماضي في أول رحلة خارجية له منذ ثلاث سنوات.",
+            "تابعونا على تويتر وفيسبوك",
+        ]
+    )
     cleaned = clean_page(page)
     assert cleaned.author == "سامر الخطيب"
     assert cleaned.title == "هل تخسر موسكو حديقتها الخلفية؟"

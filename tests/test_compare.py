@@ -375,31 +375,43 @@ def test_doc_similarity_of_a_large_corpus_keeps_each_documents_top_k(monkeypatch
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    monkeypatch.setattr(compare, "_SIMILARITY_BLOCK", block)  # one block, many blocks, sparse blocks
-    monkeypatch.setattr(compare, "_DENSE_CELLS", dense_cells)
+    from helpers.compare import wording
+
+    monkeypatch.setattr(wording, "_SIMILARITY_BLOCK", block)  # one block, many blocks, sparse blocks
+    monkeypatch.setattr(wording, "_DENSE_CELLS", dense_cells)
     docs = many_documents()
     assert len(docs) > compare.FULL_MATRIX_DOCS
     top = compare.doc_similarity(docs, top_k=4)
     assert set(top.columns) >= {"doc_a", "doc_b", "cosine"}
     assert (top["doc_a"] != top["doc_b"]).all() and top.groupby("doc_a").size().max() <= 4
     cosine = cosine_similarity(
-        TfidfVectorizer(analyzer=compare.content_terms, sublinear_tf=True).fit_transform(docs["body"]))
+        TfidfVectorizer(analyzer=compare.content_terms, sublinear_tf=True).fit_transform(docs["body"])
+    )
     ids = list(docs["doc_id"])
     for i, a in enumerate(ids):
-        expected = sorted((-round(cosine[i, j], 6), b) for j, b in enumerate(ids)
-                          if j != i and cosine[i, j] > 0)
+        expected = sorted(
+            (-round(cosine[i, j], 6), b) for j, b in enumerate(ids) if j != i and cosine[i, j] > 0
+        )
         got = [(-r.cosine, r.doc_b) for r in top[top["doc_a"] == a].itertuples()]
         assert got == expected[:4]
 
 
 def test_doc_similarity_switches_to_top_k_above_the_full_matrix_size():
     docs = many_documents(compare.FULL_MATRIX_DOCS)
-    assert len(compare.doc_similarity(docs)) == compare.FULL_MATRIX_DOCS ** 2
+    assert len(compare.doc_similarity(docs)) == compare.FULL_MATRIX_DOCS**2
 
 
 def test_html_side_by_side_caps_the_accounts_of_an_event():
-    shared = pd.DataFrame({"cluster_id": "C001", "value": "2023-03-05", "doc_id": [f"d{i}" for i in range(9)],
-                           "sentence": "نص", "highlight": "", "differences": ""})
+    shared = pd.DataFrame(
+        {
+            "cluster_id": "C001",
+            "value": "2023-03-05",
+            "doc_id": [f"d{i}" for i in range(9)],
+            "sentence": "نص",
+            "highlight": "",
+            "differences": "",
+        }
+    )
     page = compare.html_side_by_side(shared, max_accounts=3)
     assert page.count("<td>نص</td>") == 3 and "d2" in page and "d3" not in page
     assert 'عدد المقالات: <bdi dir="ltr">9</bdi>' in page

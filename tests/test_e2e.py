@@ -1,4 +1,5 @@
 """The whole chain, run once by the runner on a small corpus (the `e2e_output` fixture)."""
+
 import json
 import re
 

@@ -1,5 +1,6 @@
 """The engines: partitions, `map_partitions` on pandas and on a Dask cluster, and the whole chain
 on both engines giving the same tables."""
+
 import os
 import subprocess
 import sys
@@ -30,8 +31,11 @@ def per_batch(docs, sents, *, offset=0):
     """One row per document (its sentence count, what else its batch held) and one per sentence
     (built from records, as stages do: object columns when there are none)."""
     counts = sents.groupby("doc_id").size()
-    out = docs.assign(n_sentences=[int(counts.get(d, 0)) for d in docs["doc_id"]],
-                      batch=",".join(docs["doc_id"]), y=docs["x"] + offset)
+    out = docs.assign(
+        n_sentences=[int(counts.get(d, 0)) for d in docs["doc_id"]],
+        batch=",".join(docs["doc_id"]),
+        y=docs["x"] + offset,
+    )
     return out, pd.DataFrame(sents.to_dict("records"), columns=["doc_id", "sentence_id"])
 
 
@@ -96,8 +100,9 @@ def test_pandas_engine_errors_in_a_worker_reach_the_caller():
 
 def test_map_list_keeps_order_and_workers_inherit_the_function():
     seen = {"offset": 100}  # a closure: workers inherit it, nothing is pickled on the way in
-    out = engine.map_list(lambda chunk: [(x + seen["offset"], os.getpid()) for x in chunk], list(range(10)),
-                          workers=2)
+    out = engine.map_list(
+        lambda chunk: [(x + seen["offset"], os.getpid()) for x in chunk], list(range(10)), workers=2
+    )
     assert [x for x, _ in out] == list(range(100, 110))
     assert os.getpid() not in {pid for _, pid in out}
     assert engine.map_list(lambda chunk: [x * 2 for x in chunk], [1, 2, 3]) == [2, 4, 6]  # here, small
@@ -112,16 +117,21 @@ def test_unknown_engine_is_a_clear_error():
 def scheduler():
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,
-                      scheduler_kwargs={"dashboard_address": ":0"}) as cluster:
+    with LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": ":0"},
+    ) as cluster:
         yield cluster.scheduler_address
 
 
 def test_dask_engine_runs_batches_on_the_scheduler_and_gives_the_pandas_result(scheduler):
     docs, sents = documents(11), sentences(11)
     expected = engine.map_partitions(per_batch, docs, sents, offset=1)
-    rows, sent_rows = engine.map_partitions(per_batch, docs, sents, engine="dask", scheduler=scheduler,
-                                            n_partitions=4, offset=1)
+    rows, sent_rows = engine.map_partitions(
+        per_batch, docs, sents, engine="dask", scheduler=scheduler, n_partitions=4, offset=1
+    )
     assert rows["batch"].nunique() == 4  # four batches ran
     pd.testing.assert_frame_equal(rows.drop(columns="batch"), expected[0].drop(columns="batch"))
     pd.testing.assert_frame_equal(sent_rows, expected[1])
@@ -132,16 +142,18 @@ def test_dask_engine_runs_batches_on_the_scheduler_and_gives_the_pandas_result(s
 
 def test_empty_batch_results_do_not_change_dtypes(scheduler):
     docs, sents = documents(4), sentences(4)  # d0 and d3 have no sentences
-    _, sent_rows = engine.map_partitions(per_batch, docs, sents, engine="dask", scheduler=scheduler,
-                                         n_partitions=4)
+    _, sent_rows = engine.map_partitions(
+        per_batch, docs, sents, engine="dask", scheduler=scheduler, n_partitions=4
+    )
     assert sent_rows["sentence_id"].dtype == "int64" and len(sent_rows) == 3
     pd.testing.assert_frame_equal(sent_rows, engine.map_partitions(per_batch, docs, sents)[1])
 
 
 def test_errors_in_a_batch_reach_the_caller(scheduler):
     with pytest.raises(TypeError):
-        engine.map_partitions(per_batch, documents(3), sentences(3), engine="dask", scheduler=scheduler,
-                              unknown=1)
+        engine.map_partitions(
+            per_batch, documents(3), sentences(3), engine="dask", scheduler=scheduler, unknown=1
+        )
 
 
 def test_without_a_scheduler_one_local_cluster_serves_the_process(monkeypatch):
@@ -159,17 +171,33 @@ def test_without_a_scheduler_one_local_cluster_serves_the_process(monkeypatch):
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("options,shown", [
-    (["--engine", "dask"], "dask engine on tcp://127.0.0.1:"),  # the runner's local cluster
-    (["--workers", "2"], "worker processes: 2"),  # forked (the e2e corpus is too small by default)
-])
+@pytest.mark.parametrize(
+    "options,shown",
+    [
+        (["--engine", "dask"], "dask engine on tcp://127.0.0.1:"),  # the runner's local cluster
+        (["--workers", "2"], "worker processes: 2"),  # forked (the e2e corpus is too small by default)
+    ],
+)
 def test_every_engine_writes_the_same_tables(options, shown, e2e_corpus, e2e_output, tmp_path):
     """The chain with `--engine dask` (two Dask workers) or `--workers 2` on the e2e corpus,
     against the one-process pandas run of `e2e_output`: every table equal, row for row."""
     out = tmp_path / "run"
-    done = subprocess.run([sys.executable, "-m", "helpers.run", "--input-dir", str(e2e_corpus),
-                           "--output-dir", str(out), *options], cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "helpers.run",
+            "--input-dir",
+            str(e2e_corpus),
+            "--output-dir",
+            str(out),
+            *options,
+        ],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     for stage in ("01_ingest", "03_entities"):  # every kernel got the run options
         assert shown in (out / "notebooks" / f"{stage}.ipynb").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
 """Entity extraction and linking on news sentences written for these tests (helpers.entities)."""
+
 import pandas as pd
 import pytest
 
@@ -7,15 +8,20 @@ from helpers.core.text import split_sentences
 from helpers.entities import extract_entities, link, recognise
 
 DOCS = {
-    "a": ("لافروف يحذر من الناتو",
-          "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو لن تقبل بتوسع حلف الناتو.\n"
-          "وأضاف لافروف خلال زيارته إلى دوشانبي عاصمة طاجيكستان أن بلاده تنسق مع الصين.\n"
-          "من جانبه، قال ميخائيل كوزنيتسوف، وهو باحث في معهد موسكو، إن التقارب مع بكين مستمر.\n"
-          "ويرى كوزنيتسوف أن الرئيس الأمريكي جو بايدن يراهن على الحلفاء الأوروبيين.\n"
-          "ألقى بايدن خطابه بالجمعية العامة للأمم المتحدة، وشدد على دعم أوكرانيا "
-          "وللولايات المتحدة مصالح في آسيا الوسطى."),
-    "b": ("", "التقى سيرجي لافروف في دوشنبة بنظيره الطاجيكي، وقال المسؤول الروسي ميخائيل كوزنيتسوف "
-              "إن الاستثمارات الروسية والأمريكية في كازخستان تتزايد."),
+    "a": (
+        "لافروف يحذر من الناتو",
+        "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو لن تقبل بتوسع حلف الناتو.\n"
+        "وأضاف لافروف خلال زيارته إلى دوشانبي عاصمة طاجيكستان أن بلاده تنسق مع الصين.\n"
+        "من جانبه، قال ميخائيل كوزنيتسوف، وهو باحث في معهد موسكو، إن التقارب مع بكين مستمر.\n"
+        "ويرى كوزنيتسوف أن الرئيس الأمريكي جو بايدن يراهن على الحلفاء الأوروبيين.\n"
+        "ألقى بايدن خطابه بالجمعية العامة للأمم المتحدة، وشدد على دعم أوكرانيا "
+        "وللولايات المتحدة مصالح في آسيا الوسطى.",
+    ),
+    "b": (
+        "",
+        "التقى سيرجي لافروف في دوشنبة بنظيره الطاجيكي، وقال المسؤول الروسي ميخائيل كوزنيتسوف "
+        "إن الاستثمارات الروسية والأمريكية في كازخستان تتزايد.",
+    ),
     "c": ("", ""),
 }
 
@@ -24,9 +30,13 @@ def frames(docs=DOCS) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The documents and sentences tables of `docs` (doc_id -> (title, body))."""
     documents = pd.DataFrame([(k, t, b) for k, (t, b) in docs.items()], columns=["doc_id", "title", "body"])
     sentences = pd.DataFrame(
-        [(d, i, s.start, s.end, s.text) for d, (_, body) in docs.items()
-         for i, s in enumerate(split_sentences(body))],
-        columns=["doc_id", "sentence_id", "start", "end", "text"])
+        [
+            (d, i, s.start, s.end, s.text)
+            for d, (_, body) in docs.items()
+            for i, s in enumerate(split_sentences(body))
+        ],
+        columns=["doc_id", "sentence_id", "start", "end", "text"],
+    )
     return documents, sentences
 
 
@@ -53,14 +63,26 @@ def test_table_columns_and_offsets(tables):
     assert list(tables.catalogue.columns) == columns("entity_catalogue")
     for row in tables.entities.itertuples():
         text = DOCS[row.doc_id][0 if row.field == "title" else 1]
-        assert text[row.start:row.end] == row.surface
+        assert text[row.start : row.end] == row.surface
         assert pd.isna(row.sentence_id) == (row.field == "title")
 
 
 def test_gazetteer_names_with_proclitics_and_longest_match(tables):
     a = ids(tables, "a")
-    assert {"sergey_lavrov", "moscow", "nato", "dushanbe", "tajikistan", "china", "beijing", "joe_biden",
-            "ukraine", "united_states", "central_asia", "un_general_assembly"} <= a
+    assert {
+        "sergey_lavrov",
+        "moscow",
+        "nato",
+        "dushanbe",
+        "tajikistan",
+        "china",
+        "beijing",
+        "joe_biden",
+        "ukraine",
+        "united_states",
+        "central_asia",
+        "un_general_assembly",
+    } <= a
     assert "united_nations" not in a  # inside "الجمعية العامة للأمم المتحدة"
     assert "الجمعية العامة للأمم المتحدة" in surfaces(tables, "un_general_assembly")
     assert "وللولايات المتحدة" in surfaces(tables, "united_states")  # و + ل + ال written وللـ
@@ -102,8 +124,10 @@ def test_merge_log_explains_variants(tables):
 
 
 def test_weak_alias_needs_a_strong_mention():
-    docs = {"x": ("", "أعلنت القيادة المركزية للجيش السوري تعزيزات جديدة."),
-            "y": ("", "نفذت القيادة المركزية الأمريكية تمرينا، وقالت القيادة المركزية إنه ناجح.")}
+    docs = {
+        "x": ("", "أعلنت القيادة المركزية للجيش السوري تعزيزات جديدة."),
+        "y": ("", "نفذت القيادة المركزية الأمريكية تمرينا، وقالت القيادة المركزية إنه ناجح."),
+    }
     result = run(docs)
     assert "centcom" not in ids(result, "x")
     e = result.entities
@@ -111,8 +135,13 @@ def test_weak_alias_needs_a_strong_mention():
 
 
 def test_unknown_org_event_and_place_rules():
-    docs = {"x": ("", "ونقلت صحيفة كوميرسانتيكا عن مصادر أن تمرين الصداقة الدائمة 24 سيجري قرب "
-                      'مدينة خوروغوفسك، فيما نشرت "سيبيريا تايمز" تقريرا عن المناورات.')}
+    docs = {
+        "x": (
+            "",
+            "ونقلت صحيفة كوميرسانتيكا عن مصادر أن تمرين الصداقة الدائمة 24 سيجري قرب "
+            'مدينة خوروغوفسك، فيما نشرت "سيبيريا تايمز" تقريرا عن المناورات.',
+        )
+    }
     found = {(r.surface, r.type) for r in run(docs).entities.itertuples()}
     assert ("كوميرسانتيكا", "ORG") in found
     assert ("الصداقة الدائمة 24", "MISC") in found
@@ -123,9 +152,14 @@ def test_unknown_org_event_and_place_rules():
 def test_neighbouring_words_change_a_gazetteer_name():
     """A San / Saint word joins the place after it; a national qualifier or a nationality after
     an organisation's name makes it another organisation, unless the gazetteer has that name."""
-    docs = {"x": ("", "ووصل إلى سان بطرسبورغ وفد من مجلس الأمن القومي الأمريكي، ثم وسان بطرسبورغ.\n"
-                      "وانعقد مجلس الأمن الدولي، وأصدر مجلس الأمن الروسي بيانا، وقال حلف الناتو العسكري "
-                      "إن مجلس الأمن الإيراني اجتمع.")}
+    docs = {
+        "x": (
+            "",
+            "ووصل إلى سان بطرسبورغ وفد من مجلس الأمن القومي الأمريكي، ثم وسان بطرسبورغ.\n"
+            "وانعقد مجلس الأمن الدولي، وأصدر مجلس الأمن الروسي بيانا، وقال حلف الناتو العسكري "
+            "إن مجلس الأمن الإيراني اجتمع.",
+        )
+    }
     found = run(docs).entities
     by_surface = dict(zip(found["surface"], found["entity_id"], strict=False))
     assert by_surface["سان بطرسبورغ"] == "saint_petersburg"
@@ -138,10 +172,15 @@ def test_neighbouring_words_change_a_gazetteer_name():
 
 
 def test_titles_reach_names_past_an_organisation_and_after_presidency():
-    docs = {"x": ("", "وقالت المتحدثة باسم البيت الأبيض جين ساكي إن الرئيس سيزور المنطقة.\n"
-                      "وعقد الاجتماع برئاسة عسكر مامين في أستانا.\n"
-                      "وأعلنت رئاسة الوزراء الروسية أمس أن الوزير حاليا في موسكو، "
-                      "وقال الوزير جديدة المدينة إن.")}
+    docs = {
+        "x": (
+            "",
+            "وقالت المتحدثة باسم البيت الأبيض جين ساكي إن الرئيس سيزور المنطقة.\n"
+            "وعقد الاجتماع برئاسة عسكر مامين في أستانا.\n"
+            "وأعلنت رئاسة الوزراء الروسية أمس أن الوزير حاليا في موسكو، "
+            "وقال الوزير جديدة المدينة إن.",
+        )
+    }
     people = set(run(docs).entities.query("type == 'PER'")["surface"])
     assert people == {"جين ساكي", "عسكر مامين"}
 
@@ -150,8 +189,15 @@ def test_unconfirmed_rule_spans_go_to_candidates(tables):
     docs = {"x": ("", "وقال مراقبون إن الوضع صعب.")}
     result = run(docs)
     assert result.entities.empty
-    assert list(result.candidates.columns) == ["surface", "type", "rule", "n_mentions", "n_docs", "doc_ids",
-                                               "example"]
+    assert list(result.candidates.columns) == [
+        "surface",
+        "type",
+        "rule",
+        "n_mentions",
+        "n_docs",
+        "doc_ids",
+        "example",
+    ]
     assert "مراقبون" in set(result.candidates.surface)
 
 
@@ -170,4 +216,3 @@ def test_link_in_forked_workers_gives_the_same_tables(tables):
     for name in ("entities", "catalogue", "candidates", "merges"):
         pd.testing.assert_frame_equal(getattr(forked, name), getattr(tables, name), obj=name)
     assert (forked.entities["source"] == "surname").any()
-

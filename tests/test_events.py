@@ -1,4 +1,5 @@
 """Timeline, events and event clusters on small articles written for these tests."""
+
 import pandas as pd
 import pytest
 
@@ -13,9 +14,9 @@ from helpers.timeline.events import (
 
 BODIES = {
     "a": "أعلنت الوزارة انطلاق مناورات النسر الذهبي بين 4-9 أيار الجاري في الأردن. "
-         "وكانت الدورة الأولى قد جرت عام 2015.\nوقال المتحدث أمس إن الطقس جيد.",
+    "وكانت الدورة الأولى قد جرت عام 2015.\nوقال المتحدث أمس إن الطقس جيد.",
     "b": "تنطلق مناورات النسر الذهبي من 4 إلى 9 أيار الجاري بمشاركة قوات من الأردن والبحرين.\n"
-         "وتستمر الاستعدادات خمسة أيام.",
+    "وتستمر الاستعدادات خمسة أيام.",
     "c": "افتتح معرض الكتاب في 6 أيار الجاري في القاهرة.",
 }
 ANCHORS = {"a": ("2019-05-02", "page"), "b": ("2019-05", "corpus"), "c": ("2019-05-03", "page")}
@@ -23,14 +24,23 @@ ANCHORS = {"a": ("2019-05-02", "page"), "b": ("2019-05", "corpus"), "c": ("2019-
 
 @pytest.fixture()
 def documents():
-    return pd.DataFrame([{"doc_id": d, "body": body, "date_anchor": ANCHORS[d][0],
-                          "date_anchor_source": ANCHORS[d][1]} for d, body in BODIES.items()])
+    return pd.DataFrame(
+        [
+            {"doc_id": d, "body": body, "date_anchor": ANCHORS[d][0], "date_anchor_source": ANCHORS[d][1]}
+            for d, body in BODIES.items()
+        ]
+    )
 
 
 @pytest.fixture()
 def sentences():
-    return pd.DataFrame([{"doc_id": d, "sentence_id": i, "start": s.start, "end": s.end, "text": s.text}
-                         for d, body in BODIES.items() for i, s in enumerate(split_sentences(body))])
+    return pd.DataFrame(
+        [
+            {"doc_id": d, "sentence_id": i, "start": s.start, "end": s.end, "text": s.text}
+            for d, body in BODIES.items()
+            for i, s in enumerate(split_sentences(body))
+        ]
+    )
 
 
 def no_entities():
@@ -51,7 +61,7 @@ def test_timeline_rows_columns_and_order(documents, sentences):
     ]
     body = BODIES["a"]
     first = timeline.iloc[0]
-    assert body[first.start:first.end] == first.text
+    assert body[first.start : first.end] == first.text
 
 
 def test_timeline_without_anchor_keeps_underspecified_values(documents, sentences):
@@ -62,16 +72,22 @@ def test_timeline_without_anchor_keeps_underspecified_values(documents, sentence
 
 def test_events_one_row_per_dated_sentence(documents, sentences):
     timeline = build_timeline(documents, sentences)
-    entities = pd.DataFrame([
-        {"doc_id": "a", "entity_id": "E2", "sentence_id": 0, "start": 0, "end": 1},
-        {"doc_id": "a", "entity_id": "E1", "sentence_id": 0, "start": 2, "end": 3},
-        {"doc_id": "a", "entity_id": "E1", "sentence_id": 0, "start": 4, "end": 5},
-    ])
+    entities = pd.DataFrame(
+        [
+            {"doc_id": "a", "entity_id": "E2", "sentence_id": 0, "start": 0, "end": 1},
+            {"doc_id": "a", "entity_id": "E1", "sentence_id": 0, "start": 2, "end": 3},
+            {"doc_id": "a", "entity_id": "E1", "sentence_id": 0, "start": 4, "end": 5},
+        ]
+    )
     events = build_events(timeline, sentences, entities)
     assert list(events.columns) == columns("events")[:-1]  # cluster_id comes with clustering
     first = events.iloc[0]
-    assert (first.doc_id, first.sentence_id, first.date_start, first.date_end) == ("a", 0, "2019-05-04",
-                                                                                  "2019-05-09")
+    assert (first.doc_id, first.sentence_id, first.date_start, first.date_end) == (
+        "a",
+        0,
+        "2019-05-04",
+        "2019-05-09",
+    )
     assert first.entity_ids == "E1|E2"
     assert first.text.startswith("أعلنت الوزارة")
     assert len(events) == 5  # the duration's sentence is not dated
@@ -81,8 +97,9 @@ def test_events_one_row_per_dated_sentence(documents, sentences):
 def test_events_keep_the_most_precise_date_of_a_sentence():
     body = "في عام 2019، وتحديدا في 3 أيار، عقدت القمة."
     sentences = pd.DataFrame([{"doc_id": "x", "sentence_id": 0, "start": 0, "end": len(body), "text": body}])
-    documents = pd.DataFrame([{"doc_id": "x", "body": body, "date_anchor": "2019-06-01",
-                               "date_anchor_source": "page"}])
+    documents = pd.DataFrame(
+        [{"doc_id": "x", "body": body, "date_anchor": "2019-06-01", "date_anchor_source": "page"}]
+    )
     events = build_events(build_timeline(documents, sentences), sentences, no_entities())
     assert events[["value", "timex"]].values.tolist() == [["2019-05-03", "عام 2019|3 أيار"]]
 
@@ -94,7 +111,11 @@ def test_clusters_join_reports_of_one_happening(documents, sentences):
     assert len(clusters) == 1
     cluster = clusters.iloc[0]
     assert (cluster.cluster_id, cluster.value, cluster.n_docs, cluster.doc_ids) == (
-        "C001", "2019-05-04/2019-05-09", 2, "a|b")
+        "C001",
+        "2019-05-04/2019-05-09",
+        2,
+        "a|b",
+    )
     assert cluster.label.startswith("أعلنت") or cluster.label.startswith("تنطلق")
     in_cluster = events[events.cluster_id.notna()]
     assert sorted(in_cluster.doc_id) == ["a", "b"]
@@ -106,15 +127,23 @@ def test_describe_clusters_gives_each_article_its_sentence(documents, sentences)
     events, clusters = cluster_events(events, documents)
     described = describe_clusters(clusters, events)
     assert described[["cluster_id", "doc_id", "doc_value"]].values.tolist() == [
-        ["C001", "a", "2019-05-04/2019-05-09"], ["C001", "b", "2019-05-04/2019-05-09"]]
+        ["C001", "a", "2019-05-04/2019-05-09"],
+        ["C001", "b", "2019-05-04/2019-05-09"],
+    ]
     assert described.text.iloc[1].startswith("تنطلق مناورات")
 
 
 def test_clusters_by_shared_entities(documents, sentences):
-    events = build_events(build_timeline(documents, sentences), sentences, pd.DataFrame([
-        {"doc_id": "a", "entity_id": "Q1", "sentence_id": 2, "start": 0, "end": 1},
-        {"doc_id": "c", "entity_id": "Q1", "sentence_id": 0, "start": 0, "end": 1},
-    ]))
+    events = build_events(
+        build_timeline(documents, sentences),
+        sentences,
+        pd.DataFrame(
+            [
+                {"doc_id": "a", "entity_id": "Q1", "sentence_id": 2, "start": 0, "end": 1},
+                {"doc_id": "c", "entity_id": "Q1", "sentence_id": 0, "start": 0, "end": 1},
+            ]
+        ),
+    )
     events.loc[(events.doc_id == "a") & (events.sentence_id == 2), ["date_start", "date_end"]] = "2019-05-06"
     _, clusters = cluster_events(events, documents)
     assert clusters.doc_ids.tolist() == ["a|b", "a|c"]
@@ -124,10 +153,18 @@ def test_clusters_by_shared_entities(documents, sentences):
 def test_year_long_events_are_not_clustered():
     body_x = "جرت الانتخابات الرئاسية الفرنسية عام 2017 وفاز ماكرون."
     body_y = "فاز ماكرون في الانتخابات الرئاسية الفرنسية عام 2017."
-    documents = pd.DataFrame([{"doc_id": d, "body": b, "date_anchor": "2020-01-01",
-                               "date_anchor_source": "page"} for d, b in (("x", body_x), ("y", body_y))])
-    sentences = pd.DataFrame([{"doc_id": d, "sentence_id": 0, "start": 0, "end": len(b), "text": b}
-                              for d, b in (("x", body_x), ("y", body_y))])
+    documents = pd.DataFrame(
+        [
+            {"doc_id": d, "body": b, "date_anchor": "2020-01-01", "date_anchor_source": "page"}
+            for d, b in (("x", body_x), ("y", body_y))
+        ]
+    )
+    sentences = pd.DataFrame(
+        [
+            {"doc_id": d, "sentence_id": 0, "start": 0, "end": len(b), "text": b}
+            for d, b in (("x", body_x), ("y", body_y))
+        ]
+    )
     events = build_events(build_timeline(documents, sentences), sentences, no_entities())
     events, clusters = cluster_events(events, documents)
     assert clusters.empty and events.cluster_id.isna().all()
@@ -136,30 +173,45 @@ def test_year_long_events_are_not_clustered():
 def test_entities_without_sentence_id_are_placed_by_offset(documents, sentences):
     timeline = build_timeline(documents, sentences)
     offset = BODIES["b"].index("الأردن")
-    entities = pd.DataFrame([{"doc_id": "b", "entity_id": "JOR", "sentence_id": None, "start": offset,
-                              "end": offset + 6}])
+    entities = pd.DataFrame(
+        [{"doc_id": "b", "entity_id": "JOR", "sentence_id": None, "start": offset, "end": offset + 6}]
+    )
     events = build_events(timeline, sentences, entities)
     assert events.loc[events.doc_id == "b", "entity_ids"].tolist() == ["JOR"]
 
 
 def test_a_date_alone_on_its_line_is_left_out():
     body = "الجمعة، 4 يوليو 2025\nوصل الوفد في 3 تموز 2025.\n  • 9/25/2021"
-    documents = pd.DataFrame([{"doc_id": "x", "body": body, "date_anchor": "2025-07-04",
-                               "date_anchor_source": "page"}])
-    sentences = pd.DataFrame([{"doc_id": "x", "sentence_id": i, "start": s.start, "end": s.end,
-                               "text": s.text} for i, s in enumerate(split_sentences(body))])
+    documents = pd.DataFrame(
+        [{"doc_id": "x", "body": body, "date_anchor": "2025-07-04", "date_anchor_source": "page"}]
+    )
+    sentences = pd.DataFrame(
+        [
+            {"doc_id": "x", "sentence_id": i, "start": s.start, "end": s.end, "text": s.text}
+            for i, s in enumerate(split_sentences(body))
+        ]
+    )
     assert build_timeline(documents, sentences)["value"].tolist() == ["2025-07-03"]
 
 
 def test_a_day_is_not_the_same_happening_as_its_whole_month():
     body_x = "ألقى الرئيس خطابا أمام الجمعية العامة في 21 أيلول."
     body_y = "استضافت العاصمة قمة إقليمية في أيلول الماضي."
-    documents = pd.DataFrame([{"doc_id": d, "body": b, "date_anchor": "2021-10-01",
-                               "date_anchor_source": "page"} for d, b in (("x", body_x), ("y", body_y))])
-    sentences = pd.DataFrame([{"doc_id": d, "sentence_id": 0, "start": 0, "end": len(b), "text": b}
-                              for d, b in (("x", body_x), ("y", body_y))])
-    entities = pd.DataFrame([{"doc_id": d, "entity_id": "Q1", "sentence_id": 0, "start": 0, "end": 1}
-                             for d in ("x", "y")])
+    documents = pd.DataFrame(
+        [
+            {"doc_id": d, "body": b, "date_anchor": "2021-10-01", "date_anchor_source": "page"}
+            for d, b in (("x", body_x), ("y", body_y))
+        ]
+    )
+    sentences = pd.DataFrame(
+        [
+            {"doc_id": d, "sentence_id": 0, "start": 0, "end": len(b), "text": b}
+            for d, b in (("x", body_x), ("y", body_y))
+        ]
+    )
+    entities = pd.DataFrame(
+        [{"doc_id": d, "entity_id": "Q1", "sentence_id": 0, "start": 0, "end": 1} for d in ("x", "y")]
+    )
     events = build_events(build_timeline(documents, sentences), sentences, entities)
     assert events.value.tolist() == ["2021-09-21", "2021-09"]
     _, clusters = cluster_events(events, documents)
@@ -173,8 +225,10 @@ def reference_groups(frame, clues):
     from helpers.timeline.events import MAX_EVENT_DAYS, MIN_DATE_OVERLAP, MIN_SHARED_WORDS
 
     rows = list(frame.itertuples(index=False))
-    day = {k: (date.fromisoformat(r.date_start).toordinal(), date.fromisoformat(r.date_end).toordinal())
-           for k, r in enumerate(rows)}
+    day = {
+        k: (date.fromisoformat(r.date_start).toordinal(), date.fromisoformat(r.date_end).toordinal())
+        for k, r in enumerate(rows)
+    }
 
     def same(x, y):
         (a0, a1), (b0, b1) = day[x], day[y]
@@ -215,19 +269,37 @@ def test_clustering_matches_the_pairwise_definition_on_random_events():
         for _ in range(rng.randint(5, 60)):
             first = rng.choice(spans).format(rng.randint(1, 9))
             last = rng.choice([first, first[:-1] + "9", "2021-05-28"])
-            rows.append({"doc_id": f"d{rng.randint(1, 6)}", "date_start": min(first, last),
-                         "date_end": max(first, last)})
-            clues.append(({f"Q{rng.randint(1, 12)}"} if rng.random() < 0.3 else set(),
-                          {f"w{rng.randint(1, 8)}" for _ in range(rng.randint(0, 5))}))
+            rows.append(
+                {
+                    "doc_id": f"d{rng.randint(1, 6)}",
+                    "date_start": min(first, last),
+                    "date_end": max(first, last),
+                }
+            )
+            clues.append(
+                (
+                    {f"Q{rng.randint(1, 12)}"} if rng.random() < 0.3 else set(),
+                    {f"w{rng.randint(1, 8)}" for _ in range(rng.randint(0, 5))},
+                )
+            )
         frame = pd.DataFrame(rows)
         assert sorted(_happenings(frame, clues)) == reference_groups(frame, clues)
 
 
 def test_many_reports_of_one_happening_make_one_cluster():
     n = 3000
-    events = pd.DataFrame({"doc_id": [f"d{i:04d}" for i in range(n)], "sentence_id": 0, "value": "2021-03-05",
-                           "date_start": "2021-03-05", "date_end": "2021-03-05",
-                           "text": "افتتح الوزير مصنع الإسمنت الجديد", "timex": "5 مارس", "entity_ids": "Q1"})
+    events = pd.DataFrame(
+        {
+            "doc_id": [f"d{i:04d}" for i in range(n)],
+            "sentence_id": 0,
+            "value": "2021-03-05",
+            "date_start": "2021-03-05",
+            "date_end": "2021-03-05",
+            "text": "افتتح الوزير مصنع الإسمنت الجديد",
+            "timex": "5 مارس",
+            "entity_ids": "Q1",
+        }
+    )
     events["sentence_id"] = events["sentence_id"].astype("Int64")
     documents = pd.DataFrame({"doc_id": events["doc_id"], "body": "نص قصير عن الاقتصاد"})
     events, clusters = cluster_events(events, documents)

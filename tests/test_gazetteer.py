@@ -1,4 +1,5 @@
 """The merged gazetteer: curated YAML, CLDR territories, GeoNames cities (helpers.entities.gazetteer)."""
+
 from collections import defaultdict
 
 import pytest
@@ -74,13 +75,25 @@ def test_skeleton_and_near_lookup(gaz):
     assert gaz.skeleton_lookup(" ".join(["كزخستن"]), "LOC") == "kazakhstan"
     assert gaz.skeleton_lookup("كزخستن", "PER") is None
     from helpers.entities.name_keys import skeleton_key
+
     assert gaz.near_lookup(skeleton_key(name_tokens("تركمستان")), "LOC") == "turkmenistan"
 
 
-@pytest.mark.parametrize("word,expected", [
-    ("الروسي", True), ("الإيرانية", True), ("الصيني", True), ("الطاجيكي", True), ("الألماني", True),
-    ("الأمريكيين", True), ("العسكري", False), ("المالي", False), ("الدولي", False), ("الأوروبي", False),
-    ("روسي", False),
-])
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("الروسي", True),
+        ("الإيرانية", True),
+        ("الصيني", True),
+        ("الطاجيكي", True),
+        ("الألماني", True),
+        ("الأمريكيين", True),
+        ("العسكري", False),
+        ("المالي", False),
+        ("الدولي", False),
+        ("الأوروبي", False),
+        ("روسي", False),
+    ],
+)
 def test_nationality_adjectives_come_from_country_names(word, expected):
     assert load_gazetteer().nationality(fold_token(word)) is expected

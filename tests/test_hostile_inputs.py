@@ -1,5 +1,6 @@
 """What a scraper leaves behind: the whole pipeline on a folder of hostile inputs, and the decoding
 rules behind it."""
+
 import os
 import random
 import subprocess
@@ -31,11 +32,13 @@ def pages(n: int, start: int) -> str:
 
 def html_page(body: str, date: str) -> str:
     paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
-    return (f'<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"><title>مقال</title>'
-            f'<meta property="article:published_time" content="{date}"></head><body>'
-            '<nav><a href="/">الرئيسية</a> <a href="/news">أخبار</a></nav>'
-            f"<article><h1>آسيا الوسطى بين موسكو وواشنطن</h1>{paragraphs}</article>"
-            "<footer>جميع الحقوق محفوظة 2022</footer></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"><title>مقال</title>'
+        f'<meta property="article:published_time" content="{date}"></head><body>'
+        '<nav><a href="/">الرئيسية</a> <a href="/news">أخبار</a></nav>'
+        f"<article><h1>آسيا الوسطى بين موسكو وواشنطن</h1>{paragraphs}</article>"
+        "<footer>جميع الحقوق محفوظة 2022</footer></body></html>"
+    )
 
 
 #: source_path -> (expected status, a word its message must contain)
@@ -60,8 +63,11 @@ EXPECTED = {
     "sub folder/nested.txt": ("ok", "read"),
     UNDECODABLE_NAME.encode("utf-8", "surrogateescape").decode("utf-8", "replace"): ("ok", "UTF-8"),
 }
-TWINS = [("windows-1256.txt", "twin of windows-1256.txt"), ("utf-16.txt", "twin of utf-16.txt"),
-         ("utf-16le without bom.txt", "twin of utf-16le without bom.txt")]
+TWINS = [
+    ("windows-1256.txt", "twin of windows-1256.txt"),
+    ("utf-16.txt", "twin of utf-16.txt"),
+    ("utf-16le without bom.txt", "twin of utf-16le without bom.txt"),
+]
 
 
 def build_hostile_folder(folder):
@@ -92,16 +98,25 @@ def build_hostile_folder(folder):
     put("مقال \"خاص\" عن 'دوشانبي'.txt", seed("004"))
     put("sub folder/nested.txt", pages(1, 3000))
     put(UNDECODABLE_NAME, pages(1, 4000))
-    put("manifest.csv", "file,doc_id,outlet,published,colour\n"
-                        "windows-1256.txt,cp1256-article,وكالة الأنباء,2022-08-10,red\n"
-                        "page.html,,,10/08/2022,\n"
-                        "missing.txt,,,2022-01-01,\n")
+    put(
+        "manifest.csv",
+        "file,doc_id,outlet,published,colour\n"
+        "windows-1256.txt,cp1256-article,وكالة الأنباء,2022-08-10,red\n"
+        "page.html,,,10/08/2022,\n"
+        "missing.txt,,,2022-01-01,\n",
+    )
     return folder
 
 
 def run_pipeline(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "helpers.run", *map(str, args)], cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=600, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "helpers.run", *map(str, args)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -149,10 +164,14 @@ def test_decodable_texts_are_processed_like_their_utf8_twins(hostile_run):
     for encoded, twin in TWINS:
         assert docs.loc[encoded, "body"] == docs.loc[twin, "body"], encoded
         a, b = docs.loc[encoded, "doc_id"], docs.loc[twin, "doc_id"]
-        assert (sentences[sentences["doc_id"] == a]["text"].tolist()
-                == sentences[sentences["doc_id"] == b]["text"].tolist())
-        assert (entities[entities["doc_id"] == a]["entity_id"].tolist()
-                == entities[entities["doc_id"] == b]["entity_id"].tolist()), encoded
+        assert (
+            sentences[sentences["doc_id"] == a]["text"].tolist()
+            == sentences[sentences["doc_id"] == b]["text"].tolist()
+        )
+        assert (
+            entities[entities["doc_id"] == a]["entity_id"].tolist()
+            == entities[entities["doc_id"] == b]["entity_id"].tolist()
+        ), encoded
 
 
 @pytest.mark.e2e
@@ -177,14 +196,16 @@ def test_no_report_shows_a_traceback(hostile_run):
 @pytest.mark.e2e
 def test_strict_makes_any_file_that_is_not_ok_a_failure(hostile_run, tmp_path):
     folder, _, _, _ = hostile_run
-    done = run_pipeline("--input-dir", folder, "--output-dir", tmp_path / "strict", "--only", "ingest",
-                        "--strict")
+    done = run_pipeline(
+        "--input-dir", folder, "--output-dir", tmp_path / "strict", "--only", "ingest", "--strict"
+    )
     assert done.returncode != 0
     assert "--strict" in done.stderr and "noise.bin: unreadable" in done.stderr
     assert not (tmp_path / "strict").exists()
 
 
 # ---------------------------------------------------------------- the rules behind it
+
 
 def test_utf16_without_a_bom_is_told_from_binary_data():
     text = seed("003")

@@ -17,9 +17,15 @@ def by_file(result):
     return {r["source_path"]: r for r in result.documents.to_dict("records")}
 
 
-@pytest.mark.parametrize("encoding,prefix", [
-    ("utf-8", b""), ("utf-8-sig", b""), ("utf-16", b""), ("cp1256", b""),
-])
+@pytest.mark.parametrize(
+    "encoding,prefix",
+    [
+        ("utf-8", b""),
+        ("utf-8-sig", b""),
+        ("utf-16", b""),
+        ("cp1256", b""),
+    ],
+)
 def test_decodes_common_encodings_to_the_same_text(tmp_path, encoding, prefix):
     write(tmp_path, "a.txt", prefix + (ARABIC * 3).replace("\n", "\r\n").encode(encoding))
     result = ingest.ingest_folder(tmp_path)
@@ -72,11 +78,14 @@ def test_html_pages_are_reduced_to_the_article_with_metadata(tmp_path):
 def test_manifest_values_win_and_its_problems_are_reported(tmp_path):
     write(tmp_path, "a.txt", ARABIC)
     write(tmp_path, "b.txt", ARABIC + "نص آخر مختلف تماما عن الأول.")
-    write(tmp_path, "manifest.csv",
-          "file,doc_id,outlet,published,colour\n"
-          "a.txt,article-a,وكالة الأنباء,2021-10-14,red\n"
-          "b.txt,,,14/10/2021,\n"
-          "gone.txt,,,2021-01-01,\n")
+    write(
+        tmp_path,
+        "manifest.csv",
+        "file,doc_id,outlet,published,colour\n"
+        "a.txt,article-a,وكالة الأنباء,2021-10-14,red\n"
+        "b.txt,,,14/10/2021,\n"
+        "gone.txt,,,2021-01-01,\n",
+    )
     result = ingest.ingest_folder(tmp_path)
     rows = by_file(result)
     assert "manifest.csv" not in rows
@@ -125,9 +134,16 @@ def test_links_are_read_only_inside_the_input_folder_and_everything_else_is_list
         server.close()
     assert rows["inside link.txt"]["status"] == "ok"  # read (first in name order)
     assert rows["real.txt"]["status"] == "duplicate"
-    expected = {"outside link.txt": "outside the input folder", "broken link.txt": "broken link",
-                "loop a.txt": "cannot be resolved", "loop b.txt": "cannot be resolved",
-                "folder link": "folder", "pipe": "FIFO", "sock": "socket", ".hidden.txt": "hidden"}
+    expected = {
+        "outside link.txt": "outside the input folder",
+        "broken link.txt": "broken link",
+        "loop a.txt": "cannot be resolved",
+        "loop b.txt": "cannot be resolved",
+        "folder link": "folder",
+        "pipe": "FIFO",
+        "sock": "socket",
+        ".hidden.txt": "hidden",
+    }
     for name, why in expected.items():
         assert rows[name]["status"] == "skipped" and why in rows[name]["message"], rows[name]
     assert "سر" not in " ".join(ingest.ingest_folder(inp).raw_text["text"])
@@ -151,8 +167,11 @@ def test_ids_lose_control_and_bidi_characters_and_duplicates_are_reported(tmp_pa
 def test_deeply_nested_html_keeps_its_text(tmp_path):
     body = "<p>" + ARABIC * 4 + "</p>"
     for depth in (300, 5000):
-        write(tmp_path / str(depth), "deep.html",
-              "<html><body>" + "<div>" * depth + body + "</div>" * depth + "</body></html>")
+        write(
+            tmp_path / str(depth),
+            "deep.html",
+            "<html><body>" + "<div>" * depth + body + "</div>" * depth + "</body></html>",
+        )
         result = ingest.ingest_folder(tmp_path / str(depth))
         assert result.documents.loc[0, "status"] == "ok"
         assert ARABIC.strip() in result.raw_text.loc[0, "text"]

@@ -1,6 +1,7 @@
 """Hostile text through every report and table: file names, manifest values, bylines, article
 lines and escaped markup in HTML pages are shown as text in the reports (Chromium runs no script
 and builds no element from them) and neutralised in the CSV files."""
+
 import csv
 
 import pytest
@@ -15,8 +16,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 PAYLOADS = [
     "<img src=x onerror=\"window.__pwned='img'\">",
     "<script>window.__pwned='script'</script>",
-    "<b id=\"injected-b\">bold</b>",
-    "<iframe id=\"injected-frame\" srcdoc=\"x\"></iframe>",
+    '<b id="injected-b">bold</b>',
+    '<iframe id="injected-frame" srcdoc="x"></iframe>',
     "<svg onload=\"window.__pwned='svg'\"></svg>",
 ]
 FORMULA_NAME = "=1+2"
@@ -40,13 +41,15 @@ def hostile_output(tmp_path_factory):
     paragraphs = "".join(f"<p>{p} {escaped}</p>" for p in text[3].splitlines() if len(p) > 80)
     (folder / "page.html").write_text(
         f"<!DOCTYPE html><html><head><title>{escaped}</title></head><body><article><h1>{escaped}</h1>"
-        f"{paragraphs}</article></body></html>", encoding="utf-8")
+        f"{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
     # manifest values that are markup or formulas
     (folder / "plain.txt").write_text(text[4], encoding="utf-8")
     with open(folder / "manifest.csv", "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["file", "title", "author", "outlet"])
-        writer.writerow(["plain.txt", PAYLOADS[1], PAYLOADS[2], "=HYPERLINK(\"http://evil\")"])
+        writer.writerow(["plain.txt", PAYLOADS[1], PAYLOADS[2], '=HYPERLINK("http://evil")'])
     out = tmp_path_factory.mktemp("run") / "out"
     run_pipeline(folder, out)
     return out
@@ -64,8 +67,9 @@ def test_no_report_runs_a_script_or_gains_an_element(hostile_output):
         try:
             for path in pages:
                 page = browser.new_page()
-                page.route(lambda url: not url.startswith(("file:", "data:", "about:")),
-                           lambda route: route.abort())
+                page.route(
+                    lambda url: not url.startswith(("file:", "data:", "about:")), lambda route: route.abort()
+                )
                 page.goto(path.as_uri(), wait_until="load")
                 page.wait_for_timeout(300)
                 found = page.evaluate("""() => ({

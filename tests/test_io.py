@@ -12,7 +12,8 @@ def test_write_table_writes_parquet_and_bom_csv(tmp_path):
     assert "روسيا" in raw.decode("utf-8-sig")
     back = io.read_table(tmp_path, "distinctive_terms")
     assert back.to_dict("records") == [
-        {"doc_id": "a", "term": "روسيا", "z": 1.5, "count": 3, "count_rest": 1}]
+        {"doc_id": "a", "term": "روسيا", "z": 1.5, "count": 3, "count_rest": 1}
+    ]
     assert not [p for p in (tmp_path / "data").iterdir() if p.name.endswith(".tmp")]
 
 
@@ -69,14 +70,14 @@ def test_join_and_split_ids_round_trip():
 def test_csv_cells_that_start_like_formulas_are_neutralised_and_parquet_is_exact(tmp_path):
     import csv
 
-    risky = ["=1+2", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"]
+    risky = ["=1+2", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://x")']
     safe = ["روسيا", "a=b", "", None]
     df = pd.DataFrame({"doc_a": risky + safe, "doc_b": "x", "cosine": -0.5})
     io.write_table(df, tmp_path, "doc_similarity")
     with open(tmp_path / "data" / "doc_similarity.csv", encoding="utf-8-sig", newline="") as f:
         cells = [row["doc_a"] for row in csv.DictReader(f)]
     assert cells[: len(risky)] == ["'" + v for v in risky]
-    assert cells[len(risky):] == ["روسيا", "a=b", "", ""]
+    assert cells[len(risky) :] == ["روسيا", "a=b", "", ""]
     back = io.read_table(tmp_path, "doc_similarity")
     assert back["doc_a"].tolist()[: len(risky) + 3] == risky + safe[:3]
     assert back["cosine"].tolist() == [-0.5] * len(df)  # numbers are not text: untouched

@@ -1,4 +1,5 @@
 """Skeleton keys, rule-made ids and surname links (helpers.entities.name_keys)."""
+
 from helpers.core.text import fold
 from helpers.entities.name_keys import (
     RuleEntityIndex,

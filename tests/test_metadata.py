@@ -1,26 +1,32 @@
 """Tests for helpers.clean.metadata: date parsing, the page's date convention, and metadata lines."""
+
 import pytest
 
 from helpers.clean.metadata import extract_metadata, find_dates, is_date_line, page_is_month_first
 
-PROSE = ("وقال المتحدث باسم الوزارة في مؤتمر صحفي إن الاجتماع سيتناول أيضاً التعاون الاقتصادي ومشاريع "
-         "النقل المشتركة في المنطقة.")
+PROSE = (
+    "وقال المتحدث باسم الوزارة في مؤتمر صحفي إن الاجتماع سيتناول أيضاً التعاون الاقتصادي ومشاريع "
+    "النقل المشتركة في المنطقة."
+)
 
 
-@pytest.mark.parametrize(("text", "iso", "order"), [
-    ("2022/08/20", "2022-08-20", "ymd"),
-    ("تم النشر: 2021-07-17 الساعة 16:45", "2021-07-17", "ymd"),
-    ("9/25/2021", "2021-09-25", "month_first"),
-    ("25/9/2021", "2021-09-25", "day_first"),
-    ("15.06.2022 | 14:07 GMT", "2022-06-15", "day_first"),
-    ("٢٠٢٢/٠٨/٢٠", "2022-08-20", "ymd"),
-    ("السبت 17 يوليو/تموز 2021", "2021-07-17", "day_first"),
-    ("12 تشرين الأول 2021", "2021-10-12", "day_first"),
-    ("5 آب 2022", "2022-08-05", "day_first"),
-    ("الجمعة, يوليو 4, 2025", "2025-07-04", "month_first"),
-    ("Published July 4, 2025", "2025-07-04", "month_first"),
-    ("3 يناير 2023 بواسطة سارة", "2023-01-03", "day_first"),
-])
+@pytest.mark.parametrize(
+    ("text", "iso", "order"),
+    [
+        ("2022/08/20", "2022-08-20", "ymd"),
+        ("تم النشر: 2021-07-17 الساعة 16:45", "2021-07-17", "ymd"),
+        ("9/25/2021", "2021-09-25", "month_first"),
+        ("25/9/2021", "2021-09-25", "day_first"),
+        ("15.06.2022 | 14:07 GMT", "2022-06-15", "day_first"),
+        ("٢٠٢٢/٠٨/٢٠", "2022-08-20", "ymd"),
+        ("السبت 17 يوليو/تموز 2021", "2021-07-17", "day_first"),
+        ("12 تشرين الأول 2021", "2021-10-12", "day_first"),
+        ("5 آب 2022", "2022-08-05", "day_first"),
+        ("الجمعة, يوليو 4, 2025", "2025-07-04", "month_first"),
+        ("Published July 4, 2025", "2025-07-04", "month_first"),
+        ("3 يناير 2023 بواسطة سارة", "2023-01-03", "day_first"),
+    ],
+)
 def test_find_dates_reads_numeric_and_named_dates(text, iso, order):
     (mention,) = find_dates(text)
     assert mention.iso() == iso
@@ -46,16 +52,19 @@ def test_ambiguous_numeric_date_follows_the_page_convention():
     assert page_is_month_first([ambiguous], english_ui=True)
 
 
-@pytest.mark.parametrize(("line", "expected"), [
-    ("2022/08/20", True),
-    ("تم النشر: 2021/07/17 الساعة 16:45 بتوقيت غرينتش", True),
-    ("|آخر تحديث: 13/3/2022 05:10 (توقيت مكة)", True),
-    ("الأربعاء، 5 يونيو 2024", True),
-    ("فبراير 28, 2025", True),
-    ("نشر في 3 يناير 2023 بواسطة سارة الحسن", False),
-    ("زار الوفد موسكو في 3 يناير 2023", False),
-    ("12 تشرين أول", False),
-])
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2022/08/20", True),
+        ("تم النشر: 2021/07/17 الساعة 16:45 بتوقيت غرينتش", True),
+        ("|آخر تحديث: 13/3/2022 05:10 (توقيت مكة)", True),
+        ("الأربعاء، 5 يونيو 2024", True),
+        ("فبراير 28, 2025", True),
+        ("نشر في 3 يناير 2023 بواسطة سارة الحسن", False),
+        ("زار الوفد موسكو في 3 يناير 2023", False),
+        ("12 تشرين أول", False),
+    ],
+)
 def test_is_date_line(line, expected):
     assert is_date_line(line) is expected
 
@@ -67,44 +76,56 @@ def _meta(lines_and_kinds, block):
 
 
 def test_publication_cue_wins_over_the_saved_date_in_the_header():
-    meta = _meta([
-        ("الخميس 6 يونيو 2024", "date"),
-        ("موقع الشرق اليوم", "short"),
-        ("روسيا تعرض مساعدات أمنية على طاجيكستان", "short"),
-        ("تم التحديث: 2021/07/18", "date"),
-        ("تم النشر: 2021/07/17", "date"),
-        (PROSE, "prose"),
-    ], (5, 5))
+    meta = _meta(
+        [
+            ("الخميس 6 يونيو 2024", "date"),
+            ("موقع الشرق اليوم", "short"),
+            ("روسيا تعرض مساعدات أمنية على طاجيكستان", "short"),
+            ("تم التحديث: 2021/07/18", "date"),
+            ("تم النشر: 2021/07/17", "date"),
+            (PROSE, "prose"),
+        ],
+        (5, 5),
+    )
     assert meta.published == "2021-07-17"
     assert meta.claims[4][0] == "metadata"
     assert meta.title == "روسيا تعرض مساعدات أمنية على طاجيكستان"
 
 
 def test_date_before_the_headline_with_a_weekday_is_the_saved_date():
-    meta = _meta([
-        ("الجمعة, يوليو 4, 2025", "date"),
-        ("التنافس على آسيا الوسطى يدخل مرحلة جديدة", "short"),
-        (PROSE, "prose"),
-    ], (2, 2))
+    meta = _meta(
+        [
+            ("الجمعة, يوليو 4, 2025", "date"),
+            ("التنافس على آسيا الوسطى يدخل مرحلة جديدة", "short"),
+            (PROSE, "prose"),
+        ],
+        (2, 2),
+    )
     assert meta.title == "التنافس على آسيا الوسطى يدخل مرحلة جديدة"
     assert meta.published is None
 
 
 def test_update_date_is_used_only_when_no_publication_date_is_stated():
-    meta = _meta([
-        ("عنوان الخبر عن القمة الإقليمية", "short"),
-        ("آخر تحديث: 2022/01/05", "date"),
-        (PROSE, "prose"),
-    ], (2, 2))
+    meta = _meta(
+        [
+            ("عنوان الخبر عن القمة الإقليمية", "short"),
+            ("آخر تحديث: 2022/01/05", "date"),
+            (PROSE, "prose"),
+        ],
+        (2, 2),
+    )
     assert meta.published == "2022-01-05"
 
 
 def test_dates_after_a_section_marker_are_not_the_publication_date():
-    meta = _meta([
-        (PROSE, "prose"),
-        ("مقالات ذات صلة", "marker"),
-        ("2023-11-01", "date"),
-    ], (0, 0))
+    meta = _meta(
+        [
+            (PROSE, "prose"),
+            ("مقالات ذات صلة", "marker"),
+            ("2023-11-01", "date"),
+        ],
+        (0, 0),
+    )
     assert meta.published is None
 
 
@@ -124,8 +145,9 @@ def test_byline_forms():
 
 
 def test_a_dateline_or_a_headline_is_not_an_author():
-    meta = _meta([("عنوان الخبر عن القمة الإقليمية", "short"), ("موسكو - سبوتنيك", "short"),
-                  (PROSE, "prose")], (2, 2))
+    meta = _meta(
+        [("عنوان الخبر عن القمة الإقليمية", "short"), ("موسكو - سبوتنيك", "short"), (PROSE, "prose")], (2, 2)
+    )
     assert meta.author is None
     meta = _meta([("روسيا تعزز نفوذها", "short"), (PROSE, "prose")], (1, 1))
     assert meta.author is None and meta.title == "روسيا تعزز نفوذها"
@@ -150,12 +172,15 @@ def test_page_without_block_has_no_title():
 
 
 def test_headline_is_preferred_to_the_longer_standfirst_under_it():
-    meta = _meta([
-        ("موسكو تعرض قواعدها في آسيا الوسطى", "short"),
-        ("عرض روسي نادر يأتي في ظل انسحاب القوات الأجنبية وتزايد المخاوف من عودة التوتر", "short"),
-        ("2021/07/17", "date"),
-        (PROSE, "prose"),
-    ], (3, 3))
+    meta = _meta(
+        [
+            ("موسكو تعرض قواعدها في آسيا الوسطى", "short"),
+            ("عرض روسي نادر يأتي في ظل انسحاب القوات الأجنبية وتزايد المخاوف من عودة التوتر", "short"),
+            ("2021/07/17", "date"),
+            (PROSE, "prose"),
+        ],
+        (3, 3),
+    )
     assert meta.title == "موسكو تعرض قواعدها في آسيا الوسطى"
     assert meta.published == "2021-07-17"
 
@@ -168,8 +193,15 @@ def test_media_word_inside_a_subheading_does_not_make_an_outlet():
 def test_arabic_signature_closing_the_page_is_the_author():
     meta = _meta([(PROSE, "prose"), ("سامر حداد", "short")], (0, 0))
     assert meta.author == "سامر حداد"
-    meta = _meta([(PROSE, "prose"), ("سامر حداد", "short"), ("كاتب وباحث سوري", "short"),
-                  ("مقالات ذات صلة", "marker")], (0, 0))
+    meta = _meta(
+        [
+            (PROSE, "prose"),
+            ("سامر حداد", "short"),
+            ("كاتب وباحث سوري", "short"),
+            ("مقالات ذات صلة", "marker"),
+        ],
+        (0, 0),
+    )
     assert meta.author == "سامر حداد"
     meta = _meta([(PROSE, "prose"), ("سامر حداد", "short"), ("روسيا تعزز نفوذها في آسيا", "short")], (0, 0))
     assert meta.author is None  # a related headline may follow: no evidence it signs the text

@@ -1,4 +1,5 @@
 """Hygiene of the committed notebooks."""
+
 import ast
 
 import nbformat

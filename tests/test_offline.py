@@ -4,6 +4,7 @@ The kernels and Dask workers are separate processes, so the guard is a `sitecust
 PYTHONPATH: every Python process of the run loads it, and it makes any connection or name lookup
 to an address that is not loopback (the kernels and the runner talk over loopback) raise and
 leave a line in a log."""
+
 import os
 import subprocess
 import sys
@@ -101,9 +102,11 @@ def run_in_kernel(env, *snippets):
 def test_the_guard_blocks_a_kernel_that_goes_online(guarded_env):
     env, folder = guarded_env
     url, address, local = run_in_kernel(
-        env, 'import urllib.request\nurllib.request.urlopen("http://example.com", timeout=5)',
+        env,
+        'import urllib.request\nurllib.request.urlopen("http://example.com", timeout=5)',
         'import socket\nsocket.create_connection(("93.184.216.34", 80), timeout=5)',
-        'socket.getaddrinfo("localhost", 80)')
+        'socket.getaddrinfo("localhost", 80)',
+    )
     assert url[0] == "URLError" and MARK in url[1]
     assert address[0] == "OSError" and MARK in address[1]
     assert local == (None, "")
@@ -114,9 +117,22 @@ def test_the_guard_blocks_a_kernel_that_goes_online(guarded_env):
 @pytest.mark.e2e
 def test_the_whole_chain_runs_offline(guarded_env, tmp_path):
     env, folder = guarded_env
-    done = subprocess.run([sys.executable, "-m", "helpers.run", "--input-dir", "seeds", "--output-dir",
-                           str(tmp_path / "outputs")], cwd=PROJECT_ROOT, env=env, capture_output=True,
-                          text=True, timeout=600)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "helpers.run",
+            "--input-dir",
+            "seeds",
+            "--output-dir",
+            str(tmp_path / "outputs"),
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     loaded = read_log(folder, "loaded.log")
     kernels = [line for line in loaded if "ipykernel_launcher" in line]

@@ -149,10 +149,28 @@ def test_salience_heatmap_keeps_the_top_entities(salience):
 
 def test_salience_heatmap_copes_with_top_entities_absent_from_the_heaviest_documents():
     # 'rare' weighs most in total, but only in many light documents cut from the figure
-    rows = [{"doc_id": f"heavy{i}", "entity_id": "big", "canonical": "كبير", "type": "LOC",
-             "mentions": 9, "weight": 9.0} for i in range(3)]
-    rows += [{"doc_id": f"light{i:02d}", "entity_id": "rare", "canonical": "نادر", "type": "PER",
-              "mentions": 1, "weight": 1.0} for i in range(40)]
+    rows = [
+        {
+            "doc_id": f"heavy{i}",
+            "entity_id": "big",
+            "canonical": "كبير",
+            "type": "LOC",
+            "mentions": 9,
+            "weight": 9.0,
+        }
+        for i in range(3)
+    ]
+    rows += [
+        {
+            "doc_id": f"light{i:02d}",
+            "entity_id": "rare",
+            "canonical": "نادر",
+            "type": "PER",
+            "mentions": 1,
+            "weight": 1.0,
+        }
+        for i in range(40)
+    ]
     fig = plotting.salience_heatmap(pd.DataFrame(rows), n=5, max_docs=3)
     assert tick_texts(fig.axes[0]) == ["كبير"]
 
@@ -255,8 +273,13 @@ def test_empty_inputs_give_a_figure_that_says_so(make):
 def test_big_corpora_are_summarised_in_figures():
     n = 200
     docs = [f"d{i:03d}" for i in range(n)]
-    overview = pd.DataFrame({"doc_id": docs, "outlet": [f"مصدر {i % 11}" for i in range(n)],
-                             "n_tokens": [100 + 3 * i for i in range(n)]})
+    overview = pd.DataFrame(
+        {
+            "doc_id": docs,
+            "outlet": [f"مصدر {i % 11}" for i in range(n)],
+            "n_tokens": [100 + 3 * i for i in range(n)],
+        }
+    )
     ax = plotting.corpus_figure(overview, n=40).axes[0]
     assert "d000" not in tick_texts(ax)  # a histogram, not one bar a document
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
@@ -266,7 +289,15 @@ def test_big_corpora_are_summarised_in_figures():
     ax = plotting.similarity_heatmap(pairs, n=6).axes[0]
     assert tick_texts(ax) == ["d000", "d195", "d196", "d197", "d198", "d199"]  # the most similar pairs
 
-    salience = pd.DataFrame({"doc_id": docs, "entity_id": "e", "canonical": "مصر", "type": "LOC",
-                             "mentions": 1, "weight": [float(i) for i in range(n)]})
+    salience = pd.DataFrame(
+        {
+            "doc_id": docs,
+            "entity_id": "e",
+            "canonical": "مصر",
+            "type": "LOC",
+            "mentions": 1,
+            "weight": [float(i) for i in range(n)],
+        }
+    )
     ax = plotting.salience_heatmap(salience, max_docs=5).axes[0]
     assert tick_texts(ax, "x") == ["d195", "d196", "d197", "d198", "d199"]

@@ -55,7 +55,8 @@ def test_a_failing_stage_stops_the_run_and_keeps_the_previous_output(e2e_corpus,
 
 
 def test_strict_fails_on_any_file_that_is_not_ok(e2e_corpus, tmp_path, capsys):
-    code = run.main(["--input-dir", str(e2e_corpus), "--output-dir", str(tmp_path / "o"), "--only", "ingest",
-                     "--strict"])
+    code = run.main(
+        ["--input-dir", str(e2e_corpus), "--output-dir", str(tmp_path / "o"), "--only", "ingest", "--strict"]
+    )
     assert code != 0
     assert "empty page.txt: empty" in capsys.readouterr().err

@@ -1,5 +1,6 @@
 """The runner never replaces what is not its own, keeps runs apart, checks parameters before it
 starts, and fails fast when a kernel dies."""
+
 import json
 import os
 import subprocess
@@ -47,10 +48,12 @@ def test_output_equal_to_containing_or_inside_the_input_is_refused(corpus, capsy
 
 def test_project_root_and_checkout_folders_are_refused_but_outputs_folders_allowed(corpus, capsys):
     assert "project checkout" in refused(capsys, "--input-dir", corpus, "--output-dir", PROJECT_ROOT)
-    assert "project checkout" in refused(capsys, "--input-dir", corpus, "--output-dir",
-                                         PROJECT_ROOT / "tests")
-    assert "project checkout" in refused(capsys, "--input-dir", corpus, "--output-dir",
-                                         PROJECT_ROOT / "src" / "new")
+    assert "project checkout" in refused(
+        capsys, "--input-dir", corpus, "--output-dir", PROJECT_ROOT / "tests"
+    )
+    assert "project checkout" in refused(
+        capsys, "--input-dir", corpus, "--output-dir", PROJECT_ROOT / "src" / "new"
+    )
     guard.check_paths(corpus, PROJECT_ROOT / "outputs-elsewhere")  # allowed: no error
 
 
@@ -69,14 +72,16 @@ def test_a_foreign_non_empty_folder_or_a_file_is_refused(corpus, tmp_path, capsy
 def test_staging_or_failed_folders_that_are_not_the_runners_are_refused(corpus, tmp_path, capsys):
     (tmp_path / "out.staging").mkdir()
     (tmp_path / "out.staging" / "data.csv").write_text("someone's data")
-    assert "was not written by this pipeline" in refused(capsys, "--input-dir", corpus, "--output-dir",
-                                                         tmp_path / "out")
+    assert "was not written by this pipeline" in refused(
+        capsys, "--input-dir", corpus, "--output-dir", tmp_path / "out"
+    )
     assert (tmp_path / "out.staging" / "data.csv").exists()
 
 
 def test_missing_input_folder_is_refused_before_any_work(tmp_path, capsys):
-    assert "does not exist" in refused(capsys, "--input-dir", tmp_path / "nope",
-                                       "--output-dir", tmp_path / "o")
+    assert "does not exist" in refused(
+        capsys, "--input-dir", tmp_path / "nope", "--output-dir", tmp_path / "o"
+    )
     assert not (tmp_path / "o.staging").exists() and not (tmp_path / "o").exists()
 
 
@@ -93,15 +98,17 @@ def test_relative_paths_are_taken_from_the_working_directory(corpus, tmp_path, m
 
 def test_runner_owned_unknown_and_mistyped_parameters_are_refused(corpus, tmp_path, capsys):
     out = tmp_path / "o"
-    assert "--output-dir" in refused(capsys, "--input-dir", corpus, "--output-dir", out,
-                                     "-p", f"output_dir={tmp_path}")
+    assert "--output-dir" in refused(
+        capsys, "--input-dir", corpus, "--output-dir", out, "-p", f"output_dir={tmp_path}"
+    )
     assert "did you mean top_n" in refused(capsys, "--input-dir", corpus, "--output-dir", out, "-p", "topn=3")
     assert "whole number" in refused(capsys, "--input-dir", corpus, "--output-dir", out, "-p", "top_n=two")
     assert "use --engine" in refused(capsys, "--input-dir", corpus, "--output-dir", out, "-p", "engine=dask")
     assert "number" in refused(capsys, "--input-dir", corpus, "--output-dir", out, "-p", "min_arabic_ratio=x")
     # a parameter of a stage that does not run is unknown to this run
-    assert "top_n" in refused(capsys, "--input-dir", corpus, "--output-dir", out, "--only", "ingest",
-                              "-p", "top_n=3")
+    assert "top_n" in refused(
+        capsys, "--input-dir", corpus, "--output-dir", out, "--only", "ingest", "-p", "top_n=3"
+    )
     assert not out.exists() and not (tmp_path / "o.staging").exists()
 
 
@@ -162,8 +169,9 @@ def test_an_empty_input_folder_warns_and_fails_when_strict(tmp_path, capsys):
     empty.mkdir()
     assert run.main(["--input-dir", str(empty), "--output-dir", str(tmp_path / "o"), "--only", "ingest"]) == 0
     assert "WARNING: the input folder holds no input files" in capsys.readouterr().err
-    code = run.main(["--input-dir", str(empty), "--output-dir", str(tmp_path / "o2"), "--only", "ingest",
-                     "--strict"])
+    code = run.main(
+        ["--input-dir", str(empty), "--output-dir", str(tmp_path / "o2"), "--only", "ingest", "--strict"]
+    )
     assert code == 1 and "--strict: the input folder holds no input files" in capsys.readouterr().err
 
 
@@ -173,17 +181,23 @@ def test_files_are_written_with_the_users_umask(corpus, tmp_path):
         run.run_pipeline(corpus, tmp_path / "o", stages=["01_ingest"])
     finally:
         os.umask(old)
-    for path in [tmp_path / "o" / "data" / "documents.csv", tmp_path / "o" / "index.html",
-                 tmp_path / "o" / "reports" / "01_ingest.html"]:
+    for path in [
+        tmp_path / "o" / "data" / "documents.csv",
+        tmp_path / "o" / "index.html",
+        tmp_path / "o" / "reports" / "01_ingest.html",
+    ]:
         assert path.stat().st_mode & 0o777 == 0o644, path
 
 
 def _kill_kernels_when(marker: str, delay: float, corpus: Path, out: Path) -> tuple[int, str, float]:
     """Run the pipeline in a subprocess; when `marker` appears in its output, wait `delay` s and
     kill its kernels. Returns the exit code, the output and the seconds from the kill to the exit."""
-    process = subprocess.Popen([sys.executable, "-m", "helpers.run", "--input-dir", str(corpus),
-                                "--output-dir", str(out)], stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, cwd=PROJECT_ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "helpers.run", "--input-dir", str(corpus), "--output-dir", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=PROJECT_ROOT,
+    )
     os.set_blocking(process.stdout.fileno(), False)
     output, killed_at, deadline = b"", None, time.monotonic() + 240
     while process.poll() is None and time.monotonic() < deadline:

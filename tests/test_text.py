@@ -1,4 +1,5 @@
 """The fast text primitives give exactly what the camel-tools steps they replace give."""
+
 import random
 
 import pytest
@@ -40,8 +41,12 @@ def random_texts(n: int, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
     pool = " ا١٢3أإىة\u064b\u0640،.!«»-_😀1\ufe0f\u20e3#*🇸🇦👨‍👩‍👧ﷺﻻ\ufdfcÀİΣ©\x00\n"
     chars = [chr(i) for i in range(0x20, 0x3000)] + [chr(i) for i in range(0x1F300, 0x1F700)]
-    return ["".join(rng.choice(pool) if rng.random() < 0.6 else rng.choice(chars)
-                    for _ in range(rng.randint(1, 40))) for _ in range(n)]
+    return [
+        "".join(
+            rng.choice(pool) if rng.random() < 0.6 else rng.choice(chars) for _ in range(rng.randint(1, 40))
+        )
+        for _ in range(n)
+    ]
 
 
 @pytest.mark.parametrize("text", TRICKY)
@@ -78,7 +83,7 @@ def test_folded_text_spans():
     folded = FoldedText(text)
     start = folded.folded.index("الرئيس")
     end = start + len("الرئيس")
-    assert text[folded.original(start):folded.original(end - 1) + 1] == "الرئيس"
+    assert text[folded.original(start) : folded.original(end - 1) + 1] == "الرئيس"
     assert folded.folded.endswith("لا")
 
 
@@ -87,8 +92,15 @@ def test_index_sentences_finds_the_sentence_of_an_offset():
 
     from helpers.core.text import index_sentences
 
-    table = pd.DataFrame({"doc_id": ["b", "a", "a"], "sentence_id": [0, 1, 0], "start": [0, 10, 0],
-                          "end": [5, 20, 8], "text": ["x", "second", "first"]})
+    table = pd.DataFrame(
+        {
+            "doc_id": ["b", "a", "a"],
+            "sentence_id": [0, 1, 0],
+            "start": [0, 10, 0],
+            "end": [5, 20, 8],
+            "text": ["x", "second", "first"],
+        }
+    )
     index = index_sentences(table)
     assert index["a"].texts == ["first", "second"] and index["b"].ids == [0]
     assert index["a"].id_at(3) == 0 and index["a"].id_at(12) == 1

@@ -6,6 +6,7 @@ stage seconds, the peak memory of the runner and its kernels (and Dask workers),
 second and the size of the largest HTML report; then how the time grows from one size to the next
 (10x the documents should take at most 12x the time).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,20 @@ from helpers.entities import extract_entities
 from helpers.entities.gazetteer import load_gazetteer
 from helpers.run import STAGES, parse_parameter, run_pipeline
 
-MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-          "أكتوبر", "نوفمبر", "ديسمبر"]
+MONTHS = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+]
 #: Names swapped into the synthetic sentences (so entities vary across documents).
 NAME_SWAPS = {
     "روسيا": ["روسيا", "الصين", "إيران", "تركيا", "الهند"],
@@ -45,26 +58,40 @@ def seed_sentences(seeds_dir: Path = SEEDS_DIR) -> list[str]:
     sentences = []
     for path in sorted(seeds_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        sentences += [s.text for s in split_sentences(text)
-                      if len(s.text) > 60 and arabic_ratio(s.text) > 0.9]
+        sentences += [
+            s.text for s in split_sentences(text) if len(s.text) > 60 and arabic_ratio(s.text) > 0.9
+        ]
     return sentences
 
 
 def synthetic_page(rng: random.Random, sentences: list[str], index: int) -> str:
     """One page: a menu, a title, a date line, 3-6 paragraphs of recombined sentences, a footer."""
+
     def vary(sentence: str) -> str:
         sentence = re.sub(r"\b(20[12]\d)\b", lambda _: str(rng.randint(2015, 2024)), sentence)
         for name, pool in NAME_SWAPS.items():
             sentence = sentence.replace(name, rng.choice(pool))
         return sentence
 
-    paragraphs = [" ".join(vary(rng.choice(sentences)) for _ in range(rng.randint(2, 4)))
-                  for _ in range(rng.randint(3, 6))]
+    paragraphs = [
+        " ".join(vary(rng.choice(sentences)) for _ in range(rng.randint(2, 4)))
+        for _ in range(rng.randint(3, 6))
+    ]
     day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2018, 2024)
     title = vary(rng.choice(sentences))[:80].rsplit(" ", 1)[0]
-    return "\n".join([*rng.sample(BOILERPLATE_HEAD, 3), title, f"{year}/{month:02d}/{day:02d}",
-                      *paragraphs, f"نشر في {day} {MONTHS[month - 1]} {year} - رقم {index}",
-                      *rng.sample(BOILERPLATE_TAIL, 2)]) + "\n"
+    return (
+        "\n".join(
+            [
+                *rng.sample(BOILERPLATE_HEAD, 3),
+                title,
+                f"{year}/{month:02d}/{day:02d}",
+                *paragraphs,
+                f"نشر في {day} {MONTHS[month - 1]} {year} - رقم {index}",
+                *rng.sample(BOILERPLATE_TAIL, 2),
+            ]
+        )
+        + "\n"
+    )
 
 
 def build_corpus(folder: Path, n_docs: int, seed: int = 7) -> Path:
@@ -125,20 +152,29 @@ def entity_throughput(texts: list[str]) -> dict:
     already loaded: {'megabytes', 'seconds', 'cpu_seconds', 'mb_per_s', 'cpu_mb_per_s',
     'mentions'} (CPU time is what the machine spent on it when other work shares the cores)."""
     load_gazetteer()
-    documents = pd.DataFrame({"doc_id": [f"doc{i:05d}" for i in range(len(texts))], "title": "",
-                              "body": texts})
+    documents = pd.DataFrame(
+        {"doc_id": [f"doc{i:05d}" for i in range(len(texts))], "title": "", "body": texts}
+    )
     sentences = pd.DataFrame(
-        [(d, k, s.start, s.end, s.text) for d, t in zip(documents["doc_id"], texts, strict=True)
-         for k, s in enumerate(split_sentences(t))],
-        columns=["doc_id", "sentence_id", "start", "end", "text"])
+        [
+            (d, k, s.start, s.end, s.text)
+            for d, t in zip(documents["doc_id"], texts, strict=True)
+            for k, s in enumerate(split_sentences(t))
+        ],
+        columns=["doc_id", "sentence_id", "start", "end", "text"],
+    )
     started, cpu_started = time.perf_counter(), time.process_time()
     tables = extract_entities(documents, sentences, use_camel_ner=False)
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    return {"megabytes": round(megabytes, 3), "seconds": round(seconds, 3),
-            "cpu_seconds": round(cpu_seconds, 3),
-            "mb_per_s": round(megabytes / seconds, 2), "cpu_mb_per_s": round(megabytes / cpu_seconds, 2),
-            "mentions": len(tables.entities)}
+    return {
+        "megabytes": round(megabytes, 3),
+        "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu_seconds, 3),
+        "mb_per_s": round(megabytes / seconds, 2),
+        "cpu_mb_per_s": round(megabytes / cpu_seconds, 2),
+        "mentions": len(tables.entities),
+    }
 
 
 def bench(sizes: list[int], parameters: dict | None = None, **run_options) -> list[dict]:
@@ -153,9 +189,13 @@ def bench(sizes: list[int], parameters: dict | None = None, **run_options) -> li
             with PeakMemory() as memory:
                 record = run_pipeline(corpus, out, parameters=parameters, **run_options)
             seconds = time.perf_counter() - t0
-            row = {"docs": n, "seconds": seconds, "docs_per_s": n / seconds,
-                   "peak_gb": memory.peak / 1e9,
-                   "report_kb": max(p.stat().st_size for p in (out / "reports").glob("*.html")) / 1e3}
+            row = {
+                "docs": n,
+                "seconds": seconds,
+                "docs_per_s": n / seconds,
+                "peak_gb": memory.peak / 1e9,
+                "report_kb": max(p.stat().st_size for p in (out / "reports").glob("*.html")) / 1e3,
+            }
             row.update({s["name"]: s["seconds"] for s in record["stages"]})
             rows.append(row)
             print(format_row(row), flush=True)
@@ -166,8 +206,10 @@ def bench(sizes: list[int], parameters: dict | None = None, **run_options) -> li
 
 def format_row(row: dict) -> str:
     stages = " ".join(f"{name[3:]}={row[name]:.1f}s" for name in STAGES)
-    return (f"{row['docs']:>6} docs: {row['seconds']:6.1f} s, {row['docs_per_s']:7.1f} docs/s, "
-            f"peak {row['peak_gb']:.2f} GB, largest report {row['report_kb']:,.0f} kB | {stages}")
+    return (
+        f"{row['docs']:>6} docs: {row['seconds']:6.1f} s, {row['docs_per_s']:7.1f} docs/s, "
+        f"peak {row['peak_gb']:.2f} GB, largest report {row['report_kb']:,.0f} kB | {stages}"
+    )
 
 
 def growth(rows: list[dict]) -> list[str]:
@@ -176,22 +218,32 @@ def growth(rows: list[dict]) -> list[str]:
     lines = []
     for small, big in zip(rows, rows[1:], strict=False):
         docs, secs = big["docs"] / small["docs"], big["seconds"] / small["seconds"]
-        lines.append(f"{small['docs']} -> {big['docs']} docs: {docs:.0f}x the documents, "
-                     f"{secs:.1f}x the time ({secs / docs:.2f}x per document; 1.0 = linear)")
+        lines.append(
+            f"{small['docs']} -> {big['docs']} docs: {docs:.0f}x the documents, "
+            f"{secs:.1f}x the time ({secs / docs:.2f}x per document; 1.0 = linear)"
+        )
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("-p", dest="params", action="append", type=parse_parameter, default=[],
-                        metavar="NAME=VALUE", help="a notebook parameter, as for helpers.run")
+    parser.add_argument(
+        "-p",
+        dest="params",
+        action="append",
+        type=parse_parameter,
+        default=[],
+        metavar="NAME=VALUE",
+        help="a notebook parameter, as for helpers.run",
+    )
     parser.add_argument("--engine", choices=ENGINES, default="pandas")
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--scheduler")
     args = parser.parse_args(argv)
-    rows = bench(args.sizes, dict(args.params), engine=args.engine, workers=args.workers,
-                 scheduler=args.scheduler)
+    rows = bench(
+        args.sizes, dict(args.params), engine=args.engine, workers=args.workers, scheduler=args.scheduler
+    )
     for line in growth(rows):
         print(line)
     return 0

@@ -5,6 +5,7 @@ metadata around it, `metadata`) and builds the `documents` columns it fills, `se
 `clean_lines`; `line_audit` and `dropped_lines` are the audit views, `baseline` the jusText
 comparison.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,14 +16,23 @@ from helpers.clean.page import LABELS, LINE_COLUMNS, CleanedPage, clean_page, is
 from helpers.core.io import has_text
 from helpers.core.text import split_sentences, tokenize
 
-__all__ = ["CleanedPage", "baseline_comparison", "clean_corpus", "clean_page", "dropped_lines",
-           "is_boilerplate_sentence", "justext_body", "line_audit"]
+__all__ = [
+    "CleanedPage",
+    "baseline_comparison",
+    "clean_corpus",
+    "clean_page",
+    "dropped_lines",
+    "is_boilerplate_sentence",
+    "justext_body",
+    "line_audit",
+]
 
 _META_FIELDS = ("title", "outlet", "author", "published")
 
 
-def clean_corpus(documents: pd.DataFrame, raw_text: pd.DataFrame
-                 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def clean_corpus(
+    documents: pd.DataFrame, raw_text: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Clean every document with status 'ok'.
 
     Returns (documents with title/outlet/author/published/published_source/attribution/body/
@@ -32,14 +42,14 @@ def clean_corpus(documents: pd.DataFrame, raw_text: pd.DataFrame
     `CleanedPage.lines` columns, for the audit view)."""
     docs = documents.copy()
     filled = (*_META_FIELDS, "published_source", "attribution", "body", "message", "status")
-    values = {c: docs[c].astype(object).tolist() if c in docs.columns else [None] * len(docs)
-              for c in filled}
+    values = {c: docs[c].astype(object).tolist() if c in docs.columns else [None] * len(docs) for c in filled}
     values["body"] = [""] * len(docs)
     n_sentences, n_tokens = [0] * len(docs), [0] * len(docs)
     texts: dict = {}
     formats = raw_text["format"].tolist() if "format" in raw_text else [None] * len(raw_text)
-    for doc_id, text, fmt in zip(raw_text["doc_id"].tolist(), raw_text["text"].tolist(), formats,
-                                 strict=True):
+    for doc_id, text, fmt in zip(
+        raw_text["doc_id"].tolist(), raw_text["text"].tolist(), formats, strict=True
+    ):
         texts.setdefault(doc_id, (text, fmt))
     sentence_columns = columns("sentences")
     sentence_values: dict[str, list] = {c: [] for c in sentence_columns}
@@ -77,7 +87,6 @@ def clean_corpus(documents: pd.DataFrame, raw_text: pd.DataFrame
     return docs, sentence_table, lines_table
 
 
-
 def line_audit(lines: pd.DataFrame) -> pd.DataFrame:
     """Per document, how many non-blank lines went to each label (and how many body lines are
     repeated paragraphs), from the `lines` table of `clean_corpus`."""
@@ -98,6 +107,5 @@ def dropped_lines(lines: pd.DataFrame, max_docs: int | None = 25) -> pd.DataFram
     if max_docs is not None:
         dropped = dropped[dropped["doc_id"].isin(sorted(dropped["doc_id"].unique())[:max_docs])]
     return dropped[["doc_id", "line_no", "label", "reason", "text"]].sort_values(
-        ["doc_id", "line_no"], ignore_index=True)
-
-
+        ["doc_id", "line_no"], ignore_index=True
+    )

@@ -1,5 +1,6 @@
 """The baseline the clean stage is compared with: jusText and its Arabic stop list on the same
 lines."""
+
 from __future__ import annotations
 
 import html
@@ -23,8 +24,9 @@ def justext_body(text: str) -> str:
     return "\n".join(p.text for p in result if not p.is_boilerplate)
 
 
-def baseline_comparison(documents: pd.DataFrame, raw_text: pd.DataFrame, max_docs: int | None = 100
-                        ) -> pd.DataFrame:
+def baseline_comparison(
+    documents: pd.DataFrame, raw_text: pd.DataFrame, max_docs: int | None = 100
+) -> pd.DataFrame:
     """Per cleaned document (the first `max_docs` in doc_id order; None: all — jusText takes
     some 10 ms a page), the words of this stage's body against the words jusText keeps from the
     same page: counts, the shared bag of words, and what only one of them kept."""
@@ -39,8 +41,15 @@ def baseline_comparison(documents: pd.DataFrame, raw_text: pd.DataFrame, max_doc
         theirs = Counter(fold(w) for w in tokenize(justext_body(str(texts[row.doc_id]))))
         shared = sum((ours & theirs).values())
         n_ours, n_theirs = sum(ours.values()), sum(theirs.values())
-        rows.append({"doc_id": row.doc_id, "body_words": n_ours, "justext_words": n_theirs,
-                     "shared_words": shared, "only_in_body": n_ours - shared,
-                     "only_in_justext": n_theirs - shared})
+        rows.append(
+            {
+                "doc_id": row.doc_id,
+                "body_words": n_ours,
+                "justext_words": n_theirs,
+                "shared_words": shared,
+                "only_in_body": n_ours - shared,
+                "only_in_justext": n_theirs - shared,
+            }
+        )
     columns = ["doc_id", "body_words", "justext_words", "shared_words", "only_in_body", "only_in_justext"]
     return pd.DataFrame(rows, columns=columns)

@@ -4,6 +4,7 @@ page), then the main block of prose found as the maximum-sum run of line weights
 for its words, furniture against), in the spirit of Finn et al.'s body-text extraction. Inside
 the block prose and subheadings are kept; boilerplate sentences glued to the block's edges are
 trimmed. `metadata.extract_metadata` reads the lines around the block."""
+
 from __future__ import annotations
 
 import re
@@ -112,8 +113,11 @@ def _fold_arabic(pattern: str) -> str:
 
 @lru_cache(maxsize=1)
 def _line_cues() -> _LineCues:
-    entries = [fold(s.strip()) for s in (DATA_DIR / "ui_words.txt").read_text(encoding="utf-8").splitlines()
-               if s.strip() and not s.lstrip().startswith("#")]
+    entries = [
+        fold(s.strip())
+        for s in (DATA_DIR / "ui_words.txt").read_text(encoding="utf-8").splitlines()
+        if s.strip() and not s.lstrip().startswith("#")
+    ]
     raw = read_data_yaml("boilerplate.yaml")
 
     def alternation(items: list[str]) -> str:
@@ -126,10 +130,14 @@ def _line_cues() -> _LineCues:
         # a marker alone (with a colon or a count at most), or a comment count
         section_marker=re.compile(
             rf"(?:{alternation(raw['section_markers'])})(?![^\W_])[\W\d]*$"
-            r"|\(?\d+\)?\s*(?:تعليق|تعليقات|تعليقان|ردود|comments?|responses?|replies)(?![^\W_])"),
-        boilerplate_sentence=re.compile("|".join(f"(?:{_fold_arabic(p)})"
-                                                 for p in raw["boilerplate_sentences"])),
-        credit_end=re.compile(rf"\w.*(?:[،,\-–—/|(]|\s)\s*(?:{alternation(raw['photo_credits'])})\s*\)?\s*[.]?$"),
+            r"|\(?\d+\)?\s*(?:تعليق|تعليقات|تعليقان|ردود|comments?|responses?|replies)(?![^\W_])"
+        ),
+        boilerplate_sentence=re.compile(
+            "|".join(f"(?:{_fold_arabic(p)})" for p in raw["boilerplate_sentences"])
+        ),
+        credit_end=re.compile(
+            rf"\w.*(?:[،,\-–—/|(]|\s)\s*(?:{alternation(raw['photo_credits'])})\s*\)?\s*[.]?$"
+        ),
         photo_cue_start=re.compile(rf"^(?:{alternation(raw['photo_cues'])})\s*[:(（]"),
     )
 
@@ -151,8 +159,10 @@ def _ui_share(text: str, folded: str) -> float:
             folded = folded.replace(phrase, " ")
     words = [w for w in words_of(folded) if not w.isdigit()]
     n_phrase_words = n_before - len(words_of(folded))
-    ui = sum(w in lex.ui_words or w.removeprefix("ال") in lex.ui_words or w.removeprefix("و") in lex.ui_words
-             for w in words)
+    ui = sum(
+        w in lex.ui_words or w.removeprefix("ال") in lex.ui_words or w.removeprefix("و") in lex.ui_words
+        for w in words
+    )
     return (ui + n_phrase_words) / (len(words) + n_phrase_words) if words else 1.0
 
 
@@ -160,7 +170,7 @@ _BREADCRUMB = re.compile(r"\s[»›>/|]\s|\s[»›]|[»›]\s")
 
 
 def _is_breadcrumb(text: str, head: str) -> bool:
-    """"الرئيسية » أخبار » ...", "Home > World": separators between short items."""
+    """ "الرئيسية » أخبار » ...", "Home > World": separators between short items."""
     separators = len(_BREADCRUMB.findall(text))
     return separators >= 2 or (separators == 1 and words_of(head)[:1] in (["home"], [fold("الرئيسية")]))
 
@@ -207,7 +217,8 @@ def _kind(text: str, folded: str, words: list[str]) -> str:
     if n > SHORT_MAX_WORDS and stop_density < PROSE_MIN_STOP_DENSITY and _ui_share(text, head) >= 0.6:
         return "ui"  # a menu flattened onto one line
     if (n >= PROSE_ANY_DENSITY_WORDS and stop_density >= PROSE_MIN_STOP_DENSITY / 2) or (
-            n >= PROSE_MIN_WORDS and stop_density >= PROSE_MIN_STOP_DENSITY):
+        n >= PROSE_MIN_WORDS and stop_density >= PROSE_MIN_STOP_DENSITY
+    ):
         return "prose"
     return "bullet" if text[0] in BULLETS else "short"
 
@@ -241,7 +252,7 @@ def _mark_teasers(lines: list[_Line]) -> None:
         line = lines[i]
         if line.n_words < 6 or not line.text.endswith(("...", "…")):
             continue
-        neighbours = text[max(k - 1, 0):k] + text[k + 1:k + 2]
+        neighbours = text[max(k - 1, 0) : k] + text[k + 1 : k + 2]
         if any(lines[j].kind in _FURNITURE_KINDS for j in neighbours):
             line.kind, line.weight = "teaser", -float(line.n_words)
 
@@ -315,7 +326,7 @@ def _trim(text: str, leading: bool, trailing: bool) -> tuple[str, list[str]]:
         cut.append(sentences.pop(0).text)
     if not cut:
         return text, cut
-    return (text[sentences[0].start:sentences[-1].end] if sentences else ""), cut
+    return (text[sentences[0].start : sentences[-1].end] if sentences else ""), cut
 
 
 def clean_page(text: str, extracted: bool = False) -> CleanedPage:
@@ -328,8 +339,13 @@ def clean_page(text: str, extracted: bool = False) -> CleanedPage:
     _mark_teasers(lines)
     _mark_repeats(lines)
     block = _extracted_block(lines) if extracted else _main_block(lines)
-    meta = extract_metadata([line.text for line in lines], [line.kind for line in lines], block,
-                            [line.folded for line in lines], [line.words for line in lines])
+    meta = extract_metadata(
+        [line.text for line in lines],
+        [line.kind for line in lines],
+        block,
+        [line.folded for line in lines],
+        [line.words for line in lines],
+    )
 
     labels: list[tuple[str, str]] = []
     for i, line in enumerate(lines):
@@ -352,19 +368,26 @@ def clean_page(text: str, extracted: bool = False) -> CleanedPage:
             trimmed, cut = _trim(kept[i], leading=i == first, trailing=i == last)
             if cut:
                 kept[i] = trimmed
-                labels[i] = ("body" if trimmed else "boilerplate",
-                             f"{labels[i][1]}; trimmed boilerplate sentence: {' | '.join(cut)}")
+                labels[i] = (
+                    "body" if trimmed else "boilerplate",
+                    f"{labels[i][1]}; trimmed boilerplate sentence: {' | '.join(cut)}",
+                )
                 if not trimmed:
                     del kept[i]
     body = "\n".join(kept[i] for i in sorted(kept))
 
-    table = {"line_no": list(range(1, len(lines) + 1)), "text": raw_lines,
-             "label": [label for label, _ in labels], "reason": [reason for _, reason in labels],
-             "repeated": [line.repeated for line in lines]}
+    table = {
+        "line_no": list(range(1, len(lines) + 1)),
+        "text": raw_lines,
+        "label": [label for label, _ in labels],
+        "reason": [reason for _, reason in labels],
+        "repeated": [line.repeated for line in lines],
+    }
     status, message = "ok", ""
     if not body:
         n_text = sum(line.kind != "blank" for line in lines)
         status = "no_body"
         message = f"no article text found: {n_text} non-blank lines, all boilerplate or metadata"
-    return CleanedPage(body, meta.title, meta.outlet, meta.author, meta.published, meta.attribution,
-                       table, status, message)
+    return CleanedPage(
+        body, meta.title, meta.outlet, meta.author, meta.published, meta.attribution, table, status, message
+    )

@@ -3,6 +3,7 @@
 Western (Egyptian / Gulf) month names, Levantine (Syriac) names and Hijri months, with the
 spelling variants met in news text. Used by the metadata parser and the temporal tagger.
 """
+
 from __future__ import annotations
 
 from helpers.core.text import fold
@@ -49,9 +50,26 @@ _WEEKDAYS = {
     6: ["الأحد", "الاحد", "أحد"],
 }
 
-ENGLISH_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+ENGLISH_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 ENGLISH_MONTHS.update({m[:3]: i for m, i in list(ENGLISH_MONTHS.items())})
 
 

@@ -13,6 +13,7 @@ the notebook. Both engines give the same tables: partitions are contiguous slice
 with the rows of the `aligned` tables that share its keys, and their results are concatenated in
 order.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -41,8 +42,11 @@ _forked_work: tuple[Callable, list[list]] | None = None
 
 
 #: The environment variables that carry the run options into a kernel.
-ENVIRONMENT = {"engine": "NEWS_ANALYSIS_ENGINE", "workers": "NEWS_ANALYSIS_WORKERS",
-               "scheduler": "NEWS_ANALYSIS_SCHEDULER"}
+ENVIRONMENT = {
+    "engine": "NEWS_ANALYSIS_ENGINE",
+    "workers": "NEWS_ANALYSIS_WORKERS",
+    "scheduler": "NEWS_ANALYSIS_SCHEDULER",
+}
 
 
 @dataclass(frozen=True)
@@ -60,8 +64,11 @@ class Settings:
 
     def environment(self) -> dict[str, str]:
         """The variables that hand these settings to a kernel (see `settings`)."""
-        return {ENVIRONMENT["engine"]: self.engine, ENVIRONMENT["workers"]: str(self.workers),
-                ENVIRONMENT["scheduler"]: self.scheduler or ""}
+        return {
+            ENVIRONMENT["engine"]: self.engine,
+            ENVIRONMENT["workers"]: str(self.workers),
+            ENVIRONMENT["scheduler"]: self.scheduler or "",
+        }
 
     def describe(self) -> str:
         if self.engine == "dask":
@@ -73,8 +80,11 @@ class Settings:
 def settings() -> Settings:
     """The run options this process was given (by the runner, through the environment)."""
     env = os.environ
-    return Settings(env.get(ENVIRONMENT["engine"]) or "pandas", int(env.get(ENVIRONMENT["workers"]) or 0),
-                    env.get(ENVIRONMENT["scheduler"]) or None)
+    return Settings(
+        env.get(ENVIRONMENT["engine"]) or "pandas",
+        int(env.get(ENVIRONMENT["workers"]) or 0),
+        env.get(ENVIRONMENT["scheduler"]) or None,
+    )
 
 
 def check_engine(engine: str) -> str:
@@ -101,9 +111,17 @@ def align(batch: pd.DataFrame, other: pd.DataFrame, key: str) -> pd.DataFrame:
     return other[other[key].isin(batch[key])]
 
 
-def map_partitions(func: Callable, table: pd.DataFrame, *aligned: pd.DataFrame, key: str = "doc_id",
-                   engine: str | None = None, scheduler: str | None = None, n_partitions: int | None = None,
-                   workers: int | None = None, **kwargs):
+def map_partitions(
+    func: Callable,
+    table: pd.DataFrame,
+    *aligned: pd.DataFrame,
+    key: str = "doc_id",
+    engine: str | None = None,
+    scheduler: str | None = None,
+    n_partitions: int | None = None,
+    workers: int | None = None,
+    **kwargs,
+):
     """`func(batch, *aligned_batches, **kwargs)` over batches of `table`'s rows, results
     concatenated in order (index reset).
 
@@ -124,8 +142,13 @@ def map_partitions(func: Callable, table: pd.DataFrame, *aligned: pd.DataFrame, 
         n_workers = local_workers(len(table), workers)
         if n_workers == 1:
             return _concat([call(table, *(align(table, other, key) for other in aligned))])
-        return _concat(_run_forked(call, _batches(table, aligned, key, n_partitions or
-                                                  PARTITIONS_PER_THREAD * n_workers), n_workers))
+        return _concat(
+            _run_forked(
+                call,
+                _batches(table, aligned, key, n_partitions or PARTITIONS_PER_THREAD * n_workers),
+                n_workers,
+            )
+        )
     with dask_client(scheduler) as client:
         n = n_partitions or PARTITIONS_PER_THREAD * sum(client.nthreads().values())
         columns = _batches(table, aligned, key, n)
@@ -161,8 +184,9 @@ def local_workers(n_rows: int, workers: int = 0) -> int:
     return max(1, min(cores, n_rows // MIN_ROWS_PER_WORKER))
 
 
-def _batches(table: pd.DataFrame, aligned: tuple[pd.DataFrame, ...], key: str, n: int) -> list[
-        list[pd.DataFrame]]:
+def _batches(
+    table: pd.DataFrame, aligned: tuple[pd.DataFrame, ...], key: str, n: int
+) -> list[list[pd.DataFrame]]:
     """Columns of arguments: the batches of `table`, then each aligned table cut to them."""
     batches = partitions(table, n)
     return [batches] + [[align(b, other, key) for b in batches] for other in aligned]
@@ -176,8 +200,9 @@ def _run_forked(call: Callable, columns: list[list], n_workers: int) -> list:
     try:
         # each worker first moves what it inherited out of its garbage collector's sight: a
         # collection would write to (and so copy) every inherited page
-        with ProcessPoolExecutor(n_workers, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=gc.freeze) as pool:
+        with ProcessPoolExecutor(
+            n_workers, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze
+        ) as pool:
             return list(pool.map(_forked_batch, range(len(columns[0]))))
     finally:
         _forked_work = None
@@ -220,5 +245,10 @@ def start_local_cluster():
     whole run; a kernel without a scheduler address starts its own on first use."""
     from distributed import LocalCluster
 
-    return LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
-                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+    return LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        host="127.0.0.1",
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+    )

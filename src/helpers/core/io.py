@@ -9,6 +9,7 @@ return) is written with a leading apostrophe, as OWASP's CSV-injection guidance 
 parquet file keeps the exact text.
 List-valued columns are stored as '|'-joined strings so that both formats hold them.
 """
+
 from __future__ import annotations
 
 import os
@@ -52,13 +53,15 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
         raise ContractError(f"{where} lacks columns {missing}")
     extra = [c for c in df.columns if c not in spec.column_names]
     if extra:
-        raise ContractError(f"{where} has columns the catalogue does not list: {extra} "
-                            "(declare them in helpers/catalog.py)")
+        raise ContractError(
+            f"{where} has columns the catalogue does not list: {extra} (declare them in helpers/catalog.py)"
+        )
     for column in spec.columns:
         found = pd.api.types.infer_dtype(df[column.name], skipna=True)
         if found not in _ACCEPTED[column.kind]:
-            raise ContractError(f"{where}: column {column.name!r} should hold {column.kind} values, "
-                                f"not {found}")
+            raise ContractError(
+                f"{where}: column {column.name!r} should hold {column.kind} values, not {found}"
+            )
     return df[spec.column_names].reset_index(drop=True)
 
 
@@ -123,13 +126,15 @@ def read_table(output_dir: str | Path, name: str) -> pd.DataFrame:
     if not path.exists():
         raise FileNotFoundError(
             f"table {name!r} not found at {path}: run stage {stage} first "
-            f"(python -m helpers.run --output-dir {output_dir} --from {stage})")
+            f"(python -m helpers.run --output-dir {output_dir} --from {stage})"
+        )
     df = pd.read_parquet(path)
     try:
         return conform(df, name)
     except ContractError as exc:
-        raise ContractError(f"{exc}; {path} was written by another version of the pipeline: run "
-                            f"stage {stage} again") from None
+        raise ContractError(
+            f"{exc}; {path} was written by another version of the pipeline: run stage {stage} again"
+        ) from None
 
 
 def has_text(value) -> bool:

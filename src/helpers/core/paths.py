@@ -1,4 +1,5 @@
 """Project paths, resolved from the package location (never from the working directory)."""
+
 from pathlib import Path
 
 import yaml

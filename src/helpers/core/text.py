@@ -8,6 +8,7 @@ character-level steps of folding are a few `str.replace`, short strings (words) 
 through a cache, and `tokenize` only runs camel-tools' tokenizer on the rare pieces of text that
 hold emoji.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -45,7 +46,8 @@ _FOLD_REPLACEMENTS = (
     [(ch, "") for ch in sorted(AR_DIAC_CHARSET | {TATWEEL})]
     + [(ch, "\u0627") for ch in "\u0625\u0623\u0671\u0622"]
     + [("\u0649", "\u064a"), ("\u0629", "\u0647")]
-    + [(chr(k), chr(v)) for k, v in ARABIC_INDIC_DIGITS.items()])
+    + [(chr(k), chr(v)) for k, v in ARABIC_INDIC_DIGITS.items()]
+)
 #: Strings up to this length (words, short lines) are folded through a cache.
 _CACHED_FOLD_LENGTH = 40
 
@@ -151,11 +153,16 @@ def _token_patterns() -> tuple[dict[int, str], re.Pattern, re.Pattern]:
     classes are slow)."""
     import regex
 
-    alone = {c for c in UNICODE_PUNCT_SYMBOL_CHARSET
-             if regex.fullmatch(r"\p{S}|\p{P}", c) and not regex.match(r"\p{Emoji}|\p{RI}", c)
-             and c not in EMOJI_ALL_CHARSET}
-    may_start = ({t[0] for t in UNICODE_PUNCT_SYMBOL_CHARSET | EMOJI_ALL_CHARSET} - alone - set("0123456789")
-                 | {"\u20e3"})
+    alone = {
+        c
+        for c in UNICODE_PUNCT_SYMBOL_CHARSET
+        if regex.fullmatch(r"\p{S}|\p{P}", c)
+        and not regex.match(r"\p{Emoji}|\p{RI}", c)
+        and c not in EMOJI_ALL_CHARSET
+    }
+    may_start = {t[0] for t in UNICODE_PUNCT_SYMBOL_CHARSET | EMOJI_ALL_CHARSET} - alone - set(
+        "0123456789"
+    ) | {"\u20e3"}
     table = dict.fromkeys(map(ord, may_start), "\0") | dict.fromkeys(map(ord, alone), " ")
     piece = re.compile(r"[^\s" + _char_class(c for c in alone if c <= "\uffff") + "]+")
     other = re.compile("[" + _char_class(c for c in may_start if c <= "\uffff") + "\U00010000-\U0010ffff]")
@@ -189,7 +196,7 @@ def tokenize(text: str) -> list[str]:
     for m in _PIECE.finditer(spaced):
         piece = m.group()
         if "\0" in piece:
-            tokens.extend(t for t in simple_word_tokenize(text[m.start():m.end()]) if _has_alnum(t))
+            tokens.extend(t for t in simple_word_tokenize(text[m.start() : m.end()]) if _has_alnum(t))
         elif _has_alnum(piece):
             tokens.append(piece)
     return tokens
@@ -244,12 +251,15 @@ def index_sentences(sentences) -> dict[str, SentenceIndex]:
     if sentences is None or not len(sentences):
         return {}
     ordered = sentences.assign(doc_id=sentences["doc_id"].astype(str)).sort_values(
-        ["doc_id", "start"], kind="stable")
+        ["doc_id", "start"], kind="stable"
+    )
     doc_ids = ordered["doc_id"].tolist()
     columns = [ordered[c].tolist() for c in ("start", "end", "sentence_id", "text")]
     bounds = [k for k in range(1, len(doc_ids)) if doc_ids[k] != doc_ids[k - 1]]
-    return {doc_ids[a]: SentenceIndex(*(column[a:b] for column in columns))
-            for a, b in zip([0, *bounds], [*bounds, len(doc_ids)], strict=True)}
+    return {
+        doc_ids[a]: SentenceIndex(*(column[a:b] for column in columns))
+        for a, b in zip([0, *bounds], [*bounds, len(doc_ids)], strict=True)
+    }
 
 
 def _append_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:

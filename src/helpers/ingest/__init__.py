@@ -10,6 +10,7 @@ manifest) and `mark_duplicates` are corpus-level; `read_files` reads, decodes an
 of files independently of the others. `ingest_folder` chains the three. The folder's entries and
 ids are in `files`, decoding in `decode`, HTML pages in `html`, the manifest in `manifest`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -64,20 +65,36 @@ def list_files(input_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         wanted = clean_id(meta.get("doc_id") or default_id(rel))
         doc_id = unique_id(wanted, used_ids)
         if doc_id != wanted:
-            issues.append(issue_row(rel, "duplicate_id", f"doc_id {wanted!r} is taken by an earlier file; "
-                                                      f"this file's doc_id is {doc_id!r}"))
-        rows.append({"path": str(entry.path), "source_path": rel, "doc_id": doc_id, "skip": entry.skip,
-                     **{k: meta.get(k) for k in MANIFEST_FIELDS[1:]}})
+            issues.append(
+                issue_row(
+                    rel,
+                    "duplicate_id",
+                    f"doc_id {wanted!r} is taken by an earlier file; this file's doc_id is {doc_id!r}",
+                )
+            )
+        rows.append(
+            {
+                "path": str(entry.path),
+                "source_path": rel,
+                "doc_id": doc_id,
+                "skip": entry.skip,
+                **{k: meta.get(k) for k in MANIFEST_FIELDS[1:]},
+            }
+        )
     names = {row["source_path"] for row in rows}
     for name in sorted(set(manifest) - names):
-        issues.append(issue_row(name, "missing_file",
-                             "the manifest names this file but it is not in the input folder"))
-    return (pd.DataFrame(rows, columns=FILE_COLUMNS, dtype=object),
-            pd.DataFrame(issues, columns=columns("ingest_issues")))
+        issues.append(
+            issue_row(name, "missing_file", "the manifest names this file but it is not in the input folder")
+        )
+    return (
+        pd.DataFrame(rows, columns=FILE_COLUMNS, dtype=object),
+        pd.DataFrame(issues, columns=columns("ingest_issues")),
+    )
 
 
-def read_files(files: pd.DataFrame, *, min_arabic_ratio: float = MIN_ARABIC_RATIO
-               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def read_files(
+    files: pd.DataFrame, *, min_arabic_ratio: float = MIN_ARABIC_RATIO
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read a batch of `list_files` rows: their `documents` rows (each with a status and a
     message) and the `raw_text` rows of those whose status is ok."""
     rows, texts = [], []
@@ -91,20 +108,25 @@ def read_files(files: pd.DataFrame, *, min_arabic_ratio: float = MIN_ARABIC_RATI
         if row["status"] == "ok":
             texts.append({"doc_id": row["doc_id"], "format": row["format"], "text": text})
         rows.append(row)
-    return (pd.DataFrame(rows, columns=columns("documents")),
-            pd.DataFrame(texts, columns=columns("raw_text")))
+    return (
+        pd.DataFrame(rows, columns=columns("documents")),
+        pd.DataFrame(texts, columns=columns("raw_text")),
+    )
 
 
 def mark_duplicates(documents: pd.DataFrame, raw_text: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Of ok documents with the same text (spacing aside) the first in table order stays ok; the
     others become `duplicate`, naming it, and leave `raw_text`."""
-    keys = {doc_id: hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-            for doc_id, text in zip(raw_text["doc_id"], raw_text["text"], strict=True)}
+    keys = {
+        doc_id: hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+        for doc_id, text in zip(raw_text["doc_id"], raw_text["text"], strict=True)
+    }
     documents = documents.copy()
     first: dict[str, str] = {}
     dropped = set()
-    for i, doc_id, rel, status in zip(documents.index, documents["doc_id"], documents["source_path"],
-                                      documents["status"], strict=True):
+    for i, doc_id, rel, status in zip(
+        documents.index, documents["doc_id"], documents["source_path"], documents["status"], strict=True
+    ):
         if status != "ok" or doc_id not in keys:
             continue
         if keys[doc_id] in first:
@@ -115,14 +137,25 @@ def mark_duplicates(documents: pd.DataFrame, raw_text: pd.DataFrame) -> tuple[pd
     return documents, raw_text[~raw_text["doc_id"].isin(dropped)].reset_index(drop=True)
 
 
-def ingest_folder(input_dir: str | Path, *, min_arabic_ratio: float = MIN_ARABIC_RATIO,
-                  engine: str | None = None, scheduler: str | None = None, workers: int | None = None
-                  ) -> IngestResult:
+def ingest_folder(
+    input_dir: str | Path,
+    *,
+    min_arabic_ratio: float = MIN_ARABIC_RATIO,
+    engine: str | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+) -> IngestResult:
     """Read every file of `input_dir` into the `documents`, `raw_text` and `ingest_issues` tables
     (files read by `engine`, by default the run's: see `engine.map_partitions`)."""
     files, issues = list_files(input_dir)
-    documents, raw = engines.map_partitions(read_files, files, engine=engine, scheduler=scheduler,
-                                            workers=workers, min_arabic_ratio=min_arabic_ratio)
+    documents, raw = engines.map_partitions(
+        read_files,
+        files,
+        engine=engine,
+        scheduler=scheduler,
+        workers=workers,
+        min_arabic_ratio=min_arabic_ratio,
+    )
     documents, raw = mark_duplicates(documents, raw)
     return IngestResult(documents, raw, issues)
 
@@ -159,8 +192,7 @@ def _read_start(path: Path) -> tuple[bytes, int, str]:
     return data, size, digest.hexdigest()
 
 
-def _ingest_file(path: Path, rel: str, meta: dict[str, str], min_arabic_ratio: float
-                 ) -> tuple[dict, str]:
+def _ingest_file(path: Path, rel: str, meta: dict[str, str], min_arabic_ratio: float) -> tuple[dict, str]:
     fmt = "html" if path.suffix.lower() in HTML_SUFFIXES else "txt"
     row: dict = {c: None for c in columns("documents")}
     row.update(source_path=rel, format=fmt, status="ok", message="")
@@ -194,16 +226,24 @@ def _ingest_file(path: Path, rel: str, meta: dict[str, str], min_arabic_ratio: f
     what = "article text of an HTML page" if fmt == "html" else "text"
     notes = [f"read {len(kept):,} characters of {what} ({decoded.encoding})"]
     if len(kept) < len(text) or size > len(data):
-        notes.append(f"truncated: the file has {size:,} bytes; at most its first {MAX_READ_BYTES:,} bytes "
-                     f"are read and {MAX_TEXT_CHARS:,} characters of text kept")
+        notes.append(
+            f"truncated: the file has {size:,} bytes; at most its first {MAX_READ_BYTES:,} bytes "
+            f"are read and {MAX_TEXT_CHARS:,} characters of text kept"
+        )
     if "\ufffd" in rel:
         notes.append("its name is not valid UTF-8 (shown with \ufffd)")
     if html_note:
         notes.append(html_note)
     text = kept
     if not text.strip():
-        row.update(status="empty", message="the file is empty" if not size else
-                   "no text in the HTML page" if fmt == "html" else "no text, only white space")
+        row.update(
+            status="empty",
+            message="the file is empty"
+            if not size
+            else "no text in the HTML page"
+            if fmt == "html"
+            else "no text, only white space",
+        )
     elif (ratio := arabic_ratio(text[:LANGUAGE_SAMPLE_CHARS])) < min_arabic_ratio:
         row.update(status="not_arabic", message=f"only {ratio:.0%} of its letters are Arabic")
     else:

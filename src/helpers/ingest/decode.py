@@ -1,5 +1,6 @@
 """Bytes to text: byte-order marks, strict UTF-8, UTF-16 without a mark, charset detection, and
 the signatures and control characters that show a file is not text at all."""
+
 from __future__ import annotations
 
 import codecs
@@ -50,7 +51,8 @@ def decode_bytes(data: bytes, complete: bool = True) -> Decoded:
         decoded = _decode_as(data, "utf-16", complete)
     elif b"\x00" in data[:4096]:
         decoded = _utf16_without_bom(data, complete) or Decoded(
-            None, None, "binary data (NUL bytes, and not UTF-16 text)")
+            None, None, "binary data (NUL bytes, and not UTF-16 text)"
+        )
     else:
         decoded = _decode_as(data, "utf-8", complete)
         if decoded.text is None:
@@ -61,8 +63,9 @@ def decode_bytes(data: bytes, complete: bool = True) -> Decoded:
     if decoded.text is not None:
         sample = decoded.text[:4096]
         if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
-            return Decoded(None, None, f"binary data: it decodes as {decoded.encoding} only to "
-                                       "control characters")
+            return Decoded(
+                None, None, f"binary data: it decodes as {decoded.encoding} only to control characters"
+            )
     return decoded
 
 

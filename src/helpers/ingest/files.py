@@ -1,5 +1,6 @@
 """The entries of an input folder (links followed only inside it, everything else listed with
 why it is skipped) and the document ids made from their names."""
+
 from __future__ import annotations
 
 import os
@@ -72,8 +73,12 @@ def _link_problem(link: Path, root: Path) -> str | None:
 
 def _special_kind(path: Path) -> str:
     mode = path.lstat().st_mode
-    for test, name in ((stat.S_ISSOCK, "socket"), (stat.S_ISFIFO, "FIFO (named pipe)"),
-                       (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device")):
+    for test, name in (
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISFIFO, "FIFO (named pipe)"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+    ):
         if test(mode):
             return name
     return "special file"

@@ -1,4 +1,5 @@
 """HTML pages: told by suffix or content, reduced to their article text and metadata."""
+
 from __future__ import annotations
 
 import re
@@ -39,14 +40,24 @@ def extract_html(html: str) -> tuple[str, dict[str, str | None], str | None]:
     if len(parsed) < MIN_PARSED_SHARE * len(stripped):
         import html as html_entities
 
-        lines = (html_entities.unescape(" ".join(_TAG.sub(" ", chunk).split()))
-                 for chunk in re.split(r"<(?:p|br|div|h\d|li|tr)\b", _SCRIPT.sub(" ", html), flags=re.I))
-        return ("\n".join(line for line in lines if line), {},
-                "the page is nested too deeply for the HTML parser: its text was read with the "
-                "tags stripped, without page metadata")
+        lines = (
+            html_entities.unescape(" ".join(_TAG.sub(" ", chunk).split()))
+            for chunk in re.split(r"<(?:p|br|div|h\d|li|tr)\b", _SCRIPT.sub(" ", html), flags=re.I)
+        )
+        return (
+            "\n".join(line for line in lines if line),
+            {},
+            "the page is nested too deeply for the HTML parser: its text was read with the "
+            "tags stripped, without page metadata",
+        )
     doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False)
     if doc is None:
         return "", {}, None
-    meta = {"title": doc.title, "author": doc.author, "published": doc.date,
-            "outlet": doc.sitename, "url": doc.url}
+    meta = {
+        "title": doc.title,
+        "author": doc.author,
+        "published": doc.date,
+        "outlet": doc.sitename,
+        "url": doc.url,
+    }
     return doc.text or "", {k: v for k, v in meta.items() if v}, None

@@ -1,4 +1,5 @@
 """The optional `manifest.csv` of an input folder: metadata per file, and its problems."""
+
 from __future__ import annotations
 
 import io
@@ -46,20 +47,30 @@ def read_manifest(input_dir: Path) -> tuple[dict[str, dict[str, str]], list[dict
         return {}, [issue_row(MANIFEST_NAME, "unreadable", f"manifest is not valid CSV: {exc}")]
     table.columns = [c.strip() for c in table.columns]
     if "file" not in table.columns:
-        return {}, [issue_row(MANIFEST_NAME, "no_file_column",
-                           "manifest has no 'file' column; it was ignored")]
+        return {}, [
+            issue_row(MANIFEST_NAME, "no_file_column", "manifest has no 'file' column; it was ignored")
+        ]
     unknown = [c for c in table.columns if c != "file" and c not in MANIFEST_FIELDS]
     if unknown:
-        issues.append(issue_row(MANIFEST_NAME, "unknown_column",
-                             f"manifest columns ignored (not one of {MANIFEST_FIELDS}): {unknown}"))
+        issues.append(
+            issue_row(
+                MANIFEST_NAME,
+                "unknown_column",
+                f"manifest columns ignored (not one of {MANIFEST_FIELDS}): {unknown}",
+            )
+        )
     rows: dict[str, dict[str, str]] = {}
     for rec in table.to_dict("records"):
         name = rec["file"].strip()
         values = {k: rec[k].strip() for k in MANIFEST_FIELDS if k in rec and rec[k].strip()}
         if "published" in values and parse_iso_date(values["published"]) is None:
-            issues.append(issue_row(name, "bad_date",
-                                 f"manifest date {values.pop('published')!r} is not an ISO date "
-                                 "(YYYY-MM-DD); ignored"))
+            issues.append(
+                issue_row(
+                    name,
+                    "bad_date",
+                    f"manifest date {values.pop('published')!r} is not an ISO date (YYYY-MM-DD); ignored",
+                )
+            )
         rows[name] = values
     return rows, issues
 

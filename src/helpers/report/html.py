@@ -1,5 +1,6 @@
 """Reports: executed notebooks rendered to HTML (code hidden, Arabic right-to-left) and the
 index page of a run."""
+
 from __future__ import annotations
 
 import html
@@ -17,9 +18,13 @@ TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 
 def notebook_to_html(notebook_path: str | Path, html_path: str | Path) -> Path:
     """Render an executed notebook to HTML: inputs hidden, `lang="ar"`, offline template."""
-    exporter = HTMLExporter(template_name="rtl_report", extra_template_basedirs=[str(TEMPLATES_DIR)],
-                            exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="rtl_report",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
     exporter.language_code = "ar"
     nb = nbformat.read(str(notebook_path), as_version=4)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": Path(html_path).stem}})
@@ -31,19 +36,24 @@ def write_index(output_dir: str | Path, run: dict) -> Path:
     its report, the tables and the figures."""
     out = Path(output_dir)
     stage_rows = "\n".join(
-        f"<tr><td dir=\"ltr\"><a href=\"reports/{s['name']}.html\">{html.escape(s['name'])}</a></td>"
-        f"<td dir=\"ltr\" class=\"{s['status']}\">{html.escape(s['status'])}</td>"
-        f"<td dir=\"ltr\">{s['seconds']:.1f} s</td>"
-        f"<td dir=\"ltr\">{html.escape(s.get('error') or '')}</td></tr>"
-        for s in run["stages"])
-    params = "\n".join(f"<tr><th dir=\"ltr\">{html.escape(k)}</th>"
-                       f"<td dir=\"auto\">{html.escape(str(v))}</td></tr>"
-                       for k, v in run["parameters"].items())
+        f'<tr><td dir="ltr"><a href="reports/{s["name"]}.html">{html.escape(s["name"])}</a></td>'
+        f'<td dir="ltr" class="{s["status"]}">{html.escape(s["status"])}</td>'
+        f'<td dir="ltr">{s["seconds"]:.1f} s</td>'
+        f'<td dir="ltr">{html.escape(s.get("error") or "")}</td></tr>'
+        for s in run["stages"]
+    )
+    params = "\n".join(
+        f'<tr><th dir="ltr">{html.escape(k)}</th><td dir="auto">{html.escape(str(v))}</td></tr>'
+        for k, v in run["parameters"].items()
+    )
     tables = "\n".join(
-        f"<li dir=\"ltr\"><a href=\"data/{p.name}\">{p.stem}</a> (<a href=\"data/{p.stem}.csv\">csv</a>)</li>"
-        for p in sorted((out / "data").glob("*.parquet")))
-    figures = "\n".join(f"<li dir=\"ltr\"><a href=\"figures/{p.name}\">{p.stem}</a></li>"
-                        for p in sorted((out / "figures").glob("*.png")))
+        f'<li dir="ltr"><a href="data/{p.name}">{p.stem}</a> (<a href="data/{p.stem}.csv">csv</a>)</li>'
+        for p in sorted((out / "data").glob("*.parquet"))
+    )
+    figures = "\n".join(
+        f'<li dir="ltr"><a href="figures/{p.name}">{p.stem}</a></li>'
+        for p in sorted((out / "figures").glob("*.png"))
+    )
     page = f"""<!DOCTYPE html>
 <html lang="ar" dir="rtl">
 <head><meta charset="utf-8"><title>تقرير التحليل — Arabic news analysis run</title>
@@ -58,8 +68,8 @@ def write_index(output_dir: str | Path, run: dict) -> Path:
 </style></head>
 <body>
 <h1>تحليل الأخبار العربية <span class="ltr">— Arabic news analysis</span></h1>
-<p dir="ltr">Run finished {html.escape(run['finished'])} in {run['seconds']:.1f} s; status:
-<strong class="{'ok' if run['ok'] else 'failed'}">{'ok' if run['ok'] else 'failed'}</strong>.</p>
+<p dir="ltr">Run finished {html.escape(run["finished"])} in {run["seconds"]:.1f} s; status:
+<strong class="{"ok" if run["ok"] else "failed"}">{"ok" if run["ok"] else "failed"}</strong>.</p>
 <h2>المراحل <span class="ltr">— stages</span></h2>
 <table><tr><th>المرحلة stage</th><th>الحالة status</th><th>المدة duration</th><th>الخطأ error</th></tr>
 {stage_rows}

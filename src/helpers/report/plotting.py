@@ -185,8 +185,9 @@ def _similar_group(pairs: pd.DataFrame, n: int) -> list[str]:
     """`n` documents that are similar to one another: from the most similar pair, the group
     grows by the most similar pair joining it to a new document (a new group starts from the
     most similar pair left when none does)."""
-    pairs = pairs[pairs["doc_a"] != pairs["doc_b"]].sort_values(["cosine", "doc_a", "doc_b"],
-                                                                ascending=[False, True, True])
+    pairs = pairs[pairs["doc_a"] != pairs["doc_b"]].sort_values(
+        ["cosine", "doc_a", "doc_b"], ascending=[False, True, True]
+    )
     a, b = pairs["doc_a"].to_numpy(dtype=object), pairs["doc_b"].to_numpy(dtype=object)
     chosen: list[str] = []
     while len(chosen) < n:
@@ -290,8 +291,9 @@ def _date_spans(events_or_timeline: pd.DataFrame) -> pd.DataFrame:
         start, end = start.astype("datetime64[ns]").copy(), end.astype("datetime64[ns]").copy()
         start[rest] = bounds.map(lambda b: b[0] if b else pd.NaT)
         end[rest] = bounds.map(lambda b: b[1] if b else pd.NaT)
-    spans = pd.DataFrame({"doc_id": table["doc_id"].astype(str), "start": start, "end": end,
-                          "cluster_id": cluster})
+    spans = pd.DataFrame(
+        {"doc_id": table["doc_id"].astype(str), "start": start, "end": end, "cluster_id": cluster}
+    )
     return spans[(has_start | rest) & spans["start"].notna()].reset_index(drop=True)[columns]
 
 

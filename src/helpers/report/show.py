@@ -4,6 +4,7 @@ Large tables are summarised (first rows, with a pointer to the full CSV), never 
 text that comes from the input (cells, column names, captions) is escaped: an article line, a
 file name or a manifest value never becomes markup in a report.
 """
+
 from __future__ import annotations
 
 import html
@@ -27,6 +28,7 @@ def parameters(**values) -> HTML:
     """The stage's parameters, readably (papermill's injected cell is hidden in reports), and the
     run options of the per-document work (`engine.settings`). The runner's staging folder is
     named as the output folder it becomes when the run passes."""
+
     def readable(value) -> str:
         text = str(value)
         if text.endswith(STAGING_SUFFIX):
@@ -35,9 +37,11 @@ def parameters(**values) -> HTML:
             text = f"{final} (written to {staging.name} until the run passes)"
         return html.escape(text)
 
-    rows = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
-                   f"<td dir='auto'><code>{readable(v)}</code></td></tr>"
-                   for k, v in {**values, "run options": settings().describe()}.items())
+    rows = "".join(
+        f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
+        f"<td dir='auto'><code>{readable(v)}</code></td></tr>"
+        for k, v in {**values, "run options": settings().describe()}.items()
+    )
     return HTML(f"<table dir='ltr'>{rows}</table>")
 
 
@@ -47,14 +51,18 @@ def _shorten(value):
     return value
 
 
-def table(df: pd.DataFrame, *, max_rows: int = MAX_ROWS, caption: str | None = None,
-          full_table: str | None = None) -> HTML:
+def table(
+    df: pd.DataFrame, *, max_rows: int = MAX_ROWS, caption: str | None = None, full_table: str | None = None
+) -> HTML:
     """`df` as an HTML table with `dir="rtl" lang="ar"`, cut to `max_rows` rows (saying so); cells
     and headers escaped."""
     shown = df.head(max_rows).map(_shorten) if len(df) else df
-    styler = (shown.style.set_table_attributes('dir="rtl" lang="ar" class="dataframe"')
-              .hide(axis="index").format(na_rep="", precision=3, escape="html")
-              .format_index(escape="html", axis=1))
+    styler = (
+        shown.style.set_table_attributes('dir="rtl" lang="ar" class="dataframe"')
+        .hide(axis="index")
+        .format(na_rep="", precision=3, escape="html")
+        .format_index(escape="html", axis=1)
+    )
     if caption:
         styler = styler.set_caption(html.escape(caption))
     note = ""
@@ -79,8 +87,10 @@ def figure(fig, output_dir: str | Path, name: str) -> Image:
 
 def collapsible(summary: str, body_html: str, *, open_: bool = False) -> HTML:
     """A <details> block: secondary material a reader can unfold."""
-    return HTML(f"<details{' open' if open_ else ''}><summary dir='auto'>{html.escape(summary)}"
-                f"</summary>{body_html}</details>")
+    return HTML(
+        f"<details{' open' if open_ else ''}><summary dir='auto'>{html.escape(summary)}"
+        f"</summary>{body_html}</details>"
+    )
 
 
 def tables_written(output_dir: str | Path, names: list[str]) -> HTML:

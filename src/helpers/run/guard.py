@@ -6,6 +6,7 @@ output briefly becomes `<out>.old`) and keeps a failed run in `<out>.failed`. Ea
 replaced only when it is missing, empty, or holds a previous run's marker file (`RUN_MARKER`,
 written first into every staging folder). `<out>.lock` holds the running run's process id.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,8 @@ def is_run_folder(folder: Path) -> bool:
     """A folder this runner wrote: it has the marker (or, from before the marker, a run log and
     an index page)."""
     return (folder / RUN_MARKER).is_file() or (
-        (folder / "logs" / "run.json").is_file() and (folder / "index.html").is_file())
+        (folder / "logs" / "run.json").is_file() and (folder / "index.html").is_file()
+    )
 
 
 def replaceable(folder: Path) -> bool:
@@ -61,8 +63,9 @@ def _is_checkout(root: Path) -> bool:
     return (root / "pyproject.toml").is_file() and (root / "notebooks").is_dir()
 
 
-def check_paths(input_dir: Path, out: Path, *, reads_input: bool = True,
-                project_root: Path = PROJECT_ROOT) -> None:
+def check_paths(
+    input_dir: Path, out: Path, *, reads_input: bool = True, project_root: Path = PROJECT_ROOT
+) -> None:
     """Refuse (UsageError) an output folder that could hold anything but a previous run's output:
     the input folder, a folder containing it or inside it, the project root or a folder of the
     checkout other than `outputs*`, a non-empty folder without the run marker, or a file; and
@@ -71,32 +74,52 @@ def check_paths(input_dir: Path, out: Path, *, reads_input: bool = True,
     if reads_input and not input_dir.is_dir():
         raise UsageError(f"the input folder {input_dir} does not exist or is not a folder")
     if _inside(input_dir, out):
-        raise UsageError(f"the output folder {out} contains the input folder {input_dir}: "
-                         "a run replaces its output folder, so the input would be lost")
+        raise UsageError(
+            f"the output folder {out} contains the input folder {input_dir}: "
+            "a run replaces its output folder, so the input would be lost"
+        )
     if _inside(out, input_dir):
-        raise UsageError(f"the output folder {out} is inside the input folder {input_dir}: "
-                         "choose an output folder outside it")
+        raise UsageError(
+            f"the output folder {out} is inside the input folder {input_dir}: "
+            "choose an output folder outside it"
+        )
     if _is_checkout(project_root) and _inside(out, project_root):
         relative = out.relative_to(project_root)
         if not relative.parts or not relative.parts[0].startswith(OUTPUTS_PREFIX):
-            raise UsageError(f"the output folder {out} is part of the project checkout: inside the "
-                             f"project, write into a folder named {OUTPUTS_PREFIX}* (default: outputs)")
+            raise UsageError(
+                f"the output folder {out} is part of the project checkout: inside the "
+                f"project, write into a folder named {OUTPUTS_PREFIX}* (default: outputs)"
+            )
     if not replaceable(out):
-        what = "a file or a link" if os.path.lexists(out) and not out.is_dir() else \
-            "a folder that is not empty and holds no earlier run of this pipeline"
-        raise UsageError(f"the output folder {out} is {what}; it would be replaced: "
-                         "give a new or empty folder, or the folder of an earlier run")
+        what = (
+            "a file or a link"
+            if os.path.lexists(out) and not out.is_dir()
+            else "a folder that is not empty and holds no earlier run of this pipeline"
+        )
+        raise UsageError(
+            f"the output folder {out} is {what}; it would be replaced: "
+            "give a new or empty folder, or the folder of an earlier run"
+        )
     for suffix in (STAGING_SUFFIX, FAILED_SUFFIX, OLD_SUFFIX):
         other = sibling(out, suffix)
         if not replaceable(other):
-            raise UsageError(f"{other} exists and was not written by this pipeline; the run would "
-                             "replace it: move it away or choose another output folder")
+            raise UsageError(
+                f"{other} exists and was not written by this pipeline; the run would "
+                "replace it: move it away or choose another output folder"
+            )
 
 
 def write_marker(folder: Path) -> None:
     (folder / RUN_MARKER).write_text(
-        json.dumps({"written_by": "python -m helpers.run", "created": datetime.now(UTC).isoformat(
-            timespec="seconds")}) + "\n", encoding="utf-8")
+        json.dumps(
+            {
+                "written_by": "python -m helpers.run",
+                "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
 
 
 @contextmanager
@@ -112,8 +135,9 @@ def run_lock(out: Path):
             holder = _holder(lock)
             if holder is not None:
                 who = f"process {holder}" if holder > 0 else "a process starting now"
-                raise UsageError(f"another run ({who}) is writing {out}; wait for it to "
-                                 f"finish (its lock is {lock})") from None
+                raise UsageError(
+                    f"another run ({who}) is writing {out}; wait for it to finish (its lock is {lock})"
+                ) from None
             lock.unlink(missing_ok=True)  # stale: its process is gone
             continue
         with os.fdopen(fd, "w", encoding="utf-8") as f:

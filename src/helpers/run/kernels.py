@@ -5,6 +5,7 @@ papermill drives a kernel through a blocking client whose waits have no end whil
 `SupervisedKernelClient`'s channels wait in one-second steps and check between them that the
 kernel process still lives.
 """
+
 from __future__ import annotations
 
 import os
@@ -95,8 +96,10 @@ def start_warm_kernel(stage: str, log_dir: Path, warm_up: str, env: dict[str, st
         kc.wait_for_ready(timeout=READY_SECONDS)
         msg_id = kc.execute(warm_up, silent=True, store_history=False)
         deadline = time.monotonic() + WARM_UP_SECONDS
-        while kc.get_shell_msg(timeout=max(0.0, deadline - time.monotonic()))["parent_header"].get(
-                "msg_id") != msg_id:
+        while (
+            kc.get_shell_msg(timeout=max(0.0, deadline - time.monotonic()))["parent_header"].get("msg_id")
+            != msg_id
+        ):
             pass
     except DeadKernelError:
         raise RuntimeError(f"{death_message(km)} while starting") from None

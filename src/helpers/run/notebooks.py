@@ -1,4 +1,5 @@
 """What the runner reads in a notebook without running it: its parameters and its imports."""
+
 from __future__ import annotations
 
 import ast
@@ -9,9 +10,14 @@ from pathlib import Path
 def _code_cells(notebook: Path) -> list[tuple[list[str], str]]:
     """(tags, source) of each code cell."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    return [(c.get("metadata", {}).get("tags", []),
-             "".join(c["source"]) if isinstance(c["source"], list) else c["source"])
-            for c in cells if c["cell_type"] == "code"]
+    return [
+        (
+            c.get("metadata", {}).get("tags", []),
+            "".join(c["source"]) if isinstance(c["source"], list) else c["source"],
+        )
+        for c in cells
+        if c["cell_type"] == "code"
+    ]
 
 
 def notebook_parameters(notebook: Path) -> dict[str, object]:

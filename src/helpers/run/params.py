@@ -1,5 +1,6 @@
 """Notebook parameters given on the command line (`-p NAME=VALUE`), checked before a run: every
 name must be a parameter of a notebook that runs, every value of that parameter's type."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,8 +8,13 @@ import ast
 import difflib
 
 #: Parameters the runner sets itself (its own options say where).
-RUNNER_OWNED = {"input_dir": "--input-dir", "output_dir": "--output-dir", "engine": "--engine",
-                "workers": "--workers", "scheduler": "--scheduler"}
+RUNNER_OWNED = {
+    "input_dir": "--input-dir",
+    "output_dir": "--output-dir",
+    "engine": "--engine",
+    "workers": "--workers",
+    "scheduler": "--scheduler",
+}
 
 
 def parse_parameter(text: str) -> tuple[str, str]:
@@ -28,12 +34,16 @@ def check_parameters(given: dict[str, object], defaults: dict[str, object]) -> d
     values = {}
     for name, raw in given.items():
         if name in RUNNER_OWNED:
-            raise ValueError(f"-p {name}: {name} is a run option, not a notebook parameter; "
-                             f"use {RUNNER_OWNED[name]}")
+            raise ValueError(
+                f"-p {name}: {name} is a run option, not a notebook parameter; use {RUNNER_OWNED[name]}"
+            )
         if name not in defaults:
             close = difflib.get_close_matches(name, sorted(defaults), n=3)
-            hint = f"; did you mean {' or '.join(close)}?" if close else \
-                f"; the notebooks' parameters are {', '.join(sorted(defaults))}"
+            hint = (
+                f"; did you mean {' or '.join(close)}?"
+                if close
+                else f"; the notebooks' parameters are {', '.join(sorted(defaults))}"
+            )
             raise ValueError(f"-p {name}: no notebook has a parameter {name!r}{hint}")
         values[name] = _typed(name, raw, defaults[name])
     return values
@@ -47,8 +57,9 @@ def _typed(name: str, value: object, default: object) -> object:
             raise ValueError(f"-p {name}={value!r}: {name} takes text (default {default!r})")
         return value
     expected = {bool: (bool,), int: (int,), float: (int, float)}.get(type(default))
-    kind = {bool: "True or False", int: "a whole number", float: "a number"}.get(type(default),
-                                                                               "a Python literal")
+    kind = {bool: "True or False", int: "a whole number", float: "a number"}.get(
+        type(default), "a Python literal"
+    )
     if isinstance(value, str):
         try:
             value = ast.literal_eval(value)

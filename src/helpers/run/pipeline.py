@@ -8,6 +8,7 @@ half-written run. A failed run leaves the previous output untouched and keeps wh
 the failed executed notebook, in `<output>.failed/`. What may be replaced, and the lock that keeps
 two runs apart, are in `guard`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,7 +59,7 @@ def stage_name(name: str) -> str:
 def selected_stages(only: str | None, start: str | None) -> list[str]:
     if only:
         return [only]
-    return STAGES[STAGES.index(start):] if start else list(STAGES)
+    return STAGES[STAGES.index(start) :] if start else list(STAGES)
 
 
 def absolute(path: str | Path) -> Path:
@@ -86,10 +87,17 @@ def warm_up_code(stage: str) -> str:
     return code
 
 
-def run_pipeline(input_dir: str | Path = "seeds", output_dir: str | Path = "outputs", *,
-                 stages: list[str] | None = None, parameters: dict | None = None,
-                 strict: bool = False, engine: str = "pandas", workers: int = 0,
-                 scheduler: str | None = None) -> dict:
+def run_pipeline(
+    input_dir: str | Path = "seeds",
+    output_dir: str | Path = "outputs",
+    *,
+    stages: list[str] | None = None,
+    parameters: dict | None = None,
+    strict: bool = False,
+    engine: str = "pandas",
+    workers: int = 0,
+    scheduler: str | None = None,
+) -> dict:
     """Run `stages` (all by default) and return the run record. Relative paths are taken from
     the working directory; `engine`, `workers` and `scheduler` say where the per-document work
     runs (`core.engine.Settings`). Raises UsageError, before any work, for an output folder that
@@ -127,24 +135,45 @@ def _cluster_for(settings: Settings):
         yield replace(settings, scheduler=cluster.scheduler_address)
 
 
-def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: dict,
-                parameters: dict, strict: bool, settings: Settings) -> dict:
+def _run_stages(
+    stages: list[str],
+    inp: Path,
+    out: Path,
+    staging: Path,
+    params: dict,
+    parameters: dict,
+    strict: bool,
+    settings: Settings,
+) -> dict:
     failed_dir = sibling(out, FAILED_SUFFIX)
     previous = _previous_stages(out)
-    record = {"started": _now(), "parameters": {"input_dir": str(inp), "output_dir": str(out),
-                                                 **parameters, "run": settings.describe()},
-              "stages": [], "warnings": [], "ok": True}
+    record = {
+        "started": _now(),
+        "parameters": {
+            "input_dir": str(inp),
+            "output_dir": str(out),
+            **parameters,
+            "run": settings.describe(),
+        },
+        "stages": [],
+        "warnings": [],
+        "ok": True,
+    }
     t0 = time.perf_counter()
     failure: StageFailed | None = None
     # Two kernels warm up at a time, in stage order, while earlier stages run.
     with ThreadPoolExecutor(max_workers=2) as kernels, ThreadPoolExecutor(max_workers=1) as renders:
-        warm = {stage: kernels.submit(start_warm_kernel, stage, staging / "logs", warm_up_code(stage),
-                                      settings.environment())
-                for stage in stages}
+        warm = {
+            stage: kernels.submit(
+                start_warm_kernel, stage, staging / "logs", warm_up_code(stage), settings.environment()
+            )
+            for stage in stages
+        }
         from helpers.report.html import (  # slow imports, once kernels are starting
             notebook_to_html,
             write_index,
         )
+
         rendered: list[Future] = []
         try:
             for i, stage in enumerate(stages):
@@ -164,12 +193,12 @@ def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: 
                         km.shutdown_kernel(now=True)
                 seconds = time.perf_counter() - s0
                 print(f" {status} ({seconds:.1f} s)", flush=True)
-                record["stages"].append({"name": stage, "status": status, "seconds": seconds,
-                                         "error": error})
+                record["stages"].append({"name": stage, "status": status, "seconds": seconds, "error": error})
                 executed = staging / "notebooks" / f"{stage}.ipynb"
                 if executed.exists():  # a kernel that never started leaves no notebook
-                    rendered.append(renders.submit(
-                        notebook_to_html, executed, staging / "reports" / f"{stage}.html"))
+                    rendered.append(
+                        renders.submit(notebook_to_html, executed, staging / "reports" / f"{stage}.html")
+                    )
                 if failure:
                     break
         finally:
@@ -184,9 +213,11 @@ def _run_stages(stages: list[str], inp: Path, out: Path, staging: Path, params: 
     if failure:
         shutil.rmtree(failed_dir, ignore_errors=True)
         staging.rename(failed_dir)
-        raise StageFailed(f"{failure}\nThe failed run is kept in {failed_dir} "
-                          f"(executed notebooks in {failed_dir / 'notebooks'}); "
-                          f"{out} was left as it was.")
+        raise StageFailed(
+            f"{failure}\nThe failed run is kept in {failed_dir} "
+            f"(executed notebooks in {failed_dir / 'notebooks'}); "
+            f"{out} was left as it was."
+        )
     _swap_in(staging, out)
     shutil.rmtree(failed_dir, ignore_errors=True)
     return record
@@ -202,21 +233,33 @@ def _execute(stage: str, staging: Path, params: dict, km: KernelManager) -> None
     executed = staging / "notebooks" / f"{stage}.ipynb"
     accepted = notebook_parameters(notebook)
     logs = staging / "logs"
-    with open(logs / f"{stage}.stdout.log", "w", encoding="utf-8") as out, \
-            open(logs / f"{stage}.stderr.log", "w", encoding="utf-8") as err:
+    with (
+        open(logs / f"{stage}.stdout.log", "w", encoding="utf-8") as out,
+        open(logs / f"{stage}.stderr.log", "w", encoding="utf-8") as err,
+    ):
         try:
-            pm.execute_notebook(str(notebook), str(executed),
-                                parameters={k: v for k, v in params.items() if k in accepted},
-                                kernel_name="python3", cwd=str(PROJECT_ROOT), progress_bar=False,
-                                log_output=True, stdout_file=out, stderr_file=err, km=km)
+            pm.execute_notebook(
+                str(notebook),
+                str(executed),
+                parameters={k: v for k, v in params.items() if k in accepted},
+                kernel_name="python3",
+                cwd=str(PROJECT_ROOT),
+                progress_bar=False,
+                log_output=True,
+                stdout_file=out,
+                stderr_file=err,
+                km=km,
+            )
         except PapermillExecutionError as exc:
             raise StageFailed(
                 f"stage {stage} failed in cell {exc.cell_index} (execution count {exc.exec_count}):"
-                f" {exc.ename}: {exc.evalue}") from exc
+                f" {exc.ename}: {exc.evalue}"
+            ) from exc
         except Exception as exc:  # the kernel died, a notebook is unreadable, ...
             if exit_code(km) is not None:
-                raise StageFailed(f"stage {stage} failed: {death_message(km)}; its log is "
-                                  f"{logs / f'{stage}.kernel.log'}") from exc
+                raise StageFailed(
+                    f"stage {stage} failed: {death_message(km)}; its log is {logs / f'{stage}.kernel.log'}"
+                ) from exc
             raise StageFailed(f"stage {stage} failed: {type(exc).__name__}: {exc}") from exc
 
 
@@ -260,8 +303,10 @@ def _merge_stages(previous: list[dict], current: list[dict]) -> list[dict]:
     """Every stage once, in order: this run's entry, else the previous run's, else 'not_run'."""
     by_name = {s["name"]: s for s in previous}
     by_name.update({s["name"]: s for s in current})
-    return [by_name.get(name, {"name": name, "status": "not_run", "seconds": 0.0, "error": None})
-            for name in STAGES]
+    return [
+        by_name.get(name, {"name": name, "status": "not_run", "seconds": 0.0, "error": None})
+        for name in STAGES
+    ]
 
 
 def _swap_in(staging: Path, out: Path) -> None:

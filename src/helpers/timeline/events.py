@@ -4,6 +4,7 @@
 keeps one row per dated sentence; `cluster_events` joins the events that several documents
 report (overlapping dates and shared entities, or the same rare words).
 """
+
 from __future__ import annotations
 
 import re
@@ -45,8 +46,14 @@ def _text_or_none(value) -> str | None:
 def _date_words() -> frozenset[str]:
     """Words of dates themselves, left out of the words two reports of an event share."""
     lex = lexicon()
-    return frozenset(set(MONTHS) | set(WEEKDAYS) | {w for name in MONTHS for w in name.split()}
-                     | set(lex.relations) | set(lex.units) | set(lex.table("periods")))
+    return frozenset(
+        set(MONTHS)
+        | set(WEEKDAYS)
+        | {w for name in MONTHS for w in name.split()}
+        | set(lex.relations)
+        | set(lex.units)
+        | set(lex.table("periods"))
+    )
 
 
 @lru_cache(maxsize=1 << 17)
@@ -78,7 +85,7 @@ def _stands_alone(body: str, start: int, end: int) -> bool:
     related post's date the cleaning left behind, not something the article says."""
     line_start = body.rfind("\n", 0, start) + 1
     line_end = body.find("\n", end)
-    rest = body[line_start:start] + body[end:len(body) if line_end < 0 else line_end]
+    rest = body[line_start:start] + body[end : len(body) if line_end < 0 else line_end]
     return not any(ch.isalnum() for ch in rest)
 
 
@@ -96,10 +103,20 @@ def build_timeline(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
         for timex in tag(body, anchor):
             if _stands_alone(body, timex.start, timex.end):
                 continue
-            rows.append({"doc_id": doc_id, "text": timex.text, "type": timex.type, "value": timex.value,
-                         "mod": timex.mod, "start": timex.start, "end": timex.end,
-                         "sentence_id": _sentence_id(index, doc_id, timex.start),
-                         "anchor": anchor, "anchor_source": source})
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "text": timex.text,
+                    "type": timex.type,
+                    "value": timex.value,
+                    "mod": timex.mod,
+                    "start": timex.start,
+                    "end": timex.end,
+                    "sentence_id": _sentence_id(index, doc_id, timex.start),
+                    "anchor": anchor,
+                    "anchor_source": source,
+                }
+            )
     timeline = pd.DataFrame(rows, columns=columns("timeline"))
     timeline["sentence_id"] = timeline["sentence_id"].astype("Int64")
     return timeline.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
@@ -145,24 +162,39 @@ def build_events(timeline: pd.DataFrame, sentences: pd.DataFrame, entities: pd.D
     dated: dict[tuple[str, int], list] = {}
     dates = timeline[timeline["type"].isin(["DATE", "TIME"]) & timeline["sentence_id"].notna()]
     for doc_id, sentence_id, value, start, text in zip(
-            dates["doc_id"].astype(str).tolist(), dates["sentence_id"].tolist(), dates["value"].tolist(),
-            dates["start"].tolist(), dates["text"].tolist(), strict=True):
+        dates["doc_id"].astype(str).tolist(),
+        dates["sentence_id"].tolist(),
+        dates["value"].tolist(),
+        dates["start"].tolist(),
+        dates["text"].tolist(),
+        strict=True,
+    ):
         first, last = _value_bounds(value)
         if first is None:
             continue
         dated.setdefault((doc_id, int(sentence_id)), []).append((value, start, text, first, last))
-    keys = zip(sentences["doc_id"].astype(str).tolist(), sentences["sentence_id"].astype(int).tolist(),
-               strict=True)
-    sentence_text = {key: text for key, text in zip(keys, sentences["text"].tolist(), strict=True)
-                     if key in dated}
+    keys = zip(
+        sentences["doc_id"].astype(str).tolist(), sentences["sentence_id"].astype(int).tolist(), strict=True
+    )
+    sentence_text = {
+        key: text for key, text in zip(keys, sentences["text"].tolist(), strict=True) if key in dated
+    }
     rows = []
     for key in sorted(dated):
         found = dated[key]
         value, _, _, first, last = min(found, key=lambda f: (_span_days(f[3], f[4]), f[1]))
-        rows.append({"doc_id": key[0], "sentence_id": key[1], "value": value, "date_start": first,
-                     "date_end": last, "text": sentence_text.get(key, ""),
-                     "timex": "|".join(f[2] for f in found),
-                     "entity_ids": "|".join(sorted(entity_ids.get(key, ())))})
+        rows.append(
+            {
+                "doc_id": key[0],
+                "sentence_id": key[1],
+                "value": value,
+                "date_start": first,
+                "date_end": last,
+                "text": sentence_text.get(key, ""),
+                "timex": "|".join(f[2] for f in found),
+                "entity_ids": "|".join(sorted(entity_ids.get(key, ()))),
+            }
+        )
     # the `events` table's columns; cluster_id is filled by `cluster_events`
     events = pd.DataFrame(rows, columns=[c for c in columns("events") if c != "cluster_id"])
     events["sentence_id"] = events["sentence_id"].astype("Int64")
@@ -173,8 +205,9 @@ def _ids(cell) -> set[str]:
     return {i for i in str(cell or "").split("|") if i}
 
 
-def _rare_clues(events: pd.DataFrame, documents: pd.DataFrame, workers: int | None = None) -> list[
-        tuple[set[str], set[str]]]:
+def _rare_clues(
+    events: pd.DataFrame, documents: pd.DataFrame, workers: int | None = None
+) -> list[tuple[set[str], set[str]]]:
     """Per event, the entity ids and content words of its sentence that are not common to the
     corpus (in more than `COMMON_SHARE` of its documents: the topic every article shares). The
     words are read in `workers` local processes (`engine.map_list`)."""
@@ -188,8 +221,10 @@ def _rare_clues(events: pd.DataFrame, documents: pd.DataFrame, workers: int | No
     for ids in named.values():
         entity_docs.update(ids)
     sentence_words = map_list(_content_word_sets, [str(t) for t in events["text"]], workers)
-    return [({e for e in _ids(cell) if entity_docs[e] <= limit}, {w for w in words if word_docs[w] <= limit})
-            for cell, words in zip(events["entity_ids"].tolist(), sentence_words, strict=True)]
+    return [
+        ({e for e in _ids(cell) if entity_docs[e] <= limit}, {w for w in words if word_docs[w] <= limit})
+        for cell, words in zip(events["entity_ids"].tolist(), sentence_words, strict=True)
+    ]
 
 
 def _document_frequencies(texts: list[str]) -> list[Counter]:
@@ -244,8 +279,11 @@ def _happenings(events: pd.DataFrame, clues: list[tuple[set[str], set[str]]]) ->
     reports sorted by first day, a report against the following ones that start before it ends.
     Reports already joined are not compared again."""
     reports: dict[tuple, _Report] = {}
-    for k, (doc_id, first, last) in enumerate(zip(events["doc_id"].tolist(), events["date_start"].tolist(),
-                                                  events["date_end"].tolist(), strict=True)):
+    for k, (doc_id, first, last) in enumerate(
+        zip(
+            events["doc_id"].tolist(), events["date_start"].tolist(), events["date_end"].tolist(), strict=True
+        )
+    ):
         key = (first, last, frozenset(clues[k][0]), frozenset(clues[k][1]))
         if key not in reports:
             reports[key] = _Report(first, last, key[2], key[3])
@@ -269,7 +307,7 @@ def _happenings(events: pd.DataFrame, clues: list[tuple[set[str], set[str]]]) ->
     for clue in sorted(by_clue):
         ranked = sorted(by_clue[clue], key=lambda i: (nodes[i].first, i))
         for position, i in enumerate(ranked):
-            for j in ranked[position + 1:]:
+            for j in ranked[position + 1 :]:
                 if nodes[j].first > nodes[i].last:
                     break
                 a, b = root(i), root(j)
@@ -286,8 +324,9 @@ def _happenings(events: pd.DataFrame, clues: list[tuple[set[str], set[str]]]) ->
     return groups
 
 
-def cluster_events(events: pd.DataFrame, documents: pd.DataFrame, workers: int | None = None) -> tuple[
-        pd.DataFrame, pd.DataFrame]:
+def cluster_events(
+    events: pd.DataFrame, documents: pd.DataFrame, workers: int | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Events that several documents report (`_Report.matches`, joined transitively). Returns
     (events with `cluster_id`, None outside clusters; one row per cluster: its most frequent
     value and that value's bounds, the documents, the entities at least two of them name, and
@@ -312,10 +351,18 @@ def cluster_events(events: pd.DataFrame, documents: pd.DataFrame, workers: int |
         for k in group:
             per_doc.setdefault(doc_ids[k], set()).update(named[k])
         entity_docs = Counter(e for ids in per_doc.values() for e in ids)
-        clusters.append({"cluster_id": cluster_id, "value": value, "date_start": first, "date_end": last,
-                         "n_docs": len(per_doc), "doc_ids": "|".join(sorted(per_doc)),
-                         "entity_ids": "|".join(sorted(e for e, n in entity_docs.items() if n >= 2)),
-                         "label": min((str(texts[k]) for k in group), key=lambda t: (len(t), t))})
+        clusters.append(
+            {
+                "cluster_id": cluster_id,
+                "value": value,
+                "date_start": first,
+                "date_end": last,
+                "n_docs": len(per_doc),
+                "doc_ids": "|".join(sorted(per_doc)),
+                "entity_ids": "|".join(sorted(e for e, n in entity_docs.items() if n >= 2)),
+                "label": min((str(texts[k]) for k in group), key=lambda t: (len(t), t)),
+            }
+        )
     events["cluster_id"] = pd.Series(cluster_of, dtype=object)
     return events, pd.DataFrame(clusters, columns=columns("event_clusters"))
 
@@ -328,9 +375,16 @@ def describe_clusters(clusters: pd.DataFrame, events: pd.DataFrame) -> pd.DataFr
     columns = [members[c].tolist() for c in ("cluster_id", "doc_id", "value")]
     for cluster_id, doc_id, value, text in zip(*columns, members["text"].astype(str).tolist(), strict=True):
         said.setdefault(cluster_id, {}).setdefault(doc_id, []).append((value, text))
-    rows = [{"cluster_id": cluster.cluster_id, "date": cluster.value, "n_docs": cluster.n_docs,
-             "doc_id": doc_id, "doc_value": "|".join(dict.fromkeys(v for v, _ in found)),
-             "text": " ".join(t for _, t in found)}
-            for cluster in clusters.itertuples(index=False)
-            for doc_id, found in sorted(said.get(cluster.cluster_id, {}).items())]
+    rows = [
+        {
+            "cluster_id": cluster.cluster_id,
+            "date": cluster.value,
+            "n_docs": cluster.n_docs,
+            "doc_id": doc_id,
+            "doc_value": "|".join(dict.fromkeys(v for v, _ in found)),
+            "text": " ".join(t for _, t in found),
+        }
+        for cluster in clusters.itertuples(index=False)
+        for doc_id, found in sorted(said.get(cluster.cluster_id, {}).items())
+    ]
     return pd.DataFrame(rows, columns=["cluster_id", "date", "n_docs", "doc_id", "doc_value", "text"])

@@ -8,6 +8,7 @@ mastheads and the copyright line in the header and footer. Dates and names of re
 Each value has its module: `title`, `credits` (outlet, attribution), `author`, `dates`; `lines`
 is the page they read, `cues` their word lists.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -26,8 +27,17 @@ from helpers.clean.metadata.lines import PageLines
 from helpers.clean.metadata.title import find_title
 from helpers.core.text import fold
 
-__all__ = ["BULLETS", "BYLINE_KINDS", "DateMention", "PageMetadata", "extract_metadata", "find_dates",
-           "is_date_line", "page_is_month_first", "words_of"]
+__all__ = [
+    "BULLETS",
+    "BYLINE_KINDS",
+    "DateMention",
+    "PageMetadata",
+    "extract_metadata",
+    "find_dates",
+    "is_date_line",
+    "page_is_month_first",
+    "words_of",
+]
 
 
 @dataclass
@@ -41,8 +51,13 @@ class PageMetadata:
     claims: dict[int, tuple[str, str]] = field(default_factory=dict)
 
 
-def extract_metadata(lines: list[str], kinds: list[str], block: tuple[int, int] | None,
-                     folded: list[str] | None = None, words: list[list[str]] | None = None) -> PageMetadata:
+def extract_metadata(
+    lines: list[str],
+    kinds: list[str],
+    block: tuple[int, int] | None,
+    folded: list[str] | None = None,
+    words: list[list[str]] | None = None,
+) -> PageMetadata:
     """Metadata of a page given its stripped `lines`, the kind `clean.page` gave each line, the
     main block (first and last line index of the article text, or None when there is none) and,
     when known, the lines in `fold` form and their `words_of`."""

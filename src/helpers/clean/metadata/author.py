@@ -1,5 +1,6 @@
 """The author of a page: a byline cue, a signature after the body, a titled name, or a name line
 right above the text."""
+
 from __future__ import annotations
 
 import re
@@ -12,13 +13,32 @@ from helpers.clean.metadata.lines import PageLines
 from helpers.core.text import ARABIC_LETTER, fold
 
 #: Name parts that fold to a stop word ("علي" = "على", "أبو", "بن").
-_NAME_PARTICLES = frozenset(fold(w) for w in ("أبو", "أبي", "بن", "ابن", "بنت", "علي", "العلي", "أمين",
-                                               "الأمين", "آل", "عبد", "ذو", "د", "أ", "م"))
+_NAME_PARTICLES = frozenset(
+    fold(w)
+    for w in (
+        "أبو",
+        "أبي",
+        "بن",
+        "ابن",
+        "بنت",
+        "علي",
+        "العلي",
+        "أمين",
+        "الأمين",
+        "آل",
+        "عبد",
+        "ذو",
+        "د",
+        "أ",
+        "م",
+    )
+)
 
 
 #: Titles written before an author's name on a byline line (kept out of the name).
 _HONORIFIC = re.compile(
-    r"^\s*(?:أ\.\s?د\.|د\.|الدكتورة?|دكتورة?|أ\.|الأستاذة?|م\.|المهندسة?|Dr\.?|Prof\.?)\s*")
+    r"^\s*(?:أ\.\s?د\.|د\.|الدكتورة?|دكتورة?|أ\.|الأستاذة?|م\.|المهندسة?|Dr\.?|Prof\.?)\s*"
+)
 
 
 _NAME_PUNCT = re.compile(r"[^\w\s.@'’\-]")
@@ -43,7 +63,8 @@ def name_part(text: str) -> str | None:
         return None
     outlets = cue_words().outlets
     if any(w in outlets for w in words) or any(
-            arabic_stop.is_stop(dediac_ar(w)) and fold(w) not in _NAME_PARTICLES for w in words_of(text)):
+        arabic_stop.is_stop(dediac_ar(w)) and fold(w) not in _NAME_PARTICLES for w in words_of(text)
+    ):
         return None
     return text
 
@@ -70,7 +91,7 @@ def find_author(page: PageLines, claims: dict) -> str | None:
     for i in page.header:
         # an academic or professional title before a name: "د. سامر الخطيب"
         m = _HONORIFIC.match(page.lines[i])
-        name = m and name_part(page.lines[i][m.end():])
+        name = m and name_part(page.lines[i][m.end() :])
         if i not in claims and name and 2 <= len(words_of(name)) <= 4:
             claims[i] = ("metadata", "byline (title and name)")
             return name
@@ -81,8 +102,12 @@ def find_author(page: PageLines, claims: dict) -> str | None:
         above = page.header[-4:-1]
         named_again = any(page.folded[i] in page.folded[j] for j in page.header[:-1])
         under_headline = any(page.kinds[j] in ("short", "prose", "date") for j in above)
-        if (i not in claims and page.kinds[i] == "short" and name_like(page, i)
-                and (named_again or under_headline)):
+        if (
+            i not in claims
+            and page.kinds[i] == "short"
+            and name_like(page, i)
+            and (named_again or under_headline)
+        ):
             claims[i] = ("metadata", "author name above the text")
             return page.lines[i]
     if page.tail and page.kinds[page.tail[0]] == "short" and name_like(page, page.tail[0]):
@@ -123,5 +148,9 @@ def name_like(page: PageLines, i: int) -> bool:
     """A short Arabic line that reads as a person's name (2-4 words, no article on the
     first, no stop words or punctuation)."""
     words = page.words(i)
-    return (2 <= len(words) <= 4 and bool(ARABIC_LETTER.match(words[0]))
-            and not words[0].startswith("ال") and name_part(page.lines[i]) is not None)
+    return (
+        2 <= len(words) <= 4
+        and bool(ARABIC_LETTER.match(words[0]))
+        and not words[0].startswith("ال")
+        and name_part(page.lines[i]) is not None
+    )

@@ -1,5 +1,6 @@
 """Who a page credits: the outlet (credit line, copyright line, masthead repeated in header and
 footer) and the source it names ("المصدر: ...")."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,9 @@ from helpers.core.text import fold
 _COPYRIGHT = re.compile(
     r"(?:(?:جميع|كل)\s+الحقوق\s+محفوظة|حقوق\s+(?:النشر|الطبع)\s+محفوظة)\s*(?P<a>[^©\d|]+)"
     r"|©\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?\s*(?P<b>[^©\d|.]+)"
-    r"|copyright\s*©?\s*(?:\d{4})?\s*(?P<c>[^©\d|.]+)", re.IGNORECASE)
+    r"|copyright\s*©?\s*(?:\d{4})?\s*(?P<c>[^©\d|.]+)",
+    re.IGNORECASE,
+)
 
 
 def find_attribution(page: PageLines, claims: dict) -> str | None:
@@ -28,15 +31,15 @@ def find_attribution(page: PageLines, claims: dict) -> str | None:
 
 def is_outlet_line(page: PageLines, i: int) -> bool:
     words = page.words(i)
-    if (page.kinds[i] not in ("short", "latin") or not 1 <= len(words) <= 5
-            or page.lines[i][-1] in ".:؟?!،,"):
+    if page.kinds[i] not in ("short", "latin") or not 1 <= len(words) <= 5 or page.lines[i][-1] in ".:؟?!،,":
         return False
     cues = cue_words()
     if page.folded[i].strip(" .-–|") in cues.outlets:
         return True
     # "وكالة ...", "صحيفة ...", "... بوست", "... للأنباء" (not "أزمة قناة السويس")
-    return len(words) >= 2 and any(w in cues.media_words or w[1:] in cues.media_words
-                                   for w in (words[0], words[-1]))
+    return len(words) >= 2 and any(
+        w in cues.media_words or w[1:] in cues.media_words for w in (words[0], words[-1])
+    )
 
 
 def find_outlet(page: PageLines, claims: dict) -> str | None:

@@ -1,5 +1,6 @@
 """The cue words of page metadata (from `data/metadata_cues.yaml` and `data/outlets.txt`), the
 line kinds and bullets bylines may have, and finding the text that follows or precedes a cue."""
+
 from __future__ import annotations
 
 import re
@@ -55,10 +56,16 @@ def cue_words() -> _Cues:
         published=longest_first("published"),
         updated=longest_first("updated"),
         date_words=frozenset(fold(w) for w in raw["date_words"]) | frozenset(WEEKDAYS),
-        author=re.compile(r"(?:^|(?<=[\s|•:]))(?:" + "|".join(re.escape(c) for c in longest_first("author"))
-                          + r")(?![^\W_])"),
-        author_roles=re.compile(r"(?:^|[\s\-–|،,/])\s*(?:" + "|".join(
-            re.escape(r) for r in longest_first("author_roles")) + r")(?![^\W_]).*$"),
+        author=re.compile(
+            r"(?:^|(?<=[\s|•:]))(?:"
+            + "|".join(re.escape(c) for c in longest_first("author"))
+            + r")(?![^\W_])"
+        ),
+        author_roles=re.compile(
+            r"(?:^|[\s\-–|،,/])\s*(?:"
+            + "|".join(re.escape(r) for r in longest_first("author_roles"))
+            + r")(?![^\W_]).*$"
+        ),
         attribution=longest_first("attribution"),
         media_words=frozenset(fold(w) for w in raw["media_words"]),
         outlets=frozenset(fold(o) for o in (s.strip() for s in outlet_lines) if o and o[0] != "#"),
@@ -79,19 +86,19 @@ def after_cue(text: str, cues: tuple[str, ...]) -> tuple[str, bool, str] | None:
     if len(folded) <= longest and len(text) > head:
         folded = FoldedText(text)
     for cue in cues:
-        after = folded.folded[len(cue):len(cue) + 1]
+        after = folded.folded[len(cue) : len(cue) + 1]
         if folded.folded.startswith(cue) and not after.isalnum():
-            rest = text[folded.original(len(cue) - 1) + 1:].lstrip(" \t-–|")
+            rest = text[folded.original(len(cue) - 1) + 1 :].lstrip(" \t-–|")
             return rest.lstrip(" :：-–|").strip(), rest[:1] in (":", "："), cue
     return None
 
 
 def original_after(text: str, folded_end: int) -> str:
     """The part of `text` after the character that produced fold(text)[folded_end - 1]."""
-    return text[FoldedText(text).original(folded_end - 1) + 1:] if folded_end else text
+    return text[FoldedText(text).original(folded_end - 1) + 1 :] if folded_end else text
 
 
 def original_before(text: str, folded_start: int) -> str:
     """The part of `text` before the character that produced fold(text)[folded_start]."""
     folded = FoldedText(text)
-    return text[:folded.original(folded_start)] if folded_start < len(folded) else text
+    return text[: folded.original(folded_start)] if folded_start < len(folded) else text

@@ -1,5 +1,6 @@
 """Full calendar dates written on a page (numeric, with month names, in Arabic or English), the
 page's day/month convention, date-only lines, and the publication date among them."""
+
 from __future__ import annotations
 
 import datetime
@@ -35,8 +36,9 @@ class DateMention:
 
     def iso(self, month_first: bool = False) -> str | None:
         """ISO date, reading an ambiguous date month-first when asked; None if invalid."""
-        month, day = (self.day, self.month) if (self.order == "ambiguous" and month_first) else (
-            self.month, self.day)
+        month, day = (
+            (self.day, self.month) if (self.order == "ambiguous" and month_first) else (self.month, self.day)
+        )
         try:
             return datetime.date(self.year, month, day).isoformat()
         except ValueError:
@@ -62,12 +64,17 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 
 
 _DATE_PATTERNS = {
-    "ymd": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*(?P<sep>[/\-.])\s*(?P<a>\d{1,2})\s*(?P=sep)\s*"
-                      r"(?P<b>\d{1,2})(?!\d)"),
-    "numeric": re.compile(r"(?<!\d)(?P<a>\d{1,2})\s*(?P<sep>[/\-.])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*"
-                          + _YEAR),
-    "day_month_name": re.compile(r"(?<!\d)(?P<a>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?" + _MONTH
-                                 + r"\s*[,،]?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?" + _YEAR),
+    "ymd": re.compile(
+        r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*(?P<sep>[/\-.])\s*(?P<a>\d{1,2})\s*(?P=sep)\s*"
+        r"(?P<b>\d{1,2})(?!\d)"
+    ),
+    "numeric": re.compile(r"(?<!\d)(?P<a>\d{1,2})\s*(?P<sep>[/\-.])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*" + _YEAR),
+    "day_month_name": re.compile(
+        r"(?<!\d)(?P<a>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?"
+        + _MONTH
+        + r"\s*[,،]?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?"
+        + _YEAR
+    ),
     "month_name_day": re.compile(_MONTH + r"\s+(?P<a>\d{1,2})(?:st|nd|rd|th)?\s*[,،]?\s*" + _YEAR),
 }
 
@@ -129,7 +136,7 @@ def is_date_line(text: str, folded: str | None = None) -> bool:
         return False
     pieces, position = [], 0
     for d in mentions:
-        pieces.append(folded[position:d.start])
+        pieces.append(folded[position : d.start])
         position = d.end
     pieces.append(folded[position:])
     date_words = cue_words().date_words
@@ -139,13 +146,18 @@ def is_date_line(text: str, folded: str | None = None) -> bool:
 
 def dated_cue(page: PageLines, i: int, cues: tuple[str, ...]) -> bool:
     """Line i (not prose) starts with one of `cues`, after a bullet, and states a date."""
-    return (page.kinds[i] != "prose" and bool(page.dates(i))
-            and after_cue(page.lines[i].lstrip(BULLETS + " "), cues) is not None)
+    return (
+        page.kinds[i] != "prose"
+        and bool(page.dates(i))
+        and after_cue(page.lines[i].lstrip(BULLETS + " "), cues) is not None
+    )
 
 
 def find_published(page: PageLines, title_index: int | None, claims: dict) -> str | None:
-    english_ui = any(page.kinds[i] in ("ui", "latin") and not ARABIC_LETTER.search(page.lines[i])
-                     for i in range(len(page.lines)))
+    english_ui = any(
+        page.kinds[i] in ("ui", "latin") and not ARABIC_LETTER.search(page.lines[i])
+        for i in range(len(page.lines))
+    )
     all_dates = [d for i in range(len(page.lines)) for d in page.dates(i)]
     month_first = page_is_month_first(all_dates, english_ui)
     cues = cue_words()
@@ -154,13 +166,20 @@ def find_published(page: PageLines, title_index: int | None, claims: dict) -> st
     reason = "publication date (cue)"
     if not chosen:
         reason = "publication date (date line by the headline)"
-        date_lines = [i for i in page.header if page.dates(i) and (
-            page.kinds[i] == "date" or page.kinds[i] in BYLINE_KINDS and page.n_tokens(i) <= 12)
-            and not dated_cue(page, i, cues.updated)]
+        date_lines = [
+            i
+            for i in page.header
+            if page.dates(i)
+            and (page.kinds[i] == "date" or page.kinds[i] in BYLINE_KINDS and page.n_tokens(i) <= 12)
+            and not dated_cue(page, i, cues.updated)
+        ]
         if title_index is not None:
             after = [i for i in date_lines if i > title_index]
-            before = [i for i in date_lines if title_index - 3 <= i < title_index
-                      and not any(w in WEEKDAYS for w in page.words(i))]
+            before = [
+                i
+                for i in date_lines
+                if title_index - 3 <= i < title_index and not any(w in WEEKDAYS for w in page.words(i))
+            ]
             chosen = after[:1] or before[-1:]
         else:
             chosen = [i for i in date_lines if i in page.header[-4:]][-1:]

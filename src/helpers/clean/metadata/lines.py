@@ -1,5 +1,6 @@
 """A page's lines as metadata reads them: header, main block and tail, with kinds, folded forms,
 words and dates."""
+
 from __future__ import annotations
 
 from helpers.clean.metadata.cues import TAIL_LINES, words_of
@@ -10,8 +11,14 @@ class PageLines:
     """A page's lines split into header (above the main block), block and tail/footer, with
     their kinds, folded forms, words and dates."""
 
-    def __init__(self, lines: list[str], kinds: list[str], block: tuple[int, int] | None,
-                 folded: list[str], words: list[list[str]] | None = None):
+    def __init__(
+        self,
+        lines: list[str],
+        kinds: list[str],
+        block: tuple[int, int] | None,
+        folded: list[str],
+        words: list[list[str]] | None = None,
+    ):
         self.lines, self.kinds, self.folded = lines, kinds, folded
         self._words: dict[int, list[str]] = dict(enumerate(words)) if words is not None else {}
         start, end = block if block else (len(lines), len(lines) - 1)

@@ -1,0 +1,421 @@
+"""Corpus-level linking of the recognised mentions: entity ids for rule and CAMeL names, names
+propagated to their other mentions across the corpus, and the four entity tables. Every
+linking decision goes to the merge log."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache, partial
+
+import pandas as pd
+
+from helpers.catalog import columns
+from helpers.core.engine import map_list
+from helpers.core.text import SentenceIndex, index_sentences
+from helpers.core.words import fold_token, word_zipf
+from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer
+from helpers.entities.name_keys import (
+    MIN_SKELETON,
+    Merge,
+    RuleEntityIndex,
+    SurnameIndex,
+    is_surname,
+    skeleton_key,
+    skeleton_length,
+)
+from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS, span_text, trie_matches
+from helpers.entities.rules import NAME_PARTICLES, PERSON_SHAPE, RARE, WordTokens
+from helpers.entities.spans import Document, EntityTables, Mention, Span, documents_of, word_tokens
+
+
+class _Linker:
+    """Gives mentions their entity ids and records why."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.rule_ids = RuleEntityIndex()
+        self.surnames = SurnameIndex()
+        self.merges: dict[tuple[str, str], Merge] = {}
+
+    def log(self, entity_id: str, variant: str, reason: str, detail: str) -> None:
+        self.merges.setdefault((entity_id, variant), Merge(entity_id, variant, reason, detail))
+
+    def known(
+        self, name: tuple[str, ...], etype: str, hint: str = "", near: bool = True
+    ) -> tuple[str, str, str] | None:
+        """Gazetteer entity for a name found otherwise: (id, reason, detail) or None."""
+        alias = self.gaz.lookup(name)
+        if alias and self.gaz.entries[alias.entity_id].type == etype and not alias.weak:
+            return alias.entity_id, "alias", alias.how
+        key = skeleton_key(name)
+        if skeleton_length(key) >= MIN_SKELETON:
+            found = self.gaz.skeleton_lookup(key, etype)
+            if found:
+                return found, "skeleton", f"skeleton '{key}' of a {etype} name in the gazetteer"
+        if hint and self.gaz.entries.get(hint) and self.gaz.entries[hint].type == etype:
+            return hint, "context", "named as the capital of the country that follows"
+        if near and etype in ("LOC", "PER") and len(name) <= 2:
+            found = self.gaz.near_lookup(key, etype)
+            if found:
+                return found, "near_skeleton", f"skeleton '{key}' one letter from a gazetteer name"
+        return None
+
+    def rule_entity(self, name: tuple[str, ...], etype: str) -> tuple[str, str, str]:
+        eid, merged = self.rule_ids.entity_id(etype, name)
+        if merged:
+            return eid, "skeleton", f"same {etype} skeleton '{skeleton_key(name)}' as another rule-found name"
+        return eid, "rule", "found by rules"
+
+
+def link(
+    documents: pd.DataFrame,
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+    pending: pd.DataFrame,
+    tokens: dict | None = None,
+    workers: int | None = None,
+) -> EntityTables:
+    """Corpus-level linking of `recognise`'s rows (of all the documents, in any order): entity ids
+    for rule and CAMeL names, names propagated across the corpus (each document's reading in one
+    of `workers` local processes, see `engine.map_list`), then the four tables."""
+    linker = _Linker(load_gazetteer())
+    mentions_of, logs_of = _mentions_by_doc(mentions)
+    pending_of = _pending_by_doc(pending)
+    sentence_index = index_sentences(sentences)
+    docs = []
+    for doc_id, title, body in documents_of(documents):
+        docs.append(
+            Document(
+                doc_id,
+                {"title": title, "body": body},
+                mentions_of.get(doc_id, []),
+                pending_of.get(doc_id, []),
+            )
+        )
+        for entry in logs_of.get(doc_id, ()):
+            linker.log(*entry)
+    _link_rule_mentions(docs, linker)
+    _propagate(docs, linker, tokens or {}, sentence_index, workers)
+    return _tables(docs, linker, sentence_index)
+
+
+def _mentions_by_doc(frame: pd.DataFrame) -> tuple[dict[str, list[Mention]], dict[str, list[tuple]]]:
+    """`recognise`'s mention rows as `Mention`s grouped by document (in frame order), and the
+    merge-log entries of its gazetteer matches (one pass over plain column lists: pandas'
+    per-row access would cost more than the linking itself)."""
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    logs: dict[str, list[tuple]] = defaultdict(list)
+    columns = [frame[c].tolist() for c in MENTION_COLUMNS]
+    for doc_id, fld, start, end, surface, etype, name, source, eid, weak, readings, reason, detail in zip(
+        *columns, strict=True
+    ):
+        doc_id, name = str(doc_id), tuple(name)
+        mentions[doc_id].append(
+            Mention(
+                doc_id,
+                fld,
+                int(start),
+                int(end),
+                surface,
+                etype,
+                name,
+                source,
+                eid,
+                bool(weak),
+                tuple(readings),
+            )
+        )
+        if isinstance(reason, str):
+            logs[doc_id].append((eid, " ".join(name), reason, detail))
+    return mentions, logs
+
+
+def _pending_by_doc(frame: pd.DataFrame) -> dict[str, list[tuple[str, Span]]]:
+    """`recognise`'s unconfirmed rule spans as (field, span) grouped by document."""
+    pending: dict[str, list[tuple[str, Span]]] = defaultdict(list)
+    columns = [frame[c].tolist() for c in PENDING_COLUMNS]
+    for doc_id, fld, first, last, etype, rule, clitic in zip(*columns, strict=True):
+        span = Span(int(first), int(last), etype, "rule", int(clitic), rule=rule)
+        pending[str(doc_id)].append((fld, span))
+    return pending
+
+
+def _link_rule_mentions(docs: list[Document], linker: _Linker) -> None:
+    """Ids for rule / CAMeL mentions: gazetteer, then full names met in the article, then the
+    corpus index of rule-found names (multi-word names first, so surnames find them)."""
+    for doc in docs:
+        for m in doc.mentions:
+            if m.source in ("gazetteer", "skeleton") and m.type == "PER":
+                linker.surnames.add(m.entity_id, m.name)
+    for doc in docs:
+        todo = [m for m in doc.mentions if m.source not in ("gazetteer", "skeleton")]
+        for m in sorted(todo, key=lambda m: -len(m.name)):
+            found = linker.known(m.name, m.type, m.entity_id, near=False)
+            for clitic, rest in m.clitic_readings if found is None else ():
+                found = linker.known((rest, *m.name[1:]), m.type, near=False)
+                if found:  # وكازخستان: و + a known name
+                    raw = doc.texts[m.field][m.start : m.end]
+                    skip = next(k for k in range(len(raw) + 1) if len(fold_token(raw[:k])) >= clitic)
+                    m.start, m.surface, m.name = m.start + skip, raw[skip:], (rest, *m.name[1:])
+                    break
+            if found is None:
+                found = linker.known(m.name, m.type)
+            if found is None and m.type == "PER" and len(m.name) == 1:
+                found = _surname_in(doc, m.name[0])
+            if found is None:
+                found = linker.rule_entity(m.name, m.type)
+            m.entity_id = found[0]
+            linker.log(found[0], " ".join(m.name), found[1], found[2])
+            if m.type == "PER":
+                linker.surnames.add(m.entity_id, m.name)
+
+
+def _surname_in(doc: Document, surname: str) -> tuple[str, str, str] | None:
+    if not is_surname(surname):
+        return None
+    for m in doc.mentions:
+        if m.type == "PER" and len(m.name) >= 2 and m.name[-1] == surname and m.entity_id:
+            return m.entity_id, "surname", f"surname of '{' '.join(m.name)}' in {doc.doc_id}"
+    return None
+
+
+@dataclass
+class _Propagated:
+    """What the second pass found in one document: new mentions, the unconfirmed spans left, the
+    review candidates and the merge-log entries (entity id, variant, reason, detail), in order."""
+
+    mentions: list[Mention]
+    pending: list[tuple[str, Span]]
+    candidates: list[tuple[str, str, str, str, str]]
+    log: list[tuple[str, str, str, str]]
+
+
+def _propagate(
+    docs: list[Document],
+    linker: _Linker,
+    tokens: dict[str, dict[str, WordTokens]],
+    sentences: dict[str, SentenceIndex],
+    workers: int | None = None,
+) -> None:
+    """Second pass: other mentions of rule-found names (across the corpus) and surname-only
+    mentions; review candidates they cover are dropped, the others described; weak gazetteer
+    names are kept only beside a strong mention of the same entity in the article.
+
+    The documents are read independently (in `workers` forked processes, see
+    `engine.map_list`) and their findings applied here in document order, so the merge log is
+    the same however they were split. `tokens`: documents' tokens already made."""
+    learned = _learned_names(docs)
+    found = map_list(
+        partial(
+            _propagate_docs,
+            learned=learned,
+            surname_index=linker.surnames,
+            tokens=tokens,
+            sentences=sentences,
+        ),
+        docs,
+        workers,
+    )
+    for doc, result in zip(docs, found, strict=True):
+        doc.pending, doc.candidates = result.pending, result.candidates
+        for entry in result.log:
+            linker.log(*entry)
+        mentions = doc.mentions + result.mentions
+        strong = {m.entity_id for m in mentions if not m.weak}
+        kept = [m for m in mentions if not m.weak or m.entity_id in strong]
+        doc.mentions = sorted(kept, key=lambda m: (m.field != "title", m.start))
+
+
+def _learned_names(docs: list[Document]) -> dict:
+    """A word trie of the rule-found names that can be recognised again elsewhere (several words,
+    or one rare word): word ... -> END -> (entity id, type)."""
+    learned: dict = {}
+    for doc in docs:
+        for m in doc.mentions:
+            if (
+                m.source.startswith(("rule", "camel"))
+                and all(m.name)
+                and (len(m.name) >= 2 or word_zipf(m.name[0]) < RARE)
+            ):
+                node = learned
+                for word in m.name:
+                    node = node.setdefault(word, {})
+                node[END] = (m.entity_id, m.type)
+    return learned
+
+
+def _propagate_docs(
+    docs: list[Document],
+    *,
+    learned: dict,
+    surname_index: SurnameIndex,
+    tokens: dict[str, dict[str, WordTokens]],
+    sentences: dict[str, SentenceIndex],
+) -> list[_Propagated]:
+    """`_propagate`'s reading of each of `docs` (which it leaves unchanged)."""
+    results = []
+    for doc in docs:
+        surnames: dict[str, str] = {}
+        for m in doc.mentions:
+            if m.type == "PER" and len(m.name) >= 2 and is_surname(m.name[-1]):
+                surnames.setdefault(m.name[-1], m.entity_id)
+        fields = tokens.get(doc.doc_id) or {f: word_tokens(t) for f, t in doc.texts.items()}
+        result = _Propagated([], list(doc.pending), [], [])
+        for field_name, field_tokens in fields.items():
+            taken = [False] * len(field_tokens)
+            for m in doc.mentions:
+                if m.field == field_name:
+                    a = bisect.bisect_right(field_tokens.starts, m.start) - 1
+                    b = bisect.bisect_left(field_tokens.starts, m.end)
+                    for k in range(max(a, 0), b):
+                        taken[k] = True
+            _propagate_field(
+                doc.doc_id, field_name, field_tokens, taken, learned, surnames, surname_index, result
+            )
+        doc_sentences = sentences.get(doc.doc_id)
+        result.candidates = [_candidate(fields[f], span, f, doc_sentences) for f, span in result.pending]
+        results.append(result)
+    return results
+
+
+@lru_cache(maxsize=100_000)
+def _foreign_surname(form: str) -> bool:
+    """A rare word shaped like a foreign surname (-وف، -سكي ...)."""
+    return bool(PERSON_SHAPE.search(form)) and word_zipf(form) < RARE
+
+
+def _propagate_field(
+    doc_id: str,
+    field_name: str,
+    tokens: WordTokens,
+    taken: list[bool],
+    learned: dict,
+    surnames: dict[str, str],
+    surname_index: SurnameIndex,
+    result: _Propagated,
+) -> None:
+    found = []
+    for first, last, clitic, (eid, etype) in trie_matches(tokens, learned, tokens.folded) if learned else []:
+        if not any(taken[first:last]):
+            found.append(
+                (Span(first, last, etype, "rule", clitic), eid, "learned", "same words as a rule-found name")
+            )
+            taken[first:last] = [True] * (last - first)
+    for i in range(len(tokens)):
+        if taken[i]:
+            continue
+        for clitic, form in tokens.forms(i):
+            eid, in_corpus = surnames.get(form), False
+            if eid is None and _foreign_surname(form):
+                eid, in_corpus = surname_index.lookup(form), True
+            if eid:
+                detail = (
+                    "surname of the one full name in the corpus that has it"
+                    if in_corpus
+                    else f"surname of a full name in {doc_id}"
+                )
+                first = i - 1 if i > 0 and tokens.joined(i) and tokens.folded[i - 1] in NAME_PARTICLES else i
+                found.append(
+                    (Span(first, i + 1, "PER", "rule", clitic if first == i else 0), eid, "surname", detail)
+                )
+                taken[i] = True
+                break
+    for span, eid, source, detail in found:
+        start, end, name = span_text(tokens, span)
+        result.mentions.append(
+            Mention(doc_id, field_name, start, end, tokens.text[start:end], span.type, name, source, eid)
+        )
+        result.log.append((eid, " ".join(name), source, detail))
+    result.pending = [
+        (f, s) for f, s in result.pending if f != field_name or not any(taken[s.first : s.last])
+    ]
+
+
+def _candidate(
+    tokens: WordTokens, span: Span, field_name: str, sentences: SentenceIndex | None
+) -> tuple[str, str, str, str, str]:
+    """A review candidate: (folded name, type, rule, surface, example: its sentence, or the
+    whole field)."""
+    start, end, name = span_text(tokens, span)
+    k = sentences.at(start) if field_name == "body" and sentences else None
+    return (
+        " ".join(name),
+        span.type,
+        span.rule,
+        tokens.text[start:end],
+        (sentences.texts[k] if k is not None else tokens.text),
+    )
+
+
+def _tables(docs: list[Document], linker: _Linker, sentences: dict[str, SentenceIndex]) -> EntityTables:
+    gaz = linker.gaz
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    for doc in docs:
+        for m in doc.mentions:
+            surfaces[m.entity_id][m.surface] += 1
+    info = {}
+    for eid, counts in surfaces.items():
+        entry = gaz.entries.get(eid)
+        if entry:
+            info[eid] = (entry.canonical, entry.name_en, entry.wikidata)
+        else:
+            info[eid] = (min(counts, key=lambda s: (-counts[s], s)), "", "")
+    mentions = [m for doc in docs for m in doc.mentions]
+    sentence_ids = []
+    for doc in docs:
+        sents = sentences.get(doc.doc_id)
+        for m in doc.mentions:
+            sentence_ids.append(sents.id_at(m.start) if sents and m.field == "body" else None)
+    values = {
+        name: [getattr(m, name) for m in mentions]
+        for name in ("doc_id", "entity_id", "type", "surface", "start", "end", "source", "field")
+    }
+    values["canonical"] = [info[eid][0] for eid in values["entity_id"]]
+    values["name_en"] = [info[eid][1] for eid in values["entity_id"]]
+    values["sentence_id"] = pd.array(sentence_ids, dtype="Int64")
+    entities = pd.DataFrame(values, columns=columns("entities"))
+    types: dict[str, Counter] = defaultdict(Counter)
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for doc_id, eid, etype in zip(values["doc_id"], values["entity_id"], values["type"], strict=True):
+        types[eid][etype] += 1
+        docs_of[eid].add(doc_id)
+    catalogue = pd.DataFrame(
+        [
+            [
+                eid,
+                min(types[eid], key=lambda t: (-types[eid][t], t)),
+                *info[eid][:2],
+                info[eid][2],
+                "|".join(sorted(surfaces[eid])),
+                len(docs_of[eid]),
+                sum(surfaces[eid].values()),
+            ]
+            for eid in sorted(surfaces)
+        ],
+        columns=columns("entity_catalogue"),
+    )
+    merges = pd.DataFrame(
+        [[m.entity_id, m.variant, m.reason, m.detail] for m in linker.merges.values()],
+        columns=columns("entity_merges"),
+    )
+    merges = merges.sort_values(["entity_id", "variant"], ignore_index=True)
+    return EntityTables(entities, catalogue, _candidates(docs), merges)
+
+
+def _candidates(docs: list[Document]) -> pd.DataFrame:
+    groups: dict[tuple[str, str, str], dict] = {}
+    for doc in docs:
+        for name, etype, rule, surface, example in doc.candidates:
+            group = groups.setdefault(
+                (name, etype, rule), {"surface": surface, "n": 0, "docs": set(), "example": example}
+            )
+            group["n"] += 1
+            group["docs"].add(doc.doc_id)
+    rows = [
+        [g["surface"], etype, rule, g["n"], len(g["docs"]), "|".join(sorted(g["docs"])), g["example"]]
+        for (_, etype, rule), g in sorted(groups.items())
+    ]
+    frame = pd.DataFrame(rows, columns=columns("entity_candidates"))
+    return frame.sort_values(["n_mentions", "surface"], ascending=[False, True], ignore_index=True)

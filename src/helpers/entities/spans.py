@@ -1,0 +1,88 @@
+"""What recognition and linking pass around: word tokens of a field, proposed spans, mentions,
+and a document while it is linked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from helpers.entities.gazetteer import WORD, Alias
+from helpers.entities.rules import WordTokens
+
+
+@dataclass
+class EntityTables:
+    entities: pd.DataFrame
+    catalogue: pd.DataFrame
+    candidates: pd.DataFrame
+    merges: pd.DataFrame
+
+
+@dataclass(slots=True)
+class Span:
+    """A proposed mention: tokens [first, last) of one field."""
+
+    first: int
+    last: int
+    type: str
+    source: str
+    clitic: int = 0
+    alias: Alias | None = None
+    rule: str = ""
+    hint: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.last - self.first
+
+
+@dataclass(slots=True)
+class Mention:
+    doc_id: str
+    field: str
+    start: int
+    end: int
+    surface: str
+    type: str
+    name: tuple[str, ...]
+    source: str
+    entity_id: str = ""
+    weak: bool = False
+    clitic_readings: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass
+class Document:
+    """One document while it is linked: its field texts (tokens are made one document at a time,
+    so the corpus' tokens are never all in memory), mentions, unconfirmed spans and, once
+    propagated, its review candidates as (name, type, rule, surface, example)."""
+
+    doc_id: str
+    texts: dict[str, str]
+    mentions: list[Mention] = field(default_factory=list)
+    pending: list[tuple[str, Span]] = field(default_factory=list)
+    candidates: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+
+
+def word_tokens(text: str) -> WordTokens:
+    """Word tokens of a text with their offsets and folded forms."""
+    matches = list(WORD.finditer(text))
+    return WordTokens(
+        text, [m.group() for m in matches], [m.start() for m in matches], [m.end() for m in matches]
+    )
+
+
+def documents_of(documents: pd.DataFrame) -> list[tuple[str, str, str]]:
+    rows = []
+    for rec in documents.to_dict("records"):
+        title = rec.get("title")
+        body = rec.get("body")
+        rows.append(
+            (
+                str(rec["doc_id"]),
+                title if isinstance(title, str) else "",
+                body if isinstance(body, str) else "",
+            )
+        )
+    return sorted(rows)
