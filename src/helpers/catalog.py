@@ -43,7 +43,7 @@ class Table:
 @dataclass(frozen=True)
 class Stage:
     name: str  # also the notebook's file name: notebooks/<name>.ipynb
-    question: str
+    does: str
     reads: tuple[str, ...]
     writes: tuple[str, ...]
     #: A function its kernel calls before the notebook runs, to load what the stage needs
@@ -336,29 +336,37 @@ TABLES: dict[str, Table] = {
 STAGES: dict[str, Stage] = {
     s.name: s
     for s in (
-        Stage("01_ingest", "which files were read, and how", (), ("documents", "raw_text", "ingest_issues")),
+        Stage(
+            "01_ingest",
+            "every input file becomes a row with a status (ok, empty, unreadable, not_arabic, duplicate, "
+            "skipped); encodings detected; HTML via trafilatura; optional `manifest.csv`",
+            (),
+            ("documents", "raw_text", "ingest_issues"),
+        ),
         Stage(
             "02_clean",
-            "what each article says, without the page around it",
+            "article body and metadata (title, outlet, author, publication date) from the saved page; "
+            "sentences with offsets; every line kept or dropped, with why",
             ("documents", "raw_text"),
             ("documents", "sentences", "clean_lines"),
         ),
         Stage(
             "03_entities",
-            "who and what each article names",
+            "people, places, organisations and events, linked across spelling variants",
             ("documents", "sentences"),
             ("entities", "entity_catalogue", "entity_candidates", "entity_merges"),
             warm_up="helpers.entities.gazetteer:load_gazetteer",
         ),
         Stage(
             "04_timeline",
-            "what happened when",
+            "dates, times, durations normalised to TIMEX3 and anchored; events and event clusters",
             ("documents", "sentences", "entities"),
             ("documents", "timeline", "events", "event_clusters"),
         ),
         Stage(
             "05_comparison",
-            "how the accounts differ",
+            "entity salience, co-occurrence, shared events side by side, wording similarity, "
+            "distinctive terms",
             ("documents", "entities", "entity_catalogue", "timeline", "events", "event_clusters"),
             ("entity_salience", "cooccurrence", "shared_events", "doc_similarity", "distinctive_terms"),
         ),
@@ -385,11 +393,11 @@ def stages_filling(table_name: str, column: str) -> list[str]:
 
 
 def markdown_stages() -> str:
-    """The README's table of stages: notebook, the question it answers, the tables it writes."""
-    rows = ["| notebook | what it answers | tables it writes (`outputs/data/`) |", "|---|---|---|"]
+    """The README's table of stages: notebook, what it does, the tables it writes."""
+    rows = ["| notebook | what it does | tables it writes (`outputs/data/`) |", "|---|---|---|"]
     for stage in STAGES.values():
         written = ", ".join(f"`{t}`" for t in stage.writes)
-        rows.append(f"| `{stage.name}` | {stage.question} | {written} |")
+        rows.append(f"| `{stage.name}` | {stage.does} | {written} |")
     return "\n".join(rows)
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 from IPython.display import HTML, Image
 
+from helpers import catalog
 from helpers.core.engine import settings
 from helpers.core.io import data_dir
 from helpers.core.paths import STAGING_SUFFIX
@@ -93,12 +94,13 @@ def collapsible(summary: str, body_html: str, *, open_: bool = False) -> HTML:
     )
 
 
-def tables_written(output_dir: str | Path, names: list[str]) -> HTML:
-    """Which tables this stage wrote, with their row counts."""
+def tables_written(output_dir: str | Path, stage: str) -> HTML:
+    """The tables `stage` writes (from the catalogue), what each holds and its row count."""
     folder = data_dir(output_dir)
     rows = []
-    for name in names:
+    for name in catalog.STAGES[stage].writes:
         path = folder / f"{name}.parquet"
         n = pq.ParquetFile(path).metadata.num_rows if path.exists() else 0
-        rows.append({"table": name, "rows": n, "files": f"data/{name}.parquet, data/{name}.csv"})
+        rows.append({"table": name, "holds": catalog.table(name).meaning, "rows": n,
+                     "files": f"data/{name}.parquet, data/{name}.csv"})
     return table(pd.DataFrame(rows))

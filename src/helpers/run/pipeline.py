@@ -183,7 +183,7 @@ def _run_stages(
                 try:
                     km = _kernel_for(stage, warm.pop(stage))
                     _execute(stage, staging, params, km)
-                    if stage in ("01_ingest", "02_clean"):
+                    if stage in catalog.stages_filling("documents", "status"):
                         _check_documents(staging, stage, strict, record["warnings"])
                     status, error = "ok", None
                 except StageFailed as exc:
