@@ -31,9 +31,9 @@ format: $(STAMP)
 
 # Re-pin the environment from pyproject.toml (keeps the pins that still fit; add --upgrade to move on).
 requirements: $(STAMP)
-	$(VENV)/bin/pip-compile --quiet --extra dev --extra lab --extra dask --no-emit-find-links \
-		--no-emit-index-url --strip-extras --custom-compile-command "make requirements" \
-		--output-file requirements.txt pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make requirements" $(VENV)/bin/pip-compile --quiet --extra dev --extra lab \
+		--extra dask --no-emit-find-links --no-emit-index-url --strip-extras --output-file requirements.txt \
+		pyproject.toml
 
 clean:
 	rm -rf outputs outputs.staging outputs.failed

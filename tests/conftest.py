@@ -23,3 +23,9 @@ def e2e_output(e2e_corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("run") / "outputs"
     run_pipeline(e2e_corpus, out)
     return out
+
+
+@pytest.fixture
+def tmp(tmp_path):
+    """A fresh folder (the format tests' name for tmp_path)."""
+    return tmp_path

@@ -1,5 +1,6 @@
 """The catalogue is the one contract: the README's table of stages and every notebook's writes
 agree with it."""
+
 import ast
 import json
 
@@ -19,8 +20,11 @@ def test_each_notebook_writes_exactly_the_tables_the_catalogue_gives_its_stage()
         for cell in cells:
             source = "".join(cell["source"])
             if cell["cell_type"] == "code" and "write_table" in source:
-                written |= {node.value for node in ast.walk(ast.parse(source))
-                            if isinstance(node, ast.Constant) and node.value in catalog.TABLES}
+                written |= {
+                    node.value
+                    for node in ast.walk(ast.parse(source))
+                    if isinstance(node, ast.Constant) and node.value in catalog.TABLES
+                }
         assert written == set(stage.writes), name
 
 

@@ -102,7 +102,7 @@ def build_hostile_folder(folder):
         "manifest.csv",
         "file,doc_id,outlet,published,colour\n"
         "windows-1256.txt,cp1256-article,وكالة الأنباء,2022-08-10,red\n"
-        "page.html,,,10/08/2022,\n"
+        "page.html,,,sometime in August,\n"
         "missing.txt,,,2022-01-01,\n",
     )
     return folder

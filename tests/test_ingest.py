@@ -83,7 +83,7 @@ def test_manifest_values_win_and_its_problems_are_reported(tmp_path):
         "manifest.csv",
         "file,doc_id,outlet,published,colour\n"
         "a.txt,article-a,وكالة الأنباء,2021-10-14,red\n"
-        "b.txt,,,14/10/2021,\n"
+        "b.txt,,,14th of Octember,\n"
         "gone.txt,,,2021-01-01,\n",
     )
     result = ingest.ingest_folder(tmp_path)

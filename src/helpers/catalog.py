@@ -72,8 +72,13 @@ TABLES: dict[str, Table] = {
                     "unique id: the file name without its extension (sub-folders joined by '__'), "
                     "or the manifest's",
                 ),
-                ("source_path", TEXT, "the file's path inside the input folder"),
-                ("format", TEXT, "txt or html"),
+                (
+                    "source_path",
+                    TEXT,
+                    "where it was read: the file's path in the input folder, then archive members and "
+                    "the record's number (day.zip/day.json#187)",
+                ),
+                ("format", TEXT, "txt, html, or the record format (json, jsonl, csv, tsv, parquet, sgml)"),
                 ("sha256", TEXT, "SHA-256 of the file's bytes"),
                 ("encoding", TEXT, "the text encoding it was decoded with"),
                 ("n_chars", INT, "characters of text read"),
@@ -83,8 +88,13 @@ TABLES: dict[str, Table] = {
                 ("title", TEXT, "the article's title"),
                 ("outlet", TEXT, "the outlet that published it"),
                 ("author", TEXT, "its author"),
-                ("published", TEXT, "publication date the page or manifest states (ISO 8601)"),
-                ("published_source", TEXT, "where `published` comes from: manifest or page"),
+                ("published", TEXT, "the article's publication day, in its own time zone (ISO 8601 date)"),
+                (
+                    "published_at",
+                    TEXT,
+                    "its publication time in UTC (ISO 8601), where a time of day is known",
+                ),
+                ("published_source", TEXT, "where `published` comes from: manifest, record, page or text"),
                 ("attribution", TEXT, "the source credited in the text (المصدر: ...)"),
                 ("date_anchor", TEXT, "the date relative expressions are resolved against (ISO 8601)"),
                 ("date_anchor_source", TEXT, "where the anchor comes from: page, manifest, text or corpus"),

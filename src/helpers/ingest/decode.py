@@ -9,11 +9,14 @@ from dataclasses import dataclass
 
 import charset_normalizer
 
-#: Above this share of control characters (or U+FFFD) in its decoded start, a file is binary.
-MAX_CONTROL_SHARE = 0.01
+#: Above this share of control characters (or U+FFFD) in its decoded start, a file is binary
+#: (a few stray controls, such as the SUB characters some sites leave in articles, are text).
+MAX_CONTROL_SHARE = 0.05
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+#: Control characters removed from a text once it is read (tabs, line and page breaks stay).
+_STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 #: Magic numbers of formats that are certainly not text.
@@ -32,10 +35,12 @@ class Decoded:
     text: str | None
     encoding: str | None
     problem: str | None = None  # why the bytes could not be read as text
+    raw: str = ""  # the decoded text before its control characters were removed
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """`text` with line breaks as \\n and stray control characters removed."""
+    return _STRAY_CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def decode_bytes(data: bytes, complete: bool = True) -> Decoded:
@@ -59,9 +64,9 @@ def decode_bytes(data: bytes, complete: bool = True) -> Decoded:
             best = charset_normalizer.from_bytes(data).best()
             if best is None:
                 return Decoded(None, None, "undecodable: not UTF-8 and no text encoding detected")
-            decoded = Decoded(normalise_newlines(str(best)), best.encoding)
+            decoded = Decoded(normalise_newlines(str(best)), best.encoding, raw=str(best)[:4096])
     if decoded.text is not None:
-        sample = decoded.text[:4096]
+        sample = decoded.raw[:4096]
         if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
             return Decoded(
                 None, None, f"binary data: it decodes as {decoded.encoding} only to control characters"
@@ -75,7 +80,7 @@ def _decode_as(data: bytes, encoding: str, complete: bool = True) -> Decoded:
     except UnicodeDecodeError as exc:
         bom = " despite its byte-order mark" if encoding != "utf-8" else ""
         return Decoded(None, None, f"undecodable as {encoding}{bom}: {exc}")
-    return Decoded(normalise_newlines(text), encoding)
+    return Decoded(normalise_newlines(text), encoding, raw=text[:4096])
 
 
 def _utf16_without_bom(data: bytes, complete: bool) -> Decoded | None:
@@ -87,3 +92,15 @@ def _utf16_without_bom(data: bytes, complete: bool) -> Decoded | None:
         return None
     decoded = _decode_as(data, "utf-16-le" if odd > even else "utf-16-be", complete)
     return decoded if decoded.text is not None else None
+
+
+def truncate(text: str, limit: int) -> tuple[str, bool]:
+    """`text` cut to at most `limit` characters, at a line break (else a space) when one is in
+    the last half; and whether it was cut."""
+    if len(text) <= limit:
+        return text, False
+    for sep in ("\n", " "):
+        cut = text.rfind(sep, limit // 2, limit)
+        if cut > 0:
+            return text[:cut], True
+    return text[:limit], True

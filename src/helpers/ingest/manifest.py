@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from helpers.ingest.decode import decode_bytes
+from helpers.ingest.formats.timestamps import parse_published
+from helpers.ingest.issues import issue_row
 
 MANIFEST_NAME = "manifest.csv"
 
@@ -16,24 +17,13 @@ MANIFEST_NAME = "manifest.csv"
 MANIFEST_FIELDS = ["doc_id", "url", "title", "outlet", "author", "published"]
 
 
-def parse_iso_date(value: str) -> str | None:
-    """`value` as an ISO date (YYYY-MM-DD, or YYYY-MM / YYYY), or None when it is not one."""
-    value = value.strip()
-    for fmt_len, parts in ((10, 3), (7, 2), (4, 1)):
-        if len(value) == fmt_len:
-            try:
-                nums = [int(x) for x in value.split("-")]
-                if len(nums) != parts:
-                    return None
-                date(nums[0], *(nums[1:] + [1] * (3 - parts)))
-                return value
-            except ValueError:
-                return None
-    return None
-
-
-def read_manifest(input_dir: Path) -> tuple[dict[str, dict[str, str]], list[dict[str, str]]]:
-    """Manifest rows keyed by the file they name, and the problems found in it."""
+def read_manifest(
+    input_dir: Path, *, timezone=None
+) -> tuple[dict[str, dict[str, str]], list[dict[str, str]]]:
+    """Manifest rows keyed by the file they name, and the problems found in it. A `published`
+    value may be any form `formats.timestamps.parse_published` reads (a time without a zone is in
+    `timezone`, else UTC): it gives the article's local day (`published`) and, with a time,
+    `published_at` (UTC)."""
     path = input_dir / MANIFEST_NAME
     if not path.exists():
         return {}, []
@@ -63,17 +53,20 @@ def read_manifest(input_dir: Path) -> tuple[dict[str, dict[str, str]], list[dict
     for rec in table.to_dict("records"):
         name = rec["file"].strip()
         values = {k: rec[k].strip() for k in MANIFEST_FIELDS if k in rec and rec[k].strip()}
-        if "published" in values and parse_iso_date(values["published"]) is None:
-            issues.append(
-                issue_row(
-                    name,
-                    "bad_date",
-                    f"manifest date {values.pop('published')!r} is not an ISO date (YYYY-MM-DD); ignored",
+        if "published" in values:
+            raw = values.pop("published")
+            parsed = parse_published(raw, default_tz=timezone)
+            if parsed.published:
+                values["published"] = parsed.published
+                if parsed.published_at:
+                    values["published_at"] = parsed.published_at
+            else:
+                issues.append(
+                    issue_row(
+                        name,
+                        "bad_date",
+                        f"manifest date {raw!r} not read as a date ({parsed.problem}); ignored",
+                    )
                 )
-            )
         rows[name] = values
     return rows, issues
-
-
-def issue_row(source: str, problem: str, message: str) -> dict[str, str]:
-    return {"source": source, "problem": problem, "message": message}

@@ -101,6 +101,12 @@ def tables_written(output_dir: str | Path, stage: str) -> HTML:
     for name in catalog.STAGES[stage].writes:
         path = folder / f"{name}.parquet"
         n = pq.ParquetFile(path).metadata.num_rows if path.exists() else 0
-        rows.append({"table": name, "holds": catalog.table(name).meaning, "rows": n,
-                     "files": f"data/{name}.parquet, data/{name}.csv"})
+        rows.append(
+            {
+                "table": name,
+                "holds": catalog.table(name).meaning,
+                "rows": n,
+                "files": f"data/{name}.parquet, data/{name}.csv",
+            }
+        )
     return table(pd.DataFrame(rows))
