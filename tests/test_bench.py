@@ -43,3 +43,16 @@ def test_entity_throughput_reports_mentions_and_speed():
     text = "قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن العلاقات مع طاجيكستان قوية."
     result = bench.entity_throughput([text * 20] * 3)
     assert result["mentions"] >= 6 and result["mb_per_s"] > 0 and result["megabytes"] > 0
+
+
+def test_a_real_corpus_is_replicated_with_new_ids_and_later_days(tmp_path):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "a.txt").write_text("نص أول", encoding="utf-8")
+    (source / "b.txt").write_text("نص ثان", encoding="utf-8")
+    (source / "manifest.csv").write_text("file,published,outlet\na.txt,2015-08-06,okaz\nb.txt,,sabq\n")
+    folder = bench.replicate_corpus(source, tmp_path / "out", 3)
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.txt")) == [
+        f"copy{k:02d}/{n}" for k in range(3) for n in ("a.txt", "b.txt")]
+    manifest = (folder / "manifest.csv").read_text().splitlines()
+    assert "copy02/a.txt,2015-08-08,okaz" in manifest and "copy01/b.txt,,sabq" in manifest

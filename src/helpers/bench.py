@@ -1,10 +1,12 @@
-"""Scale benchmark: `python -m helpers.bench [--sizes 100 1000 10000] [--engine dask] [-p NAME=VALUE]`.
+"""Scale benchmark: `python -m helpers.bench [--sizes 100 1000 10000] [--corpus FOLDER]
+[--engine dask] [-p NAME=VALUE]`.
 
 Builds synthetic corpora from the seeds' sentences (shuffled and recombined, with varied dates and
-names, each page wrapped in a little boilerplate), runs the whole pipeline on each, and prints per
+names, each page wrapped in a little boilerplate) or, with `--corpus`, copies of a real corpus (a
+folder of articles with its manifest: `--corpus ../snn --sizes 1 10` runs it once and ten times,
+each copy with its own ids and dates a day later), runs the whole pipeline on each, and prints per
 stage seconds, the peak memory of the runner and its kernels (and Dask workers), documents per
-second and the size of the largest HTML report; then how the time grows from one size to the next
-(10x the documents should take at most 12x the time).
+second and the size of the largest HTML report; then how the time grows from one size to the next.
 """
 
 from __future__ import annotations
@@ -177,29 +179,65 @@ def entity_throughput(texts: list[str]) -> dict:
     }
 
 
-def bench(sizes: list[int], parameters: dict | None = None, **run_options) -> list[dict]:
-    """Run the pipeline on a synthetic corpus of each size (`run_options`: engine, workers,
-    scheduler, as `run_pipeline` takes them); one result row per size."""
+def replicate_corpus(source: Path, folder: Path, copies: int) -> Path:
+    """`copies` copies of a real corpus folder (its files and `manifest.csv`) in `folder`: copy k
+    has its files under `copy<k>/` (so its doc_ids differ) and its manifest dates `k` days later,
+    as if the same news ran on consecutive days."""
+    manifest = (
+        pd.read_csv(source / "manifest.csv", dtype=str, keep_default_na=False)
+        if (source / "manifest.csv").exists()
+        else None
+    )
+    files = sorted(p for p in source.rglob("*") if p.is_file() and p.name != "manifest.csv")
+    rows = []
+    for k in range(copies):
+        for path in files:
+            target = folder / f"copy{k:02d}" / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+        if manifest is not None:
+            copy = manifest.copy()
+            copy["file"] = f"copy{k:02d}/" + copy["file"]
+            if "published" in copy:
+                days = pd.to_datetime(copy["published"], errors="coerce") + pd.Timedelta(days=k)
+                copy["published"] = days.dt.strftime("%Y-%m-%d").fillna("")
+            rows.append(copy)
+    if rows:
+        pd.concat(rows).to_csv(folder / "manifest.csv", index=False)
+    return folder
+
+
+def bench(
+    sizes: list[int], parameters: dict | None = None, corpus: Path | None = None, **run_options
+) -> list[dict]:
+    """Run the pipeline on a corpus of each size (`run_options`: engine, workers, scheduler, as
+    `run_pipeline` takes them); one result row per size. Without `corpus`, a size is a number of
+    synthetic documents; with it (a folder of real articles and their manifest), a size is a
+    number of copies of that corpus (`replicate_corpus`)."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         for n in sizes:
-            corpus = build_corpus(Path(tmp) / f"corpus-{n}", n)
+            if corpus is None:
+                folder = build_corpus(Path(tmp) / f"corpus-{n}", n)
+            else:
+                folder = replicate_corpus(corpus, Path(tmp) / f"corpus-{n}", n)
+            n_docs = sum(1 for p in folder.rglob("*") if p.is_file() and p.name != "manifest.csv")
             out = Path(tmp) / f"out-{n}"
             t0 = time.perf_counter()
             with PeakMemory() as memory:
-                record = run_pipeline(corpus, out, parameters=parameters, **run_options)
+                record = run_pipeline(folder, out, parameters=parameters, **run_options)
             seconds = time.perf_counter() - t0
             row = {
-                "docs": n,
+                "docs": n_docs,
                 "seconds": seconds,
-                "docs_per_s": n / seconds,
+                "docs_per_s": n_docs / seconds,
                 "peak_gb": memory.peak / 1e9,
                 "report_kb": max(p.stat().st_size for p in (out / "reports").glob("*.html")) / 1e3,
             }
             row.update({s["name"]: s["seconds"] for s in record["stages"]})
             rows.append(row)
             print(format_row(row), flush=True)
-            shutil.rmtree(corpus)
+            shutil.rmtree(folder)
             shutil.rmtree(out)
     return rows
 
@@ -227,7 +265,18 @@ def growth(rows: list[dict]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[100, 1000, 10000],
+        help="documents per synthetic corpus, or copies of --corpus",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="a folder of real articles (with manifest.csv) to replicate instead of synthetic pages",
+    )
     parser.add_argument(
         "-p",
         dest="params",
@@ -242,7 +291,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scheduler")
     args = parser.parse_args(argv)
     rows = bench(
-        args.sizes, dict(args.params), engine=args.engine, workers=args.workers, scheduler=args.scheduler
+        args.sizes,
+        dict(args.params),
+        corpus=args.corpus,
+        engine=args.engine,
+        workers=args.workers,
+        scheduler=args.scheduler,
     )
     for line in growth(rows):
         print(line)
