@@ -1,14 +1,25 @@
 """Document anchor dates: the day relative dates of a document are resolved against.
 
-The stated (page or manifest) publication date when there is one. Otherwise it is inferred from
-the text — a weekday named with a day and month fixes the year, and "أول أمس" / "أمس" / "اليوم"
-next to it the writing day; a month called الجاري with a year elsewhere gives the month — or
-from the corpus: an undated article that reports an event on the same days, in the same words,
-as a dated article shares its year. Never from the machine's clock; when nothing fits the
-anchor stays empty.
+The stated (page or manifest) publication date when there is one — unless the text says it was
+written on another day. A stated date is often the day a page was published or collected, a day
+or more after the text was written: "أمس الأحد" in an article collected on a Tuesday was written
+on the Monday. The writing day is the latest day at most `MAX_DAYS_BEFORE` days before the stated
+one that agrees with most of the text's own cues: a relative day with its weekday ("اليوم
+الثلاثاء", "أمس الأحد", "غدا الخميس": strong), a relative day with its date ("اليوم الأربعاء 20
+/ 10 / 1436هـ": exact) and, weakly, "الأحد الماضي" (not written on a Sunday). The stated date
+stays when the cues agree with it or there are none (source 'page' / 'manifest'); a corrected
+anchor has the source 'text-weekday'.
+
+Without a stated date the anchor is inferred from the text — a weekday named with a day and
+month fixes the year, and "أول أمس" / "أمس" / "اليوم" next to it the writing day; a month called
+الجاري with a year elsewhere gives the month (source 'text') — or from the corpus: an undated
+article that reports an event on the same days, in the same words, as a dated article shares its
+year (source 'corpus'). Never from the machine's clock; when nothing fits the anchor (and its
+source) stays empty.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -16,12 +27,25 @@ import pandas as pd
 
 from .events import content_words
 from .text import split_sentences
-from .timex import Mention, mentions, parse_anchor, resolve
+from .timex import Anchor, Mention, mentions, parse_anchor, resolve
 
 #: How far (years) from the reference years a weekday + day + month may place its year.
 MAX_YEAR_DISTANCE = 6
 #: Words the sentences of one event in two documents must share for the corpus route.
 MIN_SHARED_WORDS = 2
+#: How many days before its stated date a text may have been written, judged by its weekdays
+#: ("أمس الأحد"); a relative day with its date ("اليوم 20 / 10 / 1436هـ") may reach further.
+MAX_DAYS_BEFORE = 6
+MAX_EXACT_DAYS_BEFORE = 14
+#: Weights of the writing-day cues: a relative day with its date, with its weekday, and a
+#: weekday called الماضي / المقبل (the text was not written on that weekday).
+EXACT_WEIGHT, WEEKDAY_WEIGHT, WEAK_WEIGHT = 2.0, 1.0, 0.25
+#: A relative day ("اليوم", "أمس", "غدا") near a weekday name or a digit: a text without one has
+#: no writing-day cue and is not tagged here.
+_DAY_CUE = re.compile(
+    r"(?:اليوم|[أا]مس|غد[اًا]?|الغد)[\s()«»\"،,]+(?:[^\s]+\s+){0,2}?"
+    r"(?:ال)?(?:[اإأ]ثنين|ثلاثاء|[أا]ربعاء|خميس|جمع[ةه]|سبت|[أا]حد|\d)")
+_DIACRITICS = re.compile(r"[\u064b-\u0652\u0640]")
 
 
 @dataclass
@@ -106,6 +130,86 @@ def _from_text(doc: _Doc, corpus_years: list[int]) -> str | None:
     return max(months) if months else None
 
 
+@dataclass(frozen=True)
+class Cue:
+    """What a text says about the day it was written: `exact` (that day), `weekday` (its
+    weekday, Monday 0) or `not_weekday` (not that weekday), with a weight and the words."""
+
+    kind: str
+    value: date | int
+    weight: float
+    text: str
+
+
+def writing_day_cues(body: str, stated: date, found: list[Mention] | None = None) -> list[Cue]:
+    """The cues of a text about its writing day, read against its stated day (which places the
+    year of a date named without one)."""
+    if found is None:
+        if not _DAY_CUE.search(_DIACRITICS.sub("", body)):
+            return []
+        found = mentions(body)
+    anchor = Anchor(stated.year, stated.month, stated.day)
+    cues = []
+    for m in found:
+        w = m.when
+        if w is None or w.anaphor is not None or w.period is not None or w.ago is not None:
+            continue
+        text = body[m.start:m.end]
+        if w.shift is not None and w.day is not None and w.month is not None:
+            named = resolve(Mention(m.start, m.end, m.type, w, tense=m.tense), anchor)[:10]
+            if re.match(r"^\d{4}-\d{2}-\d{2}$", named):
+                day = date.fromisoformat(named) - timedelta(days=w.shift)
+                cues.append(Cue("exact", day, EXACT_WEIGHT, text))
+        elif w.shift is not None and w.weekday is not None and w.month is None:
+            cues.append(Cue("weekday", (w.weekday - w.shift) % 7, WEEKDAY_WEIGHT, text))
+        elif w.shift is None and w.weekday is not None and w.rel in ("last", "next") and w.month is None:
+            cues.append(Cue("not_weekday", w.weekday, WEAK_WEIGHT, text))
+    return cues
+
+
+def _support(day: date, stated: date, cues: list[Cue]) -> float:
+    """How well the cues agree with a text written on `day`."""
+    score = 0.0
+    for cue in cues:
+        if cue.kind == "exact":
+            score += cue.weight * (cue.value == day)
+        elif cue.kind == "weekday":
+            score += cue.weight * ((stated - day).days <= MAX_DAYS_BEFORE and day.weekday() == cue.value)
+        else:
+            score -= cue.weight * (day.weekday() == cue.value)
+    return score
+
+
+def writing_day(stated: date, cues: list[Cue]) -> date:
+    """The day a text was written: of the stated day and the days before it (`MAX_DAYS_BEFORE`,
+    `MAX_EXACT_DAYS_BEFORE` for dates the text gives itself), the one the cues support most;
+    the stated day when it is as good as any, else the latest of the best."""
+    if not any(cue.kind != "not_weekday" for cue in cues):
+        return stated
+    kept = _support(stated, stated, cues)
+    best, best_score = stated, kept
+    for back in range(1, MAX_EXACT_DAYS_BEFORE + 1):
+        day = stated - timedelta(days=back)
+        score = _support(day, stated, cues)
+        if score > best_score:
+            best, best_score = day, score
+    return best
+
+
+def _checked_by_text(doc: _Doc) -> None:
+    """Move a stated day anchor to the writing day the text's weekday cues give
+    (`writing_day`); the source becomes 'text-weekday'."""
+    stated = parse_anchor(doc.anchor)
+    if stated is None or stated.day is None:
+        return
+    if doc._mentions is None and not _DAY_CUE.search(_DIACRITICS.sub("", doc.body)):
+        return
+    cues = writing_day_cues(doc.body, stated.date, doc.mentions)
+    day = writing_day(stated.date, cues)
+    if day != stated.date:
+        doc.anchor, doc.source = day.isoformat(), "text-weekday"
+
+
 def _dated_sentence(doc: _Doc, m: Mention) -> set[str]:
     """Content words of the sentence a mention is in (remembered per mention)."""
     if m.start not in doc._sentence_words:
@@ -153,12 +257,14 @@ def _from_corpus(doc: _Doc, dated_days: dict) -> str | None:
 def resolve_anchors(documents: pd.DataFrame) -> pd.DataFrame:
     """Anchor date per document. In: doc_id, body, published (ISO or empty), published_source.
     Out: doc_id, date_anchor ('YYYY-MM-DD', 'YYYY-MM' or None), date_anchor_source ('page' |
-    'manifest' | 'text' | 'corpus' | None)."""
+    'manifest' | 'text-weekday' | 'text' | 'corpus' | None: none)."""
     docs = []
     for row in documents.itertuples(index=False):
         body = row.body if isinstance(row.body, str) else ""
         doc = _Doc(str(row.doc_id), body)
         doc.anchor, doc.source = _stated(row.published, getattr(row, "published_source", None))
+        if doc.anchor:
+            _checked_by_text(doc)
         docs.append(doc)
     corpus_years = sorted({int(d.anchor[:4]) for d in docs if d.anchor})
     for doc in docs:
@@ -186,3 +292,54 @@ def apply_anchors(documents: pd.DataFrame) -> pd.DataFrame:
     out["date_anchor"] = pd.Series([f[0] for f in found], index=out.index, dtype=object)
     out["date_anchor_source"] = pd.Series([f[1] for f in found], index=out.index, dtype=object)
     return out
+
+
+_FULL_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)")
+
+
+def named_weekday(text: str) -> int | None:
+    """The weekday (Monday 0) an expression's text names, if any: a weekday name with the
+    article, or after يوم ("الأحد", "يوم أحد"); None otherwise."""
+    from .calendar_names import WEEKDAYS
+    from .text import fold
+    from .timex_words import Tokens, stems
+
+    tokens = Tokens(fold(text))
+    for i, token in enumerate(tokens.texts):
+        for clitic, stem in stems(token):
+            if stem in WEEKDAYS and (stem.startswith("ال") or not clitic and tokens.text(i - 1) == "يوم"):
+                return WEEKDAYS[stem]
+    return None
+
+
+def weekday_agreement(timeline: pd.DataFrame) -> dict:
+    """Of the timeline's dated rows (a value that is one day, YYYY-MM-DD with or without a time)
+    whose text names a weekday, how many fall on that weekday: {'rows', 'agree', 'share',
+    'disagreeing'} (the rows that do not, as a DataFrame)."""
+    keep, agree = [], []
+    for row in timeline.itertuples(index=False):
+        m = _FULL_DAY.match(str(row.value))
+        if not m or str(row.type) not in ("DATE", "TIME"):
+            continue
+        weekday = named_weekday(str(row.text))
+        day = _day(*(int(g) for g in m.groups()))
+        if weekday is None or day is None:
+            continue
+        keep.append(row)
+        agree.append(day.weekday() == weekday)
+    rows = pd.DataFrame(keep, columns=timeline.columns)
+    disagreeing = rows[[not a for a in agree]].reset_index(drop=True)
+    return {"rows": len(keep), "agree": sum(agree), "share": round(sum(agree) / len(keep), 4) if keep else 1.0,
+            "disagreeing": disagreeing}
+
+
+if __name__ == "__main__":  # python -m helpers.anchors OUTPUT_DIR: the weekday agreement of a run
+    import sys
+
+    from .io import read_table
+
+    result = weekday_agreement(read_table(sys.argv[1], "timeline"))
+    print(f"{result['agree']} of {result['rows']} dated rows that name a weekday fall on it "
+          f"({result['share']:.1%})")
+    for row in result["disagreeing"].itertuples(index=False):
+        print(f"  {row.doc_id}  {row.text}  {row.value}")

@@ -17,9 +17,11 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import lru_cache
 
 from .calendar_names import AMBIGUOUS_MONTHS
+from .lexicon import word_zipf
 from .calendar_names import WEEKDAYS as WEEKDAY_NAMES
 from .text import FoldedText, stopwords
 from .timex_values import Anchor, When, parse_anchor, valid_date, value_bounds, when_value
@@ -64,9 +66,24 @@ class _Parse:
 
 _NUMERIC_YMD = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
 _NUMERIC_XYY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_NUMERIC_SEPARATORS = {"/", "-", "."}
+_ARITHMETIC = {"*", "×", "x", "X", "+", "=", "%", "٪"}
+_LARGE_NUMBERS = {"مليون", "ملايين", "مليار", "مليارات", "الف", "الاف", "الفا"}
+_OPENING_QUOTES = {"«", "(", '"', "“", "'", "[", "‘"}
+_CLOSING_QUOTES = {"»", ")", '"', "”", "'", "]", "’"}
+#: Function words ending like a counted noun ("في 2014 عليها ...").
+_PRONOUN_FORMS = {"هذه", "هذا", "فيه", "فيها", "منه", "منها", "عليه", "عليها", "لها", "بها", "عنه",
+                  "عنها", "اليه", "اليها", "انه", "انها", "لانه", "لانها", "كما", "اما", "بينها",
+                  "حيثا", "ايضا", "معها", "لديها", "لديه", "عندها", "عنده"}
+#: Years read as Hijri when no calendar mark says otherwise (1960-2029 CE): Saudi pages write
+#: "عام 1435" and "1436/10/20" without هـ.
+HIJRI_YEARS = (1380, 1450)
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+_CLOCK_DOT = re.compile(r"^(\d{1,2})\.(\d{2})$")
 _DASH_PAIR = re.compile(r"^(\d{1,4})-(\d{1,4})$")
 _FUTURE_VERB = re.compile(r"^س[يتنا][\u0621-\u064a]{3,}$")
+#: Least word frequency (Zipf) of the imperfect verb a future verb is made of (يكون 6.0, يارة 0).
+FUTURE_VERB_MIN_ZIPF = 3.3
 _YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "عامي", "سنتي"}
 _MONTH_SEPARATORS = {"/", "\\", "-", "،", ","}
 _DURATION_UNIT_VALUE = {"H": "PT{}H", "MIN": "PT{}M"}
@@ -128,16 +145,22 @@ class _Grammar:
         return j, clen, calendar, month, ambiguous
 
     def year_number(self, i: int, hijri: bool = False):
-        """(end, year, calendar mark 'G'|'H'|None) of a four-digit year and its mark (م / هـ)."""
+        """(end, year, calendar mark 'G'|'H'|None) of a four-digit year and its mark (م / هـ).
+        A year between `HIJRI_YEARS` without a mark is Hijri ('h'); "م" followed by a digit
+        (م2، م3: square and cubic metres) is no calendar mark."""
         year = _digits(self.t.text(i), 4)
         if year is None or not 1000 <= year <= 2199:
             return None
         j, mark = i + 1, None
-        if self.t.text(j) in self.lex.words("gregorian_marks"):
+        after = self.t.text(j)
+        if after in self.lex.words("gregorian_marks") and not (
+                after == "م" and self.t.text(j + 1).isdigit() and self.t.starts[j + 1] == self.t.ends[j]):
             j, mark = j + 1, "G"
-        elif self.t.text(j) in self.lex.words("hijri_marks"):
+        elif after in self.lex.words("hijri_marks"):
             j, mark = j + 1, "H"
-        if (mark == "H" or hijri) and not 1300 <= year <= 1500:
+        elif HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]:
+            mark = "h"
+        if (mark in ("H", "h") or hijri) and not 1300 <= year <= 1500:
             return None
         return j, year, mark
 
@@ -159,10 +182,14 @@ class _Grammar:
         if has_from and self.t.text(j) in self.lex.words("this_demonstratives") and \
                 self.t.text(j + 1) in _YEAR_WORDS:
             return j + 2, None, "this"
-        if not has_from:
-            number = self.year_number(j, hijri)
-            if number:
-                return number[0], number[1], None
+        if has_from:
+            same = self.t.phrase(j, self.lex.phrases["anaphoric_years"], clitic=False)
+            if same:  # "في 26 يوليو من ذلك العام"
+                return same[0], None, "same"
+        number = self.year_number(j, hijri)
+        if number and not (has_from and self._counted_noun(number[0])
+                           and not self.t.text(number[0]).startswith("ال")):
+            return number[0], number[1], None  # "أكتوبر 2014", "أكتوبر من 2014"
         return None
 
     def day_number(self, i: int, clitic: bool = True):
@@ -194,8 +221,18 @@ class _Grammar:
         return i + 1, day, clen
 
     def numeric_date(self, i: int):
-        """When of a numeric date token: YYYY/MM/DD, DD/MM/YYYY or MM/DD/YYYY."""
-        token = self.t.text(i)
+        """(end, When) of a numeric date: YYYY/MM/DD, DD/MM/YYYY or MM/DD/YYYY, in one token or
+        spread over several ("20 / 10 / 1436"), with an optional calendar mark after it (هـ، م).
+        A year between `HIJRI_YEARS` is a Hijri year (Saudi pages write 1436/10/20)."""
+        t = self.t
+        token, j = t.text(i), i + 1
+        if not token[:1].isdigit():
+            return None
+        # "20 / 10 / 1436", "19/ 10/ 1436": digit groups and separators written apart
+        while len(token) < 10 and t.text(j) in _NUMERIC_SEPARATORS and t.text(j + 1)[:1].isdigit() \
+                and t.text(j + 1).isascii() and t.starts[j + 1] - t.ends[j - 1] <= 4:
+            token, j = token + "/" + t.text(j + 1).replace("-", "/").replace(".", "/"), j + 2
+        token = token.replace("-", "/").replace(".", "/") if j > i + 1 else token
         m = _NUMERIC_YMD.match(token)
         if m:
             year, month, day = (int(g) for g in m.groups())
@@ -206,9 +243,18 @@ class _Grammar:
             a, b, year = (int(g) for g in m.groups())
             day_first = a > 12 or (b <= 12 and self.day_first)
             day, month = (a, b) if day_first else (b, a)
-        if not valid_date(year, month, day):
+        hijri = HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]
+        if t.text(j) in self.lex.words("hijri_marks"):
+            if not hijri:
+                return None
+            j += 1
+        elif t.text(j) in self.lex.words("gregorian_marks"):
+            if hijri:
+                return None
+            j += 1
+        if not valid_date(year, month, day) if not hijri else not (1 <= month <= 12 and 1 <= day <= 30):
             return None
-        return When(year=year, month=month, day=day)
+        return j, When(year=year, month=month, day=day, hijri=hijri)
 
     def count_unit(self, i: int, clitic: bool, single: bool):
         """(end, count, unit code, clitic length) of "20 عاما", "خمسة أيام", "عامين", "نصف
@@ -223,6 +269,8 @@ class _Grammar:
             unit = lex.units.get(t.text(j))
             if unit is None or unit[1] == "dual" or count == 0:
                 return None
+            if t.text(j) in lex.words("ambiguous_unit_words") and not (single or self._of_time(j + 1)):
+                return None  # "لدينا 31 عقدا": contracts, unless "على مدى ثلاثة عقود"
             code, end = unit[0], j + 1
         elif fraction and lex.units.get(t.text(i + 1), ("", ""))[1] == "singular":
             clen, count, code, end = fraction[0], fraction[2], lex.units[t.text(i + 1)][0], i + 2
@@ -251,25 +299,65 @@ class _Grammar:
         """"من الزمن" at token i."""
         return self.t.text(i) == "من" and self.t.text(i + 1) in ("الزمن", "الزمان")
 
+    def future_verb(self, word: str) -> bool:
+        """True for a verb with the future prefix س (سيكون، ستبدأ، وسنعمل): س before an
+        imperfect verb that is an ordinary word by itself (يكون). Nouns and names that only look
+        like one (سيارة، سندات، ستيوارت) fail that test: "يارة", "ندات" are no words."""
+        stem = word[1:] if word.startswith(("و", "ف")) and len(word) > 4 else word
+        if not _FUTURE_VERB.match(stem) or stem in self.lex.words("not_future_verbs"):
+            return False
+        return word_zipf(stem[1:]) >= FUTURE_VERB_MIN_ZIPF
+
+    def past_verb(self, word: str) -> bool:
+        """True for a past-tense verb of the news (`past_cues`), also with a leading و / ف, an
+        object pronoun (أصدرته) or a plural ending (أعلنوا)."""
+        cues = self.lex.words("past_cues")
+        stem = word[1:] if word.startswith(("و", "ف")) and len(word) > 3 else word
+        for form in (word, stem):
+            if form in cues:
+                return True
+            for suffix in ("ها", "هم", "ه", "وا"):
+                if form.endswith(suffix) and form[:-len(suffix)] in cues:
+                    return True
+        return False
+
+    def _cue(self, k: int) -> str | None:
+        """'future' | 'past' | None for token k as a tense cue (سوف، من المقرر، a future verb;
+        a past verb, قد before a past verb, منذ)."""
+        word = self.t.text(k)
+        stem = word[1:] if word.startswith(("و", "ف")) and len(word) > 3 else word
+        lex = self.lex
+        if word in lex.words("future_cues") or stem in lex.words("future_cues") or self.future_verb(word):
+            return "future"
+        if stem == "قد" or word == "قد":
+            following = self.t.text(k + 1)  # قد + past: past; قد + imperfect: "may"
+            return None if following[:1] in ("ي", "ت", "ن") else "past"
+        if self.past_verb(word):
+            return "past"
+        return None
+
     def tense(self, first: int, last: int) -> str | None:
         """'future' or 'past' after the cue nearest to tokens first..last: the word right after
         them and up to ten words before them in the sentence (سوف، من المقرر، a verb with the
-        future prefix س; قال، أعلن، كان ...). None without a cue."""
+        future prefix س; قال، أعلن، كان، قد + past ...). A future said in the past ("أعلن أنه
+        سيزور موسكو في يوليو") has no tense of its own: None. None without a cue."""
         near = [last] if not self.t.boundary_before(last) else []
         k = first - 1
         while k >= max(0, first - 10) and not self.t.boundary_before(k + 1):
             near.append(k)
             k -= 1
-        lex = self.lex
+        found = None
         for k in near:
-            word = self.t.text(k)
-            stem = word[1:] if word.startswith(("و", "ف")) and len(word) > 3 else word
-            if word in lex.words("future_cues") or stem in lex.words("future_cues") or (
-                    _FUTURE_VERB.match(stem) and not {word, stem} & lex.words("not_future_verbs")):
-                return "future"
-            if word in lex.words("past_cues") or stem in lex.words("past_cues"):
-                return "past"
-        return None
+            cue = self._cue(k)
+            if cue is None:
+                continue
+            if found is None:
+                if cue == "past":
+                    return "past"
+                found = cue
+            elif cue == "past" and k < first:
+                return None
+        return found
 
     # ---- rules ----------------------------------------------------------------------------
     def calendar_date(self, i: int, clitic: bool = True, in_range: bool = False):
@@ -278,7 +366,7 @@ class _Grammar:
         t = self.t
         numeric = self.numeric_date(i)
         if numeric:
-            return i + 1, 0, numeric
+            return numeric[0], 0, numeric[1]
         day = self.day_number(i, clitic)
         if day:
             j = day[0] + (t.text(day[0]) == "من")
@@ -343,24 +431,41 @@ class _Grammar:
             number = self.year_number(i + 1)
             if number is None:
                 return None
-            return number[0], clen, When(year=number[1], hijri=number[2] == "H")
+            return number[0], clen, When(year=number[1], hijri=number[2] in ("H", "h"))
         number = self.year_number(i)
         if number is None:
             return None
         end, year, mark = number
-        if t.text(i - 1) in self.lex.words("number_labels"):
-            return None
-        if mark or in_range:
-            return end, 0, When(year=year, hijri=mark == "H")
-        if not 1900 <= year <= 2100:
+        if t.text(i - 1) in self.lex.words("number_labels") or self._arithmetic(i):
             return None
         strong = t.stem_in(i - 1, self.lex.words("year_cues")) is not None or t.text(i - 1) == "و" \
             and _digits(t.text(i - 2), 4) is not None
+        if mark == "G" and t.text(end - 1) == "م" and year < 1800 and not strong:
+            return None  # "بطول (1250م)": metres
+        if mark in ("G", "H") or in_range:
+            return end, 0, When(year=year, hijri=mark in ("H", "h"))
+        if not (1900 <= year <= 2100 or mark == "h"):
+            return None
         weak = t.stem_in(i - 1, self.lex.words("year_cues_weak")) is not None
         counted = self._counted_noun(end)
-        if (strong and (year % 100 or not counted)) or (weak and not counted):
-            return end, 0, When(year=year)
+        # a counted noun shaped like one (عينة، دولارا) after the number: "في 1920 عينة"
+        noun_shaped = self._noun_shaped(end)
+        if (strong and not noun_shaped and (year % 100 or not counted)) or (weak and not counted):
+            return end, 0, When(year=year, hijri=mark == "h")
         return None
+
+    def _noun_shaped(self, i: int) -> bool:
+        """True when token i has the shape of a noun a number counts: an Arabic word ending in
+        teh marbuta or the accusative alef ("عينة", "دولارا"), not a pronoun form (فيها، عليه)."""
+        word = self.t.text(i)
+        return bool(re.match(r"^[\u0621-\u064a]{3,}$", word)) and word.endswith(("ه", "ا")) and \
+            not word.endswith("وا") and not word.startswith("و") and word not in _PRONOUN_FORMS and \
+            not self._temporal_word(i) and not self.future_verb(word)
+
+    def _arithmetic(self, i: int) -> bool:
+        """True when the number at token i is a factor or term of a calculation or a size
+        ("1920 * 1080", "1280×960")."""
+        return bool({self.t.text(i - 1), self.t.text(i + 1)} & _ARITHMETIC)
 
     def _counted_noun(self, i: int) -> bool:
         """True when token i can be the noun a number counts ("2000 برميل"): an Arabic content
@@ -400,12 +505,18 @@ class _Grammar:
         if night and when.time is None:
             (when.shift, when.time), clen, j, named = night[1], night[2], night[0], True
         relative = None if named else t.phrase(j, lex.phrases["relative_days"], clitic=clen is None)
+        if relative and self._bad_relative(j, relative, bound=clen is None):
+            relative = None
         if relative and not (relative[1] == -1 and t.text(relative[0]) in lex.words("not_after_yesterday")
                              or relative[1] == 1 and self._adjective_follows(relative[0])):
             when.shift = relative[1]
             clen = relative[2] if clen is None else clen
             j, named = relative[0], True
-        weekday = self.weekday(j, clitic=clen is None)
+            # "أمس (الثلاثاء)", "اليوم (الخميس)"
+            inner = self.weekday(j + 1, clitic=False) if t.text(j) == "(" else None
+            if inner and t.text(inner[0]) == ")":
+                when.weekday, j = inner[1], inner[0] + 1
+        weekday = None if when.weekday is not None else self.weekday(j, clitic=clen is None)
         if weekday:
             when.weekday = weekday[1]
             clen = weekday[2] if clen is None else clen
@@ -436,6 +547,15 @@ class _Grammar:
         j = self._time_after(j, when)
         type_ = "TIME" if when.time else "DATE"
         return _Parse(j, clen or 0, type_, when)
+
+    def _bad_relative(self, j: int, relative, bound: bool) -> bool:
+        """True when a relative-day word at token j is no day: غد without a part of the day or
+        يوم before it ("غد أفضل"), or أمس with a proclitic other than و / ف ("لامس": touched)."""
+        word = self.t.text(j)[relative[2]:]
+        if bound and relative[0] == j + 1 and word in self.lex.words("bound_relative_days"):
+            return True
+        clitic = self.t.text(j)[:relative[2]]
+        return word == "امس" and clitic not in ("", "و", "ف")
 
     def _equivalent(self, j: int, when: When) -> int:
         """Consume a second name of the same date ("... الموافق 6 أبريل 2022", "(6 أبريل)")
@@ -475,7 +595,7 @@ class _Grammar:
                 k += 1
             if hour < 24 and minute < 60:
                 when.time = f"{hour:02d}:{minute:02d}"
-                return k
+                return self._zone(k)
         adverb = self.lex.table("part_of_day_adverbs").get(t.text(j))
         if adverb and when.time is None:
             when.time = adverb
@@ -641,6 +761,8 @@ class _Grammar:
         periods = lex.table("periods")
         demonstrative = t.is_word(i, lex.words("this_demonstratives"), clitic)
         if demonstrative is not None and t.text(i + 1) in periods:
+            if t.text(i + 1) in lex.words("ambiguous_unit_words") or periods[t.text(i + 1)] == "decade":
+                return None  # "هذا العقد": this contract
             return _Parse(i + 2, demonstrative, "DATE", When(period=periods[t.text(i + 1)], rel="this"))
         hit = t.stem_in(i, periods, clitic)
         rel = lex.relations.get(t.text(i + 1))
@@ -656,6 +778,8 @@ class _Grammar:
         if hit is None:
             return None
         clen = hit[0] if j == i else t.is_word(i, {"عقد"}, clitic)
+        if t.text(j + 1) == "من" and t.text(j + 2).removeprefix("ال").startswith("عمر"):
+            return None  # "في العشرينات من العمر": an age
         when = When(decade=hit[2], century=19)
         k = j + 1 + (t.text(j + 1) == "من")
         century = self.century_rule(k, clitic=False)
@@ -715,6 +839,26 @@ class _Grammar:
                 return _Parse(k + 2, clen, "DURATION", value=_duration_value(number, unit[0]))
         return None
 
+    def definite_count(self, i: int):
+        """"الاثني عشر شهرا الماضية", "الخمسة أيام الماضية": a definite number word, its unit
+        and a frame (الماضية / المقبلة / الأخيرة)."""
+        t, lex = self.t, self.lex
+        word = t.text(i)
+        for clen, stem in stems(word):
+            if not stem.startswith("ال"):
+                continue
+            bare = stem[2:]
+            count = lex.cardinals.get(bare)
+            j = i + 1
+            if bare in lex.teen_units and t.text(j) in lex.words("teen_tens"):
+                count, j = 10 + lex.teen_units[bare], j + 1
+            elif count is not None and count < 10 and t.text(j) in lex.words("teen_tens"):
+                count, j = count + 10, j + 1
+            unit = lex.units.get(t.text(j))
+            if count and unit and unit[1] != "dual" and t.text(j + 1) in lex.words("duration_frames"):
+                return _Parse(j + 2, clen, "DURATION", value=_duration_value(count, unit[0]))
+        return None
+
     def ago(self, i: int):
         """"قبل ثلاثة أيام", "بعد عامين": a date counted from the anchor; "بعد عامين من الحرب"
         counts from an event and is a duration."""
@@ -741,6 +885,8 @@ class _Grammar:
         hour_word = t.is_word(i, lex.words("hour_words"), clitic=True)
         j = i + 1 if hour_word is not None else i
         clock = _CLOCK.match(t.text(j))
+        if clock is None and (hour_word is not None or t.text(j + 1) in lex.words("timezone_words")):
+            clock = _CLOCK_DOT.match(t.text(j))  # "الساعة 1.30 توقيت غرينتش"
         if clock:
             hour, minute, j = int(clock.group(1)), int(clock.group(2)), j + 1
         elif hour_word is not None:
@@ -760,9 +906,22 @@ class _Grammar:
             hour += 12
         if after in lex.table("part_of_day_adverbs"):
             j += 1
+        j = self._zone(j)
         if hour >= 24 or minute >= 60:
             return None
         return _Parse(j, hour_word or 0, "TIME", When(shift=0, time=f"{hour:02d}:{minute:02d}"))
+
+    def _zone(self, j: int) -> int:
+        """Token after a time zone at token j ("بتوقيت غرينتش", "توقيت مكة المكرمة", "GMT")."""
+        t, lex = self.t, self.lex
+        if t.text(j) not in lex.words("timezone_words"):
+            return j
+        if t.text(j) in ("gmt", "utc"):
+            return j + 1
+        k = j + 1
+        if t.text(k) in ("(", "«"):
+            return j + 1
+        return k + 1 if re.match(r"^[\u0621-\u064aa-z]+$", t.text(k)) else j + 1
 
     def set_rule(self, i: int):
         """"يوميا", "كل عام", "كل ثلاثة أشهر", "كل يوم جمعة": TIMEX3 SET."""
@@ -783,25 +942,104 @@ class _Grammar:
 
     def vague(self, i: int):
         """"في وقت سابق", "الآن", "حتى الآن", "مستقبلا": PAST_REF / PRESENT_REF / FUTURE_REF.
-        اليوم before an adjective is a named day ("اليوم الوطني", "اليوم التالي")."""
+        اليوم before an adjective is a named day ("اليوم الوطني"); اليوم alone is the news day,
+        "nowadays", "per day", "all day" or a newspaper's name (`_today`)."""
         hit = self.t.phrase(i, self.lex.phrases["vague"])
         if hit is None or (hit[0] == i + 1 and self._adjective_follows(hit[0])):
             return None
-        if self.t.text(i)[hit[2]:] == "اليوم" and self._reported_today(i):
-            return _Parse(i + 1, hit[2], "DATE", When(shift=0))
+        if hit[0] == i + 1 and self.t.text(i)[hit[2]:] == "اليوم":
+            kind = self._today(i, hit[2])
+            if kind is None:
+                return None
+            if kind == "day":
+                return _Parse(i + 1, hit[2], "DATE", When(shift=0))
+            if kind == "per_day":  # "مليون برميل في اليوم"
+                return _Parse(i + 1, 0, "SET", value="P1D", first=i - 1)
+            if kind == "whole_day":  # "طوال اليوم"
+                return _Parse(i + 1, 0, "DURATION", value="P1D", first=i - 1)
         return _Parse(hit[0], hit[2], "DATE", value=hit[1])
 
-    def _reported_today(self, i: int) -> bool:
-        """True when اليوم at token i follows a past-tense verb and its subject ("أعلن الجيش
-        اليوم"): the day of the news, not "nowadays" ("تتمتع روسيا اليوم", "قال إن العالم اليوم")."""
-        for k in range(i - 1, max(-1, i - 4), -1):
-            word = self.t.text(k)
-            if self.t.boundary_before(k + 1) or word in ("ان", "لان"):
+    def _today(self, i: int, clen: int) -> str | None:
+        """What اليوم at token i is: 'day' (the news day: "أعلن الجيش اليوم", "في بيان اليوم",
+        "سيخضع له اليوم", "تقام اليوم"), 'present' (nowadays: "تتمتع البلاد اليوم", "قال إن
+        العالم اليوم يواجه", "أصبح اليوم"), 'per_day' ("برميل في اليوم"), 'whole_day' ("طوال
+        اليوم"), or None: no time ("صحيفة «اليوم»", "عين اليوم", "سيأتي اليوم الذي").
+        Without a cue it stays 'present', as before."""
+        t, lex = self.t, self.lex
+        before, after = t.text(i - 1), t.text(i + 1)
+        if clen == 0 and (before in _OPENING_QUOTES and after in _CLOSING_QUOTES):
+            return None  # «اليوم», (اليوم): a newspaper
+        name_head = i - 1 - (before in _OPENING_QUOTES)
+        if t.stem_in(name_head, lex.words("today_name_heads")) is not None:
+            return None
+        if after in ("الذي", "التي", "الذى"):
+            return None  # "سيأتي اليوم الذي ..." (the day when)
+        if before in ("طوال", "طيلة") and clen == 0:
+            return "whole_day"
+        if before == "في" and clen == 0 and any(
+                any(c.isdigit() for c in t.text(k)) or t.text(k) in lex.cardinals or t.text(k) in _LARGE_NUMBERS
+                for k in range(i - 6, i - 1)):
+            return "per_day"
+        sentence = [k for k in range(i - 1, max(-1, i - 9), -1) if self._same_sentence(k, i)]
+        near = [k for k in range(i - 3, i + 3) if k != i and self._same_sentence(k, i)]
+        if any(t.stem_in(k, lex.words("became_verbs")) is not None for k in near):
+            return "present"
+        if any(t.text(k).endswith("الامس") for k in sentence):
+            return "present"  # "ضحية الأمس ... اليوم"
+        if before in lex.words("this_demonstratives") or before in ("لهذا", "بهذا"):
+            return "day"
+        if after in lex.table("part_of_day_adverbs") or after in ("وغدا", "غدا"):
+            return "day"
+        for n, k in enumerate(sentence):
+            if t.text(k) in ("ان", "لان"):
+                break  # "قال إن العالم اليوم ...": the clause of اليوم has no verb before it
+            if n < 4 and t.stem_in(k, lex.words("event_nouns")) is not None:
+                return "day"
+            if self._cue(k) is not None or t.stem_in(k, lex.words("event_verbs")) is not None:
+                return "day"
+        return "present"
+
+    def _same_sentence(self, k: int, i: int) -> bool:
+        """True when tokens k and i are in one sentence."""
+        low, high = min(k, i), max(k, i)
+        return 0 <= low and high < self.t.size and \
+            not any(self.t.boundary_before(m) for m in range(low + 1, high + 1))
+
+    def in_name(self, first: int, parse: _Parse) -> bool:
+        """True when a date is part of a name: after a noun such as شارع, ميدان, مدينة ("شارع
+        26 يوليو", "مدينة ستة أكتوبر"), with or without a number word between."""
+        if parse.when is None or parse.when.month is None or parse.when.weekday is not None:
+            return False
+        k = first - 1
+        if self.t.text(k) in self.lex.cardinals:
+            k -= 1
+        return self.t.stem_in(k, self.lex.words("date_name_heads")) is not None
+
+    def yearly(self, j: int) -> bool:
+        """True when "كل عام", "كل سنة" or "سنويا" follows token j in its sentence (up to twelve
+        words on): the date before recurs every year."""
+        t = self.t
+        for k in range(j, j + 12):
+            if k > j and t.boundary_before(k):
                 return False
-            stem = word[1:] if word.startswith(("و", "ف")) and len(word) > 3 else word
-            if word in self.lex.words("past_cues") or stem in self.lex.words("past_cues"):
+            if t.stem_in(k, self.lex.words("yearly_words")) is not None:
+                return True
+            if t.is_word(k, self.lex.words("set_every"), clitic=True) is not None and \
+                    t.text(k + 1) in _YEAR_WORDS:
                 return True
         return False
+
+    def anaphora(self, i: int):
+        """"ذلك اليوم", "يومها", "اليوم التالي", "ذلك العام": a day or year named by reference to
+        the one the text named last (placed by `tag`)."""
+        t = self.t
+        hit = t.phrase(i, self.lex.phrases["anaphoric_days"])
+        if hit and not (hit[0] == i + 1 and self._adjective_follows(hit[0])):  # "يومها العالمي"
+            return _Parse(hit[0], hit[2], "DATE", When(anaphor=hit[1]))
+        hit = t.phrase(i, self.lex.phrases["anaphoric_years"])
+        if hit and not self._adjective_follows(hit[0]):
+            return _Parse(hit[0], hit[2], "DATE", When(year_rel="same"))
+        return None
 
     def _adjective_follows(self, i: int) -> bool:
         """True when token i is a definite word that is not a weekday or relation (an adjective
@@ -896,6 +1134,8 @@ def _rule_starts() -> dict[str, frozenset[str]]:
         "clock": lex.words("hour_words") | {_DIGIT},
         "set_rule": phrases["sets"].first_words() | lex.words("set_every"),
         "vague": phrases["vague"].first_words(),
+        "anaphora": phrases["anaphoric_days"].first_words() | phrases["anaphoric_years"].first_words(),
+        "definite_count": {"ال" + w for w in set(lex.cardinals) | set(lex.teen_units)},
     }
 
 
@@ -946,10 +1186,17 @@ def mentions(text: str, *, day_first: bool | None = None) -> list[Mention]:
         if text.startswith("آل", start):  # آلان, آل: never the article ال (الآن, الأحد)
             continue
         end = _extend_over_marks(text, folded.original(end_char - 1) + 1)
+        if grammar.in_name(first, best):
+            i = best.end
+            continue
         tense = None
+        type_, value = best.type, best.value
         if best.when is not None and (best.when.year_less or best.when.weekday is not None):
             tense = grammar.tense(i, best.end)
-        out.append(Mention(start, end, best.type, best.when, best.until, best.value, best.mod, tense))
+            if best.when.year_less and best.when.rel is None and best.when.year_rel is None and \
+                    grammar.yearly(best.end):  # "في الأول من يوليو من كل عام"
+                type_, value = "SET", when_value(best.when, None)
+        out.append(Mention(start, end, type_, best.when, best.until, value, best.mod, tense))
         i = best.end
     return out
 
@@ -972,8 +1219,29 @@ def tag(text: str, anchor: str | None = None, *, day_first: bool | None = None) 
     order for ambiguous numeric dates (None: decided from the other numeric dates). Offsets index
     into `text`; the tagger never raises on any string."""
     parsed = parse_anchor(anchor)
-    return [Timex(m.start, m.end, text[m.start:m.end], m.type, resolve(m, parsed), m.mod)
-            for m in mentions(text, day_first=day_first)]
+    out: list[Timex] = []
+    last_day: date | None = None  # the day the text named last, for "ذلك اليوم", "اليوم التالي"
+    last_year: int | None = None  # the year the text named last, for "ذلك العام"
+    for m in mentions(text, day_first=day_first):
+        w = m.when
+        if w is not None and w.anaphor is not None:
+            if last_day is None:
+                continue  # nothing to refer to: no value can be given
+            value = (last_day + timedelta(days=w.anaphor)).isoformat()
+        elif w is not None and w.year_rel == "same":
+            if last_year is None:
+                continue
+            value = resolve(replace(m, when=replace(w, year=last_year, year_rel=None)), parsed)
+        else:
+            value = resolve(m, parsed)
+        if m.type in ("DATE", "TIME") and m.until is None:
+            first, last = value_bounds(value)
+            if first is not None and first == last:
+                last_day = date.fromisoformat(first)
+            if first is not None and first[:4] == (last or "")[:4] and not value.startswith(("XXXX", "P")):
+                last_year = int(first[:4])
+        out.append(Timex(m.start, m.end, text[m.start:m.end], m.type, value, m.mod))
+    return out
 
 
 def benchmark(texts: list[str], repeat: int = 3) -> dict:

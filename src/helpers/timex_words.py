@@ -87,6 +87,8 @@ class Lexicon:
             "duration_cues": Phrases(self._tables["duration_cues"]),
             "within_period": Phrases(dict.fromkeys(self._words["within_period"], True)),
             "range_open": Phrases(dict.fromkeys(self._words["range_open"], True)),
+            "anaphoric_days": Phrases(self._tables["anaphoric_days"]),
+            "anaphoric_years": Phrases(dict.fromkeys(self._words["anaphoric_years"], True)),
         }
 
     def words(self, key: str) -> frozenset[str]:
