@@ -374,3 +374,165 @@ def test_benchmark_reports_both_throughputs():
     assert result["tag_chars_per_s"] > 0 and result["dateparser_chars_per_s"] > 0
     ratio = result["tag_chars_per_s"] / result["dateparser_chars_per_s"]
     assert result["ratio"] == pytest.approx(ratio, rel=0.1)
+
+
+# ---- issue 14: dates on real news --------------------------------------------------------------
+# 2015-08-06 is a Thursday, 2015-08-04 a Tuesday.
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("وصل الرئيس اليوم الاثنين إلى الرياض.", ANCHOR, "2022-03-14"),
+    ("وصل الوفد أمس الأحد إلى جدة.", ANCHOR, "2022-03-13"),
+    ("حطت طائرته أول من أمس الأحد في طنجة.", "2015-08-04", "2015-08-02"),
+    ("تقام المباراة غدا الخميس في وارسو.", "2015-08-06", "2015-08-06"),
+    ("خسر الفريق مساء أمس (الثلاثاء) أمام بولو سبور.", "2015-08-05", "2015-08-04TEV"),
+    ("شارك الآلاف اليوم (الخميس) في المراسم.", "2015-08-06", "2015-08-06"),
+])
+def test_a_named_weekday_wins_over_an_anchor_a_day_off(text, anchor, value):
+    assert dated(text, anchor) == [value]
+
+
+def test_a_weekday_in_parentheses_is_part_of_the_expression():
+    (timex,) = tag("خسر الفريق مساء أمس (الثلاثاء) أمام بولو سبور.", "2015-08-05")
+    assert timex.text == "مساء أمس (الثلاثاء)"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("زار الأردن يوم الثلاثاء 19/ 10/ 1436هـ الموافق 4/ 8/ 2015م.", "2015-08-04"),
+    ("نفذ الحكم اليوم الأربعاء 20 / 10 / 1436هـ بمدينة جدة.", "2015-08-05"),
+    ("تبدأ المطابقة الثلاثاء 1436/10/26 لتخصص اللغة العربية.", "2015-08-11"),
+    ("يستمر التسجيل حتى نهاية دوام يوم الأربعاء 27-10-1436 هـ.", "2015-08-12"),
+    ("تبدأ المؤسسة الأحد القادم 24 / 10 / 1436 هـ الموافق 9 / 8 / 2015 م صرف الدفعة.", "2015-08-09"),
+    ("أطلق النظام الإلكتروني عام 1435 لمراقبة الغذاء.", "2013-11-04/2014-10-24"),
+    ("يقام الحفل الأربعاء 5 ذو القعدة في الرياض.", "2015-08-19"),
+    ("يحتفل النادي يوم الخميس 28 من الشهر الجاري بالفائزين.", "2015-08-13"),
+])
+def test_hijri_numeric_dates_and_weekdays_that_fix_a_hijri_day(text, value):
+    assert dated(text, "2015-08-06") == [value]
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("بدأ العمل في المشروع في أبريل.", "2015-07-20", "2015-04"),
+    ("وباعت الحكومة المصرية سندات دولية في يونيو لأجل عشر سنوات.", "2015-08-06", "2015-06"),
+    ("قال ستيوارت في أبريل إنه مل من تغطية الانتخابات.", "2015-08-06", "2015-04"),
+    ("استعاد الجيش القاعدة التي سيطر عليها الحوثيون منذ مارس.", "2015-08-06", "2015-03"),
+    ("كانت الأمطار قد هطلت بغزارة في مارس.", "2015-08-06", "2015-03"),
+    ("سوف يزور الوزير موسكو في أبريل.", "2015-08-06", "2016-04"),
+    ("ستبدأ أعمال الحفر في يناير.", "2015-08-06", "2016-01"),
+    ("أعلن الحزب أنه سيصعد هجماته في منتصف يوليو.", "2015-08-06", "2015-07"),
+    ("أثارت تصريحات السفير في أكتوبر/ تشرين الأول من 2014 الجدل.", "2015-08-06", "2014-10"),
+])
+def test_tense_chooses_the_year_of_a_bare_month(text, anchor, value):
+    assert dated(text, anchor) == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "وقع الاتفاق على هذا العقد مع الشركة.",
+    "لدينا 31 عقدا في المشروع.",
+    "فحص المختبر في 1920 عينة من المياه.",
+    "يحتوي على مسار للمشاة بطول (1250م) حول البحيرة.",
+    "أقيم السوق داخل خيمة بمساحة 1500م2 تضم 70 مبسطا.",
+    "ترتفع دقة الكاميرا من (1280 * 960) إلى 1920 * 1080.",
+    "يقع المحل في شارع 26 يوليو بالقاهرة.",
+    "أقام الفريق معسكره في مدينة ستة أكتوبر.",
+    "لقي مواطن في العشرينات من العمر مصرعه.",
+    "بعيدا عن جشع الشركات الذي لامس عنان السماء.",
+    "نتطلع إلى غد أفضل.",
+])
+def test_numbers_names_and_words_that_are_not_times(text):
+    assert [t for t in tag(text, "2015-08-06") if t.type in ("DATE", "TIME", "DURATION")] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("أصدرت وزارة الداخلية اليوم بيانا بشأن تنفيذ الحكم.", "2015-08-06"),
+    ("وأوضحت الوزارة في بيان أصدرته اليوم أنها ستستمر في الدعم.", "2015-08-06"),
+    ("ومن المتوقع أن يتم الإعلان عن الاسم المختار اليوم.", "2015-08-06"),
+    ("ومنح المدرب اللاعبين اليوم راحة من التدريبات.", "2015-08-06"),
+    ("وأدى اللاعبون تدريباتهم اليوم في صالة اللياقة.", "2015-08-06"),
+    ("يواجه المنتخب نظيره الأردني اليوم عند الساعة الثامنة مساء.", "2015-08-06"),
+])
+def test_today_that_is_the_news_day_gets_its_date(text, value):
+    assert [t.value for t in tag(text, "2015-08-06") if "اليوم" in t.text] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "آخر هذه الأخبار ما أوردته صحيفة «اليوم» عن أحد المواطنين.",
+    "وقال أحد أصحاب المحلات لـ(مراسل اليوم) إن الأسعار ثابتة.",
+    "وبدورها تواصلت “عين اليوم” مع رئيس الإدارة.",
+    "وحسب موقع \"روسيا اليوم\" الذي بث الشريط.",
+    "وسيأتي اليوم الذي تندحر فيه الميليشيات.",
+])
+def test_today_as_a_name_or_the_day_when_is_no_time(text):
+    assert tag(text, "2015-08-06") == []
+
+
+def test_today_per_day_all_day_and_nowadays():
+    assert found("ينتج الحقل مليون برميل في اليوم.") == [("SET", "P1D")]
+    assert found("يختار الزوار الاستجمام طوال اليوم بجانب المسبح.") == [("DURATION", "P1D")]
+    assert [t.value for t in tag("ضحية الأمس أصبح اليوم هو الجلاد.", ANCHOR) if t.text == "اليوم"] == \
+        ["PRESENT_REF"]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("وصل الوفد في 3 مارس، وفي اليوم التالي غادر إلى جدة.", ["2022-03-03", "2022-03-04"]),
+    ("اجتمع المجلس في 10 مارس، وفي ذلك اليوم أعلن الرئيس استقالته.", ["2022-03-10", "2022-03-10"]),
+    ("بدأت الحرب في 5 يونيو 1967، وسقطت المدينة يومها.", ["1967-06-05", "1967-06-05"]),
+    ("وصل في 8 مارس بعد أن تدرب في اليوم السابق.", ["2022-03-08", "2022-03-07"]),
+    ("أمم القناة عام 1956 الذي أعلنه في 26 يوليو من ذلك العام.", ["1956", "1956-07-26"]),
+])
+def test_anaphoric_days_and_years_take_the_day_or_year_named_before(text, values):
+    assert dated(text) == values
+
+
+def test_an_anaphoric_day_with_nothing_before_it_is_left_out():
+    assert tag("عاد اللاعبون إلى التدريب في اليوم السابق للمباراة.", ANCHOR) == []
+    assert [t.text for t in tag("قال إن العالم شهد في ذلك اليوم حدثا كبيرا.", ANCHOR)] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("يلتقي الفريقان صباح غد في الرياض.", "2022-03-16TMO"),
+    ("تقام المباراة مساء غد على ملعب الشرطة.", "2022-03-16TEV"),
+    ("بدأ البث عند الساعة 1.30 توقيت غرينتش.", "2022-03-15T01:30"),
+    ("تبدأ المباراة الساعة الثامنة والربع مساء بتوقيت السعودية.", "2022-03-15T20:15"),
+])
+def test_tomorrow_with_a_part_of_the_day_and_clock_times_with_a_zone(text, value):
+    assert dated(text) == [value]
+
+
+def test_a_clock_time_covers_its_time_zone():
+    (timex,) = tag("بدأ البث عند الساعة 1.30 توقيت غرينتش.", ANCHOR)
+    assert timex.text == "الساعة 1.30 توقيت غرينتش"
+
+
+@pytest.mark.parametrize("text, value, mod", [
+    ("بقي في المنصب لمدة أسبوعين.", "P2W", None),
+    ("حكم البلاد على مدى ثلاثة عقود.", "P3DE", None),
+    ("يعيش هناك منذ أكثر من عام.", "P1Y", "MORE_THAN"),
+    ("تراجعت الأسعار خلال الأشهر الستة الماضية.", "P6M", None),
+    ("حصلت الشركة على 16% من إيراداتها خلال الإثني عشر شهرًا الماضية.", "P12M", None),
+    ("انتظر نصف ساعة ثم غادر.", "PT30M", None),
+    ("قضى في السجن عامين ونصف.", "P30M", None),
+    ("تبعد المدينة عن المعسكر ساعتين ونصف.", "PT150M", None),
+])
+def test_durations_of_full_articles(text, value, mod):
+    (timex,) = [t for t in tag(text, ANCHOR) if t.type == "DURATION"]
+    assert (timex.value, timex.mod) == (value, mod)
+
+
+def test_a_date_every_year_is_a_set_without_a_year():
+    assert found("تبدأ سنتها المالية في الأول من يوليو من كل عام.")[0] == ("SET", "XXXX-07-01")
+
+
+def test_a_rate_per_day_next_to_a_year():
+    assert found("ستعبر 97 سفينة في اليوم عام 2023.") == [("SET", "P1D"), ("DATE", "2023")]
+
+
+@pytest.mark.parametrize("word, verb", [
+    ("سيكون", True), ("وستبدأ", True), ("سنعمل", True), ("سيارة", False), ("سندات", False),
+    ("ستيوارت", False), ("سياسة", False), ("سنوات", False), ("سيطروا", False),
+])
+def test_a_future_verb_is_an_ordinary_imperfect_verb_after_sin(word, verb):
+    from helpers.text import fold
+    from helpers.timex import _Grammar
+    from helpers.timex_words import Tokens
+
+    assert _Grammar(Tokens(""), None).future_verb(fold(word)) is verb

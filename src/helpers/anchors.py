@@ -1,14 +1,17 @@
 """Document anchor dates: the day relative dates of a document are resolved against.
 
-The stated (page or manifest) publication date when there is one — unless the text says it was
-written on another day. A stated date is often the day a page was published or collected, a day
-or more after the text was written: "أمس الأحد" in an article collected on a Tuesday was written
-on the Monday. The writing day is the latest day at most `MAX_DAYS_BEFORE` days before the stated
-one that agrees with most of the text's own cues: a relative day with its weekday ("اليوم
-الثلاثاء", "أمس الأحد", "غدا الخميس": strong), a relative day with its date ("اليوم الأربعاء 20
-/ 10 / 1436هـ": exact) and, weakly, "الأحد الماضي" (not written on a Sunday). The stated date
-stays when the cues agree with it or there are none (source 'page' / 'manifest'); a corrected
-anchor has the source 'text-weekday'.
+The stated (page or manifest) publication date when there is one — unless the document says it
+was written on another day. A stated date is often the day a page was published or collected, a
+day or more after the text was written: "أمس الأحد" in an article collected on a Tuesday was
+written on the Monday. The writing day is the latest day at most `MAX_DAYS_BEFORE` days before the
+stated one that agrees with most of the document's own cues: a relative day with its weekday
+("اليوم الثلاثاء", "أمس الأحد", "غدا الخميس"), a relative day with its date ("اليوم الأربعاء 20
+/ 10 / 1436هـ"), the day the page's address states (/2015/08/05/, an edition's day: weaker than
+the text's own words) and, weakly, "الأحد الماضي" (not written on a Sunday). The stated date stays
+when the cues agree with it or there are none (source 'page' / 'manifest'); a corrected anchor
+has the source 'text-weekday' (the text's cues) or 'page' (the address alone). An article with no
+cue of its own takes the writing day of the articles numbered just before and after it on its
+site when both have one and it is the same (source 'corpus').
 
 Without a stated date the anchor is inferred from the text — a weekday named with a day and
 month fixes the year, and "أول أمس" / "أمس" / "اليوم" next to it the writing day; a month called
@@ -20,8 +23,10 @@ source) stays empty.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -37,15 +42,18 @@ MIN_SHARED_WORDS = 2
 #: ("أمس الأحد"); a relative day with its date ("اليوم 20 / 10 / 1436هـ") may reach further.
 MAX_DAYS_BEFORE = 6
 MAX_EXACT_DAYS_BEFORE = 14
-#: Weights of the writing-day cues: a relative day with its date, with its weekday, and a
+#: Weights of the writing-day cues: a relative day with its date, with its weekday, the day a
+#: page's address states (an edition's day: a text's own "اليوم الأربعاء" wins over it), and a
 #: weekday called الماضي / المقبل (the text was not written on that weekday).
-EXACT_WEIGHT, WEEKDAY_WEIGHT, WEAK_WEIGHT = 2.0, 1.0, 0.25
+EXACT_WEIGHT, WEEKDAY_WEIGHT, ADDRESS_WEIGHT, WEAK_WEIGHT = 2.0, 1.0, 0.5, 0.25
 #: A relative day ("اليوم", "أمس", "غدا") near a weekday name or a digit: a text without one has
 #: no writing-day cue and is not tagged here.
 _DAY_CUE = re.compile(
     r"(?:اليوم|[أا]مس|غد[اًا]?|الغد)[\s()«»\"،,]+(?:[^\s]+\s+){0,2}?"
     r"(?:ال)?(?:[اإأ]ثنين|ثلاثاء|[أا]ربعاء|خميس|جمع[ةه]|سبت|[أا]حد|\d)")
 _DIACRITICS = re.compile(r"[\u064b-\u0652\u0640]")
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_NUMBER = re.compile(r"\d{5,}")
 
 
 @dataclass
@@ -54,6 +62,9 @@ class _Doc:
     body: str
     anchor: str | None = None
     source: str | None = None
+    url: str | None = None
+    stated: str | None = None  # the stated day, before any correction
+    written: date | None = None  # the writing day the document's own evidence gives
     _mentions: list[Mention] | None = None
     _sentences: list | None = None
     _sentence_words: dict[int, set[str]] = field(default_factory=dict)
@@ -196,18 +207,73 @@ def writing_day(stated: date, cues: list[Cue]) -> date:
     return best
 
 
-def _checked_by_text(doc: _Doc) -> None:
-    """Move a stated day anchor to the writing day the text's weekday cues give
-    (`writing_day`); the source becomes 'text-weekday'."""
+def url_date(url) -> date | None:
+    """The day a page's address states (/2015/08/05/, /20150805/, 2015-08-05), if any."""
+    if not isinstance(url, str):
+        return None
+    m = _URL_DATE.search(url)
+    return _day(int(m.group(1)), int(m.group(3)), int(m.group(4))) if m else None
+
+
+def url_number(url) -> tuple[str, int] | None:
+    """(site, number) of a page whose address carries an article number (alriyadh.com/1070773,
+    /article/422471/): sites number their articles in the order they publish them."""
+    if not isinstance(url, str):
+        return None
+    parts = urlsplit(url)
+    numbers = [int(n) for n in _URL_NUMBER.findall(parts.path + "?" + parts.query)
+               if not _URL_DATE.fullmatch(n)]
+    return (parts.netloc.lower(), max(numbers)) if numbers and parts.netloc else None
+
+
+def _check_writing_day(doc: _Doc) -> None:
+    """Move a stated day anchor to the day the text was written (`writing_day`) by the text's
+    own cues and the day its address states: source 'text-weekday' (the text's cues), or
+    'page' (the address alone). Remembers in `doc.written` the day when there was evidence."""
     stated = parse_anchor(doc.anchor)
     if stated is None or stated.day is None:
         return
-    if doc._mentions is None and not _DAY_CUE.search(_DIACRITICS.sub("", doc.body)):
+    cues = []
+    if doc._mentions is not None or _DAY_CUE.search(_DIACRITICS.sub("", doc.body)):
+        cues = writing_day_cues(doc.body, stated.date, doc.mentions)
+    page_day = url_date(doc.url)
+    if page_day is not None and 0 <= (stated.date - page_day).days <= MAX_EXACT_DAYS_BEFORE:
+        cues.append(Cue("exact", page_day, ADDRESS_WEIGHT, doc.url))
+    if not any(cue.kind != "not_weekday" for cue in cues):
         return
-    cues = writing_day_cues(doc.body, stated.date, doc.mentions)
     day = writing_day(stated.date, cues)
+    doc.written = day
     if day != stated.date:
-        doc.anchor, doc.source = day.isoformat(), "text-weekday"
+        by_text = _support(day, stated.date, [c for c in cues if c.text != doc.url]) > 0
+        doc.anchor, doc.source = day.isoformat(), "text-weekday" if by_text else "page"
+
+
+def _from_neighbours(docs: list[_Doc]) -> None:
+    """An article whose text and address say nothing of its writing day takes the writing day
+    of the articles numbered just before and after it on its site (`url_number`), when both
+    have one from their own evidence, it is the same, and they were stated on the same day
+    as this one (source 'corpus')."""
+    numbered: dict[str, list[tuple[int, date, str]]] = {}
+    for doc in docs:
+        key = url_number(doc.url) if doc.written is not None else None
+        if key:
+            numbered.setdefault(key[0], []).append((key[1], doc.written, doc.stated))
+    for entries in numbered.values():
+        entries.sort()
+    for doc in docs:
+        stated = parse_anchor(doc.anchor)
+        key = url_number(doc.url)
+        if doc.written is not None or key is None or stated is None or stated.day is None or \
+                key[0] not in numbered:
+            continue
+        entries = numbered[key[0]]
+        k = bisect_left(entries, (key[1],))
+        if not 0 < k < len(entries):
+            continue
+        (_, before, before_stated), (_, after, after_stated) = entries[k - 1], entries[k]
+        if before == after and before_stated == after_stated == doc.stated and before != stated.date \
+                and 0 < (stated.date - before).days <= MAX_DAYS_BEFORE:
+            doc.anchor, doc.source = before.isoformat(), "corpus"
 
 
 def _dated_sentence(doc: _Doc, m: Mention) -> set[str]:
@@ -255,17 +321,21 @@ def _from_corpus(doc: _Doc, dated_days: dict) -> str | None:
 
 
 def resolve_anchors(documents: pd.DataFrame) -> pd.DataFrame:
-    """Anchor date per document. In: doc_id, body, published (ISO or empty), published_source.
+    """Anchor date per document. In: doc_id, body, published (ISO or empty), published_source
+    and, when there is one, url.
     Out: doc_id, date_anchor ('YYYY-MM-DD', 'YYYY-MM' or None), date_anchor_source ('page' |
     'manifest' | 'text-weekday' | 'text' | 'corpus' | None: none)."""
     docs = []
     for row in documents.itertuples(index=False):
         body = row.body if isinstance(row.body, str) else ""
-        doc = _Doc(str(row.doc_id), body)
+        url = getattr(row, "url", None)
+        doc = _Doc(str(row.doc_id), body, url=url if isinstance(url, str) else None)
         doc.anchor, doc.source = _stated(row.published, getattr(row, "published_source", None))
+        doc.stated = doc.anchor
         if doc.anchor:
-            _checked_by_text(doc)
+            _check_writing_day(doc)
         docs.append(doc)
+    _from_neighbours(docs)
     corpus_years = sorted({int(d.anchor[:4]) for d in docs if d.anchor})
     for doc in docs:
         if doc.anchor is None:
@@ -284,7 +354,7 @@ def resolve_anchors(documents: pd.DataFrame) -> pd.DataFrame:
 def apply_anchors(documents: pd.DataFrame) -> pd.DataFrame:
     """`documents` (doc_id, body, published[, published_source] and any other columns) with its
     date_anchor and date_anchor_source columns set by `resolve_anchors`."""
-    columns = [c for c in ("doc_id", "body", "published", "published_source") if c in documents]
+    columns = [c for c in ("doc_id", "body", "published", "published_source", "url") if c in documents]
     resolved = {r.doc_id: (r.date_anchor, r.date_anchor_source)
                 for r in resolve_anchors(documents[columns]).itertuples(index=False)}
     out = documents.copy()

@@ -68,7 +68,8 @@ _NUMERIC_YMD = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
 _NUMERIC_XYY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _NUMERIC_SEPARATORS = {"/", "-", "."}
 _ARITHMETIC = {"*", "×", "x", "X", "+", "=", "%", "٪"}
-_LARGE_NUMBERS = {"مليون", "ملايين", "مليار", "مليارات", "الف", "الاف", "الفا"}
+_COUNT_WORDS = {"مليون", "ملايين", "مليار", "مليارات", "الف", "الاف", "الفا", "مره", "مرات", "مرتين"}
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
 _OPENING_QUOTES = {"«", "(", '"', "“", "'", "[", "‘"}
 _CLOSING_QUOTES = {"»", ")", '"', "”", "'", "]", "’"}
 #: Function words ending like a counted noun ("في 2014 عليها ...").
@@ -79,6 +80,7 @@ _PRONOUN_FORMS = {"هذه", "هذا", "فيه", "فيها", "منه", "منها"
 #: "عام 1435" and "1436/10/20" without هـ.
 HIJRI_YEARS = (1380, 1450)
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+_CLOCK_FRACTIONS = {"والنصف": 30, "ونصف": 30, "والربع": 15, "وربع": 15}
 _CLOCK_DOT = re.compile(r"^(\d{1,2})\.(\d{2})$")
 _DASH_PAIR = re.compile(r"^(\d{1,4})-(\d{1,4})$")
 _FUTURE_VERB = re.compile(r"^س[يتنا][\u0621-\u064a]{3,}$")
@@ -531,8 +533,8 @@ class _Grammar:
                                                             and t.text(j) in (",", "،", "("))
         k = j + 1 if named and joined else j
         calendar = self.calendar_date(k, clitic=clen is None, in_range=in_range)
-        if calendar and k > j and calendar[2].month is None:
-            calendar = None
+        if calendar and (k > j or when.shift is not None) and calendar[2].month is None:
+            calendar = None  # "في اليوم عام 2023": a day is not named by a year alone
         if calendar and t.text(j) == "(":  # "السبت (17 تموز 2021)"
             calendar = (calendar[0] + 1, calendar[1], calendar[2]) if t.text(calendar[0]) == ")" else None
         if calendar:
@@ -894,6 +896,10 @@ class _Grammar:
             if number is None or not 1 <= number[1] <= 12:
                 return None
             hour, minute, j = number[1], 0, number[0]
+            if t.text(j) in _CLOCK_FRACTIONS:  # "الساعة الثامنة والربع مساء"
+                minute, j = _CLOCK_FRACTIONS[t.text(j)], j + 1
+            elif t.text(j) == "و" and "و" + t.text(j + 1) in _CLOCK_FRACTIONS:
+                minute, j = _CLOCK_FRACTIONS["و" + t.text(j + 1)], j + 2
             if t.text(j) not in lex.table("part_of_day_adverbs"):
                 return None
         else:
@@ -969,6 +975,9 @@ class _Grammar:
         before, after = t.text(i - 1), t.text(i + 1)
         if clen == 0 and (before in _OPENING_QUOTES and after in _CLOSING_QUOTES):
             return None  # «اليوم», (اليوم): a newspaper
+        if after in _CLOSING_QUOTES and any(t.text(k) in _OPENING_QUOTES and self._same_sentence(k, i)
+                                            for k in range(i - 3, i - 1)):
+            return None  # «روسيا اليوم»: a name
         name_head = i - 1 - (before in _OPENING_QUOTES)
         if t.stem_in(name_head, lex.words("today_name_heads")) is not None:
             return None
@@ -977,10 +986,10 @@ class _Grammar:
         if before in ("طوال", "طيلة") and clen == 0:
             return "whole_day"
         if before == "في" and clen == 0 and any(
-                any(c.isdigit() for c in t.text(k)) or t.text(k) in lex.cardinals or t.text(k) in _LARGE_NUMBERS
+                any(c.isdigit() for c in t.text(k)) or t.text(k) in lex.cardinals or t.text(k) in _COUNT_WORDS
                 for k in range(i - 6, i - 1)):
             return "per_day"
-        sentence = [k for k in range(i - 1, max(-1, i - 9), -1) if self._same_sentence(k, i)]
+        sentence = [k for k in range(i - 1, max(-1, i - 13), -1) if self._same_sentence(k, i)]
         near = [k for k in range(i - 3, i + 3) if k != i and self._same_sentence(k, i)]
         if any(t.stem_in(k, lex.words("became_verbs")) is not None for k in near):
             return "present"
@@ -988,16 +997,26 @@ class _Grammar:
             return "present"  # "ضحية الأمس ... اليوم"
         if before in lex.words("this_demonstratives") or before in ("لهذا", "بهذا"):
             return "day"
-        if after in lex.table("part_of_day_adverbs") or after in ("وغدا", "غدا"):
-            return "day"
+        if after in lex.table("part_of_day_adverbs") or after in ("وغدا", "غدا") or \
+                t.is_word(i + 1 + (after == "عند"), lex.words("hour_words")) is not None:
+            return "day"  # "اليوم مساء", "اليوم وغدا", "اليوم عند الساعة الثامنة"
         for n, k in enumerate(sentence):
             if t.text(k) in ("ان", "لان"):
                 break  # "قال إن العالم اليوم ...": the clause of اليوم has no verb before it
-            if n < 4 and t.stem_in(k, lex.words("event_nouns")) is not None:
+            if n < 4 and self._event_noun(k):
                 return "day"
             if self._cue(k) is not None or t.stem_in(k, lex.words("event_verbs")) is not None:
                 return "day"
         return "present"
+
+    def _event_noun(self, k: int) -> bool:
+        """True when token k is an event noun (`event_nouns`), also with a pronoun suffix
+        ("تدريباتهم")."""
+        nouns = self.lex.words("event_nouns")
+        for _, stem in stems(self.t.text(k)):
+            if stem in nouns or any(stem.endswith(p) and stem[:-len(p)] in nouns for p in _PRONOUN_SUFFIXES):
+                return True
+        return False
 
     def _same_sentence(self, k: int, i: int) -> bool:
         """True when tokens k and i are in one sentence."""

@@ -188,7 +188,8 @@ def _pick_year(month: int, day: int | None, rel: str | None, ref: tuple, tense: 
     """Year of a year-less month (and day) against a reference (year, month, day|None): الجاري
     the same year, الماضي the latest one before, المقبل the next one after; otherwise the latest
     one at or before the reference in a past-tense sentence, the next one in a future-tense one,
-    and the nearest (preferring the past) when the tense is unknown."""
+    and the nearest when the tense is unknown, the past counting half (a month up to four
+    months ahead is the coming one: "لتسليم ديسمبر" in August)."""
     year, ref_month, ref_day = ref
     here = (month, day if day is not None else 0)
     now = (ref_month, ref_day if ref_day is not None and day is not None else 0)
@@ -206,7 +207,7 @@ def _pick_year(month: int, day: int | None, rel: str | None, ref: tuple, tense: 
     def distance(y: int) -> int:
         return abs((y * 12 + month) - (year * 12 + ref_month)) * 31 + abs((day or 0) - (ref_day or 0))
 
-    return coming if 2 * distance(coming) < distance(past) else past
+    return coming if 2 * distance(coming) <= distance(past) else past
 
 
 def _period_value(w: When, a: Anchor | None) -> str:
