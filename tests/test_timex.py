@@ -536,3 +536,39 @@ def test_a_future_verb_is_an_ordinary_imperfect_verb_after_sin(word, verb):
     from helpers.timex_words import Tokens
 
     assert _Grammar(Tokens(""), None).future_verb(fold(word)) is verb
+
+
+@pytest.mark.parametrize("text, value", [
+    ("تستمر المطابقة حتى نهاية دوام يوم الثلاثاء الموافق 3 – 11 – 1436هـ.", "2015-08-18"),
+    ("استعدت المدارس للعام الدراسي الجديد 1436 – 1437 هـ.", "2014-10-25/2016-10-01"),
+])
+def test_hijri_dates_with_dashes_and_ranges_of_hijri_years(text, value):
+    assert dated(text, "2015-08-06") == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("يغلق الطريق بعد الساعة الثانية عشر ليلا.", "2015-08-06T00:00"),
+    ("يبدأ الحفل الساعة التاسعة ليلا.", "2015-08-06T21:00"),
+    ("وقع الزلزال الساعة الثانية ليلا.", "2015-08-06T02:00"),
+    ("تبدأ الجلسة الساعة الواحدة ظهرا.", "2015-08-06T13:00"),
+    ("غرد في تمام الساعة 3:34 من عصر اليوم.", "2015-08-06T15:34"),
+    ("وصل الساعة 10:15 من مساء أمس.", "2015-08-05T22:15"),
+])
+def test_the_twelve_hour_clock_and_the_part_of_a_named_day(text, value):
+    assert dated(text, "2015-08-06") == [value]
+
+
+def test_a_clock_time_alone_is_on_the_day_its_paragraph_speaks_of():
+    text = ("يواجه المنتخب نظيره الأردني مساء غد في ختام البطولة. وفي اللقاء الأول يجمع منتخب العراق "
+            "بمنتخب الإمارات عند الساعة الخامسة عصراً.\nويبدأ التدريب الساعة العاشرة صباحا.")
+    assert dated(text, "2015-08-06") == ["2015-08-07TEV", "2015-08-07T17:00", "2015-08-06T10:00"]
+
+
+def test_after_some_time_in_a_past_story_is_a_duration():
+    assert found("جاءت السيارة، وبعد ثلاثة عقود أخرى أتت الطائرة.") == [("DURATION", "P3DE")]
+    assert found("وصل الوفد بعد يومين من الموعد.") == [("DURATION", "P2D")]
+    assert found("تبدأ المؤسسة بعد 10 أيام استقبال الطلبات.", "2015-08-05") == [("DATE", "2015-08-15")]
+
+
+def test_today_no_longer_is_nowadays():
+    assert [t.value for t in tag("أعداؤهم الذين لم يعودوا اليوم أعداء.", ANCHOR)] == ["PRESENT_REF"]

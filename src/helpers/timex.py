@@ -66,8 +66,10 @@ class _Parse:
 
 _NUMERIC_YMD = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
 _NUMERIC_XYY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_NUMERIC_SEPARATORS = {"/", "-", "."}
+_NUMERIC_SEPARATORS = {"/", "-", ".", "–", "—"}
 _ARITHMETIC = {"*", "×", "x", "X", "+", "=", "%", "٪"}
+_NO_LONGER = {"يعد", "تعد", "نعد", "يعودوا", "يعودون", "تعودوا"}
+_ANOTHER = {"اخري", "اخرى", "اخر", "اخرين"}
 _COUNT_WORDS = {"مليون", "ملايين", "مليار", "مليارات", "الف", "الاف", "الفا", "مره", "مرات", "مرتين"}
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
 _OPENING_QUOTES = {"«", "(", '"', "“", "'", "[", "‘"}
@@ -590,11 +592,7 @@ class _Grammar:
         clock = _CLOCK.match(t.text(k))
         if clock and (k > j or when.month is not None or when.weekday is not None):
             hour, minute = int(clock.group(1)), int(clock.group(2))
-            k += 1
-            if t.text(k) in self.lex.words("pm_words") and hour < 12:
-                hour, k = hour + 12, k + 1
-            elif t.text(k) in self.lex.table("part_of_day_adverbs"):
-                k += 1
+            k, hour, _ = self._clock_tail(k + 1, hour)
             if hour < 24 and minute < 60:
                 when.time = f"{hour:02d}:{minute:02d}"
                 return self._zone(k)
@@ -876,6 +874,9 @@ class _Grammar:
             return None
         if t.text(end) in self.lex.words("event_ties"):
             return _Parse(end, 0, "DURATION", value=_duration_value(count, code), first=i + 1)
+        if hit[2] > 0 and (t.text(end) in _ANOTHER or self.tense(i, end) == "past"):
+            # "وبعد ثلاثة عقود أخرى أتت الطائرة": counted from the story's last event, not the anchor
+            return _Parse(end, 0, "DURATION", value=_duration_value(count, code), first=i + 1)
         count, code = _whole(count, code)
         if count != int(count):
             return None
@@ -908,14 +909,28 @@ class _Grammar:
         if hour_word is None and after not in lex.table("part_of_day_adverbs") and \
                 after not in lex.words("timezone_words"):
             return None
-        if after in lex.words("pm_words") and hour < 12:
-            hour += 12
-        if after in lex.table("part_of_day_adverbs"):
-            j += 1
+        j, hour, shift = self._clock_tail(j, hour)
         j = self._zone(j)
         if hour >= 24 or minute >= 60:
             return None
-        return _Parse(j, hour_word or 0, "TIME", When(shift=0, time=f"{hour:02d}:{minute:02d}"))
+        when = When(shift=shift, time=f"{hour:02d}:{minute:02d}", floating=shift is None)
+        return _Parse(j, hour_word or 0, "TIME", when)
+
+    def _clock_tail(self, k: int, hour: int) -> tuple[int, int, int | None]:
+        """What follows a clock time at token k: a part of the day that sets the 12-hour clock
+        ("مساء", "ليلا") or a part of a named day ("من عصر اليوم", "من مساء أمس").
+        (token after it, hour on the 24-hour clock, days from the anchor or None)."""
+        t, lex = self.t, self.lex
+        word, shift = t.text(k), None
+        if word in lex.table("part_of_day_adverbs"):
+            return k + 1, _twelve_hour(hour, lex.table("part_of_day_adverbs")[word]), None
+        part = t.stem_in(k + 1, lex.table("parts_of_day"), clitic=False) if word == "من" else None
+        if part:
+            hour, k = _twelve_hour(hour, part[2]), k + 2
+            relative = t.phrase(k, lex.phrases["relative_days"], clitic=False)
+            if relative:
+                shift, k = relative[1], relative[0]
+        return k, hour, shift
 
     def _zone(self, j: int) -> int:
         """Token after a time zone at token j ("بتوقيت غرينتش", "توقيت مكة المكرمة", "GMT")."""
@@ -993,6 +1008,8 @@ class _Grammar:
         near = [k for k in range(i - 3, i + 3) if k != i and self._same_sentence(k, i)]
         if any(t.stem_in(k, lex.words("became_verbs")) is not None for k in near):
             return "present"
+        if any(t.text(k) in ("لم", "ولم", "فلم") and t.text(k + 1) in _NO_LONGER for k in near):
+            return "present"  # "الذين لم يعودوا اليوم أعداء"
         if any(t.text(k).endswith("الامس") for k in sentence):
             return "present"  # "ضحية الأمس ... اليوم"
         if before in lex.words("this_demonstratives") or before in ("لهذا", "بهذا"):
@@ -1094,6 +1111,20 @@ def _fill_range(left: When, right: When):
             right.year_rel is None and right.rel is None:
         right.year = left.year + (left.month is not None and right.month < left.month)
     return left, right
+
+
+def _twelve_hour(hour: int, part: str) -> int:
+    """An hour read on the 12-hour clock in a part of the day (MO, MI, AF, EV, NI): "الثالثة
+    عصرا" 15, "الواحدة ظهرا" 13, "التاسعة ليلا" 21, "الثانية ليلا" 2, "الثانية عشرة ليلا" 0."""
+    if hour > 12:
+        return hour
+    if part in ("AF", "EV"):
+        return hour + 12 if hour < 12 else hour
+    if part == "MI":
+        return hour + 12 if hour < 6 else hour
+    if part == "NI":
+        return 0 if hour == 12 else hour + 12 if hour >= 6 else hour
+    return hour
 
 
 def _whole(count: float, code: str) -> tuple[float, str]:
@@ -1228,7 +1259,8 @@ def resolve(mention: Mention, anchor: Anchor | None) -> str:
     if mention.until is None:
         return start
     end = when_value(mention.until, anchor, mention.tense)
-    return start if start == end else f"{start}/{end}"
+    # "1436 – 1437 هـ": each end is an interval itself; the range runs from the first to the last day
+    return start if start == end else f"{start.split('/')[0]}/{end.split('/')[-1]}"
 
 
 # ---- API --------------------------------------------------------------------------------------
@@ -1240,10 +1272,14 @@ def tag(text: str, anchor: str | None = None, *, day_first: bool | None = None) 
     parsed = parse_anchor(anchor)
     out: list[Timex] = []
     last_day: date | None = None  # the day the text named last, for "ذلك اليوم", "اليوم التالي"
+    last_day_end = 0  # where that day was named
     last_year: int | None = None  # the year the text named last, for "ذلك العام"
     for m in mentions(text, day_first=day_first):
         w = m.when
-        if w is not None and w.anaphor is not None:
+        if w is not None and w.floating and last_day is not None and "\n" not in text[last_day_end:m.start]:
+            # "مساء غد ... وفي اللقاء الأول عند الساعة الخامسة": the day its paragraph speaks of
+            value = f"{last_day.isoformat()}T{w.time}"
+        elif w is not None and w.anaphor is not None:
             if last_day is None:
                 continue  # nothing to refer to: no value can be given
             value = (last_day + timedelta(days=w.anaphor)).isoformat()
@@ -1255,8 +1291,8 @@ def tag(text: str, anchor: str | None = None, *, day_first: bool | None = None) 
             value = resolve(m, parsed)
         if m.type in ("DATE", "TIME") and m.until is None:
             first, last = value_bounds(value)
-            if first is not None and first == last:
-                last_day = date.fromisoformat(first)
+            if first is not None and first == last and not (w is not None and w.floating):
+                last_day, last_day_end = date.fromisoformat(first), m.end
             if first is not None and first[:4] == (last or "")[:4] and not value.startswith(("XXXX", "P")):
                 last_year = int(first[:4])
         out.append(Timex(m.start, m.end, text[m.start:m.end], m.type, value, m.mod))

@@ -42,6 +42,7 @@ class When:
     time: str | None = None  # "16:45" or a part-of-day code (EV)
     part: str | None = None  # a season or part of the year: SU, H1, Q3
     anaphor: int | None = None  # days after the day last named ("ذلك اليوم" 0, "اليوم السابق" -1)
+    floating: bool = False  # a clock time with no day: on the day its paragraph speaks of
 
     @property
     def year_less(self) -> bool:
@@ -106,7 +107,7 @@ def when_value(w: When, a: Anchor | None, tense: str | None = None) -> str:
     if w.hijri:
         return _hijri_value(w, a, tense)
     if w.month is None and w.year is None:
-        if w.shift is None and w.weekday is None:
+        if w.shift is None and w.weekday is None and w.time is None:
             return "XXXX"  # "ذلك العام" with no year named before it
         return _day_value(w, a, tense)
     year = w.year
@@ -166,7 +167,9 @@ def _day_value(w: When, a: Anchor | None, tense: str | None) -> str:
             return f"XXXX-WXX-{w.weekday + 1}"
         return "XXXX-XX-XX" + _time_suffix(w)
     base = a.date
-    if w.shift is not None:
+    if w.shift is None and w.weekday is None:  # a clock time alone: the anchor's day
+        day = base
+    elif w.shift is not None:
         day = base + timedelta(days=w.shift)
         if w.weekday is not None:  # "أمس الأحد": the Sunday, even when the anchor is a day off
             day = nearest_weekday(day, w.weekday)
