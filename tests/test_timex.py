@@ -572,3 +572,16 @@ def test_after_some_time_in_a_past_story_is_a_duration():
 
 def test_today_no_longer_is_nowadays():
     assert [t.value for t in tag("أعداؤهم الذين لم يعودوا اليوم أعداء.", ANCHOR)] == ["PRESENT_REF"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("وبموجب القانون الذي وقعه الرئيس في مايو فإن أمام الكونجرس حتى 17 سبتمبر ليقر الاتفاق.", "2015-09-17"),
+    ("امتلك حصة قيمتها 91 مليون دولار في يونيو/حزيران العام الماضي.", "2014-06"),
+    ("تبدأ الوظائف في الفصل الأول من العام الجامعي 1436/ 1437هـ.", "2014-10-25/2016-10-01"),
+])
+def test_clauses_year_relations_and_academic_years(text, value):
+    assert dated(text, "2015-08-04")[-1] == value
+
+
+def test_today_after_starting_from_is_the_news_day():
+    assert [t.value for t in tag("ويتقبل ذووها العزاء بدءا من اليوم في جدة.", "2015-08-06")] == ["2015-08-06"]

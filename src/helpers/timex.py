@@ -68,6 +68,10 @@ _NUMERIC_YMD = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
 _NUMERIC_XYY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _NUMERIC_SEPARATORS = {"/", "-", ".", "–", "—"}
 _ARITHMETIC = {"*", "×", "x", "X", "+", "=", "%", "٪"}
+#: Words that open a main clause after a fronted phrase ("وبموجب القانون الذي وقعه في مايو فإن
+#: أمام الكونجرس حتى 17 سبتمبر"): a verb before them is not the date's.
+_MAIN_CLAUSE = {"فان", "فانه", "فانها", "فانهم"}
+_STARTING = {"بدءا", "بدء", "اعتبارا", "ابتداء", "ابتداءا", "بداية"}
 _NO_LONGER = {"يعد", "تعد", "نعد", "يعودوا", "يعودون", "تعودوا"}
 _ANOTHER = {"اخري", "اخرى", "اخر", "اخرين"}
 _COUNT_WORDS = {"مليون", "ملايين", "مليار", "مليارات", "الف", "الاف", "الفا", "مره", "مرات", "مرتين"}
@@ -180,8 +184,8 @@ class _Grammar:
             if number:
                 return number[0], number[1], None
             rel = self.lex.relations.get(self.t.text(j + 1))
-            if has_from and rel and self.t.text(j).startswith("ال"):
-                return j + 2, None, rel
+            if rel and self.t.text(j).startswith("ال") and (has_from or j == i):
+                return j + 2, None, rel  # "من العام الماضي", "يونيو العام الماضي"
             return None
         if has_from and self.t.text(j) in self.lex.words("this_demonstratives") and \
                 self.t.text(j + 1) in _YEAR_WORDS:
@@ -347,7 +351,8 @@ class _Grammar:
         سيزور موسكو في يوليو") has no tense of its own: None. None without a cue."""
         near = [last] if not self.t.boundary_before(last) else []
         k = first - 1
-        while k >= max(0, first - 10) and not self.t.boundary_before(k + 1):
+        while k >= max(0, first - 10) and not self.t.boundary_before(k + 1) and \
+                self.t.text(k) not in _MAIN_CLAUSE:
             near.append(k)
             k -= 1
         found = None
@@ -617,6 +622,13 @@ class _Grammar:
         if left is None:
             return None
         k = left[0]
+        if t.text(k) == "/" and left[1].year is not None and left[1].month is None:
+            right = self.year_alone(k + 1, clitic=False, in_range=True)  # "العام الجامعي 1436/ 1437هـ"
+            if right and right[2].year == left[1].year + 1:
+                hijri = left[1].hijri or right[2].hijri
+                return _Parse(right[0], clen if opener else 0, "DATE", replace(left[1], hijri=hijri),
+                              replace(right[2], hijri=hijri))
+            return None
         if between:
             if t.text(k) != "و":
                 return None
@@ -1012,8 +1024,9 @@ class _Grammar:
             return "present"  # "الذين لم يعودوا اليوم أعداء"
         if any(t.text(k).endswith("الامس") for k in sentence):
             return "present"  # "ضحية الأمس ... اليوم"
-        if before in lex.words("this_demonstratives") or before in ("لهذا", "بهذا"):
-            return "day"
+        if before in lex.words("this_demonstratives") or before in ("لهذا", "بهذا") or \
+                before == "من" and t.text(i - 2) in _STARTING:
+            return "day"  # "لهذا اليوم", "بدءا من اليوم"
         if after in lex.table("part_of_day_adverbs") or after in ("وغدا", "غدا") or \
                 t.is_word(i + 1 + (after == "عند"), lex.words("hour_words")) is not None:
             return "day"  # "اليوم مساء", "اليوم وغدا", "اليوم عند الساعة الثامنة"
