@@ -585,3 +585,20 @@ def test_clauses_year_relations_and_academic_years(text, value):
 
 def test_today_after_starting_from_is_the_news_day():
     assert [t.value for t in tag("ويتقبل ذووها العزاء بدءا من اليوم في جدة.", "2015-08-06")] == ["2015-08-06"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("سيصوت المجلس على الاتفاق عند عودة المشرعين إلى عقد جلساتهم في سبتمبر.", "2015-09"),
+    ("سيتطلب الأمر تدهورا كبيرا كي لا يؤيد رفع أسعار الفائدة في سبتمبر.", "2015-09"),
+])
+def test_a_noun_that_looks_like_a_past_verb_gives_no_tense(text, value):
+    assert dated(text, "2015-08-06") == [value]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("هذه المواقف تثبت يومًا بعد يوم أنها راسخة.", []),
+    ("قال إنه سافر صبيحة اليوم الذي اجتمع فيه الوزراء.", []),
+    ("وفي عودتنا على الرحلة 127 يوم 6 يوليو فوجئنا بالمقاعد.", [("DATE", "2015-07-06")]),
+])
+def test_idioms_relative_clauses_and_flight_numbers(text, expected):
+    assert found(text, "2015-08-06") == expected

@@ -70,6 +70,8 @@ _NUMERIC_SEPARATORS = {"/", "-", ".", "–", "—"}
 _ARITHMETIC = {"*", "×", "x", "X", "+", "=", "%", "٪"}
 #: Words that open a main clause after a fronted phrase ("وبموجب القانون الذي وقعه في مايو فإن
 #: أمام الكونجرس حتى 17 سبتمبر"): a verb before them is not the date's.
+_PREPOSITIONS = {"الي", "في", "من", "علي", "عن", "حتي", "بعد", "قبل", "خلال", "مع", "عند", "منذ", "بين",
+                 "لدي", "نحو", "ضد", "عبر", "حول", "دون", "بعد", "اثر", "عقب"}
 _MAIN_CLAUSE = {"فان", "فانه", "فانها", "فانهم"}
 _STARTING = {"بدءا", "بدء", "اعتبارا", "ابتداء", "ابتداءا", "بداية"}
 _NO_LONGER = {"يعد", "تعد", "نعد", "يعودوا", "يعودون", "تعودوا"}
@@ -279,6 +281,8 @@ class _Grammar:
                 return None
             if t.text(j) in lex.words("ambiguous_unit_words") and not (single or self._of_time(j + 1)):
                 return None  # "لدينا 31 عقدا": contracts, unless "على مدى ثلاثة عقود"
+            if t.text(j) == "يوم" and self.calendar_date(j + 1, clitic=False) is not None:
+                return None  # "على الرحلة 127 يوم 6 يوليو": a flight number, then a day
             code, end = unit[0], j + 1
         elif fraction and lex.units.get(t.text(i + 1), ("", ""))[1] == "singular":
             clen, count, code, end = fraction[0], fraction[2], lex.units[t.text(i + 1)][0], i + 2
@@ -340,8 +344,8 @@ class _Grammar:
         if stem == "قد" or word == "قد":
             following = self.t.text(k + 1)  # قد + past: past; قد + imperfect: "may"
             return None if following[:1] in ("ي", "ت", "ن") else "past"
-        if self.past_verb(word):
-            return "past"
+        if self.past_verb(word) and self.t.text(k - 1) not in _PREPOSITIONS:
+            return "past"  # "إلى عقد جلساتهم": after a preposition a word is no verb
         return None
 
     def tense(self, first: int, last: int) -> str | None:
@@ -563,6 +567,8 @@ class _Grammar:
         word = self.t.text(j)[relative[2]:]
         if bound and relative[0] == j + 1 and word in self.lex.words("bound_relative_days"):
             return True
+        if word == "اليوم" and self.t.text(relative[0]) in ("الذي", "التي", "الذى"):
+            return True  # "صبيحة اليوم الذي يجتمع فيه الوزراء": the day when, not today
         clitic = self.t.text(j)[:relative[2]]
         return word == "امس" and clitic not in ("", "و", "ف")
 
@@ -882,6 +888,8 @@ class _Grammar:
         if counted is None:
             return None
         end, count, code, _ = counted
+        if self.lex.units.get(t.text(i - 1), ("",))[0] == code:
+            return None  # "يوما بعد يوم", "عاما بعد عام": little by little
         if count > 1000:
             return None
         if t.text(end) in self.lex.words("event_ties"):
