@@ -602,3 +602,14 @@ def test_a_noun_that_looks_like_a_past_verb_gives_no_tense(text, value):
 ])
 def test_idioms_relative_clauses_and_flight_numbers(text, expected):
     assert found(text, "2015-08-06") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("سيتم إيداع الحقوق يوم الأحد بتاريخ 24/10/1436هـ الموافق 09/08/2015م.", [("DATE", "2015-08-09")]),
+    ("يتنافسون على ترشيح الحزب للانتخابات في (نوفمبر) تشرين الثاني 2016.", [("DATE", "2016-11")]),
+    ("توج الفريق الكاتالوني بلقب كأس جوان غامبر.", []),
+    ("وسجل الأهداف محمد الخميس (هدفين) وماجد المرحوم.", []),
+    ("وصل الوفد الخميس إلى جدة.", [("DATE", "2015-08-06")]),
+])
+def test_dates_joined_by_bitarikh_bracketed_month_names_and_names_that_look_like_dates(text, expected):
+    assert found(text, "2015-08-06") == expected

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .calendar_names import AMBIGUOUS_MONTHS
-from .lexicon import word_zipf
+from .lexicon import given_names, word_zipf
 from .calendar_names import WEEKDAYS as WEEKDAY_NAMES
 from .text import FoldedText, stopwords
 from .timex_values import Anchor, When, parse_anchor, valid_date, value_bounds, when_value
@@ -143,6 +143,8 @@ class _Grammar:
                 k += 1
             elif self.t.text(k) == "(":
                 k, closing = k + 1, True
+            elif self.t.text(k) == ")" and self.t.text(i - 1) == "(":
+                k += 1  # "(نوفمبر) تشرين الثاني 2016"
             other = self.t.phrase(k, self.lex.phrases["months"], clitic=False)
             if other is None or other[1] != ("G", month):
                 break
@@ -228,6 +230,8 @@ class _Grammar:
         blockers = self.lex.weekday_blockers.get(stem, ())
         if previous in blockers or (previous == "يوم" and self.t.text(i - 2) in blockers):
             return None
+        if clen == 0 and stem.startswith("ال") and given_names().match([previous], 0)[0]:
+            return None  # "محمد الخميس", "عبدالله الجمعة": a family name
         return i + 1, day, clen
 
     def numeric_date(self, i: int):
