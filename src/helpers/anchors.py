@@ -38,6 +38,9 @@ from .timex import Anchor, Mention, mentions, parse_anchor, resolve
 MAX_YEAR_DISTANCE = 6
 #: Words the sentences of one event in two documents must share for the corpus route.
 MIN_SHARED_WORDS = 2
+#: Content words two articles' sentences must share to be one story told twice (and the share
+#: of the shorter sentence's words they must be) for the writing-day route through the corpus.
+MIN_STORY_WORDS, STORY_SHARE = 5, 0.5
 #: How many days before its stated date a text may have been written, judged by its weekdays
 #: ("أمس الأحد"); a relative day with its date ("اليوم 20 / 10 / 1436هـ") may reach further.
 MAX_DAYS_BEFORE = 6
@@ -54,6 +57,8 @@ _DAY_CUE = re.compile(
 _DIACRITICS = re.compile(r"[\u064b-\u0652\u0640]")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_NUMBER = re.compile(r"\d{5,}")
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_RELATIVE_WORD = re.compile(r"اليوم|[أا]مس|غد|البارحة")
 
 
 @dataclass
@@ -64,6 +69,7 @@ class _Doc:
     source: str | None = None
     url: str | None = None
     stated: str | None = None  # the stated day, before any correction
+    stated_source: str | None = None
     written: date | None = None  # the writing day the document's own evidence gives
     _mentions: list[Mention] | None = None
     _sentences: list | None = None
@@ -264,8 +270,8 @@ def _from_neighbours(docs: list[_Doc]) -> None:
         stated = parse_anchor(doc.anchor)
         key = url_number(doc.url)
         if doc.written is not None or key is None or stated is None or stated.day is None or \
-                key[0] not in numbered:
-            continue
+                key[0] not in numbered or doc.source != doc.stated_source:
+            continue  # (an article a story of the corpus already dated keeps that day)
         entries = numbered[key[0]]
         k = bisect_left(entries, (key[1],))
         if not 0 < k < len(entries):
@@ -274,6 +280,69 @@ def _from_neighbours(docs: list[_Doc]) -> None:
         if before == after and before_stated == after_stated == doc.stated and before != stated.date \
                 and 0 < (stated.date - before).days <= MAX_DAYS_BEFORE:
             doc.anchor, doc.source = before.isoformat(), "corpus"
+
+
+def _bare_relative(m: Mention) -> bool:
+    """A relative day with nothing else to place it ("أمس", "مساء اليوم", "غدا")."""
+    w = m.when
+    return w is not None and w.shift is not None and w.weekday is None and w.month is None and \
+        w.year is None and w.anaphor is None
+
+
+def _from_stories(docs: list[_Doc]) -> None:
+    """An article with no writing-day cue of its own that reports, in the same words, an event
+    another article places on a day ("مؤتمر صحفي عقده أمس بوزارة الشؤون البلدية ..." in two
+    papers, one of them dated by its weekdays or address) was written the day its relative
+    word implies (source 'corpus'). The other article names the day the same way (a relative
+    day or a weekday), the sentences share `MIN_STORY_WORDS` content words and most of the
+    shorter one's; the day most of the matched words support wins."""
+    evidence = [d for d in docs if d.written is not None]
+    if not evidence:
+        return
+    index: dict[str, list[tuple[int, date]]] = {}
+    sentences: list[set[str]] = []
+    for doc in evidence:
+        anchor = Anchor(doc.written.year, doc.written.month, doc.written.day)
+        for m in doc.mentions:
+            w = m.when  # a day named from the writing day: "أمس", "أمس الثلاثاء", "الأحد الماضي"
+            if w is None or (w.shift is None and w.weekday is None) or w.month is not None or m.until is not None:
+                continue
+            day = _DAY_VALUE.match(resolve(m, anchor))
+            if not day:
+                continue
+            words = _dated_sentence(doc, m)
+            if len(words) < MIN_STORY_WORDS:
+                continue
+            sentences.append(words)
+            for word in words:
+                index.setdefault(word, []).append((len(sentences) - 1, date.fromisoformat(day.group(0))))
+    for doc in docs:
+        stated = parse_anchor(doc.anchor)
+        if doc.written is not None or stated is None or stated.day is None or doc.source != doc.stated_source \
+                or not _RELATIVE_WORD.search(_DIACRITICS.sub("", doc.body)):
+            continue
+        votes: dict[date, int] = {}
+        for m in doc.mentions:
+            if not _bare_relative(m):
+                continue
+            words = _dated_sentence(doc, m)
+            if len(words) < MIN_STORY_WORDS:
+                continue
+            shared: dict[tuple[int, date], int] = {}
+            for word in words:
+                for key in index.get(word, ()):
+                    shared[key] = shared.get(key, 0) + 1
+            for (k, day), n in shared.items():
+                if n >= MIN_STORY_WORDS and n >= STORY_SHARE * min(len(words), len(sentences[k])):
+                    written = day - timedelta(days=m.when.shift)
+                    if 0 <= (stated.date - written).days <= MAX_DAYS_BEFORE:
+                        votes[written] = votes.get(written, 0) + n
+        if not votes:
+            continue
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        best, weight = ranked[0]
+        if best != stated.date and (len(ranked) == 1 or weight >= 2 * ranked[1][1]):
+            doc.anchor, doc.source = best.isoformat(), "corpus"
 
 
 def _dated_sentence(doc: _Doc, m: Mention) -> set[str]:
@@ -331,10 +400,11 @@ def resolve_anchors(documents: pd.DataFrame) -> pd.DataFrame:
         url = getattr(row, "url", None)
         doc = _Doc(str(row.doc_id), body, url=url if isinstance(url, str) else None)
         doc.anchor, doc.source = _stated(row.published, getattr(row, "published_source", None))
-        doc.stated = doc.anchor
+        doc.stated, doc.stated_source = doc.anchor, doc.source
         if doc.anchor:
             _check_writing_day(doc)
         docs.append(doc)
+    _from_stories(docs)
     _from_neighbours(docs)
     corpus_years = sorted({int(d.anchor[:4]) for d in docs if d.anchor})
     for doc in docs:

@@ -337,9 +337,9 @@ class _Grammar:
                     return True
         return False
 
-    def _cue(self, k: int) -> str | None:
+    def _cue(self, k: int, adjacent: bool = False) -> str | None:
         """'future' | 'past' | None for token k as a tense cue (سوف، من المقرر، a future verb;
-        a past verb, قد before a past verb, منذ)."""
+        a past verb, قد before a past verb, منذ right before the date: `adjacent`)."""
         word = self.t.text(k)
         stem = word[1:] if word.startswith(("و", "ف")) and len(word) > 3 else word
         lex = self.lex
@@ -348,6 +348,8 @@ class _Grammar:
         if stem == "قد" or word == "قد":
             following = self.t.text(k + 1)  # قد + past: past; قد + imperfect: "may"
             return None if following[:1] in ("ي", "ت", "ن") else "past"
+        if stem == "منذ":
+            return "past" if adjacent else None  # "منذ مارس"; not "أدنى سعر منذ فبراير ... ديسمبر"
         if self.past_verb(word) and self.t.text(k - 1) not in _PREPOSITIONS:
             return "past"  # "إلى عقد جلساتهم": after a preposition a word is no verb
         return None
@@ -365,7 +367,7 @@ class _Grammar:
             k -= 1
         found = None
         for k in near:
-            cue = self._cue(k)
+            cue = self._cue(k, adjacent=k == first - 1)
             if cue is None:
                 continue
             if found is None:
