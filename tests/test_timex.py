@@ -613,3 +613,13 @@ def test_idioms_relative_clauses_and_flight_numbers(text, expected):
 ])
 def test_dates_joined_by_bitarikh_bracketed_month_names_and_names_that_look_like_dates(text, expected):
     assert found(text, "2015-08-06") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("يعالج الخلل من 25 يناير (2011) إلى 30 يونيو (2013).", [("DATE", "2011-01-25/2013-06-30")]),
+    ("اخترق هكر سعودي اليوم، الخميس، موقع الأمانة.", [("DATE", "2015-08-06")]),
+    ("في الأمس المشرق كان التحالف آمن السبل.", []),
+    ("فارق الحياة على الساعة الثالثة فجرا من يوم الأحد 27 يوليو 2008.", [("TIME", "2008-07-27T03:00")]),
+])
+def test_bracketed_years_weekdays_after_a_comma_the_past_and_the_day_of_a_clock_time(text, expected):
+    assert found(text, "2015-08-06") == expected

@@ -202,6 +202,10 @@ class _Grammar:
         if number and not (has_from and self._counted_noun(number[0])
                            and not self.t.text(number[0]).startswith("ال")):
             return number[0], number[1], None  # "أكتوبر 2014", "أكتوبر من 2014"
+        if not has_from and self.t.text(j) == "(":  # "30 يونيو (2013)"
+            number = self.year_number(j + 1, hijri)
+            if number and self.t.text(number[0]) == ")":
+                return number[0] + 1, number[1], None
         return None
 
     def day_number(self, i: int, clitic: bool = True):
@@ -531,10 +535,12 @@ class _Grammar:
             when.shift = relative[1]
             clen = relative[2] if clen is None else clen
             j, named = relative[0], True
-            # "أمس (الثلاثاء)", "اليوم (الخميس)"
-            inner = self.weekday(j + 1, clitic=False) if t.text(j) == "(" else None
-            if inner and t.text(inner[0]) == ")":
+            # "أمس (الثلاثاء)", "اليوم (الخميس)", "اليوم، الخميس"
+            inner = self.weekday(j + 1, clitic=False) if t.text(j) in ("(", "،", ",") else None
+            if inner and t.text(j) == "(" and t.text(inner[0]) == ")":
                 when.weekday, j = inner[1], inner[0] + 1
+            elif inner and t.text(j) != "(":
+                when.weekday, j = inner[1], inner[0]
         weekday = None if when.weekday is not None else self.weekday(j, clitic=clen is None)
         if weekday:
             when.weekday = weekday[1]
@@ -575,6 +581,8 @@ class _Grammar:
             return True
         if word == "اليوم" and self.t.text(relative[0]) in ("الذي", "التي", "الذى"):
             return True  # "صبيحة اليوم الذي يجتمع فيه الوزراء": the day when, not today
+        if word == "الامس" and self._adjective_follows(relative[0]):
+            return True  # "في الأمس المشرق", "الأمس القريب": the past
         clitic = self.t.text(j)[:relative[2]]
         return word == "امس" and clitic not in ("", "و", "ف")
 
@@ -940,6 +948,11 @@ class _Grammar:
         if hour >= 24 or minute >= 60:
             return None
         when = When(shift=shift, time=f"{hour:02d}:{minute:02d}", floating=shift is None)
+        day = self.date_chain(j + 1) if shift is None and t.text(j) == "من" else None
+        if day and day.type == "DATE" and (day.when.day is not None or day.when.weekday is not None
+                                           or day.when.shift is not None):
+            # "الساعة الثالثة فجرا من يوم الأحد 27 يوليو 2008": the time of that day
+            return _Parse(day.end, hour_word or 0, "TIME", replace(day.when, time=when.time), day.until)
         return _Parse(j, hour_word or 0, "TIME", when)
 
     def _clock_tail(self, k: int, hour: int) -> tuple[int, int, int | None]:
