@@ -623,3 +623,8 @@ def test_dates_joined_by_bitarikh_bracketed_month_names_and_names_that_look_like
 ])
 def test_bracketed_years_weekdays_after_a_comma_the_past_and_the_day_of_a_clock_time(text, expected):
     assert found(text, "2015-08-06") == expected
+
+
+def test_near_a_number_is_not_soon():
+    assert tag("ارتفعت الأسعار قريبا من 51 دولارا.", ANCHOR) == []
+    assert found("يصل الوفد قريبا.") == [("DATE", "FUTURE_REF")]

@@ -1007,6 +1007,8 @@ class _Grammar:
         hit = self.t.phrase(i, self.lex.phrases["vague"])
         if hit is None or (hit[0] == i + 1 and self._adjective_follows(hit[0])):
             return None
+        if self.t.text(i)[hit[2]:] == "قريبا" and self.t.text(hit[0]) == "من":
+            return None  # "ارتفعت قريبا من 51 دولارا": near, not soon
         if hit[0] == i + 1 and self.t.text(i)[hit[2]:] == "اليوم":
             kind = self._today(i, hit[2])
             if kind is None:
