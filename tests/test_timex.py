@@ -628,3 +628,8 @@ def test_bracketed_years_weekdays_after_a_comma_the_past_and_the_day_of_a_clock_
 def test_near_a_number_is_not_soon():
     assert tag("ارتفعت الأسعار قريبا من 51 دولارا.", ANCHOR) == []
     assert found("يصل الوفد قريبا.") == [("DATE", "FUTURE_REF")]
+
+
+def test_a_year_after_min_and_a_month_before_a_name():
+    assert dated("أثارت تصريحات سفير طهران في أكتوبر/ تشرين الأول من 2014 مجتبى فردوسي الجدل.",
+                 "2015-08-06") == ["2014-10"]

@@ -199,9 +199,8 @@ class _Grammar:
             if same:  # "في 26 يوليو من ذلك العام"
                 return same[0], None, "same"
         number = self.year_number(j, hijri)
-        if number and not (has_from and self._counted_noun(number[0])
-                           and not self.t.text(number[0]).startswith("ال")):
-            return number[0], number[1], None  # "أكتوبر 2014", "أكتوبر من 2014"
+        if number and not (has_from and number[2] is None and not 1900 <= number[1] <= 2100):
+            return number[0], number[1], None  # "أكتوبر 2014", "أكتوبر من 2014 مجتبى فردوسي"
         if not has_from and self.t.text(j) == "(":  # "30 يونيو (2013)"
             number = self.year_number(j + 1, hijri)
             if number and self.t.text(number[0]) == ")":
