@@ -156,7 +156,8 @@ def test_weekday_agreement_of_a_timeline():
     from helpers.anchors import weekday_agreement
 
     timeline = pd.DataFrame({"doc_id": ["a"] * 5, "type": ["DATE", "DATE", "TIME", "DATE", "DURATION"],
-                             "text": ["اليوم الثلاثاء", "أمس الأحد", "مساء الاثنين", "بعد يوم واحد", "يوم واحد"],
+                             "text": ["اليوم الثلاثاء", "أمس الأحد", "مساء الاثنين", "بعد يوم واحد",
+                                      "يوم واحد"],
                              "value": ["2015-08-04", "2015-08-03", "2015-08-03TEV", "2015-08-07", "P1D"]})
     result = weekday_agreement(timeline)
     assert (result["rows"], result["agree"], result["share"]) == (3, 2, 0.6667)
@@ -167,8 +168,9 @@ def test_an_article_telling_a_dated_story_in_the_same_words_takes_its_day():
     dated = collected("a", "وصل الوفد أمس الثلاثاء. وقال القحطاني خلال المؤتمر الصحفي الذي عقده أمس بوزارة "
                            "الشؤون البلدية والقروية بمناسبة قرب انطلاق المرحلة الأولى من الانتخابات البلدية "
                            "إن الاستعدادات اكتملت.")
-    same_story = collected("b", "وأوضح القحطاني خلال مؤتمر صحفي عقده أمس بوزارة الشؤون البلدية والقروية بمناسبة "
-                                "قرب انطلاق المرحلة الأولى من الانتخابات البلدية أن النظام الجديد عالج التحديات.")
+    same_story = collected("b", "وأوضح القحطاني خلال مؤتمر صحفي عقده أمس بوزارة الشؤون البلدية "
+                                "والقروية بمناسبة قرب انطلاق المرحلة الأولى من الانتخابات البلدية أن النظام "
+                                "الجديد عالج التحديات.")
     other_story = collected("c", "قال الوزير أمس إن المحادثات مع الشركاء مستمرة في العاصمة.")
     got = anchors(documents(dated[:4], same_story[:4], other_story[:4]))
     assert got["a"] == ("2015-08-05", "text-weekday")

@@ -305,7 +305,8 @@ def _from_stories(docs: list[_Doc]) -> None:
         anchor = Anchor(doc.written.year, doc.written.month, doc.written.day)
         for m in doc.mentions:
             w = m.when  # a day named from the writing day: "أمس", "أمس الثلاثاء", "الأحد الماضي"
-            if w is None or (w.shift is None and w.weekday is None) or w.month is not None or m.until is not None:
+            if w is None or (w.shift is None and w.weekday is None) or w.month is not None \
+                    or m.until is not None:
                 continue
             day = _DAY_VALUE.match(resolve(m, anchor))
             if not day:
@@ -318,7 +319,8 @@ def _from_stories(docs: list[_Doc]) -> None:
                 index.setdefault(word, []).append((len(sentences) - 1, date.fromisoformat(day.group(0))))
     for doc in docs:
         stated = parse_anchor(doc.anchor)
-        if doc.written is not None or stated is None or stated.day is None or doc.source != doc.stated_source \
+        if doc.written is not None or stated is None or stated.day is None \
+                or doc.source != doc.stated_source \
                 or not _RELATIVE_WORD.search(_DIACRITICS.sub("", doc.body)):
             continue
         votes: dict[date, int] = {}
@@ -469,8 +471,8 @@ def weekday_agreement(timeline: pd.DataFrame) -> dict:
         agree.append(day.weekday() == weekday)
     rows = pd.DataFrame(keep, columns=timeline.columns)
     disagreeing = rows[[not a for a in agree]].reset_index(drop=True)
-    return {"rows": len(keep), "agree": sum(agree), "share": round(sum(agree) / len(keep), 4) if keep else 1.0,
-            "disagreeing": disagreeing}
+    share = round(sum(agree) / len(keep), 4) if keep else 1.0
+    return {"rows": len(keep), "agree": sum(agree), "share": share, "disagreeing": disagreeing}
 
 
 if __name__ == "__main__":  # python -m helpers.anchors OUTPUT_DIR: the weekday agreement of a run

@@ -21,8 +21,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .calendar_names import AMBIGUOUS_MONTHS
-from .lexicon import given_names, word_zipf
 from .calendar_names import WEEKDAYS as WEEKDAY_NAMES
+from .lexicon import given_names, word_zipf
 from .text import FoldedText, stopwords
 from .timex_values import Anchor, When, parse_anchor, valid_date, value_bounds, when_value
 from .timex_words import Tokens, lexicon, read_cardinal, read_ordinal, stems
@@ -71,7 +71,7 @@ _ARITHMETIC = {"*", "×", "x", "X", "+", "=", "%", "٪"}
 #: Words that open a main clause after a fronted phrase ("وبموجب القانون الذي وقعه في مايو فإن
 #: أمام الكونجرس حتى 17 سبتمبر"): a verb before them is not the date's.
 _PREPOSITIONS = {"الي", "في", "من", "علي", "عن", "حتي", "بعد", "قبل", "خلال", "مع", "عند", "منذ", "بين",
-                 "لدي", "نحو", "ضد", "عبر", "حول", "دون", "بعد", "اثر", "عقب"}
+                 "لدي", "نحو", "ضد", "عبر", "حول", "دون", "اثر", "عقب"}
 _MAIN_CLAUSE = {"فان", "فانه", "فانها", "فانهم"}
 _STARTING = {"بدءا", "بدء", "اعتبارا", "ابتداء", "ابتداءا", "بداية"}
 _NO_LONGER = {"يعد", "تعد", "نعد", "يعودوا", "يعودون", "تعودوا"}
