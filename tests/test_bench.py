@@ -53,6 +53,7 @@ def test_a_real_corpus_is_replicated_with_new_ids_and_later_days(tmp_path):
     (source / "manifest.csv").write_text("file,published,outlet\na.txt,2015-08-06,okaz\nb.txt,,sabq\n")
     folder = bench.replicate_corpus(source, tmp_path / "out", 3)
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.txt")) == [
-        f"copy{k:02d}/{n}" for k in range(3) for n in ("a.txt", "b.txt")]
+        f"copy{k:02d}/{n}" for k in range(3) for n in ("a.txt", "b.txt")
+    ]
     manifest = (folder / "manifest.csv").read_text().splitlines()
     assert "copy02/a.txt,2015-08-08,okaz" in manifest and "copy01/b.txt,,sabq" in manifest

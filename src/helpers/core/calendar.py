@@ -84,5 +84,5 @@ HIJRI_MONTHS = _folded(_HIJRI)
 #: folded weekday name -> weekday number (Monday 0).
 WEEKDAYS = _folded(_WEEKDAYS)
 #: Month names that are also common words once folded (آب -> اب "father", مارس "he practised",
-#: ماي, أوت): accept them only next to a day number, a year or another month name.
-AMBIGUOUS_MONTHS = {fold(w) for w in ("آب", "مارس", "ماي", "أوت", "صفر", "رجب")}
+#: ماي, أوت, جوان "Joan"): accept them only next to a day number, a year or another month name.
+AMBIGUOUS_MONTHS = {fold(w) for w in ("آب", "مارس", "ماي", "أوت", "صفر", "رجب", "جوان")}

@@ -11,17 +11,21 @@ Recognition (`mentions`) does not depend on the anchor; `resolve` turns a mentio
 against an anchor date (`timex_values`). Without an anchor, year-less values stay
 underspecified (`XXXX-08-10`).
 """
+
 from __future__ import annotations
 
 import re
 import time
 import unicodedata
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import lru_cache
 
 from helpers.core.calendar import AMBIGUOUS_MONTHS
 from helpers.core.calendar import WEEKDAYS as WEEKDAY_NAMES
 from helpers.core.text import FoldedText, stopwords
+from helpers.core.words import word_zipf
+from helpers.entities.given_names import given_names
 from helpers.timeline.timex_values import Anchor, When, parse_anchor, valid_date, value_bounds, when_value
 from helpers.timeline.timex_words import Tokens, lexicon, read_cardinal, read_ordinal, stems
 
@@ -64,14 +68,94 @@ class _Parse:
 
 _NUMERIC_YMD = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
 _NUMERIC_XYY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_NUMERIC_SEPARATORS = {"/", "-", ".", "–", "—"}
+_ARITHMETIC = {"*", "×", "x", "X", "+", "=", "%", "٪"}
+#: Words that open a main clause after a fronted phrase ("وبموجب القانون الذي وقعه في مايو فإن
+#: أمام الكونجرس حتى 17 سبتمبر"): a verb before them is not the date's.
+_PREPOSITIONS = {
+    "الي",
+    "في",
+    "من",
+    "علي",
+    "عن",
+    "حتي",
+    "بعد",
+    "قبل",
+    "خلال",
+    "مع",
+    "عند",
+    "منذ",
+    "بين",
+    "لدي",
+    "نحو",
+    "ضد",
+    "عبر",
+    "حول",
+    "دون",
+    "اثر",
+    "عقب",
+}
+_MAIN_CLAUSE = {"فان", "فانه", "فانها", "فانهم"}
+_STARTING = {"بدءا", "بدء", "اعتبارا", "ابتداء", "ابتداءا", "بداية"}
+_NO_LONGER = {"يعد", "تعد", "نعد", "يعودوا", "يعودون", "تعودوا"}
+_ANOTHER = {"اخري", "اخرى", "اخر", "اخرين"}
+_COUNT_WORDS = {"مليون", "ملايين", "مليار", "مليارات", "الف", "الاف", "الفا", "مره", "مرات", "مرتين"}
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+_OPENING_QUOTES = {"«", "(", '"', "“", "'", "[", "‘"}
+_CLOSING_QUOTES = {"»", ")", '"', "”", "'", "]", "’"}
+#: Function words ending like a counted noun ("في 2014 عليها ...").
+_PRONOUN_FORMS = {
+    "هذه",
+    "هذا",
+    "فيه",
+    "فيها",
+    "منه",
+    "منها",
+    "عليه",
+    "عليها",
+    "لها",
+    "بها",
+    "عنه",
+    "عنها",
+    "اليه",
+    "اليها",
+    "انه",
+    "انها",
+    "لانه",
+    "لانها",
+    "كما",
+    "اما",
+    "بينها",
+    "حيثا",
+    "ايضا",
+    "معها",
+    "لديها",
+    "لديه",
+    "عندها",
+    "عنده",
+}
+#: Years read as Hijri when no calendar mark says otherwise (1960-2029 CE): Saudi pages write
+#: "عام 1435" and "1436/10/20" without هـ.
+HIJRI_YEARS = (1380, 1450)
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+_CLOCK_FRACTIONS = {"والنصف": 30, "ونصف": 30, "والربع": 15, "وربع": 15}
+_CLOCK_DOT = re.compile(r"^(\d{1,2})\.(\d{2})$")
 _DASH_PAIR = re.compile(r"^(\d{1,4})-(\d{1,4})$")
 _FUTURE_VERB = re.compile(r"^س[يتنا][\u0621-\u064a]{3,}$")
+#: Least word frequency (Zipf) of the imperfect verb a future verb is made of (يكون 6.0, يارة 0).
+FUTURE_VERB_MIN_ZIPF = 3.3
 _YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "عامي", "سنتي"}
 _MONTH_SEPARATORS = {"/", "\\", "-", "،", ","}
 _DURATION_UNIT_VALUE = {"H": "PT{}H", "MIN": "PT{}M"}
-_SMALLER_UNIT = {"CE": (100, "Y"), "DE": (10, "Y"), "Y": (12, "M"), "M": (30, "D"), "W": (7, "D"),
-                 "D": (24, "H"), "H": (60, "MIN")}
+_SMALLER_UNIT = {
+    "CE": (100, "Y"),
+    "DE": (10, "Y"),
+    "Y": (12, "M"),
+    "M": (30, "D"),
+    "W": (7, "D"),
+    "D": (24, "H"),
+    "H": (60, "MIN"),
+}
 #: Longest month of each Gregorian month (then 30 for any Hijri month).
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 30)
 _WHOLE_WORDS = {"كامل", "كاملا", "كامله", "واحد", "واحدا", "واحده"}
@@ -116,6 +200,8 @@ class _Grammar:
                 k += 1
             elif self.t.text(k) == "(":
                 k, closing = k + 1, True
+            elif self.t.text(k) == ")" and self.t.text(i - 1) == "(":
+                k += 1  # "(نوفمبر) تشرين الثاني 2016"
             other = self.t.phrase(k, self.lex.phrases["months"], clitic=False)
             if other is None or other[1] != ("G", month):
                 break
@@ -128,16 +214,23 @@ class _Grammar:
         return j, clen, calendar, month, ambiguous
 
     def year_number(self, i: int, hijri: bool = False):
-        """(end, year, calendar mark 'G'|'H'|None) of a four-digit year and its mark (م / هـ)."""
+        """(end, year, calendar mark 'G'|'H'|None) of a four-digit year and its mark (م / هـ).
+        A year between `HIJRI_YEARS` without a mark is Hijri ('h'); "م" followed by a digit
+        (م2، م3: square and cubic metres) is no calendar mark."""
         year = _digits(self.t.text(i), 4)
         if year is None or not 1000 <= year <= 2199:
             return None
         j, mark = i + 1, None
-        if self.t.text(j) in self.lex.words("gregorian_marks"):
+        after = self.t.text(j)
+        if after in self.lex.words("gregorian_marks") and not (
+            after == "م" and self.t.text(j + 1).isdigit() and self.t.starts[j + 1] == self.t.ends[j]
+        ):
             j, mark = j + 1, "G"
-        elif self.t.text(j) in self.lex.words("hijri_marks"):
+        elif after in self.lex.words("hijri_marks"):
             j, mark = j + 1, "H"
-        if (mark == "H" or hijri) and not 1300 <= year <= 1500:
+        elif HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]:
+            mark = "h"
+        if (mark in ("H", "h") or hijri) and not 1300 <= year <= 1500:
             return None
         return j, year, mark
 
@@ -153,16 +246,26 @@ class _Grammar:
             if number:
                 return number[0], number[1], None
             rel = self.lex.relations.get(self.t.text(j + 1))
-            if has_from and rel and self.t.text(j).startswith("ال"):
-                return j + 2, None, rel
+            if rel and self.t.text(j).startswith("ال") and (has_from or j == i):
+                return j + 2, None, rel  # "من العام الماضي", "يونيو العام الماضي"
             return None
-        if has_from and self.t.text(j) in self.lex.words("this_demonstratives") and \
-                self.t.text(j + 1) in _YEAR_WORDS:
+        if (
+            has_from
+            and self.t.text(j) in self.lex.words("this_demonstratives")
+            and self.t.text(j + 1) in _YEAR_WORDS
+        ):
             return j + 2, None, "this"
-        if not has_from:
-            number = self.year_number(j, hijri)
-            if number:
-                return number[0], number[1], None
+        if has_from:
+            same = self.t.phrase(j, self.lex.phrases["anaphoric_years"], clitic=False)
+            if same:  # "في 26 يوليو من ذلك العام"
+                return same[0], None, "same"
+        number = self.year_number(j, hijri)
+        if number and not (has_from and number[2] is None and not 1900 <= number[1] <= 2100):
+            return number[0], number[1], None  # "أكتوبر 2014", "أكتوبر من 2014 مجتبى فردوسي"
+        if not has_from and self.t.text(j) == "(":  # "30 يونيو (2013)"
+            number = self.year_number(j + 1, hijri)
+            if number and self.t.text(number[0]) == ")":
+                return number[0] + 1, number[1], None
         return None
 
     def day_number(self, i: int, clitic: bool = True):
@@ -191,11 +294,28 @@ class _Grammar:
         blockers = self.lex.weekday_blockers.get(stem, ())
         if previous in blockers or (previous == "يوم" and self.t.text(i - 2) in blockers):
             return None
+        if clen == 0 and stem.startswith("ال") and given_names().match([previous], 0)[0]:
+            return None  # "محمد الخميس", "عبدالله الجمعة": a family name
         return i + 1, day, clen
 
     def numeric_date(self, i: int):
-        """When of a numeric date token: YYYY/MM/DD, DD/MM/YYYY or MM/DD/YYYY."""
-        token = self.t.text(i)
+        """(end, When) of a numeric date: YYYY/MM/DD, DD/MM/YYYY or MM/DD/YYYY, in one token or
+        spread over several ("20 / 10 / 1436"), with an optional calendar mark after it (هـ، م).
+        A year between `HIJRI_YEARS` is a Hijri year (Saudi pages write 1436/10/20)."""
+        t = self.t
+        token, j = t.text(i), i + 1
+        if not token[:1].isdigit():
+            return None
+        # "20 / 10 / 1436", "19/ 10/ 1436": digit groups and separators written apart
+        while (
+            len(token) < 10
+            and t.text(j) in _NUMERIC_SEPARATORS
+            and t.text(j + 1)[:1].isdigit()
+            and t.text(j + 1).isascii()
+            and t.starts[j + 1] - t.ends[j - 1] <= 4
+        ):
+            token, j = token + "/" + t.text(j + 1).replace("-", "/").replace(".", "/"), j + 2
+        token = token.replace("-", "/").replace(".", "/") if j > i + 1 else token
         m = _NUMERIC_YMD.match(token)
         if m:
             year, month, day = (int(g) for g in m.groups())
@@ -206,9 +326,18 @@ class _Grammar:
             a, b, year = (int(g) for g in m.groups())
             day_first = a > 12 or (b <= 12 and self.day_first)
             day, month = (a, b) if day_first else (b, a)
-        if not valid_date(year, month, day):
+        hijri = HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]
+        if t.text(j) in self.lex.words("hijri_marks"):
+            if not hijri:
+                return None
+            j += 1
+        elif t.text(j) in self.lex.words("gregorian_marks"):
+            if hijri:
+                return None
+            j += 1
+        if not valid_date(year, month, day) if not hijri else not (1 <= month <= 12 and 1 <= day <= 30):
             return None
-        return When(year=year, month=month, day=day)
+        return j, When(year=year, month=month, day=day, hijri=hijri)
 
     def count_unit(self, i: int, clitic: bool, single: bool):
         """(end, count, unit code, clitic length) of "20 عاما", "خمسة أيام", "عامين", "نصف
@@ -223,6 +352,10 @@ class _Grammar:
             unit = lex.units.get(t.text(j))
             if unit is None or unit[1] == "dual" or count == 0:
                 return None
+            if t.text(j) in lex.words("ambiguous_unit_words") and not (single or self._of_time(j + 1)):
+                return None  # "لدينا 31 عقدا": contracts, unless "على مدى ثلاثة عقود"
+            if t.text(j) == "يوم" and self.calendar_date(j + 1, clitic=False) is not None:
+                return None  # "على الرحلة 127 يوم 6 يوليو": a flight number, then a day
             code, end = unit[0], j + 1
         elif fraction and lex.units.get(t.text(i + 1), ("", ""))[1] == "singular":
             clen, count, code, end = fraction[0], fraction[2], lex.units[t.text(i + 1)][0], i + 2
@@ -248,28 +381,74 @@ class _Grammar:
         return end, count, code, clen
 
     def _of_time(self, i: int) -> bool:
-        """"من الزمن" at token i."""
+        """ "من الزمن" at token i."""
         return self.t.text(i) == "من" and self.t.text(i + 1) in ("الزمن", "الزمان")
+
+    def future_verb(self, word: str) -> bool:
+        """True for a verb with the future prefix س (سيكون، ستبدأ، وسنعمل): س before an
+        imperfect verb that is an ordinary word by itself (يكون). Nouns and names that only look
+        like one (سيارة، سندات، ستيوارت) fail that test: "يارة", "ندات" are no words."""
+        stem = word[1:] if word.startswith(("و", "ف")) and len(word) > 4 else word
+        if not _FUTURE_VERB.match(stem) or stem in self.lex.words("not_future_verbs"):
+            return False
+        return word_zipf(stem[1:]) >= FUTURE_VERB_MIN_ZIPF
+
+    def past_verb(self, word: str) -> bool:
+        """True for a past-tense verb of the news (`past_cues`), also with a leading و / ف, an
+        object pronoun (أصدرته) or a plural ending (أعلنوا)."""
+        cues = self.lex.words("past_cues")
+        stem = word[1:] if word.startswith(("و", "ف")) and len(word) > 3 else word
+        for form in (word, stem):
+            if form in cues:
+                return True
+            for suffix in ("ها", "هم", "ه", "وا"):
+                if form.endswith(suffix) and form[: -len(suffix)] in cues:
+                    return True
+        return False
+
+    def _cue(self, k: int, adjacent: bool = False) -> str | None:
+        """'future' | 'past' | None for token k as a tense cue (سوف، من المقرر، a future verb;
+        a past verb, قد before a past verb, منذ right before the date: `adjacent`)."""
+        word = self.t.text(k)
+        stem = word[1:] if word.startswith(("و", "ف")) and len(word) > 3 else word
+        lex = self.lex
+        if word in lex.words("future_cues") or stem in lex.words("future_cues") or self.future_verb(word):
+            return "future"
+        if stem == "قد" or word == "قد":
+            following = self.t.text(k + 1)  # قد + past: past; قد + imperfect: "may"
+            return None if following[:1] in ("ي", "ت", "ن") else "past"
+        if stem == "منذ":
+            return "past" if adjacent else None  # "منذ مارس"; not "أدنى سعر منذ فبراير ... ديسمبر"
+        if self.past_verb(word) and self.t.text(k - 1) not in _PREPOSITIONS:
+            return "past"  # "إلى عقد جلساتهم": after a preposition a word is no verb
+        return None
 
     def tense(self, first: int, last: int) -> str | None:
         """'future' or 'past' after the cue nearest to tokens first..last: the word right after
         them and up to ten words before them in the sentence (سوف، من المقرر، a verb with the
-        future prefix س; قال، أعلن، كان ...). None without a cue."""
+        future prefix س; قال، أعلن، كان، قد + past ...). A future said in the past ("أعلن أنه
+        سيزور موسكو في يوليو") has no tense of its own: None. None without a cue."""
         near = [last] if not self.t.boundary_before(last) else []
         k = first - 1
-        while k >= max(0, first - 10) and not self.t.boundary_before(k + 1):
+        while (
+            k >= max(0, first - 10)
+            and not self.t.boundary_before(k + 1)
+            and self.t.text(k) not in _MAIN_CLAUSE
+        ):
             near.append(k)
             k -= 1
-        lex = self.lex
+        found = None
         for k in near:
-            word = self.t.text(k)
-            stem = word[1:] if word.startswith(("و", "ف")) and len(word) > 3 else word
-            if word in lex.words("future_cues") or stem in lex.words("future_cues") or (
-                    _FUTURE_VERB.match(stem) and not {word, stem} & lex.words("not_future_verbs")):
-                return "future"
-            if word in lex.words("past_cues") or stem in lex.words("past_cues"):
-                return "past"
-        return None
+            cue = self._cue(k, adjacent=k == first - 1)
+            if cue is None:
+                continue
+            if found is None:
+                if cue == "past":
+                    return "past"
+                found = cue
+            elif cue == "past" and k < first:
+                return None
+        return found
 
     # ---- rules ----------------------------------------------------------------------------
     def calendar_date(self, i: int, clitic: bool = True, in_range: bool = False):
@@ -278,7 +457,7 @@ class _Grammar:
         t = self.t
         numeric = self.numeric_date(i)
         if numeric:
-            return i + 1, 0, numeric
+            return numeric[0], 0, numeric[1]
         day = self.day_number(i, clitic)
         if day:
             j = day[0] + (t.text(day[0]) == "من")
@@ -309,14 +488,19 @@ class _Grammar:
                     return number_end[0], clen, when
             parsed = self._with_year(end, clen, when)
             has_year = parsed[0] > end
-            cue = j > i or t.text(i - 1) in self.lex.words("month_cues") or \
-                t.stem_in(i - 1, self.lex.words("month_cues")) is not None
+            cue = (
+                j > i
+                or t.text(i - 1) in self.lex.words("month_cues")
+                or t.stem_in(i - 1, self.lex.words("month_cues")) is not None
+            )
             related = t.text(end) in self.lex.relations
-            if calendar == "H" and not (has_year or j > i or related or
-                                        t.text(end) in self.lex.words("hijri_month_cues")):
+            if calendar == "H" and not (
+                has_year or j > i or related or t.text(end) in self.lex.words("hijri_month_cues")
+            ):
                 return None
-            if ambiguous and not (has_year or j > i or related or in_range or
-                                  (cue and t.text(i)[mclen:] != "اب")):
+            if ambiguous and not (
+                has_year or j > i or related or in_range or (cue and t.text(i)[mclen:] != "اب")
+            ):
                 return None
             return parsed
         return self.year_alone(i, clitic, in_range)
@@ -343,36 +527,70 @@ class _Grammar:
             number = self.year_number(i + 1)
             if number is None:
                 return None
-            return number[0], clen, When(year=number[1], hijri=number[2] == "H")
+            return number[0], clen, When(year=number[1], hijri=number[2] in ("H", "h"))
         number = self.year_number(i)
         if number is None:
             return None
         end, year, mark = number
-        if t.text(i - 1) in self.lex.words("number_labels"):
+        if t.text(i - 1) in self.lex.words("number_labels") or self._arithmetic(i):
             return None
-        if mark or in_range:
-            return end, 0, When(year=year, hijri=mark == "H")
-        if not 1900 <= year <= 2100:
-            return None
-        strong = t.stem_in(i - 1, self.lex.words("year_cues")) is not None or t.text(i - 1) == "و" \
+        strong = (
+            t.stem_in(i - 1, self.lex.words("year_cues")) is not None
+            or t.text(i - 1) == "و"
             and _digits(t.text(i - 2), 4) is not None
+        )
+        if mark == "G" and t.text(end - 1) == "م" and year < 1800 and not strong:
+            return None  # "بطول (1250م)": metres
+        if mark in ("G", "H") or in_range:
+            return end, 0, When(year=year, hijri=mark in ("H", "h"))
+        if not (1900 <= year <= 2100 or mark == "h"):
+            return None
         weak = t.stem_in(i - 1, self.lex.words("year_cues_weak")) is not None
         counted = self._counted_noun(end)
-        if (strong and (year % 100 or not counted)) or (weak and not counted):
-            return end, 0, When(year=year)
+        # a counted noun shaped like one (عينة، دولارا) after the number: "في 1920 عينة"
+        noun_shaped = self._noun_shaped(end)
+        if (strong and not noun_shaped and (year % 100 or not counted)) or (weak and not counted):
+            return end, 0, When(year=year, hijri=mark == "h")
         return None
+
+    def _noun_shaped(self, i: int) -> bool:
+        """True when token i has the shape of a noun a number counts: an Arabic word ending in
+        teh marbuta or the accusative alef ("عينة", "دولارا"), not a pronoun form (فيها، عليه)."""
+        word = self.t.text(i)
+        return (
+            bool(re.match(r"^[\u0621-\u064a]{3,}$", word))
+            and word.endswith(("ه", "ا"))
+            and not word.endswith("وا")
+            and not word.startswith("و")
+            and word not in _PRONOUN_FORMS
+            and not self._temporal_word(i)
+            and not self.future_verb(word)
+        )
+
+    def _arithmetic(self, i: int) -> bool:
+        """True when the number at token i is a factor or term of a calculation or a size
+        ("1920 * 1080", "1280×960")."""
+        return bool({self.t.text(i - 1), self.t.text(i + 1)} & _ARITHMETIC)
 
     def _counted_noun(self, i: int) -> bool:
         """True when token i can be the noun a number counts ("2000 برميل"): an Arabic content
         word without a leading و that is not a date word."""
         word = self.t.text(i)
-        return bool(re.match(r"^[\u0621-\u064a]+$", word)) and not word.startswith("و") and \
-            word not in stopwords() and not self._temporal_word(i)
+        return (
+            bool(re.match(r"^[\u0621-\u064a]+$", word))
+            and not word.startswith("و")
+            and word not in stopwords()
+            and not self._temporal_word(i)
+        )
 
     def _temporal_word(self, i: int) -> bool:
         text = self.t.text(i)
-        return (text in self.lex.relations or text in self.lex.words("range_to")
-                or self.months(i) is not None or text in self.lex.words("timezone_words"))
+        return (
+            text in self.lex.relations
+            or text in self.lex.words("range_to")
+            or self.months(i) is not None
+            or text in self.lex.words("timezone_words")
+        )
 
     def date_chain(self, i: int, in_range: bool = False):
         """`read_date_chain`, remembered per position (ranges and modifiers read it again)."""
@@ -400,12 +618,24 @@ class _Grammar:
         if night and when.time is None:
             (when.shift, when.time), clen, j, named = night[1], night[2], night[0], True
         relative = None if named else t.phrase(j, lex.phrases["relative_days"], clitic=clen is None)
-        if relative and not (relative[1] == -1 and t.text(relative[0]) in lex.words("not_after_yesterday")
-                             or relative[1] == 1 and self._adjective_follows(relative[0])):
+        if relative and self._bad_relative(j, relative, bound=clen is None):
+            relative = None
+        if relative and not (
+            relative[1] == -1
+            and t.text(relative[0]) in lex.words("not_after_yesterday")
+            or relative[1] == 1
+            and self._adjective_follows(relative[0])
+        ):
             when.shift = relative[1]
             clen = relative[2] if clen is None else clen
             j, named = relative[0], True
-        weekday = self.weekday(j, clitic=clen is None)
+            # "أمس (الثلاثاء)", "اليوم (الخميس)", "اليوم، الخميس"
+            inner = self.weekday(j + 1, clitic=False) if t.text(j) in ("(", "،", ",") else None
+            if inner and t.text(j) == "(" and t.text(inner[0]) == ")":
+                when.weekday, j = inner[1], inner[0] + 1
+            elif inner and t.text(j) != "(":
+                when.weekday, j = inner[1], inner[0]
+        weekday = None if when.weekday is not None else self.weekday(j, clitic=clen is None)
         if weekday:
             when.weekday = weekday[1]
             clen = weekday[2] if clen is None else clen
@@ -416,12 +646,13 @@ class _Grammar:
             if week and week.when.period == "week":  # "الثلاثاء من الأسبوع الماضي"
                 when.period, when.rel, j = "week", week.when.rel, week.end
         # "الأربعاء الموافق 13 أكتوبر", "الجمعة، 4 يوليو 2025"
-        joined = t.text(j) in lex.words("equivalence") or (when.weekday is not None
-                                                            and t.text(j) in (",", "،", "("))
+        joined = t.text(j) in lex.words("equivalence") or (
+            when.weekday is not None and t.text(j) in (",", "،", "(")
+        )
         k = j + 1 if named and joined else j
         calendar = self.calendar_date(k, clitic=clen is None, in_range=in_range)
-        if calendar and k > j and calendar[2].month is None:
-            calendar = None
+        if calendar and (k > j or when.shift is not None) and calendar[2].month is None:
+            calendar = None  # "في اليوم عام 2023": a day is not named by a year alone
         if calendar and t.text(j) == "(":  # "السبت (17 تموز 2021)"
             calendar = (calendar[0] + 1, calendar[1], calendar[2]) if t.text(calendar[0]) == ")" else None
         if calendar:
@@ -430,12 +661,30 @@ class _Grammar:
             _merge(when, date_when)
             j, named = end, True
             j = self._equivalent(j, when)
-        if not named or (when.shift == 0 and when.weekday is None and when.month is None
-                         and when.year is None and when.time is None):
+        if not named or (
+            when.shift == 0
+            and when.weekday is None
+            and when.month is None
+            and when.year is None
+            and when.time is None
+        ):
             return None  # "اليوم" alone is a vague reference
         j = self._time_after(j, when)
         type_ = "TIME" if when.time else "DATE"
         return _Parse(j, clen or 0, type_, when)
+
+    def _bad_relative(self, j: int, relative, bound: bool) -> bool:
+        """True when a relative-day word at token j is no day: غد without a part of the day or
+        يوم before it ("غد أفضل"), or أمس with a proclitic other than و / ف ("لامس": touched)."""
+        word = self.t.text(j)[relative[2] :]
+        if bound and relative[0] == j + 1 and word in self.lex.words("bound_relative_days"):
+            return True
+        if word == "اليوم" and self.t.text(relative[0]) in ("الذي", "التي", "الذى"):
+            return True  # "صبيحة اليوم الذي يجتمع فيه الوزراء": the day when, not today
+        if word == "الامس" and self._adjective_follows(relative[0]):
+            return True  # "في الأمس المشرق", "الأمس القريب": the past
+        clitic = self.t.text(j)[: relative[2]]
+        return word == "امس" and clitic not in ("", "و", "ف")
 
     def _equivalent(self, j: int, when: When) -> int:
         """Consume a second name of the same date ("... الموافق 6 أبريل 2022", "(6 أبريل)")
@@ -468,14 +717,10 @@ class _Grammar:
         clock = _CLOCK.match(t.text(k))
         if clock and (k > j or when.month is not None or when.weekday is not None):
             hour, minute = int(clock.group(1)), int(clock.group(2))
-            k += 1
-            if t.text(k) in self.lex.words("pm_words") and hour < 12:
-                hour, k = hour + 12, k + 1
-            elif t.text(k) in self.lex.table("part_of_day_adverbs"):
-                k += 1
+            k, hour, _ = self._clock_tail(k + 1, hour)
             if hour < 24 and minute < 60:
                 when.time = f"{hour:02d}:{minute:02d}"
-                return k
+                return self._zone(k)
         adverb = self.lex.table("part_of_day_adverbs").get(t.text(j))
         if adverb and when.time is None:
             when.time = adverb
@@ -483,7 +728,7 @@ class _Grammar:
         return j
 
     def range_(self, i: int):
-        """"من 10 إلى 20 أغسطس", "10-20 أغسطس", "بين 10 و20 أغسطس", "من إبريل إلى يونيو
+        """ "من 10 إلى 20 أغسطس", "10-20 أغسطس", "بين 10 و20 أغسطس", "من إبريل إلى يونيو
         2022", "من 1992 إلى 1997", "بين عامي 1992 و1997": one interval, missing fields of the
         left end taken from the right end."""
         t = self.t
@@ -497,6 +742,18 @@ class _Grammar:
         if left is None:
             return None
         k = left[0]
+        if t.text(k) == "/" and left[1].year is not None and left[1].month is None:
+            right = self.year_alone(k + 1, clitic=False, in_range=True)  # "العام الجامعي 1436/ 1437هـ"
+            if right and right[2].year == left[1].year + 1:
+                hijri = left[1].hijri or right[2].hijri
+                return _Parse(
+                    right[0],
+                    clen if opener else 0,
+                    "DATE",
+                    replace(left[1], hijri=hijri),
+                    replace(right[2], hijri=hijri),
+                )
+            return None
         if between:
             if t.text(k) != "و":
                 return None
@@ -511,8 +768,7 @@ class _Grammar:
         start, end = _fill_range(left[1], right.when)
         if start is None:
             return None
-        if opener is None and left[1].month is None and left[1].year is None and \
-                left[1].weekday is None:
+        if opener is None and left[1].month is None and left[1].year is None and left[1].weekday is None:
             return None  # "10 إلى 20 أغسطس" needs من / بين
         if start.month is None and end.month is None and self._counted_noun(right.end):
             return None  # "من 1500 إلى 2000 جندي"
@@ -535,8 +791,12 @@ class _Grammar:
         if not m:
             return None
         a, b = int(m.group(1)), int(m.group(2))
-        if len(m.group(1)) == 4 and len(m.group(2)) == 4 and 1000 <= a < b <= 2199 and \
-                not self._counted_noun(i + 1):
+        if (
+            len(m.group(1)) == 4
+            and len(m.group(2)) == 4
+            and 1000 <= a < b <= 2199
+            and not self._counted_noun(i + 1)
+        ):
             return i + 1, When(year=a), When(year=b)
         if len(m.group(1)) <= 2 and len(m.group(2)) <= 2 and 1 <= a < b <= 31:
             month = self.months(i + 1, clitic=False)
@@ -609,8 +869,12 @@ class _Grammar:
             return None
         clen, _, mod = hit
         j = i + 1
-        inner = (self.period_rule(j, clitic=False) or self.decade_rule(j, clitic=False)
-                 or self.century_rule(j, clitic=False) or self.date_chain(j))
+        inner = (
+            self.period_rule(j, clitic=False)
+            or self.decade_rule(j, clitic=False)
+            or self.century_rule(j, clitic=False)
+            or self.date_chain(j)
+        )
         period = self.lex.table("periods").get(self.t.text(j))
         if inner is None and period in ("month", "year") and not self._adjective_follows(j + 1):
             inner = _Parse(j + 1, 0, "DATE", When(period=period, rel="this"))  # "منذ بداية العام"
@@ -622,7 +886,7 @@ class _Grammar:
         return _Parse(inner.end, clen, "DATE", w, inner.until, mod=mod)
 
     def within(self, i: int):
-        """"في وقت سابق من هذا الشهر", "في وقت لاحق اليوم": the period or day itself."""
+        """ "في وقت سابق من هذا الشهر", "في وقت لاحق اليوم": the period or day itself."""
         hit = self.t.phrase(i, self.lex.phrases["within_period"])
         if hit is None:
             return None
@@ -635,12 +899,14 @@ class _Grammar:
         return _Parse(inner.end, hit[2], "DATE", inner.when)
 
     def period_rule(self, i: int, clitic: bool = True):
-        """"الشهر الماضي", "العام المقبل", "هذا الأسبوع", "القرن الماضي". العام after a noun
+        """ "الشهر الماضي", "العام المقبل", "هذا الأسبوع", "القرن الماضي". العام after a noun
         such as الأمين means "general" and is left alone."""
         t, lex = self.t, self.lex
         periods = lex.table("periods")
         demonstrative = t.is_word(i, lex.words("this_demonstratives"), clitic)
         if demonstrative is not None and t.text(i + 1) in periods:
+            if t.text(i + 1) in lex.words("ambiguous_unit_words") or periods[t.text(i + 1)] == "decade":
+                return None  # "هذا العقد": this contract
             return _Parse(i + 2, demonstrative, "DATE", When(period=periods[t.text(i + 1)], rel="this"))
         hit = t.stem_in(i, periods, clitic)
         rel = lex.relations.get(t.text(i + 1))
@@ -649,13 +915,15 @@ class _Grammar:
         return _Parse(i + 2, hit[0], "DATE", When(period=hit[2], rel=rel))
 
     def decade_rule(self, i: int, clitic: bool = True):
-        """"التسعينيات", "عقد الثمانينيات", "تسعينيات القرن الماضي" -> 199X."""
+        """ "التسعينيات", "عقد الثمانينيات", "تسعينيات القرن الماضي" -> 199X."""
         t = self.t
         j = i + 1 if t.is_word(i, {"عقد"}, clitic) is not None else i
         hit = t.stem_in(j, self.lex.decades, clitic and j == i)
         if hit is None:
             return None
         clen = hit[0] if j == i else t.is_word(i, {"عقد"}, clitic)
+        if t.text(j + 1) == "من" and t.text(j + 2).removeprefix("ال").startswith("عمر"):
+            return None  # "في العشرينات من العمر": an age
         when = When(decade=hit[2], century=19)
         k = j + 1 + (t.text(j + 1) == "من")
         century = self.century_rule(k, clitic=False)
@@ -667,7 +935,7 @@ class _Grammar:
         return _Parse(end, clen, "DATE", when)
 
     def century_rule(self, i: int, clitic: bool = True):
-        """"القرن العشرين" -> 19XX, "القرن الحادي والعشرين" -> 20XX, "القرن الماضي"."""
+        """ "القرن العشرين" -> 19XX, "القرن الحادي والعشرين" -> 20XX, "القرن الماضي"."""
         t = self.t
         hit = t.stem_in(i, self.lex.words("century_words"), clitic)
         if hit is None:
@@ -684,7 +952,7 @@ class _Grammar:
         return None
 
     def duration(self, i: int):
-        """"خمسة أيام", "20 عاما", "لعشرين عاماً", "عامين", "العامين المقبلين", "الأيام الثلاثة
+        """ "خمسة أيام", "20 عاما", "لعشرين عاماً", "عامين", "العامين المقبلين", "الأيام الثلاثة
         الماضية", "مرور عام", "نحو شهر" (APPROX), "أكثر من عام" (MORE_THAN)."""
         t, lex = self.t, self.lex
         cue = t.phrase(i, lex.phrases["duration_cues"])
@@ -692,8 +960,9 @@ class _Grammar:
         counted = self.count_unit(j, clitic=cue is None, single=cue is not None)
         if counted:
             end, count, code, clen = counted
-            return _Parse(end, cue[2] if cue else clen, "DURATION", value=_duration_value(count, code),
-                          mod=mod)
+            return _Parse(
+                end, cue[2] if cue else clen, "DURATION", value=_duration_value(count, code), mod=mod
+            )
         if cue:
             return None
         return self.framed_duration(i)
@@ -715,8 +984,28 @@ class _Grammar:
                 return _Parse(k + 2, clen, "DURATION", value=_duration_value(number, unit[0]))
         return None
 
+    def definite_count(self, i: int):
+        """ "الاثني عشر شهرا الماضية", "الخمسة أيام الماضية": a definite number word, its unit
+        and a frame (الماضية / المقبلة / الأخيرة)."""
+        t, lex = self.t, self.lex
+        word = t.text(i)
+        for clen, stem in stems(word):
+            if not stem.startswith("ال"):
+                continue
+            bare = stem[2:]
+            count = lex.cardinals.get(bare)
+            j = i + 1
+            if bare in lex.teen_units and t.text(j) in lex.words("teen_tens"):
+                count, j = 10 + lex.teen_units[bare], j + 1
+            elif count is not None and count < 10 and t.text(j) in lex.words("teen_tens"):
+                count, j = count + 10, j + 1
+            unit = lex.units.get(t.text(j))
+            if count and unit and unit[1] != "dual" and t.text(j + 1) in lex.words("duration_frames"):
+                return _Parse(j + 2, clen, "DURATION", value=_duration_value(count, unit[0]))
+        return None
+
     def ago(self, i: int):
-        """"قبل ثلاثة أيام", "بعد عامين": a date counted from the anchor; "بعد عامين من الحرب"
+        """ "قبل ثلاثة أيام", "بعد عامين": a date counted from the anchor; "بعد عامين من الحرب"
         counts from an event and is a duration."""
         t = self.t
         hit = t.stem_in(i, self.lex.table("ago_words"))
@@ -726,9 +1015,14 @@ class _Grammar:
         if counted is None:
             return None
         end, count, code, _ = counted
+        if self.lex.units.get(t.text(i - 1), ("",))[0] == code:
+            return None  # "يوما بعد يوم", "عاما بعد عام": little by little
         if count > 1000:
             return None
         if t.text(end) in self.lex.words("event_ties"):
+            return _Parse(end, 0, "DURATION", value=_duration_value(count, code), first=i + 1)
+        if hit[2] > 0 and (t.text(end) in _ANOTHER or self.tense(i, end) == "past"):
+            # "وبعد ثلاثة عقود أخرى أتت الطائرة": counted from the story's last event, not the anchor
             return _Parse(end, 0, "DURATION", value=_duration_value(count, code), first=i + 1)
         count, code = _whole(count, code)
         if count != int(count):
@@ -736,11 +1030,13 @@ class _Grammar:
         return _Parse(end, hit[0], "DATE", When(ago=(hit[2] * int(count), code)))
 
     def clock(self, i: int):
-        """"الساعة 16:45", "الساعة العاشرة صباحا", "16:45 بتوقيت غرينتش": a time on the anchor's day."""
+        """ "الساعة 16:45", "الساعة العاشرة صباحا", "16:45 بتوقيت غرينتش": a time on the anchor's day."""
         t, lex = self.t, self.lex
         hour_word = t.is_word(i, lex.words("hour_words"), clitic=True)
         j = i + 1 if hour_word is not None else i
         clock = _CLOCK.match(t.text(j))
+        if clock is None and (hour_word is not None or t.text(j + 1) in lex.words("timezone_words")):
+            clock = _CLOCK_DOT.match(t.text(j))  # "الساعة 1.30 توقيت غرينتش"
         if clock:
             hour, minute, j = int(clock.group(1)), int(clock.group(2)), j + 1
         elif hour_word is not None:
@@ -748,24 +1044,66 @@ class _Grammar:
             if number is None or not 1 <= number[1] <= 12:
                 return None
             hour, minute, j = number[1], 0, number[0]
+            if t.text(j) in _CLOCK_FRACTIONS:  # "الساعة الثامنة والربع مساء"
+                minute, j = _CLOCK_FRACTIONS[t.text(j)], j + 1
+            elif t.text(j) == "و" and "و" + t.text(j + 1) in _CLOCK_FRACTIONS:
+                minute, j = _CLOCK_FRACTIONS["و" + t.text(j + 1)], j + 2
             if t.text(j) not in lex.table("part_of_day_adverbs"):
                 return None
         else:
             return None
         after = t.text(j)
-        if hour_word is None and after not in lex.table("part_of_day_adverbs") and \
-                after not in lex.words("timezone_words"):
+        if (
+            hour_word is None
+            and after not in lex.table("part_of_day_adverbs")
+            and after not in lex.words("timezone_words")
+        ):
             return None
-        if after in lex.words("pm_words") and hour < 12:
-            hour += 12
-        if after in lex.table("part_of_day_adverbs"):
-            j += 1
+        j, hour, shift = self._clock_tail(j, hour)
+        j = self._zone(j)
         if hour >= 24 or minute >= 60:
             return None
-        return _Parse(j, hour_word or 0, "TIME", When(shift=0, time=f"{hour:02d}:{minute:02d}"))
+        when = When(shift=shift, time=f"{hour:02d}:{minute:02d}", floating=shift is None)
+        day = self.date_chain(j + 1) if shift is None and t.text(j) == "من" else None
+        if (
+            day
+            and day.type == "DATE"
+            and (day.when.day is not None or day.when.weekday is not None or day.when.shift is not None)
+        ):
+            # "الساعة الثالثة فجرا من يوم الأحد 27 يوليو 2008": the time of that day
+            return _Parse(day.end, hour_word or 0, "TIME", replace(day.when, time=when.time), day.until)
+        return _Parse(j, hour_word or 0, "TIME", when)
+
+    def _clock_tail(self, k: int, hour: int) -> tuple[int, int, int | None]:
+        """What follows a clock time at token k: a part of the day that sets the 12-hour clock
+        ("مساء", "ليلا") or a part of a named day ("من عصر اليوم", "من مساء أمس").
+        (token after it, hour on the 24-hour clock, days from the anchor or None)."""
+        t, lex = self.t, self.lex
+        word, shift = t.text(k), None
+        if word in lex.table("part_of_day_adverbs"):
+            return k + 1, _twelve_hour(hour, lex.table("part_of_day_adverbs")[word]), None
+        part = t.stem_in(k + 1, lex.table("parts_of_day"), clitic=False) if word == "من" else None
+        if part:
+            hour, k = _twelve_hour(hour, part[2]), k + 2
+            relative = t.phrase(k, lex.phrases["relative_days"], clitic=False)
+            if relative:
+                shift, k = relative[1], relative[0]
+        return k, hour, shift
+
+    def _zone(self, j: int) -> int:
+        """Token after a time zone at token j ("بتوقيت غرينتش", "توقيت مكة المكرمة", "GMT")."""
+        t, lex = self.t, self.lex
+        if t.text(j) not in lex.words("timezone_words"):
+            return j
+        if t.text(j) in ("gmt", "utc"):
+            return j + 1
+        k = j + 1
+        if t.text(k) in ("(", "«"):
+            return j + 1
+        return k + 1 if re.match(r"^[\u0621-\u064aa-z]+$", t.text(k)) else j + 1
 
     def set_rule(self, i: int):
-        """"يوميا", "كل عام", "كل ثلاثة أشهر", "كل يوم جمعة": TIMEX3 SET."""
+        """ "يوميا", "كل عام", "كل ثلاثة أشهر", "كل يوم جمعة": TIMEX3 SET."""
         t = self.t
         hit = t.phrase(i, self.lex.phrases["sets"])
         every = t.is_word(i, self.lex.words("set_every"), clitic=True)
@@ -782,33 +1120,152 @@ class _Grammar:
         return None
 
     def vague(self, i: int):
-        """"في وقت سابق", "الآن", "حتى الآن", "مستقبلا": PAST_REF / PRESENT_REF / FUTURE_REF.
-        اليوم before an adjective is a named day ("اليوم الوطني", "اليوم التالي")."""
+        """ "في وقت سابق", "الآن", "حتى الآن", "مستقبلا": PAST_REF / PRESENT_REF / FUTURE_REF.
+        اليوم before an adjective is a named day ("اليوم الوطني"); اليوم alone is the news day,
+        "nowadays", "per day", "all day" or a newspaper's name (`_today`)."""
         hit = self.t.phrase(i, self.lex.phrases["vague"])
         if hit is None or (hit[0] == i + 1 and self._adjective_follows(hit[0])):
             return None
-        if self.t.text(i)[hit[2]:] == "اليوم" and self._reported_today(i):
-            return _Parse(i + 1, hit[2], "DATE", When(shift=0))
+        if self.t.text(i)[hit[2] :] == "قريبا" and self.t.text(hit[0]) == "من":
+            return None  # "ارتفعت قريبا من 51 دولارا": near, not soon
+        if hit[0] == i + 1 and self.t.text(i)[hit[2] :] == "اليوم":
+            kind = self._today(i, hit[2])
+            if kind is None:
+                return None
+            if kind == "day":
+                return _Parse(i + 1, hit[2], "DATE", When(shift=0))
+            if kind == "per_day":  # "مليون برميل في اليوم"
+                return _Parse(i + 1, 0, "SET", value="P1D", first=i - 1)
+            if kind == "whole_day":  # "طوال اليوم"
+                return _Parse(i + 1, 0, "DURATION", value="P1D", first=i - 1)
         return _Parse(hit[0], hit[2], "DATE", value=hit[1])
 
-    def _reported_today(self, i: int) -> bool:
-        """True when اليوم at token i follows a past-tense verb and its subject ("أعلن الجيش
-        اليوم"): the day of the news, not "nowadays" ("تتمتع روسيا اليوم", "قال إن العالم اليوم")."""
-        for k in range(i - 1, max(-1, i - 4), -1):
-            word = self.t.text(k)
-            if self.t.boundary_before(k + 1) or word in ("ان", "لان"):
-                return False
-            stem = word[1:] if word.startswith(("و", "ف")) and len(word) > 3 else word
-            if word in self.lex.words("past_cues") or stem in self.lex.words("past_cues"):
+    def _today(self, i: int, clen: int) -> str | None:
+        """What اليوم at token i is: 'day' (the news day: "أعلن الجيش اليوم", "في بيان اليوم",
+        "سيخضع له اليوم", "تقام اليوم"), 'present' (nowadays: "تتمتع البلاد اليوم", "قال إن
+        العالم اليوم يواجه", "أصبح اليوم"), 'per_day' ("برميل في اليوم"), 'whole_day' ("طوال
+        اليوم"), or None: no time ("صحيفة «اليوم»", "عين اليوم", "سيأتي اليوم الذي").
+        Without a cue it stays 'present', as before."""
+        t, lex = self.t, self.lex
+        before, after = t.text(i - 1), t.text(i + 1)
+        if clen == 0 and (before in _OPENING_QUOTES and after in _CLOSING_QUOTES):
+            return None  # «اليوم», (اليوم): a newspaper
+        if after in _CLOSING_QUOTES and any(
+            t.text(k) in _OPENING_QUOTES and self._same_sentence(k, i) for k in range(i - 3, i - 1)
+        ):
+            return None  # «روسيا اليوم»: a name
+        name_head = i - 1 - (before in _OPENING_QUOTES)
+        if t.stem_in(name_head, lex.words("today_name_heads")) is not None:
+            return None
+        if after in ("الذي", "التي", "الذى"):
+            return None  # "سيأتي اليوم الذي ..." (the day when)
+        if before in ("طوال", "طيلة") and clen == 0:
+            return "whole_day"
+        if (
+            before == "في"
+            and clen == 0
+            and any(
+                any(c.isdigit() for c in t.text(k)) or t.text(k) in lex.cardinals or t.text(k) in _COUNT_WORDS
+                for k in range(i - 6, i - 1)
+            )
+        ):
+            return "per_day"
+        sentence = [k for k in range(i - 1, max(-1, i - 13), -1) if self._same_sentence(k, i)]
+        near = [k for k in range(i - 3, i + 3) if k != i and self._same_sentence(k, i)]
+        if any(t.stem_in(k, lex.words("became_verbs")) is not None for k in near):
+            return "present"
+        if any(t.text(k) in ("لم", "ولم", "فلم") and t.text(k + 1) in _NO_LONGER for k in near):
+            return "present"  # "الذين لم يعودوا اليوم أعداء"
+        if any(t.text(k).endswith("الامس") for k in sentence):
+            return "present"  # "ضحية الأمس ... اليوم"
+        if (
+            before in lex.words("this_demonstratives")
+            or before in ("لهذا", "بهذا")
+            or before == "من"
+            and t.text(i - 2) in _STARTING
+        ):
+            return "day"  # "لهذا اليوم", "بدءا من اليوم"
+        if (
+            after in lex.table("part_of_day_adverbs")
+            or after in ("وغدا", "غدا")
+            or t.is_word(i + 1 + (after == "عند"), lex.words("hour_words")) is not None
+        ):
+            return "day"  # "اليوم مساء", "اليوم وغدا", "اليوم عند الساعة الثامنة"
+        for n, k in enumerate(sentence):
+            if t.text(k) in ("ان", "لان"):
+                break  # "قال إن العالم اليوم ...": the clause of اليوم has no verb before it
+            if n < 4 and self._event_noun(k):
+                return "day"
+            if self._cue(k) is not None or t.stem_in(k, lex.words("event_verbs")) is not None:
+                return "day"
+        return "present"
+
+    def _event_noun(self, k: int) -> bool:
+        """True when token k is an event noun (`event_nouns`), also with a pronoun suffix
+        ("تدريباتهم")."""
+        nouns = self.lex.words("event_nouns")
+        for _, stem in stems(self.t.text(k)):
+            if stem in nouns or any(stem.endswith(p) and stem[: -len(p)] in nouns for p in _PRONOUN_SUFFIXES):
                 return True
         return False
+
+    def _same_sentence(self, k: int, i: int) -> bool:
+        """True when tokens k and i are in one sentence."""
+        low, high = min(k, i), max(k, i)
+        return (
+            0 <= low
+            and high < self.t.size
+            and not any(self.t.boundary_before(m) for m in range(low + 1, high + 1))
+        )
+
+    def in_name(self, first: int, parse: _Parse) -> bool:
+        """True when a date is part of a name: after a noun such as شارع, ميدان, مدينة ("شارع
+        26 يوليو", "مدينة ستة أكتوبر"), with or without a number word between."""
+        if parse.when is None or parse.when.month is None or parse.when.weekday is not None:
+            return False
+        k = first - 1
+        if self.t.text(k) in self.lex.cardinals:
+            k -= 1
+        return self.t.stem_in(k, self.lex.words("date_name_heads")) is not None
+
+    def yearly(self, j: int) -> bool:
+        """True when "كل عام", "كل سنة" or "سنويا" follows token j in its sentence (up to twelve
+        words on): the date before recurs every year."""
+        t = self.t
+        for k in range(j, j + 12):
+            if k > j and t.boundary_before(k):
+                return False
+            if t.stem_in(k, self.lex.words("yearly_words")) is not None:
+                return True
+            if (
+                t.is_word(k, self.lex.words("set_every"), clitic=True) is not None
+                and t.text(k + 1) in _YEAR_WORDS
+            ):
+                return True
+        return False
+
+    def anaphora(self, i: int):
+        """ "ذلك اليوم", "يومها", "اليوم التالي", "ذلك العام": a day or year named by reference to
+        the one the text named last (placed by `tag`)."""
+        t = self.t
+        hit = t.phrase(i, self.lex.phrases["anaphoric_days"])
+        if hit and not (hit[0] == i + 1 and self._adjective_follows(hit[0])):  # "يومها العالمي"
+            return _Parse(hit[0], hit[2], "DATE", When(anaphor=hit[1]))
+        hit = t.phrase(i, self.lex.phrases["anaphoric_years"])
+        if hit and not self._adjective_follows(hit[0]):
+            return _Parse(hit[0], hit[2], "DATE", When(year_rel="same"))
+        return None
 
     def _adjective_follows(self, i: int) -> bool:
         """True when token i is a definite word that is not a weekday or relation (an adjective
         or a noun in construct: "اليوم التالي", "غدا الوضع", "العام الدراسي")."""
         text = self.t.text(i)
-        return text.startswith("ال") and text not in self.lex.relations and text not in stopwords() \
+        return (
+            text.startswith("ال")
+            and text not in self.lex.relations
+            and text not in stopwords()
             and self.weekday(i, clitic=False) is None
+        )
 
 
 def _merge(target: When, source: When) -> None:
@@ -833,10 +1290,29 @@ def _fill_range(left: When, right: When):
         left.year, left.year_rel, left.rel = right.year, right.year_rel, left.rel or right.rel
         if left.year is not None and right.month is not None and left.month > right.month:
             left.year -= 1
-    if right.month is not None and right.year is None and left.year is not None and \
-            right.year_rel is None and right.rel is None:
+    if (
+        right.month is not None
+        and right.year is None
+        and left.year is not None
+        and right.year_rel is None
+        and right.rel is None
+    ):
         right.year = left.year + (left.month is not None and right.month < left.month)
     return left, right
+
+
+def _twelve_hour(hour: int, part: str) -> int:
+    """An hour read on the 12-hour clock in a part of the day (MO, MI, AF, EV, NI): "الثالثة
+    عصرا" 15, "الواحدة ظهرا" 13, "التاسعة ليلا" 21, "الثانية ليلا" 2, "الثانية عشرة ليلا" 0."""
+    if hour > 12:
+        return hour
+    if part in ("AF", "EV"):
+        return hour + 12 if hour < 12 else hour
+    if part == "MI":
+        return hour + 12 if hour < 6 else hour
+    if part == "NI":
+        return 0 if hour == 12 else hour + 12 if hour >= 6 else hour
+    return hour
 
 
 def _whole(count: float, code: str) -> tuple[float, str]:
@@ -875,9 +1351,15 @@ def _rule_starts() -> dict[str, frozenset[str]]:
     """Per rule, the words (folded stems) its first token can be; `_DIGIT` for numbers."""
     lex = lexicon()
     phrases = lex.phrases
-    calendar = ({_DIGIT, "ال", "شهر"} | set(lex.ordinals) | phrases["months"].first_words() | _YEAR_WORDS)
-    chain = (calendar | set(lex.table("parts_of_day")) | {"يوم"} | set(WEEKDAY_NAMES)
-             | phrases["relative_days"].first_words() | phrases["relative_times"].first_words())
+    calendar = {_DIGIT, "ال", "شهر"} | set(lex.ordinals) | phrases["months"].first_words() | _YEAR_WORDS
+    chain = (
+        calendar
+        | set(lex.table("parts_of_day"))
+        | {"يوم"}
+        | set(WEEKDAY_NAMES)
+        | phrases["relative_days"].first_words()
+        | phrases["relative_times"].first_words()
+    )
     units = set(lex.units)
     return {
         "range_": chain | phrases["range_open"].first_words(),
@@ -886,16 +1368,28 @@ def _rule_starts() -> dict[str, frozenset[str]]:
         "modified": set(lex.table("modifiers")),
         "within": phrases["within_period"].first_words(),
         "period_rule": set(lex.table("periods")) | lex.words("this_demonstratives"),
-        "part_of_year": (set(lex.table("seasons")) | {"ال" + w for w in lex.table("seasons")}
-                         | set(lex.table("year_parts"))),
+        "part_of_year": (
+            set(lex.table("seasons"))
+            | {"ال" + w for w in lex.table("seasons")}
+            | set(lex.table("year_parts"))
+        ),
         "decade_rule": {"عقد"} | set(lex.decades),
         "century_rule": lex.words("century_words"),
-        "duration": (phrases["duration_cues"].first_words() | set(lex.cardinals) | set(lex.teen_units)
-                     | {_DIGIT} | set(lex.table("fractions")) | units | {"ال" + w for w in units}),
+        "duration": (
+            phrases["duration_cues"].first_words()
+            | set(lex.cardinals)
+            | set(lex.teen_units)
+            | {_DIGIT}
+            | set(lex.table("fractions"))
+            | units
+            | {"ال" + w for w in units}
+        ),
         "ago": set(lex.table("ago_words")),
         "clock": lex.words("hour_words") | {_DIGIT},
         "set_rule": phrases["sets"].first_words() | lex.words("set_every"),
         "vague": phrases["vague"].first_words(),
+        "anaphora": phrases["anaphoric_days"].first_words() | phrases["anaphoric_years"].first_words(),
+        "definite_count": {"ال" + w for w in set(lex.cardinals) | set(lex.teen_units)},
     }
 
 
@@ -946,10 +1440,21 @@ def mentions(text: str, *, day_first: bool | None = None) -> list[Mention]:
         if text.startswith("آل", start):  # آلان, آل: never the article ال (الآن, الأحد)
             continue
         end = _extend_over_marks(text, folded.original(end_char - 1) + 1)
+        if grammar.in_name(first, best):
+            i = best.end
+            continue
         tense = None
+        type_, value = best.type, best.value
         if best.when is not None and (best.when.year_less or best.when.weekday is not None):
             tense = grammar.tense(i, best.end)
-        out.append(Mention(start, end, best.type, best.when, best.until, best.value, best.mod, tense))
+            if (
+                best.when.year_less
+                and best.when.rel is None
+                and best.when.year_rel is None
+                and grammar.yearly(best.end)
+            ):  # "في الأول من يوليو من كل عام"
+                type_, value = "SET", when_value(best.when, None)
+        out.append(Mention(start, end, type_, best.when, best.until, value, best.mod, tense))
         i = best.end
     return out
 
@@ -962,7 +1467,8 @@ def resolve(mention: Mention, anchor: Anchor | None) -> str:
     if mention.until is None:
         return start
     end = when_value(mention.until, anchor, mention.tense)
-    return start if start == end else f"{start}/{end}"
+    # "1436 – 1437 هـ": each end is an interval itself; the range runs from the first to the last day
+    return start if start == end else f"{start.split('/')[0]}/{end.split('/')[-1]}"
 
 
 # ---- API --------------------------------------------------------------------------------------
@@ -972,8 +1478,33 @@ def tag(text: str, anchor: str | None = None, *, day_first: bool | None = None) 
     order for ambiguous numeric dates (None: decided from the other numeric dates). Offsets index
     into `text`; the tagger never raises on any string."""
     parsed = parse_anchor(anchor)
-    return [Timex(m.start, m.end, text[m.start:m.end], m.type, resolve(m, parsed), m.mod)
-            for m in mentions(text, day_first=day_first)]
+    out: list[Timex] = []
+    last_day: date | None = None  # the day the text named last, for "ذلك اليوم", "اليوم التالي"
+    last_day_end = 0  # where that day was named
+    last_year: int | None = None  # the year the text named last, for "ذلك العام"
+    for m in mentions(text, day_first=day_first):
+        w = m.when
+        if w is not None and w.floating and last_day is not None and "\n" not in text[last_day_end : m.start]:
+            # "مساء غد ... وفي اللقاء الأول عند الساعة الخامسة": the day its paragraph speaks of
+            value = f"{last_day.isoformat()}T{w.time}"
+        elif w is not None and w.anaphor is not None:
+            if last_day is None:
+                continue  # nothing to refer to: no value can be given
+            value = (last_day + timedelta(days=w.anaphor)).isoformat()
+        elif w is not None and w.year_rel == "same":
+            if last_year is None:
+                continue
+            value = resolve(replace(m, when=replace(w, year=last_year, year_rel=None)), parsed)
+        else:
+            value = resolve(m, parsed)
+        if m.type in ("DATE", "TIME") and m.until is None:
+            first, last = value_bounds(value)
+            if first is not None and first == last and not (w is not None and w.floating):
+                last_day, last_day_end = date.fromisoformat(first), m.end
+            if first is not None and first[:4] == (last or "")[:4] and not value.startswith(("XXXX", "P")):
+                last_year = int(first[:4])
+        out.append(Timex(m.start, m.end, text[m.start : m.end], m.type, value, m.mod))
+    return out
 
 
 def benchmark(texts: list[str], repeat: int = 3) -> dict:
@@ -996,10 +1527,23 @@ def benchmark(texts: list[str], repeat: int = 3) -> dict:
     characters = sum(len(t) for t in texts) * repeat
     tag_rate = characters / max(tag_seconds, 1e-9)
     dateparser_rate = characters / max(dateparser_seconds, 1e-9)
-    return {"characters": characters, "tag_chars_per_s": round(tag_rate),
-            "dateparser_chars_per_s": round(dateparser_rate),
-            "ratio": round(tag_rate / dateparser_rate, 1)}
+    return {
+        "characters": characters,
+        "tag_chars_per_s": round(tag_rate),
+        "dateparser_chars_per_s": round(dateparser_rate),
+        "ratio": round(tag_rate / dateparser_rate, 1),
+    }
 
 
-__all__ = ["Anchor", "Mention", "Timex", "When", "benchmark", "mentions", "parse_anchor", "resolve",
-           "tag", "value_bounds"]
+__all__ = [
+    "Anchor",
+    "Mention",
+    "Timex",
+    "When",
+    "benchmark",
+    "mentions",
+    "parse_anchor",
+    "resolve",
+    "tag",
+    "value_bounds",
+]

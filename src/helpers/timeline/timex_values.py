@@ -2,8 +2,12 @@
 
 A relative day counts from the anchor's day; a year-less month or day takes the year الجاري /
 الماضي / المقبل or the sentence's tense gives it (else the nearest); Hijri dates are converted
-with hijridate. `value_bounds` gives the days a value covers, for plotting and overlaps.
+with hijridate. A weekday the text names wins over arithmetic that disagrees with it: "أمس الأحد"
+is the Sunday nearest the anchor's yesterday, a Hijri date whose conversion is a day off its
+weekday (the month began a day earlier or later than the tables say) moves to the weekday.
+`value_bounds` gives the days a value covers, for plotting and overlaps.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,8 +19,18 @@ from hijridate import Gregorian, Hijri
 _RELATION_OFFSET = {"last": -1, "this": 0, "next": 1}
 _VAGUE_BY_RELATION = {"last": "PAST_REF", "this": "PRESENT_REF", "next": "FUTURE_REF"}
 #: First and last month of seasons and parts of a year (winter runs into the next year).
-_PART_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14), "H1": (1, 6), "H2": (7, 12),
-                "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
+_PART_MONTHS = {
+    "SP": (3, 5),
+    "SU": (6, 8),
+    "FA": (9, 11),
+    "WI": (12, 14),
+    "H1": (1, 6),
+    "H2": (7, 12),
+    "Q1": (1, 3),
+    "Q2": (4, 6),
+    "Q3": (7, 9),
+    "Q4": (10, 12),
+}
 
 
 @dataclass
@@ -29,7 +43,7 @@ class When:
     weekday: int | None = None  # Monday 0
     shift: int | None = None  # days from the anchor (أمس -1)
     rel: str | None = None  # this | last | next (الجاري، الماضي، المقبل)
-    year_rel: str | None = None  # "من العام الماضي" after a month
+    year_rel: str | None = None  # "من العام الماضي" after a month; same: "من ذلك العام"
     period: str | None = None  # month | week | year | decade | century, for "الشهر الماضي"
     ago: tuple[int, str] | None = None  # (signed count, unit) from the anchor: قبل ثلاثة أيام
     decade: int | None = None  # decade digit (التسعينيات 9)
@@ -38,6 +52,8 @@ class When:
     hijri: bool = False  # year, month and day are Hijri
     time: str | None = None  # "16:45" or a part-of-day code (EV)
     part: str | None = None  # a season or part of the year: SU, H1, Q3
+    anaphor: int | None = None  # days after the day last named ("ذلك اليوم" 0, "اليوم السابق" -1)
+    floating: bool = False  # a clock time with no day: on the day its paragraph speaks of
 
     @property
     def year_less(self) -> bool:
@@ -86,6 +102,8 @@ def valid_date(year: int, month: int, day: int) -> bool:
 def when_value(w: When, a: Anchor | None, tense: str | None = None) -> str:
     """The TIMEX3 value of what an expression says, placed against an anchor (None: year-less
     values stay XXXX); `tense` ('past' | 'future') decides year-less dates and weekdays."""
+    if w.anaphor is not None:
+        return "XXXX-XX-XX"  # placed by `timex.tag`, which knows the day last named
     if w.ago is not None:
         return _ago_value(w.ago, a)
     if w.period is not None:
@@ -100,18 +118,34 @@ def when_value(w: When, a: Anchor | None, tense: str | None = None) -> str:
     if w.hijri:
         return _hijri_value(w, a, tense)
     if w.month is None and w.year is None:
+        if w.shift is None and w.weekday is None and w.time is None:
+            return "XXXX"  # "ذلك العام" with no year named before it
         return _day_value(w, a, tense)
     year = w.year
-    if year is None and w.year_rel and a is not None:
+    if year is None and w.year_rel in _RELATION_OFFSET and a is not None:
         year = a.year + _RELATION_OFFSET[w.year_rel]
-    if year is None and w.month is not None and a is not None:
+    if year is None and w.month is not None and a is not None and w.year_rel is None:
         year = _pick_year(w.month, w.day, w.rel, (a.year, a.month, a.day), tense)
+        if w.day is not None and w.weekday is not None and not _on_weekday(year, w):
+            # "الجمعة 31 يوليو": of the year before and after, the one where the day is a Friday
+            year = next((y for y in (year - 1, year + 1) if _on_weekday(y, w)), year)
     text = "XXXX" if year is None else f"{year:04d}"
     if w.month is not None:
         text += f"-{w.month:02d}"
         if w.day is not None:
             text += f"-{w.day:02d}" + _time_suffix(w)
     return text
+
+
+def _on_weekday(year: int, w: When) -> bool:
+    """True when day w.day of month w.month of `year` falls on w.weekday."""
+    return valid_date(year, w.month, w.day) and date(year, w.month, w.day).weekday() == w.weekday
+
+
+def nearest_weekday(day: date, weekday: int) -> date:
+    """The day with `weekday` nearest to `day` (at most three days away)."""
+    offset = (weekday - day.weekday()) % 7
+    return day + timedelta(days=offset if offset <= 3 else offset - 7)
 
 
 def _part_value(w: When, a: Anchor | None) -> str:
@@ -144,8 +178,12 @@ def _day_value(w: When, a: Anchor | None, tense: str | None) -> str:
             return f"XXXX-WXX-{w.weekday + 1}"
         return "XXXX-XX-XX" + _time_suffix(w)
     base = a.date
-    if w.shift is not None:
+    if w.shift is None and w.weekday is None:  # a clock time alone: the anchor's day
+        day = base
+    elif w.shift is not None:
         day = base + timedelta(days=w.shift)
+        if w.weekday is not None:  # "أمس الأحد": the Sunday, even when the anchor is a day off
+            day = nearest_weekday(day, w.weekday)
     else:
         back = (base.weekday() - w.weekday) % 7
         ahead = (w.weekday - base.weekday()) % 7
@@ -164,7 +202,8 @@ def _pick_year(month: int, day: int | None, rel: str | None, ref: tuple, tense: 
     """Year of a year-less month (and day) against a reference (year, month, day|None): الجاري
     the same year, الماضي the latest one before, المقبل the next one after; otherwise the latest
     one at or before the reference in a past-tense sentence, the next one in a future-tense one,
-    and the nearest (preferring the past) when the tense is unknown."""
+    and the nearest when the tense is unknown, the past counting half (a month up to four
+    months ahead is the coming one: "لتسليم ديسمبر" in August)."""
     year, ref_month, ref_day = ref
     here = (month, day if day is not None else 0)
     now = (ref_month, ref_day if ref_day is not None and day is not None else 0)
@@ -182,7 +221,7 @@ def _pick_year(month: int, day: int | None, rel: str | None, ref: tuple, tense: 
     def distance(y: int) -> int:
         return abs((y * 12 + month) - (year * 12 + ref_month)) * 31 + abs((day or 0) - (ref_day or 0))
 
-    return coming if 2 * distance(coming) < distance(past) else past
+    return coming if 2 * distance(coming) <= distance(past) else past
 
 
 def _period_value(w: When, a: Anchor | None) -> str:
@@ -192,6 +231,21 @@ def _period_value(w: When, a: Anchor | None) -> str:
     if w.period == "month":
         index = a.year * 12 + a.month - 1 + offset
         text = f"{index // 12:04d}-{index % 12 + 1:02d}"
+        if (
+            w.day
+            and w.weekday is not None
+            and a.day is not None
+            and not (
+                valid_date(index // 12, index % 12 + 1, w.day)
+                and date(index // 12, index % 12 + 1, w.day).weekday() == w.weekday
+            )
+        ):
+            # "يوم الخميس 28 من الشهر الجاري": the Hijri month when its 28th is the Thursday
+            ref = Gregorian(a.year, a.month, a.day).to_hijri()
+            hindex = ref.year * 12 + ref.month - 1 + offset
+            day = _hijri_day(hindex // 12, hindex % 12 + 1, w.day, w.weekday)
+            if day is not None:
+                return day.isoformat() + _time_suffix(w)
         return text + (f"-{w.day:02d}" if w.day else "")
     if w.period == "week":
         if a.day is None:
@@ -238,8 +292,7 @@ def _hijri_value(w: When, a: Anchor | None, tense: str | None) -> str:
     try:
         if year is None and w.month is not None and a is not None:
             ref = Gregorian(a.year, a.month, a.day or 15).to_hijri()
-            year = _pick_year(w.month, w.day, w.rel, (ref.year, ref.month, ref.day if a.day else None),
-                              tense)
+            year = _pick_year(w.month, w.day, w.rel, (ref.year, ref.month, ref.day if a.day else None), tense)
         if year is None:
             return "XXXX-XX-XX" if w.day is not None else "XXXX-XX"
         if w.month is None:
@@ -247,12 +300,38 @@ def _hijri_value(w: When, a: Anchor | None, tense: str | None) -> str:
             last = Hijri(year, 12, last.month_length())
             return f"{first.to_gregorian().isoformat()}/{last.to_gregorian().isoformat()}"
         if w.day is not None:
-            return Hijri(year, w.month, w.day).to_gregorian().isoformat() + _time_suffix(w)
+            day = _hijri_day(year, w.month, w.day, w.weekday)
+            if day is None and w.year is None:  # "الأربعاء 5 ذو القعدة": the year the weekday fits
+                day = next(
+                    (
+                        d
+                        for y in (year + 1, year - 1)
+                        if (d := _hijri_day(y, w.month, w.day, w.weekday)) is not None
+                    ),
+                    None,
+                )
+            if day is None:
+                day = Hijri(year, w.month, w.day).to_gregorian()
+            return day.isoformat() + _time_suffix(w)
         first = Hijri(year, w.month, 1)
         last = Hijri(year, w.month, first.month_length())
         return f"{first.to_gregorian().isoformat()}/{last.to_gregorian().isoformat()}"
     except (ValueError, OverflowError):
         return "XXXX-XX-XX"
+
+
+def _hijri_day(year: int, month: int, day: int, weekday: int | None) -> date | None:
+    """The Gregorian day of a Hijri date; with a weekday, the day of that weekday when the
+    conversion falls on it or a day off (the month began a day off the tables), else None."""
+    try:
+        converted = Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    if weekday is None:
+        return converted
+    if (weekday - converted.weekday()) % 7 in (0, 1, 6):
+        return nearest_weekday(converted, weekday)
+    return None
 
 
 def value_bounds(value: str) -> tuple[str | None, str | None]:

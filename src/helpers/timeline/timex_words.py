@@ -4,6 +4,7 @@ The lexicon (`data/timex_lexicon.yaml`) is read once and folded with `text.fold`
 weekday names come from `calendar_names`. Tokens are read from folded text, and a word may carry
 one proclitic (و ف ب ل ك and their pairs): `Tokens.stem_in` tries the word with and without it.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,16 +66,19 @@ class Lexicon:
             w: (code, number)
             for code, forms in raw["duration_units"].items()
             for number, words in forms.items()
-            for w in _fold_words(words)}
+            for w in _fold_words(words)
+        }
         self.relations: dict[str, str] = {
-            w: rel for rel, words in raw["relations"].items() for w in _fold_words(words)}
+            w: rel for rel, words in raw["relations"].items() for w in _fold_words(words)
+        }
         #: decade words with and without the article -> decade digit
         self.decades: dict[str, int] = {}
         for word, digit in self._tables["decades"].items():
             self.decades[word] = digit
             self.decades[word.removeprefix("ال")] = digit
         self.weekday_blockers: dict[str, frozenset[str]] = {
-            fold(day): frozenset(_fold_words(words)) for day, words in raw["weekday_blockers"].items()}
+            fold(day): frozenset(_fold_words(words)) for day, words in raw["weekday_blockers"].items()
+        }
         vague = {fold(p): ref for ref, phrases in raw["vague"].items() for p in phrases}
         months = {name: ("G", n) for name, n in MONTHS.items()}
         months.update({name: ("H", n) for name, n in HIJRI_MONTHS.items()})
@@ -87,6 +91,8 @@ class Lexicon:
             "duration_cues": Phrases(self._tables["duration_cues"]),
             "within_period": Phrases(dict.fromkeys(self._words["within_period"], True)),
             "range_open": Phrases(dict.fromkeys(self._words["range_open"], True)),
+            "anaphoric_days": Phrases(self._tables["anaphoric_days"]),
+            "anaphoric_years": Phrases(dict.fromkeys(self._words["anaphoric_years"], True)),
         }
 
     def words(self, key: str) -> frozenset[str]:
@@ -108,7 +114,7 @@ def stems(word: str) -> tuple[tuple[int, str], ...]:
     written لل (للعام -> العام)."""
     out = [(0, word)]
     for clitic in PROCLITICS:
-        rest = word[len(clitic):]
+        rest = word[len(clitic) :]
         if word.startswith(clitic) and len(rest) >= 2:
             out.append((len(clitic), rest))
             if clitic.endswith("ل") and rest.startswith("ل") and len(rest) >= 3:
@@ -165,7 +171,7 @@ class Tokens:
         word = self.texts[i]
         for clen, stem in stems(word) if clitic else ((0, word),):
             for rest, value in phrases.rest.get(stem, ()):
-                if not rest or self.texts[i + 1:i + 1 + len(rest)] == rest:
+                if not rest or self.texts[i + 1 : i + 1 + len(rest)] == rest:
                     return i + 1 + len(rest), value, clen
         return None
 
