@@ -1,5 +1,7 @@
 """The scale benchmark's synthetic corpus and its report (the pipeline runs are not repeated here)."""
 
+import pytest
+
 from helpers import bench
 from helpers.clean import clean_page
 from helpers.run import STAGES
@@ -57,3 +59,10 @@ def test_a_real_corpus_is_replicated_with_new_ids_and_later_days(tmp_path):
     ]
     manifest = (folder / "manifest.csv").read_text().splitlines()
     assert "copy02/a.txt,2015-08-08,okaz" in manifest and "copy01/b.txt,,sabq" in manifest
+
+
+def test_timex_throughput_reports_both_tools():
+    result = bench.timex_throughput(["وصل الوفد في 3 أيلول 2020 وغادر بعد خمسة أيام."])
+    assert result["tag_chars_per_s"] > 0 and result["dateparser_chars_per_s"] > 0
+    ratio = result["tag_chars_per_s"] / result["dateparser_chars_per_s"]
+    assert result["ratio"] == pytest.approx(ratio, rel=0.1)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.timeline.timex import benchmark, mentions, parse_anchor, tag, value_bounds
+from helpers.timeline.timex import mentions, parse_anchor, tag, value_bounds
 
 ANCHOR = "2022-03-15"  # a Tuesday
 
@@ -429,13 +429,6 @@ def test_never_raises_on_arbitrary_strings(text):
         assert text[timex.start : timex.end] == timex.text
 
 
-def test_benchmark_reports_both_throughputs():
-    result = benchmark(["وصل الوفد في 3 أيلول 2020 وغادر بعد خمسة أيام."])
-    assert result["tag_chars_per_s"] > 0 and result["dateparser_chars_per_s"] > 0
-    ratio = result["tag_chars_per_s"] / result["dateparser_chars_per_s"]
-    assert result["ratio"] == pytest.approx(ratio, rel=0.1)
-
-
 # ---- issue 14: dates on real news --------------------------------------------------------------
 # 2015-08-06 is a Thursday, 2015-08-04 a Tuesday.
 
@@ -632,9 +625,9 @@ def test_a_rate_per_day_next_to_a_year():
 def test_a_future_verb_is_an_ordinary_imperfect_verb_after_sin(word, verb):
     from helpers.core.text import fold
     from helpers.timeline.timex import _Grammar
-    from helpers.timeline.timex_words import Tokens
+    from helpers.timeline.timex.words import TimexTokens
 
-    assert _Grammar(Tokens(""), None).future_verb(fold(word)) is verb
+    assert _Grammar(TimexTokens(""), None).future_verb(fold(word)) is verb
 
 
 @pytest.mark.parametrize(

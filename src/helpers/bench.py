@@ -29,6 +29,7 @@ from helpers.core.text import arabic_ratio, split_sentences
 from helpers.entities import extract_entities
 from helpers.entities.gazetteer import load_gazetteer
 from helpers.run import STAGES, parse_parameter, run_pipeline
+from helpers.timeline.timex import tag
 
 MONTHS = [
     "يناير",
@@ -205,6 +206,34 @@ def replicate_corpus(source: Path, folder: Path, copies: int) -> Path:
     if rows:
         pd.concat(rows).to_csv(folder / "manifest.csv", index=False)
     return folder
+
+
+def timex_throughput(texts: list[str], repeat: int = 3) -> dict:
+    """Throughput of `tag` and of dateparser's `search_dates(text, languages=['ar'])` on the same
+    texts in one run, each text timed with both tools in turn (so a busy machine slows both
+    alike): characters per second each, and the ratio (tag / dateparser)."""
+    from dateparser.search import search_dates
+
+    search_dates("1 يناير 2020", languages=["ar"])  # load dateparser's data outside the timing
+    tag("1 يناير 2020")
+    tag_seconds = dateparser_seconds = 0.0
+    for _ in range(repeat):
+        for text in texts:
+            started = time.perf_counter()
+            tag(text, "2020-01-01")
+            middle = time.perf_counter()
+            search_dates(text, languages=["ar"])
+            tag_seconds += middle - started
+            dateparser_seconds += time.perf_counter() - middle
+    characters = sum(len(t) for t in texts) * repeat
+    tag_rate = characters / max(tag_seconds, 1e-9)
+    dateparser_rate = characters / max(dateparser_seconds, 1e-9)
+    return {
+        "characters": characters,
+        "tag_chars_per_s": round(tag_rate),
+        "dateparser_chars_per_s": round(dateparser_rate),
+        "ratio": round(tag_rate / dateparser_rate, 1),
+    }
 
 
 def bench(

@@ -485,9 +485,9 @@ def named_weekday(text: str) -> int | None:
     article, or after يوم ("الأحد", "يوم أحد"); None otherwise."""
     from helpers.core.calendar import WEEKDAYS
     from helpers.core.text import fold
-    from helpers.timeline.timex_words import Tokens, stems
+    from helpers.timeline.timex.words import TimexTokens, stems
 
-    tokens = Tokens(fold(text))
+    tokens = TimexTokens(fold(text))
     for i, token in enumerate(tokens.texts):
         for clitic, stem in stems(token):
             if stem in WEEKDAYS and (stem.startswith("ال") or not clitic and tokens.text(i - 1) == "يوم"):

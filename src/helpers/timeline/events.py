@@ -20,7 +20,7 @@ from helpers.core.calendar import MONTHS, WEEKDAYS
 from helpers.core.engine import map_list
 from helpers.core.text import SentenceIndex, fold, index_sentences, stopwords, tokenize
 from helpers.timeline.timex import tag, value_bounds
-from helpers.timeline.timex_words import lexicon
+from helpers.timeline.timex.words import lexicon
 
 #: Longest date span (days) an event may have to be matched with another report of it.
 MAX_EVENT_DAYS = 31

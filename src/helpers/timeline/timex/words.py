@@ -1,8 +1,8 @@
 """Words of the Arabic temporal tagger: its lexicon, word tokens and number / ordinal words.
 
 The lexicon (`data/timex_lexicon.yaml`) is read once and folded with `text.fold`; month and
-weekday names come from `calendar_names`. Tokens are read from folded text, and a word may carry
-one proclitic (و ف ب ل ك and their pairs): `Tokens.stem_in` tries the word with and without it.
+weekday names come from `calendar_names`. TimexTokens are read from folded text, and a word may carry
+one proclitic (و ف ب ل ك and their pairs): `TimexTokens.stem_in` tries the word with and without it.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def stems(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-class Tokens:
+class TimexTokens:
     """Word tokens of a folded text (parallel lists of the text and its start and end offsets
     into the folded text), with look-ups that tolerate a proclitic on a word. Indexes outside
     the text read as empty tokens."""
@@ -176,7 +176,7 @@ class Tokens:
         return None
 
 
-def read_cardinal(tokens: Tokens, i: int, clitic: bool = True):
+def read_cardinal(tokens: TimexTokens, i: int, clitic: bool = True):
     """(end, value, clitic length) of a number at token i: digits (no separators) or number words
     joined by و ("خمسة وعشرين", "أحد عشر", "لعشرين"). None when there is none."""
     lex = lexicon()
@@ -207,7 +207,7 @@ def read_cardinal(tokens: Tokens, i: int, clitic: bool = True):
     return j, value, clen
 
 
-def read_ordinal(tokens: Tokens, i: int, clitic: bool = True):
+def read_ordinal(tokens: TimexTokens, i: int, clitic: bool = True):
     """(end, value, clitic length) of an ordinal word at token i ("الرابع والعشرين", "الحادي
     عشر", "العاشرة"). None when there is none."""
     lex = lexicon()
