@@ -114,7 +114,7 @@ def read_files(
     """Read a batch of `list_files` rows: their `documents` rows (each with a status and a
     message; an archive or record file gives one row per record), the `raw_text` rows of those
     whose status is ok, and the `ingest_issues` rows of records and fields that could not be used.
-    `fields` names the record fields to read (see `formats.records.DEFAULT_FIELDS`); `timezone`
+    `fields` names the record fields to read (see `formats.fields.DEFAULT_FIELDS`); `timezone`
     is the zone of times written without one; `manifest` gives metadata by record source path."""
     rows, texts, issues = [], [], []
     for rec in files.to_dict("records"):

@@ -5,7 +5,8 @@ credit, byline and date lines sit above the block, signatures and "المصدر:
 mastheads and the copyright line in the header and footer. Dates and names of related posts
 (after a section marker such as "مقالات ذات صلة") are never used. Values keep the page's spelling.
 
-Each value has its module: `title`, `credits` (outlet, attribution), `author`, `dates`; `lines`
+Each value has its module: `title`, `credits` (outlet, attribution), `author`, `published`
+(with the date grammar of `dates`); `lines`
 is the page they read, `cues` their word lists.
 """
 
@@ -19,11 +20,11 @@ from helpers.clean.metadata.cues import BULLETS, BYLINE_KINDS, words_of
 from helpers.clean.metadata.dates import (
     DateMention,
     find_dates,
-    find_published,
     is_date_line,
     page_is_month_first,
 )
 from helpers.clean.metadata.lines import PageLines
+from helpers.clean.metadata.published import find_published
 from helpers.clean.metadata.title import find_title
 from helpers.core.text import fold
 

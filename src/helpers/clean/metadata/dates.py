@@ -1,5 +1,5 @@
 """Full calendar dates written on a page (numeric, with month names, in Arabic or English), the
-page's day/month convention, date-only lines, and the publication date among them."""
+page's day/month convention, and date-only lines."""
 
 from __future__ import annotations
 
@@ -7,15 +7,10 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from helpers.clean.metadata.cues import BULLETS, BYLINE_KINDS, after_cue, cue_words, words_of
-from helpers.core.calendar import ENGLISH_MONTHS, MONTHS, WEEKDAYS
-from helpers.core.text import ARABIC_LETTER, fold
-
-if TYPE_CHECKING:
-    from helpers.clean.metadata.lines import PageLines
-
+from helpers.clean.metadata.cues import cue_words, words_of
+from helpers.core.calendar import ENGLISH_MONTHS, MONTHS
+from helpers.core.text import fold
 
 #: Every full date holds a year (1900-2099): lines without one are not searched further.
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
@@ -142,55 +137,3 @@ def is_date_line(text: str, folded: str | None = None) -> bool:
     date_words = cue_words().date_words
     words = [t for t in words_of(" ".join(pieces)) if not any(c.isdigit() for c in t)]
     return all(w in date_words or w.removeprefix("ال") in date_words for w in words)
-
-
-def dated_cue(page: PageLines, i: int, cues: tuple[str, ...]) -> bool:
-    """Line i (not prose) starts with one of `cues`, after a bullet, and states a date."""
-    return (
-        page.kinds[i] != "prose"
-        and bool(page.dates(i))
-        and after_cue(page.lines[i].lstrip(BULLETS + " "), cues) is not None
-    )
-
-
-def find_published(page: PageLines, title_index: int | None, claims: dict) -> str | None:
-    english_ui = any(
-        page.kinds[i] in ("ui", "latin") and not ARABIC_LETTER.search(page.lines[i])
-        for i in range(len(page.lines))
-    )
-    all_dates = [d for i in range(len(page.lines)) for d in page.dates(i)]
-    month_first = page_is_month_first(all_dates, english_ui)
-    cues = cue_words()
-    searched = page.header + page.block + page.tail
-    chosen = [i for i in searched if dated_cue(page, i, cues.published)][:1]
-    reason = "publication date (cue)"
-    if not chosen:
-        reason = "publication date (date line by the headline)"
-        date_lines = [
-            i
-            for i in page.header
-            if page.dates(i)
-            and (page.kinds[i] == "date" or page.kinds[i] in BYLINE_KINDS and page.n_tokens(i) <= 12)
-            and not dated_cue(page, i, cues.updated)
-        ]
-        if title_index is not None:
-            after = [i for i in date_lines if i > title_index]
-            before = [
-                i
-                for i in date_lines
-                if title_index - 3 <= i < title_index and not any(w in WEEKDAYS for w in page.words(i))
-            ]
-            chosen = after[:1] or before[-1:]
-        else:
-            chosen = [i for i in date_lines if i in page.header[-4:]][-1:]
-    if not chosen:
-        reason = "update date (no publication date stated)"
-        chosen = [i for i in searched if dated_cue(page, i, cues.updated)][:1]
-    if not chosen:
-        reason = "date line below the text"
-        chosen = [i for i in page.tail if page.kinds[i] == "date"][:1]
-    if not chosen:
-        return None
-    i = chosen[0]
-    claims[i] = ("metadata", f"{claims[i][1]}; {reason}" if i in claims else reason)
-    return page.dates(i)[0].iso(month_first)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from helpers.ingest.decode import decode_bytes, normalise_newlines, truncate
+from helpers.ingest.formats.fields import resolve_fields
 from helpers.ingest.issues import issue_row
 
 __all__ = ["Record", "Limits", "LimitExceeded", "IdAllocator", "sanitise_id", "OK", "EMPTY", "UNREADABLE"]
@@ -349,7 +350,6 @@ class Context:
         day_first: bool | None = None,
         default_tz=None,
     ):
-        from helpers.ingest.formats.records import resolve_fields
         from helpers.ingest.formats.timestamps import resolve_tz
 
         self.limits = limits or Limits()

@@ -141,7 +141,7 @@ def iter_records(
     """The records of the container or record file at `path` (`rel`: its path relative to the
     input folder, used in provenance and doc ids), or None when it is not one (see the module).
 
-    `fields`: names overriding `records.DEFAULT_FIELDS`, e.g. {"text": "article_body"}.
+    `fields`: names overriding `fields.DEFAULT_FIELDS`, e.g. {"text": "article_body"}.
     `limits`: a `Limits`. `decode(data, complete)` for plain files inside archives (default:
     `ingest.decode.decode_bytes`, the decoding of the input folder's own files). `day_first`,
     `default_tz`: passed to `timestamps.parse_published` for every date. Bad options raise

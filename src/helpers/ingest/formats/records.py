@@ -23,11 +23,9 @@ reaches into nested objects) replaces the names searched for that field.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
-import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
 from helpers.ingest.formats.base import (
@@ -40,10 +38,9 @@ from helpers.ingest.formats.base import (
     detect_encoding,
     issue,
 )
+from helpers.ingest.formats.fields import norm_key
 
 __all__ = [
-    "DEFAULT_FIELDS",
-    "resolve_fields",
     "iter_json",
     "iter_jsonl",
     "iter_csv",
@@ -52,57 +49,11 @@ __all__ = [
     "json_kind",
 ]
 
-DEFAULT_FIELDS: dict[str, list[str]] = {
-    "text": ["text", "content", "body", "maintext", "article", "article_body"],
-    "title": ["title", "headline"],
-    "url": ["url", "link"],
-    "outlet": ["source", "outlet", "site", "source_domain", "publisher"],
-    "author": ["author", "authors", "byline"],
-    "published": [
-        "date",
-        "published",
-        "pubDate",
-        "date_publish",
-        "date_extracted",
-        "datetime",
-        "timestamp",
-        "time",
-        "published_at",
-        "publishedAt",
-        "publish_date",
-        "pub_date",
-    ],
-    "id": ["id", "doc_id", "docno", "guid"],
-}
 #: Record fields kept in `Record.extra` when present.
 EXTRA_FIELDS = ["language", "lang"]
 AUTHOR_SEPARATOR = "، "
 #: At most this many items of an array that is not an array of records are kept.
 MAX_LIST_ITEMS = 10_000
-
-
-def resolve_fields(fields: Mapping[str, str | Sequence[str]] | None) -> dict[str, list[str]]:
-    """The names searched for each field: those `fields` gives first, then the defaults (so that
-    the other files of a mixed folder are still read). Raises ValueError for a field that does
-    not exist."""
-    out = {k: [_norm_key(n) for n in v] for k, v in DEFAULT_FIELDS.items()}
-    for key, names in (fields or {}).items():
-        if key not in out:
-            raise ValueError(f"unknown field {key!r}: the fields are {sorted(out)}")
-        names = [names] if isinstance(names, str) else list(names)
-        if not names or not all(isinstance(n, str) and n.strip() for n in names):
-            raise ValueError(f"field {key!r}: give a column name or a list of them")
-        given = [_norm_key(n) for n in names]
-        out[key] = given + [n for n in out[key] if n not in given]
-    return out
-
-
-@functools.lru_cache(maxsize=8192)
-def _norm_key(key: Any) -> str:
-    return _SEPARATORS.sub("_", str(key).strip().lower())
-
-
-_SEPARATORS = re.compile(r"[\s\-]+")
 
 
 # --------------------------------------------------------------------------------------------
@@ -115,7 +66,7 @@ def record_from_mapping(
     """A Record from one JSON object / CSV row / Parquet row, its fields found by name."""
     keys = {}
     for k in obj:
-        keys.setdefault(_norm_key(k), k)
+        keys.setdefault(norm_key(k), k)
     where = ctx.where(src, label)
     issues: list[dict] = []
 
@@ -202,7 +153,7 @@ def _dotted(obj: Mapping, path: str) -> Any:
     for part in path.split("."):
         if not isinstance(value, Mapping):
             return None
-        matches = [k for k in value if _norm_key(k) == part]
+        matches = [k for k in value if norm_key(k) == part]
         if not matches:
             return None
         value = value[matches[0]]
@@ -337,7 +288,7 @@ class _JsonWalker:
             ev, val = next(self.events)
             if ev == "start_array":
                 first = next(self.events)
-                has_text = any(_norm_key(k) in text_names for k in single)
+                has_text = any(norm_key(k) in text_names for k in single)
                 if first[0] == "start_map" and not has_text:
                     arrays.append(key)
                     yield from self._array("" if nth == 1 else f"{nth - 1}/", key, first)
@@ -351,7 +302,7 @@ class _JsonWalker:
             return
         label = None if nth == 1 else f"{nth - 1}"
         known = {n for names in self.ctx.fields.values() for n in names}
-        if any(_norm_key(k) in known for k in single):
+        if any(norm_key(k) in known for k in single):
             yield self._record(single, label)
         else:
             rec = self.ctx.row(
@@ -676,7 +627,7 @@ def iter_parquet(source, ctx: Context, src: Source, batch_size: int = 256) -> It
         )
         return
     wanted = {n.split(".")[0] for names in ctx.fields.values() for n in names} | set(EXTRA_FIELDS)
-    columns = [name for name in pf.schema_arrow.names if _norm_key(name) in wanted]
+    columns = [name for name in pf.schema_arrow.names if norm_key(name) in wanted]
     if not columns and pf.schema_arrow.names:
         columns = pf.schema_arrow.names[:1]  # no known field: rows still counted, all empty
     index = 0
