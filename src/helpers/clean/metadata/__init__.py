@@ -5,9 +5,8 @@ credit, byline and date lines sit above the block, signatures and "المصدر:
 mastheads and the copyright line in the header and footer. Dates and names of related posts
 (after a section marker such as "مقالات ذات صلة") are never used. Values keep the page's spelling.
 
-Each value has its module: `title`, `credits` (outlet, attribution), `author`, `published`
-(with the date grammar of `dates`); `lines`
-is the page they read, `cues` their word lists.
+Each value has its module: `title`, `credits` (outlet, attribution), `author`, `published` (with
+the date grammar of `dates`); `lines` is the page they read, `cues` their word lists.
 """
 
 from __future__ import annotations
