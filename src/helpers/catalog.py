@@ -96,8 +96,17 @@ TABLES: dict[str, Table] = {
                 ),
                 ("published_source", TEXT, "where `published` comes from: manifest, record, page or text"),
                 ("attribution", TEXT, "the source credited in the text (المصدر: ...)"),
-                ("date_anchor", TEXT, "the date relative expressions are resolved against (ISO 8601)"),
-                ("date_anchor_source", TEXT, "where the anchor comes from: page, manifest, text or corpus"),
+                (
+                    "date_anchor",
+                    TEXT,
+                    "the day relative expressions are resolved against: the writing day (ISO 8601)",
+                ),
+                (
+                    "date_anchor_source",
+                    TEXT,
+                    "where the anchor comes from: page or manifest (the stated date), text-weekday (the "
+                    "writing day the text's weekdays give), text (a date the text states), corpus",
+                ),
                 ("body", TEXT, "the article text, without menus, share buttons, related posts or footers"),
                 ("n_sentences", INT, "sentences in the body"),
                 ("n_tokens", INT, "word tokens in the body"),
