@@ -57,6 +57,19 @@ def test_images_are_decoded(seen, name):
     assert broken == [], f"{name}: images that did not render: {broken}"
 
 
+def test_the_story_browser_opens_with_its_story(browser, e2e_output):
+    page = browser.new_page()
+    try:
+        page.goto((e2e_output / "reports" / "05_comparison.html").as_uri(), wait_until="load")
+        story = page.locator(".story-browser details").first
+        assert story.is_visible() and story.get_attribute("open") is not None
+        assert story.locator("table.claim").count() >= 1 and story.locator("mark").count() >= 1
+        page.locator(".story-browser summary").first.click()  # folds
+        assert story.get_attribute("open") is None
+    finally:
+        page.close()
+
+
 def test_comparison_report_shows_its_figures(seen):
     assert len(seen["05_comparison"]["images"]) >= 3, "the comparison report should show its figures"
 

@@ -67,3 +67,18 @@ def test_documents_account_for_every_input_file(e2e_output, e2e_corpus):
 def test_no_staging_or_failed_folder_is_left_behind(e2e_output):
     siblings = {p.name for p in e2e_output.parent.iterdir()}
     assert siblings == {"outputs"}
+
+
+def test_the_seeds_exercise_is_one_story_whose_accounts_differ_on_who_observes(e2e_output):
+    stories = read_table(e2e_output, "stories").set_index("doc_id")["story_id"]
+    exercise = {doc_id for doc_id in stories.index if doc_id.startswith(("000_", "001_"))}
+    assert len(exercise) == 2 and stories[list(exercise)].nunique() == 1
+    assert stories.nunique() >= 3  # the other seeds are other stories
+    claims = read_table(e2e_output, "story_claims")
+    roles = claims[claims["differences"].str.contains("تعارض في دور", regex=False)]
+    assert set(roles["doc_id"]) == exercise
+    assert (
+        roles["differences"].str.contains("مراقب").all() and roles["differences"].str.contains("مشارك").all()
+    )
+    report = (e2e_output / "reports" / "05_comparison.html").read_text(encoding="utf-8")
+    assert 'class="story-browser"' in report

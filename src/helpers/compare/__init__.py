@@ -1,6 +1,6 @@
 """Comparison tables across the corpus: who each document puts forward (`salience`), who appears
-with whom (`cooccurrence`), which events several documents report and how their accounts differ
-(`accounts`), and how close the documents are in wording (`wording`).
+with whom (`cooccurrence`), and how close the documents are in wording (`wording`). Which
+articles report the same story, and how their accounts differ, is `helpers.stories`.
 
 Every function takes the stage tables as pandas DataFrames and returns a new DataFrame sorted
 deterministically (ties broken by id). List-valued columns are '|'-joined sorted strings.
@@ -8,7 +8,6 @@ deterministically (ties broken by id). List-valued columns are '|'-joined sorted
 
 from __future__ import annotations
 
-from helpers.compare.accounts import html_side_by_side, numbers_in, shared_events
 from helpers.compare.cooccurrence import cooccurrence, cooccurrence_graph
 from helpers.compare.corpus import corpus_overview
 from helpers.compare.salience import entity_coverage, entity_salience
@@ -24,7 +23,4 @@ __all__ = [
     "doc_similarity",
     "entity_coverage",
     "entity_salience",
-    "html_side_by_side",
-    "numbers_in",
-    "shared_events",
 ]

@@ -193,13 +193,13 @@ def make_ids_unique(
 
 def mark_duplicates(documents: pd.DataFrame, raw_text: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Of ok documents with the same text (spacing aside) the first in table order stays ok; the
-    others become `duplicate`, naming it, and leave `raw_text`."""
+    others become `duplicate`, naming it (`duplicate_of`: its doc_id), and leave `raw_text`."""
     keys = {
         doc_id: hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
         for doc_id, text in zip(raw_text["doc_id"], raw_text["text"], strict=True)
     }
     documents = documents.copy()
-    first: dict[str, str] = {}
+    first: dict[str, tuple[str, str]] = {}
     dropped = set()
     for i, doc_id, rel, status in zip(
         documents.index, documents["doc_id"], documents["source_path"], documents["status"], strict=True
@@ -207,10 +207,15 @@ def mark_duplicates(documents: pd.DataFrame, raw_text: pd.DataFrame) -> tuple[pd
         if status != "ok" or doc_id not in keys:
             continue
         if keys[doc_id] in first:
-            documents.loc[i, ["status", "message"]] = ["duplicate", f"same content as {first[keys[doc_id]]}"]
+            original_path, original_id = first[keys[doc_id]]
+            documents.loc[i, ["status", "message", "duplicate_of"]] = [
+                "duplicate",
+                f"same content as {original_path}",
+                original_id,
+            ]
             dropped.add(doc_id)
         else:
-            first[keys[doc_id]] = rel
+            first[keys[doc_id]] = (rel, doc_id)
     return documents, raw_text[~raw_text["doc_id"].isin(dropped)].reset_index(drop=True)
 
 
