@@ -1,6 +1,7 @@
 """Comparison tables across the corpus: who each document puts forward (`salience`), who appears
 with whom (`cooccurrence`), which events several documents report and how their accounts differ
-(`accounts`), and how close the documents are in wording (`wording`).
+(`accounts`), how close the documents are in wording (`wording`), and the outlets side by side
+(`outlets`).
 
 Every function takes the stage tables as pandas DataFrames and returns a new DataFrame sorted
 deterministically (ties broken by id). List-valued columns are '|'-joined sorted strings.
@@ -11,6 +12,7 @@ from __future__ import annotations
 from helpers.compare.accounts import html_side_by_side, numbers_in, shared_events
 from helpers.compare.cooccurrence import cooccurrence, cooccurrence_graph
 from helpers.compare.corpus import corpus_overview
+from helpers.compare.outlets import distinctive_terms_by, outlet_profile
 from helpers.compare.salience import entity_coverage, entity_salience
 from helpers.compare.wording import FULL_MATRIX_DOCS, content_terms, distinctive_terms, doc_similarity
 
@@ -21,10 +23,12 @@ __all__ = [
     "cooccurrence_graph",
     "corpus_overview",
     "distinctive_terms",
+    "distinctive_terms_by",
     "doc_similarity",
     "entity_coverage",
     "entity_salience",
     "html_side_by_side",
     "numbers_in",
+    "outlet_profile",
     "shared_events",
 ]
