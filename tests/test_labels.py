@@ -133,3 +133,27 @@ def test_entity_sources_are_said_in_words(source, words):
 def test_isolate_leaves_missing_values_empty_and_does_not_isolate_twice():
     assert labels.isolate(None) == "" and labels.isolate(float("nan")) == ""
     assert labels.isolate(labels.isolate("a")) == f"{FSI}a{PDI}"
+
+
+def test_ranked_pairs_name_the_strongest_pairs():
+    catalogue = pd.DataFrame(
+        {
+            "entity_id": ["a", "b", "c"],
+            "canonical": ["مصر", "القاهرة", "السيسي"],
+            "name_en": ["Egypt", "Cairo", None],
+        }
+    )
+    cooc = pd.DataFrame(
+        {"entity_a": ["a", "a"], "entity_b": ["c", "b"], "n_sentences": [3, 9], "doc_ids": ["d1", "d1|d2|d3"]}
+    )
+    pairs = labels.ranked_pairs(cooc, catalogue, n=1)
+    assert pairs.to_dict("records") == [
+        {
+            "entity": "مصر",
+            "entity_en": "Egypt",
+            "other": "القاهرة",
+            "other_en": "Cairo",
+            "n_sentences": 9,
+            "n_docs": 3,
+        }
+    ]

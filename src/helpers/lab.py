@@ -72,7 +72,8 @@ def output_folder(output_dir: str | Path, stage: str) -> Path:
         raise ValueError(
             f"{out} is the output folder of a pipeline run, which the runner replaces as a whole: "
             f"run this stage with `python -m helpers.run --only {stage} --output-dir {out}`, or set "
-            f"output_dir = {INTERACTIVE_OUTPUT!r} (the default) to work on a copy of its tables"
+            f"output_dir = {INTERACTIVE_OUTPUT!r} (the default), a folder of its own that starts from a "
+            f"copy of the tables in {PROJECT_ROOT / RUNNER_OUTPUT}"
         )
     missing = [t for t in catalog.STAGES[stage].reads if not (out / "data" / f"{t}.parquet").exists()]
     source = PROJECT_ROOT / RUNNER_OUTPUT / "data"

@@ -136,6 +136,10 @@ COLUMN_NAMES = {
     "top_entities": "أبرز الكيانات",
     "top_terms": "أبرز الكلمات",
     "dated": "بتاريخ نشر",
+    "entity_en": "بالإنجليزية",
+    "other": "يذكر معه",
+    "other_en": "بالإنجليزية",
+    "doc_ids": "معرفات المقالات",
     "lines": "الأسطر",
     "body": "نص المقال",
     "metadata": "بيانات المقال",
@@ -348,3 +352,26 @@ def status_label(status) -> str:
 def column_label(column: str) -> tuple[str, str]:
     """(Arabic, English) header of a report-table column; the Arabic is empty when unknown."""
     return COLUMN_NAMES.get(str(column), ""), str(column)
+
+
+def ranked_pairs(cooc: pd.DataFrame, catalogue: pd.DataFrame, n: int = 30) -> pd.DataFrame:
+    """The `n` pairs of entities named together most often (the co-occurrence table), by name, as
+    a table to read beside (or instead of) the network: entity and other (canonical names),
+    their English names, n_sentences, n_docs (articles naming both), most sentences first."""
+    columns = ["entity", "entity_en", "other", "other_en", "n_sentences", "n_docs"]
+    if cooc.empty:
+        return pd.DataFrame(columns=columns)
+    names = entity_names(catalogue)
+    canonical, english = names["canonical"].to_dict(), names["name_en"].to_dict()
+    top = cooc.sort_values(["n_sentences", "entity_a", "entity_b"], ascending=[False, True, True]).head(n)
+    return pd.DataFrame(
+        {
+            "entity": [canonical.get(e, isolate(e)) for e in top["entity_a"]],
+            "entity_en": [english.get(e, "") for e in top["entity_a"]],
+            "other": [canonical.get(e, isolate(e)) for e in top["entity_b"]],
+            "other_en": [english.get(e, "") for e in top["entity_b"]],
+            "n_sentences": top["n_sentences"].to_numpy(),
+            "n_docs": [len(str(d).split("|")) if has_text(d) else 0 for d in top["doc_ids"]],
+        },
+        columns=columns,
+    )
