@@ -20,7 +20,7 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks
+	$(PY) -m helpers.lab
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests notebooks
@@ -36,4 +36,4 @@ requirements: $(STAMP)
 		pyproject.toml
 
 clean:
-	rm -rf outputs outputs.staging outputs.failed
+	rm -rf outputs outputs.staging outputs.failed outputs-lab

@@ -1,8 +1,10 @@
 """What the notebooks show: parameters, Arabic tables right-to-left, collapsible details.
 
-Large tables are summarised (first rows, with a pointer to the full CSV), never dumped. Every
-text that comes from the input (cells, column names, captions) is escaped: an article line, a
-file name or a manifest value never becomes markup in a report.
+Large tables are summarised (their first rows, a filter and sortable columns in the reports, a
+pointer to the full CSV), never dumped. Headers are in Arabic over the English column names;
+articles and entities can be shown by name (`labels`). Every text that comes from the input
+(cells, column names, captions) is escaped: an article line, a file name or a manifest value
+never becomes markup in a report.
 """
 
 from __future__ import annotations
@@ -18,11 +20,35 @@ from helpers import catalog
 from helpers.core.engine import settings
 from helpers.core.io import data_dir
 from helpers.core.paths import STAGING_SUFFIX
+from helpers.report import labels
 
-#: Rows shown of a table before it is cut (the full table is in OUT/data/).
-MAX_ROWS = 40
+#: Rows of a table put in a report (the full table is in OUT/data/); the reports' script shows
+#: the first SUMMARY_ROWS of them, with a filter box, sortable columns and a "show all" button.
+MAX_ROWS = 200
+SUMMARY_ROWS = 15
 #: Characters shown of a long text cell.
 MAX_CELL_CHARS = 300
+#: Columns of ids (shown isolated: an id such as `per:فلاديمير_فرولوف` keeps its order inside
+#: Arabic) and of '|'-joined ids (each isolated).
+ID_COLUMNS = {"doc_id", "doc_a", "doc_b", "entity_id", "entity_a", "entity_b", "cluster_id", "source_path"}
+ID_LIST_COLUMNS = {"doc_ids", "entity_ids"}
+#: Ids shown of a '|'-joined list (the rest are counted).
+MAX_LISTED_IDS = 5
+#: Columns of dates and ids, never broken across lines.
+UNBROKEN_COLUMNS = {
+    "doc_id",
+    "doc_a",
+    "doc_b",
+    "cluster_id",
+    "published",
+    "published_at",
+    "date_anchor",
+    "date_start",
+    "date_end",
+    "anchor",
+    "value",
+    "date",
+}
 
 
 def parameters(**values) -> HTML:
@@ -52,26 +78,92 @@ def _shorten(value):
     return value
 
 
+def _isolated(column: str, value):
+    """An id cell isolated (`labels.isolate`), a '|'-joined list of ids isolated id by id."""
+    if not isinstance(value, str) or not value:
+        return value
+    if column in ID_LIST_COLUMNS:
+        ids = value.split("|")
+        more = f" … (+{len(ids) - MAX_LISTED_IDS})" if len(ids) > MAX_LISTED_IDS else ""
+        return " | ".join(labels.isolate(v) for v in ids[:MAX_LISTED_IDS]) + more
+    return labels.isolate(value)
+
+
+def _decimal(value) -> str:
+    """A float with at most three decimals and no trailing zeros: 0.1, 449, 12.345."""
+    if pd.isna(value):
+        return ""
+    text = f"{value:,.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _header(column) -> str:
+    """A column's header: its Arabic name over its English one (escaped)."""
+    arabic, english = labels.column_label(column)
+    english = html.escape(english)
+    if not arabic:
+        return english
+    return f"{html.escape(arabic)}<br><span class='en' dir='ltr' lang='en'>{english}</span>"
+
+
 def table(
-    df: pd.DataFrame, *, max_rows: int = MAX_ROWS, caption: str | None = None, full_table: str | None = None
+    df: pd.DataFrame,
+    *,
+    max_rows: int = MAX_ROWS,
+    caption: str | None = None,
+    full_table: str | None = None,
+    articles: pd.Series | None = None,
+    catalogue: pd.DataFrame | None = None,
 ) -> HTML:
-    """`df` as an HTML table with `dir="rtl" lang="ar"`, cut to `max_rows` rows (saying so); cells
-    and headers escaped."""
+    """`df` as an HTML table with `dir="rtl" lang="ar"`: headers in Arabic over the English column
+    names, ids isolated, statuses and entity types in words, cut to `max_rows` rows (saying so,
+    and where the full table is); cells and headers escaped. `articles`
+    (`labels.article_labels`) shows document ids as article labels, `catalogue` entity ids as
+    canonical names with English beside them. In a report, the first SUMMARY_ROWS rows show,
+    with a filter, sortable columns and a button for the rest (the template's script)."""
+    if articles is not None:
+        df = labels.label_articles(df, articles)
+    if catalogue is not None:
+        df = labels.name_entities(df, catalogue)
     shown = df.head(max_rows).map(_shorten) if len(df) else df
+    if len(shown):
+        shown = shown.copy()
+        # statuses and entity types in words, when the column holds nothing else
+        for column, words, name in (
+            ("status", labels.STATUS_NAMES, labels.status_label),
+            ("type", labels.TYPE_NAMES, labels.type_label),
+        ):
+            if column in shown and set(shown[column].dropna()) <= set(words):
+                shown[column] = shown[column].map(name, na_action="ignore")
+        for column in shown.columns:
+            if column in ID_COLUMNS or column in ID_LIST_COLUMNS:
+                shown[column] = shown[column].map(lambda v, c=column: _isolated(c, v))
     styler = (
-        shown.style.set_table_attributes('dir="rtl" lang="ar" class="dataframe"')
+        shown.style.set_table_attributes(
+            f'dir="rtl" lang="ar" class="dataframe report-table" data-rows="{len(df)}" '
+            f'data-summary="{SUMMARY_ROWS}"'
+        )
         .hide(axis="index")
         .format(na_rep="", precision=3, escape="html")
-        .format_index(escape="html", axis=1)
+        .format_index(_header, axis=1, escape=None)
     )
+    unbroken = [c for c in shown.columns if c in UNBROKEN_COLUMNS]
+    if unbroken:  # a date or an id is not broken at its hyphens
+        styler = styler.set_properties(subset=unbroken, **{"white-space": "nowrap"})
+    decimals = [c for c in shown.columns if pd.api.types.is_float_dtype(shown[c])]
+    if decimals:
+        styler = styler.format(_decimal, subset=decimals, na_rep="")
     if caption:
         styler = styler.set_caption(html.escape(caption))
     note = ""
     if len(df) > max_rows:
-        where = f" (the full table is <code>data/{full_table}.csv</code>)" if full_table else ""
-        note = f"<p dir='ltr'>Showing {max_rows} of {len(df):,} rows{where}.</p>"
+        where = f" (the full table: <code>data/{html.escape(full_table)}.csv</code>)" if full_table else ""
+        note = (
+            f"<p class='table-note' dir='rtl'>يعرض التقرير {max_rows:,} صفا من {len(df):,} · "
+            f"<span dir='ltr' lang='en'>{max_rows:,} of {len(df):,} rows in this report{where}</span></p>"
+        )
     if df.empty:
-        note = "<p dir='ltr'><em>No rows.</em></p>"
+        note = "<p class='table-note' dir='rtl'>لا توجد صفوف · <span dir='ltr' lang='en'>no rows</span></p>"
     return HTML(styler.to_html() + note)
 
 
@@ -87,9 +179,11 @@ def figure(fig, output_dir: str | Path, name: str) -> Image:
 
 
 def collapsible(summary: str, body_html: str, *, open_: bool = False) -> HTML:
-    """A <details> block: secondary material a reader can unfold."""
+    """A <details> block: secondary material a reader can unfold. A summary with Arabic in it
+    reads right to left (whatever its first letter: an article's file name may come first)."""
+    direction = "rtl" if labels.has_arabic(summary) else "auto"
     return HTML(
-        f"<details{' open' if open_ else ''}><summary dir='auto'>{html.escape(summary)}"
+        f"<details{' open' if open_ else ''}><summary dir='{direction}'>{html.escape(summary)}"
         f"</summary>{body_html}</details>"
     )
 

@@ -184,7 +184,6 @@ def build_events(timeline: pd.DataFrame, sentences: pd.DataFrame, entities: pd.D
                 "entity_ids": "|".join(sorted(entity_ids.get(key, ()))),
             }
         )
-    # the `events` table's columns; cluster_id is filled by `cluster_events`
-    events = pd.DataFrame(rows, columns=[c for c in columns("events") if c != "cluster_id"])
+    events = pd.DataFrame(rows, columns=columns("events"))
     events["sentence_id"] = events["sentence_id"].astype("Int64")
     return events
