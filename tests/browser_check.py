@@ -31,7 +31,9 @@ async () => {
   const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
   const images = await Promise.all([...document.images].map(async (img) => {
     let decoded = true;
-    try { await img.decode(); } catch (e) { decoded = false; }
+    // an image that never decodes (lazy, broken) must not hang the check: 5 s at most
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 5000));
+    try { await Promise.race([img.decode(), timeout]); } catch (e) { decoded = false; }
     return {src: img.src.slice(0, 80), complete: img.complete, width: img.naturalWidth, decoded};
   }));
   const arabicElements = [];

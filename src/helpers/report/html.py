@@ -54,9 +54,9 @@ REPORT_QUESTIONS = {
         "what happened when: the dates and events on a timeline",
     ),
     "05_comparison": (
-        "كيف تختلف المصادر والمقالات: من تبرز، وكيف تروي الأحداث نفسها، وبأي كلمات",
-        "how the outlets and articles differ: whom they put forward, how they tell the same events, "
-        "in which words",
+        "أي المقالات تروي القصة نفسها، وكيف تختلف رواياتها ومن تقتبس؛ من تبرز المصادر، وبأي كلمات",
+        "which articles report the same story, how their accounts differ and whom they quote; whom "
+        "the outlets put forward, in which words",
     ),
 }
 #: What each figure shows (Arabic, English), by file name; others are listed by name.
@@ -65,6 +65,8 @@ FIGURE_CAPTIONS = {
     "timeline": ("متى وقعت الأحداث التي يرويها كل مقال أو مصدر", "when the reported events happen"),
     "corpus": ("طول المقالات حسب المصدر", "article lengths by outlet"),
     "outlets": ("المصادر جنبا إلى جنب", "the outlets side by side"),
+    "story_coverage": ("من غطى أي قصة", "which outlet reports which story"),
+    "story_timeline": ("متى وقعت أحداث أكبر القصص", "when the events of the largest stories happen"),
     "entity_salience": ("من يبرز كل مقال أو مصدر", "whom each article or outlet puts forward"),
     "cooccurrence": ("من يذكر مع من", "who is named with whom"),
     "doc_similarity": ("تشابه الصياغة بين المقالات", "wording similarity between articles"),
@@ -280,6 +282,6 @@ def _figure_item(png: Path) -> str:
     name = html.escape(png.name)
     return (
         f'<li><a href="figures/{name}">'
-        f'<img src="figures/{name}" alt="{html.escape(english)}" loading="lazy"></a>'
+        f'<img src="figures/{name}" alt="{html.escape(english)}"></a>'
         f"<br>{html.escape(arabic)} <span class='en' dir='ltr' lang='en'>{html.escape(english)}</span></li>"
     )
