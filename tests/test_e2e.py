@@ -82,3 +82,13 @@ def test_the_seeds_exercise_is_one_story_whose_accounts_differ_on_who_observes(e
     )
     report = (e2e_output / "reports" / "05_comparison.html").read_text(encoding="utf-8")
     assert 'class="story-browser"' in report
+
+
+def test_a_run_without_a_manifest_says_what_is_missing_and_how_to_supply_it(e2e_corpus, e2e_output):
+    assert not (e2e_corpus / "manifest.csv").exists()
+    report = (e2e_output / "reports" / "02_clean.html").read_text(encoding="utf-8")
+    assert "no publication date" in report and "manifest.csv" in report
+    documents = read_table(e2e_output, "documents").set_index("doc_id")
+    undated = documents[(documents["status"] == "ok") & documents["published"].isna()]
+    # a date the text states about itself still anchors the relative dates
+    assert len(undated) and undated["date_anchor"].notna().any()

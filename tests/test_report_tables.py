@@ -97,3 +97,22 @@ def test_a_cell_holding_markup_stays_text(page):
     assert page.evaluate("() => window.__pwned === undefined")
     assert page.locator('table.report-table img[src="x"]').count() == 0
     assert PAYLOAD in page.evaluate("() => document.querySelector('table.report-table').innerText")
+
+
+def test_metadata_gaps_say_what_is_missing_and_how_to_supply_it():
+    from helpers.report.show import metadata_gaps
+
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "status": ["ok", "ok", "empty"],
+            "published": ["2015-08-06", None, None],
+            "outlet": [None, None, None],
+            "title": ["عنوان", "عنوان آخر", None],
+        }
+    )
+    page = metadata_gaps(documents).data
+    assert "1 of 2: no publication date" in page and "2 of 2: no outlet" in page
+    assert "no title" not in page and "manifest.csv" in page
+    complete = documents.assign(published="2015-08-06", outlet="okaz", title="t")
+    assert "Every document has a date" in metadata_gaps(complete).data

@@ -18,7 +18,7 @@ from IPython.display import HTML, Image
 
 from helpers import catalog
 from helpers.core.engine import settings
-from helpers.core.io import data_dir
+from helpers.core.io import data_dir, has_text
 from helpers.core.paths import STAGING_SUFFIX
 from helpers.report import labels
 
@@ -204,3 +204,44 @@ def tables_written(output_dir: str | Path, stage: str) -> HTML:
             }
         )
     return table(pd.DataFrame(rows))
+
+
+#: What a missing metadata field costs, in Arabic and English.
+_GAP_COSTS = {
+    "published": (
+        "بلا تاريخ نشر: لا تُحسب التواريخ النسبية («أمس»، «الاثنين») إلا من تواريخ يذكرها النص",
+        "no publication date: relative dates (yesterday, on Monday) are anchored only where the text "
+        "states a date",
+    ),
+    "outlet": (
+        "بلا مصدر: لا تميز المقارنة بين مصادرها",
+        "no outlet: the comparison cannot tell their outlets apart",
+    ),
+    "title": ("بلا عنوان: تُسمى بأسماء ملفاتها", "no title: they are named by their file names"),
+}
+
+
+def metadata_gaps(documents: pd.DataFrame) -> HTML:
+    """What the analysed documents lack (date, outlet, title), what that costs, and how to supply
+    it (a manifest.csv; see the README); a short all-clear when nothing is missing."""
+    analysed = documents[documents["status"] == "ok"]
+    lines = []
+    for column, (arabic, english) in _GAP_COSTS.items():
+        missing = int((~analysed[column].map(has_text)).sum()) if column in analysed else len(analysed)
+        if missing:
+            lines.append(
+                f"<li><strong>{missing:,}</strong> / {len(analysed):,} {html.escape(arabic)}"
+                f"<br><span dir='ltr'>{missing:,} of {len(analysed):,}: {html.escape(english)}</span></li>"
+            )
+    if not lines:
+        return HTML(
+            "<p>لكل وثيقة تاريخ ومصدر وعنوان. <span dir='ltr'>Every document has a date, an outlet and "
+            "a title.</span></p>"
+        )
+    hint = (
+        "<p>أضف ملف <code>manifest.csv</code> إلى مجلد المدخلات بأعمدة file وpublished وoutlet وtitle "
+        "(انظر README: «A manifest for plain-text articles»). <span dir='ltr'>Add a "
+        "<code>manifest.csv</code> with columns file, published, outlet, title to the input folder "
+        '(README: "A manifest for plain-text articles").</span></p>'
+    )
+    return HTML("<ul>" + "".join(lines) + "</ul>" + hint)
