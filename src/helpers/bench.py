@@ -23,12 +23,12 @@ from pathlib import Path
 import pandas as pd
 import psutil
 
-from helpers.core.engine import ENGINES
 from helpers.core.paths import SEEDS_DIR
 from helpers.core.text import arabic_ratio, split_sentences
 from helpers.entities import extract_entities
 from helpers.entities.gazetteer import load_gazetteer
-from helpers.run import STAGES, parse_parameter, run_pipeline
+from helpers.run import STAGES, run_pipeline
+from helpers.run.__main__ import add_run_options
 from helpers.timeline.timex import tag
 
 MONTHS = [
@@ -306,18 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="a folder of real articles (with manifest.csv) to replicate instead of synthetic pages",
     )
-    parser.add_argument(
-        "-p",
-        dest="params",
-        action="append",
-        type=parse_parameter,
-        default=[],
-        metavar="NAME=VALUE",
-        help="a notebook parameter, as for helpers.run",
-    )
-    parser.add_argument("--engine", choices=ENGINES, default="pandas")
-    parser.add_argument("--workers", type=int, default=0)
-    parser.add_argument("--scheduler")
+    add_run_options(parser)
     args = parser.parse_args(argv)
     rows = bench(
         args.sizes,

@@ -16,18 +16,9 @@ from helpers.run.params import parse_parameter
 from helpers.run.pipeline import StageFailed, absolute, run_pipeline, selected_stages, stage_name
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m helpers.run",
-        description="Run the five notebooks on a folder of articles.",
-        epilog="Relative paths are taken from the current working directory. The output folder "
-        "must be new, empty, or an earlier run's output: a run replaces it.",
-    )
-    parser.add_argument("--input-dir", default="seeds", help="folder of input files (default seeds)")
-    parser.add_argument("--output-dir", default="outputs", help="output folder (default outputs)")
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--only", type=stage_name, help="run this stage only")
-    group.add_argument("--from", dest="start", type=stage_name, help="run from this stage on")
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """The options a run takes besides its folders and stages: notebook parameters (-p) and where
+    the per-document work runs (--engine, --workers, --scheduler); the benchmark takes them too."""
     parser.add_argument(
         "-p",
         dest="params",
@@ -53,6 +44,21 @@ def main(argv: list[str] | None = None) -> int:
         "--scheduler",
         help="dask engine: a scheduler's address such as tcp://host:8786 (default: a local cluster)",
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.run",
+        description="Run the five notebooks on a folder of articles.",
+        epilog="Relative paths are taken from the current working directory. The output folder "
+        "must be new, empty, or an earlier run's output: a run replaces it.",
+    )
+    parser.add_argument("--input-dir", default="seeds", help="folder of input files (default seeds)")
+    parser.add_argument("--output-dir", default="outputs", help="output folder (default outputs)")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--only", type=stage_name, help="run this stage only")
+    group.add_argument("--from", dest="start", type=stage_name, help="run from this stage on")
+    add_run_options(parser)
     parser.add_argument(
         "--strict",
         action="store_true",
