@@ -57,6 +57,10 @@ def test_a_real_corpus_is_replicated_with_new_ids_and_later_days(tmp_path):
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.txt")) == [
         f"copy{k:02d}/{n}" for k in range(3) for n in ("a.txt", "b.txt")
     ]
+    assert (folder / "copy00" / "a.txt").read_text(encoding="utf-8") == "نص أول"
+    assert (folder / "copy02" / "a.txt").read_text(
+        encoding="utf-8"
+    ) == "نص أول\n\nنسخة 3\n"  # not a duplicate
     manifest = (folder / "manifest.csv").read_text().splitlines()
     assert "copy02/a.txt,2015-08-08,okaz" in manifest and "copy01/b.txt,,sabq" in manifest
 

@@ -182,8 +182,9 @@ def entity_throughput(texts: list[str]) -> dict:
 
 def replicate_corpus(source: Path, folder: Path, copies: int) -> Path:
     """`copies` copies of a real corpus folder (its files and `manifest.csv`) in `folder`: copy k
-    has its files under `copy<k>/` (so its doc_ids differ) and its manifest dates `k` days later,
-    as if the same news ran on consecutive days."""
+    has its files under `copy<k>/` (so its doc_ids differ), its manifest dates `k` days later, and
+    a last line naming the copy in every UTF-8 text (so that no copy is a duplicate of another),
+    as if the same news ran again on consecutive days."""
     manifest = (
         pd.read_csv(source / "manifest.csv", dtype=str, keep_default_na=False)
         if (source / "manifest.csv").exists()
@@ -195,7 +196,12 @@ def replicate_corpus(source: Path, folder: Path, copies: int) -> Path:
         for path in files:
             target = folder / f"copy{k:02d}" / path.relative_to(source)
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+            data = path.read_bytes()
+            try:
+                data = (data.decode("utf-8") + f"\n\nنسخة {k + 1}\n").encode("utf-8") if k else data
+            except UnicodeDecodeError:
+                pass  # another encoding: copied as it is
+            target.write_bytes(data)
         if manifest is not None:
             copy = manifest.copy()
             copy["file"] = f"copy{k:02d}/" + copy["file"]
