@@ -219,3 +219,48 @@ def test_doc_similarity_of_a_large_corpus_keeps_each_documents_top_k(monkeypatch
 def test_doc_similarity_switches_to_top_k_above_the_full_matrix_size():
     docs = many_documents(compare.FULL_MATRIX_DOCS)
     assert len(compare.doc_similarity(docs)) == compare.FULL_MATRIX_DOCS**2
+
+
+def test_every_comparison_step_copes_with_entities_and_documents_missing_from_a_subset(documents, entities):
+    """A subset run: the entity table names documents the documents table no longer has, and
+    entities the catalogue does not list (as `--only comparison` after a partial re-run)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from helpers import stories
+    from helpers.core.text import split_sentences
+    from helpers.report import plotting
+    from helpers.report.stories import story_browser, story_coverage_figure
+
+    subset = documents[documents["doc_id"] != "c"]  # the loan article left out
+    stray = pd.DataFrame(
+        [
+            mention("gone", "nowhere", "LOC", "مكان", "مكان", 0),
+            mention("c", "tunisia", "LOC", "تونس", "تونس", 0),
+        ]
+    )
+    mentions = pd.concat([entities, stray], ignore_index=True)
+    catalogue = mentions.drop_duplicates("entity_id")[["entity_id", "type", "canonical"]].iloc[:-3]
+    sentences = pd.DataFrame(
+        [
+            {"doc_id": d, "sentence_id": k, "start": s.start, "end": s.end, "text": s.text}
+            for d, body in zip(subset["doc_id"], subset["body"], strict=True)
+            for k, s in enumerate(split_sentences(body))
+        ]
+    )
+    salience = compare.entity_salience(mentions, subset)
+    plotting.salience_heatmap(salience, subset, n=10)
+    compare.entity_coverage(mentions, subset)
+    graph = compare.cooccurrence_graph(compare.cooccurrence(mentions), catalogue)
+    plotting.cooccurrence_network(graph)
+    compare.outlet_profile(subset, mentions, compare.distinctive_terms_by(subset))
+    articles = stories.story_articles(subset)
+    rows = stories.cluster_stories(articles, entities=mentions)
+    assert set(rows["doc_id"]) == {"a", "b"}
+    story_catalogue = stories.story_catalogue(articles, rows, mentions)
+    quotes = stories.quotes(articles, sentences, mentions)
+    accounts = stories.story_accounts(rows, articles, sentences, mentions, None, quotes)
+    claims = stories.story_claims(rows, articles, sentences, mentions, None)
+    assert "gone" not in set(accounts["doc_id"]) | set(claims["doc_id"])
+    story_browser(story_catalogue, accounts, claims, quotes, names={})
+    story_coverage_figure(story_catalogue, rows, subset)

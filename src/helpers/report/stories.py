@@ -78,9 +78,9 @@ def story_browser(
     quotes_of = quotes.groupby("doc_id") if len(quotes) else None
     blocks = []
     for k, story in enumerate(shown.itertuples(index=False)):
-        mine = accounts[accounts["story_id"] == story.story_id].sort_values(
-            ["first_report", "published_at", "published", "doc_id"], ascending=[False, True, True, True]
-        )
+        mine = accounts[accounts["story_id"] == story.story_id]
+        order = [c for c in ("first_report", "published_at", "published", "doc_id") if c in mine]
+        mine = mine.sort_values(order, ascending=[c != "first_report" for c in order])
         summary = (
             f"{_text(story.label)} · {story.n_docs} مقالات · {story.n_outlets} مصادر · "
             f"{_text(story.first_published)}"
@@ -99,7 +99,8 @@ def story_browser(
 
 
 def _when(account) -> str:
-    return account.published_at if has_text(account.published_at) else account.published
+    at = getattr(account, "published_at", None)
+    return at if has_text(at) else account.published
 
 
 def _accounts_table(mine: pd.DataFrame, names: dict[str, str], max_rows: int = 12) -> str:
