@@ -75,6 +75,19 @@ def near_keys(key: str) -> set[str]:
     return {flat} | {flat[:i] + flat[i + 1 :] for i in range(len(flat))}
 
 
+def linking_key(etype: str, folded_tokens: tuple[str, ...]) -> str:
+    """What two names of one type must share to be taken as one entity: the skeleton of the
+    name with its compound given names joined (عبد العزيز = عبدالعزيز); a person's Arabic given
+    name must be the same word (حنان الشهراني is not حنين الشهراني, whose skeletons agree)."""
+    from helpers.entities.gazetteer import joined_compounds
+
+    words = joined_compounds(tuple(folded_tokens))
+    key = skeleton_key(words)
+    if etype == "PER" and len(words) >= 2 and (words[0],) in given_names().arabic:
+        key = words[0] + " " + key.split(" ", 1)[1]
+    return key
+
+
 def is_surname(folded_word: str) -> bool:
     """The last word of a full name can stand for the person alone: not a function word, a
     given name or ordinary vocabulary (إمام علي does not make every على a mention)."""
@@ -109,7 +122,7 @@ class RuleEntityIndex:
     def entity_id(self, etype: str, folded_tokens: tuple[str, ...]) -> tuple[str, bool]:
         """Id for a rule-found name and whether an earlier, differently written name of the
         same skeleton already had it."""
-        key = (etype, skeleton_key(folded_tokens))
+        key = (etype, linking_key(etype, folded_tokens))
         merged = key in self.ids and folded_tokens not in self.names[self.ids[key]]
         if key not in self.ids:
             self.ids[key] = f"{etype.lower()}:{'_'.join(folded_tokens)}"

@@ -1,5 +1,7 @@
-"""Per-document recognition: gazetteer names (exact, then consonant skeletons), rule names and
-CAMeL NER spans in each title and body, one span per entity (the longest wins)."""
+"""Per-document recognition: gazetteer names (checked against their context), rule names, the
+sequence labeller's names ("model") and CAMeL NER spans in each title and body, one span per
+entity. Which source wins where they disagree (`merge_model`) was decided by judging their
+disagreements on a day of real news (see the README's entity section)."""
 
 from __future__ import annotations
 
@@ -10,10 +12,9 @@ import pandas as pd
 
 from helpers.core.text import index_sentences
 from helpers.core.words import fold_token, is_function_word, word_zipf
-from helpers.entities import camel_ner
-from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer
-from helpers.entities.name_keys import MIN_SKELETON, skeleton_key, skeleton_length, token_skeleton
-from helpers.entities.rules import RARE, WordTokens, find_rule_spans
+from helpers.entities import camel_ner, context, labeller
+from helpers.entities.gazetteer import END, Alias, Gazetteer, load_gazetteer
+from helpers.entities.rules import WordTokens, find_rule_spans
 from helpers.entities.spans import Span, documents_of, word_tokens
 
 #: What `recognise` passes to `link`: one row per mention (name: its folded words; reason and
@@ -32,6 +33,7 @@ MENTION_COLUMNS = [
     "clitic_readings",
     "reason",
     "detail",
+    "confidence",
 ]
 
 
@@ -39,7 +41,7 @@ PENDING_COLUMNS = ["doc_id", "field", "first", "last", "type", "rule", "clitic"]
 
 
 # Source priority when spans of equal length overlap (lower wins); already chosen spans first.
-_PRIORITY = {"gazetteer": 0, "rule": 1, "skeleton": 2, "camel_ner": 3}
+_PRIORITY = {"gazetteer": 0, "rule": 1, "model": 2, "camel_ner": 3}
 
 
 #: The longest name a trie match may have, in words.
@@ -79,32 +81,14 @@ def trie_matches(
     return matches
 
 
-def _skeleton_ok(tokens: WordTokens, span: Span, gaz: Gazetteer) -> bool:
-    """A skeleton match must be long enough, made of rare words, and not a relational adjective
-    when no name of the entity ends like one (أمريكي is not أمريكا)."""
-    words = [
-        tokens.forms(span.first)[0][1]
-        if not span.clitic
-        else next(f for c, f in tokens.forms(span.first) if c == span.clitic)
-    ]
-    words += tokens.folded[span.first + 1 : span.last]
-    if skeleton_length(skeleton_key(words)) < MIN_SKELETON:
-        return False
-    if any(word_zipf(w) >= RARE or is_function_word(w) for w in words):
-        return False
-    last = words[-1]
-    if last.endswith(("ي", "يه", "يين", "يون")):
-        names = gaz.entries[span.hint].aliases
-        return any(fold_token(a).endswith(last[-1]) for a in names)
-    return True
-
-
 def _select(spans: list[Span], n_tokens: int) -> list[Span]:
     """Non-overlapping spans: non-model spans first, then longest, then by source priority,
     then leftmost."""
     taken = [False] * n_tokens
     chosen = []
-    order = sorted(spans, key=lambda s: (s.source == "camel_ner", -s.length, _PRIORITY[s.source], s.first))
+    order = sorted(
+        spans, key=lambda s: (s.source in ("camel_ner", "model"), -s.length, _PRIORITY[s.source], s.first)
+    )
     for span in order:
         if not any(taken[span.first : span.last]):
             chosen.append(span)
@@ -113,21 +97,71 @@ def _select(spans: list[Span], n_tokens: int) -> list[Span]:
     return sorted(chosen, key=lambda s: s.first)
 
 
+#: An article with at least this many of the gazetteer's sport cue words is about sport.
+SPORT_CUES = 2
+
+
+def _gazetteer_spans(
+    tokens: WordTokens, gaz: Gazetteer, model_at: list[float | None], cues: frozenset[str]
+) -> list[Span]:
+    """Exact gazetteer matches the context allows (`context`), outlets' names where the context
+    says outlet, ambiguous names in the reading the document points to."""
+    spans = []
+    for a, b, c, alias in trie_matches(tokens, gaz.trie, tokens.folded):
+        entry = gaz.entries[alias.entity_id]
+        if entry.type == "LOC" and context.nisba_after_definite(tokens, a, b, c):
+            continue
+        if (
+            entry.type == "LOC"
+            and b - a == 1
+            and context.lookalike(tokens, a, b, c, entry.aliases)
+            and model_at[a] is None
+            and not context.place_supported(tokens, a)
+        ):
+            continue
+        name = (dict(tokens.forms(a)).get(c, tokens.folded[a]), *tokens.folded[a + 1 : b])
+        readings = gaz.ambiguous.get(name)
+        if readings:
+            eid = context.choose_reading(readings, cues)
+            if eid != alias.entity_id and eid in gaz.entries:
+                alias = Alias(
+                    eid, False, f"reading of an ambiguous name chosen by the document's words ({eid})"
+                )
+                entry = gaz.entries[eid]
+        media = gaz.media_names.get(name)
+        if media and context.media_context(tokens, a, c):
+            alias, entry = (
+                Alias(media, False, "outlet's name after a media word or in quotes"),
+                gaz.entries[media],
+            )
+        spans.append(Span(a, b, entry.type, "gazetteer", c, alias))
+    # clubs named like common words, in an article about sport
+    if gaz.sport_trie and len(cues & gaz.sport_cues) >= SPORT_CUES:
+        for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded):
+            alias = Alias(eid, False, "club's name in an article about sport")
+            spans.append(Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
+    # outlets whose names are only theirs in context (العربية after قناة)
+    for a, b, c, eid in trie_matches(tokens, gaz.media_trie, tokens.folded) if gaz.media_trie else ():
+        if context.media_context(tokens, a, c):
+            alias = Alias(eid, False, "outlet's name after a media word or in quotes")
+            spans.append(Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
+    return spans
+
+
 def _recognise(
-    tokens: WordTokens, gaz: Gazetteer, camel_spans: list[tuple[int, int, str]]
+    tokens: WordTokens,
+    gaz: Gazetteer,
+    camel_spans: list[tuple[int, int, str]],
+    model_spans: list[Span] = (),
+    cues: frozenset[str] = frozenset(),
 ) -> tuple[list[Span], list[Span]]:
     """Accepted spans and unconfirmed rule spans of one field."""
-    exact = [
-        Span(a, b, gaz.entries[alias.entity_id].type, "gazetteer", c, alias)
-        for a, b, c, alias in trie_matches(tokens, gaz.trie, tokens.folded)
-    ]
-    skeletons = [token_skeleton(w) for w in tokens.folded]
-    fuzzy = [
-        Span(a, b, gaz.entries[eid].type, "skeleton", c, hint=eid)
-        for a, b, c, eid in trie_matches(tokens, gaz.skeleton_trie, skeletons, skeleton=True)
-    ]
-    fuzzy = [s for s in fuzzy if _skeleton_ok(tokens, s, gaz)]
-    known = _with_neighbours(tokens, gaz, _select(exact + fuzzy, len(tokens)))
+    model_at: list[float | None] = [None] * len(tokens)
+    for span in model_spans:
+        for k in range(span.first, span.last):
+            model_at[k] = span.score
+    exact = _gazetteer_spans(tokens, gaz, model_at, cues)
+    known = _with_neighbours(tokens, gaz, _select(exact, len(tokens)))
     covered: list[str | None] = [None] * len(tokens)
     for span in known:
         for k in range(span.first, span.last):
@@ -145,7 +179,8 @@ def _recognise(
         span = Span(r.first, r.last, r.type, "rule", r.clitic, None, r.rule, r.hint)
         (spans if r.confirmed else unconfirmed).append(span)
     chosen = _select(spans, len(tokens))
-    # the model's spans only fill what the gazetteer and the rules left
+    chosen, unconfirmed = merge_model(chosen, unconfirmed, list(model_spans), len(tokens))
+    # CAMeL's spans only fill what the other sources left
     chosen = _select(chosen + [Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
     taken = [False] * len(tokens)
     for span in chosen:
@@ -153,6 +188,43 @@ def _recognise(
             taken[k] = True
     unconfirmed = [s for s in unconfirmed if not any(taken[s.first : s.last])]
     return chosen, unconfirmed
+
+
+def merge_model(
+    chosen: list[Span], unconfirmed: list[Span], model: list[Span], n_tokens: int
+) -> tuple[list[Span], list[Span]]:
+    """The labeller's spans merged into the gazetteer's and the rules' (`chosen`, which do not
+    overlap). Decided by judging their disagreements on a day of real news:
+    - same tokens: the chosen span stays (the gazetteer types and links it), with the model's
+      score as its confidence;
+    - an unconfirmed rule span the model tags alike (same tokens and type) is confirmed;
+    - a model span over free tokens is a mention of its own;
+    - a model span that overlaps chosen spans otherwise is dropped: the gazetteer and the rules
+      were more often right where they disagreed."""
+    by_tokens = {(s.first, s.last): s for s in model}
+    merged = []
+    for span in chosen:
+        agree = by_tokens.get((span.first, span.last))
+        merged.append(replace(span, score=agree.score) if agree else span)
+    taken = [False] * n_tokens
+    for span in merged:
+        for k in range(span.first, span.last):
+            taken[k] = True
+    still = []
+    for span in unconfirmed:
+        agree = by_tokens.get((span.first, span.last))
+        if agree and agree.type == span.type and not any(taken[span.first : span.last]):
+            merged.append(replace(span, score=agree.score))
+            for k in range(span.first, span.last):
+                taken[k] = True
+        else:
+            still.append(span)
+    for span in model:
+        if not any(taken[span.first : span.last]):
+            merged.append(span)
+            for k in range(span.first, span.last):
+                taken[k] = True
+    return sorted(merged, key=lambda s: s.first), still
 
 
 #: Words before a place's name that are part of it (سان بطرسبورغ، سانت لويس).
@@ -228,6 +300,34 @@ def _camel_token_spans(
     return out
 
 
+#: Model spans made only of these words are formulas, not names (رحمه الله).
+_FORMULA_WORDS = frozenset({"الله"})
+
+
+def model_token_spans(tokens: WordTokens, char_spans: list[tuple[int, int, str, float]]) -> list[Span]:
+    """The labeller's character spans as token spans of the field: a span starting inside a word
+    leaves that word's first letters (a proclitic) outside; spans of function words only or of
+    a formula word are dropped."""
+    out = []
+    for start, end, etype, score in char_spans:
+        a = bisect.bisect_right(tokens.starts, start) - 1
+        if a < 0 or tokens.ends[a] <= start:
+            a += 1
+        b = bisect.bisect_left(tokens.starts, end)
+        if a >= b:
+            continue
+        clitic = 0
+        if start > tokens.starts[a]:
+            clitic = len(fold_token(tokens.raw[a][: start - tokens.starts[a]]))
+            if clitic not in dict(tokens.forms(a)):
+                clitic = 0
+        words = [dict(tokens.forms(a)).get(clitic, tokens.folded[a]), *tokens.folded[a + 1 : b]]
+        if all(is_function_word(w) or w in _FORMULA_WORDS or w.isdigit() for w in words):
+            continue
+        out.append(Span(a, b, etype, "model", clitic, score=score))
+    return out
+
+
 def camel_setting(use_camel_ner: bool | None) -> bool:
     """Whether to use CAMeL NER: None means iff its data is installed; True without the data is an
     error."""
@@ -238,41 +338,55 @@ def camel_setting(use_camel_ner: bool | None) -> bool:
     return bool(use_camel_ner)
 
 
+def model_setting(use_model: bool | None) -> bool:
+    """Whether to use the sequence labeller: None means iff its model is shipped (and not
+    switched off with HELPERS_ENTITY_MODEL=0)."""
+    return labeller.available() if use_model is None else bool(use_model)
+
+
 def recognise(
     documents: pd.DataFrame,
     sentences: pd.DataFrame,
     *,
     use_camel_ner: bool = False,
+    use_model: bool | None = None,
     tokens_out: dict | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-document recognition (each document on its own, so any batch of documents gives the
     rows of those documents): the mentions of each title and body (`MENTION_COLUMNS`; gazetteer
-    names carry their entity id and merge-log reason, rule and CAMeL names are linked by `link`)
-    and the unconfirmed rule spans (`PENDING_COLUMNS`, the review candidates). In one process,
-    `tokens_out` (a dict) receives each document's tokens so that `link` need not redo them."""
+    names carry their entity id and merge-log reason, rule, model and CAMeL names are linked by
+    `link`) and the unconfirmed rule spans (`PENDING_COLUMNS`, the review candidates). In one
+    process, `tokens_out` (a dict) receives each document's tokens so that `link` need not redo
+    them. `use_model`: the sequence labeller (None: when shipped)."""
     gaz = load_gazetteer()
     by_doc = index_sentences(sentences) if use_camel_ner else {}
+    docs = documents_of(documents)
+    model_chars: list = []
+    if model_setting(use_model):
+        model_chars = labeller.predict_spans([text for _, title, body in docs for text in (title, body)])
     mentions, pending = [], []
-    for doc_id, title, body in documents_of(documents):
-        for field_name, text in (("title", title), ("body", body)):
-            tokens = word_tokens(text)
+    for n, (doc_id, title, body) in enumerate(docs):
+        fields = {"title": word_tokens(title), "body": word_tokens(body)}
+        cues = context.document_cues(list(fields.values()))
+        for k, (field_name, tokens) in enumerate(fields.items()):
             if tokens_out is not None:
                 tokens_out.setdefault(doc_id, {})[field_name] = tokens
             camel = []
             if use_camel_ner and field_name == "body" and doc_id in by_doc:
                 camel = _camel_token_spans(tokens, camel_ner.body_spans(by_doc[doc_id]))
-            chosen, unconfirmed = _recognise(tokens, gaz, camel)
+            model = model_token_spans(tokens, model_chars[2 * n + k]) if model_chars else []
+            chosen, unconfirmed = _recognise(tokens, gaz, camel, model, cues)
             for span in chosen:
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
                 readings = (
-                    tuple(tokens.forms(span.first)[1:]) if span.source == "rule" and not span.clitic else ()
+                    tuple(tokens.forms(span.first)[1:])
+                    if span.source in ("rule", "model") and not span.clitic
+                    else ()
                 )
                 entity_id, reason, detail = span.hint, None, None  # rule ids: resolved by `link`
                 if span.alias:
                     entity_id, reason, detail = span.alias.entity_id, "alias", span.alias.how
-                elif span.source == "skeleton":
-                    reason, detail = "skeleton", f"skeleton '{skeleton_key(name)}' of a gazetteer name"
                 mentions.append(
                     [
                         doc_id,
@@ -288,6 +402,7 @@ def recognise(
                         readings,
                         reason,
                         detail,
+                        span.score,
                     ]
                 )
             pending += [[doc_id, field_name, s.first, s.last, s.type, s.rule, s.clitic] for s in unconfirmed]

@@ -1,0 +1,147 @@
+"""Context over dictionaries: what the words around a gazetteer match say about it.
+
+General rules, each a function of the tokens around a span (see `tests/test_context.py`):
+- a nisba adjective after a definite noun is not the country (وكالة الأنباء السعودية);
+- a place inside a club's or a company's name makes the organisation as a whole (ريال مدريد،
+  نادي جدة، طيران الإمارات);
+- an outlet named like a place or a common word (الشرق الأوسط، العربية، الرياض) is the outlet only
+  where the context says so: a media head before it (صحيفة، قناة ...) or quotes after لـ or a
+  publishing verb (لـ«الشرق الأوسط»، ذكرت «العربية»);
+- a one-word place name that is also an ordinary word (سيول floods, بورصة stock exchange) or reads
+  as proclitic + ordinary word (بعقوبة "with a penalty"), or written with ه where the name has ة
+  (جدّه "his grandfather"), is kept only where the context supports a name: a place head before
+  it, or the sequence labeller tagging it as a name;
+- an ambiguous name takes the reading the document's words point to (عمان: Oman or Amman; الاتحاد
+  الأوروبي in a football article is UEFA).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from helpers.core.words import fold_token, is_function_word, word_zipf
+from helpers.entities.rules import WordTokens
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold_token(w) for w in words.split())
+
+
+#: Words before an outlet's name that say it is the outlet.
+MEDIA_CUES = _folded(
+    "صحيفة جريدة قناة شبكة فضائية تلفزيون تليفزيون موقع مجلة إذاعة وكالة لصحيفة لجريدة لقناة لشبكة "
+    "بصحيفة بجريدة بقناة بشبكة وصحيفة وقناة"
+)
+#: Verbs and words that introduce a quoted source (ذكرت «العربية»).
+QUOTE_CUES = _folded("ل لـ نشرت ذكرت أوردت نقلت قالت أفادت بحسب حسب وفق وفقا موقع عبر")
+QUOTES = "\"“”«»'‘’"
+#: Words before a place that say it is a place (مدينة سيول، محافظة بعقوبة).
+PLACE_CUES = _folded(
+    "مدينة بمدينة لمدينة ومدينة العاصمة عاصمة محافظة بمحافظة منطقة بمنطقة ولاية إقليم مقاطعة جزيرة بلدة "
+    "قرية مطار ميناء وصل زار غادر"
+)
+#: A club's name around a place (ريال مدريد، مانشستر يونايتد، أتلتيكو مدريد).
+CLUB_BEFORE = _folded(
+    "ريال أتلتيكو اتلتيكو أتلتيك سبورتنغ سبورتينغ ديبورتيفو بوروسيا دينامو أولمبيك اولمبيك إنتر انتر "
+)
+CLUB_AFTER = _folded("يونايتد سيتي هوتسبير ألبيون")
+#: Heads of organisations named after a place (نادي جدة، طيران الإمارات، غرفة الشرقية ...).
+PLACE_ORG_HEADS = _folded(
+    "نادي جامعة كلية معهد أكاديمية بنك مصرف شركة غرفة أمانة بلدية إمارة طيران أسمنت اسمنت منتخب فريق "
+    "مستشفى شرطة هيئة صحيفة جريدة مؤسسة مجموعة اتحاد بورصة سوق جمعية مدارس"
+)
+
+
+def quoted_after_cue(tokens: WordTokens, i: int) -> bool:
+    """Token i opens a quotation that follows a media or publishing cue (لـ«الشرق الأوسط»،
+    نشرت "العربية")."""
+    if i == 0 or not any(q in tokens.gap(i) for q in QUOTES):
+        return False
+    return bool(tokens.bare[i - 1] & (QUOTE_CUES | MEDIA_CUES))
+
+
+def media_context(tokens: WordTokens, i: int, clitic: int = 0) -> bool:
+    """The name at token i is an outlet's: a media head right before it, or quotes after a cue
+    (a quoted name with لـ attached: «لـالعربية» is rare; لـ«...» is the press's form)."""
+    if i > 0 and tokens.joined(i) and tokens.bare[i - 1] & MEDIA_CUES:
+        return True
+    return quoted_after_cue(tokens, i)
+
+
+def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int) -> bool:
+    """A one-word definite name shaped like a nisba adjective (السعودية، العربية) right after a
+    definite noun agrees with it as an adjective (وكالة الأنباء السعودية، العلاقات الأردنية
+    السعودية), unless a proclitic joins it as a coordinate (مصر والسعودية)."""
+    if last - first != 1 or clitic or first == 0 or not tokens.joined(first):
+        return False
+    word = tokens.folded[first]
+    if not (tokens.definite[first] and word.endswith(("يه", "ي"))):
+        return False
+    before = tokens.folded[first - 1]
+    return tokens.definite[first - 1] and not is_function_word(before)
+
+
+@lru_cache(maxsize=100_000)
+def _ordinary(word: str) -> bool:
+    return word_zipf(word) >= LOOKALIKE_ZIPF
+
+
+#: A one-word name at least this frequent as a word (Zipf) is a look-alike needing context.
+LOOKALIKE_ZIPF = 3.0
+_TEH_MARBUTA = re.compile(r"[ةۃ][\u064b-\u065f]*$")
+_HEH = re.compile(r"ه[\u064b-\u065f]*$")
+
+
+def lookalike(tokens: WordTokens, first: int, last: int, clitic: int, names: tuple[str, ...]) -> bool:
+    """A one-word place name that is also an ordinary word: frequent as a word itself, or read
+    as a proclitic + a frequent word (بعقوبة), or written with ه where every spelling of the name
+    has ة (جده "his grandfather" for جدة)."""
+    if last - first != 1:
+        return False
+    raw = tokens.raw[first]
+    if _HEH.search(raw) and names and all(_TEH_MARBUTA.search(n.split()[-1]) for n in names if n):
+        return True
+    word = dict(tokens.forms(first)).get(clitic, tokens.folded[first])
+    if _ordinary(word) and not tokens.definite[first]:
+        return True
+    # read whole, it may be a proclitic + an ordinary word
+    return not clitic and any(c and _ordinary(rest) for c, rest in tokens.forms(first))
+
+
+def place_supported(tokens: WordTokens, first: int) -> bool:
+    """A place head or a movement verb right before the word (مدينة سيول، في بعقوبة)."""
+    return first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & PLACE_CUES)
+
+
+def club_or_company(tokens: WordTokens, first: int, last: int, taken: set[int]) -> tuple[int, int] | None:
+    """Tokens of the organisation a place's name is part of: a club word before or after it
+    (ريال مدريد، مانشستر يونايتد) or an organisation head before it (نادي جدة، طيران الإمارات)."""
+    before, after = first - 1, last
+    if before >= 0 and before not in taken and tokens.joined(first):
+        if tokens.folded[before] in CLUB_BEFORE or tokens.bare[before] & PLACE_ORG_HEADS:
+            return before, last
+    if after < len(tokens) and after not in taken and tokens.joined(after):
+        if tokens.folded[after] in CLUB_AFTER:
+            return first, after + 1
+    return None
+
+
+def document_cues(tokens_list: list[WordTokens]) -> frozenset[str]:
+    """The folded words (and their proclitic-less forms) of a document's fields."""
+    words: set[str] = set()
+    for tokens in tokens_list:
+        for bare in tokens.bare:
+            words |= bare
+    return frozenset(words)
+
+
+def choose_reading(readings: list[tuple[str, frozenset[str]]], cues: frozenset[str]) -> str:
+    """The entity id among `readings` (id, cue words), the first being the default, whose cue
+    words the document uses most (ties: the earlier)."""
+    best, best_n = readings[0][0], 0
+    for eid, words in readings:
+        n = len(words & cues)
+        if n > best_n:
+            best, best_n = eid, n
+    return best

@@ -1,0 +1,47 @@
+"""The trained sequence labeller as a recognition source ("model").
+
+The labeller itself is `helpers.entities.tagger` (a BiLSTM-CRF trained on ANERcorp, see
+`data/ner/ATTRIBUTION.md`); its model folder is `data/ner/`. This module is the one place the
+entity stage calls it: it loads the model once per process (one torch thread: the pipeline's
+parallelism is its worker processes) and gives character spans with a score.
+
+A newer model is swapped in by copying its folder over `data/ner/` (and its code over
+`entities/tagger/`): `predict_spans` accepts models that give (start, end, type) as well as
+(start, end, type, score).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from helpers.core.paths import DATA_DIR
+
+MODEL_DIR = DATA_DIR / "ner"
+#: Environment variable that turns the labeller off ("0"), e.g. to compare runs without it.
+SWITCH = "HELPERS_ENTITY_MODEL"
+
+
+def available() -> bool:
+    """The model folder is there and the labeller is not switched off."""
+    return os.environ.get(SWITCH, "1") != "0" and (MODEL_DIR / "config.json").is_file()
+
+
+@lru_cache(maxsize=1)
+def load():
+    """The loaded labeller (`tagger.infer.NER`), once per process."""
+    import torch
+
+    from helpers.entities.tagger.infer import load as load_model
+
+    torch.set_num_threads(1)
+    return load_model(MODEL_DIR)
+
+
+def predict_spans(texts: list[str]) -> list[list[tuple[int, int, str, float]]]:
+    """(start, end, type, score) of the names in each text; score in [0, 1] (1.0 when the model
+    gives none). A leading proclitic is outside the span when the rest is the usual form."""
+    if not any(texts):
+        return [[] for _ in texts]
+    found = load().predict_spans(texts)
+    return [[(s[0], s[1], s[2], float(s[3]) if len(s) > 3 else 1.0) for s in spans] for spans in found]
