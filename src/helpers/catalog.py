@@ -376,7 +376,7 @@ STAGES: dict[str, Stage] = {
             "people, places, organisations and events, linked across spelling variants",
             ("documents", "sentences"),
             ("entities", "entity_catalogue", "entity_candidates", "entity_merges"),
-            warm_up="helpers.entities.gazetteer:load_gazetteer",
+            warm_up="helpers.entities:warm_up",
         ),
         Stage(
             "04_timeline",

@@ -26,10 +26,32 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.entities.link import link
-from helpers.entities.recognise import camel_setting, recognise
+from helpers.entities.recognise import camel_setting, model_setting, recognise
+from helpers.entities.review import least_certain, sources_summary
 from helpers.entities.spans import EntityTables
 
-__all__ = ["EntityTables", "camel_setting", "extract_entities", "link", "recognise"]
+__all__ = [
+    "EntityTables",
+    "camel_setting",
+    "extract_entities",
+    "least_certain",
+    "link",
+    "model_setting",
+    "recognise",
+    "sources_summary",
+    "warm_up",
+]
+
+
+def warm_up() -> None:
+    """Load what recognition needs once per process (the gazetteer, and the sequence labeller
+    when shipped), so that worker processes forked afterwards share it."""
+    from helpers.entities import labeller
+    from helpers.entities.gazetteer import load_gazetteer
+
+    load_gazetteer()
+    if labeller.available():
+        labeller.load()
 
 
 def extract_entities(

@@ -145,3 +145,14 @@ def choose_reading(readings: list[tuple[str, frozenset[str]]], cues: frozenset[s
         if n > best_n:
             best, best_n = eid, n
     return best
+
+
+def ali_is_preposition(tokens: WordTokens, i: int) -> bool:
+    """Token i is على written with ya (علي), not the name: the next word is a function word, a
+    frequent definite noun, or a proclitic + a frequent word (علي بخيراته، علي الرغم)."""
+    if tokens.folded[i] != "علي" or i + 1 >= len(tokens) or not tokens.joined(i + 1):
+        return False
+    following = tokens.folded[i + 1]
+    if is_function_word(following) or (tokens.definite[i + 1] and word_zipf(following) >= 3.5):
+        return True
+    return any(c and word_zipf(rest) >= 3.5 > word_zipf(following) for c, rest in tokens.forms(i + 1))

@@ -56,7 +56,7 @@ class _Linker:
             if found:
                 return found, "skeleton", f"skeleton '{key}' of a {etype} name in the gazetteer"
         if hint and self.gaz.entries.get(hint) and self.gaz.entries[hint].type == etype:
-            return hint, "context", "named as the capital of the country that follows"
+            return hint, "context", "the context names it (a capital before its country, a known name inside)"
         if near and etype in ("LOC", "PER") and len(name) <= 2:
             found = self.gaz.near_lookup(key, etype)
             if found:

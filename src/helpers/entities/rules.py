@@ -56,7 +56,8 @@ SPEECH_VERBS = _folded(
 SPEECH_FOLLOWERS = _folded("إن أن ان إنه أنه بأن")
 ORG_HEADS = _folded(
     "منظمة حلف وزارة مجلس حركة قيادة لجنة جامعة كلية معهد مركز شركة حزب جبهة هيئة اتحاد بنك "
-    "مصرف صندوق مؤسسة جمعية محكمة تحالف جماعة تنظيم ائتلاف مجموعة نادي أكاديمية مرصد"
+    "مصرف صندوق مؤسسة جمعية محكمة تحالف جماعة تنظيم ائتلاف مجموعة نادي أكاديمية مرصد مستشفى "
+    "مديرية أمانة إمارة غرفة رئاسة بلدية مجمع مدرسة مدارس مكتبة"
 )
 MEDIA_HEADS = _folded("صحيفة جريدة وكالة موقع قناة مجلة شبكة إذاعة راديو تلفزيون")
 ORG_KINDS = ORG_HEADS | MEDIA_HEADS
@@ -67,6 +68,12 @@ PUBLISHING_VERBS = _folded(
 EVENT_DESCRIPTORS = _folded("تمرين تمارين مناورات مناورة تدريبات التدريبات المناورات التمرين عملية")
 EVENT_HEADS = _folded("معاهدة اتفاقية اتفاق قمة مؤتمر منتدى مبادرة")
 PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محافظة مقاطعة جزيرة ممر مضيق نهر جبل جبال بحيرة وادي")
+#: Organisation heads often named after a person (جامعة الملك سعود، مستشفى الأمير سلطان).
+NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع كلية معهد مدرسة مدارس مكتبة جمعية صندوق مدينة")
+#: Titles inside such a name.
+HONORIFICS = _folded("الملك الأمير الأميرة الإمام الشيخ الشيخة السلطان")
+#: Organisation heads whose name a definite phrase completes (وزارة الصحة، هيئة السياحة).
+DEFINED_ORG_HEADS = _folded("وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية")
 #: Organisation heads whose name may be a place (جامعة موسكو، بنك الصين).
 PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي")
 CAPITAL_WORDS = _folded("عاصمة")
@@ -226,6 +233,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     form = dict(tokens.forms(i))[clitic]
     if is_function_word(form) and strip_diacritics(tokens.raw[i]) not in names.spellings:
         return None  # على / الآن are not علي / آلان
+    if not clitic and _ali_is_preposition(tokens, i):
+        return None  # علي بخيراته: على written with ya
     n, foreign = names.match([form] + tokens.folded[i + 1 : i + 4], 0)
     if not n:
         return None
@@ -258,6 +267,12 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     last = tokens.folded[end - 1]
     rare_surname = word_zipf(last) < RARE or bool(PERSON_SHAPE.search(last))
     return RuleSpan(i, end, "PER", "given_name", foreign or rare_surname or after_particle, clitic)
+
+
+def _ali_is_preposition(tokens: WordTokens, i: int) -> bool:
+    from helpers.entities.context import ali_is_preposition
+
+    return ali_is_preposition(tokens, i)
 
 
 def _given_name_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
@@ -380,14 +395,42 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
 
 
 def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 4) -> int:
-    """End of a phrase of definite words / ل-complements from i (الشؤون الدولية الروسي)."""
+    """End of a phrase of definite words / ل-complements from i (الشؤون الدولية الروسي), a
+    later one joined by و (التجارة والصناعة)."""
     j = i
     while j < len(tokens) and j - i < max_len and (j == i or tokens.joined(j)) and not covered[j]:
         word = tokens.folded[j]
-        if not (tokens.definite[j] or (word.startswith("لل") and len(word) > 4)) or is_function_word(word):
+        coordinated = j > i and word.startswith("وال") and len(word) > 5
+        if not (
+            tokens.definite[j] or coordinated or (word.startswith("لل") and len(word) > 4)
+        ) or is_function_word(word):
             break
         j += 1
     return j
+
+
+def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
+    """End of an organisation's name after its head at i - 1 that honours a person: an optional
+    royal or religious title, a given-name chain (بن / بنت / آل and a name), then definite
+    adjectives and ل-complements (جامعة الملك سعود، مستشفى الملك فيصل التخصصي، مركز الملك
+    سلمان للإغاثة والأعمال الإنسانية); i when there is none."""
+    names = given_names()
+    j = i
+    if j < len(tokens) and tokens.folded[j] in HONORIFICS:
+        j += 1
+    if j >= len(tokens) or not tokens.joined(j) or covered[j] not in (None, "PER"):
+        return i
+    n = names.match(tokens.folded, j)[0]
+    if not n:
+        return i
+    j += n
+    while j + 1 < len(tokens) and tokens.joined(j) and tokens.folded[j] in NAME_PARTICLES:
+        if covered[j + 1] not in (None, "PER") or is_function_word(tokens.folded[j + 1]):
+            break
+        j += 2
+    while j < len(tokens) and covered[j - 1] == "PER" and covered[j] == "PER" and tokens.joined(j):
+        j += 1  # the rest of a known person's name
+    return max(j, _defined_phrase(tokens, j, covered)) if j < len(tokens) and tokens.joined(j) else j
 
 
 def _quoted(tokens: WordTokens, i: int, max_len: int) -> int:
@@ -424,9 +467,15 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 else:
                     spans.append(RuleSpan(i, end, "ORG", "org_head", True, clitic))
                 continue
+            end = _named_after(tokens, i + 1, covered) if word in NAMED_ORG_HEADS else i + 1
+            if end > i + 1:
+                spans.append(RuleSpan(i, end, "ORG", "org_named", True, clitic))
+                continue
             end = _defined_phrase(tokens, i + 1, covered)
             if end > i + 1 and word in ORG_HEADS:
-                confirmed = _apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي")
+                confirmed = word in DEFINED_ORG_HEADS or (
+                    _apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي")
+                )
                 spans.append(RuleSpan(i, end, "ORG", "org_phrase", confirmed, clitic))
                 continue
         if tokens.is_(i, PUBLISHING_VERBS) or tokens.is_(i, MEDIA_HEADS):

@@ -14,6 +14,7 @@ import gzip
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .project import fold
@@ -115,6 +116,7 @@ def read_clusters(path: Path) -> tuple[dict[str, tuple[int, ...]], tuple[str, ..
     return table, tuple(header[2:])
 
 
+@lru_cache(maxsize=1 << 18)
 def _shape(token: str) -> str:
     kinds = []
     for ch in token:
