@@ -93,20 +93,24 @@ _TEH_MARBUTA = re.compile(r"[ةۃ][\u064b-\u065f]*$")
 _HEH = re.compile(r"ه[\u064b-\u065f]*$")
 
 
-def lookalike(tokens: WordTokens, first: int, last: int, clitic: int, names: tuple[str, ...]) -> bool:
-    """A one-word place name that is also an ordinary word: frequent as a word itself, or read
-    as a proclitic + a frequent word (بعقوبة), or written with ه where every spelling of the name
-    has ة (جده "his grandfather" for جدة)."""
+def lookalike(
+    tokens: WordTokens, first: int, last: int, clitic: int, names: tuple[str, ...], by_frequency: bool = True
+) -> bool:
+    """A one-word place name that is also an ordinary word: written with ه where every spelling
+    of the name has ة (جده "his grandfather" for جدة), or read whole while a proclitic + a
+    clearly more frequent word reads it too (بعقوبة: ب + عقوبة), or (`by_frequency`) a frequent
+    word itself (سيول floods, بورصة stock exchange)."""
     if last - first != 1:
         return False
     raw = tokens.raw[first]
     if _HEH.search(raw) and names and all(_TEH_MARBUTA.search(n.split()[-1]) for n in names if n):
         return True
     word = dict(tokens.forms(first)).get(clitic, tokens.folded[first])
-    if _ordinary(word) and not tokens.definite[first]:
+    if not clitic and any(
+        c and _ordinary(rest) and word_zipf(rest) > word_zipf(word) + 0.5 for c, rest in tokens.forms(first)
+    ):
         return True
-    # read whole, it may be a proclitic + an ordinary word
-    return not clitic and any(c and _ordinary(rest) for c, rest in tokens.forms(first))
+    return by_frequency and _ordinary(word) and not tokens.definite[first]
 
 
 def place_supported(tokens: WordTokens, first: int) -> bool:
@@ -147,6 +151,10 @@ def choose_reading(readings: list[tuple[str, frozenset[str]]], cues: frozenset[s
     return best
 
 
+#: Pronoun suffixes (folded) on a preposition's object.
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
+
+
 def ali_is_preposition(tokens: WordTokens, i: int) -> bool:
     """Token i is على written with ya (علي), not the name: the next word is a function word, a
     frequent definite noun, or a proclitic + a frequent word (علي بخيراته، علي الرغم)."""
@@ -154,5 +162,8 @@ def ali_is_preposition(tokens: WordTokens, i: int) -> bool:
         return False
     following = tokens.folded[i + 1]
     if is_function_word(following) or (tokens.definite[i + 1] and word_zipf(following) >= 3.5):
+        return True
+    # a preposition's object with a pronoun attached (علي بخيراته، علي لسانه)
+    if any(c and rest.endswith(PRONOUN_SUFFIXES) and len(rest) >= 4 for c, rest in tokens.forms(i + 1)):
         return True
     return any(c and word_zipf(rest) >= 3.5 > word_zipf(following) for c, rest in tokens.forms(i + 1))

@@ -76,6 +76,8 @@ class Entry:
     weak: tuple[str, ...] = ()
     source: str = "curated"
     iso: str = ""
+    #: ISO code of the country a GeoNames city is in.
+    country: str = ""
 
 
 @dataclass(frozen=True)
@@ -358,7 +360,9 @@ def _geonames(exclude: set[str]) -> tuple[list[Entry], dict[str, str]]:
         if eid in cities:
             eid = f"{eid}_{city['geonameid']}"
         names.sort(key=lambda n: -word_zipf(" ".join(name_tokens(n))))
-        cities[eid] = Entry(eid, "LOC", names[0], city["name"], "", tuple(names), (), "geonames")
+        cities[eid] = Entry(
+            eid, "LOC", names[0], city["name"], "", tuple(names), (), "geonames", "", city["countrycode"]
+        )
         if is_capital:
             capital_ids.setdefault(city["countrycode"], eid)
     return list(cities.values()), capital_ids

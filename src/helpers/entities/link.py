@@ -376,7 +376,9 @@ def _after_given_name(tokens: WordTokens, i: int) -> bool:
     word = tokens.folded[k]
     if word in NAME_PARTICLES or is_function_word(word) or word.isdigit():
         return False
-    return bool(given_names().match(tokens.folded, k)[0]) or word_zipf(word) < RARE
+    # a word between a speech verb or a title and the surname is a given name (وأضافت ندى الشهراني)
+    after_keyword = k > 0 and tokens.joined(k) and tokens.keyword[k - 1]
+    return after_keyword or bool(given_names().match(tokens.folded, k)[0]) or word_zipf(word) < RARE
 
 
 def _candidate(

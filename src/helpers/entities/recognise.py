@@ -13,7 +13,7 @@ import pandas as pd
 from helpers.core.text import index_sentences
 from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities import camel_ner, context, labeller
-from helpers.entities.gazetteer import END, Alias, Gazetteer, load_gazetteer
+from helpers.entities.gazetteer import ARABIC_SPEAKING, END, Alias, Gazetteer, load_gazetteer
 from helpers.entities.rules import WordTokens, find_rule_spans
 from helpers.entities.spans import Span, documents_of, word_tokens
 
@@ -97,28 +97,51 @@ def _select(spans: list[Span], n_tokens: int) -> list[Span]:
     return sorted(chosen, key=lambda s: s.first)
 
 
+#: The labeller's score that makes a foreign city's name that is a frequent word (بورصة) a name.
+LOOKALIKE_SUPPORT = 0.9
+
 #: An article with at least this many of the gazetteer's sport cue words is about sport.
 SPORT_CUES = 2
 
 
 def _gazetteer_spans(
-    tokens: WordTokens, gaz: Gazetteer, model_at: list[float | None], cues: frozenset[str]
+    tokens: WordTokens,
+    gaz: Gazetteer,
+    model_at: list[float | None],
+    cues: frozenset[str],
+    model_on: bool = False,
+    vetoed: set[int] | None = None,
 ) -> list[Span]:
     """Exact gazetteer matches the context allows (`context`), outlets' names where the context
-    says outlet, ambiguous names in the reading the document points to."""
+    says outlet, ambiguous names in the reading the document points to. `model_at[i]`: the
+    labeller's score of a name over token i (None: none); with the labeller on (`model_on`), a
+    place name that is a frequent word needs its support or a place word before it. The tokens
+    of matches the context rules out go to `vetoed` (the labeller may not name them either)."""
+    vetoed = set() if vetoed is None else vetoed
     spans = []
     for a, b, c, alias in trie_matches(tokens, gaz.trie, tokens.folded):
         entry = gaz.entries[alias.entity_id]
         if entry.type == "LOC" and context.nisba_after_definite(tokens, a, b, c):
+            vetoed.update(range(a, b))
             continue
         if (
             entry.type == "LOC"
+            and not entry.iso
             and b - a == 1
-            and context.lookalike(tokens, a, b, c, entry.aliases)
-            and model_at[a] is None
             and not context.place_supported(tokens, a)
+            and (
+                context.lookalike(tokens, a, b, c, entry.aliases, by_frequency=False)
+                or (
+                    model_on
+                    and entry.country
+                    and entry.country not in ARABIC_SPEAKING
+                    and (model_at[a] or 0) < LOOKALIKE_SUPPORT
+                    and context.lookalike(tokens, a, b, c, entry.aliases)
+                )
+            )
         ):
-            continue
+            vetoed.update(range(a, b))
+            continue  # جدّه "his grandfather", بعقوبة "with a penalty", بورصة "stock exchange"
         name = (dict(tokens.forms(a)).get(c, tokens.folded[a]), *tokens.folded[a + 1 : b])
         readings = gaz.ambiguous.get(name)
         if readings:
@@ -134,6 +157,14 @@ def _gazetteer_spans(
                 Alias(media, False, "outlet's name after a media word or in quotes"),
                 gaz.entries[media],
             )
+        if entry.type == "LOC":
+            org = context.club_or_company(tokens, a, b, set())
+            if org:  # ريال مدريد، نادي جدة: the place is in an organisation's name
+                first, heads = org[0], context.PLACE_ORG_HEADS | context.CLUB_BEFORE
+                if first < a:  # بنادي جدة: the head's proclitic stays outside
+                    c = next((k for k, rest in tokens.forms(first) if rest in heads), 0)
+                spans.append(Span(first, org[1], "ORG", "rule", c, rule="org_place"))
+                continue
         spans.append(Span(a, b, entry.type, "gazetteer", c, alias))
     # clubs named like common words, in an article about sport
     if gaz.sport_trie and len(cues & gaz.sport_cues) >= SPORT_CUES:
@@ -154,13 +185,17 @@ def _recognise(
     camel_spans: list[tuple[int, int, str]],
     model_spans: list[Span] = (),
     cues: frozenset[str] = frozenset(),
+    model_on: bool = False,
 ) -> tuple[list[Span], list[Span]]:
-    """Accepted spans and unconfirmed rule spans of one field."""
+    """Accepted spans and unconfirmed rule spans of one field (`model_on`: the labeller ran, its
+    spans are `model_spans`)."""
     model_at: list[float | None] = [None] * len(tokens)
     for span in model_spans:
         for k in range(span.first, span.last):
             model_at[k] = span.score
-    exact = _gazetteer_spans(tokens, gaz, model_at, cues)
+    vetoed: set[int] = set()
+    exact = _gazetteer_spans(tokens, gaz, model_at, cues, model_on, vetoed)
+    model_spans = [m for m in model_spans if vetoed.isdisjoint(range(m.first, m.last))]
     known = _with_neighbours(tokens, gaz, _select(exact, len(tokens)))
     covered: list[str | None] = [None] * len(tokens)
     for span in known:
@@ -435,7 +470,7 @@ def recognise(
             if use_camel_ner and field_name == "body" and doc_id in by_doc:
                 camel = _camel_token_spans(tokens, camel_ner.body_spans(by_doc[doc_id]))
             model = model_token_spans(tokens, model_chars[2 * n + k]) if model_chars else []
-            chosen, unconfirmed = _recognise(tokens, gaz, camel, model, cues)
+            chosen, unconfirmed = _recognise(tokens, gaz, camel, model, cues, bool(model_chars))
             for span in chosen:
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"

@@ -409,6 +409,20 @@ def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_l
     return j
 
 
+def _name_phrase_end(tokens: WordTokens, i: int, end: int) -> int:
+    """Where the name in the definite phrase [i, end) after a ministry-like head stops: two words
+    and a nisba adjective (وزارة الخارجية الأمريكية), or through the words joined by و and no
+    further (وزارة الشؤون البلدية والقروية، not the object after it)."""
+    coordinated = [k for k in range(i + 1, end) if tokens.folded[k].startswith("وال")]
+    if coordinated:
+        k = coordinated[-1] + 1
+        return k
+    limit = min(end, i + 2)
+    if limit < end and _nisba(tokens.folded[limit]):
+        limit += 1
+    return limit
+
+
 def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
     """End of an organisation's name after its head at i - 1 that honours a person: an optional
     royal or religious title, a given-name chain (بن / بنت / آل and a name), then definite
@@ -472,6 +486,8 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 spans.append(RuleSpan(i, end, "ORG", "org_named", True, clitic))
                 continue
             end = _defined_phrase(tokens, i + 1, covered)
+            if word in DEFINED_ORG_HEADS:
+                end = _name_phrase_end(tokens, i + 1, end)
             if end > i + 1 and word in ORG_HEADS:
                 confirmed = word in DEFINED_ORG_HEADS or (
                     _apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي")

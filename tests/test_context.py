@@ -1,0 +1,175 @@
+"""Context over dictionaries and linking on sentences written for these tests
+(helpers.entities.context, recognise, link). Most run without the labeller (`use_model=False`)
+so that each checks one rule; those that need its support say so."""
+
+import pandas as pd
+import pytest
+
+from helpers.core.text import split_sentences
+from helpers.entities import extract_entities
+from helpers.entities.name_keys import linking_key
+from helpers.entities.spans import word_tokens
+from tests.test_entities import frames
+
+
+def found(body: str, use_model: bool = False, title: str = "") -> pd.DataFrame:
+    return extract_entities(*frames({"x": (title, body)}), use_camel_ner=False, use_model=use_model).entities
+
+
+def ids(body: str, **kwargs) -> set[str]:
+    return set(found(body, **kwargs)["entity_id"])
+
+
+def by_surface(body: str, **kwargs) -> dict[str, tuple[str, str]]:
+    e = found(body, **kwargs)
+    return {r.surface: (r.type, r.entity_id) for r in e.itertuples()}
+
+
+def test_nisba_after_a_definite_noun_is_not_the_country():
+    assert "saudi_arabia" not in ids("نقلت وكالة الأنباء السعودية الخبر عن العلاقات الأردنية السعودية.")
+    assert "saudi_arabia" in ids("وقعت مصر والسعودية اتفاقا.")
+    assert "saudi_arabia" in ids("وصل الوفد إلى السعودية أمس.")
+
+
+def test_a_place_inside_a_club_or_company_name_is_the_organisation():
+    named = by_surface("فاز ريال مدريد على ضيفه، وزار اللاعبون نادي جدة، وسافروا على طيران الإمارات.")
+    assert named["ريال مدريد"] == ("ORG", "real_madrid")
+    assert named["نادي جدة"][0] == "ORG"
+    assert named["طيران الإمارات"] == ("ORG", "emirates_airline")
+    assert "madrid" not in {eid for _, eid in named.values()}
+    assert "jeddah_sa" not in {eid for _, eid in named.values()}
+
+
+def test_the_middle_east_after_la_or_a_newspaper_word_is_the_newspaper():
+    assert by_surface("وقال مصدر لـ«الشرق الأوسط» إن الوضع هادئ.")["الشرق الأوسط"] == (
+        "ORG",
+        "asharq_al_awsat",
+    )
+    assert by_surface("ونشرت صحيفة الشرق الأوسط تقريرا.")["صحيفة الشرق الأوسط"][1] == "asharq_al_awsat"
+    assert by_surface("تشهد منطقة الشرق الأوسط توترا.")["الشرق الأوسط"] == ("LOC", "middle_east")
+
+
+def test_al_arabiya_only_where_the_context_says_channel():
+    assert "al_arabiya" not in ids("تعلم اللغة العربية في الدول العربية وحضر القمة العربية.")
+    assert "al_arabiya" in ids("وقال المتحدث لقناة العربية إن المفاوضات مستمرة.")
+    assert "al_arabiya" in ids("وقال المتحدث لـ«العربية» إن المفاوضات مستمرة.")
+    assert "al_arabiya" in ids("وذكرت شبكة العربية أن المفاوضات مستمرة.")
+
+
+@pytest.mark.parametrize(
+    "sentence,entity",
+    [
+        ("اجتاحت سيول جارفة القرى بعد الأمطار.", "seoul"),
+        ("وحضر العزاء أبناء الفقيد وتذكروا جدّه الراحل.", "jeddah_sa"),
+        ("حكمت المحكمة على المتهم بعقوبة السجن.", "baqubah_iq"),
+    ],
+)
+def test_common_words_that_look_like_places_are_dropped(sentence, entity):
+    assert not (found(sentence, use_model=True)["type"] == "LOC").any(), entity
+
+
+def test_a_place_word_is_kept_where_the_context_names_a_place():
+    assert "seoul" in ids("وصل الوفد إلى العاصمة الكورية سيول أمس.")
+    assert "jeddah_sa" in ids("افتتح المعرض في جدة أمس.")
+
+
+def test_stock_exchange_with_a_country_is_not_bursa():
+    assert "bursa_tr" not in ids("وارتفع مؤشر بورصة قطر أمس.", use_model=True)
+
+
+def test_ala_written_with_ya_is_not_the_name_ali():
+    assert found("ولقد أنعم الله علي بخيراته وعلي الناس.").empty
+    assert "علي الغفيص" in set(found("وقال المهندس علي الغفيص إن الخطة جاهزة.")["surface"])
+
+
+def test_different_first_names_on_one_surname_stay_apart():
+    e = found(
+        "وقالت ندى الشهراني إن المعرض ناجح، وأضافت حنان الشهراني أن الزوار كثر، "
+        "وأكدت الشهراني أن المعرض مستمر.",
+        use_model=True,
+    )
+    persons = e[e["type"] == "PER"]
+    nada = set(persons.loc[persons.surface.str.contains("ندى"), "entity_id"])
+    hanan = set(persons.loc[persons.surface.str.contains("حنان"), "entity_id"])
+    assert nada and hanan and not nada & hanan
+    alone = persons[persons.surface == "الشهراني"]
+    assert alone.empty or not set(alone.entity_id) & (nada | hanan)
+
+
+def test_the_surname_of_a_given_name_the_rules_missed_is_not_linked():
+    e = found("وقال سعيد الشهراني إن الخطة جاهزة، وأضافت ندى الشهراني أن التنفيذ قريب.")
+    linked = e[(e.surface == "الشهراني") & (e.source == "surname")]
+    assert linked.empty
+
+
+def test_compound_given_names_link_written_joined_or_apart():
+    e = extract_entities(
+        *frames(
+            {
+                "a": ("", "وقال عبدالعزيز الحمدان إن المشروع اكتمل."),
+                "b": ("", "وأكد عبد العزيز الحمدان أن المشروع اكتمل."),
+            }
+        ),
+        use_model=True,
+    ).entities
+    assert set(e.doc_id) == {"a", "b"}
+    assert e.groupby("doc_id")["entity_id"].first().nunique() == 1
+    assert linking_key("PER", ("عبد", "العزيز", "الحمدان")) == linking_key("PER", ("عبدالعزيز", "الحمدان"))
+    assert linking_key("PER", ("حنان", "الشهراني")) != linking_key("PER", ("حنين", "الشهراني"))
+
+
+def test_amman_or_oman_from_the_document():
+    assert "amman" in ids("زار الوفد عمان والتقى الملك عبدالله الثاني وأشاد بالعلاقات الأردنية.")
+    assert "oman" in ids("زار الوفد عمان والتقى المسؤولين في مسقط.")
+    assert "oman" in ids("وقعت سلطنة عمان الاتفاق.")
+
+
+def test_the_european_union_in_football_is_uefa():
+    assert "uefa" in ids("عاقب الاتحاد الأوروبي النادي بعد المباراة في دوري الأبطال وغرم اللاعب.")
+    assert "european_union" in ids("فرض الاتحاد الأوروبي عقوبات اقتصادية على الشركات.")
+
+
+def test_washington_the_city_or_the_state():
+    assert "washington_state" in ids("اجتاحت الحرائق ولاية واشنطن.")
+    assert "washington_state" in ids("اجتاحت الحرائق غابات واشنطن قرب سياتل.")
+    assert "washington" in ids("وصل الوزير إلى واشنطن للقاء نظيره.")
+
+
+def test_organisations_named_after_a_person_and_ministries():
+    named = by_surface(
+        "نقل المصاب إلى مستشفى الأمير فيصل بن خالد التخصصي، وأعلنت وزارة الشؤون البلدية والقروية الخطة."
+    )
+    assert named["مستشفى الأمير فيصل بن خالد التخصصي"][0] == "ORG"
+    assert named["وزارة الشؤون البلدية والقروية"][0] == "ORG"
+
+
+def test_club_names_that_are_words_need_an_article_about_sport():
+    assert {"al_hilal", "al_nassr"} <= ids("فاز الهلال على النصر في مباراة الدوري أمام جماهير كثيرة.")
+    assert not ids("شوهد الهلال في السماء وتحقق النصر للجيش.") & {"al_hilal", "al_nassr"}
+
+
+def test_gulf_regions_clubs_companies_and_leaders_are_known():
+    known = ids(
+        "زار أمير منطقة حائل القصيم وعسير والباحة والجوف، وأعلنت أرامكو وسابك نتائجهما، "
+        "واستقبل عبد ربه منصور هادي الوفد.",
+        use_model=True,
+    )
+    assert {"hail_region", "qassim_region", "asir_region", "al_bahah_region", "al_jawf_region"} <= known
+    assert {"saudi_aramco", "sabic", "hadi"} <= known
+
+
+def test_the_labeller_adds_names_no_list_knows_with_a_confidence():
+    e = found("وقال المدير التنفيذي للشركة رافائيل بونتيكورفو إن الأرباح تضاعفت.", use_model=True)
+    model = e[e.source == "model"]
+    assert not e.empty and e["confidence"].dropna().between(0, 1).all()
+    assert model.empty or model["confidence"].notna().all()
+
+
+def test_word_tokens_keep_offsets():
+    tokens = word_tokens("لـ«الشرق الأوسط»")
+    assert [tokens.text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)] == [
+        "لـ",
+        "الشرق",
+        "الأوسط",
+    ]
+    assert split_sentences("جملة. أخرى.")
