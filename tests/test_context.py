@@ -173,3 +173,47 @@ def test_word_tokens_keep_offsets():
         "الأوسط",
     ]
     assert split_sentences("جملة. أخرى.")
+
+
+def test_places_inside_events_facilities_and_banks_are_not_the_place():
+    named = by_surface(
+        "انطلق مهرجان الإسكندرية السينمائي، وهبطت الطائرة في مطار الملك عبدالعزيز الدولي، "
+        "ووافق مجلس إدارة بنك الكويت المركزي على القرار."
+    )
+    assert named["مهرجان الإسكندرية السينمائي"][0] == "MISC"
+    assert named["مطار الملك عبدالعزيز الدولي"][0] == "LOC"
+    assert named["بنك الكويت المركزي"][0] == "ORG"
+    assert not {"alexandria_eg", "king_abdulaziz", "kuwait"} & {eid for _, eid in named.values()}
+
+
+def test_a_place_with_a_masculine_nationality_is_a_club():
+    named = by_surface("واجه برشلونة الإسباني فريق روما الإيطالي.")
+    assert named["برشلونة"][0] == "ORG"
+
+
+def test_newspapers_named_like_places_in_quotes_after_la():
+    named = by_surface('وقال الناطق لـ" الرياض" إن الخطة جاهزة، وأكد لـ«عكاظ» أنها ستنفذ.')
+    assert named["الرياض"] == ("ORG", "al_riyadh_newspaper")
+    assert named["عكاظ"] == ("ORG", "okaz")
+    assert by_surface("وصل الوفد إلى الرياض أمس.")["الرياض"] == ("LOC", "riyadh")
+
+
+def test_ministry_phrases_stop_at_times_and_titles():
+    named = by_surface("وأعلنت وزارة الداخلية اليوم القبض على المتهمين.")
+    assert named["وزارة الداخلية"][0] == "ORG"
+
+
+def test_labeller_spans_lose_titles_nationalities_and_currencies():
+    e = found(
+        "وقال الطبيب تشانق الصيني وفيصل بن خالد بن عبدالعزيز أمير منطقة عسير إن قيمة الصفقة "
+        "20 مليون جنيه إسترليني.",
+        use_model=True,
+    )
+    assert "تشانق الصيني" not in set(e.surface)
+    assert not any(s.endswith(" أمير") for s in e.surface)
+    assert not (e["type"] == "MISC").any()
+
+
+def test_pronoun_suffixed_words_are_not_names():
+    e = found("ورفع مدير إدارة المشاريع شكره وتقديره للقيادة.")
+    assert not (e["type"] == "PER").any()

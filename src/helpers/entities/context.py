@@ -118,17 +118,82 @@ def place_supported(tokens: WordTokens, first: int) -> bool:
     return first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & PLACE_CUES)
 
 
+def _adjective_after(tokens: WordTokens, k: int) -> bool:
+    """Token k is a definite relational adjective joined to the word before (المركزي، الأدبي)."""
+    return (
+        k < len(tokens)
+        and tokens.joined(k)
+        and tokens.definite[k]
+        and tokens.folded[k].endswith(("ي", "يه"))
+        and not is_function_word(tokens.folded[k])
+    )
+
+
 def club_or_company(tokens: WordTokens, first: int, last: int, taken: set[int]) -> tuple[int, int] | None:
     """Tokens of the organisation a place's name is part of: a club word before or after it
-    (ريال مدريد، مانشستر يونايتد) or an organisation head before it (نادي جدة، طيران الإمارات)."""
+    (ريال مدريد، مانشستر يونايتد) or an organisation head before it and a relational adjective
+    after it (نادي جدة الأدبي، بنك الكويت المركزي، طيران الإمارات)."""
     before, after = first - 1, last
     if before >= 0 and before not in taken and tokens.joined(first):
-        if tokens.folded[before] in CLUB_BEFORE or tokens.bare[before] & PLACE_ORG_HEADS:
+        if tokens.folded[before] in CLUB_BEFORE:
             return before, last
+        if tokens.bare[before] & PLACE_ORG_HEADS:
+            return before, last + 1 if _adjective_after(tokens, last) else last
     if after < len(tokens) and after not in taken and tokens.joined(after):
         if tokens.folded[after] in CLUB_AFTER:
             return first, after + 1
     return None
+
+
+#: Heads of an event named after a place (مهرجان الإسكندرية السينمائي، معرض الرياض الدولي للكتاب).
+EVENT_PLACE_HEADS = _folded("مهرجان معرض مؤتمر منتدى ملتقى بطولة كأس رالي ماراثون سباق")
+
+
+def event_of_place(tokens: WordTokens, first: int, last: int) -> tuple[int, int] | None:
+    """Tokens of the event a place's name is part of: an event head before it, and relational
+    adjectives or ل-complements after it (up to three words)."""
+    before = first - 1
+    if before < 0 or not tokens.joined(first) or not tokens.bare[before] & EVENT_PLACE_HEADS:
+        return None
+    end = last
+    while end < len(tokens) and end - last < 3 and tokens.joined(end):
+        word = tokens.folded[end]
+        if _adjective_after(tokens, end) or (word.startswith("لل") and len(word) > 4):
+            end += 1
+        else:
+            break
+    return before, end
+
+
+def club_by_nationality(tokens: WordTokens, first: int, last: int, nationality) -> bool:
+    """A place followed by a masculine nationality adjective names a club (الكويت الكويتي،
+    برشلونة الإسباني): places are feminine, clubs (النادي) masculine."""
+    k = last
+    return (
+        k < len(tokens)
+        and tokens.joined(k)
+        and tokens.definite[k]
+        and tokens.folded[k].endswith("ي")
+        and nationality(tokens.folded[k])
+    )
+
+
+#: Words before a club's name that say it is the club (نادي الهلال، فاز الهلال، أمام النصر).
+CLUB_CUES = _folded(
+    "نادي لنادي بنادي فريق لفريق لاعب لاعبي مدرب جماهير إدارة رئيس أمام ضد فاز يفوز خسر تعادل "
+    "واجه يواجه التقى يلتقي هزم تغلب ناديي فريقي"
+)
+
+
+def club_supported(tokens: WordTokens, first: int) -> bool:
+    """A club cue among the three words before the name, in its clause (نادي الهلال، فاز
+    الهلال على النصر، تعادل مع النصر)."""
+    k = first
+    while k > 0 and first - k < 3 and tokens.joined(k):
+        k -= 1
+        if tokens.bare[k] & CLUB_CUES:
+            return True
+    return False
 
 
 def document_cues(tokens_list: list[WordTokens]) -> frozenset[str]:

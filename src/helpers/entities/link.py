@@ -57,7 +57,7 @@ class _Linker:
                 return found, "skeleton", f"skeleton '{key}' of a {etype} name in the gazetteer"
         if hint and self.gaz.entries.get(hint) and self.gaz.entries[hint].type == etype:
             return hint, "context", "the context names it (a capital before its country, a known name inside)"
-        if near and etype in ("LOC", "PER") and len(name) <= 2:
+        if near and etype == "LOC" and len(name) <= 2:  # persons: العسيري is not العساف
             found = self.gaz.near_lookup(key, etype)
             if found:
                 return found, "near_skeleton", f"skeleton '{key}' one letter from a gazetteer name"
@@ -255,20 +255,36 @@ def _propagate(
 LEARN_SCORE = 0.9
 
 
+def _learnable(m: Mention) -> bool:
+    """A rule- or model-found name that can be recognised again elsewhere in the corpus: several
+    words of which none after the first is و + a common word (شكره وتقديره), from a rule or
+    from the labeller with a score of at least `LEARN_SCORE`; or one rare word of a foreign shape
+    (place or surname shape rules) or from the labeller at `LEARN_ONE_WORD_SCORE`."""
+    if not all(m.name) or any(is_function_word(w) for w in m.name):
+        return False
+    score = m.confidence or 0.0
+    if len(m.name) == 1:
+        if word_zipf(m.name[0]) >= RARE:
+            return False
+        return m.source in ("rule:place_shape", "rule:surname_shape") or (
+            m.source == "model" and score >= LEARN_ONE_WORD_SCORE
+        )
+    if any(w.startswith("و") and word_zipf(w[1:]) >= 3.0 for w in m.name[1:]):
+        return False
+    return m.source.startswith(("rule", "camel")) or (m.source == "model" and score >= LEARN_SCORE)
+
+
+#: The labeller's score for a one-word name to be looked for elsewhere.
+LEARN_ONE_WORD_SCORE = 0.95
+
+
 def _learned_names(docs: list[Document]) -> dict:
-    """A word trie of the rule-found names that can be recognised again elsewhere (several words,
-    or one rare word): word ... -> END -> (entity id, type)."""
+    """A word trie of the rule- and model-found names that can be recognised again elsewhere
+    (`_learnable`): word ... -> END -> (entity id, type)."""
     learned: dict = {}
     for doc in docs:
         for m in doc.mentions:
-            if (
-                (
-                    m.source.startswith(("rule", "camel"))
-                    or (m.source == "model" and (m.confidence or 0) >= LEARN_SCORE)
-                )
-                and all(m.name)
-                and (len(m.name) >= 2 or word_zipf(m.name[0]) < RARE)
-            ):
+            if _learnable(m):
                 node = learned
                 for word in m.name:
                     node = node.setdefault(word, {})

@@ -7,14 +7,23 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from functools import lru_cache
 
 import pandas as pd
 
 from helpers.core.text import index_sentences
 from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities import camel_ner, context, labeller
-from helpers.entities.gazetteer import ARABIC_SPEAKING, END, Alias, Gazetteer, load_gazetteer
-from helpers.entities.rules import WordTokens, find_rule_spans
+from helpers.entities.gazetteer import ARABIC_SPEAKING, END, Alias, Gazetteer, load_gazetteer, name_tokens
+from helpers.entities.given_names import given_names
+from helpers.entities.rules import (
+    NAME_PARTICLES,
+    ORG_KINDS,
+    PHRASE_STOPS,
+    TITLE_HEADS,
+    WordTokens,
+    find_rule_spans,
+)
 from helpers.entities.spans import Span, documents_of, word_tokens
 
 #: What `recognise` passes to `link`: one row per mention (name: its folded words; reason and
@@ -101,7 +110,7 @@ def _select(spans: list[Span], n_tokens: int) -> list[Span]:
 LOOKALIKE_SUPPORT = 0.9
 
 #: An article with at least this many of the gazetteer's sport cue words is about sport.
-SPORT_CUES = 2
+SPORT_CUES = 3
 
 
 def _gazetteer_spans(
@@ -111,6 +120,7 @@ def _gazetteer_spans(
     cues: frozenset[str],
     model_on: bool = False,
     vetoed: set[int] | None = None,
+    model_type_at: list[str | None] | None = None,
 ) -> list[Span]:
     """Exact gazetteer matches the context allows (`context`), outlets' names where the context
     says outlet, ambiguous names in the reading the document points to. `model_at[i]`: the
@@ -118,6 +128,7 @@ def _gazetteer_spans(
     place name that is a frequent word needs its support or a place word before it. The tokens
     of matches the context rules out go to `vetoed` (the labeller may not name them either)."""
     vetoed = set() if vetoed is None else vetoed
+    model_type_at = model_type_at or [None] * len(tokens)
     spans = []
     for a, b, c, alias in trie_matches(tokens, gaz.trie, tokens.folded):
         entry = gaz.entries[alias.entity_id]
@@ -158,6 +169,14 @@ def _gazetteer_spans(
                 gaz.entries[media],
             )
         if entry.type == "LOC":
+            event = context.event_of_place(tokens, a, b)
+            if event:  # مهرجان الإسكندرية السينمائي: the place names an event
+                c = next((k for k, rest in tokens.forms(event[0]) if rest in context.EVENT_PLACE_HEADS), 0)
+                spans.append(Span(event[0], event[1], "MISC", "rule", c, rule="event_place"))
+                continue
+            if context.club_by_nationality(tokens, a, b, gaz.nationality):
+                spans.append(Span(a, b, "ORG", "rule", c, rule="club_place"))
+                continue
             org = context.club_or_company(tokens, a, b, set())
             if org:  # ريال مدريد، نادي جدة: the place is in an organisation's name
                 first, heads = org[0], context.PLACE_ORG_HEADS | context.CLUB_BEFORE
@@ -166,11 +185,13 @@ def _gazetteer_spans(
                 spans.append(Span(first, org[1], "ORG", "rule", c, rule="org_place"))
                 continue
         spans.append(Span(a, b, entry.type, "gazetteer", c, alias))
-    # clubs named like common words, in an article about sport
+    # clubs named like common words, in an article about sport, with a club cue before them or
+    # the labeller naming an organisation there (they go first: they win a tie with a city)
     if gaz.sport_trie and len(cues & gaz.sport_cues) >= SPORT_CUES:
         for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded):
-            alias = Alias(eid, False, "club's name in an article about sport")
-            spans.append(Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
+            if model_type_at[a] == "ORG" or context.club_supported(tokens, a):
+                alias = Alias(eid, False, "club's name in an article about sport")
+                spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
     # outlets whose names are only theirs in context (العربية after قناة)
     for a, b, c, eid in trie_matches(tokens, gaz.media_trie, tokens.folded) if gaz.media_trie else ():
         if context.media_context(tokens, a, c):
@@ -190,11 +211,12 @@ def _recognise(
     """Accepted spans and unconfirmed rule spans of one field (`model_on`: the labeller ran, its
     spans are `model_spans`)."""
     model_at: list[float | None] = [None] * len(tokens)
+    model_type_at: list[str | None] = [None] * len(tokens)
     for span in model_spans:
         for k in range(span.first, span.last):
-            model_at[k] = span.score
+            model_at[k], model_type_at[k] = span.score, span.type
     vetoed: set[int] = set()
-    exact = _gazetteer_spans(tokens, gaz, model_at, cues, model_on, vetoed)
+    exact = _gazetteer_spans(tokens, gaz, model_at, cues, model_on, vetoed, model_type_at)
     model_spans = [m for m in model_spans if vetoed.isdisjoint(range(m.first, m.last))]
     known = _with_neighbours(tokens, gaz, _select(exact, len(tokens)))
     covered: list[str | None] = [None] * len(tokens)
@@ -239,13 +261,35 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
         return False
     if not span.clitic and context.ali_is_preposition(tokens, span.first):
         return False
+    words = (dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first]),)
+    words += tuple(tokens.folded[span.first + 1 : span.last])
+    if span.type == "MISC" and (words in _currencies() or words[0] in _currency_words()):
+        return False  # ريال، جنيه إسترليني: currencies are not names
     if span.length == 1:
-        word = dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first])
+        word = words[0]
         if span.type == "MISC" and word_zipf(word) >= 4.0:
             return False
         if span.type == "PER" and len(word) >= 6 and word.endswith("ون") and word_zipf(word) >= 2.5:
             return False
+        if span.type == "PER" and given_names().match([word], 0)[0]:
+            return True
+        if word_zipf(word) >= (4.0 if span.type == "PER" else 3.8) and load_gazetteer().lookup(words) is None:
+            return False  # ريف، كاريكاتير: ordinary words
     return True
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> frozenset[tuple[str, ...]]:
+    """CLDR's Arabic currency names, folded (دولار أمريكي، جنيه إسترليني ...)."""
+    from babel import Locale
+
+    return frozenset(name_tokens(name) for name in Locale("ar").currencies.values())
+
+
+@lru_cache(maxsize=1)
+def _currency_words() -> frozenset[str]:
+    """First words of the currency names that are words of their own (دولار، ريال، يورو)."""
+    return frozenset(name[0] for name in _currencies() if len(name[0]) >= 3 and word_zipf(name[0]) >= 3.0)
 
 
 def merge_model(
@@ -284,6 +328,16 @@ def merge_model(
         if not inside:
             continue
         whole = all(span.first <= o.first and o.last <= span.last for o in inside.values())
+        inner = {k for o in inside.values() for k in range(o.first, o.last)}
+        extra = [k for k in range(span.first, span.last) if k not in inner]
+        if whole and any(
+            tokens.folded[k] not in NAME_PARTICLES
+            and (
+                tokens.keyword[k] or is_function_word(tokens.folded[k]) or word_zipf(tokens.folded[k]) >= 5.0
+            )
+            for k in extra
+        ):
+            continue  # عبدالعزيز بن عبدالرحمن طيب الله: not a longer name
         rules_only = all(o.source == "rule" and o.type == "PER" for o in inside.values())
         if not (whole or rules_only):
             continue
@@ -353,6 +407,7 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
                 span = replace(span, first=before, clitic=clitic)
         elif (
             span.type == "ORG"
+            and span.rule != "club_place"
             and after < len(tokens)
             and after not in taken
             and tokens.joined(after)
@@ -399,10 +454,15 @@ def _camel_token_spans(
 _FORMULA_WORDS = frozenset({"الله"})
 
 
-def model_token_spans(tokens: WordTokens, char_spans: list[tuple[int, int, str, float]]) -> list[Span]:
+def model_token_spans(
+    tokens: WordTokens, char_spans: list[tuple[int, int, str, float]], gaz: Gazetteer | None = None
+) -> list[Span]:
     """The labeller's character spans as token spans of the field: a span starting inside a word
-    leaves that word's first letters (a proclitic) outside; spans of function words only or of
-    a formula word are dropped."""
+    leaves that word's first letters (a proclitic) outside when the rest is the usual form
+    (وبريطانيا, not كاليفورنيا); titles, function words, times and nationality adjectives at its
+    edges and a last word joined by و to a common word are trimmed (`_trim`); an ORG span takes
+    the definite head before it (الهيئة العامة للسياحة); spans of function words only or of a
+    formula word are dropped."""
     out = []
     for start, end, etype, score in char_spans:
         a = bisect.bisect_right(tokens.starts, start) - 1
@@ -414,13 +474,59 @@ def model_token_spans(tokens: WordTokens, char_spans: list[tuple[int, int, str, 
         clitic = 0
         if start > tokens.starts[a]:
             clitic = len(fold_token(tokens.raw[a][: start - tokens.starts[a]]))
-            if clitic not in dict(tokens.forms(a)):
+            rest = dict(tokens.forms(a)).get(clitic)
+            if rest is None or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
                 clitic = 0
-        words = [dict(tokens.forms(a)).get(clitic, tokens.folded[a]), *tokens.folded[a + 1 : b]]
+        first, b = _trim(tokens, a, b, clitic, etype, gaz)
+        if first >= b:
+            continue
+        clitic = clitic if first == a else 0
+        if (
+            etype == "ORG"
+            and first > 0
+            and not clitic
+            and tokens.joined(first)
+            and tokens.definite[first - 1]
+            and tokens.folded[first - 1][2:] in ORG_KINDS
+        ):
+            first -= 1
+        words = [dict(tokens.forms(first)).get(clitic, tokens.folded[first]), *tokens.folded[first + 1 : b]]
         if all(is_function_word(w) or w in _FORMULA_WORDS or w.isdigit() for w in words):
             continue
-        out.append(Span(a, b, etype, "model", clitic, score=score))
+        out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
+
+
+def _edge_word(tokens: WordTokens, k: int, form: str, etype: str, gaz: Gazetteer | None) -> bool:
+    """A word that is not part of a name at a span's edge: a title, a function word, a time, a
+    nationality adjective (for a person)."""
+    return (
+        form in TITLE_HEADS
+        or ("ال" + form) in TITLE_HEADS
+        or is_function_word(form)
+        or form in PHRASE_STOPS
+        or form.isdigit()
+        or (etype == "PER" and gaz is not None and gaz.nationality(form))
+    )
+
+
+def _trim(
+    tokens: WordTokens, a: int, b: int, clitic: int, etype: str, gaz: Gazetteer | None
+) -> tuple[int, int]:
+    """The span [a, b) without the edge words of `_edge_word`, nor a last word that is و + a
+    common word (هاني عبد الكريم وألحان)."""
+    while a < b and _edge_word(
+        tokens, a, dict(tokens.forms(a)).get(clitic if a else 0, tokens.folded[a]), etype, gaz
+    ):
+        a, clitic = a + 1, 0
+    while b - 1 > a:
+        last = tokens.folded[b - 1]
+        conj = last.startswith("و") and len(last) > 3 and word_zipf(last[1:]) >= 3.0
+        conj = conj and not given_names().match(tokens.folded, b - 1)[0]
+        if not (conj or _edge_word(tokens, b - 1, last, etype, gaz)):
+            break
+        b -= 1
+    return a, b
 
 
 def camel_setting(use_camel_ner: bool | None) -> bool:
@@ -469,7 +575,7 @@ def recognise(
             camel = []
             if use_camel_ner and field_name == "body" and doc_id in by_doc:
                 camel = _camel_token_spans(tokens, camel_ner.body_spans(by_doc[doc_id]))
-            model = model_token_spans(tokens, model_chars[2 * n + k]) if model_chars else []
+            model = model_token_spans(tokens, model_chars[2 * n + k], gaz) if model_chars else []
             chosen, unconfirmed = _recognise(tokens, gaz, camel, model, cues, bool(model_chars))
             for span in chosen:
                 start, end, name = span_text(tokens, span)

@@ -70,6 +70,8 @@ EVENT_HEADS = _folded("معاهدة اتفاقية اتفاق قمة مؤتمر 
 PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محافظة مقاطعة جزيرة ممر مضيق نهر جبل جبال بحيرة وادي")
 #: Organisation heads often named after a person (جامعة الملك سعود، مستشفى الأمير سلطان).
 NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع كلية معهد مدرسة مدارس مكتبة جمعية صندوق مدينة")
+#: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
+FACILITY_HEADS = _folded("مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة")
 #: Titles inside such a name.
 HONORIFICS = _folded("الملك الأمير الأميرة الإمام الشيخ الشيخة السلطان")
 #: Organisation heads whose name a definite phrase completes (وزارة الصحة، هيئة السياحة).
@@ -82,7 +84,8 @@ APPOSITION_STARTS = _folded("وهو وهي") | TITLE_HEADS
 PERSON_SHAPE = re.compile(r"(وف|وفا|يف|ييف|ييفا|يفا|ينكو|سكي|سكايا|يان|شفيلي|فيتش|يتش|زاده|اوغلو)$")
 PLACE_SHAPE = re.compile(r"..(ستان|اباد|غراد|جراد|بورغ|بورج)$")
 KEYWORDS = (
-    TITLE_HEADS
+    FACILITY_HEADS
+    | TITLE_HEADS
     | TITLE_LINKS
     | SPEECH_VERBS
     | ORG_KINDS
@@ -196,8 +199,28 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return True
     if word.endswith(("ي", "يه")) and word_zipf(word) >= RARE:
         return False  # روسي، أمريكية: adjectives
+    if pronoun_suffixed(tokens, i):
+        return False  # شكره، تقديره: a noun with a pronoun, not a name
     zipf = max(word_zipf(form) for _, form in tokens.forms(i))
     return not tokens.definite[i] and zipf < limit and len(word) >= 2
+
+
+#: Pronoun suffixes as written (ه، ها، هم ... not ة).
+_PRONOUN = re.compile(r"(ه|ها|هما|هم|هن|كم|كما|نا)[\u064b-\u065f]*$")
+
+
+def pronoun_suffixed(tokens: WordTokens, i: int) -> bool:
+    """Token i reads as a frequent word with a pronoun suffix (شكره، تقديره، بخيراته), perhaps
+    after a proclitic: not a name."""
+    match = _PRONOUN.search(strip_diacritics(tokens.raw[i]))
+    if not match:
+        return False
+    cut = len(match.group(1))
+    for _, form in tokens.forms(i):
+        stem = form[:-cut]
+        if len(stem) >= 3 and (word_zipf(stem) >= 4.0 or word_zipf(stem + "ه") >= 4.0):
+            return True
+    return False
 
 
 def _followed_by_break(tokens: WordTokens, j: int) -> bool:
@@ -394,6 +417,10 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
     return j
 
 
+#: Definite words that end a name's phrase: times (وزارة الداخلية اليوم).
+PHRASE_STOPS = _folded("اليوم الأمس الليلة الأسبوع الشهر الماضي المقبل الجاري الحالي القادم الماضية المقبلة")
+
+
 def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 4) -> int:
     """End of a phrase of definite words / ل-complements from i (الشؤون الدولية الروسي), a
     later one joined by و (التجارة والصناعة)."""
@@ -401,9 +428,12 @@ def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_l
     while j < len(tokens) and j - i < max_len and (j == i or tokens.joined(j)) and not covered[j]:
         word = tokens.folded[j]
         coordinated = j > i and word.startswith("وال") and len(word) > 5
-        if not (
-            tokens.definite[j] or coordinated or (word.startswith("لل") and len(word) > 4)
-        ) or is_function_word(word):
+        if (
+            not (tokens.definite[j] or coordinated or (word.startswith("لل") and len(word) > 4))
+            or is_function_word(word)
+            or word in PHRASE_STOPS
+            or word in TITLE_HEADS
+        ):
             break
         j += 1
     return j
@@ -434,8 +464,14 @@ def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
         j += 1
     if j >= len(tokens) or not tokens.joined(j) or covered[j] not in (None, "PER"):
         return i
+    if covered[j] == "PER":  # a known person's name (الملك عبدالعزيز)
+        while j < len(tokens) and covered[j] == "PER" and tokens.joined(j):
+            j += 1
+        return max(j, _defined_phrase(tokens, j, covered)) if j < len(tokens) and tokens.joined(j) else j
     n = names.match(tokens.folded, j)[0]
-    if not n:
+    if not n or (
+        is_function_word(tokens.folded[j]) and strip_diacritics(tokens.raw[j]) not in names.spellings
+    ):
         return i
     j += n
     while j + 1 < len(tokens) and tokens.joined(j) and tokens.folded[j] in NAME_PARTICLES:
@@ -498,6 +534,22 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
             end = _quoted(tokens, i + 1, 3)
             if end > i + 1 and not any(is_function_word(tokens.folded[k]) for k in range(i + 1, end)):
                 spans.append(RuleSpan(i + 1, end, "ORG", "quoted_source", True))
+    return spans
+
+
+def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """A place named after a person: a facility head and a name (مطار الملك عبدالعزيز الدولي):
+    the place as a whole, not the person."""
+    spans = []
+    for i in tokens.keyword_positions:
+        if covered[i] or i + 1 >= len(tokens) or not tokens.joined(i + 1):
+            continue
+        head = next(((c, f) for c, f in tokens.forms(i) if f in FACILITY_HEADS), None)
+        if head is None:
+            continue
+        end = _named_after(tokens, i + 1, covered)
+        if end > i + 1 and tokens.folded[i + 1] in HONORIFICS:
+            spans.append(RuleSpan(i, end, "LOC", "place_named", True, head[0]))
     return spans
 
 
@@ -564,6 +616,7 @@ def find_rule_spans(
         + _title_spans(tokens, covered)
         + _speech_spans(tokens, covered)
         + _org_spans(tokens, covered)
+        + _facility_spans(tokens, covered)
         + _event_spans(tokens, covered)
         + _place_spans(tokens, covered, capital_of)
         + _shape_spans(tokens, covered)
