@@ -181,6 +181,7 @@ def compound_forms(folded_tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {tuple(joined), tuple(apart)}
 
 
+@lru_cache(maxsize=100_000)
 def joined_compounds(folded_tokens: tuple[str, ...]) -> tuple[str, ...]:
     """The name with its compound given names joined (the linking key: عبد العزيز = عبدالعزيز)."""
     return min(compound_forms(folded_tokens), key=len)

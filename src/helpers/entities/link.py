@@ -271,6 +271,8 @@ def _learnable(m: Mention) -> bool:
         )
     if any(w.startswith("و") and word_zipf(w[1:]) >= 3.0 for w in m.name[1:]):
         return False
+    if m.type == "PER" and given_names().match(list(m.name), 0)[0] == len(m.name):
+        return False  # a given name alone (عبد العزيز) names many persons
     return m.source.startswith(("rule", "camel")) or (m.source == "model" and score >= LEARN_SCORE)
 
 

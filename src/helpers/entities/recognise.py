@@ -267,8 +267,8 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
         return False  # ريال، جنيه إسترليني: currencies are not names
     if span.length == 1:
         word = words[0]
-        if span.type == "MISC" and word_zipf(word) >= 4.0:
-            return False
+        if span.type == "MISC" and word_zipf(word) >= 3.5:
+            return False  # تريليون، ريال
         if span.type == "PER" and len(word) >= 6 and word.endswith("ون") and word_zipf(word) >= 2.5:
             return False
         if span.type == "PER" and given_names().match([word], 0)[0]:
@@ -481,20 +481,26 @@ def model_token_spans(
         if first >= b:
             continue
         clitic = clitic if first == a else 0
-        if (
-            etype == "ORG"
-            and first > 0
-            and not clitic
-            and tokens.joined(first)
-            and tokens.definite[first - 1]
-            and tokens.folded[first - 1][2:] in ORG_KINDS
-        ):
-            first -= 1
+        if etype == "ORG" and not clitic:
+            first = _org_head_before(tokens, first)
         words = [dict(tokens.forms(first)).get(clitic, tokens.folded[first]), *tokens.folded[first + 1 : b]]
         if all(is_function_word(w) or w in _FORMULA_WORDS or w.isdigit() for w in words):
             continue
         out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
+
+
+def _org_head_before(tokens: WordTokens, first: int) -> int:
+    """Where an organisation's name starts when a definite head and its adjectives stand before
+    the labeller's span (الهيئة العامة | للسياحة والتراث الوطني): at the head, else `first`."""
+    k = first
+    while k > 0 and first - k < 3 and tokens.joined(k) and tokens.definite[k - 1]:
+        k -= 1
+        if tokens.folded[k][2:] in ORG_KINDS:
+            return k
+        if not tokens.folded[k].endswith(("يه", "ي")):
+            break
+    return first
 
 
 def _edge_word(tokens: WordTokens, k: int, form: str, etype: str, gaz: Gazetteer | None) -> bool:
@@ -513,17 +519,20 @@ def _edge_word(tokens: WordTokens, k: int, form: str, etype: str, gaz: Gazetteer
 def _trim(
     tokens: WordTokens, a: int, b: int, clitic: int, etype: str, gaz: Gazetteer | None
 ) -> tuple[int, int]:
-    """The span [a, b) without the edge words of `_edge_word`, nor a last word that is و + a
-    common word (هاني عبد الكريم وألحان)."""
+    """The span [a, b) without the edge words of `_edge_word`, nor a last word that is a name
+    particle (عبدالعزيز آل) or a proclitic + a common word (هاني عبد الكريم وألحان، ... برأسمال)."""
     while a < b and _edge_word(
         tokens, a, dict(tokens.forms(a)).get(clitic if a else 0, tokens.folded[a]), etype, gaz
     ):
         a, clitic = a + 1, 0
     while b - 1 > a:
         last = tokens.folded[b - 1]
+        joined = any(
+            c and not rest.startswith("ال") and word_zipf(rest) >= 3.5 for c, rest in tokens.forms(b - 1)
+        )
         conj = last.startswith("و") and len(last) > 3 and word_zipf(last[1:]) >= 3.0
-        conj = conj and not given_names().match(tokens.folded, b - 1)[0]
-        if not (conj or _edge_word(tokens, b - 1, last, etype, gaz)):
+        conj = (conj or joined) and not given_names().match(tokens.folded, b - 1)[0]
+        if not (conj or last in NAME_PARTICLES or _edge_word(tokens, b - 1, last, etype, gaz)):
             break
         b -= 1
     return a, b

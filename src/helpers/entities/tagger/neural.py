@@ -360,6 +360,12 @@ class NeuralTagger:
         self._reset_cache()
         self.save(model_dir)
 
+    def precompute(self, words: list[str], batch: int = 4096) -> None:
+        """Fill the per-type cache with `words` (as written: a frequent news word list), so that
+        tagging text made mostly of them computes few new rows."""
+        for k in range(0, len(words), batch):
+            self._projected(words[k : k + batch])
+
     def _reset_cache(self) -> None:
         self._type_rows = None
         self._type_cache = {}
@@ -497,14 +503,10 @@ class NeuralTagger:
                 gaz[1, n, :L] = g[::-1]
                 back[n, :L] = np.arange(L - 1, -1, -1)
                 lengths[n] = L
-            pos_t = torch.from_numpy(pos)
-            gaz_t = torch.from_numpy(gaz)
-            gates = torch.empty(2, B, T, 4 * H)
-            gates[0] = rows[pos_t[0], : 4 * H]
-            gates[1] = rows[pos_t[1], 4 * H :]
-            gates[0] += gaz_proj[gaz_t[0]]
-            gates[1] += gaz_proj[gaz_t[1] + n_gaz]
-            hs = self._run_both(gates, w_hh, H)  # 2, B, T, H
+            # time-major indices: each step gathers its input gates (never the whole 2 x B x T x 4H)
+            pos_t = torch.from_numpy(pos.transpose(0, 2, 1).copy())
+            gaz_t = torch.from_numpy(gaz.transpose(0, 2, 1).copy())
+            hs = self._run_steps(rows, gaz_proj, pos_t, gaz_t, w_hh, H, n_gaz)  # 2, B, T, H
             hb = hs[1].gather(1, torch.from_numpy(back).unsqueeze(2).expand(B, T, H))
             mask = torch.arange(T).unsqueeze(0) < torch.from_numpy(lengths).unsqueeze(1)  # B, T
             em = net.out(torch.cat([hs[0], hb], dim=2))
@@ -517,6 +519,31 @@ class NeuralTagger:
                 if confidence:
                     probs[k] = chosen[n][: lengths[n]]
         return out, probs
+
+    @staticmethod
+    def _run_steps(rows, gaz_proj, pos, gaz, w_hh, H: int, n_gaz: int):
+        """Both LSTM directions in one loop over sequences padded at the end, each step's input
+        gates gathered from the per-type rows `rows` [N, 8H] and the gazetteer-tag rows
+        `gaz_proj` [2 * n_gaz, 4H] by the time-major indices `pos`, `gaz` [2, T, B]. Returns
+        [2, B, T, H] (outputs past a sequence's end are not meaningful)."""
+        _, T, B = pos.shape
+        forward, backward = rows[:, : 4 * H], rows[:, 4 * H :]
+        gaz_f, gaz_b = gaz_proj[:n_gaz], gaz_proj[n_gaz:]
+        h = rows.new_zeros(2, B, H)
+        c = rows.new_zeros(2, B, H)
+        out = rows.new_empty(2, B, T, H)
+        x = rows.new_empty(2, B, 4 * H)
+        for t in range(T):
+            torch.index_select(forward, 0, pos[0, t], out=x[0])
+            torch.index_select(backward, 0, pos[1, t], out=x[1])
+            x[0] += gaz_f[gaz[0, t]]
+            x[1] += gaz_b[gaz[1, t]]
+            z = torch.baddbmm(x, h, w_hh)
+            s = torch.sigmoid(z)
+            c = s[:, :, H : 2 * H] * c + s[:, :, :H] * torch.tanh(z[:, :, 2 * H : 3 * H])
+            h = s[:, :, 3 * H :] * torch.tanh(c)
+            out[:, :, t] = h
+        return out
 
     @staticmethod
     def _run_both(gates, w_hh, H: int):
