@@ -217,3 +217,33 @@ def test_labeller_spans_lose_titles_nationalities_and_currencies():
 def test_pronoun_suffixed_words_are_not_names():
     e = found("ورفع مدير إدارة المشاريع شكره وتقديره للقيادة.")
     assert not (e["type"] == "PER").any()
+
+
+def test_events_and_prizes_named_after_a_person_are_not_the_person():
+    named = by_surface("وتقام بطولة كأس الأمير فيصل بن فهد، وحضر حفل مسابقة الملك سلمان لحفظ القرآن الكريم.")
+    assert named["كأس الأمير فيصل بن فهد"][0] == "MISC"
+    assert "king_salman" not in {eid for _, eid in named.values()}
+
+
+def test_an_organisation_with_a_definite_head_and_a_complement():
+    named = by_surface(
+        "وأدانت الهيئة الدائمة المستقلة لحقوق الإنسان الهجوم، ودعت الهيئة العامة للسياحة والتراث إليه."
+    )
+    assert named["الهيئة الدائمة المستقلة لحقوق الإنسان"][0] == "ORG"
+    assert named["الهيئة العامة للسياحة والتراث"][0] == "ORG"
+
+
+def test_a_known_name_after_bin_is_a_patronymic():
+    assert "king_salman" not in ids("وزار الأمير سلطان بن سلمان بن عبدالعزيز المعرض.", use_model=True)
+    assert "king_salman" in ids("وزار الملك سلمان بن عبدالعزيز المعرض.", use_model=True)
+
+
+def test_the_labellers_short_person_spans_are_completed():
+    e = found("وقال الدكتور علي القرني إن الشاعر لبيد بن ربيعة العامري ولد هنا.", use_model=True)
+    assert {"علي القرني", "لبيد بن ربيعة العامري"} <= set(e.surface)
+
+
+def test_a_board_is_not_a_named_council():
+    named = by_surface("واجتمع مجلس الوزراء، ثم اجتمع مجلس الإدارة.")
+    assert named["مجلس الوزراء"][0] == "ORG"
+    assert "مجلس الإدارة" not in named

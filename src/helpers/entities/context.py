@@ -146,7 +146,7 @@ def club_or_company(tokens: WordTokens, first: int, last: int, taken: set[int]) 
 
 
 #: Heads of an event named after a place (مهرجان الإسكندرية السينمائي، معرض الرياض الدولي للكتاب).
-EVENT_PLACE_HEADS = _folded("مهرجان معرض مؤتمر منتدى ملتقى بطولة كأس رالي ماراثون سباق")
+EVENT_PLACE_HEADS = _folded("مهرجان معرض مؤتمر منتدى ملتقى بطولة كأس كوبا رالي ماراثون سباق")
 
 
 def event_of_place(tokens: WordTokens, first: int, last: int) -> tuple[int, int] | None:
@@ -226,8 +226,10 @@ def ali_is_preposition(tokens: WordTokens, i: int) -> bool:
     if tokens.folded[i] != "علي" or i + 1 >= len(tokens) or not tokens.joined(i + 1):
         return False
     following = tokens.folded[i + 1]
-    if is_function_word(following) or (tokens.definite[i + 1] and word_zipf(following) >= 3.5):
+    if is_function_word(following):
         return True
+    if tokens.definite[i + 1]:  # علي الرغم; but علي القرني: a nisba surname
+        return word_zipf(following) >= (4.5 if following.endswith("ي") else 3.5)
     # a preposition's object with a pronoun attached (علي بخيراته، علي لسانه)
     if any(c and rest.endswith(PRONOUN_SUFFIXES) and len(rest) >= 4 for c, rest in tokens.forms(i + 1)):
         return True

@@ -12,7 +12,7 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers.core.text import index_sentences
-from helpers.core.words import fold_token, is_function_word, word_zipf
+from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities import camel_ner, context, labeller
 from helpers.entities.gazetteer import ARABIC_SPEAKING, END, Alias, Gazetteer, load_gazetteer, name_tokens
 from helpers.entities.given_names import given_names
@@ -135,6 +135,14 @@ def _gazetteer_spans(
         if entry.type == "LOC" and context.nisba_after_definite(tokens, a, b, c):
             vetoed.update(range(a, b))
             continue
+        if (
+            entry.type == "PER"
+            and not c
+            and a > 0
+            and tokens.joined(a)
+            and tokens.folded[a - 1] in NAME_PARTICLES
+        ):
+            continue  # سلطان بن | سلمان بن عبدالعزيز: a patronymic, not the king
         if (
             entry.type == "LOC"
             and not entry.iso
@@ -273,7 +281,7 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
             return False
         if span.type == "PER" and given_names().match([word], 0)[0]:
             return True
-        if word_zipf(word) >= (4.0 if span.type == "PER" else 3.8) and load_gazetteer().lookup(words) is None:
+        if word_zipf(word) >= (4.5 if span.type == "PER" else 3.8) and load_gazetteer().lookup(words) is None:
             return False  # ريف، كاريكاتير: ordinary words
     return True
 
@@ -477,6 +485,8 @@ def model_token_spans(
             rest = dict(tokens.forms(a)).get(clitic)
             if rest is None or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
                 clitic = 0
+        if etype == "PER" and not clitic:
+            a, b = _complete_person(tokens, a, b)
         first, b = _trim(tokens, a, b, clitic, etype, gaz)
         if first >= b:
             continue
@@ -488,6 +498,35 @@ def model_token_spans(
             continue
         out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
+
+
+def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int]:
+    """A person's span the labeller cut short: the given name before a leading particle (لبيد |
+    بن ربيعة) or before a lone surname (علي | القرني), a rare surname after a lone given name
+    (معتز | بشارات)."""
+    names = given_names()
+
+    def name_word(k: int) -> bool:
+        word = tokens.folded[k]
+        return not (tokens.keyword[k] or tokens.definite[k] or is_function_word(word) or word.isdigit())
+
+    # the name before a particle, and the name and particle before the span (سلطان بن | سلمان)
+    while a > 1 and tokens.joined(a) and tokens.folded[a - 1] in NAME_PARTICLES and name_word(a - 2):
+        if not tokens.joined(a - 1):
+            break
+        a -= 2
+    if a > 0 and tokens.joined(a):
+        before = a - 1
+        if tokens.folded[a] in NAME_PARTICLES and name_word(before):
+            return before, b
+        if b - a == 1 and names.match(tokens.folded, before)[0] == 1 and name_word(before):
+            if not context.ali_is_preposition(tokens, before):
+                return before, b
+    if b - a == 1 and b < len(tokens) and tokens.joined(b) and names.match(tokens.folded, a)[0]:
+        after = tokens.folded[b]
+        if name_word(b) and word_zipf(after) < 3.0 and not tokens.keyword[b]:
+            return a, b + 1
+    return a, b
 
 
 def _org_head_before(tokens: WordTokens, first: int) -> int:
@@ -503,13 +542,18 @@ def _org_head_before(tokens: WordTokens, first: int) -> int:
     return first
 
 
-def _edge_word(tokens: WordTokens, k: int, form: str, etype: str, gaz: Gazetteer | None) -> bool:
-    """A word that is not part of a name at a span's edge: a title, a function word, a time, a
-    nationality adjective (for a person)."""
+def _edge_word(
+    tokens: WordTokens, k: int, form: str, etype: str, gaz: Gazetteer | None, last: bool = False
+) -> bool:
+    """A word that is not part of a name at a span's edge: a title (at the end also without its
+    article: أمير), a function word (not علي spelled as the name), a time, a nationality
+    adjective (for a person)."""
+    if is_function_word(form):
+        spelled = strip_diacritics(tokens.raw[k]) in given_names().spellings
+        return not spelled or context.ali_is_preposition(tokens, k)
     return (
         form in TITLE_HEADS
-        or ("ال" + form) in TITLE_HEADS
-        or is_function_word(form)
+        or (last and ("ال" + form) in TITLE_HEADS)
         or form in PHRASE_STOPS
         or form.isdigit()
         or (etype == "PER" and gaz is not None and gaz.nationality(form))
@@ -532,7 +576,7 @@ def _trim(
         )
         conj = last.startswith("و") and len(last) > 3 and word_zipf(last[1:]) >= 3.0
         conj = (conj or joined) and not given_names().match(tokens.folded, b - 1)[0]
-        if not (conj or last in NAME_PARTICLES or _edge_word(tokens, b - 1, last, etype, gaz)):
+        if not (conj or last in NAME_PARTICLES or _edge_word(tokens, b - 1, last, etype, gaz, last=True)):
             break
         b -= 1
     return a, b

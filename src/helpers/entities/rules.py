@@ -75,7 +75,9 @@ FACILITY_HEADS = _folded("مطار ميناء شارع طريق جسر قاعد�
 #: Titles inside such a name.
 HONORIFICS = _folded("الملك الأمير الأميرة الإمام الشيخ الشيخة السلطان")
 #: Organisation heads whose name a definite phrase completes (وزارة الصحة، هيئة السياحة).
-DEFINED_ORG_HEADS = _folded("وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية")
+DEFINED_ORG_HEADS = _folded("وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية مجلس")
+#: Complements that make such a head a common noun (مجلس الإدارة: a board, not a named body).
+GENERIC_COMPLEMENTS = _folded("الإدارة الأمناء الآباء العائلة الأسرة الحي")
 #: Organisation heads whose name may be a place (جامعة موسكو، بنك الصين).
 PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي")
 CAPITAL_WORDS = _folded("عاصمة")
@@ -411,6 +413,7 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
         and not covered[j]
         and not tokens.definite[j]
         and not tokens.folded[j].isdigit()
+        and not tokens.folded[j].endswith("يه")  # لجنة استشارية: a feminine nisba adjective
         and _rare(tokens, j)
     ):
         j += 1
@@ -524,6 +527,8 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
             end = _defined_phrase(tokens, i + 1, covered)
             if word in DEFINED_ORG_HEADS:
                 end = _name_phrase_end(tokens, i + 1, end)
+                if end > i + 1 and tokens.folded[i + 1] in GENERIC_COMPLEMENTS:
+                    continue
             if end > i + 1 and word in ORG_HEADS:
                 confirmed = word in DEFINED_ORG_HEADS or (
                     _apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي")
@@ -550,6 +555,58 @@ def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
         end = _named_after(tokens, i + 1, covered)
         if end > i + 1 and tokens.folded[i + 1] in HONORIFICS:
             spans.append(RuleSpan(i, end, "LOC", "place_named", True, head[0]))
+    return spans
+
+
+#: Heads of an event or prize named after a person (كأس الأمير فيصل بن فهد، جائزة الملك فيصل).
+EVENT_NAMED_HEADS = _folded("كأس مسابقة جائزة بطولة مهرجان ملتقى منتدى دورة")
+
+
+def _event_named_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """An event or prize named after a person: its head, a title and the name (مسابقة الملك
+    سلمان لحفظ القرآن الكريم): the event as a whole, not the person."""
+    spans = []
+    for i in range(len(tokens) - 2):
+        if covered[i] or not tokens.joined(i + 1) or tokens.folded[i + 1] not in HONORIFICS:
+            continue
+        head = next(((c, f) for c, f in tokens.forms(i) if f in EVENT_NAMED_HEADS), None)
+        if head is None:
+            continue
+        end = _named_after(tokens, i + 1, covered)
+        if end > i + 2:
+            spans.append(RuleSpan(i, end, "MISC", "event_named", True, head[0]))
+    return spans
+
+
+def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """An organisation named by a definite head, its adjectives and a ل-complement (الهيئة العامة
+    للسياحة والتراث الوطني، المؤسسة العامة للتدريب التقني والمهني)."""
+    spans = []
+    for i, word in enumerate(tokens.folded):
+        if covered[i] or not tokens.definite[i] or word[2:] not in ORG_HEADS:
+            continue
+        j = i + 1
+        while (
+            j < len(tokens)
+            and j - i <= 3
+            and tokens.joined(j)
+            and not covered[j]
+            and tokens.definite[j]
+            and tokens.folded[j] not in PHRASE_STOPS
+        ):
+            j += 1
+        if j >= len(tokens) or not tokens.joined(j) or covered[j] or not tokens.folded[j].startswith("ل"):
+            continue
+        if tokens.folded[j].startswith("لل"):  # للسياحة والتراث
+            end = _defined_phrase(tokens, j, covered, 3)
+        elif j + 1 < len(tokens) and tokens.joined(j + 1) and tokens.definite[j + 1]:  # لحقوق الإنسان
+            end = j + 2
+            while end < len(tokens) and end - j < 4 and tokens.joined(end) and _nisba(tokens.folded[end]):
+                end += 1
+        else:
+            continue
+        if end > j:
+            spans.append(RuleSpan(i, end, "ORG", "org_defined", True))
     return spans
 
 
@@ -617,6 +674,8 @@ def find_rule_spans(
         + _speech_spans(tokens, covered)
         + _org_spans(tokens, covered)
         + _facility_spans(tokens, covered)
+        + _event_named_spans(tokens, covered)
+        + _defined_head_spans(tokens, covered)
         + _event_spans(tokens, covered)
         + _place_spans(tokens, covered, capital_of)
         + _shape_spans(tokens, covered)
