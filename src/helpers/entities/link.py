@@ -273,6 +273,8 @@ def _learnable(m: Mention) -> bool:
         return False
     if m.type == "PER" and given_names().match(list(m.name), 0)[0] == len(m.name):
         return False  # a given name alone (عبد العزيز) names many persons
+    if m.source == "model" and any(word_zipf(w) >= 5.0 for w in m.name):
+        return False  # طيب الله، تسعة لاعبين: formulas and phrases
     return m.source.startswith(("rule", "camel")) or (m.source == "model" and score >= LEARN_SCORE)
 
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from helpers.core.words import is_function_word, word_zipf
+from helpers.core.words import is_function_word, proclitic_forms, word_zipf
 from helpers.entities.given_names import given_names
 
 # Letters written for one sound of a foreign name, mapped to one representative.
@@ -92,6 +92,8 @@ def is_surname(folded_word: str) -> bool:
     """The last word of a full name can stand for the person alone: not a function word, a
     given name or ordinary vocabulary (إمام علي does not make every على a mention)."""
     names = given_names()
+    if any(c and word_zipf(rest) >= 3.0 for c, rest in proclitic_forms(folded_word)):
+        return False  # برأسمال: ب + a common word
     return (
         len(folded_word) >= 3
         and not is_function_word(folded_word)

@@ -281,8 +281,13 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
             return False
         if span.type == "PER" and given_names().match([word], 0)[0]:
             return True
-        if word_zipf(word) >= (4.5 if span.type == "PER" else 3.8) and load_gazetteer().lookup(words) is None:
-            return False  # ريف، كاريكاتير: ordinary words
+        # ريف، كاريكاتير، بالكورنيش: ordinary words (perhaps after a proclitic)
+        zipf = max(word_zipf(rest) for c, rest in tokens.forms(span.first) if c == span.clitic or c)
+        if zipf >= (4.5 if span.type == "PER" else 3.5) and load_gazetteer().lookup(words) is None:
+            return False
+    elif span.type == "PER":
+        if word_zipf(words[0]) >= 4.0 and not given_names().match(list(words), 0)[0]:
+            return False  # مسؤولون أميركيون: a common noun and its adjective
     return True
 
 
@@ -572,7 +577,7 @@ def _trim(
     while b - 1 > a:
         last = tokens.folded[b - 1]
         joined = any(
-            c and not rest.startswith("ال") and word_zipf(rest) >= 3.5 for c, rest in tokens.forms(b - 1)
+            c and not rest.startswith("ال") and word_zipf(rest) >= 3.0 for c, rest in tokens.forms(b - 1)
         )
         conj = last.startswith("و") and len(last) > 3 and word_zipf(last[1:]) >= 3.0
         conj = (conj or joined) and not given_names().match(tokens.folded, b - 1)[0]

@@ -267,7 +267,7 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     while j < len(tokens) and tokens.joined(j) and not covered[j] and names.match(tokens.folded, j)[0]:
         j += names.match(tokens.folded, j)[0]
     end = j
-    limit = COMMON if foreign else 4.0
+    limit = COMMON if foreign and word_zipf(form) < 4.0 else 4.0  # جان is also "jinn"
     after_particle = False
     while end < len(tokens) and end - j < 2 + after_particle and tokens.joined(end) and not covered[end]:
         word = tokens.folded[end]
@@ -421,7 +421,9 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
 
 
 #: Definite words that end a name's phrase: times (وزارة الداخلية اليوم).
-PHRASE_STOPS = _folded("اليوم الأمس الليلة الأسبوع الشهر الماضي المقبل الجاري الحالي القادم الماضية المقبلة")
+PHRASE_STOPS = _folded(
+    "اليوم الأمس الليلة الأسبوع الشهر الماضي المقبل الجاري الحالي القادم الماضية المقبلة التابعة التابع"
+)
 
 
 def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 4) -> int:
@@ -595,7 +597,9 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
             and tokens.folded[j] not in PHRASE_STOPS
         ):
             j += 1
-        if j >= len(tokens) or not tokens.joined(j) or covered[j] or not tokens.folded[j].startswith("ل"):
+        if j == i + 1 or j >= len(tokens) or not tokens.joined(j) or covered[j]:
+            continue  # الوزارة لشؤون المساجد: a head alone is a common noun
+        if not tokens.folded[j].startswith("ل"):
             continue
         if tokens.folded[j].startswith("لل"):  # للسياحة والتراث
             end = _defined_phrase(tokens, j, covered, 3)
