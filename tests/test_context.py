@@ -247,3 +247,13 @@ def test_a_board_is_not_a_named_council():
     named = by_surface("واجتمع مجلس الوزراء، ثم اجتمع مجلس الإدارة.")
     assert named["مجلس الوزراء"][0] == "ORG"
     assert "مجلس الإدارة" not in named
+
+
+def test_streets_named_after_places_and_quoted_outlets():
+    named = by_surface("افتتح نفق شارع الرياض، وتلقت «الشرق الأوسط» نسخة من البيان.")
+    assert named["شارع الرياض"][0] == "LOC" and named["شارع الرياض"][1] != "riyadh"
+    assert named["الشرق الأوسط"] == ("ORG", "asharq_al_awsat")
+
+
+def test_a_nisba_after_a_proclitic_and_article_is_an_adjective():
+    assert "saudi_arabia" not in ids("وزاد المؤشر الرئيسي للسوق السعودية أمس.")

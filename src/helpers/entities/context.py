@@ -61,12 +61,19 @@ def quoted_after_cue(tokens: WordTokens, i: int) -> bool:
     return bool(tokens.bare[i - 1] & (QUOTE_CUES | MEDIA_CUES))
 
 
-def media_context(tokens: WordTokens, i: int, clitic: int = 0) -> bool:
-    """The name at token i is an outlet's: a media head right before it, or quotes after a cue
-    (a quoted name with لـ attached: «لـالعربية» is rare; لـ«...» is the press's form)."""
+def quoted_whole(tokens: WordTokens, first: int, last: int) -> bool:
+    """Tokens [first, last) are the whole of a quotation (وتلقت «الشرق الأوسط» نسخة منه)."""
+    before = tokens.text[max(0, tokens.starts[first] - 2) : tokens.starts[first]]
+    after = tokens.text[tokens.ends[last - 1] : tokens.ends[last - 1] + 2]
+    return any(q in before for q in '«"“') and any(q in after for q in '»"”')
+
+
+def media_context(tokens: WordTokens, i: int, clitic: int = 0, last: int | None = None) -> bool:
+    """The name at token i (to `last`) is an outlet's: a media head right before it, quotes after
+    a cue (لـ«الشرق الأوسط»، ذكرت «العربية»), or quotes around it alone."""
     if i > 0 and tokens.joined(i) and tokens.bare[i - 1] & MEDIA_CUES:
         return True
-    return quoted_after_cue(tokens, i)
+    return quoted_after_cue(tokens, i) or (last is not None and quoted_whole(tokens, i, last))
 
 
 def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int) -> bool:
@@ -79,7 +86,11 @@ def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int)
     if not (tokens.definite[first] and word.endswith(("يه", "ي"))):
         return False
     before = tokens.folded[first - 1]
-    return tokens.definite[first - 1] and not is_function_word(before)
+    # definite, perhaps behind a proclitic (للسوق السعودية، بالمملكة العربية)
+    definite = tokens.definite[first - 1] or any(
+        c and rest.startswith("ال") and len(rest) > 3 for c, rest in tokens.forms(first - 1)
+    )
+    return definite and not is_function_word(before)
 
 
 @lru_cache(maxsize=100_000)
@@ -143,6 +154,15 @@ def club_or_company(tokens: WordTokens, first: int, last: int, taken: set[int]) 
         if tokens.folded[after] in CLUB_AFTER:
             return first, after + 1
     return None
+
+
+#: Heads of a street or district named after a place (شارع الرياض، طريق مكة).
+STREET_HEADS = _folded("شارع طريق حي ميدان دوار جسر نفق كوبري")
+
+
+def street_of_place(tokens: WordTokens, first: int) -> bool:
+    """The place at token `first` names a street or district (شارع الرياض)."""
+    return first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & STREET_HEADS)
 
 
 #: Heads of an event named after a place (مهرجان الإسكندرية السينمائي، معرض الرياض الدولي للكتاب).

@@ -171,12 +171,16 @@ def _gazetteer_spans(
                 )
                 entry = gaz.entries[eid]
         media = gaz.media_names.get(name)
-        if media and context.media_context(tokens, a, c):
+        if media and context.media_context(tokens, a, c, b):
             alias, entry = (
                 Alias(media, False, "outlet's name after a media word or in quotes"),
                 gaz.entries[media],
             )
         if entry.type == "LOC":
+            if context.street_of_place(tokens, a):  # شارع الرياض: the street, not the city
+                c = next((k for k, rest in tokens.forms(a - 1) if rest in context.STREET_HEADS), 0)
+                spans.append(Span(a - 1, b, "LOC", "rule", c, rule="street_place"))
+                continue
             event = context.event_of_place(tokens, a, b)
             if event:  # مهرجان الإسكندرية السينمائي: the place names an event
                 c = next((k for k, rest in tokens.forms(event[0]) if rest in context.EVENT_PLACE_HEADS), 0)
@@ -202,7 +206,7 @@ def _gazetteer_spans(
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
     # outlets whose names are only theirs in context (العربية after قناة)
     for a, b, c, eid in trie_matches(tokens, gaz.media_trie, tokens.folded) if gaz.media_trie else ():
-        if context.media_context(tokens, a, c):
+        if context.media_context(tokens, a, c, b):
             alias = Alias(eid, False, "outlet's name after a media word or in quotes")
             spans.append(Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
     return spans
