@@ -257,3 +257,13 @@ def test_streets_named_after_places_and_quoted_outlets():
 
 def test_a_nisba_after_a_proclitic_and_article_is_an_adjective():
     assert "saudi_arabia" not in ids("وزاد المؤشر الرئيسي للسوق السعودية أمس.")
+
+
+def test_final_ya_or_yah_spellings_and_a_foreign_surname_the_rule_took():
+    assert "dushanbe" in ids("وتلقت دوشانبيه معدات من واشنطن.")
+    e = found("وقال مساعد وزير الخارجية دونالد لو، الذي زار المنطقة.", use_model=True)
+    assert "دونالد لو" in set(e.surface)
+
+
+def test_a_nationality_alone_is_not_a_name():
+    assert not (found("وقال مسؤول روسي إن الاتفاق قريب.", use_model=True)["surface"] == "روسي").any()

@@ -208,6 +208,12 @@ def _letter_variants(folded_tokens: tuple[str, ...], limit: int) -> set[tuple[st
                 forms.add(form.replace("ج", "غ", 1))
         forms |= {f.replace("يي", "ي") for f in forms}
         forms |= {f[:-2] + "ي" for f in forms if f.endswith("يه") and len(f) > 4}
+        # and the other way: دوشانبي / دوشانبيه (not a definite word: الرمادي is no الرمادية)
+        forms |= {
+            f + "ه"
+            for f in forms
+            if f.endswith("ي") and not f.endswith("يي") and len(f) >= 5 and not f.startswith("ال")
+        }
         forms = {f.replace("گ", "غ").replace("پ", "ب").replace("چ", "تش").replace("ڤ", "ف") for f in forms}
         per_token.append(sorted(forms))
     variants = set(itertools.islice(itertools.product(*per_token), limit))

@@ -279,6 +279,8 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
         return False  # ريال، جنيه إسترليني: currencies are not names
     if span.length == 1:
         word = words[0]
+        if gaz_nationality(word):
+            return False  # روسي، الأمريكية: adjectives
         if span.type == "MISC" and word_zipf(word) >= 3.5:
             return False  # تريليون، ريال
         if span.type == "PER" and len(word) >= 6 and word.endswith("ون") and word_zipf(word) >= 2.5:
@@ -295,6 +297,12 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
     return True
 
 
+def gaz_nationality(word: str) -> bool:
+    """A nationality adjective with or without its article (روسي، الروسية)."""
+    gaz = load_gazetteer()
+    return gaz.nationality(word if word.startswith("ال") else "ال" + word)
+
+
 @lru_cache(maxsize=1)
 def _currencies() -> frozenset[tuple[str, ...]]:
     """CLDR's Arabic currency names, folded (دولار أمريكي، جنيه إسترليني ...)."""
@@ -307,6 +315,21 @@ def _currencies() -> frozenset[tuple[str, ...]]:
 def _currency_words() -> frozenset[str]:
     """First words of the currency names that are words of their own (دولار، ريال، يورو)."""
     return frozenset(name[0] for name in _currencies() if len(name[0]) >= 3 and word_zipf(name[0]) >= 3.0)
+
+
+def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
+    """The rule's span has a word outside the model's that is ordinary vocabulary (فيصل بن خالد
+    فعاليات، جون وكثيرون): the rule over-reached. A short function word at its end is a foreign
+    surname the rule took on purpose (دونالد لو)."""
+    for k in range(rule.first, rule.last):
+        if model.first <= k < model.last:
+            continue
+        word = tokens.folded[k]
+        if is_function_word(word) and len(word) <= 3 and k == rule.last - 1:
+            continue
+        if max(word_zipf(rest) for _, rest in tokens.forms(k)) >= 3.5:
+            return True
+    return False
 
 
 def merge_model(
@@ -355,7 +378,9 @@ def merge_model(
             for k in extra
         ):
             continue  # عبدالعزيز بن عبدالرحمن طيب الله: not a longer name
-        rules_only = all(o.source == "rule" and o.type == "PER" for o in inside.values())
+        rules_only = all(o.source == "rule" and o.type == "PER" for o in inside.values()) and any(
+            _overreach(tokens, o, span) for o in inside.values()
+        )
         if not (whole or rules_only):
             continue
         hint = ""
