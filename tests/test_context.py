@@ -267,3 +267,14 @@ def test_final_ya_or_yah_spellings_and_a_foreign_surname_the_rule_took():
 
 def test_a_nationality_alone_is_not_a_name():
     assert not (found("وقال مسؤول روسي إن الاتفاق قريب.", use_model=True)["surface"] == "روسي").any()
+
+
+def test_places_inside_pacts_agreements_and_a_quoted_airline():
+    named = by_surface('من حلف بغداد إلى اتفاق فيينا، ومكتب الخدمات التابع لـ"السعودية" في المطار.')
+    assert named["حلف بغداد"][0] == "ORG" and named["اتفاق فيينا"][0] == "MISC"
+    assert named["السعودية"] == ("ORG", "saudia")
+
+
+def test_a_person_rule_stops_at_a_conjoined_noun_and_takes_a_rare_second_surname():
+    named = by_surface("وكان فهد القباع والتفافه حول المسجد سببا، وقال جان كلود يونكر إن الخطة جاهزة.")
+    assert "فهد القباع" in named and "جان كلود يونكر" in named

@@ -49,7 +49,7 @@ CLUB_AFTER = _folded("يونايتد سيتي هوتسبير ألبيون")
 #: Heads of organisations named after a place (نادي جدة، طيران الإمارات، غرفة الشرقية ...).
 PLACE_ORG_HEADS = _folded(
     "نادي جامعة كلية معهد أكاديمية بنك مصرف شركة غرفة أمانة بلدية إمارة طيران أسمنت اسمنت منتخب فريق "
-    "مستشفى شرطة هيئة صحيفة جريدة مؤسسة مجموعة اتحاد بورصة سوق جمعية مدارس"
+    "مستشفى شرطة هيئة صحيفة جريدة مؤسسة مجموعة اتحاد بورصة سوق جمعية مدارس حلف حركة جبهة"
 )
 
 
@@ -166,7 +166,9 @@ def street_of_place(tokens: WordTokens, first: int) -> bool:
 
 
 #: Heads of an event named after a place (مهرجان الإسكندرية السينمائي، معرض الرياض الدولي للكتاب).
-EVENT_PLACE_HEADS = _folded("مهرجان معرض مؤتمر منتدى ملتقى بطولة كأس كوبا رالي ماراثون سباق")
+EVENT_PLACE_HEADS = _folded(
+    "مهرجان معرض مؤتمر منتدى ملتقى بطولة كأس كوبا رالي ماراثون سباق اتفاق اتفاقية معاهدة إعلان"
+)
 
 
 def event_of_place(tokens: WordTokens, first: int, last: int) -> tuple[int, int] | None:

@@ -145,6 +145,17 @@ def _gazetteer_spans(
             continue  # سلطان بن | سلمان بن عبدالعزيز: a patronymic, not the king
         if (
             entry.type == "LOC"
+            and b - a == 1
+            and given_names().match([dict(tokens.forms(a)).get(c, tokens.folded[a])], 0)[0]
+            and b < len(tokens)
+            and tokens.joined(b)
+            and not tokens.definite[b]
+            and word_zipf(tokens.folded[b]) < 2.5
+            and not is_function_word(tokens.folded[b])
+        ):
+            continue  # ستانلي كوبريك: a given name and a surname, not a town
+        if (
+            entry.type == "LOC"
             and not entry.iso
             and b - a == 1
             and not context.place_supported(tokens, a)

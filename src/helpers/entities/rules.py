@@ -203,6 +203,11 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # روسي، أمريكية: adjectives
     if pronoun_suffixed(tokens, i):
         return False  # شكره، تقديره: a noun with a pronoun, not a name
+    if any(c and word[:c] in ("و", "ف") and word_zipf(rest) >= 3.0 for c, rest in tokens.forms(i)):
+        return False  # وغابات: و + a common word
+    if word.startswith(("و", "ف")) and word.endswith("ه") and strip_diacritics(tokens.raw[i]).endswith("ه"):
+        if word_zipf(word[1:-1]) >= 3.0:
+            return False  # والتفافه: و + a noun + its pronoun
     zipf = max(word_zipf(form) for _, form in tokens.forms(i))
     return not tokens.definite[i] and zipf < limit and len(word) >= 2
 
@@ -275,7 +280,7 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
             end += 1
             after_particle = True
             continue
-        ok = _name_like(tokens, end, covered, limit if end == j else 2.5)
+        ok = _name_like(tokens, end, covered, limit if end == j else 3.0)
         if after_particle:  # بن فرحان، آل ثاني، عبد العاطي: any content word
             ok = not is_function_word(word) and not word.isdigit()
         if not ok and end == j and foreign and is_function_word(word) and len(word) <= 3:
@@ -287,6 +292,9 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
         end += 1
     while end > j and tokens.folded[end - 1] in NAME_PARTICLES:
         end -= 1
+    if end == j:  # جان كلود | يونكر: a known person's surname completes the given names
+        while end < len(tokens) and end - j < 2 and tokens.joined(end) and covered[end] == "PER":
+            end += 1
     if end == j:
         return None
     last = tokens.folded[end - 1]
