@@ -278,3 +278,23 @@ def test_places_inside_pacts_agreements_and_a_quoted_airline():
 def test_a_person_rule_stops_at_a_conjoined_noun_and_takes_a_rare_second_surname():
     named = by_surface("وكان فهد القباع والتفافه حول المسجد سببا، وقال جان كلود يونكر إن الخطة جاهزة.")
     assert "فهد القباع" in named and "جان كلود يونكر" in named
+
+
+def test_a_nisba_after_an_organisation_qualifies_it_and_generic_heads_stay_out():
+    named = by_surface("ورفعت شركة «أرامكو» السعودية الأسعار، وتتسابق مدارس اليابان، وافتتح مترو جدة.")
+    assert "السعودية" not in named
+    assert "مدارس اليابان" not in named and named["مترو جدة"][0] == "LOC"
+
+
+def test_ali_before_bin_is_the_name_and_a_particles_name_is_kept():
+    e = found(
+        "وطالب المواطن علي بن عبدالله آل سحيم بعلاجه، وقال الشيخ عبدالعزيز آل الشيخ إن.", use_model=True
+    )
+    assert {"علي بن عبدالله آل سحيم", "عبدالعزيز آل الشيخ"} <= set(e.surface)
+
+
+def test_short_skeletons_do_not_merge_rule_names():
+    from helpers.entities.name_keys import RuleEntityIndex
+
+    index = RuleEntityIndex()
+    assert index.entity_id("PER", ("كوي",))[0] != index.entity_id("PER", ("جوكا",))[0]

@@ -49,7 +49,7 @@ CLUB_AFTER = _folded("يونايتد سيتي هوتسبير ألبيون")
 #: Heads of organisations named after a place (نادي جدة، طيران الإمارات، غرفة الشرقية ...).
 PLACE_ORG_HEADS = _folded(
     "نادي جامعة كلية معهد أكاديمية بنك مصرف شركة غرفة أمانة بلدية إمارة طيران أسمنت اسمنت منتخب فريق "
-    "مستشفى شرطة هيئة صحيفة جريدة مؤسسة مجموعة اتحاد بورصة سوق جمعية مدارس حلف حركة جبهة"
+    "مستشفى شرطة هيئة صحيفة جريدة مؤسسة مجموعة اتحاد بورصة سوق جمعية حلف حركة جبهة"
 )
 
 
@@ -91,6 +91,16 @@ def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int)
         c and rest.startswith("ال") and len(rest) > 3 for c, rest in tokens.forms(first - 1)
     )
     return definite and not is_function_word(before)
+
+
+def nisba_after_org(tokens: WordTokens, first: int, last: int, clitic: int, org_at: list[bool]) -> bool:
+    """A one-word nisba-shaped name right after an organisation's name, perhaps behind its
+    closing quote, qualifies it (أرامكو السعودية، «أرامكو» السعودية)."""
+    if last - first != 1 or clitic or first == 0 or not org_at[first - 1]:
+        return False
+    word = tokens.folded[first]
+    gap = tokens.gap(first)
+    return tokens.definite[first] and word.endswith(("يه", "ي")) and gap in ("", "»", '"', "”")
 
 
 @lru_cache(maxsize=100_000)
@@ -157,7 +167,7 @@ def club_or_company(tokens: WordTokens, first: int, last: int, taken: set[int]) 
 
 
 #: Heads of a street or district named after a place (شارع الرياض، طريق مكة).
-STREET_HEADS = _folded("شارع طريق حي ميدان دوار جسر نفق كوبري")
+STREET_HEADS = _folded("شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار")
 
 
 def street_of_place(tokens: WordTokens, first: int) -> bool:
@@ -177,6 +187,8 @@ def event_of_place(tokens: WordTokens, first: int, last: int) -> tuple[int, int]
     before = first - 1
     if before < 0 or not tokens.joined(first) or not tokens.bare[before] & EVENT_PLACE_HEADS:
         return None
+    while before > 0 and tokens.joined(before) and tokens.bare[before - 1] & EVENT_PLACE_HEADS:
+        before -= 1  # كأس كوبا أمريكا
     end = last
     while end < len(tokens) and end - last < 3 and tokens.joined(end):
         word = tokens.folded[end]
@@ -248,6 +260,8 @@ def ali_is_preposition(tokens: WordTokens, i: int) -> bool:
     if tokens.folded[i] != "علي" or i + 1 >= len(tokens) or not tokens.joined(i + 1):
         return False
     following = tokens.folded[i + 1]
+    if following in ("بن", "ابن", "بنت"):
+        return False  # علي بن عبدالله
     if is_function_word(following):
         return True
     if tokens.definite[i + 1]:  # علي الرغم; but علي القرني: a nisba surname

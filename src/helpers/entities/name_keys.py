@@ -125,6 +125,8 @@ class RuleEntityIndex:
         """Id for a rule-found name and whether an earlier, differently written name of the
         same skeleton already had it."""
         key = (etype, linking_key(etype, folded_tokens))
+        if skeleton_length(key[1]) < MIN_SKELETON:  # كوي / جوكا: too short a skeleton to merge on
+            key = (etype, " ".join(folded_tokens))
         merged = key in self.ids and folded_tokens not in self.names[self.ids[key]]
         if key not in self.ids:
             self.ids[key] = f"{etype.lower()}:{'_'.join(folded_tokens)}"

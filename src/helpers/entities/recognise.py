@@ -128,11 +128,18 @@ def _gazetteer_spans(
     place name that is a frequent word needs its support or a place word before it. The tokens
     of matches the context rules out go to `vetoed` (the labeller may not name them either)."""
     vetoed = set() if vetoed is None else vetoed
+    org_at = [False] * len(tokens)  # tokens of an organisation's name in the gazetteer
+    for a, b, _c, alias in trie_matches(tokens, gaz.trie, tokens.folded):
+        if gaz.entries[alias.entity_id].type == "ORG":
+            org_at[a:b] = [True] * (b - a)
     model_type_at = model_type_at or [None] * len(tokens)
     spans = []
     for a, b, c, alias in trie_matches(tokens, gaz.trie, tokens.folded):
         entry = gaz.entries[alias.entity_id]
         if entry.type == "LOC" and context.nisba_after_definite(tokens, a, b, c):
+            vetoed.update(range(a, b))
+            continue
+        if entry.type == "LOC" and context.nisba_after_org(tokens, a, b, c, org_at):
             vetoed.update(range(a, b))
             continue
         if (
@@ -336,6 +343,8 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
         if model.first <= k < model.last:
             continue
         word = tokens.folded[k]
+        if word in NAME_PARTICLES or (k > rule.first and tokens.folded[k - 1] in NAME_PARTICLES):
+            continue  # عبدالعزيز آل الشيخ: a particle and its name are the name's
         if is_function_word(word) and len(word) <= 3 and k == rule.last - 1:
             continue
         if max(word_zipf(rest) for _, rest in tokens.forms(k)) >= 3.5:
