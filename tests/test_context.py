@@ -298,3 +298,30 @@ def test_short_skeletons_do_not_merge_rule_names():
 
     index = RuleEntityIndex()
     assert index.entity_id("PER", ("كوي",))[0] != index.entity_id("PER", ("جوكا",))[0]
+
+
+def test_a_longer_name_around_a_known_person_is_another_person():
+    e = found("واستقبل وزير الصحة الدكتور عبدالله بن عبدالعزيز الربيعة الوفد.", use_model=True)
+    assert "king_abdullah_sa" not in set(e.entity_id)
+
+
+def test_the_federation_is_not_the_club_and_a_player_is_a_person():
+    e = found(
+        "أعلن الاتحاد العربي السعودي لكرة القدم قائمة المنتخب للمباراة، وانتقل اللاعب ميهاي بينتيللي "
+        "إلى الدوري بعد تعادل فريقه مع جماهير كثيرة.",
+        use_model=True,
+    )
+    assert "al_ittihad_sa" not in set(e.entity_id)
+    assert set(e.loc[e.surface == "ميهاي بينتيللي", "type"]) <= {"PER"}
+
+
+def test_words_that_look_like_given_names_or_surnames_in_context():
+    assert found("رفض اللاعب عرضا من ناديه لإعارته.").empty
+    assert "أسماء المستبعدين" not in set(found("وتعلن الإدارة أسماء المستبعدين غدا.").surface)
+    assert found("والمدارس الأكثر أمان للطلاب.").empty
+
+
+def test_arabic_family_names_link_only_when_equal():
+    from helpers.entities.name_keys import linking_key
+
+    assert linking_key("PER", ("العمير",)) != linking_key("PER", ("العمري",))

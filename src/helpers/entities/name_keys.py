@@ -78,10 +78,13 @@ def near_keys(key: str) -> set[str]:
 def linking_key(etype: str, folded_tokens: tuple[str, ...]) -> str:
     """What two names of one type must share to be taken as one entity: the skeleton of the
     name with its compound given names joined (عبد العزيز = عبدالعزيز); a person's Arabic given
-    name must be the same word (حنان الشهراني is not حنين الشهراني, whose skeletons agree)."""
+    name must be the same word (حنان الشهراني is not حنين الشهراني, whose skeletons agree), and
+    a name ending in an Arabic family name (ال...) is compared whole (العمير is not العمري)."""
     from helpers.entities.gazetteer import joined_compounds
 
     words = joined_compounds(tuple(folded_tokens))
+    if etype == "PER" and words[-1].startswith("ال"):
+        return " ".join(words)  # Arabic family names: العمير is not العمري
     key = skeleton_key(words)
     if etype == "PER" and len(words) >= 2 and (words[0],) in given_names().arabic:
         key = words[0] + " " + key.split(" ", 1)[1]

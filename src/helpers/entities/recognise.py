@@ -20,6 +20,7 @@ from helpers.entities.rules import (
     NAME_PARTICLES,
     ORG_KINDS,
     PHRASE_STOPS,
+    RARE,
     TITLE_HEADS,
     WordTokens,
     find_rule_spans,
@@ -151,6 +152,15 @@ def _gazetteer_spans(
         ):
             continue  # سلطان بن | سلمان بن عبدالعزيز: a patronymic, not the king
         if (
+            entry.type == "PER"
+            and b < len(tokens)
+            and tokens.joined(b)
+            and tokens.definite[b]
+            and word_zipf(tokens.folded[b]) < RARE
+            and not gaz.nationality(tokens.folded[b])
+        ):
+            continue  # عبدالله بن عبدالعزيز | الربيعة: a family name follows, another person
+        if (
             entry.type == "LOC"
             and b - a == 1
             and given_names().match([dict(tokens.forms(a)).get(c, tokens.folded[a])], 0)[0]
@@ -219,7 +229,15 @@ def _gazetteer_spans(
     # the labeller naming an organisation there (they go first: they win a tie with a city)
     if gaz.sport_trie and len(cues & gaz.sport_cues) >= SPORT_CUES:
         for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded):
-            if model_type_at[a] == "ORG" or context.club_supported(tokens, a):
+            qualified = (
+                b < len(tokens)
+                and tokens.joined(b)
+                and (
+                    tokens.folded[b].startswith("لل")
+                    or (tokens.definite[b] and tokens.folded[b].endswith("ي"))
+                )
+            )  # الاتحاد العربي السعودي لكرة القدم: a federation, not the club
+            if not qualified and (model_type_at[a] == "ORG" or context.club_supported(tokens, a)):
                 alias = Alias(eid, False, "club's name in an article about sport")
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
     # outlets whose names are only theirs in context (العربية after قناة)
@@ -360,8 +378,8 @@ def merge_model(
     - same tokens: the chosen span stays (the gazetteer links it) with the model's score as its
       confidence; where the model types it otherwise, the model's type wins over a rule's, and
       ORG wins over a gazetteer place (clubs and companies named after places: برشلونة);
-    - a model span that holds chosen spans whole (تومسون رويترز over رويترز) replaces them, and
-      keeps the entity of a same-typed gazetteer name inside (حمد بن عيسى الخليفة);
+    - a model span that holds chosen spans whole (تومسون رويترز over رويترز) replaces them, as
+      another entity (عبدالله بن عبدالعزيز الربيعة is not the king named inside);
     - a model span that cuts across or lies inside a person rule's span replaces it (those rules
       over-extend: فيصل بن خالد فعاليات); against other spans, they stay;
     - an unconfirmed rule span the model tags alike is confirmed;
@@ -403,10 +421,8 @@ def merge_model(
         )
         if not (whole or rules_only):
             continue
+        # no entity is carried over from a name inside: عبدالله بن عبدالعزيز الربيعة is not the king
         hint = ""
-        same = [o for o in inside.values() if o.source == "gazetteer" and o.type == span.type and o.alias]
-        if whole and len(same) == 1 and span.type == "PER":
-            hint = same[0].alias.entity_id
         for o in inside.values():
             merged.pop(id(o), None)
             for k in range(o.first, o.last):
@@ -512,6 +528,15 @@ def _camel_token_spans(
     return out
 
 
+#: Words before a person's name (titles, roles): a name the labeller types otherwise is a person.
+PERSON_CUES = TITLE_HEADS | frozenset(
+    fold_token(w)
+    for w in (
+        "اللاعب المدرب الفنان الفنانة الشاعر الشاعرة المهاجم المدافع الحارس الممثل الممثلة المطرب "
+        "المطربة الكاتب الروائي المخرج"
+    ).split()
+)
+
 #: Model spans made only of these words are formulas, not names (رحمه الله).
 _FORMULA_WORDS = frozenset({"الله"})
 
@@ -541,6 +566,9 @@ def model_token_spans(
                 clitic = 0
         if etype == "PER" and not clitic:
             a, b = _complete_person(tokens, a, b)
+        if etype in ("ORG", "LOC", "MISC") and not clitic and a > 0 and tokens.joined(a):
+            if tokens.bare[a - 1] & PERSON_CUES:
+                etype = "PER"  # اللاعب ميهاي بينتيللي
         first, b = _trim(tokens, a, b, clitic, etype, gaz)
         if first >= b:
             continue
@@ -554,6 +582,16 @@ def model_token_spans(
     return out
 
 
+def name_word_definite(tokens: WordTokens, k: int) -> bool:
+    """Token k can be a family name (الربيعة): not a title, a time or a nationality."""
+    word = tokens.folded[k]
+    return not (tokens.keyword[k] or word in PHRASE_STOPS or gaz_nationality(word))
+
+
+#: Particles between a person's given name and a forebear's or family name.
+PATRONYMIC = frozenset(fold_token(w) for w in ("بن", "ابن", "بنت", "آل"))
+
+
 def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int]:
     """A person's span the labeller cut short: the given name before a leading particle (لبيد |
     بن ربيعة) or before a lone surname (علي | القرني), a rare surname after a lone given name
@@ -562,20 +600,33 @@ def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int]:
 
     def name_word(k: int) -> bool:
         word = tokens.folded[k]
-        return not (tokens.keyword[k] or tokens.definite[k] or is_function_word(word) or word.isdigit())
+        if tokens.keyword[k] or tokens.definite[k] or is_function_word(word) or word.isdigit():
+            return False
+        # واستقبل: و + a verb, not a name
+        return not any(c and word_zipf(rest) >= 3.0 for c, rest in tokens.forms(k))
 
     # the name before a particle, and the name and particle before the span (سلطان بن | سلمان)
-    while a > 1 and tokens.joined(a) and tokens.folded[a - 1] in NAME_PARTICLES and name_word(a - 2):
+    while a > 1 and tokens.joined(a) and tokens.folded[a - 1] in PATRONYMIC and name_word(a - 2):
         if not tokens.joined(a - 1):
             break
         a -= 2
     if a > 0 and tokens.joined(a):
         before = a - 1
-        if tokens.folded[a] in NAME_PARTICLES and name_word(before):
+        if tokens.folded[a] in PATRONYMIC and name_word(before):
             return before, b
         if b - a == 1 and names.match(tokens.folded, before)[0] == 1 and name_word(before):
             if not context.ali_is_preposition(tokens, before):
                 return before, b
+    if (
+        b < len(tokens)
+        and tokens.joined(b)
+        and tokens.definite[b]
+        and b - a >= 2
+        and tokens.folded[b - 2] in PATRONYMIC
+        and word_zipf(tokens.folded[b]) < 3.5
+        and name_word_definite(tokens, b)
+    ):
+        return a, b + 1  # عبدالله بن عبدالعزيز | الربيعة: the family name after a patronymic
     if b - a == 1 and b < len(tokens) and tokens.joined(b) and names.match(tokens.folded, a)[0]:
         after = tokens.folded[b]
         if name_word(b) and word_zipf(after) < 3.0 and not tokens.keyword[b]:

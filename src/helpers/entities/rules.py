@@ -203,8 +203,11 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # روسي، أمريكية: adjectives
     if pronoun_suffixed(tokens, i):
         return False  # شكره، تقديره: a noun with a pronoun, not a name
-    if any(c and word[:c] in ("و", "ف") and word_zipf(rest) >= 3.0 for c, rest in tokens.forms(i)):
-        return False  # وغابات: و + a common word
+    if any(
+        c and word[:c] in ("و", "ف") and (word_zipf(rest) >= 3.0 or rest.startswith("ال"))
+        for c, rest in tokens.forms(i)
+    ):
+        return False  # وغابات، والمنشط: و + a common or definite word
     if word.startswith(("و", "ف")) and word.endswith("ه") and strip_diacritics(tokens.raw[i]).endswith("ه"):
         if word_zipf(word[1:-1]) >= 3.0:
             return False  # والتفافه: و + a noun + its pronoun
@@ -266,8 +269,10 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     if not clitic and _ali_is_preposition(tokens, i):
         return None  # علي بخيراته: على written with ya
     n, foreign = names.match([form] + tokens.folded[i + 1 : i + 4], 0)
-    if not n:
-        return None
+    if not n or (
+        n == 1 and pronoun_suffixed(tokens, i) and not strip_diacritics(tokens.raw[i]).endswith("ة")
+    ):
+        return None  # ناديه لإعارته: "his club", not نادية
     j = i + n
     while j < len(tokens) and tokens.joined(j) and not covered[j] and names.match(tokens.folded, j)[0]:
         j += names.match(tokens.folded, j)[0]
@@ -281,12 +286,17 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
             after_particle = True
             continue
         ok = _name_like(tokens, end, covered, limit if end == j else 3.0)
-        if after_particle:  # بن فرحان، آل ثاني، عبد العاطي: any content word
+        if after_particle:  # بن فرحان، آل ثاني، عبد العاطي: any content word, then a family name
             ok = not is_function_word(word) and not word.isdigit()
+            if ok and tokens.folded[end - 1] not in NAME_PARTICLES:
+                if tokens.definite[end] and word_zipf(word) < RARE:
+                    end += 1  # بن عبدالعزيز | الربيعة
+                break
         if not ok and end == j and foreign and is_function_word(word) and len(word) <= 3:
             ok = end + 1 >= len(tokens) or not tokens.joined(end + 1)  # دونالد لو، ...
         if not ok and not foreign and end == j and tokens.definite[end]:
-            ok = word_zipf(word) < RARE  # باسل الحاج ...
+            # باسل الحاج ...; not a plural noun (أسماء المستبعدين)
+            ok = word_zipf(word) < RARE and not (len(word) >= 8 and word.endswith(("ين", "ون")))
         if not ok:
             break
         end += 1
