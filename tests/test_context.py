@@ -325,3 +325,12 @@ def test_arabic_family_names_link_only_when_equal():
     from helpers.entities.name_keys import linking_key
 
     assert linking_key("PER", ("العمير",)) != linking_key("PER", ("العمري",))
+
+
+def test_a_reading_needs_two_cues_a_quoted_longer_name_and_a_masculine_adjective():
+    assert "european_union" in ids(
+        "وقالت الدول الأعضاء في الاتحاد الأوروبي إن اللاعب الأساسي في المباراة هو اليورو."
+    )
+    assert "malaysia" not in ids("شبهات حول الشركة العامة «ماليزيا ديفلبمنت برهاد» للاستثمار.")
+    assert "rabat_ma" not in ids("عانى المدافع من قطع في الرباط الداخلي للركبة.")
+    assert "rabat_ma" in ids("وصل الوفد إلى الرباط أمس.")

@@ -170,6 +170,34 @@ def club_or_company(tokens: WordTokens, first: int, last: int, taken: set[int]) 
 STREET_HEADS = _folded("شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار")
 
 
+def inside_quoted_name(tokens: WordTokens, first: int, last: int) -> bool:
+    """The name opens a quotation that goes on past it («ماليزيا ديفلبمنت برهاد»): it is part of
+    a longer quoted name."""
+    if first == 0 or not any(q in tokens.gap(first) for q in '«"“'):
+        return False
+    if last >= len(tokens) or not tokens.joined(last):
+        return False  # the quotation closes right after the name: the name is all of it
+    for k in range(last + 1, min(last + 4, len(tokens))):
+        if not tokens.joined(k):
+            return any(q in tokens.gap(k) for q in '»"”')
+    return False
+
+
+def city_with_masculine_adjective(tokens: WordTokens, first: int, last: int, nationality) -> bool:
+    """A one-word city name followed by a masculine relational adjective that is no nationality
+    is a common noun (الرباط الداخلي للركبة: a ligament): cities are feminine."""
+    k = last
+    return (
+        last - first == 1
+        and k < len(tokens)
+        and tokens.joined(k)
+        and tokens.definite[k]
+        and tokens.folded[k].endswith("ي")
+        and not nationality(tokens.folded[k])
+        and not is_function_word(tokens.folded[k])
+    )
+
+
 def street_of_place(tokens: WordTokens, first: int) -> bool:
     """The place at token `first` names a street or district (شارع الرياض)."""
     return first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & STREET_HEADS)
@@ -239,13 +267,13 @@ def document_cues(tokens_list: list[WordTokens]) -> frozenset[str]:
     return frozenset(words)
 
 
-def choose_reading(readings: list[tuple[str, frozenset[str]]], cues: frozenset[str]) -> str:
-    """The entity id among `readings` (id, cue words), the first being the default, whose cue
-    words the document uses most (ties: the earlier)."""
+def choose_reading(readings: list[tuple[str, frozenset[str], int]], cues: frozenset[str]) -> str:
+    """The entity id among `readings` (id, cue words, how many of them it needs), the first
+    being the default, whose cue words the document uses most (ties: the earlier)."""
     best, best_n = readings[0][0], 0
-    for eid, words in readings:
+    for eid, words, needed in readings:
         n = len(words & cues)
-        if n > best_n:
+        if n >= needed and n > best_n:
             best, best_n = eid, n
     return best
 

@@ -107,8 +107,8 @@ class Gazetteer:
     sport_trie: dict = field(default_factory=dict)
     sport_cues: frozenset[str] = frozenset()
     #: Names with several readings decided by the document's words: folded words -> [(entity
-    #: id, cue words)], the default reading first.
-    ambiguous: dict[tuple[str, ...], list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
+    #: id, cue words, how many it needs)], the default reading first.
+    ambiguous: dict[tuple[str, ...], list[tuple[str, frozenset[str], int]]] = field(default_factory=dict)
     #: Stems of the one-word country names (روسيا -> روس, الصين -> صين), to tell a nationality
     #: adjective (الروسي، الصينية) from other ones (`nationality`).
     country_stems: frozenset[str] = frozenset()
@@ -272,7 +272,8 @@ def _context_tables(gaz: Gazetteer) -> None:
     gaz.sport_cues = frozenset(fold_token(w) for w in data.get("sport_cues") or ())
     for item in data.get("ambiguous") or ():
         readings = [
-            (r["id"], frozenset(fold_token(w) for w in r.get("cues") or ())) for r in item["readings"]
+            (r["id"], frozenset(fold_token(w) for w in r.get("cues") or ()), int(r.get("min_cues", 1)))
+            for r in item["readings"]
         ]
         gaz.ambiguous[name_tokens(item["name"])] = readings
 

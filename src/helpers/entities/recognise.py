@@ -143,6 +143,19 @@ def _gazetteer_spans(
         if entry.type == "LOC" and context.nisba_after_org(tokens, a, b, c, org_at):
             vetoed.update(range(a, b))
             continue
+        if entry.type == "LOC" and context.inside_quoted_name(tokens, a, b):
+            continue  # «ماليزيا ديفلبمنت برهاد»: a quoted company's name
+        if (
+            entry.type == "LOC"
+            and not entry.iso
+            and context.city_with_masculine_adjective(tokens, a, b, gaz.nationality)
+            and not gaz.lookup(tuple(tokens.folded[a : b + 1]))
+            and not context.event_of_place(tokens, a, b)
+            and not context.club_or_company(tokens, a, b, set())
+            and not context.street_of_place(tokens, a)
+        ):
+            vetoed.update(range(a, b))
+            continue  # الرباط الداخلي: a ligament
         if (
             entry.type == "PER"
             and not c
