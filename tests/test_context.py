@@ -334,3 +334,7 @@ def test_a_reading_needs_two_cues_a_quoted_longer_name_and_a_masculine_adjective
     assert "malaysia" not in ids("شبهات حول الشركة العامة «ماليزيا ديفلبمنت برهاد» للاستثمار.")
     assert "rabat_ma" not in ids("عانى المدافع من قطع في الرباط الداخلي للركبة.")
     assert "rabat_ma" in ids("وصل الوفد إلى الرباط أمس.")
+
+
+def test_a_given_name_ending_in_heh_is_no_pronoun_suffixed_noun():
+    assert "عبدالله بن محمد الدهيمي" in set(found("عبر الشيخ عبدالله بن محمد الدهيمي عن شكره.").surface)

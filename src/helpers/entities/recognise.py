@@ -423,6 +423,7 @@ def merge_model(
         extra = [k for k in range(span.first, span.last) if k not in inner]
         if whole and any(
             tokens.folded[k] not in NAME_PARTICLES
+            and not given_names().match(tokens.folded, k)[0]
             and (
                 tokens.keyword[k] or is_function_word(tokens.folded[k]) or word_zipf(tokens.folded[k]) >= 5.0
             )

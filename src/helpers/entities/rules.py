@@ -228,7 +228,7 @@ def pronoun_suffixed(tokens: WordTokens, i: int) -> bool:
     cut = len(match.group(1))
     for _, form in tokens.forms(i):
         stem = form[:-cut]
-        if len(stem) >= 3 and (word_zipf(stem) >= 4.0 or word_zipf(stem + "ه") >= 4.0):
+        if len(stem) >= 3 and word_zipf(stem) >= 4.0:
             return True
     return False
 
