@@ -338,3 +338,16 @@ def test_a_reading_needs_two_cues_a_quoted_longer_name_and_a_masculine_adjective
 
 def test_a_given_name_ending_in_heh_is_no_pronoun_suffixed_noun():
     assert "عبدالله بن محمد الدهيمي" in set(found("عبر الشيخ عبدالله بن محمد الدهيمي عن شكره.").surface)
+
+
+def test_a_known_person_with_a_patronymic_or_family_is_that_person():
+    e = found("وقال محمد بن سلمان بن عبدالعزيز إن. وقال فيصل بن فرحان آل سعود إن.", use_model=True)
+    assert {"mohammed_bin_salman", "faisal_bin_farhan"} <= set(e.entity_id)
+
+
+def test_a_family_after_a_patronymic_and_conjoined_nouns_in_titles():
+    named = by_surface(
+        "استنكر الشيخ عبدالعزيز بن عبدالله آل الشيخ الحادث، وشكر الرئيس لجهوده وإسهامه الفعال."
+    )
+    assert "عبدالعزيز بن عبدالله آل الشيخ" in named
+    assert not any("إسهامه" in s for s in named)

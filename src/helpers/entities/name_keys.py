@@ -78,13 +78,14 @@ def near_keys(key: str) -> set[str]:
 def linking_key(etype: str, folded_tokens: tuple[str, ...]) -> str:
     """What two names of one type must share to be taken as one entity: the skeleton of the
     name with its compound given names joined (عبد العزيز = عبدالعزيز); a person's Arabic given
-    name must be the same word (حنان الشهراني is not حنين الشهراني, whose skeletons agree), and
-    a name ending in an Arabic family name (ال...) is compared whole (العمير is not العمري)."""
+    name must be the same word (حنان الشهراني is not حنين الشهراني, whose skeletons agree): a
+    name with an Arabic given name or family name (ال...) is compared whole (العمير is not
+    العمري, محمد عطيف not محمد عاطف)."""
     from helpers.entities.gazetteer import joined_compounds
 
     words = joined_compounds(tuple(folded_tokens))
-    if etype == "PER" and words[-1].startswith("ال"):
-        return " ".join(words)  # Arabic family names: العمير is not العمري
+    if etype == "PER" and (words[-1].startswith("ال") or (words[0],) in given_names().arabic):
+        return " ".join(words)  # Arabic names are spelled alike: العمير is not العمري, عطيف not عاطف
     key = skeleton_key(words)
     if etype == "PER" and len(words) >= 2 and (words[0],) in given_names().arabic:
         key = words[0] + " " + key.split(" ", 1)[1]
@@ -95,8 +96,8 @@ def is_surname(folded_word: str) -> bool:
     """The last word of a full name can stand for the person alone: not a function word, a
     given name or ordinary vocabulary (إمام علي does not make every على a mention)."""
     names = given_names()
-    if any(c and word_zipf(rest) >= 3.0 for c, rest in proclitic_forms(folded_word)):
-        return False  # برأسمال: ب + a common word
+    if any(c and word_zipf(rest) >= 2.5 > word_zipf(folded_word) for c, rest in proclitic_forms(folded_word)):
+        return False  # برأسمال: ب + a word
     return (
         len(folded_word) >= 3
         and not is_function_word(folded_word)

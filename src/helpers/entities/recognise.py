@@ -391,8 +391,9 @@ def merge_model(
     - same tokens: the chosen span stays (the gazetteer links it) with the model's score as its
       confidence; where the model types it otherwise, the model's type wins over a rule's, and
       ORG wins over a gazetteer place (clubs and companies named after places: برشلونة);
-    - a model span that holds chosen spans whole (تومسون رويترز over رويترز) replaces them, as
-      another entity (عبدالله بن عبدالعزيز الربيعة is not the king named inside);
+    - a model span that holds chosen spans whole (تومسون رويترز over رويترز) replaces them; it
+      keeps a known person's entity only when it adds a patronymic or family (محمد بن سلمان بن
+      عبدالعزيز), not another family name (عبدالله بن عبدالعزيز الربيعة is not the king);
     - a model span that cuts across or lies inside a person rule's span replaces it (those rules
       over-extend: فيصل بن خالد فعاليات); against other spans, they stay;
     - an unconfirmed rule span the model tags alike is confirmed;
@@ -435,8 +436,19 @@ def merge_model(
         )
         if not (whole or rules_only):
             continue
-        # no entity is carried over from a name inside: عبدالله بن عبدالعزيز الربيعة is not the king
+        # a known person's name lengthened by a patronymic or family (محمد بن سلمان بن عبدالعزيز، فيصل
+        # بن فرحان آل سعود) is that person; otherwise no entity is carried over from a name inside
         hint = ""
+        same = [o for o in inside.values() if o.source == "gazetteer" and o.type == "PER" and o.alias]
+        if (
+            whole
+            and span.type == "PER"
+            and len(same) == 1
+            and same[0].first == span.first
+            and span.last > same[0].last
+            and tokens.folded[same[0].last] in PATRONYMIC
+        ):
+            hint = same[0].alias.entity_id
         for o in inside.values():
             merged.pop(id(o), None)
             for k in range(o.first, o.last):

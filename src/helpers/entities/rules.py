@@ -209,7 +209,7 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
     ):
         return False  # وغابات، والمنشط: و + a common or definite word
     if word.startswith(("و", "ف")) and word.endswith("ه") and strip_diacritics(tokens.raw[i]).endswith("ه"):
-        if word_zipf(word[1:-1]) >= 3.0:
+        if word_zipf(word[1:-1]) >= 2.5:
             return False  # والتفافه: و + a noun + its pronoun
     zipf = max(word_zipf(form) for _, form in tokens.forms(i))
     return not tokens.definite[i] and zipf < limit and len(word) >= 2
@@ -255,7 +255,7 @@ def _person_run(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
     if not _name_like(tokens, i, covered, 4.0):
         return i
     j = i + 1
-    if j < len(tokens) and tokens.joined(j) and _name_like(tokens, j, covered, 4.0):
+    if j < len(tokens) and tokens.joined(j) and _name_like(tokens, j, covered, 3.0):
         j += 1
     return j
 
@@ -279,10 +279,10 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     end = j
     limit = COMMON if foreign and word_zipf(form) < 4.0 else 4.0  # جان is also "jinn"
     after_particle = False
-    while end < len(tokens) and end - j < 2 + after_particle and tokens.joined(end) and not covered[end]:
+    while end < len(tokens) and end - j < 2 + 2 * after_particle and tokens.joined(end) and not covered[end]:
         word = tokens.folded[end]
-        if word in NAME_PARTICLES and end + 1 < len(tokens) and not after_particle:
-            end += 1
+        if word in NAME_PARTICLES and end + 1 < len(tokens) and (not after_particle or word == "ال"):
+            end += 1  # بن عبدالله | آل الشيخ: a family's particle after a patronymic
             after_particle = True
             continue
         ok = _name_like(tokens, end, covered, limit if end == j else 3.0)
