@@ -129,13 +129,14 @@ def _gazetteer_spans(
     place name that is a frequent word needs its support or a place word before it. The tokens
     of matches the context rules out go to `vetoed` (the labeller may not name them either)."""
     vetoed = set() if vetoed is None else vetoed
+    matches = trie_matches(tokens, gaz.trie, tokens.folded)
     org_at = [False] * len(tokens)  # tokens of an organisation's name in the gazetteer
-    for a, b, _c, alias in trie_matches(tokens, gaz.trie, tokens.folded):
+    for a, b, _c, alias in matches:
         if gaz.entries[alias.entity_id].type == "ORG":
             org_at[a:b] = [True] * (b - a)
     model_type_at = model_type_at or [None] * len(tokens)
     spans = []
-    for a, b, c, alias in trie_matches(tokens, gaz.trie, tokens.folded):
+    for a, b, c, alias in matches:
         entry = gaz.entries[alias.entity_id]
         if entry.type == "LOC" and context.nisba_after_definite(tokens, a, b, c):
             vetoed.update(range(a, b))
