@@ -1,7 +1,7 @@
 """Inference speed and a sample of mentions on SaudiNewsNet articles.
 
-    python -m tagger.bench --model models/ner --zip /work/shared/data/saudinewsnet/2015-08-06.zip \
-        [--articles 1000] [--sample 5 --seed 0]
+    python -m helpers.entities.tagger.bench [--model DIR] \
+        --zip PATH/saudinewsnet/2015-08-06.zip [--articles 1000] [--sample 5 --seed 0]
 
 Speed: UTF-8 megabytes of article text per second through `predict_spans` (tokenisation,
 features, decoding, span building), single process, model loaded beforehand (its per-word
@@ -17,6 +17,8 @@ import random
 import time
 import zipfile
 
+from .infer import DEFAULT_MODEL
+
 
 def articles(path: str) -> list[str]:
     out = []
@@ -28,7 +30,7 @@ def articles(path: str) -> list[str]:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", default="models/ner")
+    ap.add_argument("--model", default=str(DEFAULT_MODEL))
     ap.add_argument("--zip", default="/work/shared/data/saudinewsnet/2015-08-06.zip")
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--sample", type=int, default=0)
