@@ -1,1 +1,23 @@
-"""Shared helpers for the Arabic news research notebooks."""
+"""Shared helpers for the Arabic news research notebooks.
+
+`tag_entities(texts)` is the entity recogniser for use outside the notebooks (imported lazily:
+`import helpers` stays cheap)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["tag_entities"]
+
+
+def tag_entities(texts: list[str]) -> pd.DataFrame:
+    """The entity mentions of `texts` (each text one document), linked across them, as the
+    entities stage finds them: one row per mention with text_id (the text's position in the
+    list), start and end (character offsets into that text), type (PER, LOC, ORG, MISC),
+    entity_id (one id per entity across the texts) and surface (text[start:end])."""
+    from helpers.entities.api import tag_entities as tag
+
+    return tag(texts)

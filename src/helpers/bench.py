@@ -25,8 +25,7 @@ import psutil
 
 from helpers.core.paths import SEEDS_DIR
 from helpers.core.text import arabic_ratio, split_sentences
-from helpers.entities import extract_entities
-from helpers.entities.gazetteer import load_gazetteer
+from helpers.entities import extract_entities, warm_up
 from helpers.run import STAGES, run_pipeline
 from helpers.run.__main__ import add_run_options
 from helpers.timeline.timex import tag
@@ -154,7 +153,7 @@ def entity_throughput(texts: list[str]) -> dict:
     """Entity recognition + linking throughput on `texts` (each one document body), gazetteer
     already loaded: {'megabytes', 'seconds', 'cpu_seconds', 'mb_per_s', 'cpu_mb_per_s',
     'mentions'} (CPU time is what the machine spent on it when other work shares the cores)."""
-    load_gazetteer()
+    warm_up()
     documents = pd.DataFrame(
         {"doc_id": [f"doc{i:05d}" for i in range(len(texts))], "title": "", "body": texts}
     )

@@ -196,8 +196,19 @@ TABLES: dict[str, Table] = {
                 ("start", INT, "offset of the mention in its field"),
                 ("end", INT, "offset after the mention"),
                 ("sentence_id", INT, "the body sentence holding it (empty in the title)"),
-                ("source", TEXT, "what found it: gazetteer, rule:<name>, skeleton, surname, camel_ner"),
+                (
+                    "source",
+                    TEXT,
+                    "what found it: gazetteer, rule:<name>, model (the sequence labeller), surname, "
+                    "learned (another mention's name), camel_ner",
+                ),
                 ("field", TEXT, "title or body"),
+                (
+                    "confidence",
+                    FLOAT,
+                    "the sequence labeller's score for this span and type (mean posterior of its tags, "
+                    "0-1); empty where the labeller did not tag it so",
+                ),
             ),
         ),
         Table(
@@ -433,7 +444,7 @@ STAGES: dict[str, Stage] = {
             "people, places, organisations and events, linked across spelling variants",
             ("documents", "sentences"),
             ("entities", "entity_catalogue", "entity_candidates", "entity_merges"),
-            warm_up="helpers.entities.gazetteer:load_gazetteer",
+            warm_up="helpers.entities:warm_up",
         ),
         Stage(
             "04_timeline",

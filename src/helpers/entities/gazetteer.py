@@ -76,6 +76,8 @@ class Entry:
     weak: tuple[str, ...] = ()
     source: str = "curated"
     iso: str = ""
+    #: ISO code of the country a GeoNames city is in.
+    country: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,17 @@ class Gazetteer:
     near: dict[str, set[str]] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
     names: dict[tuple[str, ...], Alias] = field(default_factory=dict)
+    #: Names recognised only where the context says they name an outlet (العربية، الشرق الأوسط
+    #: after صحيفة / قناة or in quotes after لـ): folded words -> entity id.
+    media_names: dict[tuple[str, ...], str] = field(default_factory=dict)
+    #: A word trie of the media names no other entry has (word ... -> END -> entity id).
+    media_trie: dict = field(default_factory=dict)
+    #: Clubs' names that are theirs only in an article about sport (`sport_cues`): a word trie.
+    sport_trie: dict = field(default_factory=dict)
+    sport_cues: frozenset[str] = frozenset()
+    #: Names with several readings decided by the document's words: folded words -> [(entity
+    #: id, cue words, how many it needs)], the default reading first.
+    ambiguous: dict[tuple[str, ...], list[tuple[str, frozenset[str], int]]] = field(default_factory=dict)
     #: Stems of the one-word country names (روسيا -> روس, الصين -> صين), to tell a nationality
     #: adjective (الروسي، الصينية) from other ones (`nationality`).
     country_stems: frozenset[str] = frozenset()
@@ -144,10 +157,48 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(fold_token(w) for w in WORD.findall(name))
 
 
+#: First words of compound given names, written joined or apart (عبدالعزيز / عبد العزيز).
+COMPOUND_FIRSTS = ("عبد", "ابو", "ابي")
+
+
+def compound_forms(folded_tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The name with its compound given names written apart and joined (عبد العزيز، عبدالعزيز;
+    أبو بكر، أبوبكر)."""
+    joined: list[str] = []
+    k = 0
+    while k < len(folded_tokens):
+        word = folded_tokens[k]
+        if word in COMPOUND_FIRSTS and k + 1 < len(folded_tokens):
+            joined.append(word + folded_tokens[k + 1])
+            k += 2
+        else:
+            joined.append(word)
+            k += 1
+    apart: list[str] = []
+    for word in joined:
+        first = next((c for c in COMPOUND_FIRSTS if word.startswith(c) and len(word) > len(c) + 2), None)
+        apart += [first, word[len(first) :]] if first else [word]
+    return {tuple(joined), tuple(apart)}
+
+
+@lru_cache(maxsize=100_000)
+def joined_compounds(folded_tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The name with its compound given names joined (the linking key: عبد العزيز = عبدالعزيز)."""
+    return min(compound_forms(folded_tokens), key=len)
+
+
 def spelling_variants(folded_tokens: tuple[str, ...], limit: int = 16) -> set[tuple[str, ...]]:
     """Spellings the press uses for one (folded) foreign name beyond what folding unifies:
     g written غ or ج, final يه or ي, ي doubled or not, Persian letters (گ پ چ ڤ) in Arabic
-    form. The name itself is included."""
+    form; compound given names joined or apart (عبدالعزيز / عبد العزيز). The name itself is
+    included."""
+    variants = set()
+    for form in sorted(compound_forms(folded_tokens)):
+        variants |= _letter_variants(form, limit)
+    return variants | {folded_tokens}
+
+
+def _letter_variants(folded_tokens: tuple[str, ...], limit: int) -> set[tuple[str, ...]]:
     per_token = []
     for token in folded_tokens:
         forms = {token}
@@ -157,6 +208,12 @@ def spelling_variants(folded_tokens: tuple[str, ...], limit: int = 16) -> set[tu
                 forms.add(form.replace("ج", "غ", 1))
         forms |= {f.replace("يي", "ي") for f in forms}
         forms |= {f[:-2] + "ي" for f in forms if f.endswith("يه") and len(f) > 4}
+        # and the other way: دوشانبي / دوشانبيه (not a definite word: الرمادي is no الرمادية)
+        forms |= {
+            f + "ه"
+            for f in forms
+            if f.endswith("ي") and not f.endswith("يي") and len(f) >= 5 and not f.startswith("ال")
+        }
         forms = {f.replace("گ", "غ").replace("پ", "ب").replace("چ", "تش").replace("ڤ", "ف") for f in forms}
         per_token.append(sorted(forms))
     variants = set(itertools.islice(itertools.product(*per_token), limit))
@@ -174,7 +231,10 @@ def _curated() -> tuple[list[Entry], set[str]]:
     entries = []
     for item in data["entries"]:
         weak = tuple(item.get("weak") or ())
-        aliases = (item["ar"], *(a for a in item.get("aliases") or () if a not in weak))
+        media = set(item.get("media_names") or ())
+        aliases = tuple(
+            a for a in (item["ar"], *(item.get("aliases") or ())) if a not in weak and a not in media
+        )
         entries.append(
             Entry(
                 item["id"],
@@ -190,6 +250,32 @@ def _curated() -> tuple[list[Entry], set[str]]:
         )
     exclude = {" ".join(name_tokens(name)) for name in data.get("exclude") or ()}
     return entries, exclude
+
+
+def _context_tables(gaz: Gazetteer) -> None:
+    """The outlets' media names and the ambiguous names' readings from the curated YAML."""
+    data = read_data_yaml("gazetteer.yaml")
+    for item in data["entries"]:
+        for name in item.get("media_names") or ():
+            tokens = name_tokens(name)
+            gaz.media_names[tokens] = item["id"]
+            if tokens not in gaz.names:
+                node = gaz.media_trie
+                for token in tokens:
+                    node = node.setdefault(token, {})
+                node[END] = item["id"]
+        for name in item.get("sport_names") or ():
+            node = gaz.sport_trie
+            for token in name_tokens(name):
+                node = node.setdefault(token, {})
+            node[END] = item["id"]
+    gaz.sport_cues = frozenset(fold_token(w) for w in data.get("sport_cues") or ())
+    for item in data.get("ambiguous") or ():
+        readings = [
+            (r["id"], frozenset(fold_token(w) for w in r.get("cues") or ()), int(r.get("min_cues", 1)))
+            for r in item["readings"]
+        ]
+        gaz.ambiguous[name_tokens(item["name"])] = readings
 
 
 def _cldr_names(code: str, name: str) -> list[str]:
@@ -282,7 +368,9 @@ def _geonames(exclude: set[str]) -> tuple[list[Entry], dict[str, str]]:
         if eid in cities:
             eid = f"{eid}_{city['geonameid']}"
         names.sort(key=lambda n: -word_zipf(" ".join(name_tokens(n))))
-        cities[eid] = Entry(eid, "LOC", names[0], city["name"], "", tuple(names), (), "geonames")
+        cities[eid] = Entry(
+            eid, "LOC", names[0], city["name"], "", tuple(names), (), "geonames", "", city["countrycode"]
+        )
         if is_capital:
             capital_ids.setdefault(city["countrycode"], eid)
     return list(cities.values()), capital_ids
@@ -394,6 +482,7 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer({e.entity_id: e for e in entries})
     for entry in entries:
         _index(gaz, entry)
+    _context_tables(gaz)
     city_target = {}
     for city in cities:
         alias = gaz.lookup(name_tokens(city.aliases[0]))

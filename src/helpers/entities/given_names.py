@@ -32,6 +32,10 @@ class GivenNames:
         return 0, False
 
 
+#: First words of compound given names (folded), written apart or joined.
+COMPOUND_FIRSTS = ("عبد", "ابو")
+
+
 @lru_cache(maxsize=1)
 def given_names() -> GivenNames:
     """The given-name lexicon shipped in `data/given_names.txt`."""
@@ -46,8 +50,12 @@ def given_names() -> GivenNames:
         if line.startswith("["):
             current = line.strip("[]")
             continue
-        sections[current].add(tuple(fold(line).replace("-", " ").split()))
+        words = tuple(fold(line).replace("-", " ").split())
+        sections[current].add(words)
         spellings.add(strip_diacritics(line))
+        if len(words) == 2 and words[0] in COMPOUND_FIRSTS:  # عبد العزيز is also written عبدالعزيز
+            sections[current].add((words[0] + words[1],))
+            spellings.add(strip_diacritics(line).replace(" ", ""))
     sections["arabic"] -= sections["foreign"]
     longest = max(len(k) for keys in sections.values() for k in keys)
     firsts = frozenset(k[0] for keys in sections.values() for k in keys)

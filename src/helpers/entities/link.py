@@ -14,8 +14,9 @@ import pandas as pd
 from helpers.catalog import columns
 from helpers.core.engine import map_list
 from helpers.core.text import SentenceIndex, index_sentences
-from helpers.core.words import fold_token, word_zipf
+from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer
+from helpers.entities.given_names import given_names
 from helpers.entities.name_keys import (
     MIN_SKELETON,
     Merge,
@@ -55,8 +56,8 @@ class _Linker:
             if found:
                 return found, "skeleton", f"skeleton '{key}' of a {etype} name in the gazetteer"
         if hint and self.gaz.entries.get(hint) and self.gaz.entries[hint].type == etype:
-            return hint, "context", "named as the capital of the country that follows"
-        if near and etype in ("LOC", "PER") and len(name) <= 2:
+            return hint, "context", "the context names it (a capital before its country, a known name inside)"
+        if near and etype == "LOC" and len(name) <= 2:  # persons: العسيري is not العساف
             found = self.gaz.near_lookup(key, etype)
             if found:
                 return found, "near_skeleton", f"skeleton '{key}' one letter from a gazetteer name"
@@ -108,10 +109,24 @@ def _mentions_by_doc(frame: pd.DataFrame) -> tuple[dict[str, list[Mention]], dic
     mentions: dict[str, list[Mention]] = defaultdict(list)
     logs: dict[str, list[tuple]] = defaultdict(list)
     columns = [frame[c].tolist() for c in MENTION_COLUMNS]
-    for doc_id, fld, start, end, surface, etype, name, source, eid, weak, readings, reason, detail in zip(
-        *columns, strict=True
-    ):
+    for (
+        doc_id,
+        fld,
+        start,
+        end,
+        surface,
+        etype,
+        name,
+        source,
+        eid,
+        weak,
+        readings,
+        reason,
+        detail,
+        score,
+    ) in zip(*columns, strict=True):
         doc_id, name = str(doc_id), tuple(name)
+        score = None if score is None or pd.isna(score) else float(score)
         mentions[doc_id].append(
             Mention(
                 doc_id,
@@ -125,6 +140,7 @@ def _mentions_by_doc(frame: pd.DataFrame) -> tuple[dict[str, list[Mention]], dic
                 eid,
                 bool(weak),
                 tuple(readings),
+                score,
             )
         )
         if isinstance(reason, str):
@@ -147,10 +163,10 @@ def _link_rule_mentions(docs: list[Document], linker: _Linker) -> None:
     corpus index of rule-found names (multi-word names first, so surnames find them)."""
     for doc in docs:
         for m in doc.mentions:
-            if m.source in ("gazetteer", "skeleton") and m.type == "PER":
+            if m.source == "gazetteer" and m.type == "PER":
                 linker.surnames.add(m.entity_id, m.name)
     for doc in docs:
-        todo = [m for m in doc.mentions if m.source not in ("gazetteer", "skeleton")]
+        todo = [m for m in doc.mentions if m.source != "gazetteer"]
         for m in sorted(todo, key=lambda m: -len(m.name)):
             found = linker.known(m.name, m.type, m.entity_id, near=False)
             for clitic, rest in m.clitic_readings if found is None else ():
@@ -173,12 +189,19 @@ def _link_rule_mentions(docs: list[Document], linker: _Linker) -> None:
 
 
 def _surname_in(doc: Document, surname: str) -> tuple[str, str, str] | None:
+    """The one person of the article whose full name ends with `surname` (None when none, or
+    when several different persons share it: ندى الشهراني and حنان الشهراني)."""
     if not is_surname(surname):
         return None
-    for m in doc.mentions:
-        if m.type == "PER" and len(m.name) >= 2 and m.name[-1] == surname and m.entity_id:
-            return m.entity_id, "surname", f"surname of '{' '.join(m.name)}' in {doc.doc_id}"
-    return None
+    found = {
+        m.entity_id: m
+        for m in doc.mentions
+        if m.type == "PER" and len(m.name) >= 2 and m.name[-1] == surname and m.entity_id
+    }
+    if len(found) != 1:
+        return None
+    eid, m = next(iter(found.items()))
+    return eid, "surname", f"surname of '{' '.join(m.name)}' in {doc.doc_id}"
 
 
 @dataclass
@@ -228,17 +251,44 @@ def _propagate(
         doc.mentions = sorted(kept, key=lambda m: (m.field != "title", m.start))
 
 
+#: A model-found name is looked for elsewhere in the corpus when its score is at least this.
+LEARN_SCORE = 0.9
+
+
+def _learnable(m: Mention) -> bool:
+    """A rule- or model-found name that can be recognised again elsewhere in the corpus: several
+    words of which none after the first is و + a common word (شكره وتقديره), from a rule or
+    from the labeller with a score of at least `LEARN_SCORE`; or one rare word of a foreign shape
+    (place or surname shape rules) or from the labeller at `LEARN_ONE_WORD_SCORE`."""
+    if not all(m.name) or any(is_function_word(w) for w in m.name):
+        return False
+    score = m.confidence or 0.0
+    if len(m.name) == 1:
+        if word_zipf(m.name[0]) >= RARE:
+            return False
+        return m.source in ("rule:place_shape", "rule:surname_shape") or (
+            m.source == "model" and score >= LEARN_ONE_WORD_SCORE
+        )
+    if any(w.startswith("و") and word_zipf(w[1:]) >= 3.0 for w in m.name[1:]):
+        return False
+    if m.type == "PER" and given_names().match(list(m.name), 0)[0] == len(m.name):
+        return False  # a given name alone (عبد العزيز) names many persons
+    if m.source == "model" and any(word_zipf(w) >= 5.0 for w in m.name):
+        return False  # طيب الله، تسعة لاعبين: formulas and phrases
+    return m.source.startswith(("rule", "camel")) or (m.source == "model" and score >= LEARN_SCORE)
+
+
+#: The labeller's score for a one-word name to be looked for elsewhere.
+LEARN_ONE_WORD_SCORE = 0.95
+
+
 def _learned_names(docs: list[Document]) -> dict:
-    """A word trie of the rule-found names that can be recognised again elsewhere (several words,
-    or one rare word): word ... -> END -> (entity id, type)."""
+    """A word trie of the rule- and model-found names that can be recognised again elsewhere
+    (`_learnable`): word ... -> END -> (entity id, type)."""
     learned: dict = {}
     for doc in docs:
         for m in doc.mentions:
-            if (
-                m.source.startswith(("rule", "camel"))
-                and all(m.name)
-                and (len(m.name) >= 2 or word_zipf(m.name[0]) < RARE)
-            ):
+            if _learnable(m):
                 node = learned
                 for word in m.name:
                     node = node.setdefault(word, {})
@@ -260,7 +310,9 @@ def _propagate_docs(
         surnames: dict[str, str] = {}
         for m in doc.mentions:
             if m.type == "PER" and len(m.name) >= 2 and is_surname(m.name[-1]):
-                surnames.setdefault(m.name[-1], m.entity_id)
+                # a surname two persons of the article share names neither alone
+                if surnames.setdefault(m.name[-1], m.entity_id) != m.entity_id:
+                    surnames[m.name[-1]] = ""
         fields = tokens.get(doc.doc_id) or {f: word_tokens(t) for f, t in doc.texts.items()}
         result = _Propagated([], list(doc.pending), [], [])
         for field_name, field_tokens in fields.items():
@@ -310,6 +362,8 @@ def _propagate_field(
             eid, in_corpus = surnames.get(form), False
             if eid is None and _foreign_surname(form):
                 eid, in_corpus = surname_index.lookup(form), True
+            if eid and _after_given_name(tokens, i):
+                break  # ندى الشهراني: another person of the same family, not the one named
             if eid:
                 detail = (
                     "surname of the one full name in the corpus that has it"
@@ -331,6 +385,20 @@ def _propagate_field(
     result.pending = [
         (f, s) for f, s in result.pending if f != field_name or not any(taken[s.first : s.last])
     ]
+
+
+def _after_given_name(tokens: WordTokens, i: int) -> bool:
+    """Token i follows a word that reads as a given name the recognisers did not take (a
+    lexicon given name, or a rare undefined word): the surname there belongs to that name."""
+    k = i - 1
+    if k < 0 or not tokens.joined(i) or tokens.keyword[k] or tokens.definite[k]:
+        return False
+    word = tokens.folded[k]
+    if word in NAME_PARTICLES or is_function_word(word) or word.isdigit():
+        return False
+    # a word between a speech verb or a title and the surname is a given name (وأضافت ندى الشهراني)
+    after_keyword = k > 0 and tokens.joined(k) and tokens.keyword[k - 1]
+    return after_keyword or bool(given_names().match(tokens.folded, k)[0]) or word_zipf(word) < RARE
 
 
 def _candidate(
@@ -372,6 +440,7 @@ def _tables(docs: list[Document], linker: _Linker, sentences: dict[str, Sentence
         name: [getattr(m, name) for m in mentions]
         for name in ("doc_id", "entity_id", "type", "surface", "start", "end", "source", "field")
     }
+    values["confidence"] = pd.array([m.confidence for m in mentions], dtype="Float64")
     values["canonical"] = [info[eid][0] for eid in values["entity_id"]]
     values["name_en"] = [info[eid][1] for eid in values["entity_id"]]
     values["sentence_id"] = pd.array(sentence_ids, dtype="Int64")

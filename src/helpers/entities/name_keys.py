@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from helpers.core.words import is_function_word, word_zipf
+from helpers.core.words import is_function_word, proclitic_forms, word_zipf
 from helpers.entities.given_names import given_names
 
 # Letters written for one sound of a foreign name, mapped to one representative.
@@ -75,10 +75,29 @@ def near_keys(key: str) -> set[str]:
     return {flat} | {flat[:i] + flat[i + 1 :] for i in range(len(flat))}
 
 
+def linking_key(etype: str, folded_tokens: tuple[str, ...]) -> str:
+    """What two names of one type must share to be taken as one entity: the skeleton of the
+    name with its compound given names joined (عبد العزيز = عبدالعزيز); a person's Arabic given
+    name must be the same word (حنان الشهراني is not حنين الشهراني, whose skeletons agree): a
+    name with an Arabic given name or family name (ال...) is compared whole (العمير is not
+    العمري, محمد عطيف not محمد عاطف)."""
+    from helpers.entities.gazetteer import joined_compounds
+
+    words = joined_compounds(tuple(folded_tokens))
+    if etype == "PER" and (words[-1].startswith("ال") or (words[0],) in given_names().arabic):
+        return " ".join(words)  # Arabic names are spelled alike: العمير is not العمري, عطيف not عاطف
+    key = skeleton_key(words)
+    if etype == "PER" and len(words) >= 2 and (words[0],) in given_names().arabic:
+        key = words[0] + " " + key.split(" ", 1)[1]
+    return key
+
+
 def is_surname(folded_word: str) -> bool:
     """The last word of a full name can stand for the person alone: not a function word, a
     given name or ordinary vocabulary (إمام علي does not make every على a mention)."""
     names = given_names()
+    if any(c and word_zipf(rest) >= 2.5 > word_zipf(folded_word) for c, rest in proclitic_forms(folded_word)):
+        return False  # برأسمال: ب + a word
     return (
         len(folded_word) >= 3
         and not is_function_word(folded_word)
@@ -109,7 +128,9 @@ class RuleEntityIndex:
     def entity_id(self, etype: str, folded_tokens: tuple[str, ...]) -> tuple[str, bool]:
         """Id for a rule-found name and whether an earlier, differently written name of the
         same skeleton already had it."""
-        key = (etype, skeleton_key(folded_tokens))
+        key = (etype, linking_key(etype, folded_tokens))
+        if skeleton_length(key[1]) < MIN_SKELETON:  # كوي / جوكا: too short a skeleton to merge on
+            key = (etype, " ".join(folded_tokens))
         merged = key in self.ids and folded_tokens not in self.names[self.ids[key]]
         if key not in self.ids:
             self.ids[key] = f"{etype.lower()}:{'_'.join(folded_tokens)}"

@@ -1,19 +1,30 @@
-"""Per-document recognition: gazetteer names (exact, then consonant skeletons), rule names and
-CAMeL NER spans in each title and body, one span per entity (the longest wins)."""
+"""Per-document recognition: gazetteer names (checked against their context), rule names, the
+sequence labeller's names ("model") and CAMeL NER spans in each title and body, one span per
+entity. Which source wins where they disagree (`merge_model`) was decided by judging their
+disagreements on a day of real news (see the README's entity section)."""
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from functools import lru_cache
 
 import pandas as pd
 
 from helpers.core.text import index_sentences
-from helpers.core.words import fold_token, is_function_word, word_zipf
-from helpers.entities import camel_ner
-from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer
-from helpers.entities.name_keys import MIN_SKELETON, skeleton_key, skeleton_length, token_skeleton
-from helpers.entities.rules import RARE, WordTokens, find_rule_spans
+from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
+from helpers.entities import camel_ner, context, labeller
+from helpers.entities.gazetteer import ARABIC_SPEAKING, END, Alias, Gazetteer, load_gazetteer, name_tokens
+from helpers.entities.given_names import given_names
+from helpers.entities.rules import (
+    NAME_PARTICLES,
+    ORG_KINDS,
+    PHRASE_STOPS,
+    RARE,
+    TITLE_HEADS,
+    WordTokens,
+    find_rule_spans,
+)
 from helpers.entities.spans import Span, documents_of, word_tokens
 
 #: What `recognise` passes to `link`: one row per mention (name: its folded words; reason and
@@ -32,6 +43,7 @@ MENTION_COLUMNS = [
     "clitic_readings",
     "reason",
     "detail",
+    "confidence",
 ]
 
 
@@ -39,7 +51,7 @@ PENDING_COLUMNS = ["doc_id", "field", "first", "last", "type", "rule", "clitic"]
 
 
 # Source priority when spans of equal length overlap (lower wins); already chosen spans first.
-_PRIORITY = {"gazetteer": 0, "rule": 1, "skeleton": 2, "camel_ner": 3}
+_PRIORITY = {"gazetteer": 0, "rule": 1, "model": 2, "camel_ner": 3}
 
 
 #: The longest name a trie match may have, in words.
@@ -79,32 +91,14 @@ def trie_matches(
     return matches
 
 
-def _skeleton_ok(tokens: WordTokens, span: Span, gaz: Gazetteer) -> bool:
-    """A skeleton match must be long enough, made of rare words, and not a relational adjective
-    when no name of the entity ends like one (أمريكي is not أمريكا)."""
-    words = [
-        tokens.forms(span.first)[0][1]
-        if not span.clitic
-        else next(f for c, f in tokens.forms(span.first) if c == span.clitic)
-    ]
-    words += tokens.folded[span.first + 1 : span.last]
-    if skeleton_length(skeleton_key(words)) < MIN_SKELETON:
-        return False
-    if any(word_zipf(w) >= RARE or is_function_word(w) for w in words):
-        return False
-    last = words[-1]
-    if last.endswith(("ي", "يه", "يين", "يون")):
-        names = gaz.entries[span.hint].aliases
-        return any(fold_token(a).endswith(last[-1]) for a in names)
-    return True
-
-
 def _select(spans: list[Span], n_tokens: int) -> list[Span]:
     """Non-overlapping spans: non-model spans first, then longest, then by source priority,
     then leftmost."""
     taken = [False] * n_tokens
     chosen = []
-    order = sorted(spans, key=lambda s: (s.source == "camel_ner", -s.length, _PRIORITY[s.source], s.first))
+    order = sorted(
+        spans, key=lambda s: (s.source in ("camel_ner", "model"), -s.length, _PRIORITY[s.source], s.first)
+    )
     for span in order:
         if not any(taken[span.first : span.last]):
             chosen.append(span)
@@ -113,21 +107,180 @@ def _select(spans: list[Span], n_tokens: int) -> list[Span]:
     return sorted(chosen, key=lambda s: s.first)
 
 
+#: The labeller's score that makes a foreign city's name that is a frequent word (بورصة) a name.
+LOOKALIKE_SUPPORT = 0.9
+
+#: An article with at least this many of the gazetteer's sport cue words is about sport.
+SPORT_CUES = 3
+
+
+def _gazetteer_spans(
+    tokens: WordTokens,
+    gaz: Gazetteer,
+    model_at: list[float | None],
+    cues: frozenset[str],
+    model_on: bool = False,
+    vetoed: set[int] | None = None,
+    model_type_at: list[str | None] | None = None,
+) -> list[Span]:
+    """Exact gazetteer matches the context allows (`context`), outlets' names where the context
+    says outlet, ambiguous names in the reading the document points to. `model_at[i]`: the
+    labeller's score of a name over token i (None: none); with the labeller on (`model_on`), a
+    place name that is a frequent word needs its support or a place word before it. The tokens
+    of matches the context rules out go to `vetoed` (the labeller may not name them either)."""
+    vetoed = set() if vetoed is None else vetoed
+    matches = trie_matches(tokens, gaz.trie, tokens.folded)
+    org_at = [False] * len(tokens)  # tokens of an organisation's name in the gazetteer
+    for a, b, _c, alias in matches:
+        if gaz.entries[alias.entity_id].type == "ORG":
+            org_at[a:b] = [True] * (b - a)
+    model_type_at = model_type_at or [None] * len(tokens)
+    spans = []
+    for a, b, c, alias in matches:
+        entry = gaz.entries[alias.entity_id]
+        if entry.type == "LOC" and context.nisba_after_definite(tokens, a, b, c):
+            vetoed.update(range(a, b))
+            continue
+        if entry.type == "LOC" and context.nisba_after_org(tokens, a, b, c, org_at):
+            vetoed.update(range(a, b))
+            continue
+        if entry.type == "LOC" and context.inside_quoted_name(tokens, a, b):
+            continue  # «ماليزيا ديفلبمنت برهاد»: a quoted company's name
+        if (
+            entry.type == "LOC"
+            and not entry.iso
+            and context.city_with_masculine_adjective(tokens, a, b, gaz.nationality)
+            and not gaz.lookup(tuple(tokens.folded[a : b + 1]))
+            and not context.event_of_place(tokens, a, b)
+            and not context.club_or_company(tokens, a, b, set())
+            and not context.street_of_place(tokens, a)
+        ):
+            vetoed.update(range(a, b))
+            continue  # الرباط الداخلي: a ligament
+        if (
+            entry.type == "PER"
+            and not c
+            and a > 0
+            and tokens.joined(a)
+            and tokens.folded[a - 1] in NAME_PARTICLES
+        ):
+            continue  # سلطان بن | سلمان بن عبدالعزيز: a patronymic, not the king
+        if (
+            entry.type == "PER"
+            and b < len(tokens)
+            and tokens.joined(b)
+            and tokens.definite[b]
+            and word_zipf(tokens.folded[b]) < RARE
+            and not gaz.nationality(tokens.folded[b])
+        ):
+            continue  # عبدالله بن عبدالعزيز | الربيعة: a family name follows, another person
+        if (
+            entry.type == "LOC"
+            and b - a == 1
+            and given_names().match([dict(tokens.forms(a)).get(c, tokens.folded[a])], 0)[0]
+            and b < len(tokens)
+            and tokens.joined(b)
+            and not tokens.definite[b]
+            and word_zipf(tokens.folded[b]) < 2.5
+            and not is_function_word(tokens.folded[b])
+        ):
+            continue  # ستانلي كوبريك: a given name and a surname, not a town
+        if (
+            entry.type == "LOC"
+            and not entry.iso
+            and b - a == 1
+            and not context.place_supported(tokens, a)
+            and (
+                context.lookalike(tokens, a, b, c, entry.aliases, by_frequency=False)
+                or (
+                    model_on
+                    and entry.country
+                    and entry.country not in ARABIC_SPEAKING
+                    and (model_at[a] or 0) < LOOKALIKE_SUPPORT
+                    and context.lookalike(tokens, a, b, c, entry.aliases)
+                )
+            )
+        ):
+            vetoed.update(range(a, b))
+            continue  # جدّه "his grandfather", بعقوبة "with a penalty", بورصة "stock exchange"
+        name = (dict(tokens.forms(a)).get(c, tokens.folded[a]), *tokens.folded[a + 1 : b])
+        readings = gaz.ambiguous.get(name)
+        if readings:
+            eid = context.choose_reading(readings, cues)
+            if eid != alias.entity_id and eid in gaz.entries:
+                alias = Alias(
+                    eid, False, f"reading of an ambiguous name chosen by the document's words ({eid})"
+                )
+                entry = gaz.entries[eid]
+        media = gaz.media_names.get(name)
+        if media and context.media_context(tokens, a, c, b):
+            alias, entry = (
+                Alias(media, False, "outlet's name after a media word or in quotes"),
+                gaz.entries[media],
+            )
+        if entry.type == "LOC":
+            if context.street_of_place(tokens, a):  # شارع الرياض: the street, not the city
+                c = next((k for k, rest in tokens.forms(a - 1) if rest in context.STREET_HEADS), 0)
+                spans.append(Span(a - 1, b, "LOC", "rule", c, rule="street_place"))
+                continue
+            event = context.event_of_place(tokens, a, b)
+            if event:  # مهرجان الإسكندرية السينمائي: the place names an event
+                c = next((k for k, rest in tokens.forms(event[0]) if rest in context.EVENT_PLACE_HEADS), 0)
+                spans.append(Span(event[0], event[1], "MISC", "rule", c, rule="event_place"))
+                continue
+            if context.club_by_nationality(tokens, a, b, gaz.nationality):
+                spans.append(Span(a, b, "ORG", "rule", c, rule="club_place"))
+                continue
+            org = context.club_or_company(tokens, a, b, set())
+            if org:  # ريال مدريد، نادي جدة: the place is in an organisation's name
+                first, heads = org[0], context.PLACE_ORG_HEADS | context.CLUB_BEFORE
+                if first < a:  # بنادي جدة: the head's proclitic stays outside
+                    c = next((k for k, rest in tokens.forms(first) if rest in heads), 0)
+                spans.append(Span(first, org[1], "ORG", "rule", c, rule="org_place"))
+                continue
+        spans.append(Span(a, b, entry.type, "gazetteer", c, alias))
+    # clubs named like common words, in an article about sport, with a club cue before them or
+    # the labeller naming an organisation there (they go first: they win a tie with a city)
+    if gaz.sport_trie and len(cues & gaz.sport_cues) >= SPORT_CUES:
+        for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded):
+            qualified = (
+                b < len(tokens)
+                and tokens.joined(b)
+                and (
+                    tokens.folded[b].startswith("لل")
+                    or (tokens.definite[b] and tokens.folded[b].endswith("ي"))
+                )
+            )  # الاتحاد العربي السعودي لكرة القدم: a federation, not the club
+            if not qualified and (model_type_at[a] == "ORG" or context.club_supported(tokens, a)):
+                alias = Alias(eid, False, "club's name in an article about sport")
+                spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
+    # outlets whose names are only theirs in context (العربية after قناة)
+    for a, b, c, eid in trie_matches(tokens, gaz.media_trie, tokens.folded) if gaz.media_trie else ():
+        if context.media_context(tokens, a, c, b):
+            alias = Alias(eid, False, "outlet's name after a media word or in quotes")
+            spans.append(Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
+    return spans
+
+
 def _recognise(
-    tokens: WordTokens, gaz: Gazetteer, camel_spans: list[tuple[int, int, str]]
+    tokens: WordTokens,
+    gaz: Gazetteer,
+    camel_spans: list[tuple[int, int, str]],
+    model_spans: list[Span] = (),
+    cues: frozenset[str] = frozenset(),
+    model_on: bool = False,
 ) -> tuple[list[Span], list[Span]]:
-    """Accepted spans and unconfirmed rule spans of one field."""
-    exact = [
-        Span(a, b, gaz.entries[alias.entity_id].type, "gazetteer", c, alias)
-        for a, b, c, alias in trie_matches(tokens, gaz.trie, tokens.folded)
-    ]
-    skeletons = [token_skeleton(w) for w in tokens.folded]
-    fuzzy = [
-        Span(a, b, gaz.entries[eid].type, "skeleton", c, hint=eid)
-        for a, b, c, eid in trie_matches(tokens, gaz.skeleton_trie, skeletons, skeleton=True)
-    ]
-    fuzzy = [s for s in fuzzy if _skeleton_ok(tokens, s, gaz)]
-    known = _with_neighbours(tokens, gaz, _select(exact + fuzzy, len(tokens)))
+    """Accepted spans and unconfirmed rule spans of one field (`model_on`: the labeller ran, its
+    spans are `model_spans`)."""
+    model_at: list[float | None] = [None] * len(tokens)
+    model_type_at: list[str | None] = [None] * len(tokens)
+    for span in model_spans:
+        for k in range(span.first, span.last):
+            model_at[k], model_type_at[k] = span.score, span.type
+    vetoed: set[int] = set()
+    exact = _gazetteer_spans(tokens, gaz, model_at, cues, model_on, vetoed, model_type_at)
+    model_spans = [m for m in model_spans if vetoed.isdisjoint(range(m.first, m.last))]
+    known = _with_neighbours(tokens, gaz, _select(exact, len(tokens)))
     covered: list[str | None] = [None] * len(tokens)
     for span in known:
         for k in range(span.first, span.last):
@@ -145,7 +298,8 @@ def _recognise(
         span = Span(r.first, r.last, r.type, "rule", r.clitic, None, r.rule, r.hint)
         (spans if r.confirmed else unconfirmed).append(span)
     chosen = _select(spans, len(tokens))
-    # the model's spans only fill what the gazetteer and the rules left
+    chosen, unconfirmed = merge_model(tokens, chosen, unconfirmed, list(model_spans))
+    # CAMeL's spans only fill what the other sources left
     chosen = _select(chosen + [Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
     taken = [False] * len(tokens)
     for span in chosen:
@@ -153,6 +307,178 @@ def _recognise(
             taken[k] = True
     unconfirmed = [s for s in unconfirmed if not any(taken[s.first : s.last])]
     return chosen, unconfirmed
+
+
+#: Below this score a labeller span is not a mention of its own (it still supports a look-alike).
+MODEL_MIN_SCORE = 0.7
+
+
+def _model_ok(tokens: WordTokens, span: Span) -> bool:
+    """A labeller span worth a mention: score at least `MODEL_MIN_SCORE`, not a nisba adjective
+    after a definite noun, not a one-word MISC that is an ordinary word (currencies: ريال،
+    دولار), not a one-word plural noun as a person (دبلوماسيون، منظمون)."""
+    if span.score is not None and span.score < MODEL_MIN_SCORE:
+        return False
+    if span.type == "LOC" and context.nisba_after_definite(tokens, span.first, span.last, span.clitic):
+        return False
+    if not span.clitic and context.ali_is_preposition(tokens, span.first):
+        return False
+    words = (dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first]),)
+    words += tuple(tokens.folded[span.first + 1 : span.last])
+    if span.type == "MISC" and (words in _currencies() or words[0] in _currency_words()):
+        return False  # ريال، جنيه إسترليني: currencies are not names
+    if span.length == 1:
+        word = words[0]
+        if gaz_nationality(word):
+            return False  # روسي، الأمريكية: adjectives
+        if span.type == "MISC" and word_zipf(word) >= 3.5:
+            return False  # تريليون، ريال
+        if span.type == "PER" and len(word) >= 6 and word.endswith("ون") and word_zipf(word) >= 2.5:
+            return False
+        if span.type == "PER" and given_names().match([word], 0)[0]:
+            return True
+        # ريف، كاريكاتير، بالكورنيش: ordinary words (perhaps after a proclitic)
+        zipf = max(word_zipf(rest) for c, rest in tokens.forms(span.first) if c == span.clitic or c)
+        if zipf >= (4.5 if span.type == "PER" else 3.5) and load_gazetteer().lookup(words) is None:
+            return False
+    elif span.type == "PER":
+        if word_zipf(words[0]) >= 4.0 and not given_names().match(list(words), 0)[0]:
+            return False  # مسؤولون أميركيون: a common noun and its adjective
+    return True
+
+
+def gaz_nationality(word: str) -> bool:
+    """A nationality adjective with or without its article (روسي، الروسية)."""
+    gaz = load_gazetteer()
+    return gaz.nationality(word if word.startswith("ال") else "ال" + word)
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> frozenset[tuple[str, ...]]:
+    """CLDR's Arabic currency names, folded (دولار أمريكي، جنيه إسترليني ...)."""
+    from babel import Locale
+
+    return frozenset(name_tokens(name) for name in Locale("ar").currencies.values())
+
+
+@lru_cache(maxsize=1)
+def _currency_words() -> frozenset[str]:
+    """First words of the currency names that are words of their own (دولار، ريال، يورو)."""
+    return frozenset(name[0] for name in _currencies() if len(name[0]) >= 3 and word_zipf(name[0]) >= 3.0)
+
+
+def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
+    """The rule's span has a word outside the model's that is ordinary vocabulary (فيصل بن خالد
+    فعاليات، جون وكثيرون): the rule over-reached. A short function word at its end is a foreign
+    surname the rule took on purpose (دونالد لو)."""
+    for k in range(rule.first, rule.last):
+        if model.first <= k < model.last:
+            continue
+        word = tokens.folded[k]
+        if word in NAME_PARTICLES or (k > rule.first and tokens.folded[k - 1] in NAME_PARTICLES):
+            continue  # عبدالعزيز آل الشيخ: a particle and its name are the name's
+        if is_function_word(word) and len(word) <= 3 and k == rule.last - 1:
+            continue
+        if max(word_zipf(rest) for _, rest in tokens.forms(k)) >= 3.5:
+            return True
+    return False
+
+
+def merge_model(
+    tokens: WordTokens, chosen: list[Span], unconfirmed: list[Span], model: list[Span]
+) -> tuple[list[Span], list[Span]]:
+    """The labeller's spans merged into the gazetteer's and the rules' (`chosen`, which do not
+    overlap), as judging their disagreements on a day of real news decided (README):
+    - same tokens: the chosen span stays (the gazetteer links it) with the model's score as its
+      confidence; where the model types it otherwise, the model's type wins over a rule's, and
+      ORG wins over a gazetteer place (clubs and companies named after places: برشلونة);
+    - a model span that holds chosen spans whole (تومسون رويترز over رويترز) replaces them; it
+      keeps a known person's entity only when it adds a patronymic or family (محمد بن سلمان بن
+      عبدالعزيز), not another family name (عبدالله بن عبدالعزيز الربيعة is not the king);
+    - a model span that cuts across or lies inside a person rule's span replaces it (those rules
+      over-extend: فيصل بن خالد فعاليات); against other spans, they stay;
+    - an unconfirmed rule span the model tags alike is confirmed;
+    - a model span over free tokens is a mention of its own (when `_model_ok`)."""
+    by_tokens = {(s.first, s.last): s for s in model}
+    owner: list[Span | None] = [None] * len(tokens)
+    merged: dict[int, Span] = {}
+    for span in chosen:
+        agree = by_tokens.get((span.first, span.last))
+        if agree:
+            if agree.type == span.type:
+                span = replace(span, score=agree.score)
+            elif (agree.score or 0) >= MODEL_MIN_SCORE and (
+                span.source == "rule" or (span.type == "LOC" and agree.type == "ORG")
+            ):
+                span = replace(agree, hint="")
+        merged[id(span)] = span
+        for k in range(span.first, span.last):
+            owner[k] = span
+    for span in model:
+        if (span.first, span.last) in ((s.first, s.last) for s in chosen) or not _model_ok(tokens, span):
+            continue
+        inside = {id(o): o for o in owner[span.first : span.last] if o is not None}
+        if not inside:
+            continue
+        whole = all(span.first <= o.first and o.last <= span.last for o in inside.values())
+        inner = {k for o in inside.values() for k in range(o.first, o.last)}
+        extra = [k for k in range(span.first, span.last) if k not in inner]
+        if whole and any(
+            tokens.folded[k] not in NAME_PARTICLES
+            and not given_names().match(tokens.folded, k)[0]
+            and (
+                tokens.keyword[k] or is_function_word(tokens.folded[k]) or word_zipf(tokens.folded[k]) >= 5.0
+            )
+            for k in extra
+        ):
+            continue  # عبدالعزيز بن عبدالرحمن طيب الله: not a longer name
+        rules_only = all(o.source == "rule" and o.type == "PER" for o in inside.values()) and any(
+            _overreach(tokens, o, span) for o in inside.values()
+        )
+        if not (whole or rules_only):
+            continue
+        # a known person's name lengthened by a patronymic or family (محمد بن سلمان بن عبدالعزيز، فيصل
+        # بن فرحان آل سعود) is that person; otherwise no entity is carried over from a name inside
+        hint = ""
+        same = [o for o in inside.values() if o.source == "gazetteer" and o.type == "PER" and o.alias]
+        if (
+            whole
+            and span.type == "PER"
+            and len(same) == 1
+            and same[0].first == span.first
+            and span.last > same[0].last
+            and tokens.folded[same[0].last] in PATRONYMIC
+        ):
+            hint = same[0].alias.entity_id
+        for o in inside.values():
+            merged.pop(id(o), None)
+            for k in range(o.first, o.last):
+                owner[k] = None
+        span = replace(span, hint=hint)
+        merged[id(span)] = span
+        for k in range(span.first, span.last):
+            owner[k] = span
+    still = []
+    for span in unconfirmed:
+        agree = by_tokens.get((span.first, span.last))
+        if (
+            agree
+            and agree.type == span.type
+            and _model_ok(tokens, agree)
+            and not any(owner[span.first : span.last])
+        ):
+            span = replace(span, score=agree.score)
+            merged[id(span)] = span
+            for k in range(span.first, span.last):
+                owner[k] = span
+        else:
+            still.append(span)
+    for span in model:
+        if not any(owner[span.first : span.last]) and _model_ok(tokens, span):
+            merged[id(span)] = span
+            for k in range(span.first, span.last):
+                owner[k] = span
+    return sorted(merged.values(), key=lambda s: s.first), still
 
 
 #: Words before a place's name that are part of it (سان بطرسبورغ، سانت لويس).
@@ -186,6 +512,7 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
                 span = replace(span, first=before, clitic=clitic)
         elif (
             span.type == "ORG"
+            and span.rule != "club_place"
             and after < len(tokens)
             and after not in taken
             and tokens.joined(after)
@@ -228,6 +555,165 @@ def _camel_token_spans(
     return out
 
 
+#: Words before a person's name (titles, roles): a name the labeller types otherwise is a person.
+PERSON_CUES = TITLE_HEADS | frozenset(
+    fold_token(w)
+    for w in (
+        "اللاعب المدرب الفنان الفنانة الشاعر الشاعرة المهاجم المدافع الحارس الممثل الممثلة المطرب "
+        "المطربة الكاتب الروائي المخرج"
+    ).split()
+)
+
+#: Model spans made only of these words are formulas, not names (رحمه الله).
+_FORMULA_WORDS = frozenset({"الله"})
+
+
+def model_token_spans(
+    tokens: WordTokens, char_spans: list[tuple[int, int, str, float]], gaz: Gazetteer | None = None
+) -> list[Span]:
+    """The labeller's character spans as token spans of the field: a span starting inside a word
+    leaves that word's first letters (a proclitic) outside when the rest is the usual form
+    (وبريطانيا, not كاليفورنيا); titles, function words, times and nationality adjectives at its
+    edges and a last word joined by و to a common word are trimmed (`_trim`); an ORG span takes
+    the definite head before it (الهيئة العامة للسياحة); spans of function words only or of a
+    formula word are dropped."""
+    out = []
+    for start, end, etype, score in char_spans:
+        a = bisect.bisect_right(tokens.starts, start) - 1
+        if a < 0 or tokens.ends[a] <= start:
+            a += 1
+        b = bisect.bisect_left(tokens.starts, end)
+        if a >= b:
+            continue
+        clitic = 0
+        if start > tokens.starts[a]:
+            clitic = len(fold_token(tokens.raw[a][: start - tokens.starts[a]]))
+            rest = dict(tokens.forms(a)).get(clitic)
+            if rest is None or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
+                clitic = 0
+        if etype == "PER" and not clitic:
+            a, b = _complete_person(tokens, a, b)
+        if etype in ("ORG", "LOC", "MISC") and not clitic and a > 0 and tokens.joined(a):
+            if tokens.bare[a - 1] & PERSON_CUES:
+                etype = "PER"  # اللاعب ميهاي بينتيللي
+        first, b = _trim(tokens, a, b, clitic, etype, gaz)
+        if first >= b:
+            continue
+        clitic = clitic if first == a else 0
+        if etype == "ORG" and not clitic:
+            first = _org_head_before(tokens, first)
+        words = [dict(tokens.forms(first)).get(clitic, tokens.folded[first]), *tokens.folded[first + 1 : b]]
+        if all(is_function_word(w) or w in _FORMULA_WORDS or w.isdigit() for w in words):
+            continue
+        out.append(Span(first, b, etype, "model", clitic, score=score))
+    return out
+
+
+def name_word_definite(tokens: WordTokens, k: int) -> bool:
+    """Token k can be a family name (الربيعة): not a title, a time or a nationality."""
+    word = tokens.folded[k]
+    return not (tokens.keyword[k] or word in PHRASE_STOPS or gaz_nationality(word))
+
+
+#: Particles between a person's given name and a forebear's or family name.
+PATRONYMIC = frozenset(fold_token(w) for w in ("بن", "ابن", "بنت", "آل"))
+
+
+def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int]:
+    """A person's span the labeller cut short: the given name before a leading particle (لبيد |
+    بن ربيعة) or before a lone surname (علي | القرني), a rare surname after a lone given name
+    (معتز | بشارات)."""
+    names = given_names()
+
+    def name_word(k: int) -> bool:
+        word = tokens.folded[k]
+        if tokens.keyword[k] or tokens.definite[k] or is_function_word(word) or word.isdigit():
+            return False
+        # واستقبل: و + a verb, not a name
+        return not any(c and word_zipf(rest) >= 3.0 for c, rest in tokens.forms(k))
+
+    # the name before a particle, and the name and particle before the span (سلطان بن | سلمان)
+    while a > 1 and tokens.joined(a) and tokens.folded[a - 1] in PATRONYMIC and name_word(a - 2):
+        if not tokens.joined(a - 1):
+            break
+        a -= 2
+    if a > 0 and tokens.joined(a):
+        before = a - 1
+        if tokens.folded[a] in PATRONYMIC and name_word(before):
+            return before, b
+        if b - a == 1 and names.match(tokens.folded, before)[0] == 1 and name_word(before):
+            if not context.ali_is_preposition(tokens, before):
+                return before, b
+    if (
+        b < len(tokens)
+        and tokens.joined(b)
+        and tokens.definite[b]
+        and b - a >= 2
+        and tokens.folded[b - 2] in PATRONYMIC
+        and word_zipf(tokens.folded[b]) < 3.5
+        and name_word_definite(tokens, b)
+    ):
+        return a, b + 1  # عبدالله بن عبدالعزيز | الربيعة: the family name after a patronymic
+    if b - a == 1 and b < len(tokens) and tokens.joined(b) and names.match(tokens.folded, a)[0]:
+        after = tokens.folded[b]
+        if name_word(b) and word_zipf(after) < 3.0 and not tokens.keyword[b]:
+            return a, b + 1
+    return a, b
+
+
+def _org_head_before(tokens: WordTokens, first: int) -> int:
+    """Where an organisation's name starts when a definite head and its adjectives stand before
+    the labeller's span (الهيئة العامة | للسياحة والتراث الوطني): at the head, else `first`."""
+    k = first
+    while k > 0 and first - k < 3 and tokens.joined(k) and tokens.definite[k - 1]:
+        k -= 1
+        if tokens.folded[k][2:] in ORG_KINDS:
+            return k
+        if not tokens.folded[k].endswith(("يه", "ي")):
+            break
+    return first
+
+
+def _edge_word(
+    tokens: WordTokens, k: int, form: str, etype: str, gaz: Gazetteer | None, last: bool = False
+) -> bool:
+    """A word that is not part of a name at a span's edge: a title (at the end also without its
+    article: أمير), a function word (not علي spelled as the name), a time, a nationality
+    adjective (for a person)."""
+    if is_function_word(form):
+        spelled = strip_diacritics(tokens.raw[k]) in given_names().spellings
+        return not spelled or context.ali_is_preposition(tokens, k)
+    return (
+        form in TITLE_HEADS
+        or (last and ("ال" + form) in TITLE_HEADS)
+        or form in PHRASE_STOPS
+        or form.isdigit()
+        or (etype == "PER" and gaz is not None and gaz.nationality(form))
+    )
+
+
+def _trim(
+    tokens: WordTokens, a: int, b: int, clitic: int, etype: str, gaz: Gazetteer | None
+) -> tuple[int, int]:
+    """The span [a, b) without the edge words of `_edge_word`, nor a last word that is a name
+    particle (عبدالعزيز آل) or a proclitic + a common word (هاني عبد الكريم وألحان، ... برأسمال)."""
+    while a < b and _edge_word(
+        tokens, a, dict(tokens.forms(a)).get(clitic if a else 0, tokens.folded[a]), etype, gaz
+    ):
+        a, clitic = a + 1, 0
+    while b - 1 > a:
+        last = tokens.folded[b - 1]
+        joined = any(
+            c and not rest.startswith("ال") and word_zipf(rest) >= 3.0 for c, rest in tokens.forms(b - 1)
+        )
+        conj = last.startswith("و") and len(last) > 3 and word_zipf(last[1:]) >= 3.0
+        conj = (conj or joined) and not given_names().match(tokens.folded, b - 1)[0]
+        if not (conj or last in NAME_PARTICLES or _edge_word(tokens, b - 1, last, etype, gaz, last=True)):
+            break
+        b -= 1
+    return a, b
+
+
 def camel_setting(use_camel_ner: bool | None) -> bool:
     """Whether to use CAMeL NER: None means iff its data is installed; True without the data is an
     error."""
@@ -238,41 +724,55 @@ def camel_setting(use_camel_ner: bool | None) -> bool:
     return bool(use_camel_ner)
 
 
+def model_setting(use_model: bool | None) -> bool:
+    """Whether to use the sequence labeller: None means iff its model is shipped (and not
+    switched off with HELPERS_ENTITY_MODEL=0)."""
+    return labeller.available() if use_model is None else bool(use_model)
+
+
 def recognise(
     documents: pd.DataFrame,
     sentences: pd.DataFrame,
     *,
     use_camel_ner: bool = False,
+    use_model: bool | None = None,
     tokens_out: dict | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-document recognition (each document on its own, so any batch of documents gives the
     rows of those documents): the mentions of each title and body (`MENTION_COLUMNS`; gazetteer
-    names carry their entity id and merge-log reason, rule and CAMeL names are linked by `link`)
-    and the unconfirmed rule spans (`PENDING_COLUMNS`, the review candidates). In one process,
-    `tokens_out` (a dict) receives each document's tokens so that `link` need not redo them."""
+    names carry their entity id and merge-log reason, rule, model and CAMeL names are linked by
+    `link`) and the unconfirmed rule spans (`PENDING_COLUMNS`, the review candidates). In one
+    process, `tokens_out` (a dict) receives each document's tokens so that `link` need not redo
+    them. `use_model`: the sequence labeller (None: when shipped)."""
     gaz = load_gazetteer()
     by_doc = index_sentences(sentences) if use_camel_ner else {}
+    docs = documents_of(documents)
+    model_chars: list = []
+    if model_setting(use_model):
+        model_chars = labeller.predict_spans([text for _, title, body in docs for text in (title, body)])
     mentions, pending = [], []
-    for doc_id, title, body in documents_of(documents):
-        for field_name, text in (("title", title), ("body", body)):
-            tokens = word_tokens(text)
+    for n, (doc_id, title, body) in enumerate(docs):
+        fields = {"title": word_tokens(title), "body": word_tokens(body)}
+        cues = context.document_cues(list(fields.values()))
+        for k, (field_name, tokens) in enumerate(fields.items()):
             if tokens_out is not None:
                 tokens_out.setdefault(doc_id, {})[field_name] = tokens
             camel = []
             if use_camel_ner and field_name == "body" and doc_id in by_doc:
                 camel = _camel_token_spans(tokens, camel_ner.body_spans(by_doc[doc_id]))
-            chosen, unconfirmed = _recognise(tokens, gaz, camel)
+            model = model_token_spans(tokens, model_chars[2 * n + k], gaz) if model_chars else []
+            chosen, unconfirmed = _recognise(tokens, gaz, camel, model, cues, bool(model_chars))
             for span in chosen:
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
                 readings = (
-                    tuple(tokens.forms(span.first)[1:]) if span.source == "rule" and not span.clitic else ()
+                    tuple(tokens.forms(span.first)[1:])
+                    if span.source in ("rule", "model") and not span.clitic
+                    else ()
                 )
                 entity_id, reason, detail = span.hint, None, None  # rule ids: resolved by `link`
                 if span.alias:
                     entity_id, reason, detail = span.alias.entity_id, "alias", span.alias.how
-                elif span.source == "skeleton":
-                    reason, detail = "skeleton", f"skeleton '{skeleton_key(name)}' of a gazetteer name"
                 mentions.append(
                     [
                         doc_id,
@@ -288,6 +788,7 @@ def recognise(
                         readings,
                         reason,
                         detail,
+                        span.score,
                     ]
                 )
             pending += [[doc_id, field_name, s.first, s.last, s.type, s.rule, s.clitic] for s in unconfirmed]

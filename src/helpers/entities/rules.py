@@ -56,7 +56,8 @@ SPEECH_VERBS = _folded(
 SPEECH_FOLLOWERS = _folded("إن أن ان إنه أنه بأن")
 ORG_HEADS = _folded(
     "منظمة حلف وزارة مجلس حركة قيادة لجنة جامعة كلية معهد مركز شركة حزب جبهة هيئة اتحاد بنك "
-    "مصرف صندوق مؤسسة جمعية محكمة تحالف جماعة تنظيم ائتلاف مجموعة نادي أكاديمية مرصد"
+    "مصرف صندوق مؤسسة جمعية محكمة تحالف جماعة تنظيم ائتلاف مجموعة نادي أكاديمية مرصد مستشفى "
+    "مديرية أمانة إمارة غرفة رئاسة بلدية مجمع مدرسة مدارس مكتبة"
 )
 MEDIA_HEADS = _folded("صحيفة جريدة وكالة موقع قناة مجلة شبكة إذاعة راديو تلفزيون")
 ORG_KINDS = ORG_HEADS | MEDIA_HEADS
@@ -67,6 +68,16 @@ PUBLISHING_VERBS = _folded(
 EVENT_DESCRIPTORS = _folded("تمرين تمارين مناورات مناورة تدريبات التدريبات المناورات التمرين عملية")
 EVENT_HEADS = _folded("معاهدة اتفاقية اتفاق قمة مؤتمر منتدى مبادرة")
 PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محافظة مقاطعة جزيرة ممر مضيق نهر جبل جبال بحيرة وادي")
+#: Organisation heads often named after a person (جامعة الملك سعود، مستشفى الأمير سلطان).
+NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع كلية معهد مدرسة مدارس مكتبة جمعية صندوق مدينة")
+#: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
+FACILITY_HEADS = _folded("مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة")
+#: Titles inside such a name.
+HONORIFICS = _folded("الملك الأمير الأميرة الإمام الشيخ الشيخة السلطان")
+#: Organisation heads whose name a definite phrase completes (وزارة الصحة، هيئة السياحة).
+DEFINED_ORG_HEADS = _folded("وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية مجلس")
+#: Complements that make such a head a common noun (مجلس الإدارة: a board, not a named body).
+GENERIC_COMPLEMENTS = _folded("الإدارة الأمناء الآباء العائلة الأسرة الحي")
 #: Organisation heads whose name may be a place (جامعة موسكو، بنك الصين).
 PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي")
 CAPITAL_WORDS = _folded("عاصمة")
@@ -75,7 +86,8 @@ APPOSITION_STARTS = _folded("وهو وهي") | TITLE_HEADS
 PERSON_SHAPE = re.compile(r"(وف|وفا|يف|ييف|ييفا|يفا|ينكو|سكي|سكايا|يان|شفيلي|فيتش|يتش|زاده|اوغلو)$")
 PLACE_SHAPE = re.compile(r"..(ستان|اباد|غراد|جراد|بورغ|بورج)$")
 KEYWORDS = (
-    TITLE_HEADS
+    FACILITY_HEADS
+    | TITLE_HEADS
     | TITLE_LINKS
     | SPEECH_VERBS
     | ORG_KINDS
@@ -189,8 +201,36 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return True
     if word.endswith(("ي", "يه")) and word_zipf(word) >= RARE:
         return False  # روسي، أمريكية: adjectives
+    if pronoun_suffixed(tokens, i):
+        return False  # شكره، تقديره: a noun with a pronoun, not a name
+    if any(
+        c and word[:c] in ("و", "ف") and (word_zipf(rest) >= 3.0 or rest.startswith("ال"))
+        for c, rest in tokens.forms(i)
+    ):
+        return False  # وغابات، والمنشط: و + a common or definite word
+    if word.startswith(("و", "ف")) and word.endswith("ه") and strip_diacritics(tokens.raw[i]).endswith("ه"):
+        if word_zipf(word[1:-1]) >= 2.5:
+            return False  # والتفافه: و + a noun + its pronoun
     zipf = max(word_zipf(form) for _, form in tokens.forms(i))
     return not tokens.definite[i] and zipf < limit and len(word) >= 2
+
+
+#: Pronoun suffixes as written (ه، ها، هم ... not ة).
+_PRONOUN = re.compile(r"(ه|ها|هما|هم|هن|كم|كما|نا)[\u064b-\u065f]*$")
+
+
+def pronoun_suffixed(tokens: WordTokens, i: int) -> bool:
+    """Token i reads as a frequent word with a pronoun suffix (شكره، تقديره، بخيراته), perhaps
+    after a proclitic: not a name."""
+    match = _PRONOUN.search(strip_diacritics(tokens.raw[i]))
+    if not match:
+        return False
+    cut = len(match.group(1))
+    for _, form in tokens.forms(i):
+        stem = form[:-cut]
+        if len(stem) >= 3 and word_zipf(stem) >= 4.0:
+            return True
+    return False
 
 
 def _followed_by_break(tokens: WordTokens, j: int) -> bool:
@@ -215,7 +255,7 @@ def _person_run(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
     if not _name_like(tokens, i, covered, 4.0):
         return i
     j = i + 1
-    if j < len(tokens) and tokens.joined(j) and _name_like(tokens, j, covered, 4.0):
+    if j < len(tokens) and tokens.joined(j) and _name_like(tokens, j, covered, 3.0):
         j += 1
     return j
 
@@ -226,38 +266,56 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     form = dict(tokens.forms(i))[clitic]
     if is_function_word(form) and strip_diacritics(tokens.raw[i]) not in names.spellings:
         return None  # على / الآن are not علي / آلان
+    if not clitic and _ali_is_preposition(tokens, i):
+        return None  # علي بخيراته: على written with ya
     n, foreign = names.match([form] + tokens.folded[i + 1 : i + 4], 0)
-    if not n:
-        return None
+    if not n or (
+        n == 1 and pronoun_suffixed(tokens, i) and not strip_diacritics(tokens.raw[i]).endswith("ة")
+    ):
+        return None  # ناديه لإعارته: "his club", not نادية
     j = i + n
     while j < len(tokens) and tokens.joined(j) and not covered[j] and names.match(tokens.folded, j)[0]:
         j += names.match(tokens.folded, j)[0]
     end = j
-    limit = COMMON if foreign else 4.0
+    limit = COMMON if foreign and word_zipf(form) < 4.0 else 4.0  # جان is also "jinn"
     after_particle = False
-    while end < len(tokens) and end - j < 2 + after_particle and tokens.joined(end) and not covered[end]:
+    while end < len(tokens) and end - j < 2 + 2 * after_particle and tokens.joined(end) and not covered[end]:
         word = tokens.folded[end]
-        if word in NAME_PARTICLES and end + 1 < len(tokens) and not after_particle:
-            end += 1
+        if word in NAME_PARTICLES and end + 1 < len(tokens) and (not after_particle or word == "ال"):
+            end += 1  # بن عبدالله | آل الشيخ: a family's particle after a patronymic
             after_particle = True
             continue
-        ok = _name_like(tokens, end, covered, limit if end == j else 2.5)
-        if after_particle:  # بن فرحان، آل ثاني، عبد العاطي: any content word
+        ok = _name_like(tokens, end, covered, limit if end == j else 3.0)
+        if after_particle:  # بن فرحان، آل ثاني، عبد العاطي: any content word, then a family name
             ok = not is_function_word(word) and not word.isdigit()
+            if ok and tokens.folded[end - 1] not in NAME_PARTICLES:
+                if tokens.definite[end] and word_zipf(word) < RARE:
+                    end += 1  # بن عبدالعزيز | الربيعة
+                break
         if not ok and end == j and foreign and is_function_word(word) and len(word) <= 3:
             ok = end + 1 >= len(tokens) or not tokens.joined(end + 1)  # دونالد لو، ...
         if not ok and not foreign and end == j and tokens.definite[end]:
-            ok = word_zipf(word) < RARE  # باسل الحاج ...
+            # باسل الحاج ...; not a plural noun (أسماء المستبعدين)
+            ok = word_zipf(word) < RARE and not (len(word) >= 8 and word.endswith(("ين", "ون")))
         if not ok:
             break
         end += 1
     while end > j and tokens.folded[end - 1] in NAME_PARTICLES:
         end -= 1
+    if end == j:  # جان كلود | يونكر: a known person's surname completes the given names
+        while end < len(tokens) and end - j < 2 and tokens.joined(end) and covered[end] == "PER":
+            end += 1
     if end == j:
         return None
     last = tokens.folded[end - 1]
     rare_surname = word_zipf(last) < RARE or bool(PERSON_SHAPE.search(last))
     return RuleSpan(i, end, "PER", "given_name", foreign or rare_surname or after_particle, clitic)
+
+
+def _ali_is_preposition(tokens: WordTokens, i: int) -> bool:
+    from helpers.entities.context import ali_is_preposition
+
+    return ali_is_preposition(tokens, i)
 
 
 def _given_name_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
@@ -373,21 +431,79 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
         and not covered[j]
         and not tokens.definite[j]
         and not tokens.folded[j].isdigit()
+        and not tokens.folded[j].endswith("يه")  # لجنة استشارية: a feminine nisba adjective
         and _rare(tokens, j)
     ):
         j += 1
     return j
 
 
+#: Definite words that end a name's phrase: times (وزارة الداخلية اليوم).
+PHRASE_STOPS = _folded(
+    "اليوم الأمس الليلة الأسبوع الشهر الماضي المقبل الجاري الحالي القادم الماضية المقبلة التابعة التابع"
+)
+
+
 def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 4) -> int:
-    """End of a phrase of definite words / ل-complements from i (الشؤون الدولية الروسي)."""
+    """End of a phrase of definite words / ل-complements from i (الشؤون الدولية الروسي), a
+    later one joined by و (التجارة والصناعة)."""
     j = i
     while j < len(tokens) and j - i < max_len and (j == i or tokens.joined(j)) and not covered[j]:
         word = tokens.folded[j]
-        if not (tokens.definite[j] or (word.startswith("لل") and len(word) > 4)) or is_function_word(word):
+        coordinated = j > i and word.startswith("وال") and len(word) > 5
+        if (
+            not (tokens.definite[j] or coordinated or (word.startswith("لل") and len(word) > 4))
+            or is_function_word(word)
+            or word in PHRASE_STOPS
+            or word in TITLE_HEADS
+        ):
             break
         j += 1
     return j
+
+
+def _name_phrase_end(tokens: WordTokens, i: int, end: int) -> int:
+    """Where the name in the definite phrase [i, end) after a ministry-like head stops: two words
+    and a nisba adjective (وزارة الخارجية الأمريكية), or through the words joined by و and no
+    further (وزارة الشؤون البلدية والقروية، not the object after it)."""
+    coordinated = [k for k in range(i + 1, end) if tokens.folded[k].startswith("وال")]
+    if coordinated:
+        k = coordinated[-1] + 1
+        return k
+    limit = min(end, i + 2)
+    if limit < end and _nisba(tokens.folded[limit]):
+        limit += 1
+    return limit
+
+
+def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
+    """End of an organisation's name after its head at i - 1 that honours a person: an optional
+    royal or religious title, a given-name chain (بن / بنت / آل and a name), then definite
+    adjectives and ل-complements (جامعة الملك سعود، مستشفى الملك فيصل التخصصي، مركز الملك
+    سلمان للإغاثة والأعمال الإنسانية); i when there is none."""
+    names = given_names()
+    j = i
+    if j < len(tokens) and tokens.folded[j] in HONORIFICS:
+        j += 1
+    if j >= len(tokens) or not tokens.joined(j) or covered[j] not in (None, "PER"):
+        return i
+    if covered[j] == "PER":  # a known person's name (الملك عبدالعزيز)
+        while j < len(tokens) and covered[j] == "PER" and tokens.joined(j):
+            j += 1
+        return max(j, _defined_phrase(tokens, j, covered)) if j < len(tokens) and tokens.joined(j) else j
+    n = names.match(tokens.folded, j)[0]
+    if not n or (
+        is_function_word(tokens.folded[j]) and strip_diacritics(tokens.raw[j]) not in names.spellings
+    ):
+        return i
+    j += n
+    while j + 1 < len(tokens) and tokens.joined(j) and tokens.folded[j] in NAME_PARTICLES:
+        if covered[j + 1] not in (None, "PER") or is_function_word(tokens.folded[j + 1]):
+            break
+        j += 2
+    while j < len(tokens) and covered[j - 1] == "PER" and covered[j] == "PER" and tokens.joined(j):
+        j += 1  # the rest of a known person's name
+    return max(j, _defined_phrase(tokens, j, covered)) if j < len(tokens) and tokens.joined(j) else j
 
 
 def _quoted(tokens: WordTokens, i: int, max_len: int) -> int:
@@ -424,15 +540,95 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 else:
                     spans.append(RuleSpan(i, end, "ORG", "org_head", True, clitic))
                 continue
+            end = _named_after(tokens, i + 1, covered) if word in NAMED_ORG_HEADS else i + 1
+            if end > i + 1:
+                spans.append(RuleSpan(i, end, "ORG", "org_named", True, clitic))
+                continue
             end = _defined_phrase(tokens, i + 1, covered)
+            if word in DEFINED_ORG_HEADS:
+                end = _name_phrase_end(tokens, i + 1, end)
+                if end > i + 1 and tokens.folded[i + 1] in GENERIC_COMPLEMENTS:
+                    continue
             if end > i + 1 and word in ORG_HEADS:
-                confirmed = _apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي")
+                confirmed = word in DEFINED_ORG_HEADS or (
+                    _apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي")
+                )
                 spans.append(RuleSpan(i, end, "ORG", "org_phrase", confirmed, clitic))
                 continue
         if tokens.is_(i, PUBLISHING_VERBS) or tokens.is_(i, MEDIA_HEADS):
             end = _quoted(tokens, i + 1, 3)
             if end > i + 1 and not any(is_function_word(tokens.folded[k]) for k in range(i + 1, end)):
                 spans.append(RuleSpan(i + 1, end, "ORG", "quoted_source", True))
+    return spans
+
+
+def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """A place named after a person: a facility head and a name (مطار الملك عبدالعزيز الدولي):
+    the place as a whole, not the person."""
+    spans = []
+    for i in tokens.keyword_positions:
+        if covered[i] or i + 1 >= len(tokens) or not tokens.joined(i + 1):
+            continue
+        head = next(((c, f) for c, f in tokens.forms(i) if f in FACILITY_HEADS), None)
+        if head is None:
+            continue
+        end = _named_after(tokens, i + 1, covered)
+        if end > i + 1 and tokens.folded[i + 1] in HONORIFICS:
+            spans.append(RuleSpan(i, end, "LOC", "place_named", True, head[0]))
+    return spans
+
+
+#: Heads of an event or prize named after a person (كأس الأمير فيصل بن فهد، جائزة الملك فيصل).
+EVENT_NAMED_HEADS = _folded("كأس مسابقة جائزة بطولة مهرجان ملتقى منتدى دورة")
+
+
+def _event_named_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """An event or prize named after a person: its head, a title and the name (مسابقة الملك
+    سلمان لحفظ القرآن الكريم): the event as a whole, not the person."""
+    spans = []
+    for i in range(len(tokens) - 2):
+        if covered[i] or not tokens.joined(i + 1) or tokens.folded[i + 1] not in HONORIFICS:
+            continue
+        head = next(((c, f) for c, f in tokens.forms(i) if f in EVENT_NAMED_HEADS), None)
+        if head is None:
+            continue
+        end = _named_after(tokens, i + 1, covered)
+        if end > i + 2:
+            spans.append(RuleSpan(i, end, "MISC", "event_named", True, head[0]))
+    return spans
+
+
+def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """An organisation named by a definite head, its adjectives and a ل-complement (الهيئة العامة
+    للسياحة والتراث الوطني، المؤسسة العامة للتدريب التقني والمهني)."""
+    spans = []
+    for i, word in enumerate(tokens.folded):
+        if covered[i] or not tokens.definite[i] or word[2:] not in ORG_HEADS:
+            continue
+        j = i + 1
+        while (
+            j < len(tokens)
+            and j - i <= 3
+            and tokens.joined(j)
+            and not covered[j]
+            and tokens.definite[j]
+            and tokens.folded[j] not in PHRASE_STOPS
+        ):
+            j += 1
+        if j == i + 1 or j >= len(tokens) or not tokens.joined(j) or covered[j]:
+            continue  # الوزارة لشؤون المساجد: a head alone is a common noun
+        if not tokens.folded[j].startswith("ل"):
+            continue
+        if tokens.folded[j].startswith("لل"):  # للسياحة والتراث
+            end = _defined_phrase(tokens, j, covered, 3)
+        elif j + 1 < len(tokens) and tokens.joined(j + 1) and tokens.definite[j + 1]:  # لحقوق الإنسان
+            end = j + 2
+            while end < len(tokens) and end - j < 4 and tokens.joined(end) and _nisba(tokens.folded[end]):
+                end += 1
+        else:
+            continue
+        if end > j:
+            spans.append(RuleSpan(i, end, "ORG", "org_defined", True))
     return spans
 
 
@@ -499,6 +695,9 @@ def find_rule_spans(
         + _title_spans(tokens, covered)
         + _speech_spans(tokens, covered)
         + _org_spans(tokens, covered)
+        + _facility_spans(tokens, covered)
+        + _event_named_spans(tokens, covered)
+        + _defined_head_spans(tokens, covered)
         + _event_spans(tokens, covered)
         + _place_spans(tokens, covered, capital_of)
         + _shape_spans(tokens, covered)

@@ -31,6 +31,8 @@ class Span:
     alias: Alias | None = None
     rule: str = ""
     hint: str = ""
+    #: The sequence labeller's score for these tokens with this type (None: it did not tag them).
+    score: float | None = None
 
     @property
     def length(self) -> int:
@@ -50,6 +52,7 @@ class Mention:
     entity_id: str = ""
     weak: bool = False
     clitic_readings: tuple[tuple[int, str], ...] = ()
+    confidence: float | None = None
 
 
 @dataclass

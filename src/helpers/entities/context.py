@@ -1,0 +1,300 @@
+"""Context over dictionaries: what the words around a gazetteer match say about it.
+
+General rules, each a function of the tokens around a span (see `tests/test_context.py`):
+- a nisba adjective after a definite noun is not the country (وكالة الأنباء السعودية);
+- a place inside a club's or a company's name makes the organisation as a whole (ريال مدريد،
+  نادي جدة، طيران الإمارات);
+- an outlet named like a place or a common word (الشرق الأوسط، العربية، الرياض) is the outlet only
+  where the context says so: a media head before it (صحيفة، قناة ...) or quotes after لـ or a
+  publishing verb (لـ«الشرق الأوسط»، ذكرت «العربية»);
+- a one-word place name that is also an ordinary word (سيول floods, بورصة stock exchange) or reads
+  as proclitic + ordinary word (بعقوبة "with a penalty"), or written with ه where the name has ة
+  (جدّه "his grandfather"), is kept only where the context supports a name: a place head before
+  it, or the sequence labeller tagging it as a name;
+- an ambiguous name takes the reading the document's words point to (عمان: Oman or Amman; الاتحاد
+  الأوروبي in a football article is UEFA).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from helpers.core.words import fold_token, is_function_word, word_zipf
+from helpers.entities.rules import WordTokens
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold_token(w) for w in words.split())
+
+
+#: Words before an outlet's name that say it is the outlet.
+MEDIA_CUES = _folded(
+    "صحيفة جريدة قناة شبكة فضائية تلفزيون تليفزيون موقع مجلة إذاعة وكالة لصحيفة لجريدة لقناة لشبكة "
+    "بصحيفة بجريدة بقناة بشبكة وصحيفة وقناة"
+)
+#: Verbs and words that introduce a quoted source (ذكرت «العربية»).
+QUOTE_CUES = _folded("ل لـ نشرت ذكرت أوردت نقلت قالت أفادت بحسب حسب وفق وفقا موقع عبر")
+QUOTES = "\"“”«»'‘’"
+#: Words before a place that say it is a place (مدينة سيول، محافظة بعقوبة).
+PLACE_CUES = _folded(
+    "مدينة بمدينة لمدينة ومدينة العاصمة عاصمة محافظة بمحافظة منطقة بمنطقة ولاية إقليم مقاطعة جزيرة بلدة "
+    "قرية مطار ميناء وصل زار غادر"
+)
+#: A club's name around a place (ريال مدريد، مانشستر يونايتد، أتلتيكو مدريد).
+CLUB_BEFORE = _folded(
+    "ريال أتلتيكو اتلتيكو أتلتيك سبورتنغ سبورتينغ ديبورتيفو بوروسيا دينامو أولمبيك اولمبيك إنتر انتر "
+)
+CLUB_AFTER = _folded("يونايتد سيتي هوتسبير ألبيون")
+#: Heads of organisations named after a place (نادي جدة، طيران الإمارات، غرفة الشرقية ...).
+PLACE_ORG_HEADS = _folded(
+    "نادي جامعة كلية معهد أكاديمية بنك مصرف شركة غرفة أمانة بلدية إمارة طيران أسمنت اسمنت منتخب فريق "
+    "مستشفى شرطة هيئة صحيفة جريدة مؤسسة مجموعة اتحاد بورصة سوق جمعية حلف حركة جبهة متحف"
+)
+
+
+def quoted_after_cue(tokens: WordTokens, i: int) -> bool:
+    """Token i opens a quotation that follows a media or publishing cue (لـ«الشرق الأوسط»،
+    نشرت "العربية")."""
+    if i == 0 or not any(q in tokens.gap(i) for q in QUOTES):
+        return False
+    return bool(tokens.bare[i - 1] & (QUOTE_CUES | MEDIA_CUES))
+
+
+def quoted_whole(tokens: WordTokens, first: int, last: int) -> bool:
+    """Tokens [first, last) are the whole of a quotation (وتلقت «الشرق الأوسط» نسخة منه)."""
+    before = tokens.text[max(0, tokens.starts[first] - 2) : tokens.starts[first]]
+    after = tokens.text[tokens.ends[last - 1] : tokens.ends[last - 1] + 2]
+    return any(q in before for q in '«"“') and any(q in after for q in '»"”')
+
+
+def media_context(tokens: WordTokens, i: int, clitic: int = 0, last: int | None = None) -> bool:
+    """The name at token i (to `last`) is an outlet's: a media head right before it, quotes after
+    a cue (لـ«الشرق الأوسط»، ذكرت «العربية»), or quotes around it alone."""
+    if i > 0 and tokens.joined(i) and tokens.bare[i - 1] & MEDIA_CUES:
+        return True
+    return quoted_after_cue(tokens, i) or (last is not None and quoted_whole(tokens, i, last))
+
+
+def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int) -> bool:
+    """A one-word definite name shaped like a nisba adjective (السعودية، العربية) right after a
+    definite noun agrees with it as an adjective (وكالة الأنباء السعودية، العلاقات الأردنية
+    السعودية), unless a proclitic joins it as a coordinate (مصر والسعودية)."""
+    if last - first != 1 or clitic or first == 0 or not tokens.joined(first):
+        return False
+    word = tokens.folded[first]
+    if not (tokens.definite[first] and word.endswith(("يه", "ي"))):
+        return False
+    before = tokens.folded[first - 1]
+    # definite, perhaps behind a proclitic (للسوق السعودية، بالمملكة العربية)
+    definite = tokens.definite[first - 1] or any(
+        c and rest.startswith("ال") and len(rest) > 3 for c, rest in tokens.forms(first - 1)
+    )
+    return definite and not is_function_word(before)
+
+
+def nisba_after_org(tokens: WordTokens, first: int, last: int, clitic: int, org_at: list[bool]) -> bool:
+    """A one-word nisba-shaped name right after an organisation's name, perhaps behind its
+    closing quote, qualifies it (أرامكو السعودية، «أرامكو» السعودية)."""
+    if last - first != 1 or clitic or first == 0 or not org_at[first - 1]:
+        return False
+    word = tokens.folded[first]
+    gap = tokens.gap(first)
+    return tokens.definite[first] and word.endswith(("يه", "ي")) and gap in ("", "»", '"', "”")
+
+
+@lru_cache(maxsize=100_000)
+def _ordinary(word: str) -> bool:
+    return word_zipf(word) >= LOOKALIKE_ZIPF
+
+
+#: A one-word name at least this frequent as a word (Zipf) is a look-alike needing context.
+LOOKALIKE_ZIPF = 3.0
+_TEH_MARBUTA = re.compile(r"[ةۃ][\u064b-\u065f]*$")
+_HEH = re.compile(r"ه[\u064b-\u065f]*$")
+
+
+def lookalike(
+    tokens: WordTokens, first: int, last: int, clitic: int, names: tuple[str, ...], by_frequency: bool = True
+) -> bool:
+    """A one-word place name that is also an ordinary word: written with ه where every spelling
+    of the name has ة (جده "his grandfather" for جدة), or read whole while a proclitic + a
+    clearly more frequent word reads it too (بعقوبة: ب + عقوبة), or (`by_frequency`) a frequent
+    word itself (سيول floods, بورصة stock exchange)."""
+    if last - first != 1:
+        return False
+    raw = tokens.raw[first]
+    if _HEH.search(raw) and names and all(_TEH_MARBUTA.search(n.split()[-1]) for n in names if n):
+        return True
+    word = dict(tokens.forms(first)).get(clitic, tokens.folded[first])
+    if not clitic and any(
+        c and _ordinary(rest) and word_zipf(rest) > word_zipf(word) + 0.5 for c, rest in tokens.forms(first)
+    ):
+        return True
+    return by_frequency and _ordinary(word) and not tokens.definite[first]
+
+
+def place_supported(tokens: WordTokens, first: int) -> bool:
+    """A place head or a movement verb right before the word (مدينة سيول، في بعقوبة)."""
+    return first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & PLACE_CUES)
+
+
+def _adjective_after(tokens: WordTokens, k: int) -> bool:
+    """Token k is a definite relational adjective joined to the word before (المركزي، الأدبي)."""
+    return (
+        k < len(tokens)
+        and tokens.joined(k)
+        and tokens.definite[k]
+        and tokens.folded[k].endswith(("ي", "يه"))
+        and not is_function_word(tokens.folded[k])
+    )
+
+
+def club_or_company(tokens: WordTokens, first: int, last: int, taken: set[int]) -> tuple[int, int] | None:
+    """Tokens of the organisation a place's name is part of: a club word before or after it
+    (ريال مدريد، مانشستر يونايتد) or an organisation head before it and a relational adjective
+    after it (نادي جدة الأدبي، بنك الكويت المركزي، طيران الإمارات)."""
+    before, after = first - 1, last
+    if before >= 0 and before not in taken and tokens.joined(first):
+        if tokens.folded[before] in CLUB_BEFORE:
+            return before, last
+        if tokens.bare[before] & PLACE_ORG_HEADS:
+            return before, last + 1 if _adjective_after(tokens, last) else last
+    if after < len(tokens) and after not in taken and tokens.joined(after):
+        if tokens.folded[after] in CLUB_AFTER:
+            return first, after + 1
+    return None
+
+
+#: Heads of a street or district named after a place (شارع الرياض، طريق مكة).
+STREET_HEADS = _folded("شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار")
+
+
+def inside_quoted_name(tokens: WordTokens, first: int, last: int) -> bool:
+    """The name opens a quotation that goes on past it («ماليزيا ديفلبمنت برهاد»): it is part of
+    a longer quoted name."""
+    if first == 0 or not any(q in tokens.gap(first) for q in '«"“'):
+        return False
+    if last >= len(tokens) or not tokens.joined(last):
+        return False  # the quotation closes right after the name: the name is all of it
+    for k in range(last + 1, min(last + 4, len(tokens))):
+        if not tokens.joined(k):
+            return any(q in tokens.gap(k) for q in '»"”')
+    return False
+
+
+def city_with_masculine_adjective(tokens: WordTokens, first: int, last: int, nationality) -> bool:
+    """A one-word city name followed by a masculine relational adjective that is no nationality
+    is a common noun (الرباط الداخلي للركبة: a ligament): cities are feminine."""
+    k = last
+    return (
+        last - first == 1
+        and k < len(tokens)
+        and tokens.joined(k)
+        and tokens.definite[k]
+        and tokens.folded[k].endswith("ي")
+        and not nationality(tokens.folded[k])
+        and not is_function_word(tokens.folded[k])
+    )
+
+
+def street_of_place(tokens: WordTokens, first: int) -> bool:
+    """The place at token `first` names a street or district (شارع الرياض)."""
+    return first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & STREET_HEADS)
+
+
+#: Heads of an event named after a place (مهرجان الإسكندرية السينمائي، معرض الرياض الدولي للكتاب).
+EVENT_PLACE_HEADS = _folded(
+    "مهرجان معرض مؤتمر منتدى ملتقى بطولة كأس كوبا رالي ماراثون سباق اتفاق اتفاقية معاهدة إعلان"
+)
+
+
+def event_of_place(tokens: WordTokens, first: int, last: int) -> tuple[int, int] | None:
+    """Tokens of the event a place's name is part of: an event head before it, and relational
+    adjectives or ل-complements after it (up to three words)."""
+    before = first - 1
+    if before < 0 or not tokens.joined(first) or not tokens.bare[before] & EVENT_PLACE_HEADS:
+        return None
+    while before > 0 and tokens.joined(before) and tokens.bare[before - 1] & EVENT_PLACE_HEADS:
+        before -= 1  # كأس كوبا أمريكا
+    end = last
+    while end < len(tokens) and end - last < 3 and tokens.joined(end):
+        word = tokens.folded[end]
+        if _adjective_after(tokens, end) or (word.startswith("لل") and len(word) > 4):
+            end += 1
+        else:
+            break
+    return before, end
+
+
+def club_by_nationality(tokens: WordTokens, first: int, last: int, nationality) -> bool:
+    """A place followed by a masculine nationality adjective names a club (الكويت الكويتي،
+    برشلونة الإسباني): places are feminine, clubs (النادي) masculine."""
+    k = last
+    return (
+        k < len(tokens)
+        and tokens.joined(k)
+        and tokens.definite[k]
+        and tokens.folded[k].endswith("ي")
+        and nationality(tokens.folded[k])
+    )
+
+
+#: Words before a club's name that say it is the club (نادي الهلال، فاز الهلال، أمام النصر).
+CLUB_CUES = _folded(
+    "نادي لنادي بنادي فريق لفريق لاعب لاعبي مدرب جماهير إدارة رئيس أمام ضد فاز يفوز خسر تعادل "
+    "واجه يواجه التقى يلتقي هزم تغلب ناديي فريقي"
+)
+
+
+def club_supported(tokens: WordTokens, first: int) -> bool:
+    """A club cue among the three words before the name, in its clause (نادي الهلال، فاز
+    الهلال على النصر، تعادل مع النصر)."""
+    k = first
+    while k > 0 and first - k < 3 and tokens.joined(k):
+        k -= 1
+        if tokens.bare[k] & CLUB_CUES:
+            return True
+    return False
+
+
+def document_cues(tokens_list: list[WordTokens]) -> frozenset[str]:
+    """The folded words (and their proclitic-less forms) of a document's fields."""
+    words: set[str] = set()
+    for tokens in tokens_list:
+        for bare in tokens.bare:
+            words |= bare
+    return frozenset(words)
+
+
+def choose_reading(readings: list[tuple[str, frozenset[str], int]], cues: frozenset[str]) -> str:
+    """The entity id among `readings` (id, cue words, how many of them it needs), the first
+    being the default, whose cue words the document uses most (ties: the earlier)."""
+    best, best_n = readings[0][0], 0
+    for eid, words, needed in readings:
+        n = len(words & cues)
+        if n >= needed and n > best_n:
+            best, best_n = eid, n
+    return best
+
+
+#: Pronoun suffixes (folded) on a preposition's object.
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
+
+
+def ali_is_preposition(tokens: WordTokens, i: int) -> bool:
+    """Token i is على written with ya (علي), not the name: the next word is a function word, a
+    frequent definite noun, or a proclitic + a frequent word (علي بخيراته، علي الرغم)."""
+    if tokens.folded[i] != "علي" or i + 1 >= len(tokens) or not tokens.joined(i + 1):
+        return False
+    following = tokens.folded[i + 1]
+    if following in ("بن", "ابن", "بنت"):
+        return False  # علي بن عبدالله
+    if is_function_word(following):
+        return True
+    if tokens.definite[i + 1]:  # علي الرغم; but علي القرني: a nisba surname
+        return word_zipf(following) >= (4.5 if following.endswith("ي") else 3.5)
+    # a preposition's object with a pronoun attached (علي بخيراته، علي لسانه)
+    if any(c and rest.endswith(PRONOUN_SUFFIXES) and len(rest) >= 4 for c, rest in tokens.forms(i + 1)):
+        return True
+    return any(c and word_zipf(rest) >= 3.5 > word_zipf(following) for c, rest in tokens.forms(i + 1))

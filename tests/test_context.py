@@ -1,0 +1,353 @@
+"""Context over dictionaries and linking on sentences written for these tests
+(helpers.entities.context, recognise, link). Most run without the labeller (`use_model=False`)
+so that each checks one rule; those that need its support say so."""
+
+import pandas as pd
+import pytest
+
+from helpers.core.text import split_sentences
+from helpers.entities import extract_entities
+from helpers.entities.name_keys import linking_key
+from helpers.entities.spans import word_tokens
+from tests.test_entities import frames
+
+
+def found(body: str, use_model: bool = False, title: str = "") -> pd.DataFrame:
+    return extract_entities(*frames({"x": (title, body)}), use_camel_ner=False, use_model=use_model).entities
+
+
+def ids(body: str, **kwargs) -> set[str]:
+    return set(found(body, **kwargs)["entity_id"])
+
+
+def by_surface(body: str, **kwargs) -> dict[str, tuple[str, str]]:
+    e = found(body, **kwargs)
+    return {r.surface: (r.type, r.entity_id) for r in e.itertuples()}
+
+
+def test_nisba_after_a_definite_noun_is_not_the_country():
+    assert "saudi_arabia" not in ids("نقلت وكالة الأنباء السعودية الخبر عن العلاقات الأردنية السعودية.")
+    assert "saudi_arabia" in ids("وقعت مصر والسعودية اتفاقا.")
+    assert "saudi_arabia" in ids("وصل الوفد إلى السعودية أمس.")
+
+
+def test_a_place_inside_a_club_or_company_name_is_the_organisation():
+    named = by_surface("فاز ريال مدريد على ضيفه، وزار اللاعبون نادي جدة، وسافروا على طيران الإمارات.")
+    assert named["ريال مدريد"] == ("ORG", "real_madrid")
+    assert named["نادي جدة"][0] == "ORG"
+    assert named["طيران الإمارات"] == ("ORG", "emirates_airline")
+    assert "madrid" not in {eid for _, eid in named.values()}
+    assert "jeddah_sa" not in {eid for _, eid in named.values()}
+
+
+def test_the_middle_east_after_la_or_a_newspaper_word_is_the_newspaper():
+    assert by_surface("وقال مصدر لـ«الشرق الأوسط» إن الوضع هادئ.")["الشرق الأوسط"] == (
+        "ORG",
+        "asharq_al_awsat",
+    )
+    assert by_surface("ونشرت صحيفة الشرق الأوسط تقريرا.")["صحيفة الشرق الأوسط"][1] == "asharq_al_awsat"
+    assert by_surface("تشهد منطقة الشرق الأوسط توترا.")["الشرق الأوسط"] == ("LOC", "middle_east")
+
+
+def test_al_arabiya_only_where_the_context_says_channel():
+    assert "al_arabiya" not in ids("تعلم اللغة العربية في الدول العربية وحضر القمة العربية.")
+    assert "al_arabiya" in ids("وقال المتحدث لقناة العربية إن المفاوضات مستمرة.")
+    assert "al_arabiya" in ids("وقال المتحدث لـ«العربية» إن المفاوضات مستمرة.")
+    assert "al_arabiya" in ids("وذكرت شبكة العربية أن المفاوضات مستمرة.")
+
+
+@pytest.mark.parametrize(
+    "sentence,entity",
+    [
+        ("اجتاحت سيول جارفة القرى بعد الأمطار.", "seoul"),
+        ("وحضر العزاء أبناء الفقيد وتذكروا جدّه الراحل.", "jeddah_sa"),
+        ("حكمت المحكمة على المتهم بعقوبة السجن.", "baqubah_iq"),
+    ],
+)
+def test_common_words_that_look_like_places_are_dropped(sentence, entity):
+    assert not (found(sentence, use_model=True)["type"] == "LOC").any(), entity
+
+
+def test_a_place_word_is_kept_where_the_context_names_a_place():
+    assert "seoul" in ids("وصل الوفد إلى العاصمة الكورية سيول أمس.")
+    assert "jeddah_sa" in ids("افتتح المعرض في جدة أمس.")
+
+
+def test_stock_exchange_with_a_country_is_not_bursa():
+    assert "bursa_tr" not in ids("وارتفع مؤشر بورصة قطر أمس.", use_model=True)
+
+
+def test_ala_written_with_ya_is_not_the_name_ali():
+    assert found("ولقد أنعم الله علي بخيراته وعلي الناس.").empty
+    assert "علي الغفيص" in set(found("وقال المهندس علي الغفيص إن الخطة جاهزة.")["surface"])
+
+
+def test_different_first_names_on_one_surname_stay_apart():
+    e = found(
+        "وقالت ندى الشهراني إن المعرض ناجح، وأضافت حنان الشهراني أن الزوار كثر، "
+        "وأكدت الشهراني أن المعرض مستمر.",
+        use_model=True,
+    )
+    persons = e[e["type"] == "PER"]
+    nada = set(persons.loc[persons.surface.str.contains("ندى"), "entity_id"])
+    hanan = set(persons.loc[persons.surface.str.contains("حنان"), "entity_id"])
+    assert nada and hanan and not nada & hanan
+    alone = persons[persons.surface == "الشهراني"]
+    assert alone.empty or not set(alone.entity_id) & (nada | hanan)
+
+
+def test_the_surname_of_a_given_name_the_rules_missed_is_not_linked():
+    e = found("وقال سعيد الشهراني إن الخطة جاهزة، وأضافت ندى الشهراني أن التنفيذ قريب.")
+    linked = e[(e.surface == "الشهراني") & (e.source == "surname")]
+    assert linked.empty
+
+
+def test_compound_given_names_link_written_joined_or_apart():
+    e = extract_entities(
+        *frames(
+            {
+                "a": ("", "وقال عبدالعزيز الحمدان إن المشروع اكتمل."),
+                "b": ("", "وأكد عبد العزيز الحمدان أن المشروع اكتمل."),
+            }
+        ),
+        use_model=True,
+    ).entities
+    assert set(e.doc_id) == {"a", "b"}
+    assert e.groupby("doc_id")["entity_id"].first().nunique() == 1
+    assert linking_key("PER", ("عبد", "العزيز", "الحمدان")) == linking_key("PER", ("عبدالعزيز", "الحمدان"))
+    assert linking_key("PER", ("حنان", "الشهراني")) != linking_key("PER", ("حنين", "الشهراني"))
+
+
+def test_amman_or_oman_from_the_document():
+    assert "amman" in ids("زار الوفد عمان والتقى الملك عبدالله الثاني وأشاد بالعلاقات الأردنية.")
+    assert "oman" in ids("زار الوفد عمان والتقى المسؤولين في مسقط.")
+    assert "oman" in ids("وقعت سلطنة عمان الاتفاق.")
+
+
+def test_the_european_union_in_football_is_uefa():
+    assert "uefa" in ids("عاقب الاتحاد الأوروبي النادي بعد المباراة في دوري الأبطال وغرم اللاعب.")
+    assert "european_union" in ids("فرض الاتحاد الأوروبي عقوبات اقتصادية على الشركات.")
+
+
+def test_washington_the_city_or_the_state():
+    assert "washington_state" in ids("اجتاحت الحرائق ولاية واشنطن.")
+    assert "washington_state" in ids("اجتاحت الحرائق غابات واشنطن قرب سياتل.")
+    assert "washington" in ids("وصل الوزير إلى واشنطن للقاء نظيره.")
+
+
+def test_organisations_named_after_a_person_and_ministries():
+    named = by_surface(
+        "نقل المصاب إلى مستشفى الأمير فيصل بن خالد التخصصي، وأعلنت وزارة الشؤون البلدية والقروية الخطة."
+    )
+    assert named["مستشفى الأمير فيصل بن خالد التخصصي"][0] == "ORG"
+    assert named["وزارة الشؤون البلدية والقروية"][0] == "ORG"
+
+
+def test_club_names_that_are_words_need_an_article_about_sport():
+    assert {"al_hilal", "al_nassr"} <= ids("فاز الهلال على النصر في مباراة الدوري أمام جماهير كثيرة.")
+    assert not ids("شوهد الهلال في السماء وتحقق النصر للجيش.") & {"al_hilal", "al_nassr"}
+
+
+def test_gulf_regions_clubs_companies_and_leaders_are_known():
+    known = ids(
+        "زار أمير منطقة حائل القصيم وعسير والباحة والجوف، وأعلنت أرامكو وسابك نتائجهما، "
+        "واستقبل عبد ربه منصور هادي الوفد.",
+        use_model=True,
+    )
+    assert {"hail_region", "qassim_region", "asir_region", "al_bahah_region", "al_jawf_region"} <= known
+    assert {"saudi_aramco", "sabic", "hadi"} <= known
+
+
+def test_the_labeller_adds_names_no_list_knows_with_a_confidence():
+    e = found("وقال المدير التنفيذي للشركة رافائيل بونتيكورفو إن الأرباح تضاعفت.", use_model=True)
+    model = e[e.source == "model"]
+    assert not e.empty and e["confidence"].dropna().between(0, 1).all()
+    assert model.empty or model["confidence"].notna().all()
+
+
+def test_word_tokens_keep_offsets():
+    tokens = word_tokens("لـ«الشرق الأوسط»")
+    assert [tokens.text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)] == [
+        "لـ",
+        "الشرق",
+        "الأوسط",
+    ]
+    assert split_sentences("جملة. أخرى.")
+
+
+def test_places_inside_events_facilities_and_banks_are_not_the_place():
+    named = by_surface(
+        "انطلق مهرجان الإسكندرية السينمائي، وهبطت الطائرة في مطار الملك عبدالعزيز الدولي، "
+        "ووافق مجلس إدارة بنك الكويت المركزي على القرار."
+    )
+    assert named["مهرجان الإسكندرية السينمائي"][0] == "MISC"
+    assert named["مطار الملك عبدالعزيز الدولي"][0] == "LOC"
+    assert named["بنك الكويت المركزي"][0] == "ORG"
+    assert not {"alexandria_eg", "king_abdulaziz", "kuwait"} & {eid for _, eid in named.values()}
+
+
+def test_a_place_with_a_masculine_nationality_is_a_club():
+    named = by_surface("واجه برشلونة الإسباني فريق روما الإيطالي.")
+    assert named["برشلونة"][0] == "ORG"
+
+
+def test_newspapers_named_like_places_in_quotes_after_la():
+    named = by_surface('وقال الناطق لـ" الرياض" إن الخطة جاهزة، وأكد لـ«عكاظ» أنها ستنفذ.')
+    assert named["الرياض"] == ("ORG", "al_riyadh_newspaper")
+    assert named["عكاظ"] == ("ORG", "okaz")
+    assert by_surface("وصل الوفد إلى الرياض أمس.")["الرياض"] == ("LOC", "riyadh")
+
+
+def test_ministry_phrases_stop_at_times_and_titles():
+    named = by_surface("وأعلنت وزارة الداخلية اليوم القبض على المتهمين.")
+    assert named["وزارة الداخلية"][0] == "ORG"
+
+
+def test_labeller_spans_lose_titles_nationalities_and_currencies():
+    e = found(
+        "وقال الطبيب تشانق الصيني وفيصل بن خالد بن عبدالعزيز أمير منطقة عسير إن قيمة الصفقة "
+        "20 مليون جنيه إسترليني.",
+        use_model=True,
+    )
+    assert "تشانق الصيني" not in set(e.surface)
+    assert not any(s.endswith(" أمير") for s in e.surface)
+    assert not (e["type"] == "MISC").any()
+
+
+def test_pronoun_suffixed_words_are_not_names():
+    e = found("ورفع مدير إدارة المشاريع شكره وتقديره للقيادة.")
+    assert not (e["type"] == "PER").any()
+
+
+def test_events_and_prizes_named_after_a_person_are_not_the_person():
+    named = by_surface("وتقام بطولة كأس الأمير فيصل بن فهد، وحضر حفل مسابقة الملك سلمان لحفظ القرآن الكريم.")
+    assert named["كأس الأمير فيصل بن فهد"][0] == "MISC"
+    assert "king_salman" not in {eid for _, eid in named.values()}
+
+
+def test_an_organisation_with_a_definite_head_and_a_complement():
+    named = by_surface(
+        "وأدانت الهيئة الدائمة المستقلة لحقوق الإنسان الهجوم، ودعت الهيئة العامة للسياحة والتراث إليه."
+    )
+    assert named["الهيئة الدائمة المستقلة لحقوق الإنسان"][0] == "ORG"
+    assert named["الهيئة العامة للسياحة والتراث"][0] == "ORG"
+
+
+def test_a_known_name_after_bin_is_a_patronymic():
+    assert "king_salman" not in ids("وزار الأمير سلطان بن سلمان بن عبدالعزيز المعرض.", use_model=True)
+    assert "king_salman" in ids("وزار الملك سلمان بن عبدالعزيز المعرض.", use_model=True)
+
+
+def test_the_labellers_short_person_spans_are_completed():
+    e = found("وقال الدكتور علي القرني إن الشاعر لبيد بن ربيعة العامري ولد هنا.", use_model=True)
+    assert {"علي القرني", "لبيد بن ربيعة العامري"} <= set(e.surface)
+
+
+def test_a_board_is_not_a_named_council():
+    named = by_surface("واجتمع مجلس الوزراء، ثم اجتمع مجلس الإدارة.")
+    assert named["مجلس الوزراء"][0] == "ORG"
+    assert "مجلس الإدارة" not in named
+
+
+def test_streets_named_after_places_and_quoted_outlets():
+    named = by_surface("افتتح نفق شارع الرياض، وتلقت «الشرق الأوسط» نسخة من البيان.")
+    assert named["شارع الرياض"][0] == "LOC" and named["شارع الرياض"][1] != "riyadh"
+    assert named["الشرق الأوسط"] == ("ORG", "asharq_al_awsat")
+
+
+def test_a_nisba_after_a_proclitic_and_article_is_an_adjective():
+    assert "saudi_arabia" not in ids("وزاد المؤشر الرئيسي للسوق السعودية أمس.")
+
+
+def test_final_ya_or_yah_spellings_and_a_foreign_surname_the_rule_took():
+    assert "dushanbe" in ids("وتلقت دوشانبيه معدات من واشنطن.")
+    e = found("وقال مساعد وزير الخارجية دونالد لو، الذي زار المنطقة.", use_model=True)
+    assert "دونالد لو" in set(e.surface)
+
+
+def test_a_nationality_alone_is_not_a_name():
+    assert not (found("وقال مسؤول روسي إن الاتفاق قريب.", use_model=True)["surface"] == "روسي").any()
+
+
+def test_places_inside_pacts_agreements_and_a_quoted_airline():
+    named = by_surface('من حلف بغداد إلى اتفاق فيينا، ومكتب الخدمات التابع لـ"السعودية" في المطار.')
+    assert named["حلف بغداد"][0] == "ORG" and named["اتفاق فيينا"][0] == "MISC"
+    assert named["السعودية"] == ("ORG", "saudia")
+
+
+def test_a_person_rule_stops_at_a_conjoined_noun_and_takes_a_rare_second_surname():
+    named = by_surface("وكان فهد القباع والتفافه حول المسجد سببا، وقال جان كلود يونكر إن الخطة جاهزة.")
+    assert "فهد القباع" in named and "جان كلود يونكر" in named
+
+
+def test_a_nisba_after_an_organisation_qualifies_it_and_generic_heads_stay_out():
+    named = by_surface("ورفعت شركة «أرامكو» السعودية الأسعار، وتتسابق مدارس اليابان، وافتتح مترو جدة.")
+    assert "السعودية" not in named
+    assert "مدارس اليابان" not in named and named["مترو جدة"][0] == "LOC"
+
+
+def test_ali_before_bin_is_the_name_and_a_particles_name_is_kept():
+    e = found(
+        "وطالب المواطن علي بن عبدالله آل سحيم بعلاجه، وقال الشيخ عبدالعزيز آل الشيخ إن.", use_model=True
+    )
+    assert {"علي بن عبدالله آل سحيم", "عبدالعزيز آل الشيخ"} <= set(e.surface)
+
+
+def test_short_skeletons_do_not_merge_rule_names():
+    from helpers.entities.name_keys import RuleEntityIndex
+
+    index = RuleEntityIndex()
+    assert index.entity_id("PER", ("كوي",))[0] != index.entity_id("PER", ("جوكا",))[0]
+
+
+def test_a_longer_name_around_a_known_person_is_another_person():
+    e = found("واستقبل وزير الصحة الدكتور عبدالله بن عبدالعزيز الربيعة الوفد.", use_model=True)
+    assert "king_abdullah_sa" not in set(e.entity_id)
+
+
+def test_the_federation_is_not_the_club_and_a_player_is_a_person():
+    e = found(
+        "أعلن الاتحاد العربي السعودي لكرة القدم قائمة المنتخب للمباراة، وانتقل اللاعب ميهاي بينتيللي "
+        "إلى الدوري بعد تعادل فريقه مع جماهير كثيرة.",
+        use_model=True,
+    )
+    assert "al_ittihad_sa" not in set(e.entity_id)
+    assert set(e.loc[e.surface == "ميهاي بينتيللي", "type"]) <= {"PER"}
+
+
+def test_words_that_look_like_given_names_or_surnames_in_context():
+    assert found("رفض اللاعب عرضا من ناديه لإعارته.").empty
+    assert "أسماء المستبعدين" not in set(found("وتعلن الإدارة أسماء المستبعدين غدا.").surface)
+    assert found("والمدارس الأكثر أمان للطلاب.").empty
+
+
+def test_arabic_family_names_link_only_when_equal():
+    from helpers.entities.name_keys import linking_key
+
+    assert linking_key("PER", ("العمير",)) != linking_key("PER", ("العمري",))
+
+
+def test_a_reading_needs_two_cues_a_quoted_longer_name_and_a_masculine_adjective():
+    assert "european_union" in ids(
+        "وقالت الدول الأعضاء في الاتحاد الأوروبي إن اللاعب الأساسي في المباراة هو اليورو."
+    )
+    assert "malaysia" not in ids("شبهات حول الشركة العامة «ماليزيا ديفلبمنت برهاد» للاستثمار.")
+    assert "rabat_ma" not in ids("عانى المدافع من قطع في الرباط الداخلي للركبة.")
+    assert "rabat_ma" in ids("وصل الوفد إلى الرباط أمس.")
+
+
+def test_a_given_name_ending_in_heh_is_no_pronoun_suffixed_noun():
+    assert "عبدالله بن محمد الدهيمي" in set(found("عبر الشيخ عبدالله بن محمد الدهيمي عن شكره.").surface)
+
+
+def test_a_known_person_with_a_patronymic_or_family_is_that_person():
+    e = found("وقال محمد بن سلمان بن عبدالعزيز إن. وقال فيصل بن فرحان آل سعود إن.", use_model=True)
+    assert {"mohammed_bin_salman", "faisal_bin_farhan"} <= set(e.entity_id)
+
+
+def test_a_family_after_a_patronymic_and_conjoined_nouns_in_titles():
+    named = by_surface(
+        "استنكر الشيخ عبدالعزيز بن عبدالله آل الشيخ الحادث، وشكر الرئيس لجهوده وإسهامه الفعال."
+    )
+    assert "عبدالعزيز بن عبدالله آل الشيخ" in named
+    assert not any("إسهامه" in s for s in named)
