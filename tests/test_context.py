@@ -8,7 +8,8 @@ import pytest
 from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
 from helpers.entities.name_keys import linking_key
-from helpers.entities.spans import word_tokens
+from helpers.entities.recognise import MODEL_MIN_SCORE, MODEL_SURE_SCORE, _model_ok
+from helpers.entities.spans import Span, word_tokens
 from tests.test_entities import frames
 
 
@@ -351,3 +352,11 @@ def test_a_family_after_a_patronymic_and_conjoined_nouns_in_titles():
     )
     assert "عبدالعزيز بن عبدالله آل الشيخ" in named
     assert not any("إسهامه" in s for s in named)
+
+
+def test_a_frequent_one_word_name_stands_only_when_the_labeller_is_sure():
+    tokens = word_tokens("فيضانات في دارفور أمس")  # دارفور: frequent enough to be vetoed when unsure
+    unsure = Span(2, 3, "LOC", "model", score=(MODEL_MIN_SCORE + MODEL_SURE_SCORE) / 2)
+    sure = Span(2, 3, "LOC", "model", score=MODEL_SURE_SCORE)
+    assert not _model_ok(tokens, unsure)
+    assert _model_ok(tokens, sure)

@@ -1,12 +1,16 @@
-"""Skeleton keys, rule-made ids and surname links (helpers.entities.name_keys)."""
+"""Skeleton keys, rule-made ids and surname links (helpers.entities.name_keys), and skeleton
+matches against the gazetteer (helpers.entities.link)."""
 
 from helpers.core.text import fold
+from helpers.entities.gazetteer import load_gazetteer
+from helpers.entities.link import SPELLED_ALIKE, _Linker
 from helpers.entities.name_keys import (
     RuleEntityIndex,
     SurnameIndex,
     is_surname,
     near_keys,
     skeleton_key,
+    spelling_similarity,
     token_skeleton,
 )
 
@@ -58,3 +62,16 @@ def test_function_words_and_given_names_are_not_surnames():
     assert not is_surname(fold("علي"))  # also the preposition على once folded
     assert not is_surname(fold("محمد"))
     assert not is_surname(fold("الدول"))
+
+
+def test_spelling_similarity_tells_variants_from_names_on_one_skeleton():
+    assert spelling_similarity(fold("طشقند"), fold("تاشكند")) >= SPELLED_ALIKE
+    assert spelling_similarity(fold("طاجكستان"), fold("طاجيكستان")) >= SPELLED_ALIKE
+    assert key("اليفورنيا") == key("الفروانية")
+    assert spelling_similarity(fold("اليفورنيا"), fold("الفروانية")) < SPELLED_ALIKE
+
+
+def test_a_skeleton_match_needs_a_name_spelled_alike():
+    linker = _Linker(load_gazetteer())
+    assert linker.known(tuple(fold("الفروانيه").split()), "LOC")[0] == "al_farwaniyah"
+    assert linker.known(tuple(fold("اليفورنيا").split()), "LOC") is None

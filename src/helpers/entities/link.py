@@ -25,10 +25,14 @@ from helpers.entities.name_keys import (
     is_surname,
     skeleton_key,
     skeleton_length,
+    spelling_similarity,
 )
 from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS, span_text, trie_matches
 from helpers.entities.rules import NAME_PARTICLES, PERSON_SHAPE, RARE, WordTokens
 from helpers.entities.spans import Document, EntityTables, Mention, Span, documents_of, word_tokens
+
+#: Letter similarity (difflib ratio) a skeleton match needs with one of the gazetteer's names.
+SPELLED_ALIKE = 0.75
 
 
 class _Linker:
@@ -53,7 +57,7 @@ class _Linker:
         key = skeleton_key(name)
         if skeleton_length(key) >= MIN_SKELETON:
             found = self.gaz.skeleton_lookup(key, etype)
-            if found:
+            if found and self.spelled_alike(name, found):
                 return found, "skeleton", f"skeleton '{key}' of a {etype} name in the gazetteer"
         if hint and self.gaz.entries.get(hint) and self.gaz.entries[hint].type == etype:
             return hint, "context", "the context names it (a capital before its country, a known name inside)"
@@ -62,6 +66,15 @@ class _Linker:
             if found:
                 return found, "near_skeleton", f"skeleton '{key}' one letter from a gazetteer name"
         return None
+
+    def spelled_alike(self, name: tuple[str, ...], entity_id: str) -> bool:
+        """The name is spelled like one of the entity's names, not only built on the same
+        consonants (طاجكستان ~ طاجيكستان; اليفورنيا is not الفروانية)."""
+        written = " ".join(name)
+        return any(
+            spelling_similarity(written, " ".join(fold_token(w) for w in alias.split())) >= SPELLED_ALIKE
+            for alias in self.gaz.entries[entity_id].aliases
+        )
 
     def rule_entity(self, name: tuple[str, ...], etype: str) -> tuple[str, str, str]:
         eid, merged = self.rule_ids.entity_id(etype, name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from helpers.core.words import is_function_word, proclitic_forms, word_zipf
@@ -61,6 +62,13 @@ def token_skeleton(folded_token: str) -> str:
 def skeleton_key(folded_tokens: tuple[str, ...] | list[str]) -> str:
     """Skeleton of a multi-word name: word skeletons joined by spaces."""
     return " ".join(token_skeleton(t) for t in folded_tokens)
+
+
+def spelling_similarity(folded_a: str, folded_b: str) -> float:
+    """difflib ratio of two folded names once letters that transliterate alike are merged
+    (طشقند ~ تاشكند 0.91); vowels count, so names on one skeleton can still differ (اليفورنيا,
+    الفروانيه 0.67)."""
+    return SequenceMatcher(None, folded_a.translate(_LETTER_CLASS), folded_b.translate(_LETTER_CLASS)).ratio()
 
 
 def skeleton_length(key: str) -> int:

@@ -311,6 +311,8 @@ def _recognise(
 
 #: Below this score a labeller span is not a mention of its own (it still supports a look-alike).
 MODEL_MIN_SCORE = 0.7
+#: From this score the labeller's one-word name stands even when the word is frequent.
+MODEL_SURE_SCORE = 0.8
 
 
 def _model_ok(tokens: WordTokens, span: Span) -> bool:
@@ -337,9 +339,12 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
             return False
         if span.type == "PER" and given_names().match([word], 0)[0]:
             return True
-        # ريف، كاريكاتير، بالكورنيش: ordinary words (perhaps after a proclitic)
+        # ريف، كاريكاتير، بالكورنيش: ordinary words (perhaps after a proclitic), unless the
+        # labeller is sure (frequent words include famous names: تايلند، دارفور)
         zipf = max(word_zipf(rest) for c, rest in tokens.forms(span.first) if c == span.clitic or c)
-        if zipf >= (4.5 if span.type == "PER" else 3.5) and load_gazetteer().lookup(words) is None:
+        sure = span.score is not None and span.score >= MODEL_SURE_SCORE
+        frequent = zipf >= (4.5 if span.type == "PER" else 3.5)
+        if frequent and not sure and load_gazetteer().lookup(words) is None:
             return False
     elif span.type == "PER":
         if word_zipf(words[0]) >= 4.0 and not given_names().match(list(words), 0)[0]:
