@@ -360,3 +360,21 @@ def test_a_frequent_one_word_name_stands_only_when_the_labeller_is_sure():
     sure = Span(2, 3, "LOC", "model", score=MODEL_SURE_SCORE)
     assert not _model_ok(tokens, unsure)
     assert _model_ok(tokens, sure)
+
+
+def test_a_city_after_a_match_verb_in_a_sport_article_is_its_club():
+    sport = " وسجل اللاعب هدفين في المباراة ضمن الدوري."
+    for use_model in (False, True):
+        assert by_surface("فاز الهلال على نجران" + sport, use_model=use_model)["نجران"][0] == "ORG"
+        city = by_surface("وصل الفريق إلى نجران" + sport, use_model=use_model)
+        assert city["نجران"] == ("LOC", "najran_sa")
+    assert by_surface("فاز الهلال على نجران في الانتخابات البلدية.")["نجران"][0] == "LOC"
+
+
+def test_a_party_or_front_named_by_its_adjectives():
+    assert by_surface("وانتقد الحزب الجمهوري قرار الرئيس.")["الحزب الجمهوري"][0] == "ORG"
+    assert by_surface("وقالت الجبهة الشعبية إنها ترفض القرار.")["الجبهة الشعبية"][0] == "ORG"
+    assert found("وقال الحزب السوداني إن القرار خاطئ.").empty  # a Sudanese party: no name
+    assert found("وقالت الجماعة التي تبنت الهجوم إنها مستمرة.").empty
+    whole = by_surface("رأت اللجنة الوطنية لحقوق الإنسان أن ما حدث مرفوض.")
+    assert "اللجنة الوطنية لحقوق الإنسان" in whole

@@ -258,6 +258,25 @@ def club_supported(tokens: WordTokens, first: int) -> bool:
     return False
 
 
+#: Words a club's name follows in a match report where a city's name would not (فاز نجران على
+#: الهلال، تعادل مع ليون، أمام بورتو): match verbs and their prepositions.
+MATCH_CUES = _folded("فاز يفوز خسر تعادل واجه يواجه التقى يلتقي هزم تغلب أمام ضد مضيفه ضيفه")
+#: Words between a match verb and the club (فاز على نجران، تعادل مع ليون).
+MATCH_LINKS = _folded("على مع")
+
+
+def club_by_city(tokens: WordTokens, first: int) -> bool:
+    """In an article about sport, a city right after a match verb, or after its على / مع, or
+    after أمام / ضد, is the club named after it (فاز نجران، تغلب على هامبورغ، أمام بورتو);
+    after a preposition of place it stays the city (وصل الفريق إلى نجران)."""
+    k = first - 1
+    if k >= 0 and tokens.joined(first) and tokens.bare[k] & MATCH_LINKS:
+        k -= 1
+    while k >= 0 and first - k <= 3 and tokens.joined(k + 1) and tokens.definite[k]:
+        k -= 1  # فاز الهلال على نجران: the other club between the verb and على
+    return k >= 0 and tokens.joined(k + 1) and bool(tokens.bare[k] & MATCH_CUES)
+
+
 def document_cues(tokens_list: list[WordTokens]) -> frozenset[str]:
     """The folded words (and their proclitic-less forms) of a document's fields."""
     words: set[str] = set()

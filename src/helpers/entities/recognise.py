@@ -135,6 +135,7 @@ def _gazetteer_spans(
         if gaz.entries[alias.entity_id].type == "ORG":
             org_at[a:b] = [True] * (b - a)
     model_type_at = model_type_at or [None] * len(tokens)
+    sport = len(cues & gaz.sport_cues) >= SPORT_CUES
     spans = []
     for a, b, c, alias in matches:
         entry = gaz.entries[alias.entity_id]
@@ -228,8 +229,14 @@ def _gazetteer_spans(
                 c = next((k for k, rest in tokens.forms(event[0]) if rest in context.EVENT_PLACE_HEADS), 0)
                 spans.append(Span(event[0], event[1], "MISC", "rule", c, rule="event_place"))
                 continue
-            if context.club_by_nationality(tokens, a, b, gaz.nationality):
+            if sport and (
+                context.club_by_nationality(tokens, a, b, gaz.nationality)
+                or (not entry.iso and not c and context.club_by_city(tokens, a))
+            ):  # the labeller does not overrule these (`merge_model`)
                 spans.append(Span(a, b, "ORG", "rule", c, rule="club_place"))
+                continue
+            if context.club_by_nationality(tokens, a, b, gaz.nationality):
+                spans.append(Span(a, b, "ORG", "rule", c, rule="club_nationality"))
                 continue
             org = context.club_or_company(tokens, a, b, set())
             if org:  # ريال مدريد، نادي جدة: the place is in an organisation's name
@@ -241,7 +248,7 @@ def _gazetteer_spans(
         spans.append(Span(a, b, entry.type, "gazetteer", c, alias))
     # clubs named like common words, in an article about sport, with a club cue before them or
     # the labeller naming an organisation there (they go first: they win a tie with a city)
-    if gaz.sport_trie and len(cues & gaz.sport_cues) >= SPORT_CUES:
+    if gaz.sport_trie and sport:
         for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded):
             qualified = (
                 b < len(tokens)
@@ -412,8 +419,10 @@ def merge_model(
         if agree:
             if agree.type == span.type:
                 span = replace(span, score=agree.score)
-            elif (agree.score or 0) >= MODEL_MIN_SCORE and (
-                span.source == "rule" or (span.type == "LOC" and agree.type == "ORG")
+            elif (
+                (agree.score or 0) >= MODEL_MIN_SCORE
+                and span.rule != "club_place"  # an article about sport knows its clubs better
+                and (span.source == "rule" or (span.type == "LOC" and agree.type == "ORG"))
             ):
                 span = replace(agree, hint="")
         merged[id(span)] = span
@@ -517,7 +526,7 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
                 span = replace(span, first=before, clitic=clitic)
         elif (
             span.type == "ORG"
-            and span.rule != "club_place"
+            and span.rule not in ("club_place", "club_nationality")
             and after < len(tokens)
             and after not in taken
             and tokens.joined(after)

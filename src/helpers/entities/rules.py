@@ -25,6 +25,7 @@ from helpers.core.words import (
     strip_diacritics,
     word_zipf,
 )
+from helpers.entities.gazetteer import load_gazetteer
 from helpers.entities.given_names import given_names
 
 
@@ -598,6 +599,33 @@ def _event_named_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
     return spans
 
 
+#: Heads of a party, front or guard that relational adjectives alone can name (الحزب الجمهوري،
+#: الحرس الثوري); committees and movements so named are mostly descriptions (اللجنة الأمنية،
+#: الحركة المرورية).
+BODY_HEADS = _folded("حزب جبهة حرس جماعة")
+
+
+def _named_by_adjectives(tokens: WordTokens, first: int, last: int) -> bool:
+    """Tokens [first, last) are relational adjectives, the first no nationality (الحزب
+    الجمهوري; الحزب السوداني is a Sudanese party, not a name) and none an ordinary adjective
+    of such bodies (الحاكم، المعارضة are not nisbas; الرئيسي، التنفيذية, الفرعية describe)."""
+    words = tokens.folded[first:last]
+    return (
+        all(_nisba(w) and w not in GENERIC_ADJECTIVES and not is_function_word(w) for w in words)
+        and not load_gazetteer().nationality(words[0])
+        and all(tokens.joined(k) for k in range(first, last))
+    )
+
+
+#: Relational adjectives that describe a body rather than name it.
+GENERIC_ADJECTIVES = _folded(
+    "الرئيسي الرئيسية الفرعي الفرعية التنفيذي التنفيذية الفني الفنية المحلي المحلية الإداري "
+    "الإدارية الخاصة الخاص الدولي الدولية الرسمي الرسمية الحالي الحالية الثاني الثانية الأساسي "
+    "الأساسية العلمي العلمية الطبي الطبية الإعلامي الإعلامية التحضيري التحضيرية الاستشاري الاستشارية "
+    "الحكومي الحكومية"
+)
+
+
 def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """An organisation named by a definite head, its adjectives and a ل-complement (الهيئة العامة
     للسياحة والتراث الوطني، المؤسسة العامة للتدريب التقني والمهني)."""
@@ -615,6 +643,11 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
             and tokens.folded[j] not in PHRASE_STOPS
         ):
             j += 1
+        if j > i + 1 and word[2:] in BODY_HEADS and _named_by_adjectives(tokens, i + 1, j):
+            complement = j < len(tokens) and tokens.joined(j) and tokens.folded[j].startswith("ل")
+            if not complement:  # الحزب الجمهوري؛ with a complement, below (الجبهة الشعبية لتحرير ...)
+                spans.append(RuleSpan(i, j, "ORG", "org_adjective", True))
+                continue
         if j == i + 1 or j >= len(tokens) or not tokens.joined(j) or covered[j]:
             continue  # الوزارة لشؤون المساجد: a head alone is a common noun
         if not tokens.folded[j].startswith("ل"):
