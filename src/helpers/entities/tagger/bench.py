@@ -17,6 +17,8 @@ import random
 import time
 import zipfile
 
+from helpers.core.paths import PROJECT_ROOT
+
 from .infer import DEFAULT_MODEL
 
 
@@ -31,7 +33,9 @@ def articles(path: str) -> list[str]:
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=str(DEFAULT_MODEL))
-    ap.add_argument("--zip", default="/work/shared/data/saudinewsnet/2015-08-06.zip")
+    ap.add_argument(
+        "--zip", default=str(PROJECT_ROOT.parent / "shared" / "data" / "saudinewsnet" / "2015-08-06.zip")
+    )
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--seed", type=int, default=0)

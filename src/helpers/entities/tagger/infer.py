@@ -1,11 +1,11 @@
 """Tag raw Arabic text: character spans (start, end, type) of PER / LOC / ORG / MISC names.
 
-    from tagger.infer import load
-    ner = load("models/ner")
-    ner.predict_spans(["قال الرئيس الأمريكي باراك أوباما في واشنطن ..."])
-    # [[(11, 30, 'PER'), (34, 40, 'LOC')]]   # (start, end, type), text[start:end] is the name
+    from helpers.entities.tagger.infer import load
+    ner = load()  # the shipped model, data/ner
+    ner.predict_spans(["قال الرئيس الأمريكي باراك أوباما في واشنطن"])
+    # [[(20, 32, 'PER', 0.98), (36, 42, 'LOC', 0.99)]]   # (start, end, type, score)
 
-or `tagger.infer.predict_spans(texts)` with the default model folder (models/ner).
+or `predict_spans(texts)` with the default model folder (`DEFAULT_MODEL`, data/ner).
 
 Text is cut into sentences and tokens like ANERcorp (`tagger.tokenize`), tagged, and the BIO
 tags decoded to token spans, then to character spans. A leading proclitic (و ب ل ف ك and their

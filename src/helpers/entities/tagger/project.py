@@ -1,4 +1,4 @@
-"""The ONE adapter to the host project (`helpers` package of /work/main).
+"""The one adapter to the host project (the `helpers` package).
 
 Everything the tagger takes from the project goes through this file, so that when the project's
 modules move only the imports below change:

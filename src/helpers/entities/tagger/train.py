@@ -1,6 +1,6 @@
 """Train the tagger from a CoNLL file, reproducibly.
 
-    python -m tagger.train --train /work/shared/data/anercorp/train.tsv --out models/ner \
+    python -m helpers.entities.tagger.train --train ../shared/data/anercorp/train.tsv --out models/ner \
         [--dev-split 0.1] [--seed 0] [--model crf|neural] [--unsup models/unsup]
 
 The last `--dev-split` of the sentences (contiguous) is held out as the development set: the

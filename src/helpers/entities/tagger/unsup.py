@@ -1,7 +1,7 @@
 """Unsupervised word features from unlabelled news text (SaudiNewsNet), reproducibly.
 
-    python -m tagger.unsup --zips /work/shared/data/saudinewsnet/2015-08-06.zip \
-        /work/shared/data/saudinewsnet/more/*.zip --out models/unsup
+    python -m helpers.entities.tagger.unsup --zips ../shared/data/saudinewsnet/2015-08-06.zip \
+        ../shared/data/saudinewsnet/more/*.zip --out models/unsup
 
 Steps (one process, fixed seeds, one worker thread: the same command gives the same files):
 1. every article's `content` is tokenised like ANERcorp (`tagger.tokenize`), each token folded
@@ -31,6 +31,8 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
+
+from helpers.core.paths import PROJECT_ROOT
 
 from .project import fold
 from .tokenize import TOKEN
@@ -79,7 +81,7 @@ def main(argv=None) -> None:
         "--zips",
         nargs="+",
         default=None,
-        help="SaudiNewsNet day zips (default: all under /work/shared/data/saudinewsnet)",
+        help="SaudiNewsNet day zips (default: all under ../shared/data/saudinewsnet beside the checkout)",
     )
     ap.add_argument("--out", default="models/unsup")
     ap.add_argument("--dim", type=int, default=100)
@@ -90,10 +92,10 @@ def main(argv=None) -> None:
     ap.add_argument("--clusters", default="64,256,1024")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
-    zips = args.zips or sorted(
-        glob.glob("/work/shared/data/saudinewsnet/*.zip")
-        + glob.glob("/work/shared/data/saudinewsnet/more/*.zip")
-    )
+    snn = PROJECT_ROOT.parent / "shared" / "data" / "saudinewsnet"
+    zips = args.zips or sorted(glob.glob(str(snn / "*.zip")) + glob.glob(str(snn / "more" / "*.zip")))
+    if not zips:
+        ap.error(f"no SaudiNewsNet zips under {snn}: give them with --zips")
     if os.environ.get("PYTHONHASHSEED") != "0":
         print("note: set PYTHONHASHSEED=0 for bit-identical word2vec runs", file=sys.stderr)
     out = Path(args.out)
