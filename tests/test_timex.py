@@ -375,6 +375,9 @@ def test_parse_anchor(anchor, parsed):
         ("P5D", (None, None)),
         ("XXXX-08-10", (None, None)),
         ("PAST_REF", (None, None)),
+        ("2015-07-25/PRESENT_REF", (None, None)),  # one end off the calendar: none (it failed events)
+        ("XXXX-07-25/2015-08-01", (None, None)),
+        ("2015-07-25/2015-07-18", ("2015-07-18", "2015-07-25")),  # a reversed range, in order
     ],
 )
 def test_value_bounds(value, bounds):

@@ -336,13 +336,17 @@ def _hijri_day(year: int, month: int, day: int, weekday: int | None) -> date | N
 
 def value_bounds(value: str) -> tuple[str | None, str | None]:
     """First and last ISO day covered by a TIMEX3 value ('2021-09' -> 2021-09-01, 2021-09-30;
-    '199X' -> 1990-01-01, 1999-12-31; 'A/B' -> start of A, end of B); (None, None) for values
-    that place nothing on a calendar (durations, PAST_REF, XXXX-..)."""
+    '199X' -> 1990-01-01, 1999-12-31; 'A/B' -> start of A, end of B, in calendar order); (None,
+    None) for values that place nothing on a calendar (durations, PAST_REF, XXXX-.., an interval
+    with such an end)."""
     if not isinstance(value, str) or not value:
         return None, None
     if "/" in value:
-        first, second = value.split("/", 1)
-        return value_bounds(first)[0], value_bounds(second)[1]
+        start, end = value.split("/", 1)
+        first, second = value_bounds(start)[0], value_bounds(end)[1]
+        if first is None or second is None:
+            return None, None  # 2015-07-25/PRESENT_REF: one end is not on the calendar
+        return min(first, second), max(first, second)
     value = value.split("T", 1)[0]
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", value)
     if m and valid_date(*(int(g) for g in m.groups())):
