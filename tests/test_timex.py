@@ -338,6 +338,16 @@ def test_time_with_date():
     assert (timex.type, timex.value) == ("TIME", "2021-07-17T16:45")
 
 
+def test_a_clock_time_takes_the_day_its_part_of_day_names():
+    # anchor Tuesday 2022-03-15
+    assert found("تنطلق المسرحية في الساعة العاشرة مساء اليوم على المسرح.") == [("TIME", "2022-03-15T22:00")]
+    assert found("وقع الحادث في الساعة 12:46 صباح أمس.") == [("TIME", "2022-03-14T00:46")]
+    assert found("يبدأ الحفل الساعة العاشرة من صباح اليوم.") == [("TIME", "2022-03-15T10:00")]
+    assert found("انطلقت الرحلة الساعة 10 صباح أمس.") == [("TIME", "2022-03-14T10:00")]
+    assert found("وصل الوفد الساعة الثالثة من فجر يوم الأحد 13 آذار.") == [("TIME", "2022-03-13T03:00")]
+    assert found("بدأ العمل الساعة الثامنة صباحا.") == [("TIME", "2022-03-15T08:00")]
+
+
 def test_mentions_keep_weekday_and_shift_for_anchor_inference():
     (m,) = mentions("صرح بذلك أمس الأربعاء 9 آذار الحالي.")
     assert (m.when.weekday, m.when.shift, m.when.day, m.when.month, m.when.year) == (2, -1, 9, 3, None)

@@ -185,7 +185,8 @@ def _fill_range(left: When, right: When):
 
 def _twelve_hour(hour: int, part: str) -> int:
     """An hour read on the 12-hour clock in a part of the day (MO, MI, AF, EV, NI): "الثالثة
-    عصرا" 15, "الواحدة ظهرا" 13, "التاسعة ليلا" 21, "الثانية ليلا" 2, "الثانية عشرة ليلا" 0."""
+    عصرا" 15, "الواحدة ظهرا" 13, "التاسعة ليلا" 21, "الثانية ليلا" 2, "الثانية عشرة ليلا" 0,
+    "12:46 صباحا" 0:46."""
     if hour > 12:
         return hour
     if part in ("AF", "EV"):
@@ -194,7 +195,7 @@ def _twelve_hour(hour: int, part: str) -> int:
         return hour + 12 if hour < 6 else hour
     if part == "NI":
         return 0 if hour == 12 else hour + 12 if hour >= 6 else hour
-    return hour
+    return 0 if hour == 12 else hour  # "الساعة 12:46 صباحا": 00:46
 
 
 def _whole(count: float, code: str) -> tuple[float, str]:

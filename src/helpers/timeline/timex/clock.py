@@ -39,7 +39,7 @@ class _ClockRules(_GrammarBase):
                 minute, j = _CLOCK_FRACTIONS[t.text(j)], j + 1
             elif t.text(j) == "و" and "و" + t.text(j + 1) in _CLOCK_FRACTIONS:
                 minute, j = _CLOCK_FRACTIONS["و" + t.text(j + 1)], j + 2
-            if t.text(j) not in lex.table("part_of_day_adverbs"):
+            if t.text(j) not in lex.table("part_of_day_adverbs") and self._day_part(j) is None:
                 return None
         else:
             return None
@@ -50,36 +50,53 @@ class _ClockRules(_GrammarBase):
             and after not in lex.words("timezone_words")
         ):
             return None
-        j, hour, shift = self._clock_tail(j, hour)
-        j = self._zone(j)
+        j, hour, day_at = self._clock_tail(j, hour)
         if hour >= 24 or minute >= 60:
             return None
-        when = When(shift=shift, time=f"{hour:02d}:{minute:02d}", floating=shift is None)
-        day = self.date_chain(j + 1) if shift is None and t.text(j) == "من" else None
+        time = f"{hour:02d}:{minute:02d}"
+        day = self.date_chain(day_at) if day_at is not None else None
         if (
             day
-            and day.type == "DATE"
+            and day.type in ("DATE", "TIME")  # TIME: a part of the day ("صباح أمس")
             and (day.when.day is not None or day.when.weekday is not None or day.when.shift is not None)
         ):
-            # "الساعة الثالثة فجرا من يوم الأحد 27 يوليو 2008": the time of that day
-            return _Parse(day.end, hour_word or 0, "TIME", replace(day.when, time=when.time), day.until)
-        return _Parse(j, hour_word or 0, "TIME", when)
+            # "الساعة العاشرة من صباح اليوم (الخميس)", "الساعة 12:46 صباح أمس", "الساعة الثالثة
+            # فجرا من يوم الأحد 27 يوليو 2008": the time of that day
+            return _Parse(self._zone(day.end), hour_word or 0, "TIME", replace(day.when, time=time), day.until)
+        relative = t.phrase(day_at, lex.phrases["relative_days"], clitic=False) if day_at is not None else None
+        if relative:  # "الساعة العاشرة مساء اليوم": a bare اليوم after a clock time is the day
+            return _Parse(self._zone(relative[0]), hour_word or 0, "TIME", When(shift=relative[1], time=time))
+        return _Parse(self._zone(j), hour_word or 0, "TIME", When(shift=None, time=time, floating=True))
+
+    def _day_part(self, k: int) -> tuple[str, int, int] | None:
+        """A part of a day at token k that a clock time can take: "من صباح ..." or "صباح" before a
+        named day ("صباح أمس", "صباح يوم الأحد"). (TIMEX3 part, token of the part, token after
+        it) or None."""
+        t, lex = self.t, self.lex
+        start = k + 1 if t.text(k) == "من" else k
+        part = t.stem_in(start, lex.table("parts_of_day"), clitic=False)
+        if part is None:
+            return None
+        named_day = (
+            t.phrase(start + 1, lex.phrases["relative_days"], clitic=False)
+            or t.text(start + 1) in ("يوم", "يومي")
+            or self.weekday(start + 1, clitic=False) is not None
+        )
+        return (part[2], start, start + 1) if start > k or named_day else None
 
     def _clock_tail(self, k: int, hour: int) -> tuple[int, int, int | None]:
         """What follows a clock time at token k: a part of the day that sets the 12-hour clock
-        ("مساء", "ليلا") or a part of a named day ("من عصر اليوم", "من مساء أمس").
-        (token after it, hour on the 24-hour clock, days from the anchor or None)."""
+        ("مساء", "ليلا"), or a part of a named day ("من عصر اليوم", "صباح أمس"). (token after
+        it, hour on the 24-hour clock, token where the day it names may start, or None)."""
         t, lex = self.t, self.lex
-        word, shift = t.text(k), None
+        word = t.text(k)
         if word in lex.table("part_of_day_adverbs"):
-            return k + 1, _twelve_hour(hour, lex.table("part_of_day_adverbs")[word]), None
-        part = t.stem_in(k + 1, lex.table("parts_of_day"), clitic=False) if word == "من" else None
-        if part:
-            hour, k = _twelve_hour(hour, part[2]), k + 2
-            relative = t.phrase(k, lex.phrases["relative_days"], clitic=False)
-            if relative:
-                shift, k = relative[1], relative[0]
-        return k, hour, shift
+            hour, k = _twelve_hour(hour, lex.table("part_of_day_adverbs")[word]), k + 1
+            return k, hour, k + 1 if t.text(k) == "من" else k  # "مساء اليوم", "فجرا من يوم الأحد"
+        part = self._day_part(k)
+        if part is None:
+            return k, hour, k + 1 if word == "من" else None
+        return part[2], _twelve_hour(hour, part[0]), part[1]  # the day's parse starts at its part
 
     def _zone(self, j: int) -> int:
         """Token after a time zone at token j ("بتوقيت غرينتش", "توقيت مكة المكرمة", "GMT")."""
