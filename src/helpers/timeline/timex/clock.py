@@ -62,8 +62,9 @@ class _ClockRules(_GrammarBase):
         ):
             # "الساعة العاشرة من صباح اليوم (الخميس)", "الساعة 12:46 صباح أمس", "الساعة الثالثة
             # فجرا من يوم الأحد 27 يوليو 2008": the time of that day
-            return _Parse(self._zone(day.end), hour_word or 0, "TIME", replace(day.when, time=time), day.until)
-        relative = t.phrase(day_at, lex.phrases["relative_days"], clitic=False) if day_at is not None else None
+            when = replace(day.when, time=time)
+            return _Parse(self._zone(day.end), hour_word or 0, "TIME", when, day.until)
+        relative = None if day_at is None else t.phrase(day_at, lex.phrases["relative_days"], clitic=False)
         if relative:  # "الساعة العاشرة مساء اليوم": a bare اليوم after a clock time is the day
             return _Parse(self._zone(relative[0]), hour_word or 0, "TIME", When(shift=relative[1], time=time))
         return _Parse(self._zone(j), hour_word or 0, "TIME", When(shift=None, time=time, floating=True))
