@@ -765,3 +765,14 @@ def test_a_year_after_min_and_a_month_before_a_name():
     assert dated(
         "أثارت تصريحات سفير طهران في أكتوبر/ تشرين الأول من 2014 مجتبى فردوسي الجدل.", "2015-08-06"
     ) == ["2014-10"]
+
+
+def test_weekdays_of_one_list_run_forward():
+    # anchor Tuesday 2022-03-15: that Tuesday, then the Wednesday after it (alone: the 9th)
+    assert found("تقام المسرحية يومي الثلاثاء والأربعاء.") == [("DATE", "2022-03-15"), ("DATE", "2022-03-16")]
+    assert found("جرت الانتخابات الأحد والاثنين الماضيين.")[1] == ("DATE", "2022-03-14")
+
+
+def test_a_range_ending_on_a_bare_weekday_ends_after_its_start():
+    assert found("اعتبارا من السبت 19 مارس وحتى السبت التالي") == [("DATE", "2022-03-19/2022-03-26")]
+    assert found("اعتبارا من السبت 19 مارس وحتى السبت المقبل") == [("DATE", "2022-03-19/2022-03-26")]

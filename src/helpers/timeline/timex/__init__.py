@@ -16,6 +16,7 @@ underspecified (`XXXX-08-10`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -180,8 +181,39 @@ def resolve(mention: Mention, anchor: Anchor | None) -> str:
     if mention.until is None:
         return start
     end = when_value(mention.until, anchor, mention.tense)
+    first, last = value_bounds(start)
+    if first is not None and first == last and _bare_weekday(mention.until):
+        # "من السبت 25 يوليو وحتى السبت": the first such weekday after the start; "المقبل" is
+        # counted from the writing day unless that falls on or before the start
+        if mention.until.rel is None or (value_bounds(end)[0] or first) <= first:
+            day = date.fromisoformat(first)
+            following = day + timedelta(days=(mention.until.weekday - day.weekday()) % 7 or 7)
+            return f"{start}/{following.isoformat()}"
     # "1436 – 1437 هـ": each end is an interval itself; the range runs from the first to the last day
     return start if start == end else f"{start.split('/')[0]}/{end.split('/')[-1]}"
+
+
+#: What may stand between two weekdays of one list ("الأربعاء والخميس"، "السبت، والأحد").
+_WEEKDAY_LIST_GAP = re.compile(r"\s*[،,]?\s*و?\s*")
+
+
+def _bare_weekday(w: When | None, rel_ok: bool = True) -> bool:
+    """A weekday with no date, shift or time ("السبت"; "السبت المقبل" unless `rel_ok` is False)."""
+    return (
+        w is not None
+        and w.weekday is not None
+        and w.day is None
+        and w.month is None
+        and w.shift is None
+        and (rel_ok and w.rel in (None, "next") or w.rel is None)
+        and w.time is None
+    )
+
+
+def _coordinated_weekday(w: When | None, gap: str) -> bool:
+    """A bare weekday joined by و or a comma to the day named just before it ("الأربعاء
+    والخميس"): the next such weekday after that day."""
+    return _bare_weekday(w, rel_ok=False) and gap.strip() != "" and _WEEKDAY_LIST_GAP.fullmatch(gap) is not None
 
 
 def tag(text: str, anchor: str | None = None, *, day_first: bool | None = None) -> list[Timex]:
@@ -199,6 +231,9 @@ def tag(text: str, anchor: str | None = None, *, day_first: bool | None = None) 
         if w is not None and w.floating and last_day is not None and "\n" not in text[last_day_end : m.start]:
             # "مساء غد ... وفي اللقاء الأول عند الساعة الخامسة": the day its paragraph speaks of
             value = f"{last_day.isoformat()}T{w.time}"
+        elif last_day is not None and _coordinated_weekday(w, text[last_day_end : m.start]):
+            # "يومي الأربعاء والخميس": the Thursday after that Wednesday
+            value = (last_day + timedelta(days=(w.weekday - last_day.weekday()) % 7 or 7)).isoformat()
         elif w is not None and w.anaphor is not None:
             if last_day is None:
                 continue  # nothing to refer to: no value can be given
