@@ -213,7 +213,8 @@ def _bare_weekday(w: When | None, rel_ok: bool = True) -> bool:
 def _coordinated_weekday(w: When | None, gap: str) -> bool:
     """A bare weekday joined by و or a comma to the day named just before it ("الأربعاء
     والخميس"): the next such weekday after that day."""
-    return _bare_weekday(w, rel_ok=False) and gap.strip() != "" and _WEEKDAY_LIST_GAP.fullmatch(gap) is not None
+    listed = gap.strip() != "" and _WEEKDAY_LIST_GAP.fullmatch(gap) is not None
+    return listed and _bare_weekday(w, rel_ok=False)
 
 
 def tag(text: str, anchor: str | None = None, *, day_first: bool | None = None) -> list[Timex]:
