@@ -7,6 +7,7 @@ import pytest
 
 from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
+from helpers.entities.gazetteer import load_gazetteer
 from helpers.entities.name_keys import linking_key
 from helpers.entities.recognise import MODEL_MIN_SCORE, MODEL_SURE_SCORE, _model_ok
 from helpers.entities.spans import Span, word_tokens
@@ -378,3 +379,12 @@ def test_a_party_or_front_named_by_its_adjectives():
     assert found("وقالت الجماعة التي تبنت الهجوم إنها مستمرة.").empty
     whole = by_surface("رأت اللجنة الوطنية لحقوق الإنسان أن ما حدث مرفوض.")
     assert "اللجنة الوطنية لحقوق الإنسان" in whole
+
+
+def test_a_foreign_city_that_is_a_common_word_needs_the_labeller_or_a_place_word():
+    assert "بورصة" not in by_surface("فرض ضريبة على الكربون أو نظام بورصة الكربون في أوروبا.", use_model=True)
+    assert by_surface("وصل الوفد التركي إلى مدينة بورصة أمس.", use_model=True)["بورصة"] == ("LOC", "bursa_tr")
+
+
+def test_geonames_cities_keep_their_country():
+    assert load_gazetteer().entries["bursa_tr"].country == "TR"

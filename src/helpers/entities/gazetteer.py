@@ -440,6 +440,7 @@ def _merge_library_entries(curated: list[Entry], library: list[Entry]) -> list[E
                 (),
                 entry.source,
                 entry.iso,
+                entry.country,
             )
             target = eid
         else:
@@ -455,6 +456,7 @@ def _merge_library_entries(curated: list[Entry], library: list[Entry]) -> list[E
                 old.weak,
                 old.source,
                 old.iso or entry.iso,
+                old.country or entry.country,
             )
         for name in entry.aliases:
             by_name.setdefault((entry.type, name_tokens(name)), target)

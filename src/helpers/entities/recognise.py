@@ -107,9 +107,6 @@ def _select(spans: list[Span], n_tokens: int) -> list[Span]:
     return sorted(chosen, key=lambda s: s.first)
 
 
-#: The labeller's score that makes a foreign city's name that is a frequent word (بورصة) a name.
-LOOKALIKE_SUPPORT = 0.9
-
 #: An article with at least this many of the gazetteer's sport cue words is about sport.
 SPORT_CUES = 3
 
@@ -126,7 +123,8 @@ def _gazetteer_spans(
     """Exact gazetteer matches the context allows (`context`), outlets' names where the context
     says outlet, ambiguous names in the reading the document points to. `model_at[i]`: the
     labeller's score of a name over token i (None: none); with the labeller on (`model_on`), a
-    place name that is a frequent word needs its support or a place word before it. The tokens
+    foreign city's name that is a frequent word (بورصة، ميدان) needs the labeller to see a name
+    there or a place word before it. The tokens
     of matches the context rules out go to `vetoed` (the labeller may not name them either)."""
     vetoed = set() if vetoed is None else vetoed
     matches = trie_matches(tokens, gaz.trie, tokens.folded)
@@ -197,7 +195,7 @@ def _gazetteer_spans(
                     model_on
                     and entry.country
                     and entry.country not in ARABIC_SPEAKING
-                    and (model_at[a] or 0) < LOOKALIKE_SUPPORT
+                    and model_at[a] is None
                     and context.lookalike(tokens, a, b, c, entry.aliases)
                 )
             )
