@@ -379,7 +379,7 @@ def test_parse_anchor(anchor, parsed):
         ("199X", ("1990-01-01", "1999-12-31")),
         ("19XX", ("1900-01-01", "1999-12-31")),
         ("2022-08-10/2022-08-20", ("2022-08-10", "2022-08-20")),
-        ("2022-W11", ("2022-03-14", "2022-03-20")),
+        ("2022-W11", ("2022-03-13", "2022-03-19")),  # the news week: Sunday to Saturday
         ("2021-WI", ("2021-12-01", "2022-02-28")),
         ("2022-H1", ("2022-01-01", "2022-06-30")),
         ("P5D", (None, None)),
@@ -776,3 +776,11 @@ def test_weekdays_of_one_list_run_forward():
 def test_a_range_ending_on_a_bare_weekday_ends_after_its_start():
     assert found("اعتبارا من السبت 19 مارس وحتى السبت التالي") == [("DATE", "2022-03-19/2022-03-26")]
     assert found("اعتبارا من السبت 19 مارس وحتى السبت المقبل") == [("DATE", "2022-03-19/2022-03-26")]
+
+
+def test_weeks_run_sunday_to_saturday_as_in_gulf_news():
+    # Sunday 2015-07-26: last week ended the day before (ISO week 30 by its Monday)
+    assert found("ارتفعت الأسعار الأسبوع الماضي.", "2015-07-26") == [("DATE", "2015-W30")]
+    assert found("ارتفعت الأسعار الأسبوع الماضي.", "2015-07-25") == [("DATE", "2015-W29")]
+    assert found("زار الوفد المدينة الأحد من الأسبوع الماضي.", "2015-07-22") == [("DATE", "2015-07-12")]
+    assert value_bounds("2015-W30") == ("2015-07-19", "2015-07-25")

@@ -250,16 +250,27 @@ def _period_value(w: When, a: Anchor | None) -> str:
     if w.period == "week":
         if a.day is None:
             return "XXXX-WXX"
-        day = a.date + timedelta(weeks=offset)
+        start = week_start(a.date) + timedelta(weeks=offset)
         if w.weekday is not None:  # "الثلاثاء من الأسبوع الماضي"
-            return (day + timedelta(days=w.weekday - day.weekday())).isoformat() + _time_suffix(w)
-        iso = day.isocalendar()
-        return f"{iso.year:04d}-W{iso.week:02d}"
+            return (start + timedelta(days=(w.weekday + 1) % 7)).isoformat() + _time_suffix(w)
+        return week_value(start)
     if w.period == "year":
         return f"{a.year + offset:04d}"
     if w.period == "decade":
         return f"{a.year // 10 + offset}X"
     return f"{a.year // 100 + offset}XX"
+
+
+def week_start(day: date) -> date:
+    """The Sunday that opens the week of `day`: the news week of the Gulf states (Sunday to
+    Saturday), so that "الأسبوع الماضي" in a Sunday's paper is the week that ended the day before."""
+    return day - timedelta(days=(day.weekday() + 1) % 7)
+
+
+def week_value(sunday: date) -> str:
+    """TIMEX3 value of the week a Sunday opens: the ISO week of its Monday ('2015-W30')."""
+    iso = (sunday + timedelta(days=1)).isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
 
 
 def _ago_value(ago: tuple[int, str], a: Anchor | None) -> str:
@@ -278,8 +289,7 @@ def _ago_value(ago: tuple[int, str], a: Anchor | None) -> str:
     if a.day is None:
         return f"{a.year:04d}-{a.month:02d}"
     if unit == "W":
-        iso = (a.date + timedelta(weeks=count)).isocalendar()
-        return f"{iso.year:04d}-W{iso.week:02d}"
+        return week_value(week_start(a.date + timedelta(weeks=count)))
     if unit == "D":
         return (a.date + timedelta(days=count)).isoformat()
     return a.date.isoformat()  # hours and minutes: the anchor's day
@@ -367,7 +377,8 @@ def value_bounds(value: str) -> tuple[str | None, str | None]:
             monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
         except ValueError:
             return None, None
-        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+        # the news week (`week_start`): the Sunday before the ISO Monday to the Saturday after it
+        return (monday - timedelta(days=1)).isoformat(), (monday + timedelta(days=5)).isoformat()
     m = re.match(r"^(\d{2,4})X*$", value)
     if m:
         digits = m.group(1)
