@@ -784,3 +784,11 @@ def test_weeks_run_sunday_to_saturday_as_in_gulf_news():
     assert found("ارتفعت الأسعار الأسبوع الماضي.", "2015-07-25") == [("DATE", "2015-W29")]
     assert found("زار الوفد المدينة الأحد من الأسبوع الماضي.", "2015-07-22") == [("DATE", "2015-07-12")]
     assert value_bounds("2015-W30") == ("2015-07-19", "2015-07-25")
+
+
+def test_ago_with_an_approximation_or_a_bound():
+    assert [(t.text, t.value, t.mod) for t in tag("أصيبت قبل أكثر من سنتين.", "2015-07-26")] == [
+        ("قبل أكثر من سنتين", "2013", "BEFORE")
+    ]
+    assert [(t.value, t.mod) for t in tag("وصل قبل نحو أسبوع.", "2015-07-22")] == [("2015-W29", "APPROX")]
+    assert [(t.value, t.mod) for t in tag("انتهى قبل أقل من شهر.", "2015-07-26")] == [("2015-06", "AFTER")]

@@ -40,7 +40,7 @@ class Timex:
     text: str
     type: str  # DATE | TIME | DURATION | SET
     value: str  # TIMEX3 value
-    mod: str | None  # START | MID | END (dates), APPROX | MORE_THAN | LESS_THAN (durations)
+    mod: str | None  # dates: START MID END APPROX BEFORE AFTER; durations: APPROX MORE_THAN LESS_THAN
 
 
 @dataclass

@@ -114,13 +114,15 @@ class _DurationRules(_GrammarBase):
         return None
 
     def ago(self, i: int):
-        """ "قبل ثلاثة أيام", "بعد عامين": a date counted from the anchor; "بعد عامين من الحرب"
-        counts from an event and is a duration."""
+        """ "قبل ثلاثة أيام", "بعد عامين", "قبل أكثر من عامين" (MORE_THAN): a date counted from the
+        anchor; "بعد عامين من الحرب" counts from an event and is a duration."""
         t = self.t
         hit = t.stem_in(i, self.lex.table("ago_words"))
         if hit is None:
             return None
-        counted = self.count_unit(i + 1, clitic=False, single=True)
+        cue = t.phrase(i + 1, self.lex.phrases["duration_cues"], clitic=False)  # "قبل أكثر من عامين"
+        j, mod = (cue[0], cue[1]) if cue else (i + 1, None)
+        counted = self.count_unit(j, clitic=False, single=True)
         if counted is None:
             return None
         end, count, code, _ = counted
@@ -129,14 +131,16 @@ class _DurationRules(_GrammarBase):
         if count > 1000:
             return None
         if t.text(end) in self.lex.words("event_ties"):
-            return _Parse(end, 0, "DURATION", value=_duration_value(count, code), first=i + 1)
+            return _Parse(end, 0, "DURATION", value=_duration_value(count, code), first=i + 1, mod=mod)
         if hit[2] > 0 and (t.text(end) in _ANOTHER or self.tense(i, end) == "past"):
             # "وبعد ثلاثة عقود أخرى أتت الطائرة": counted from the story's last event, not the anchor
-            return _Parse(end, 0, "DURATION", value=_duration_value(count, code), first=i + 1)
+            return _Parse(end, 0, "DURATION", value=_duration_value(count, code), first=i + 1, mod=mod)
         count, code = _whole(count, code)
         if count != int(count):
             return None
-        return _Parse(end, hit[0], "DATE", When(ago=(hit[2] * int(count), code)))
+        if mod in ("MORE_THAN", "LESS_THAN"):  # "قبل أكثر من عامين": before that date (TIMEX3)
+            mod = "BEFORE" if (mod == "MORE_THAN") == (hit[2] < 0) else "AFTER"
+        return _Parse(end, hit[0], "DATE", When(ago=(hit[2] * int(count), code)), mod=mod)
 
     def within(self, i: int):
         """ "في وقت سابق من هذا الشهر", "في وقت لاحق اليوم": the period or day itself."""
