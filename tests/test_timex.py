@@ -792,3 +792,10 @@ def test_ago_with_an_approximation_or_a_bound():
     ]
     assert [(t.value, t.mod) for t in tag("وصل قبل نحو أسبوع.", "2015-07-22")] == [("2015-W29", "APPROX")]
     assert [(t.value, t.mod) for t in tag("انتهى قبل أقل من شهر.", "2015-07-26")] == [("2015-06", "AFTER")]
+
+
+def test_durations_joined_by_wa_are_one():
+    assert found("استمر الحصار عامين وثمانية أشهر.") == [("DURATION", "P2Y8M")]
+    assert found("شاهدوا التلفزيون ثلاث ساعات و40 دقيقة يوميا.")[0] == ("DURATION", "PT3H40M")
+    assert found("مكث شهرين وعامين.") == [("DURATION", "P2M"), ("DURATION", "P2Y")]  # not smaller units
+    assert found("بعد نحو عشرين دقيقة نجحت الشرطة في السيطرة.") == [("DURATION", "PT20M")]

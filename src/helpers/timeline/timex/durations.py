@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from helpers.timeline.timex.base import (
     _ANOTHER,
     _WHOLE_WORDS,
@@ -69,9 +71,16 @@ class _DurationRules(_GrammarBase):
         counted = self.count_unit(j, clitic=cue is None, single=cue is not None)
         if counted:
             end, count, code, clen = counted
-            return _Parse(
-                end, cue[2] if cue else clen, "DURATION", value=_duration_value(count, code), mod=mod
-            )
+            value = _duration_value(count, code)
+            more = None
+            if t.text(end) == "و":  # "ساعتين و 30 دقيقة"
+                more = self.count_unit(end + 1, clitic=False, single=False)
+            elif t.text(end).startswith("و"):
+                more = self.count_unit(end, clitic=True, single=False)
+            joined = _add_durations(value, _duration_value(more[1], more[2])) if more else None
+            if joined:  # "عامين وثمانية أشهر": P2Y8M
+                end, value = more[0], joined
+            return _Parse(end, cue[2] if cue else clen, "DURATION", value=value, mod=mod)
         if cue:
             return None
         return self.framed_duration(i)
@@ -120,8 +129,10 @@ class _DurationRules(_GrammarBase):
         hit = t.stem_in(i, self.lex.table("ago_words"))
         if hit is None:
             return None
-        cue = t.phrase(i + 1, self.lex.phrases["duration_cues"], clitic=False)  # "قبل أكثر من عامين"
-        j, mod = (cue[0], cue[1]) if cue else (i + 1, None)
+        # "قبل أكثر من عامين", "قبل نحو أسبوع"; after بعد such a phrase mostly counts from the
+        # story's events ("بعد نحو عشرين دقيقة نجحت الشرطة"), so it stays a duration
+        cue = t.phrase(i + 1, self.lex.phrases["duration_cues"], clitic=False) if hit[2] < 0 else None
+        j, mod = (cue[0], cue[1]) if cue and cue[1] else (i + 1, None)
         counted = self.count_unit(j, clitic=False, single=True)
         if counted is None:
             return None
@@ -171,3 +182,22 @@ class _DurationRules(_GrammarBase):
         if hit:
             return _Parse(hit[0], hit[2], "SET", value=hit[1])
         return None
+
+
+_DURATION_PARTS = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$")
+
+
+def _add_durations(larger: str, smaller: str) -> str | None:
+    """One TIMEX3 duration of two joined by و ("P2Y" + "P8M" -> "P2Y8M", "PT2H" + "PT30M" ->
+    "PT2H30M"), or None when the second is not of smaller units only (weeks, fractions)."""
+    a, b = _DURATION_PARTS.match(larger), _DURATION_PARTS.match(smaller)
+    if not a or not b:
+        return None
+    first = [k for k, v in enumerate(a.groups()) if v]
+    second = [k for k, v in enumerate(b.groups()) if v]
+    if not first or not second or min(second) <= max(first):
+        return None
+    parts = [x or y for x, y in zip(a.groups(), b.groups(), strict=True)]
+    date_part = "".join(f"{v}{u}" for v, u in zip(parts[:3], "YMD", strict=True) if v)
+    time_part = "".join(f"{v}{u}" for v, u in zip(parts[3:], "HM", strict=True) if v)
+    return "P" + date_part + ("T" + time_part if time_part else "")
