@@ -388,3 +388,10 @@ def test_a_foreign_city_that_is_a_common_word_needs_the_labeller_or_a_place_word
 
 def test_geonames_cities_keep_their_country():
     assert load_gazetteer().entries["bursa_tr"].country == "TR"
+
+
+def test_a_given_name_alone_is_one_person_per_article_not_across_the_corpus():
+    docs = {"a": ("", "وقال الشيخ صالح إن الاجتماع ناجح."), "b": ("", "وأكد الشيخ صالح أن العمل مستمر.")}
+    e = extract_entities(*frames(docs), use_camel_ner=False, use_model=True).entities
+    ids = e[e["surface"] == "صالح"].set_index("doc_id")["entity_id"]
+    assert ids["a"] != ids["b"] and ids["a"].startswith("per:صالح")

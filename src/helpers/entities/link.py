@@ -193,6 +193,13 @@ def _link_rule_mentions(docs: list[Document], linker: _Linker) -> None:
                 found = linker.known(m.name, m.type)
             if found is None and m.type == "PER" and len(m.name) == 1:
                 found = _surname_in(doc, m.name[0])
+            if found is None and m.type == "PER" and given_names().match(list(m.name), 0)[0] == len(m.name):
+                # صالح، عبدالله alone: many persons bear the name, so the id is the article's own
+                found = (
+                    f"per:{'_'.join(m.name)}@{doc.doc_id}",
+                    "given_name",
+                    "a given name alone: one person per article, not merged across the corpus",
+                )
             if found is None:
                 found = linker.rule_entity(m.name, m.type)
             m.entity_id = found[0]
