@@ -26,6 +26,7 @@ import psutil
 from helpers.core.paths import SEEDS_DIR
 from helpers.core.text import arabic_ratio, split_sentences
 from helpers.entities import extract_entities, warm_up
+from helpers.entities.api import texts_as_tables
 from helpers.run import STAGES, run_pipeline
 from helpers.run.__main__ import add_run_options
 from helpers.timeline.timex import tag
@@ -154,17 +155,7 @@ def entity_throughput(texts: list[str]) -> dict:
     already loaded: {'megabytes', 'seconds', 'cpu_seconds', 'mb_per_s', 'cpu_mb_per_s',
     'mentions'} (CPU time is what the machine spent on it when other work shares the cores)."""
     warm_up()
-    documents = pd.DataFrame(
-        {"doc_id": [f"doc{i:05d}" for i in range(len(texts))], "title": "", "body": texts}
-    )
-    sentences = pd.DataFrame(
-        [
-            (d, k, s.start, s.end, s.text)
-            for d, t in zip(documents["doc_id"], texts, strict=True)
-            for k, s in enumerate(split_sentences(t))
-        ],
-        columns=["doc_id", "sentence_id", "start", "end", "text"],
-    )
+    documents, sentences = texts_as_tables(texts)
     started, cpu_started = time.perf_counter(), time.process_time()
     tables = extract_entities(documents, sentences, use_camel_ner=False)
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started

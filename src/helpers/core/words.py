@@ -17,6 +17,8 @@ from helpers.core.text import fold, stopwords
 #: Proclitic strings (folded) that may precede a name: conjunctions و ف, prepositions ب ك ل and
 #: their combinations. Longest first.
 PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ك", "ل")
+#: Attached pronouns (folded) a noun may end with (تدريباتهم، لسانه). Longest first.
+PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
 #: Lowest Zipf frequency kept in the table (rarer words count as unknown, frequency 0).
 MIN_ZIPF = 2.5
 

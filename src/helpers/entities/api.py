@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.catalog import columns
 from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
 
@@ -11,10 +12,11 @@ from helpers.entities import extract_entities
 COLUMNS = ["text_id", "start", "end", "type", "entity_id", "surface"]
 
 
-def tag_entities(texts: list[str]) -> pd.DataFrame:
-    """One row per mention of `texts` (see `helpers.tag_entities`), sorted by text and offset."""
+def texts_as_tables(texts: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Plain texts as the `documents` (doc_id, title, body) and `sentences` tables the entity
+    stage reads; doc_ids are the texts' positions, zero-padded so that they sort as the texts."""
     texts = [t if isinstance(t, str) else "" for t in texts]
-    doc_ids = [f"{i:09d}" for i in range(len(texts))]  # sorted as the texts are
+    doc_ids = [f"{i:09d}" for i in range(len(texts))]
     documents = pd.DataFrame({"doc_id": doc_ids, "title": "", "body": texts})
     sentences = pd.DataFrame(
         [
@@ -22,9 +24,14 @@ def tag_entities(texts: list[str]) -> pd.DataFrame:
             for doc_id, text in zip(doc_ids, texts, strict=True)
             for k, s in enumerate(split_sentences(text))
         ],
-        columns=["doc_id", "sentence_id", "start", "end", "text"],
+        columns=columns("sentences"),
     )
-    mentions = extract_entities(documents, sentences).entities
+    return documents, sentences
+
+
+def tag_entities(texts: list[str]) -> pd.DataFrame:
+    """One row per mention of `texts` (see `helpers.tag_entities`), sorted by text and offset."""
+    mentions = extract_entities(*texts_as_tables(texts)).entities
     out = pd.DataFrame(
         {
             "text_id": mentions["doc_id"].astype(int),

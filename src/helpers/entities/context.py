@@ -295,25 +295,3 @@ def choose_reading(readings: list[tuple[str, frozenset[str], int]], cues: frozen
         if n >= needed and n > best_n:
             best, best_n = eid, n
     return best
-
-
-#: Pronoun suffixes (folded) on a preposition's object.
-PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
-
-
-def ali_is_preposition(tokens: WordTokens, i: int) -> bool:
-    """Token i is على written with ya (علي), not the name: the next word is a function word, a
-    frequent definite noun, or a proclitic + a frequent word (علي بخيراته، علي الرغم)."""
-    if tokens.folded[i] != "علي" or i + 1 >= len(tokens) or not tokens.joined(i + 1):
-        return False
-    following = tokens.folded[i + 1]
-    if following in ("بن", "ابن", "بنت"):
-        return False  # علي بن عبدالله
-    if is_function_word(following):
-        return True
-    if tokens.definite[i + 1]:  # علي الرغم; but علي القرني: a nisba surname
-        return word_zipf(following) >= (4.5 if following.endswith("ي") else 3.5)
-    # a preposition's object with a pronoun attached (علي بخيراته، علي لسانه)
-    if any(c and rest.endswith(PRONOUN_SUFFIXES) and len(rest) >= 4 for c, rest in tokens.forms(i + 1)):
-        return True
-    return any(c and word_zipf(rest) >= 3.5 > word_zipf(following) for c, rest in tokens.forms(i + 1))

@@ -24,6 +24,7 @@ from helpers.entities.given_names import given_names
 from helpers.entities.name_keys import (
     MIN_NEAR_SKELETON,
     MIN_SKELETON,
+    compound_forms,
     near_keys,
     skeleton_key,
     skeleton_length,
@@ -155,36 +156,6 @@ class Gazetteer:
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded words of a name."""
     return tuple(fold_token(w) for w in WORD.findall(name))
-
-
-#: First words of compound given names, written joined or apart (عبدالعزيز / عبد العزيز).
-COMPOUND_FIRSTS = ("عبد", "ابو", "ابي")
-
-
-def compound_forms(folded_tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """The name with its compound given names written apart and joined (عبد العزيز، عبدالعزيز;
-    أبو بكر، أبوبكر)."""
-    joined: list[str] = []
-    k = 0
-    while k < len(folded_tokens):
-        word = folded_tokens[k]
-        if word in COMPOUND_FIRSTS and k + 1 < len(folded_tokens):
-            joined.append(word + folded_tokens[k + 1])
-            k += 2
-        else:
-            joined.append(word)
-            k += 1
-    apart: list[str] = []
-    for word in joined:
-        first = next((c for c in COMPOUND_FIRSTS if word.startswith(c) and len(word) > len(c) + 2), None)
-        apart += [first, word[len(first) :]] if first else [word]
-    return {tuple(joined), tuple(apart)}
-
-
-@lru_cache(maxsize=100_000)
-def joined_compounds(folded_tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The name with its compound given names joined (the linking key: عبد العزيز = عبدالعزيز)."""
-    return min(compound_forms(folded_tokens), key=len)
 
 
 def spelling_variants(folded_tokens: tuple[str, ...], limit: int = 16) -> set[tuple[str, ...]]:

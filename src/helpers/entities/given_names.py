@@ -32,8 +32,9 @@ class GivenNames:
         return 0, False
 
 
-#: First words of compound given names (folded), written apart or joined.
-COMPOUND_FIRSTS = ("عبد", "ابو")
+#: First words of compound given names (folded), written apart or joined (عبد العزيز / عبدالعزيز,
+#: أبو بكر / أبوبكر).
+COMPOUND_FIRSTS = ("عبد", "ابو", "ابي")
 
 
 @lru_cache(maxsize=1)

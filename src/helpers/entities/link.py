@@ -43,6 +43,7 @@ class _Linker:
         self.rule_ids = RuleEntityIndex()
         self.surnames = SurnameIndex()
         self.merges: dict[tuple[str, str], Merge] = {}
+        self.folded_aliases: dict[str, list[str]] = {}  # entity id -> its names, folded (`spelled_alike`)
 
     def log(self, entity_id: str, variant: str, reason: str, detail: str) -> None:
         self.merges.setdefault((entity_id, variant), Merge(entity_id, variant, reason, detail))
@@ -71,10 +72,10 @@ class _Linker:
         """The name is spelled like one of the entity's names, not only built on the same
         consonants (طاجكستان ~ طاجيكستان; اليفورنيا is not الفروانية)."""
         written = " ".join(name)
-        return any(
-            spelling_similarity(written, " ".join(fold_token(w) for w in alias.split())) >= SPELLED_ALIKE
-            for alias in self.gaz.entries[entity_id].aliases
-        )
+        if entity_id not in self.folded_aliases:
+            aliases = self.gaz.entries[entity_id].aliases
+            self.folded_aliases[entity_id] = [" ".join(fold_token(w) for w in a.split()) for a in aliases]
+        return any(spelling_similarity(written, a) >= SPELLED_ALIKE for a in self.folded_aliases[entity_id])
 
     def rule_entity(self, name: tuple[str, ...], etype: str) -> tuple[str, str, str]:
         eid, merged = self.rule_ids.entity_id(etype, name)

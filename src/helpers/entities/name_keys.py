@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from helpers.core.words import is_function_word, proclitic_forms, word_zipf
-from helpers.entities.given_names import given_names
+from helpers.entities.given_names import COMPOUND_FIRSTS, given_names
 
 # Letters written for one sound of a foreign name, mapped to one representative.
 _LETTER_CLASS = str.maketrans(
@@ -83,14 +83,38 @@ def near_keys(key: str) -> set[str]:
     return {flat} | {flat[:i] + flat[i + 1 :] for i in range(len(flat))}
 
 
+def compound_forms(folded_tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The name with its compound given names written apart and joined (عبد العزيز، عبدالعزيز;
+    أبو بكر، أبوبكر)."""
+    joined: list[str] = []
+    k = 0
+    while k < len(folded_tokens):
+        word = folded_tokens[k]
+        if word in COMPOUND_FIRSTS and k + 1 < len(folded_tokens):
+            joined.append(word + folded_tokens[k + 1])
+            k += 2
+        else:
+            joined.append(word)
+            k += 1
+    apart: list[str] = []
+    for word in joined:
+        first = next((c for c in COMPOUND_FIRSTS if word.startswith(c) and len(word) > len(c) + 2), None)
+        apart += [first, word[len(first) :]] if first else [word]
+    return {tuple(joined), tuple(apart)}
+
+
+@lru_cache(maxsize=100_000)
+def joined_compounds(folded_tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The name with its compound given names joined (the linking key: عبد العزيز = عبدالعزيز)."""
+    return min(compound_forms(folded_tokens), key=len)
+
+
 def linking_key(etype: str, folded_tokens: tuple[str, ...]) -> str:
     """What two names of one type must share to be taken as one entity: the skeleton of the
     name with its compound given names joined (عبد العزيز = عبدالعزيز); a person's Arabic given
     name must be the same word (حنان الشهراني is not حنين الشهراني, whose skeletons agree): a
     name with an Arabic given name or family name (ال...) is compared whole (العمير is not
     العمري, محمد عطيف not محمد عاطف)."""
-    from helpers.entities.gazetteer import joined_compounds
-
     words = joined_compounds(tuple(folded_tokens))
     if etype == "PER" and (words[-1].startswith("ال") or (words[0],) in given_names().arabic):
         return " ".join(words)  # Arabic names are spelled alike: العمير is not العمري, عطيف not عاطف

@@ -23,6 +23,7 @@ from helpers.entities.rules import (
     RARE,
     TITLE_HEADS,
     WordTokens,
+    ali_is_preposition,
     find_rule_spans,
 )
 from helpers.entities.spans import Span, documents_of, word_tokens
@@ -328,7 +329,7 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
         return False
     if span.type == "LOC" and context.nisba_after_definite(tokens, span.first, span.last, span.clitic):
         return False
-    if not span.clitic and context.ali_is_preposition(tokens, span.first):
+    if not span.clitic and ali_is_preposition(tokens, span.first):
         return False
     words = (dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first]),)
     words += tuple(tokens.folded[span.first + 1 : span.last])
@@ -654,7 +655,7 @@ def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int]:
         if tokens.folded[a] in PATRONYMIC and name_word(before):
             return before, b
         if b - a == 1 and names.match(tokens.folded, before)[0] == 1 and name_word(before):
-            if not context.ali_is_preposition(tokens, before):
+            if not ali_is_preposition(tokens, before):
                 return before, b
     if (
         b < len(tokens)
@@ -694,7 +695,7 @@ def _edge_word(
     adjective (for a person)."""
     if is_function_word(form):
         spelled = strip_diacritics(tokens.raw[k]) in given_names().spellings
-        return not spelled or context.ali_is_preposition(tokens, k)
+        return not spelled or ali_is_preposition(tokens, k)
     return (
         form in TITLE_HEADS
         or (last and ("ال" + form) in TITLE_HEADS)

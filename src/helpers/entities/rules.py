@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from helpers.core.words import (
+    PRONOUN_SUFFIXES,
     fold_token,
     is_function_word,
     proclitic_forms,
@@ -267,7 +268,7 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     form = dict(tokens.forms(i))[clitic]
     if is_function_word(form) and strip_diacritics(tokens.raw[i]) not in names.spellings:
         return None  # على / الآن are not علي / آلان
-    if not clitic and _ali_is_preposition(tokens, i):
+    if not clitic and ali_is_preposition(tokens, i):
         return None  # علي بخيراته: على written with ya
     n, foreign = names.match([form] + tokens.folded[i + 1 : i + 4], 0)
     if not n or (
@@ -313,10 +314,22 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     return RuleSpan(i, end, "PER", "given_name", foreign or rare_surname or after_particle, clitic)
 
 
-def _ali_is_preposition(tokens: WordTokens, i: int) -> bool:
-    from helpers.entities.context import ali_is_preposition
-
-    return ali_is_preposition(tokens, i)
+def ali_is_preposition(tokens: WordTokens, i: int) -> bool:
+    """Token i is على written with ya (علي), not the name: the next word is a function word, a
+    frequent definite noun, or a proclitic + a frequent word (علي بخيراته، علي الرغم)."""
+    if tokens.folded[i] != "علي" or i + 1 >= len(tokens) or not tokens.joined(i + 1):
+        return False
+    following = tokens.folded[i + 1]
+    if following in ("بن", "ابن", "بنت"):
+        return False  # علي بن عبدالله
+    if is_function_word(following):
+        return True
+    if tokens.definite[i + 1]:  # علي الرغم; but علي القرني: a nisba surname
+        return word_zipf(following) >= (4.5 if following.endswith("ي") else 3.5)
+    # a preposition's object with a pronoun attached (علي بخيراته، علي لسانه)
+    if any(c and rest.endswith(PRONOUN_SUFFIXES) and len(rest) >= 4 for c, rest in tokens.forms(i + 1)):
+        return True
+    return any(c and word_zipf(rest) >= 3.5 > word_zipf(following) for c, rest in tokens.forms(i + 1))
 
 
 def _given_name_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:

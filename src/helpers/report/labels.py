@@ -185,6 +185,16 @@ def short_title(title: str, width: int = TITLE_CHARS) -> str:
     return cut.rstrip(" .,:;،؛-–—") + "…"
 
 
+def numbered(labels: list[str]) -> list[str]:
+    """Labels made unique by numbering repeats ("x", "x (2)"): two rows never share a label."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
 def file_name(source_path, doc_id) -> str:
     """The name a file is known by: the last part of its path without the extension (a record's
     `day.json#187` keeps its number), else the document's id."""

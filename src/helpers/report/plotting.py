@@ -29,7 +29,7 @@ from scipy.cluster.hierarchy import leaves_list, linkage, optimal_leaf_ordering
 from scipy.spatial.distance import squareform
 
 from helpers.core.io import atomic_write, has_text
-from helpers.report.labels import TYPE_NAMES, article_labels, isolate
+from helpers.report.labels import TYPE_NAMES, article_labels, isolate, numbered
 from helpers.timeline.timex import value_bounds
 
 #: Arabic fonts in order of preference (Debian's fonts-noto-core); DejaVu Sans is the fallback
@@ -106,13 +106,7 @@ def _labels_for(documents: pd.DataFrame | None, doc_ids, width: int = LABEL_CHAR
     known = pd.Series(dtype=object)
     if documents is not None and "doc_id" in documents:
         known = article_labels(documents, width=width)
-    shown = [known.get(str(d), isolate(d)) for d in doc_ids]
-    seen: dict[str, int] = {}
-    unique = []
-    for label in shown:
-        seen[label] = seen.get(label, 0) + 1
-        unique.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
-    return unique
+    return numbered([known.get(str(d), isolate(d)) for d in doc_ids])
 
 
 def bar_top_entities(salience_or_catalogue: pd.DataFrame, n: int = 15) -> Figure:

@@ -16,6 +16,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 
 from helpers.core.io import has_text, split_ids
+from helpers.report.labels import numbered, short_title
 
 #: What is marked in an aligned sentence whose accounts disagree: numbers and role words.
 _MARKED = re.compile(r"[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)*|\b\w*(?:مراقب|مشارك|بمشاركة)\w*")
@@ -212,8 +213,7 @@ def story_coverage_figure(
     members = members[members["story_id"].isin(shown["story_id"])]
     counts = members.groupby(["story_id", "outlet"]).size().unstack(fill_value=0)
     counts = counts.reindex(shown["story_id"]).fillna(0).astype(int)
-    labels = [_short_label(label) for label in shown["label"]]
-    counts.index = _unique(labels)
+    counts.index = numbered([short_title(x) if has_text(x) else "؟" for x in shown["label"]])
     fig, ax = plt.subplots(figsize=(2.2 + 0.75 * counts.shape[1], fig_height))
     sns.heatmap(
         counts,
@@ -230,18 +230,3 @@ def story_coverage_figure(
     ax.tick_params(axis="x", labelrotation=45)
     fig.tight_layout()
     return fig
-
-
-def _short_label(label, width: int = 45) -> str:
-    text = str(label) if has_text(label) else "؟"
-    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + " …"
-
-
-def _unique(labels: list[str]) -> list[str]:
-    """Labels made unique with a number (two stories never share a row label)."""
-    seen: dict[str, int] = {}
-    out = []
-    for label in labels:
-        seen[label] = seen.get(label, 0) + 1
-        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
-    return out

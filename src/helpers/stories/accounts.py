@@ -14,24 +14,11 @@ import re
 import numpy as np
 import pandas as pd
 
+from helpers.catalog import columns
 from helpers.core.text import stopwords, tokenize
 from helpers.stories.textfacts import numbers as _numbers
 
-COLUMNS = [
-    "story_id",
-    "doc_id",
-    "outlet",
-    "published",
-    "published_at",
-    "title",
-    "lead",
-    "n_tokens",
-    "entities",
-    "dates",
-    "numbers",
-    "quoted",
-    "first_report",
-]
+COLUMNS = columns("story_accounts")
 
 
 def multi_outlet_stories(

@@ -29,6 +29,7 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
+from helpers.catalog import columns
 from helpers.core.text import fold, stopwords
 from helpers.stories.accounts import _fmt, multi_outlet_stories
 from helpers.stories.cluster import _count_matrix, _words
@@ -37,25 +38,7 @@ from helpers.stories.textfacts import numbers as _numbers
 from helpers.stories.textfacts import roles as _roles
 from helpers.stories.textfacts import tolerance as _tolerance
 
-COLUMNS = [
-    "story_id",
-    "claim_id",
-    "doc_id",
-    "outlet",
-    "published",
-    "sentence_id",
-    "text",
-    "numbers",
-    "dates",
-    "places",
-    "participants",
-    "roles",
-    "n_accounts",
-    "n_outlets",
-    "similarity",
-    "differences",
-    "n_disagreements",
-]
+COLUMNS = columns("story_claims")
 
 
 def _sentence_table(st, documents, sentences, max_articles, max_sentences, min_words):

@@ -46,6 +46,7 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
+from helpers.catalog import columns
 from helpers.core.io import has_text
 from helpers.core.text import fold, stopwords, tokenize
 
@@ -313,8 +314,8 @@ def title_keys(
             else pd.Series(np.nan, index=e.index)
         )
         pos = {d: i for i, d in enumerate(docs["doc_id"].astype(str))}
-        columns = (e["doc_id"].astype(str), e["entity_id"].astype(str), field, sid)
-        for d, eid, f, si in zip(*columns, strict=False):
+        cols = (e["doc_id"].astype(str), e["entity_id"].astype(str), field, sid)
+        for d, eid, f, si in zip(*cols, strict=False):
             i = pos.get(d)
             if i is None:
                 continue
@@ -862,19 +863,7 @@ def story_catalogue(
                 top_entities="|".join(top),
             )
         )
-    cat = pd.DataFrame(
-        rows,
-        columns=[
-            "story_id",
-            "label",
-            "n_docs",
-            "n_outlets",
-            "outlets",
-            "first_published",
-            "last_published",
-            "top_entities",
-        ],
-    )
+    cat = pd.DataFrame(rows, columns=columns("story_catalogue"))
     return cat.sort_values(["n_docs", "story_id"], ascending=[False, True]).reset_index(drop=True)
 
 

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from helpers.catalog import columns
 from helpers.core.text import fold
 
 # --- speech verbs -------------------------------------------------------------------------------------
@@ -262,19 +263,7 @@ _TOKEN = re.compile(
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 
 CARRY_SENTENCES = 3  # a subject-less verb inherits the last speaker named at most this many sentences before
-COLUMNS = [
-    "doc_id",
-    "sentence_id",
-    "speaker",
-    "speaker_text",
-    "speaker_start",
-    "speaker_end",
-    "verb",
-    "kind",
-    "quote",
-    "start",
-    "end",
-]
+COLUMNS = columns("quotes")
 
 
 @lru_cache(maxsize=1 << 18)

@@ -3,12 +3,12 @@ news-day reading of اليوم, vague references, modifiers (أوائل، منت
 
 from __future__ import annotations
 
+from helpers.core.words import PRONOUN_SUFFIXES
 from helpers.timeline.timex.base import (
     _CLOSING_QUOTES,
     _COUNT_WORDS,
     _NO_LONGER,
     _OPENING_QUOTES,
-    _PRONOUN_SUFFIXES,
     _STARTING,
     _GrammarBase,
     _Parse,
@@ -106,7 +106,7 @@ class _RelativeRules(_GrammarBase):
         ("تدريباتهم")."""
         nouns = self.lex.words("event_nouns")
         for _, stem in stems(self.t.text(k)):
-            if stem in nouns or any(stem.endswith(p) and stem[: -len(p)] in nouns for p in _PRONOUN_SUFFIXES):
+            if stem in nouns or any(stem.endswith(p) and stem[: -len(p)] in nouns for p in PRONOUN_SUFFIXES):
                 return True
         return False
 
