@@ -48,7 +48,7 @@ from sklearn.preprocessing import normalize
 
 from helpers.catalog import columns
 from helpers.core.io import has_text
-from helpers.core.text import fold, stopwords, tokenize
+from helpers.core.text import ARABIC_LETTER, fold, stopwords, tokenize
 
 DEFAULTS = dict(
     threshold=0.20,
@@ -73,13 +73,11 @@ DEFAULTS = dict(
 
 _PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
-_ARABIC = re.compile(r"[\u0621-\u064a]")
-_DIGITS = re.compile(r"^\d+$")
 
 
 @lru_cache(maxsize=1 << 18)
 def _stem(tok: str) -> str:
-    if not _ARABIC.search(tok):
+    if not ARABIC_LETTER.search(tok):
         return tok
     for p in _PREFIXES:
         if tok.startswith(p) and len(tok) - len(p) >= 3:
@@ -96,8 +94,6 @@ def _words(text: str, stops: frozenset) -> list[str]:
     out = []
     for t in tokenize(fold(text)):
         if t in stops or len(t) < 2:
-            continue
-        if _DIGITS.match(t) and len(t) < 2:
             continue
         out.append(_stem(t))
     return out

@@ -27,7 +27,7 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers.catalog import columns
-from helpers.core.text import fold
+from helpers.core.text import ARABIC_LETTER, fold
 
 # --- speech verbs -------------------------------------------------------------------------------------
 # lemma: (past 3rd masc. sg. stems, present 3rd masc. sg. forms, participle stems), all folded
@@ -260,7 +260,6 @@ _PUNCT = set(":،,؛;.!?؟()[]-–") | set('«»“”"„‟″')
 _TOKEN = re.compile(
     r'[«»“”"„‟″]|[^\s«»“”"„‟″:،,؛;.!?؟()\[\]\-–]+(?:\.[^\s«»“”"„‟″:،,؛;.!?؟()\[\]\-–]+)*|[:،,؛;.!?؟()\[\]\-–]'
 )
-_ARABIC = re.compile(r"[\u0621-\u064a]")
 
 CARRY_SENTENCES = 3  # a subject-less verb inherits the last speaker named at most this many sentences before
 COLUMNS = columns("quotes")
@@ -732,7 +731,7 @@ def _doc_quotes(doc: _Doc, rows: list):
             if (
                 sp is None
                 or sp[1] == sp[0]
-                or not any(_ARABIC.search(toks[x][0]) for x in range(sp[0], sp[1]))
+                or not any(ARABIC_LETTER.search(toks[x][0]) for x in range(sp[0], sp[1]))
             ):
                 continue
             qa, qb = _strip_span(body, oa + 1, close)

@@ -17,15 +17,14 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from helpers.core.text import fold, tokenize
+from helpers.core.text import ARABIC_LETTER, fold, tokenize
 
 _PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل(?=ل))?")
-_ARABIC = re.compile(r"[\u0621-\u064a]")
 
 
 def strip_clitics(tok: str) -> str:
     """Drop leading conjunction/preposition/article clitics when at least 2 letters remain."""
-    if not _ARABIC.search(tok):
+    if not ARABIC_LETTER.search(tok):
         return tok
     s = _PROCLITIC.sub("", tok)
     return s if len(s) >= 2 else tok
