@@ -116,3 +116,8 @@ def test_metadata_gaps_say_what_is_missing_and_how_to_supply_it():
     assert "no title" not in page and "manifest.csv" in page
     complete = documents.assign(published="2015-08-06", outlet="okaz", title="t")
     assert "Every document has a date" in metadata_gaps(complete).data
+
+
+def test_a_joined_list_of_outlets_can_wrap_in_a_narrow_cell():
+    html_text = show.table(pd.DataFrame({"story_id": ["s1"], "outlets": ["okaz|riyadh|sabq"]})).data
+    assert "okaz | riyadh | sabq" in html_text

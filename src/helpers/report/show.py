@@ -31,7 +31,7 @@ MAX_CELL_CHARS = 300
 #: Columns of ids (shown isolated: an id such as `per:فلاديمير_فرولوف` keeps its order inside
 #: Arabic) and of '|'-joined ids (each isolated).
 ID_COLUMNS = {"doc_id", "doc_a", "doc_b", "entity_id", "entity_a", "entity_b", "cluster_id", "source_path"}
-ID_LIST_COLUMNS = {"doc_ids", "entity_ids"}
+ID_LIST_COLUMNS = {"doc_ids", "entity_ids", "top_entities"}
 #: Ids shown of a '|'-joined list (the rest are counted).
 MAX_LISTED_IDS = 5
 #: Columns of dates and ids, never broken across lines.
@@ -89,6 +89,13 @@ def _isolated(column: str, value):
     return labels.isolate(value)
 
 
+def _breakable_list(value):
+    """A '|'-joined list with spaces around its bars, so that a narrow cell can wrap it."""
+    if isinstance(value, str) and "|" in value and " | " not in value:
+        return " | ".join(value.split("|"))
+    return value
+
+
 def _decimal(value) -> str:
     """A float with at most three decimals and no trailing zeros: 0.1, 449, 12.345."""
     if pd.isna(value):
@@ -138,6 +145,8 @@ def table(
         for column in shown.columns:
             if column in ID_COLUMNS or column in ID_LIST_COLUMNS:
                 shown[column] = shown[column].map(lambda v, c=column: _isolated(c, v))
+            elif not pd.api.types.is_numeric_dtype(shown[column]):  # '|'-joined outlets: breakable
+                shown[column] = shown[column].map(_breakable_list)
     styler = (
         shown.style.set_table_attributes(
             f'dir="rtl" lang="ar" class="dataframe report-table" data-rows="{len(df)}" '
