@@ -9,7 +9,7 @@ from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
 from helpers.entities.gazetteer import load_gazetteer
 from helpers.entities.name_keys import linking_key
-from helpers.entities.recognise import MODEL_MIN_SCORE, MODEL_SURE_SCORE, _model_ok
+from helpers.entities.recognise import MODEL_MIN_SCORE, MODEL_SURE_SCORE, _model_ok, model_token_spans
 from helpers.entities.spans import Span, word_tokens
 from tests.test_entities import frames
 
@@ -395,3 +395,44 @@ def test_a_given_name_alone_is_one_person_per_article_not_across_the_corpus():
     e = extract_entities(*frames(docs), use_camel_ner=False, use_model=True).entities
     ids = e[e["surface"] == "صالح"].set_index("doc_id")["entity_id"]
     assert ids["a"] != ids["b"] and ids["a"].startswith("per:صالح")
+
+
+def test_a_known_persons_title_stays_outside_the_name():
+    king = by_surface("ونقل تحيات خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز إلى الرئيس.")
+    assert king["سلمان بن عبدالعزيز"] == ("PER", "king_salman")
+    assert by_surface("واستقبل الأمير خالد الفيصل الوفد.")["خالد الفيصل"] == ("PER", "khalid_al_faisal")
+    assert by_surface("وقال آية الله علي خامنئي إن")["علي خامنئي"][1] == "ali_khamenei"
+    # an epithet, and an indefinite word that is part of the name, stay whole
+    assert "الملك المؤسس" in by_surface("وحد الملك المؤسس البلاد.")
+    assert "قائد السبسي" in by_surface("وأكد الرئيس التونسي قائد السبسي أن")
+
+
+def test_labeller_spans_keep_name_letters_that_look_like_a_proclitic():
+    text = "وجه كوفي أنان رسالة إلى الحارس حسين فهمي أمس"
+    tokens = word_tokens(text)
+    kofi = text.index("كوفي")
+    husain = text.index("حسين")
+    spans = model_token_spans(
+        tokens,
+        [(kofi + 1, kofi + len("كوفي أنان"), "PER", 0.99), (husain, husain + len("حسين فهمي"), "PER", 0.99)],
+    )
+    words = [" ".join(tokens.raw[s.first : s.last]) for s in spans]
+    assert words == ["كوفي أنان", "حسين فهمي"]  # not ك + وفي, nor ف + همي trimmed
+    assert spans[0].clitic == 0
+
+
+def test_a_sure_labeller_keeps_a_person_whose_given_name_is_a_frequent_word():
+    tokens = word_tokens("ومنح الفرنسي لويس ساها التقدم")
+    assert _model_ok(tokens, Span(2, 4, "PER", "model", score=MODEL_SURE_SCORE))
+    assert not _model_ok(tokens, Span(2, 4, "PER", "model", score=MODEL_MIN_SCORE))
+
+
+def test_governorates_and_news_agencies_of_the_arab_states():
+    named = by_surface(
+        "قصف في محافظة إب وريف دمشق، بحسب وكالة أنباء الشرق الأوسط ووكالة الأنباء الكويتية (كونا)."
+    )
+    assert named["محافظة إب"][1] == "ibb_ye" and named["ريف دمشق"][1] == "rif_dimashq"
+    assert named["وكالة أنباء الشرق الأوسط"][1] == "mena" and named["كونا"][1] == "kuna"
+    # a governorate named like a common word needs its head once in the article
+    assert "al_hariq" not in ids("شب الحريق في المستودع.")
+    assert ids("زار محافظة الحريق وتفقد موقع الحريق.") >= {"al_hariq"}

@@ -15,7 +15,7 @@ from helpers.core.text import index_sentences
 from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities import camel_ner, context, labeller
 from helpers.entities.gazetteer import ARABIC_SPEAKING, END, Alias, Gazetteer, load_gazetteer, name_tokens
-from helpers.entities.given_names import given_names
+from helpers.entities.given_names import COMPOUND_FIRSTS, given_names
 from helpers.entities.rules import (
     NAME_PARTICLES,
     ORG_KINDS,
@@ -110,6 +110,31 @@ def _select(spans: list[Span], n_tokens: int) -> list[Span]:
 
 #: An article with at least this many of the gazetteer's sport cue words is about sport.
 SPORT_CUES = 3
+
+
+def _after_title(
+    tokens: WordTokens, gaz: Gazetteer, a: int, b: int, c: int, entity_id: str
+) -> tuple[int, int]:
+    """(first token, proclitic) of a person's gazetteer match without the titles it was matched
+    with (الملك سلمان بن عبدالعزيز links the king, his name is سلمان بن عبدالعزيز), when what
+    follows them starts with a given name or is another name of the person. Titles are definite
+    (or آية الله); an epithet (الملك المؤسس) or an indefinite word that is part of the name (قائد
+    السبسي) stays."""
+    names = given_names()
+    for k in range(a + 1, b):
+        word = dict(tokens.forms(k - 1)).get(c, tokens.folded[k - 1]) if k - 1 == a else tokens.folded[k - 1]
+        title = word in TITLE_HEADS and (word.startswith("ال") or tokens.folded[k] in TITLE_COMPLEMENTS)
+        if not (title or (k - 1 > a and word in TITLE_COMPLEMENTS)):
+            break
+        rest = tuple(tokens.folded[k:b])
+        same = gaz.lookup(rest)
+        if names.match(tokens.folded[:b], k)[0] or (same is not None and same.entity_id == entity_id):
+            return k, 0
+    return a, c
+
+
+#: Second words of two-word titles (آية الله).
+TITLE_COMPLEMENTS = frozenset({"الله"})
 
 
 def _gazetteer_spans(
@@ -244,6 +269,8 @@ def _gazetteer_spans(
                     c = next((k for k, rest in tokens.forms(first) if rest in heads), 0)
                 spans.append(Span(first, org[1], "ORG", "rule", c, rule="org_place"))
                 continue
+        if entry.type == "PER":
+            a, c = _after_title(tokens, gaz, a, b, c, alias.entity_id)
         spans.append(Span(a, b, entry.type, "gazetteer", c, alias))
     # clubs named like common words, in an article about sport, with a club cue before them or
     # the labeller naming an organisation there (they go first: they win a tie with a city)
@@ -335,6 +362,7 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
     words += tuple(tokens.folded[span.first + 1 : span.last])
     if span.type == "MISC" and (words in _currencies() or words[0] in _currency_words()):
         return False  # ريال، جنيه إسترليني: currencies are not names
+    sure = span.score is not None and span.score >= MODEL_SURE_SCORE
     if span.length == 1:
         word = words[0]
         if gaz_nationality(word):
@@ -348,11 +376,10 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
         # ريف، كاريكاتير، بالكورنيش: ordinary words (perhaps after a proclitic), unless the
         # labeller is sure (frequent words include famous names: تايلند، دارفور)
         zipf = max(word_zipf(rest) for c, rest in tokens.forms(span.first) if c == span.clitic or c)
-        sure = span.score is not None and span.score >= MODEL_SURE_SCORE
         frequent = zipf >= (4.5 if span.type == "PER" else 3.5)
         if frequent and not sure and load_gazetteer().lookup(words) is None:
             return False
-    elif span.type == "PER":
+    elif span.type == "PER" and not sure:
         if word_zipf(words[0]) >= 4.0 and not given_names().match(list(words), 0)[0]:
             return False  # مسؤولون أميركيون: a common noun and its adjective
     return True
@@ -602,8 +629,8 @@ def model_token_spans(
         if start > tokens.starts[a]:
             clitic = len(fold_token(tokens.raw[a][: start - tokens.starts[a]]))
             rest = dict(tokens.forms(a)).get(clitic)
-            if rest is None or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
-                clitic = 0
+            if rest is None or is_function_word(rest) or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
+                clitic = 0  # كوفي أنان: not ك + وفي
         if etype == "PER" and not clitic:
             a, b = _complete_person(tokens, a, b)
         if etype in ("ORG", "LOC", "MISC") and not clitic and a > 0 and tokens.joined(a):
@@ -693,6 +720,8 @@ def _edge_word(
     """A word that is not part of a name at a span's edge: a title (at the end also without its
     article: أمير), a function word (not علي spelled as the name), a time, a nationality
     adjective (for a person)."""
+    if etype == "PER" and not last and form in COMPOUND_FIRSTS:
+        return False  # أبو الغيط
     if is_function_word(form):
         spelled = strip_diacritics(tokens.raw[k]) in given_names().spellings
         return not spelled or ali_is_preposition(tokens, k)
@@ -716,8 +745,9 @@ def _trim(
         a, clitic = a + 1, 0
     while b - 1 > a:
         last = tokens.folded[b - 1]
-        joined = any(
-            c and not rest.startswith("ال") and word_zipf(rest) >= 3.0 for c, rest in tokens.forms(b - 1)
+        joined = any(  # a proclitic + a word more common than the whole (برأسمال, not فهمي)
+            c and not rest.startswith("ال") and word_zipf(rest) >= max(3.0, word_zipf(last))
+            for c, rest in tokens.forms(b - 1)
         )
         conj = last.startswith("و") and len(last) > 3 and word_zipf(last[1:]) >= 3.0
         conj = (conj or joined) and not given_names().match(tokens.folded, b - 1)[0]
