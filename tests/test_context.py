@@ -436,3 +436,14 @@ def test_governorates_and_news_agencies_of_the_arab_states():
     # a governorate named like a common word needs its head once in the article
     assert "al_hariq" not in ids("شب الحريق في المستودع.")
     assert ids("زار محافظة الحريق وتفقد موقع الحريق.") >= {"al_hariq"}
+
+
+def test_labeller_person_spans_starting_with_an_organisation_head_are_organisations():
+    text = "وقال مدير جامعة نايف العربية للعلوم الأمنية والسناتور تيد كروز"
+    tokens = word_tokens(text)
+    uni, ted = text.index("جامعة"), text.index("تيد")
+    spans = model_token_spans(tokens, [(uni, uni + 33, "PER", 0.9), (ted, len(text), "PER", 0.99)])
+    assert [(" ".join(tokens.raw[s.first : s.last]), s.type) for s in spans] == [
+        ("جامعة نايف العربية للعلوم الأمنية", "ORG"),
+        ("تيد كروز", "PER"),  # not ك + روز trimmed
+    ]

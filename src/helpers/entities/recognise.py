@@ -636,6 +636,8 @@ def model_token_spans(
         if etype in ("ORG", "LOC", "MISC") and not clitic and a > 0 and tokens.joined(a):
             if tokens.bare[a - 1] & PERSON_CUES:
                 etype = "PER"  # اللاعب ميهاي بينتيللي
+        elif etype == "PER" and b - a > 1 and tokens.bare[a] & ORG_KINDS:
+            etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
         first, b = _trim(tokens, a, b, clitic, etype, gaz)
         if first >= b:
             continue
@@ -745,8 +747,10 @@ def _trim(
         a, clitic = a + 1, 0
     while b - 1 > a:
         last = tokens.folded[b - 1]
-        joined = any(  # a proclitic + a word more common than the whole (برأسمال, not فهمي)
-            c and not rest.startswith("ال") and word_zipf(rest) >= max(3.0, word_zipf(last))
+        joined = any(  # a proclitic + a very common word, or one clearly more common than the whole (لكرة, not فهمي, كروز)
+            c
+            and not rest.startswith("ال")
+            and (word_zipf(rest) >= max(3.0, word_zipf(last) + 0.5) or word_zipf(rest) >= 4.5)
             for c, rest in tokens.forms(b - 1)
         )
         conj = last.startswith("و") and len(last) > 3 and word_zipf(last[1:]) >= 3.0
