@@ -747,7 +747,8 @@ def _trim(
         a, clitic = a + 1, 0
     while b - 1 > a:
         last = tokens.folded[b - 1]
-        joined = any(  # a proclitic + a very common word, or one clearly more common than the whole (لكرة, not فهمي, كروز)
+        # a proclitic + a very common word, or one clearly commoner than the whole (لكرة; not فهمي، كروز)
+        joined = any(
             c
             and not rest.startswith("ال")
             and (word_zipf(rest) >= max(3.0, word_zipf(last) + 0.5) or word_zipf(rest) >= 4.5)
