@@ -447,3 +447,13 @@ def test_labeller_person_spans_starting_with_an_organisation_head_are_organisati
         ("جامعة نايف العربية للعلوم الأمنية", "ORG"),
         ("تيد كروز", "PER"),  # not ك + روز trimmed
     ]
+
+
+def test_us_states_zinjibar_in_yemen_and_emaar_only_as_a_company():
+    named = by_surface("اندلعت حرائق في غابات ولاية كاليفورنيا وامتدت إلى أوريغون.")
+    assert named["كاليفورنيا"] == ("LOC", "california_us") and named["أوريغون"] == ("LOC", "oregon_us")
+    yemen = by_surface("سيطرت القوات على زنجبار عاصمة محافظة أبين جنوب اليمن.")
+    assert yemen["زنجبار"][1] == "zinjibar"
+    assert by_surface("وصل السياح إلى جزيرة زنجبار في تنزانيا.")["زنجبار"][1] == "zanzibar_tz"
+    assert "emaar" not in ids("وتعهد المانحون بإعادة إعمار المدينة.")
+    assert "emaar" in ids("أعلنت شركة إعمار العقارية أرباحها.")
