@@ -112,6 +112,10 @@ def _select(spans: list[Span], n_tokens: int) -> list[Span]:
 SPORT_CUES = 3
 
 
+#: Second words of two-word titles (آية الله).
+TITLE_COMPLEMENTS = frozenset({"الله"})
+
+
 def _after_title(
     tokens: WordTokens, gaz: Gazetteer, a: int, b: int, c: int, entity_id: str
 ) -> tuple[int, int]:
@@ -131,10 +135,6 @@ def _after_title(
         if names.match(tokens.folded[:b], k)[0] or (same is not None and same.entity_id == entity_id):
             return k, 0
     return a, c
-
-
-#: Second words of two-word titles (آية الله).
-TITLE_COMPLEMENTS = frozenset({"الله"})
 
 
 def _gazetteer_spans(
@@ -351,7 +351,9 @@ MODEL_SURE_SCORE = 0.8
 def _model_ok(tokens: WordTokens, span: Span) -> bool:
     """A labeller span worth a mention: score at least `MODEL_MIN_SCORE`, not a nisba adjective
     after a definite noun, not a one-word MISC that is an ordinary word (currencies: ريال،
-    دولار), not a one-word plural noun as a person (دبلوماسيون، منظمون)."""
+    دولار), not a one-word plural noun as a person (دبلوماسيون، منظمون), and unless the labeller is sure
+    (`MODEL_SURE_SCORE`) not a frequent word alone nor a person starting with a common noun
+    (مسؤولون أميركيون)."""
     if span.score is not None and span.score < MODEL_MIN_SCORE:
         return False
     if span.type == "LOC" and context.nisba_after_definite(tokens, span.first, span.last, span.clitic):
@@ -615,7 +617,8 @@ def model_token_spans(
     leaves that word's first letters (a proclitic) outside when the rest is the usual form
     (وبريطانيا, not كاليفورنيا); titles, function words, times and nationality adjectives at its
     edges and a last word joined by و to a common word are trimmed (`_trim`); an ORG span takes
-    the definite head before it (الهيئة العامة للسياحة); spans of function words only or of a
+    the definite head before it (الهيئة العامة للسياحة), and a person span that starts with an
+    organisation head is that organisation (جامعة نايف); spans of function words only or of a
     formula word are dropped."""
     out = []
     for start, end, etype, score in char_spans:
