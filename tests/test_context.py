@@ -457,3 +457,8 @@ def test_us_states_zinjibar_in_yemen_and_emaar_only_as_a_company():
     assert by_surface("وصل السياح إلى جزيرة زنجبار في تنزانيا.")["زنجبار"][1] == "zanzibar_tz"
     assert "emaar" not in ids("وتعهد المانحون بإعادة إعمار المدينة.")
     assert "emaar" in ids("أعلنت شركة إعمار العقارية أرباحها.")
+
+
+def test_a_word_reads_as_a_proclitic_and_a_word_only_when_that_word_is_commoner():
+    tokens = word_tokens("بعقوبة فهمي كروز")
+    assert [tokens.proclitic_word(k) for k in range(3)] == [True, False, False]

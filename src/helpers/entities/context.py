@@ -127,9 +127,7 @@ def lookalike(
     if _HEH.search(raw) and names and all(_TEH_MARBUTA.search(n.split()[-1]) for n in names if n):
         return True
     word = dict(tokens.forms(first)).get(clitic, tokens.folded[first])
-    if not clitic and any(
-        c and _ordinary(rest) and word_zipf(rest) > word_zipf(word) + 0.5 for c, rest in tokens.forms(first)
-    ):
+    if not clitic and tokens.proclitic_word(first, LOOKALIKE_ZIPF):
         return True
     return by_frequency and _ordinary(word) and not tokens.definite[first]
 

@@ -17,6 +17,7 @@ from helpers.entities import camel_ner, context, labeller
 from helpers.entities.gazetteer import ARABIC_SPEAKING, END, Alias, Gazetteer, load_gazetteer, name_tokens
 from helpers.entities.given_names import COMPOUND_FIRSTS, given_names
 from helpers.entities.rules import (
+    COMMON,
     NAME_PARTICLES,
     ORG_KINDS,
     PHRASE_STOPS,
@@ -750,12 +751,11 @@ def _trim(
         a, clitic = a + 1, 0
     while b - 1 > a:
         last = tokens.folded[b - 1]
-        # a proclitic + a very common word, or one clearly commoner than the whole (لكرة; not فهمي، كروز)
-        joined = any(
-            c
-            and not rest.startswith("ال")
-            and (word_zipf(rest) >= max(3.0, word_zipf(last) + 0.5) or word_zipf(rest) >= 4.5)
-            for c, rest in tokens.forms(b - 1)
+        # a proclitic + a word commoner than the whole, or a common one (لكرة، بالرياض; not فهمي،
+        # كروز); ل + ال is a complement of the name (منظمة الأمم المتحدة للأغذية)
+        joined = not last.startswith("لل") and (
+            tokens.proclitic_word(b - 1)
+            or any(c and word_zipf(rest) >= COMMON for c, rest in tokens.forms(b - 1))
         )
         conj = last.startswith("و") and len(last) > 3 and word_zipf(last[1:]) >= 3.0
         conj = (conj or joined) and not given_names().match(tokens.folded, b - 1)[0]

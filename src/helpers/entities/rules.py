@@ -164,6 +164,12 @@ class WordTokens:
         """Readings of token i as (proclitic length, rest), the whole word first."""
         return self.readings[i]
 
+    def proclitic_word(self, i: int, floor: float = 3.0) -> bool:
+        """Token i reads better as a proclitic + a word: one of at least `floor` Zipf, clearly
+        commoner than the whole (بعقوبة: ب + عقوبة "with a penalty"; not فهمي: ف + همي)."""
+        whole = word_zipf(self.folded[i])
+        return any(c and word_zipf(rest) >= max(floor, whole + 0.5) for c, rest in self.forms(i))
+
     def is_(self, i: int, words: frozenset[str]) -> bool:
         """Token i is one of `words`, perhaps after a proclitic."""
         return 0 <= i < len(self.raw) and self.keyword[i] and not words.isdisjoint(self.bare[i])
