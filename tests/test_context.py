@@ -462,3 +462,9 @@ def test_us_states_zinjibar_in_yemen_and_emaar_only_as_a_company():
 def test_a_word_reads_as_a_proclitic_and_a_word_only_when_that_word_is_commoner():
     tokens = word_tokens("بعقوبة فهمي كروز")
     assert [tokens.proclitic_word(k) for k in range(3)] == [True, False, False]
+
+
+def test_a_dual_noun_and_its_relational_adjective_are_no_person():
+    tokens = word_tokens("ودعا خبيران أوروبيان وحسين شاهين الحكومة")
+    assert not _model_ok(tokens, Span(1, 3, "PER", "model", score=0.95))
+    assert _model_ok(tokens, Span(3, 5, "PER", "model", score=0.95, clitic=1))

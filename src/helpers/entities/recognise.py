@@ -352,9 +352,9 @@ MODEL_SURE_SCORE = 0.8
 def _model_ok(tokens: WordTokens, span: Span) -> bool:
     """A labeller span worth a mention: score at least `MODEL_MIN_SCORE`, not a nisba adjective
     after a definite noun, not a one-word MISC that is an ordinary word (currencies: ريال،
-    دولار), not a one-word plural noun as a person (دبلوماسيون، منظمون), and unless the labeller is sure
-    (`MODEL_SURE_SCORE`) not a frequent word alone nor a person starting with a common noun
-    (مسؤولون أميركيون)."""
+    دولار), as a person not a one-word plural noun (دبلوماسيون) nor a dual or plural noun and its
+    adjective (خبيران أوروبيان), and unless the labeller is sure (`MODEL_SURE_SCORE`) not a
+    frequent word alone nor a person starting with a common noun (مسؤولون أميركيون)."""
     if span.score is not None and span.score < MODEL_MIN_SCORE:
         return False
     if span.type == "LOC" and context.nisba_after_definite(tokens, span.first, span.last, span.clitic):
@@ -382,10 +382,30 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
         frequent = zipf >= (4.5 if span.type == "PER" else 3.5)
         if frequent and not sure and load_gazetteer().lookup(words) is None:
             return False
+    elif span.type == "PER" and _number_agreeing(words):
+        return False  # خبيران أوروبيان، دورتان تدريبيتان: a dual or plural noun and its adjective
     elif span.type == "PER" and not sure:
         if word_zipf(words[0]) >= 4.0 and not given_names().match(list(words), 0)[0]:
             return False  # مسؤولون أميركيون: a common noun and its adjective
     return True
+
+
+#: Dual and sound plural endings, and what the singular ends with instead (ة for تان / تين).
+NUMBER_ENDINGS = (("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", ""), ("ون", ""))
+
+
+def _number_agreeing(words: tuple[str, ...]) -> bool:
+    """Two words with the same dual or plural ending, an ordinary noun and a relational adjective
+    in the singular (خبيران أوروبيان = خبير + أوروبي): a noun and its adjective, not a name
+    (حسين شاهين: شاه is no adjective; سلمان خان: خ is no word)."""
+    if len(words) != 2:
+        return False
+    for ending, singular in NUMBER_ENDINGS:
+        if all(w.endswith(ending) and len(w) > len(ending) + 1 for w in words):
+            noun, adjective = (w[: -len(ending)] + singular for w in words)
+            nisba = adjective.endswith(("ي", "يه"))
+            return nisba and word_zipf(noun) >= 3.5 and word_zipf(adjective) >= 3.0
+    return False
 
 
 def gaz_nationality(word: str) -> bool:
