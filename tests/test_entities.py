@@ -186,6 +186,22 @@ def test_titles_reach_names_past_an_organisation_and_after_presidency():
     assert people == {"جين ساكي", "عسكر مامين"}
 
 
+def test_after_a_title_verbs_nouns_and_lone_words_need_the_labeller():
+    docs = {
+        "x": (
+            "",
+            "وقدم الدعم لمساعدة الشعب اليمني في تجاوز أزمته.\n"
+            "وكانت عالة كبيرة على الفريق أفقدته الاستفادة من اللاعب.\n"
+            "وفور وصول الرئيس سيستقبلهم ويصطحبهم إلى المنصة.\n"
+            "وأعرب المفوض العام للأونروا عن قلقه.\n"
+            "ودفع ذلك المدعي العام هارالد رانجه إلى الشكوى.",
+        )
+    }
+    result = run(docs)
+    assert set(result.entities.query("type == 'PER'")["surface"]) == {"هارالد رانجه"}
+    assert {"أفقدته", "للأونروا"} <= set(result.candidates["surface"])
+
+
 def test_unconfirmed_rule_spans_go_to_candidates(tables):
     docs = {"x": ("", "وقال مراقبون إن الوضع صعب.")}
     result = run(docs)

@@ -228,18 +228,32 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
 _PRONOUN = re.compile(r"(ه|ها|هما|هم|هن|كم|كما|نا)[\u064b-\u065f]*$")
 
 
-def pronoun_suffixed(tokens: WordTokens, i: int) -> bool:
-    """Token i reads as a frequent word with a pronoun suffix (شكره، تقديره، بخيراته), perhaps
-    after a proclitic: not a name."""
+def pronoun_suffixed(tokens: WordTokens, i: int, floor: float = 4.0) -> bool:
+    """Token i reads as a word of at least `floor` Zipf with a pronoun suffix (شكره، تقديره،
+    بخيراته; أزمته: ة written ت before the pronoun), perhaps after a proclitic: not a name."""
     match = _PRONOUN.search(strip_diacritics(tokens.raw[i]))
     if not match:
         return False
     cut = len(match.group(1))
     for _, form in tokens.forms(i):
         stem = form[:-cut]
-        if len(stem) >= 3 and word_zipf(stem) >= 4.0:
+        stems = (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)
+        if len(stem) >= 3 and max(map(word_zipf, stems)) >= floor:
             return True
     return False
+
+
+def _plain_after_title(tokens: WordTokens, k: int) -> bool:
+    """Token k after a title reads as a name, not as a proclitic + a word (لإبداء، بتكليف), a
+    word with a pronoun (أزمته، مرئياته) nor a verb in the future (سيختتم، سيستقبلهم)."""
+    if tokens.proclitic_word(k, 2.5) or pronoun_suffixed(tokens, k, 3.0):
+        return False
+    word = tokens.folded[k]
+    if word.startswith(("سي", "ست", "سن")):
+        rest = word[1:]
+        bare = next((rest[: -len(p)] for p in PRONOUN_SUFFIXES if rest.endswith(p)), rest)
+        return max(word_zipf(rest), word_zipf(bare)) < 2.5
+    return True
 
 
 def _followed_by_break(tokens: WordTokens, j: int) -> bool:
@@ -381,8 +395,13 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
             end = _name_with_rare_surname(tokens, j, covered)
         if end == j:
             continue
-        last = tokens.folded[end - 1]
-        confirmed = end - j >= 2 or bool(PERSON_SHAPE.search(last)) or word_zipf(last) < 2.5
+        # the labeller must confirm one word (most are verbs and nouns: الفريق أفقدته، المفوض العام
+        # للأونروا; a given name alone is the given-name rule's) and words that read as others
+        plain, k = end - j >= 2, j
+        while plain and k < end:
+            n = given_names().match(tokens.folded, k)[0]
+            plain, k = n > 0 or _plain_after_title(tokens, k), k + max(n, 1)
+        confirmed = plain or bool(PERSON_SHAPE.search(tokens.folded[end - 1]))
         spans.append(RuleSpan(j, end, "PER", "title", confirmed))
     return spans
 
