@@ -468,3 +468,24 @@ def test_a_dual_noun_and_its_relational_adjective_are_no_person():
     tokens = word_tokens("ودعا خبيران أوروبيان وحسين شاهين الحكومة")
     assert not _model_ok(tokens, Span(1, 3, "PER", "model", score=0.95))
     assert _model_ok(tokens, Span(3, 5, "PER", "model", score=0.95, clitic=1))
+
+
+def test_the_labeller_leaves_out_the_conjunction_before_a_name_and_a_title_before_a_bank():
+    text = "وشارك ميسي وخافيير ماسكيرانو، ثم خافيير. وقال وليد سعد وشيرين رضا إن رئيس بنك أتلانتا الاحتياطي تحدث."
+    tokens = word_tokens(text)
+    starts = [text.index(w) for w in ("وخافيير", "وليد", "وشيرين", "رئيس")]
+    spans = model_token_spans(
+        tokens,
+        [
+            (starts[0], starts[0] + len("وخافيير ماسكيرانو"), "PER", 0.99),
+            (starts[1], starts[1] + len("وليد سعد"), "PER", 0.99),
+            (starts[2], starts[2] + len("وشيرين رضا"), "PER", 0.99),
+            (starts[3], starts[3] + len("رئيس بنك أتلانتا الاحتياطي"), "PER", 0.9),
+        ],
+    )
+    assert [(s.clitic, " ".join(tokens.raw[s.first : s.last]), s.type) for s in spans] == [
+        (1, "وخافيير ماسكيرانو", "PER"),  # خافيير stands alone later in the text
+        (0, "وليد سعد", "PER"),  # وليد is a given name of its own
+        (1, "وشيرين رضا", "PER"),  # شيرين is a given name, وشيرين is not
+        (0, "بنك أتلانتا الاحتياطي", "ORG"),
+    ]

@@ -655,6 +655,8 @@ def model_token_spans(
             rest = dict(tokens.forms(a)).get(clitic)
             if rest is None or is_function_word(rest) or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
                 clitic = 0  # كوفي أنان: not ك + وفي
+        elif etype == "PER" and _and_before_name(tokens, a):
+            clitic = 1  # ميسي وخافيير ماسكيرانو
         if etype == "PER" and not clitic:
             a, b = _complete_person(tokens, a, b)
         if etype in ("ORG", "LOC", "MISC") and not clitic and a > 0 and tokens.joined(a):
@@ -665,6 +667,8 @@ def model_token_spans(
         first, b = _trim(tokens, a, b, clitic, etype, gaz)
         if first >= b:
             continue
+        if etype == "PER" and b - first > 1 and tokens.bare[first] & ORG_KINDS:
+            etype = "ORG"  # (رئيس) بنك أتلانتا الاحتياطي الاتحادي, once the title is trimmed
         clitic = clitic if first == a else 0
         if etype == "ORG" and not clitic:
             first = _org_head_before(tokens, first)
@@ -673,6 +677,19 @@ def model_token_spans(
             continue
         out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
+
+
+def _and_before_name(tokens: WordTokens, a: int) -> bool:
+    """Token a is و + a name: the rest is a given name and the whole is not (وشيرين، not وليد),
+    or the rest stands alone elsewhere in the text (وفرناندو توريس ... فرناندو)."""
+    word = tokens.folded[a]
+    if not word.startswith("و") or len(word) < 4:
+        return False
+    rest = word[1:]
+    names = given_names()
+    if names.match([rest], 0)[0] and not names.match([word], 0)[0]:
+        return True
+    return rest in tokens.folded and not word_zipf(word) > word_zipf(rest)
 
 
 def name_word_definite(tokens: WordTokens, k: int) -> bool:
