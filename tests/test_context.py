@@ -471,7 +471,10 @@ def test_a_dual_noun_and_its_relational_adjective_are_no_person():
 
 
 def test_the_labeller_leaves_out_the_conjunction_before_a_name_and_a_title_before_a_bank():
-    text = "وشارك ميسي وخافيير ماسكيرانو، ثم خافيير. وقال وليد سعد وشيرين رضا إن رئيس بنك أتلانتا الاحتياطي تحدث."
+    text = (
+        "وشارك ميسي وخافيير ماسكيرانو، ثم خافيير. "
+        "وقال وليد سعد وشيرين رضا إن رئيس بنك أتلانتا الاحتياطي تحدث."
+    )
     tokens = word_tokens(text)
     starts = [text.index(w) for w in ("وخافيير", "وليد", "وشيرين", "رئيس")]
     spans = model_token_spans(
@@ -489,3 +492,15 @@ def test_the_labeller_leaves_out_the_conjunction_before_a_name_and_a_title_befor
         (1, "وشيرين رضا", "PER"),  # شيرين is a given name, وشيرين is not
         (0, "بنك أتلانتا الاحتياطي", "ORG"),
     ]
+
+
+def test_a_person_takes_the_forebears_names_after_it():
+    named = by_surface(
+        "وحضر الأمير فيصل بن فهد بن مساعد بن سعود بن عبدالعزيز، واستقبله الأمير محمد بن سلمان "
+        "بن عبد العزيز ولي ولي العهد. "
+        "وقال ابن عمه خالد إن مؤسس المملكة الملك عبدالعزيز بن عبدالرحمن طيب الله ثراه."
+    )
+    assert named["فيصل بن فهد بن مساعد بن سعود بن عبدالعزيز"][0] == "PER"
+    assert named["محمد بن سلمان بن عبد العزيز"] == ("PER", "mohammed_bin_salman")
+    assert named["عبدالعزيز"] == ("PER", "king_abdulaziz")  # a one-word known name is not lengthened
+    assert not any(surface.startswith("عمه") for surface in named)

@@ -26,6 +26,7 @@ from helpers.entities.rules import (
     WordTokens,
     ali_is_preposition,
     find_rule_spans,
+    pronoun_suffixed,
 )
 from helpers.entities.spans import Span, documents_of, word_tokens
 
@@ -335,12 +336,57 @@ def _recognise(
     chosen, unconfirmed = merge_model(tokens, chosen, unconfirmed, list(model_spans))
     # CAMeL's spans only fill what the other sources left
     chosen = _select(chosen + [Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
+    chosen = _with_patronymics(tokens, chosen)
     taken = [False] * len(tokens)
     for span in chosen:
         for k in range(span.first, span.last):
             taken[k] = True
     unconfirmed = [s for s in unconfirmed if not any(taken[s.first : s.last])]
     return chosen, unconfirmed
+
+
+#: The most forebears' names a person's name is lengthened by (فيصل بن فهد بن مساعد بن سعود ...).
+MAX_PATRONYMICS = 5
+
+
+def _with_patronymics(tokens: WordTokens, spans: list[Span]) -> list[Span]:
+    """Person spans followed by a chain of forebears' names that their source stopped before
+    (فيصل بن فهد | بن مساعد بن سعود بن عبدالعزيز، محمد بن سلمان | بن عبد العزيز) take the chain;
+    spans inside it (عبدالعزيز read alone) are dropped. A one-word gazetteer name is not
+    lengthened: عبدالعزيز بن X is the known person only for one X."""
+    names = given_names()
+    starts = {s.first: s for s in spans}
+
+    def forebear(k: int) -> int:
+        """Tokens of the forebear's name after the particle at k - 1 (0 if none): a given name,
+        or after بن / بنت (not ابن, also "son of") any word that can be a name (بن سعود)."""
+        n = names.match(tokens.folded, k)[0]
+        word = tokens.folded[k]
+        if n or tokens.folded[k - 1] not in ("بن", "بنت"):
+            return n if tokens.folded[k - 1] in ("بن", "بنت", "ابن") else 0
+        other = is_function_word(word) or tokens.definite[k] or word.isdigit()
+        return int(not (other or pronoun_suffixed(tokens, k)))
+
+    out: list[Span] = []
+    end_of_last = 0
+    for span in spans:
+        if span.first < end_of_last:
+            continue  # inside a chain taken by the span before
+        end = span.last
+        if span.type == "PER" and not (span.source == "gazetteer" and span.length == 1):
+            for _ in range(MAX_PATRONYMICS):
+                if not (end + 1 < len(tokens) and tokens.joined(end) and tokens.joined(end + 1)):
+                    break
+                n = forebear(end + 1)
+                inside = starts.get(end + 1)
+                if not n or (inside and inside.last > end + 1 + n):
+                    break
+                end += 1 + n
+        if any(s.first < end < s.last for s in spans):
+            end = span.last  # the chain would cut another span in two
+        out.append(replace(span, last=end) if end > span.last else span)
+        end_of_last = end
+    return out
 
 
 #: Below this score a labeller span is not a mention of its own (it still supports a look-alike).
