@@ -47,6 +47,19 @@ def test_rule_index_merges_spellings_within_a_type_only():
     assert other_type != first and other_type.startswith("org:")
 
 
+def test_rule_index_keeps_apart_ordinary_words_on_one_skeleton():
+    index = RuleEntityIndex()
+
+    def eid(name: str) -> str:
+        return index.entity_id("ORG", tuple(fold(name).split()))[0]
+
+    assert eid("وزارة الصحة") != eid("وزارة السياحة")
+    assert eid("منتخب اليمن") != eid("منتخب ألمانيا")
+    assert eid("وزارة الصحة") == "org:وزاره_الصحه"
+    assert eid("مجلس الشؤون الاجتماعية") == eid("مجلس الشئون الاجتماعية")  # hamza seats
+    assert eid("جامعة أكسفورد الأمريكية") == eid("جامعة أوكسفورد الأميركية")  # transliterations
+
+
 def test_surname_index_answers_only_when_unique():
     index = SurnameIndex()
     index.add("per:a", tuple(fold("أندري كورتونوف").split()))

@@ -149,6 +149,28 @@ class Merge:
     detail: str
 
 
+#: Two ordinary words (at least this Zipf) on one skeleton are one word only when spelled this
+#: alike (الأمريكية ~ الأميركية 0.89; الصحة / السياحة 0.83 are two words).
+ORDINARY_ZIPF = 3.0
+ORDINARY_ALIKE = 0.88
+_HAMZA_SEATS = str.maketrans(dict.fromkeys("ؤئأإآ", "ء"))
+
+
+def _written_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names on one skeleton are spellings of one name: no pair of their differing words are
+    two ordinary words spelled apart (منتخب اليمن / منتخب ألمانيا, مجلس الوكلاء / مجلس الكلية);
+    transliterations (فينغر / فينجر) and hamza seats (الشؤون / الشئون) are alike."""
+    if len(a) != len(b):
+        return True
+    for x, y in zip(a, b, strict=True):
+        x, y = x.translate(_HAMZA_SEATS), y.translate(_HAMZA_SEATS)
+        if x == y or min(word_zipf(x), word_zipf(y)) < ORDINARY_ZIPF:
+            continue
+        if spelling_similarity(x, y) < ORDINARY_ALIKE:
+            return False
+    return True
+
+
 @dataclass
 class RuleEntityIndex:
     """Ids for entities found by rules (not in the gazetteer), merged across the corpus by
@@ -163,6 +185,8 @@ class RuleEntityIndex:
         key = (etype, linking_key(etype, folded_tokens))
         if skeleton_length(key[1]) < MIN_SKELETON:  # كوي / جوكا: too short a skeleton to merge on
             key = (etype, " ".join(folded_tokens))
+        elif key in self.ids and not any(_written_alike(folded_tokens, n) for n in self.names[self.ids[key]]):
+            key = (etype, " ".join(folded_tokens))  # وزارة الصحة is not وزارة السياحة
         merged = key in self.ids and folded_tokens not in self.names[self.ids[key]]
         if key not in self.ids:
             self.ids[key] = f"{etype.lower()}:{'_'.join(folded_tokens)}"
