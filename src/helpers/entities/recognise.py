@@ -418,7 +418,7 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
             return False  # روسي، الأمريكية: adjectives
         if span.type == "MISC" and word_zipf(word) >= 3.5:
             return False  # تريليون، ريال
-        if span.type == "PER" and len(word) >= 6 and word.endswith("ون") and word_zipf(word) >= 2.5:
+        if span.type == "PER" and _plural_noun(word):
             return False
         if span.type == "PER" and given_names().match([word], 0)[0]:
             return True
@@ -430,10 +430,30 @@ def _model_ok(tokens: WordTokens, span: Span) -> bool:
             return False
     elif span.type == "PER" and _number_agreeing(words):
         return False  # خبيران أوروبيان، دورتان تدريبيتان: a dual or plural noun and its adjective
+    elif span.type == "PER" and VOCATIVE in words:
+        return False  # يا أميرنا المحبوب: a call in a poem
     elif span.type == "PER" and not sure:
         if word_zipf(words[0]) >= 4.0 and not given_names().match(list(words), 0)[0]:
-            return False  # مسؤولون أميركيون: a common noun and its adjective
+            last, named = words[-1], given_names().match(words, 1)[0]
+            if named or word_zipf(last) >= RARE_SURNAME_ZIPF or gaz_nationality(last):
+                # مسؤولون أميركيون: a common noun and its adjective; رحيل محمد الثمالي: a noun
+                # before a name (not أليكس فيشمان)
+                return False
     return True
+
+
+#: The vocative particle: no part of a name.
+VOCATIVE = "يا"
+#: A last word at least this frequent is no rare surname (فيشمان) that makes a name of the span.
+RARE_SURNAME_ZIPF = 3.0
+
+
+def _plural_noun(word: str) -> bool:
+    """A sound masculine plural of a word in use, about as common as the plural or more (دبلوماسيون،
+    مراقبون), not a name ending so (هيلتون; كلينتون is commoner than كلينت)."""
+    if len(word) < 6 or not word.endswith("ون") or word_zipf(word) < 2.5:
+        return False
+    return word_zipf(word[:-2]) >= max(3.0, word_zipf(word) - 0.5)
 
 
 #: Dual and sound plural endings, and what the singular ends with instead (ة for تان / تين).
