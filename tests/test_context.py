@@ -9,7 +9,14 @@ from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
 from helpers.entities.gazetteer import load_gazetteer
 from helpers.entities.name_keys import linking_key
-from helpers.entities.recognise import MODEL_MIN_SCORE, MODEL_SURE_SCORE, _model_ok, model_token_spans
+from helpers.entities.recognise import (
+    MODEL_MIN_SCORE,
+    MODEL_ORG_OVER_PLACE,
+    MODEL_SURE_SCORE,
+    _model_ok,
+    merge_model,
+    model_token_spans,
+)
 from helpers.entities.spans import Span, word_tokens
 from tests.test_entities import frames
 
@@ -519,3 +526,15 @@ def test_a_foreign_surname_ending_like_a_plural_or_after_a_frequent_given_name_i
     assert not _model_ok(poem, Span(2, 4, "PER", "model", score=0.95))
     noun_first = word_tokens("في تعويض رحيل محمد الثمالي لنادي الشباب")
     assert not _model_ok(noun_first, Span(2, 5, "PER", "model", score=MODEL_MIN_SCORE))
+
+
+def test_a_less_sure_labeller_still_makes_a_club_of_a_gazetteer_place():
+    tokens = word_tokens("أنقذ ميسي برشلونة من الخسارة بعد فوز ستيوا بوخارست على ضيفه")
+    barcelona, bucharest = Span(2, 3, "LOC", "gazetteer"), Span(8, 9, "LOC", "gazetteer")
+    model = [Span(2, 3, "ORG", "model", score=MODEL_ORG_OVER_PLACE), Span(7, 9, "ORG", "model", score=0.6)]
+    merged, _ = merge_model(tokens, [barcelona, bucharest], [], model, sport=True)
+    assert [(s.first, s.last, s.type) for s in merged] == [(2, 3, "ORG"), (7, 9, "ORG")]
+    merged, _ = merge_model(tokens, [barcelona, bucharest], [], model, sport=False)
+    assert [(s.first, s.last, s.type) for s in merged] == [(2, 3, "LOC"), (7, 9, "ORG")]
+    unsure = [Span(2, 3, "ORG", "model", score=MODEL_ORG_OVER_PLACE - 0.1)]
+    assert merge_model(tokens, [barcelona], [], unsure, sport=True)[0][0].type == "LOC"

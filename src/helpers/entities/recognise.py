@@ -139,6 +139,11 @@ def _after_title(
     return a, c
 
 
+def about_sport(gaz: Gazetteer, cues: frozenset[str]) -> bool:
+    """The document's words hold at least `SPORT_CUES` of the gazetteer's sport cues."""
+    return len(cues & gaz.sport_cues) >= SPORT_CUES
+
+
 def _gazetteer_spans(
     tokens: WordTokens,
     gaz: Gazetteer,
@@ -161,7 +166,7 @@ def _gazetteer_spans(
         if gaz.entries[alias.entity_id].type == "ORG":
             org_at[a:b] = [True] * (b - a)
     model_type_at = model_type_at or [None] * len(tokens)
-    sport = len(cues & gaz.sport_cues) >= SPORT_CUES
+    sport = about_sport(gaz, cues)
     spans = []
     for a, b, c, alias in matches:
         entry = gaz.entries[alias.entity_id]
@@ -333,7 +338,8 @@ def _recognise(
         span = Span(r.first, r.last, r.type, "rule", r.clitic, None, r.rule, r.hint)
         (spans if r.confirmed else unconfirmed).append(span)
     chosen = _select(spans, len(tokens))
-    chosen, unconfirmed = merge_model(tokens, chosen, unconfirmed, list(model_spans))
+    sport = about_sport(gaz, cues)
+    chosen, unconfirmed = merge_model(tokens, chosen, unconfirmed, list(model_spans), sport)
     # CAMeL's spans only fill what the other sources left
     chosen = _select(chosen + [Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
     chosen = _with_patronymics(tokens, chosen)
@@ -395,13 +401,23 @@ MODEL_MIN_SCORE = 0.7
 MODEL_SURE_SCORE = 0.8
 
 
-def _model_ok(tokens: WordTokens, span: Span) -> bool:
-    """A labeller span worth a mention: score at least `MODEL_MIN_SCORE`, not a nisba adjective
+#: From this score the labeller's organisation over gazetteer places wins when it adds words
+#: (ستيوا بوخارست) or the article is about sport (برشلونة the club).
+MODEL_ORG_OVER_PLACE = 0.5
+
+
+def _org_over_place(model: Span, inside: list[Span]) -> bool:
+    """The labeller's organisation holds gazetteer places only (a club or company named after them)."""
+    return model.type == "ORG" and all(o.source == "gazetteer" and o.type == "LOC" for o in inside)
+
+
+def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) -> bool:
+    """A labeller span worth a mention: score at least `floor`, not a nisba adjective
     after a definite noun, not a one-word MISC that is an ordinary word (currencies: ريال،
     دولار), as a person not a one-word plural noun (دبلوماسيون) nor a dual or plural noun and its
     adjective (خبيران أوروبيان), and unless the labeller is sure (`MODEL_SURE_SCORE`) not a
     frequent word alone nor a person starting with a common noun (مسؤولون أميركيون)."""
-    if span.score is not None and span.score < MODEL_MIN_SCORE:
+    if span.score is not None and span.score < floor:
         return False
     if span.type == "LOC" and context.nisba_after_definite(tokens, span.first, span.last, span.clitic):
         return False
@@ -512,14 +528,16 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
 
 
 def merge_model(
-    tokens: WordTokens, chosen: list[Span], unconfirmed: list[Span], model: list[Span]
+    tokens: WordTokens, chosen: list[Span], unconfirmed: list[Span], model: list[Span], sport: bool = False
 ) -> tuple[list[Span], list[Span]]:
     """The labeller's spans merged into the gazetteer's and the rules' (`chosen`, which do not
     overlap), as judging their disagreements on a day of real news decided (README):
     - same tokens: the chosen span stays (the gazetteer links it) with the model's score as its
       confidence; where the model types it otherwise, the model's type wins over a rule's, and
-      ORG wins over a gazetteer place (clubs and companies named after places: برشلونة);
-    - a model span that holds chosen spans whole (تومسون رويترز over رويترز) replaces them; it
+      ORG wins over a gazetteer place (clubs and companies named after places: برشلونة; in an
+      article about `sport` from `MODEL_ORG_OVER_PLACE`);
+    - a model span that holds chosen spans whole (تومسون رويترز over رويترز; an organisation
+      over places from `MODEL_ORG_OVER_PLACE`: ستيوا بوخارست) replaces them; it
       keeps a known person's entity only when it adds a patronymic or family (محمد بن سلمان بن
       عبدالعزيز), not another family name (عبدالله بن عبدالعزيز الربيعة is not the king);
     - a model span that cuts across or lies inside a person rule's span replaces it (those rules
@@ -532,10 +550,11 @@ def merge_model(
     for span in chosen:
         agree = by_tokens.get((span.first, span.last))
         if agree:
+            floor = MODEL_ORG_OVER_PLACE if sport and _org_over_place(agree, [span]) else MODEL_MIN_SCORE
             if agree.type == span.type:
                 span = replace(span, score=agree.score)
             elif (
-                (agree.score or 0) >= MODEL_MIN_SCORE
+                (agree.score or 0) >= floor
                 and span.rule != "club_place"  # an article about sport knows its clubs better
                 and (span.source == "rule" or (span.type == "LOC" and agree.type == "ORG"))
             ):
@@ -544,10 +563,13 @@ def merge_model(
         for k in range(span.first, span.last):
             owner[k] = span
     for span in model:
-        if (span.first, span.last) in ((s.first, s.last) for s in chosen) or not _model_ok(tokens, span):
+        if (span.first, span.last) in ((s.first, s.last) for s in chosen):
             continue
         inside = {id(o): o for o in owner[span.first : span.last] if o is not None}
         if not inside:
+            continue
+        floor = MODEL_ORG_OVER_PLACE if _org_over_place(span, list(inside.values())) else MODEL_MIN_SCORE
+        if not _model_ok(tokens, span, floor):
             continue
         whole = all(span.first <= o.first and o.last <= span.last for o in inside.values())
         inner = {k for o in inside.values() for k in range(o.first, o.last)}
