@@ -538,3 +538,14 @@ def test_a_less_sure_labeller_still_makes_a_club_of_a_gazetteer_place():
     assert [(s.first, s.last, s.type) for s in merged] == [(2, 3, "LOC"), (7, 9, "ORG")]
     unsure = [Span(2, 3, "ORG", "model", score=MODEL_ORG_OVER_PLACE - 0.1)]
     assert merge_model(tokens, [barcelona], [], unsure, sport=True)[0][0].type == "LOC"
+
+
+def test_a_surname_is_no_adverb_verb_or_next_name_of_a_list():
+    people = set(
+        found(
+            "ويتقاضى رونالدو راتبًا أسبوعيًا كبيرا. وتعاقدنا مع دييجو كوستا وسيسك فابريجاس. "
+            "وقال مارتن شولتز إن اللاعب خافيير ماسكيرانو سيتولون قيادة الفريق."
+        ).query("type == 'PER'")["surface"]
+    )
+    assert {"دييجو كوستا", "مارتن شولتز", "خافيير ماسكيرانو"} <= people
+    assert not any(w in s for s in people for w in ("راتبًا", "وسيسك", "سيتولون"))

@@ -25,6 +25,7 @@ from helpers.entities.rules import (
     TITLE_HEADS,
     WordTokens,
     ali_is_preposition,
+    and_before_name,
     find_rule_spans,
     pronoun_suffixed,
 )
@@ -743,7 +744,7 @@ def model_token_spans(
             rest = dict(tokens.forms(a)).get(clitic)
             if rest is None or is_function_word(rest) or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
                 clitic = 0  # كوفي أنان: not ك + وفي
-        elif etype == "PER" and _and_before_name(tokens, a):
+        elif etype == "PER" and and_before_name(tokens, a):
             clitic = 1  # ميسي وخافيير ماسكيرانو
         if etype == "PER" and not clitic:
             a, b = _complete_person(tokens, a, b)
@@ -765,19 +766,6 @@ def model_token_spans(
             continue
         out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
-
-
-def _and_before_name(tokens: WordTokens, a: int) -> bool:
-    """Token a is و + a name: the rest is a given name and the whole is not (وشيرين، not وليد),
-    or the rest stands alone elsewhere in the text (وفرناندو توريس ... فرناندو)."""
-    word = tokens.folded[a]
-    if not word.startswith("و") or len(word) < 4:
-        return False
-    rest = word[1:]
-    names = given_names()
-    if names.match([rest], 0)[0] and not names.match([word], 0)[0]:
-        return True
-    return rest in tokens.folded and not word_zipf(word) > word_zipf(rest)
 
 
 def name_word_definite(tokens: WordTokens, k: int) -> bool:

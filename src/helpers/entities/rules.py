@@ -198,9 +198,27 @@ def _nisba(word: str) -> bool:
     return _definite(word) and word.endswith(("ي", "يه", "يين", "يون"))
 
 
+def and_before_name(tokens: WordTokens, a: int) -> bool:
+    """Token a is و + a name: the rest is a given name and the whole is not (وشيرين، not وليد),
+    or the rest stands alone elsewhere in the text (وفرناندو توريس ... فرناندو)."""
+    word = tokens.folded[a]
+    if not word.startswith("و") or len(word) < 4:
+        return False
+    rest = word[1:]
+    names = given_names()
+    if names.match([rest], 0)[0] and not names.match([word], 0)[0]:
+        return True
+    return rest in tokens.folded and not word_zipf(word) > word_zipf(rest)
+
+
+#: Tanween on alif ending a word (راتبًا، أسبوعيًا): an indefinite accusative, never a name.
+_TANWEEN_FATH = re.compile(r"(ًا|اً)$")
+
+
 def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: float = COMMON) -> bool:
     """Token i can be part of a personal name: not a function word, title, number, a word
-    of an already matched entity, nor frequent vocabulary (unless a given name)."""
+    of an already matched entity, an accusative with tanween, a verb in the future, و + the
+    next name of a list, nor frequent vocabulary (unless a given name)."""
     if i >= len(tokens) or covered[i]:
         return False
     word = tokens.folded[i]
@@ -212,6 +230,8 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # روسي، أمريكية: adjectives
     if pronoun_suffixed(tokens, i):
         return False  # شكره، تقديره: a noun with a pronoun, not a name
+    if _TANWEEN_FATH.search(tokens.raw[i]) or future_verb(word) or (i > 0 and and_before_name(tokens, i)):
+        return False  # رونالدو راتبًا، ماسكيرانو سيتولون، كوستا وسيسك: an adverb, a verb, a list
     if any(
         c and word[:c] in ("و", "ف") and (word_zipf(rest) >= 3.0 or rest.startswith("ال"))
         for c, rest in tokens.forms(i)
@@ -248,12 +268,17 @@ def _plain_after_title(tokens: WordTokens, k: int) -> bool:
     word with a pronoun (أزمته، مرئياته) nor a verb in the future (سيختتم، سيستقبلهم)."""
     if tokens.proclitic_word(k, 2.5) or pronoun_suffixed(tokens, k, 3.0):
         return False
-    word = tokens.folded[k]
-    if word.startswith(("سي", "ست", "سن")):
-        rest = word[1:]
-        bare = next((rest[: -len(p)] for p in PRONOUN_SUFFIXES if rest.endswith(p)), rest)
-        return max(word_zipf(rest), word_zipf(bare)) < 2.5
-    return True
+    return not future_verb(tokens.folded[k])
+
+
+def future_verb(word: str) -> bool:
+    """A folded word reads as س + an imperfect verb in use, perhaps with a pronoun (سيختتم،
+    سيستقبلهم, not سيف)."""
+    if not word.startswith(("سي", "ست", "سن")):
+        return False
+    rest = word[1:]
+    bare = next((rest[: -len(p)] for p in PRONOUN_SUFFIXES if rest.endswith(p)), rest)
+    return max(word_zipf(rest), word_zipf(bare)) >= 2.5
 
 
 def _followed_by_break(tokens: WordTokens, j: int) -> bool:
@@ -309,6 +334,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
             after_particle = True
             continue
         ok = _name_like(tokens, end, covered, limit if end == j else 3.0)
+        if end > j and word.startswith("و") and not after_particle:
+            ok = False  # دييجو كوستا | وسيسك فابريجاس: the next name of a list
         if after_particle:  # بن فرحان، آل ثاني، عبد العاطي: any content word, then a family name
             ok = not is_function_word(word) and not word.isdigit()
             if ok and tokens.folded[end - 1] not in NAME_PARTICLES:
