@@ -549,3 +549,13 @@ def test_a_surname_is_no_adverb_verb_or_next_name_of_a_list():
     )
     assert {"دييجو كوستا", "مارتن شولتز", "خافيير ماسكيرانو"} <= people
     assert not any(w in s for s in people for w in ("راتبًا", "وسيسك", "سيتولون"))
+
+
+def test_a_given_name_takes_the_word_the_document_names_a_person_by_alone():
+    e = found(
+        "بحسب ما أشار إليه رئيس المنظمة العالمية الألماني توماس باخ. وقال باخ بأن بلاتر رأى أنه",
+        use_model=True,
+    )
+    people = e[e.type == "PER"]
+    assert list(people["surface"]) == ["توماس باخ", "باخ"]
+    assert people["entity_id"].nunique() == 1

@@ -352,6 +352,51 @@ def _recognise(
     return chosen, unconfirmed
 
 
+def _lone_surnames(
+    fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]
+) -> set[str]:
+    """Words the document names a person by alone (وقال باخ): one-word person mentions that are
+    no given name."""
+    names = given_names()
+    return {
+        tokens.folded[span.first]
+        for field_name, tokens in fields.items()
+        for span in found[field_name][0]
+        if span.type == "PER"
+        and span.length == 1
+        and not span.clitic
+        and not names.match(tokens.folded, span.first)[0]
+    }
+
+
+def _with_surnames(tokens: WordTokens, spans: list[Span], surnames: set[str]) -> list[Span]:
+    """A lone given name followed by a word the document names a person by alone takes it as
+    the surname (توماس | باخ ... وقال باخ: one person); a mention of that word right after the
+    given name joins it."""
+    names = given_names()
+    at = {s.first: s for s in spans}
+    out, skip = [], set()
+    for span in spans:
+        if id(span) in skip:
+            continue
+        nxt = span.last
+        if (
+            span.type == "PER"
+            and span.length == 1
+            and names.match(tokens.folded, span.first)[0] == 1
+            and nxt < len(tokens)
+            and tokens.joined(nxt)
+            and tokens.folded[nxt] in surnames
+        ):
+            other = at.get(nxt)
+            if other is None or (other.type == "PER" and other.length == 1):
+                if other is not None:
+                    skip.add(id(other))
+                span = replace(span, last=nxt + 1)
+        out.append(span)
+    return out
+
+
 #: The most forebears' names a person's name is lengthened by (فيصل بن فهد بن مساعد بن سعود ...).
 MAX_PATRONYMICS = 5
 
@@ -918,6 +963,7 @@ def recognise(
     for n, (doc_id, title, body) in enumerate(docs):
         fields = {"title": word_tokens(title), "body": word_tokens(body)}
         cues = context.document_cues(list(fields.values()))
+        found = {}
         for k, (field_name, tokens) in enumerate(fields.items()):
             if tokens_out is not None:
                 tokens_out.setdefault(doc_id, {})[field_name] = tokens
@@ -925,8 +971,11 @@ def recognise(
             if use_camel_ner and field_name == "body" and doc_id in by_doc:
                 camel = _camel_token_spans(tokens, camel_ner.body_spans(by_doc[doc_id]))
             model = model_token_spans(tokens, model_chars[2 * n + k], gaz) if model_chars else []
-            chosen, unconfirmed = _recognise(tokens, gaz, camel, model, cues, bool(model_chars))
-            for span in chosen:
+            found[field_name] = _recognise(tokens, gaz, camel, model, cues, bool(model_chars))
+        surnames = _lone_surnames(fields, found)
+        for field_name, tokens in fields.items():
+            chosen, unconfirmed = found[field_name]
+            for span in _with_surnames(tokens, chosen, surnames):
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
                 readings = (
