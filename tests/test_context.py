@@ -77,6 +77,11 @@ def test_common_words_that_look_like_places_are_dropped(sentence, entity):
     assert not (found(sentence, use_model=True)["type"] == "LOC").any(), entity
 
 
+def test_the_sunset_prayer_is_not_morocco():
+    assert "morocco" not in ids("وتجمع المصلون بعد صلاة المغرب في المسجد، ورفع أذان المغرب.", use_model=True)
+    assert "morocco" in ids("وصل الوفد إلى المغرب أمس.")
+
+
 def test_a_place_word_is_kept_where_the_context_names_a_place():
     assert "seoul" in ids("وصل الوفد إلى العاصمة الكورية سيول أمس.")
     assert "jeddah_sa" in ids("افتتح المعرض في جدة أمس.")

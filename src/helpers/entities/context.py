@@ -41,6 +41,10 @@ PLACE_CUES = _folded(
     "مدينة بمدينة لمدينة ومدينة العاصمة عاصمة محافظة بمحافظة منطقة بمنطقة ولاية إقليم مقاطعة جزيرة بلدة "
     "قرية مطار ميناء وصل زار غادر"
 )
+#: Words before the name of a prayer (صلاة المغرب: the sunset prayer, not Morocco).
+PRAYER_CUES = _folded("صلاة صلاتي صلاتا لصلاة بصلاة وصلاة أذان آذان إقامة")
+#: Prayers' names that are also places' names.
+PRAYER_NAMES = _folded("المغرب")
 #: A club's name around a place (ريال مدريد، مانشستر يونايتد، أتلتيكو مدريد).
 CLUB_BEFORE = _folded(
     "ريال أتلتيكو اتلتيكو أتلتيك سبورتنغ سبورتينغ ديبورتيفو بوروسيا دينامو أولمبيك اولمبيك إنتر انتر "
@@ -74,6 +78,17 @@ def media_context(tokens: WordTokens, i: int, clitic: int = 0, last: int | None 
     if i > 0 and tokens.joined(i) and tokens.bare[i - 1] & MEDIA_CUES:
         return True
     return quoted_after_cue(tokens, i) or (last is not None and quoted_whole(tokens, i, last))
+
+
+def prayer_name(tokens: WordTokens, first: int, last: int) -> bool:
+    """A place's name that names a prayer after a prayer word (صلاة المغرب، أذان المغرب)."""
+    return (
+        last - first == 1
+        and first > 0
+        and tokens.joined(first)
+        and tokens.folded[first] in PRAYER_NAMES
+        and bool(tokens.bare[first - 1] & PRAYER_CUES)
+    )
 
 
 def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int) -> bool:

@@ -177,6 +177,9 @@ def _gazetteer_spans(
         if entry.type == "LOC" and context.nisba_after_org(tokens, a, b, c, org_at):
             vetoed.update(range(a, b))
             continue
+        if entry.type == "LOC" and context.prayer_name(tokens, a, b):
+            vetoed.update(range(a, b))
+            continue  # صلاة المغرب: the sunset prayer
         if entry.type == "LOC" and context.inside_quoted_name(tokens, a, b):
             continue  # «ماليزيا ديفلبمنت برهاد»: a quoted company's name
         if (
