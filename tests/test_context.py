@@ -564,3 +564,13 @@ def test_a_given_name_takes_the_word_the_document_names_a_person_by_alone():
     people = e[e.type == "PER"]
     assert list(people["surface"]) == ["توماس باخ", "باخ"]
     assert people["entity_id"].nunique() == 1
+
+
+def test_a_known_persons_frequent_surname_alone_is_that_person_in_the_article():
+    e = found("وقال الرئيس السوري بشار الأسد إن الحرب طويلة. وندين نظام الأسد وجرائمه.")
+    assessed = e[e.surface == "الأسد"]
+    assert (
+        len(assessed) == 1
+        and assessed["entity_id"].iloc[0] == e[e.surface == "بشار الأسد"]["entity_id"].iloc[0]
+    )
+    assert "الأسد" not in set(found("رأى الزوار الأسد في حديقة الحيوان.")["surface"])

@@ -18,7 +18,9 @@ from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer
 from helpers.entities.given_names import given_names
 from helpers.entities.name_keys import (
+    KNOWN_SURNAME_ZIPF,
     MIN_SKELETON,
+    SURNAME_ZIPF,
     Merge,
     RuleEntityIndex,
     SurnameIndex,
@@ -330,7 +332,8 @@ def _propagate_docs(
     for doc in docs:
         surnames: dict[str, str] = {}
         for m in doc.mentions:
-            if m.type == "PER" and len(m.name) >= 2 and is_surname(m.name[-1]):
+            limit = KNOWN_SURNAME_ZIPF if m.source == "gazetteer" else SURNAME_ZIPF
+            if m.type == "PER" and len(m.name) >= 2 and is_surname(m.name[-1], limit):
                 # a surname two persons of the article share names neither alone
                 if surnames.setdefault(m.name[-1], m.entity_id) != m.entity_id:
                     surnames[m.name[-1]] = ""

@@ -124,16 +124,22 @@ def linking_key(etype: str, folded_tokens: tuple[str, ...]) -> str:
     return key
 
 
-def is_surname(folded_word: str) -> bool:
+#: Below this Zipf a surname is no ordinary word; a known person's (gazetteer) surname may be
+#: as frequent as `KNOWN_SURNAME_ZIPF` (الأسد، السيسي: frequent because the person is).
+SURNAME_ZIPF = 4.5
+KNOWN_SURNAME_ZIPF = 5.0
+
+
+def is_surname(folded_word: str, limit: float = SURNAME_ZIPF) -> bool:
     """The last word of a full name can stand for the person alone: not a function word, a
-    given name or ordinary vocabulary (إمام علي does not make every على a mention)."""
+    given name or ordinary vocabulary below `limit` (إمام علي does not make every على a mention)."""
     names = given_names()
     if any(c and word_zipf(rest) >= 2.5 > word_zipf(folded_word) for c, rest in proclitic_forms(folded_word)):
         return False  # برأسمال: ب + a word
     return (
         len(folded_word) >= 3
         and not is_function_word(folded_word)
-        and word_zipf(folded_word) < 4.5
+        and word_zipf(folded_word) < limit
         and (folded_word,) not in names.foreign
         and (folded_word,) not in names.arabic
     )
