@@ -77,6 +77,17 @@ def test_common_words_that_look_like_places_are_dropped(sentence, entity):
     assert not (found(sentence, use_model=True)["type"] == "LOC").any(), entity
 
 
+def test_an_organisation_named_after_a_place_keeps_its_complement():
+    named = by_surface(
+        "قال ممثلو شركة البحرين للنقل العام إن سوق مسقط للأوراق المالية ارتفع، وقدمت مؤسسة الدوحة "
+        "للأفلام والتي تدعم السينما جائزة، وأدرجت شركة السعودية للخدمات الأرضية المدرجة في السوق."
+    )
+    assert named["شركة البحرين للنقل العام"][0] == "ORG"
+    assert named["سوق مسقط للأوراق المالية"][0] == "ORG"
+    assert named["مؤسسة الدوحة للأفلام"][0] == "ORG"
+    assert named["شركة السعودية للخدمات الأرضية"][0] == "ORG"
+
+
 def test_the_sunset_prayer_is_not_morocco():
     assert "morocco" not in ids("وتجمع المصلون بعد صلاة المغرب في المسجد، ورفع أذان المغرب.", use_model=True)
     assert "morocco" in ids("وصل الوفد إلى المغرب أمس.")

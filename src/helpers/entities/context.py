@@ -165,18 +165,43 @@ def _adjective_after(tokens: WordTokens, k: int) -> bool:
 
 def club_or_company(tokens: WordTokens, first: int, last: int, taken: set[int]) -> tuple[int, int] | None:
     """Tokens of the organisation a place's name is part of: a club word before or after it
-    (ريال مدريد، مانشستر يونايتد) or an organisation head before it and a relational adjective
-    after it (نادي جدة الأدبي، بنك الكويت المركزي، طيران الإمارات)."""
+    (ريال مدريد، مانشستر يونايتد) or an organisation head before it, a relational adjective and
+    a ل-complement after it (نادي جدة الأدبي، بنك الكويت المركزي، شركة البحرين للنقل العام)."""
     before, after = first - 1, last
     if before >= 0 and before not in taken and tokens.joined(first):
         if tokens.folded[before] in CLUB_BEFORE:
             return before, last
         if tokens.bare[before] & PLACE_ORG_HEADS:
-            return before, last + 1 if _adjective_after(tokens, last) else last
+            end = last + 1 if _adjective_after(tokens, last) else last
+            return before, _complement_end(tokens, end)
     if after < len(tokens) and after not in taken and tokens.joined(after):
         if tokens.folded[after] in CLUB_AFTER:
             return first, after + 1
     return None
+
+
+#: Adjectives in organisations' names that are no relational adjectives (النقل العام).
+GENERAL_ADJECTIVES = _folded("العام العامة")
+
+
+def _complement_end(tokens: WordTokens, k: int) -> int:
+    """End of a ل-complement of an organisation's name at token k (للنقل العام، للأوراق
+    المالية، للعلوم والتكنولوجيا): ل + a definite word and up to two relational adjectives,
+    العام / العامة or words joined by و + ال after it (not شركة ... للخدمات الأرضية | المدرجة);
+    k when there is none."""
+    if k >= len(tokens) or not tokens.joined(k):
+        return k
+    word = tokens.folded[k]
+    if not (word.startswith("لل") and len(word) > 4):
+        return k
+    end = k + 1
+    while end < len(tokens) and end - k <= 2 and tokens.joined(end):
+        word = tokens.folded[end]
+        coordinated = word.startswith("وال") and len(word) > 5 and not is_function_word(word)
+        if not (_adjective_after(tokens, end) or word in GENERAL_ADJECTIVES or coordinated):
+            break
+        end += 1
+    return end
 
 
 #: Heads of a street or district named after a place (شارع الرياض، طريق مكة).
