@@ -88,6 +88,11 @@ def test_an_organisation_named_after_a_place_keeps_its_complement():
     assert named["شركة السعودية للخدمات الأرضية"][0] == "ORG"
 
 
+def test_a_weak_place_name_beside_another_place_is_the_place():
+    assert "khobar" in ids("وشهدت مدينتا الدمام والخبر أمطارا غزيرة.")
+    assert "khobar" not in ids("وجاء في الخبر أن الأمطار غزيرة.")
+
+
 def test_the_sunset_prayer_is_not_morocco():
     assert "morocco" not in ids("وتجمع المصلون بعد صلاة المغرب في المسجد، ورفع أذان المغرب.", use_model=True)
     assert "morocco" in ids("وصل الوفد إلى المغرب أمس.")

@@ -355,6 +355,24 @@ def _recognise(
     return chosen, unconfirmed
 
 
+def _beside_place(tokens: WordTokens, span: Span, spans: list[Span]) -> bool:
+    """A place's span joined by و to another place's (الدمام والخبر، الخبر والظهران): a place
+    too, whatever else its words may mean."""
+    if span.type != "LOC":
+        return False
+    places = {(s.first, s.last) for s in spans if s.type == "LOC" and s is not span}
+    before = span.clitic and tokens.folded[span.first].startswith("و") and tokens.joined(span.first)
+    if before and any(last == span.first for _, last in places):
+        return True
+    after = span.last
+    return (
+        after < len(tokens)
+        and tokens.joined(after)
+        and tokens.folded[after].startswith("و")
+        and any(first == after for first, _ in places)
+    )
+
+
 def _lone_surnames(
     fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]
 ) -> set[str]:
@@ -1000,7 +1018,7 @@ def recognise(
                         name,
                         source,
                         entity_id,
-                        bool(span.alias and span.alias.weak),
+                        bool(span.alias and span.alias.weak) and not _beside_place(tokens, span, chosen),
                         readings,
                         reason,
                         detail,
