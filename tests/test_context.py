@@ -93,6 +93,16 @@ def test_a_weak_place_name_beside_another_place_is_the_place():
     assert "khobar" not in ids("وجاء في الخبر أن الأمطار غزيرة.")
 
 
+def test_a_city_named_as_a_club_once_is_the_club_through_a_sport_article():
+    e = found(
+        "تغلب الهلال على روما بهدفين في المباراة الودية. وسجل روما هدفا في الشوط الثاني أمام "
+        "جماهير الملعب، وأقيمت المباراة في روما."
+    )
+    rome = e[e.surface == "روما"].sort_values("start")
+    assert list(rome["type"]) == ["ORG", "ORG", "LOC"]
+    assert rome["entity_id"].iloc[2] == "rome"
+
+
 def test_the_sunset_prayer_is_not_morocco():
     assert "morocco" not in ids("وتجمع المصلون بعد صلاة المغرب في المسجد، ورفع أذان المغرب.", use_model=True)
     assert "morocco" in ids("وصل الوفد إلى المغرب أمس.")

@@ -315,6 +315,21 @@ def club_by_city(tokens: WordTokens, first: int) -> bool:
     return k >= 0 and tokens.joined(k + 1) and bool(tokens.bare[k] & MATCH_CUES)
 
 
+#: Words before a place's name that keep it the place in an article about sport (في روما).
+PLACE_PREPOSITIONS = _folded("في إلى الى من عبر نحو داخل خارج قرب")
+
+
+def place_reading(tokens: WordTokens, first: int, clitic: int) -> bool:
+    """The name at token `first` reads as a place: after a preposition of place or a place
+    word, or with the proclitic ب (في روما، مدينة روما، بروما)."""
+    if clitic and dict(tokens.forms(first)).get(clitic) and tokens.folded[first][:clitic].endswith("ب"):
+        return True
+    before = first - 1
+    return place_supported(tokens, first) or (
+        before >= 0 and tokens.joined(first) and bool(tokens.bare[before] & PLACE_PREPOSITIONS)
+    )
+
+
 def document_cues(tokens_list: list[WordTokens]) -> frozenset[str]:
     """The folded words (and their proclitic-less forms) of a document's fields."""
     words: set[str] = set()

@@ -355,6 +355,41 @@ def _recognise(
     return chosen, unconfirmed
 
 
+def _clubs_throughout(
+    fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]], gaz: Gazetteer
+) -> dict[str, tuple[list[Span], list[Span]]]:
+    """In an article about sport, a city the article names as a club once (تغلب على روما، روما
+    الإيطالي) is the club wherever it is not read as a place (في روما): one sense per article."""
+
+    def name(tokens: WordTokens, span: Span) -> tuple[str, ...]:
+        return span_text(tokens, span)[2]
+
+    clubs = {
+        name(tokens, span)
+        for field_name, tokens in fields.items()
+        for span in found[field_name][0]
+        if span.type == "ORG"
+        and (alias := gaz.lookup(name(tokens, span)))
+        and gaz.entries[alias.entity_id].type == "LOC"
+    }
+    if not clubs:
+        return found
+    out = {}
+    for field_name, tokens in fields.items():
+        chosen, unconfirmed = found[field_name]
+        chosen = [
+            replace(span, type="ORG", source="rule", rule="club_place", alias=None)
+            if span.source == "gazetteer"
+            and span.type == "LOC"
+            and name(tokens, span) in clubs
+            and not context.place_reading(tokens, span.first, span.clitic)
+            else span
+            for span in chosen
+        ]
+        out[field_name] = (chosen, unconfirmed)
+    return out
+
+
 def _beside_place(tokens: WordTokens, span: Span, spans: list[Span]) -> bool:
     """A place's span joined by و to another place's (الدمام والخبر، الخبر والظهران): a place
     too, whatever else its words may mean."""
@@ -993,6 +1028,8 @@ def recognise(
                 camel = _camel_token_spans(tokens, camel_ner.body_spans(by_doc[doc_id]))
             model = model_token_spans(tokens, model_chars[2 * n + k], gaz) if model_chars else []
             found[field_name] = _recognise(tokens, gaz, camel, model, cues, bool(model_chars))
+        if about_sport(gaz, cues):
+            found = _clubs_throughout(fields, found, gaz)
         surnames = _lone_surnames(fields, found)
         for field_name, tokens in fields.items():
             chosen, unconfirmed = found[field_name]
