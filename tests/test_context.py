@@ -600,3 +600,14 @@ def test_a_known_persons_frequent_surname_alone_is_that_person_in_the_article():
         and assessed["entity_id"].iloc[0] == e[e.surface == "بشار الأسد"]["entity_id"].iloc[0]
     )
     assert "الأسد" not in set(found("رأى الزوار الأسد في حديقة الحيوان.")["surface"])
+
+
+def test_saudi_state_bodies_and_names_of_seven_words_are_known():
+    named = by_surface(
+        "استهدف التفجير مسجد قوات الطوارئ الخاصة، وأصدرت هيئة كبار العلماء بيانا، وقصفت ميليشيات "
+        "الحوثي المدينة، وأعلنت الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي خطتها."
+    )
+    assert named["قوات الطوارئ الخاصة"] == ("ORG", "special_emergency_forces_sa")
+    assert named["هيئة كبار العلماء"] == ("ORG", "council_of_senior_scholars_sa")
+    assert named["ميليشيات الحوثي"] == ("ORG", "houthis")
+    assert named["الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي"] == ("ORG", "gp_two_holy_mosques")

@@ -59,7 +59,7 @@ _PRIORITY = {"gazetteer": 0, "rule": 1, "model": 2, "camel_ner": 3}
 
 
 #: The longest name a trie match may have, in words.
-MAX_NAME_WORDS = 6
+MAX_NAME_WORDS = 8
 
 
 def trie_matches(
