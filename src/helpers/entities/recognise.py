@@ -487,11 +487,13 @@ def _with_patronymics(tokens: WordTokens, spans: list[Span]) -> list[Span]:
                     break
                 n = forebear(end + 1)
                 inside = starts.get(end + 1)
-                if not n or (inside and inside.last > end + 1 + n):
+                if not n or (inside and inside.type != "PER" and inside.last > end + 1 + n):
                     break
                 end += 1 + n
-        if any(s.first < end < s.last for s in spans):
-            end = span.last  # the chain would cut another span in two
+        # a person's name found inside the chain goes (بن | سعود بن عبدالعزيز، بن | عبدالعزيز حرص);
+        # a chain that would cut another span in two stops where it was
+        if any(s.first < end < s.last and not (s.type == "PER" and s.first > span.last) for s in spans):
+            end = span.last
         out.append(replace(span, last=end) if end > span.last else span)
         end_of_last = end
     return out
