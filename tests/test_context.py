@@ -611,3 +611,9 @@ def test_saudi_state_bodies_and_names_of_seven_words_are_known():
     assert named["هيئة كبار العلماء"] == ("ORG", "council_of_senior_scholars_sa")
     assert named["ميليشيات الحوثي"] == ("ORG", "houthis")
     assert named["الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي"] == ("ORG", "gp_two_holy_mosques")
+
+
+def test_a_given_name_before_a_known_persons_surname_is_another_person():
+    named = by_surface("وظهرت سامنثا كاميرون في الحفل، وقال كاميرون إن الحفل ناجح.")
+    assert named["كاميرون"][1] == "david_cameron"
+    assert named["سامنثا كاميرون"][1] != "david_cameron"
