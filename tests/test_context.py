@@ -617,3 +617,6 @@ def test_a_given_name_before_a_known_persons_surname_is_another_person():
     named = by_surface("وظهرت سامنثا كاميرون في الحفل، وقال كاميرون إن الحفل ناجح.")
     assert named["كاميرون"][1] == "david_cameron"
     assert named["سامنثا كاميرون"][1] != "david_cameron"
+    text = "وحضرت ميشيل أوباما الحفل، وقال أوباما إن الحفل ناجح."
+    e = found(text)
+    assert list(e[e.entity_id == "barack_obama"]["start"]) == [text.index("أوباما إن")]
