@@ -620,3 +620,4 @@ def test_a_given_name_before_a_known_persons_surname_is_another_person():
     text = "وحضرت ميشيل أوباما الحفل، وقال أوباما إن الحفل ناجح."
     e = found(text)
     assert list(e[e.entity_id == "barack_obama"]["start"]) == [text.index("أوباما إن")]
+    assert "ميشيل أوباما" in set(e["surface"])

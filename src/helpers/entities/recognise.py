@@ -145,11 +145,6 @@ def about_sport(gaz: Gazetteer, cues: frozenset[str]) -> bool:
     return len(cues & gaz.sport_cues) >= SPORT_CUES
 
 
-def _given_name_before(tokens: WordTokens, i: int) -> bool:
-    """A lexicon given name of one word joined before token i (سامنثا | كاميرون)."""
-    return i > 0 and tokens.joined(i) and given_names().match(tokens.folded, i - 1)[0] == 1
-
-
 def _gazetteer_spans(
     tokens: WordTokens,
     gaz: Gazetteer,
@@ -206,8 +201,6 @@ def _gazetteer_spans(
             and tokens.folded[a - 1] in NAME_PARTICLES
         ):
             continue  # سلطان بن | سلمان بن عبدالعزيز: a patronymic, not the king
-        if entry.type == "PER" and b - a == 1 and not c and _given_name_before(tokens, a):
-            continue  # سامنثا كاميرون: another person of the family, not David Cameron
         if (
             entry.type == "PER"
             and b < len(tokens)
