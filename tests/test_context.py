@@ -621,3 +621,11 @@ def test_a_given_name_before_a_known_persons_surname_is_another_person():
     e = found(text)
     assert list(e[e.entity_id == "barack_obama"]["start"]) == [text.index("أوباما إن")]
     assert "ميشيل أوباما" in set(e["surface"])
+
+
+def test_a_blessing_after_a_name_is_not_part_of_it():
+    text = "وتوفي الشيخ صالح غلام رحمه الله أمس"
+    tokens = word_tokens(text)
+    start, end = text.index("صالح"), text.index(" أمس")
+    spans = model_token_spans(tokens, [(start, end, "PER", 0.99)])
+    assert [" ".join(tokens.raw[s.first : s.last]) for s in spans] == ["صالح غلام"]

@@ -956,15 +956,28 @@ def _edge_word(
     )
 
 
+#: Blessings written after a name (رحمه الله، حفظه الله، عليه السلام): not part of it.
+FORMULAS = frozenset(
+    (fold_token(verb), fold_token(last))
+    for verb, last in (
+        *((v, "الله") for v in "رحمه رحمها يرحمه يرحمها حفظه حفظها يحفظه أيده ايده رعاه".split()),
+        ("عليه", "السلام"),
+    )
+)
+
+
 def _trim(
     tokens: WordTokens, a: int, b: int, clitic: int, etype: str, gaz: Gazetteer | None
 ) -> tuple[int, int]:
-    """The span [a, b) without the edge words of `_edge_word`, nor a last word that is a name
-    particle (عبدالعزيز آل) or a proclitic + a common word (هاني عبد الكريم وألحان، ... برأسمال)."""
+    """The span [a, b) without the edge words of `_edge_word`, a blessing after the name
+    (`FORMULAS`), nor a last word that is a name particle (عبدالعزيز آل) or a proclitic + a
+    common word (هاني عبد الكريم وألحان، ... برأسمال)."""
     while a < b and _edge_word(
         tokens, a, dict(tokens.forms(a)).get(clitic if a else 0, tokens.folded[a]), etype, gaz
     ):
         a, clitic = a + 1, 0
+    while b - 2 > a and (tokens.folded[b - 2], tokens.folded[b - 1]) in FORMULAS:
+        b -= 2  # صالح غلام | رحمه الله
     while b - 1 > a:
         last = tokens.folded[b - 1]
         # a proclitic + a word commoner than the whole, or a common one (لكرة، بالرياض; not فهمي،
