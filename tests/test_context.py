@@ -629,3 +629,9 @@ def test_a_blessing_after_a_name_is_not_part_of_it():
     start, end = text.index("صالح"), text.index(" أمس")
     spans = model_token_spans(tokens, [(start, end, "PER", 0.99)])
     assert [" ".join(tokens.raw[s.first : s.last]) for s in spans] == ["صالح غلام"]
+
+
+def test_public_security_is_read_by_the_articles_country():
+    assert ids("أعلن الأمن العام القبض على المتهم في الرياض.") >= {"public_security_sa"}
+    assert "public_security_jo" in ids("أعلن الأمن العام في عمان أن الأردن آمن.")
+    assert "general_security_lb" in ids("أوقف الأمن العام اللبناني مطلوبا في بيروت.")
