@@ -635,3 +635,9 @@ def test_public_security_is_read_by_the_articles_country():
     assert ids("أعلن الأمن العام القبض على المتهم في الرياض.") >= {"public_security_sa"}
     assert "public_security_jo" in ids("أعلن الأمن العام في عمان أن الأردن آمن.")
     assert "general_security_lb" in ids("أوقف الأمن العام اللبناني مطلوبا في بيروت.")
+
+
+def test_place_names_that_are_mostly_ordinary_words_need_the_place_named_otherwise():
+    assert "benin" not in ids("افتتح الوزير مدارس بنين وبنات في الرياض.")
+    assert ids("وصل رئيس جمهورية بنين إلى باريس، وقال إن بنين بلد آمن.") >= {"benin"}
+    assert not ids("افتتح قسم العيون في المستشفى، والمتهم مدان بالقتل.")
