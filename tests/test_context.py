@@ -641,3 +641,10 @@ def test_place_names_that_are_mostly_ordinary_words_need_the_place_named_otherwi
     assert "benin" not in ids("افتتح الوزير مدارس بنين وبنات في الرياض.")
     assert ids("وصل رئيس جمهورية بنين إلى باريس، وقال إن بنين بلد آمن.") >= {"benin"}
     assert not ids("افتتح قسم العيون في المستشفى، والمتهم مدان بالقتل.")
+
+
+def test_the_holy_mosques_are_known_places():
+    named = by_surface("لتوفير أفضل رعاية لحجاج بيت الله الحرام، وصلى المصلون في المسجد الحرام والمسجد النبوي.")
+    assert named["بيت الله الحرام"] == ("LOC", "masjid_al_haram")
+    assert named["المسجد الحرام"] == ("LOC", "masjid_al_haram")
+    assert named["المسجد النبوي"] == ("LOC", "masjid_an_nabawi")
