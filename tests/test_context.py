@@ -644,7 +644,9 @@ def test_place_names_that_are_mostly_ordinary_words_need_the_place_named_otherwi
 
 
 def test_the_holy_mosques_are_known_places():
-    named = by_surface("لتوفير أفضل رعاية لحجاج بيت الله الحرام، وصلى المصلون في المسجد الحرام والمسجد النبوي.")
+    named = by_surface(
+        "لتوفير أفضل رعاية لحجاج بيت الله الحرام، وصلى المصلون في المسجد الحرام والمسجد النبوي."
+    )
     assert named["بيت الله الحرام"] == ("LOC", "masjid_al_haram")
     assert named["المسجد الحرام"] == ("LOC", "masjid_al_haram")
     assert named["المسجد النبوي"] == ("LOC", "masjid_an_nabawi")
