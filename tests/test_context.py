@@ -650,3 +650,14 @@ def test_the_holy_mosques_are_known_places():
     assert named["بيت الله الحرام"] == ("LOC", "masjid_al_haram")
     assert named["المسجد الحرام"] == ("LOC", "masjid_al_haram")
     assert named["المسجد النبوي"] == ("LOC", "masjid_an_nabawi")
+
+
+def test_a_national_federation_with_its_sport_is_another_federation():
+    named = by_surface(
+        "أعلن الاتحاد السعودي للمبارزة النتائج، وفاز الاتحاد السعودي للكرة الطائرة. وأعلن الاتحاد "
+        "السعودي لكرة القدم القائمة، وقدم الاتحاد السعودي للاعبين مكافآت."
+    )
+    assert named["الاتحاد السعودي للمبارزة"][1] != "saff"
+    assert named["الاتحاد السعودي للكرة الطائرة"][1] != "saff"
+    assert named["الاتحاد السعودي لكرة القدم"][1] == "saff"
+    assert named["الاتحاد السعودي"][1] == "saff"

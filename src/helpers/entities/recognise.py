@@ -745,11 +745,17 @@ PLACE_PREFIXES = frozenset(fold_token(w) for w in ("سان", "سانت", "سان
 ORG_QUALIFIERS = frozenset(fold_token(w) for w in ("القومي", "القومية", "الوطني", "الوطنية"))
 
 
+#: Heads of a national federation's name, which its sport completes (الاتحاد السعودي للمبارزة).
+FEDERATION_HEADS = frozenset(fold_token(w) for w in ("الاتحاد", "اتحاد", "الإتحاد"))
+
+
 def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     """Gazetteer spans adjusted by the word beside them: a place's name takes a San / Saint word
     before it (سان بطرسبورغ, a spelling the gazetteer lacks); an organisation's name followed by
     a national qualifier or a nationality names another organisation (مجلس الأمن القومي is not
-    the UN Security Council), left to the rules' linking. Names the gazetteer has whole
+    the UN Security Council), and a national federation's followed by its sport (الاتحاد السعودي
+    للمبارزة is not the football federation) names another federation, left to the rules'
+    linking. Names the gazetteer has whole
     (مجلس الأمن الدولي، مجلس الأمن الروسي) were matched whole before this."""
     taken = {k for span in spans for k in range(span.first, span.last)}
     adjusted = []
@@ -774,8 +780,41 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
             and (tokens.folded[after] in ORG_QUALIFIERS or gaz.nationality(tokens.folded[after]))
         ):
             span = Span(span.first, after + 1, "ORG", "rule", span.clitic, rule="org_qualified")
+        elif (
+            span.type == "ORG"
+            and span.source == "gazetteer"
+            and span.length == 2
+            and tokens.folded[span.first] in FEDERATION_HEADS
+            and tokens.definite[span.last - 1]
+            and tokens.folded[span.last - 1].endswith(("ي", "يه"))
+            and after < len(tokens)
+            and after not in taken
+            and tokens.joined(after)
+            and _field_complement(tokens, after)
+        ):
+            end = after + 1
+            while end < len(tokens) and end - after < 3 and _adjective_of(tokens, end, after):
+                end += 1  # الاتحاد السعودي للكرة الطائرة
+            span = Span(span.first, end, "ORG", "rule", span.clitic, rule="org_qualified")
         adjusted.append(span)
     return adjusted
+
+
+def _field_complement(tokens: WordTokens, k: int) -> bool:
+    """Token k is ل + a word naming a field (للمبارزة، لكرة، للطب), not ل + a plural (للاعبين)."""
+    word = tokens.folded[k]
+    if not word.startswith("ل") or word.endswith(("ين", "ون")):
+        return False
+    return any(c and (rest.startswith("ال") or word_zipf(rest) >= 3.0) for c, rest in tokens.forms(k))
+
+
+def _adjective_of(tokens: WordTokens, k: int, noun: int) -> bool:
+    """Token k is a definite adjective of the noun at token `noun`: a relational adjective, or
+    one ending in ة like it (للكرة الطائرة); not another noun (للمبارزة | النتائج)."""
+    if not (tokens.joined(k) and tokens.definite[k]) or is_function_word(tokens.folded[k]):
+        return False
+    word = tokens.folded[k]
+    return word.endswith(("ي", "يه")) or (word.endswith("ه") and tokens.folded[noun].endswith("ه"))
 
 
 def span_text(tokens: WordTokens, span: Span) -> tuple[int, int, tuple[str, ...]]:
