@@ -661,3 +661,9 @@ def test_a_national_federation_with_its_sport_is_another_federation():
     assert named["الاتحاد السعودي للكرة الطائرة"][1] != "saff"
     assert named["الاتحاد السعودي لكرة القدم"][1] == "saff"
     assert named["الاتحاد السعودي"][1] == "saff"
+
+
+def test_a_facility_named_after_a_known_person_is_the_place():
+    named = by_surface("وقع انفجار قرب مطار كرزاي الدولي في كابول.")
+    assert named["مطار كرزاي الدولي"][0] == "LOC"
+    assert "hamid_karzai" not in {eid for _, eid in named.values()}

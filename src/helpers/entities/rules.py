@@ -630,8 +630,8 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
 
 
 def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
-    """A place named after a person: a facility head and a name (مطار الملك عبدالعزيز الدولي):
-    the place as a whole, not the person."""
+    """A place named after a person: a facility head and a title and name, or a known person's
+    name (مطار الملك عبدالعزيز الدولي، مطار كرزاي): the place as a whole, not the person."""
     spans = []
     for i in tokens.keyword_positions:
         if covered[i] or i + 1 >= len(tokens) or not tokens.joined(i + 1):
@@ -640,7 +640,7 @@ def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
         if head is None:
             continue
         end = _named_after(tokens, i + 1, covered)
-        if end > i + 1 and tokens.folded[i + 1] in HONORIFICS:
+        if end > i + 1 and (tokens.folded[i + 1] in HONORIFICS or covered[i + 1] == "PER"):
             spans.append(RuleSpan(i, end, "LOC", "place_named", True, head[0]))
     return spans
 
