@@ -103,9 +103,11 @@ def test_a_city_named_as_a_club_once_is_the_club_through_a_sport_article():
     assert rome["entity_id"].iloc[2] == "rome"
 
 
-def test_the_sunset_prayer_is_not_morocco():
+def test_the_sunset_prayer_the_coconut_and_a_birthplace_are_no_places():
     assert "morocco" not in ids("وتجمع المصلون بعد صلاة المغرب في المسجد، ورفع أذان المغرب.", use_model=True)
-    assert "morocco" in ids("وصل الوفد إلى المغرب أمس.")
+    assert not ids("عاد إلى مسقط رأسه في القرية، وأكل جوز الهند.", use_model=True)
+    assert not ids("وانتشر فيروس كورونا في المدينة.", use_model=True)
+    assert ids("سافر الوفد إلى مسقط والهند والمغرب أمس.") >= {"morocco", "india", "muscat_om"}
 
 
 def test_a_place_word_is_kept_where_the_context_names_a_place():

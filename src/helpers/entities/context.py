@@ -41,10 +41,15 @@ PLACE_CUES = _folded(
     "مدينة بمدينة لمدينة ومدينة العاصمة عاصمة محافظة بمحافظة منطقة بمنطقة ولاية إقليم مقاطعة جزيرة بلدة "
     "قرية مطار ميناء وصل زار غادر"
 )
-#: Words before the name of a prayer (صلاة المغرب: the sunset prayer, not Morocco).
-PRAYER_CUES = _folded("صلاة صلاتي صلاتا لصلاة بصلاة وصلاة أذان آذان إقامة")
-#: Prayers' names that are also places' names.
-PRAYER_NAMES = _folded("المغرب")
+#: Place names that are part of a common phrase after some words: the sunset prayer (صلاة
+#: المغرب، أذان المغرب), the coconut (جوز الهند).
+PHRASE_BEFORE = {
+    fold_token("المغرب"): _folded("صلاة صلاتي صلاتا لصلاة بصلاة وصلاة أذان آذان إقامة"),
+    fold_token("الهند"): _folded("جوز وجوز بجوز"),
+}
+#: Place names that are part of a common phrase before a word starting so: مسقط رأسه (his
+#: birthplace), not Muscat.
+PHRASE_AFTER = {fold_token("مسقط"): ("راس", "الراس")}
 #: A club's name around a place (ريال مدريد، مانشستر يونايتد، أتلتيكو مدريد).
 CLUB_BEFORE = _folded(
     "ريال أتلتيكو اتلتيكو أتلتيك سبورتنغ سبورتينغ ديبورتيفو بوروسيا دينامو أولمبيك اولمبيك إنتر انتر "
@@ -80,14 +85,18 @@ def media_context(tokens: WordTokens, i: int, clitic: int = 0, last: int | None 
     return quoted_after_cue(tokens, i) or (last is not None and quoted_whole(tokens, i, last))
 
 
-def prayer_name(tokens: WordTokens, first: int, last: int) -> bool:
-    """A place's name that names a prayer after a prayer word (صلاة المغرب، أذان المغرب)."""
+def in_common_phrase(tokens: WordTokens, first: int, last: int) -> bool:
+    """A place's one-word name inside a common phrase (`PHRASE_BEFORE`, `PHRASE_AFTER`: صلاة
+    المغرب، جوز الهند، مسقط رأسه)."""
+    if last - first != 1:
+        return False
+    word = tokens.folded[first]
+    before = PHRASE_BEFORE.get(word)
+    if before and first > 0 and tokens.joined(first) and tokens.bare[first - 1] & before:
+        return True
+    after = PHRASE_AFTER.get(word)
     return (
-        last - first == 1
-        and first > 0
-        and tokens.joined(first)
-        and tokens.folded[first] in PRAYER_NAMES
-        and bool(tokens.bare[first - 1] & PRAYER_CUES)
+        bool(after) and last < len(tokens) and tokens.joined(last) and tokens.folded[last].startswith(after)
     )
 
 

@@ -113,6 +113,8 @@ class Gazetteer:
     #: Stems of the one-word country names (روسيا -> روس, الصين -> صين), to tell a nationality
     #: adjective (الروسي، الصينية) from other ones (`nationality`).
     country_stems: frozenset[str] = frozenset()
+    #: Folded place names the curated list excludes as ordinary words (`exclude` in the YAML).
+    excluded: frozenset[str] = frozenset()
 
     def lookup(self, folded_tokens: tuple[str, ...]) -> Alias | None:
         """Exact (folded) name lookup."""
@@ -452,7 +454,7 @@ def load_gazetteer() -> Gazetteer:
     curated, exclude = _curated()
     cities, capital_ids = _geonames(exclude)
     entries = _merge_library_entries(curated, _cldr(exclude) + cities)
-    gaz = Gazetteer({e.entity_id: e for e in entries})
+    gaz = Gazetteer({e.entity_id: e for e in entries}, excluded=frozenset(exclude))
     for entry in entries:
         _index(gaz, entry)
     _context_tables(gaz)

@@ -177,9 +177,9 @@ def _gazetteer_spans(
         if entry.type == "LOC" and context.nisba_after_org(tokens, a, b, c, org_at):
             vetoed.update(range(a, b))
             continue
-        if entry.type == "LOC" and context.prayer_name(tokens, a, b):
+        if entry.type == "LOC" and context.in_common_phrase(tokens, a, b):
             vetoed.update(range(a, b))
-            continue  # صلاة المغرب: the sunset prayer
+            continue  # صلاة المغرب، جوز الهند، مسقط رأسه
         if entry.type == "LOC" and context.inside_quoted_name(tokens, a, b):
             continue  # «ماليزيا ديفلبمنت برهاد»: a quoted company's name
         if (
@@ -517,10 +517,11 @@ def _org_over_place(model: Span, inside: list[Span]) -> bool:
 
 def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) -> bool:
     """A labeller span worth a mention: score at least `floor`, not a nisba adjective
-    after a definite noun, not a one-word MISC that is an ordinary word (currencies: ريال،
-    دولار), as a person not a one-word plural noun (دبلوماسيون) nor a dual or plural noun and its
-    adjective (خبيران أوروبيان), and unless the labeller is sure (`MODEL_SURE_SCORE`) not a
-    frequent word alone nor a person starting with a common noun (مسؤولون أميركيون)."""
+    after a definite noun, not a place the gazetteer excludes as an ordinary word (كورونا), not
+    a one-word MISC that is an ordinary word (currencies: ريال، دولار), as a person not a
+    one-word plural noun (دبلوماسيون) nor a dual or plural noun and its adjective (خبيران
+    أوروبيان), and unless the labeller is sure (`MODEL_SURE_SCORE`) not a frequent word alone nor
+    a person starting with a common noun (مسؤولون أميركيون)."""
     if span.score is not None and span.score < floor:
         return False
     if span.type == "LOC" and context.nisba_after_definite(tokens, span.first, span.last, span.clitic):
@@ -531,6 +532,8 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
     words += tuple(tokens.folded[span.first + 1 : span.last])
     if span.type == "MISC" and (words in _currencies() or words[0] in _currency_words()):
         return False  # ريال، جنيه إسترليني: currencies are not names
+    if span.type == "LOC" and " ".join(words) in load_gazetteer().excluded:
+        return False  # كورونا: a word the gazetteer knows is no place
     sure = span.score is not None and span.score >= MODEL_SURE_SCORE
     if span.length == 1:
         word = words[0]
