@@ -613,6 +613,8 @@ def test_saudi_state_bodies_and_names_of_seven_words_are_known():
     assert named["هيئة كبار العلماء"] == ("ORG", "council_of_senior_scholars_sa")
     assert named["ميليشيات الحوثي"] == ("ORG", "houthis")
     assert named["الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي"] == ("ORG", "gp_two_holy_mosques")
+    events = by_surface("افتتح أمير المنطقة سوق عكاظ في الطائف، وقصفت قوات فجر ليبيا المطار.")
+    assert events["سوق عكاظ"] == ("MISC", "souq_okaz") and events["قوات فجر ليبيا"] == ("ORG", "libya_dawn")
 
 
 def test_a_given_name_before_a_known_persons_surname_is_another_person():
