@@ -613,6 +613,9 @@ def test_saudi_state_bodies_and_names_of_seven_words_are_known():
     assert named["هيئة كبار العلماء"] == ("ORG", "council_of_senior_scholars_sa")
     assert named["ميليشيات الحوثي"] == ("ORG", "houthis")
     assert named["الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي"] == ("ORG", "gp_two_holy_mosques")
+    branches = by_surface("تبنى تنظيم القاعدة في بلاد المغرب الإسلامي الهجوم، وقال تنظيم القاعدة إن")
+    assert branches["تنظيم القاعدة في بلاد المغرب الإسلامي"][1] == "aqim"
+    assert branches["تنظيم القاعدة"][1] == "al_qaeda"
     events = by_surface("افتتح أمير المنطقة سوق عكاظ في الطائف، وقصفت قوات فجر ليبيا المطار.")
     assert events["سوق عكاظ"] == ("MISC", "souq_okaz") and events["قوات فجر ليبيا"] == ("ORG", "libya_dawn")
 
