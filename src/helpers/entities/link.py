@@ -29,9 +29,9 @@ from helpers.entities.name_keys import (
     skeleton_length,
     spelling_similarity,
 )
-from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS, span_text, trie_matches
+from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS, trie_matches
 from helpers.entities.rules import NAME_PARTICLES, PERSON_SHAPE, RARE, WordTokens
-from helpers.entities.spans import Document, EntityTables, Mention, Span, documents_of, word_tokens
+from helpers.entities.spans import Document, EntityTables, Mention, Span, documents_of, span_text, word_tokens
 
 #: Letter similarity (difflib ratio) a skeleton match needs with one of the gazetteer's names.
 SPELLED_ALIKE = 0.75

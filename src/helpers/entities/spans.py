@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from helpers.core.words import fold_token
 from helpers.entities.gazetteer import WORD, Alias
 from helpers.entities.rules import WordTokens
 
@@ -89,3 +90,23 @@ def documents_of(documents: pd.DataFrame) -> list[tuple[str, str, str]]:
             )
         )
     return sorted(rows)
+
+
+def span_text(tokens: WordTokens, span: Span) -> tuple[int, int, tuple[str, ...]]:
+    """Character offsets of a span without its proclitic, and its folded words."""
+    start = tokens.starts[span.first]
+    first = tokens.folded[span.first]
+    if span.clitic and first[span.clitic - 1 : span.clitic + 1] == "لل":
+        # ل + ال written لل: the article's alef is not in the text, keep the word whole
+        first = "ا" + first[span.clitic :]
+    elif span.clitic:
+        raw = tokens.raw[span.first]
+        consumed = 0
+        for k, ch in enumerate(raw):
+            if consumed >= span.clitic:
+                start += k
+                break
+            consumed += len(fold_token(ch))
+        first = first[span.clitic :]
+    name = (first, *tokens.folded[span.first + 1 : span.last])
+    return start, tokens.ends[span.last - 1], name

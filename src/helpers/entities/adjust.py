@@ -1,0 +1,157 @@
+"""Adjustments of a document's chosen spans once its sources are merged (`recognise`), where a
+name's extent or reading depends on its neighbours or on the rest of the article: a chain of
+forebears' names, a surname the article uses alone, a city named as a club elsewhere in a sport
+article, a place joined by و to another place."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from helpers.core.words import is_function_word
+from helpers.entities import context
+from helpers.entities.gazetteer import Gazetteer
+from helpers.entities.given_names import given_names
+from helpers.entities.rules import WordTokens, pronoun_suffixed
+from helpers.entities.spans import Span, span_text
+
+
+def clubs_throughout(
+    fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]], gaz: Gazetteer
+) -> dict[str, tuple[list[Span], list[Span]]]:
+    """In an article about sport, a city the article names as a club once (تغلب على روما، روما
+    الإيطالي) is the club wherever it is not read as a place (في روما): one sense per article."""
+
+    def name(tokens: WordTokens, span: Span) -> tuple[str, ...]:
+        return span_text(tokens, span)[2]
+
+    clubs = {
+        name(tokens, span)
+        for field_name, tokens in fields.items()
+        for span in found[field_name][0]
+        if span.type == "ORG"
+        and (alias := gaz.lookup(name(tokens, span)))
+        and gaz.entries[alias.entity_id].type == "LOC"
+    }
+    if not clubs:
+        return found
+    out = {}
+    for field_name, tokens in fields.items():
+        chosen, unconfirmed = found[field_name]
+        chosen = [
+            replace(span, type="ORG", source="rule", rule="club_place", alias=None)
+            if span.source == "gazetteer"
+            and span.type == "LOC"
+            and name(tokens, span) in clubs
+            and not context.place_reading(tokens, span.first, span.clitic)
+            else span
+            for span in chosen
+        ]
+        out[field_name] = (chosen, unconfirmed)
+    return out
+
+
+def beside_place(tokens: WordTokens, span: Span, spans: list[Span]) -> bool:
+    """A place's span joined by و to another place's (الدمام والخبر، الخبر والظهران): a place
+    too, whatever else its words may mean."""
+    if span.type != "LOC":
+        return False
+    places = {(s.first, s.last) for s in spans if s.type == "LOC" and s is not span}
+    before = span.clitic and tokens.folded[span.first].startswith("و") and tokens.joined(span.first)
+    if before and any(last == span.first for _, last in places):
+        return True
+    after = span.last
+    return (
+        after < len(tokens)
+        and tokens.joined(after)
+        and tokens.folded[after].startswith("و")
+        and any(first == after for first, _ in places)
+    )
+
+
+def lone_surnames(fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]) -> set[str]:
+    """Words the document names a person by alone (وقال باخ): one-word person mentions that are
+    no given name."""
+    names = given_names()
+    return {
+        tokens.folded[span.first]
+        for field_name, tokens in fields.items()
+        for span in found[field_name][0]
+        if span.type == "PER"
+        and span.length == 1
+        and not span.clitic
+        and not names.match(tokens.folded, span.first)[0]
+    }
+
+
+def with_surnames(tokens: WordTokens, spans: list[Span], surnames: set[str]) -> list[Span]:
+    """A lone given name followed by a word the document names a person by alone takes it as
+    the surname (توماس | باخ ... وقال باخ: one person); a mention of that word right after the
+    given name joins it."""
+    names = given_names()
+    at = {s.first: s for s in spans}
+    out, skip = [], set()
+    for span in spans:
+        if id(span) in skip:
+            continue
+        nxt = span.last
+        if (
+            span.type == "PER"
+            and span.length == 1
+            and names.match(tokens.folded, span.first)[0] == 1
+            and nxt < len(tokens)
+            and tokens.joined(nxt)
+            and tokens.folded[nxt] in surnames
+        ):
+            other = at.get(nxt)
+            if other is None or (other.type == "PER" and other.length == 1):
+                if other is not None:
+                    skip.add(id(other))
+                span = replace(span, last=nxt + 1)
+        out.append(span)
+    return out
+
+
+#: The most forebears' names a person's name is lengthened by (فيصل بن فهد بن مساعد بن سعود ...).
+MAX_PATRONYMICS = 5
+
+
+def with_patronymics(tokens: WordTokens, spans: list[Span]) -> list[Span]:
+    """Person spans followed by a chain of forebears' names that their source stopped before
+    (فيصل بن فهد | بن مساعد بن سعود بن عبدالعزيز، محمد بن سلمان | بن عبد العزيز) take the chain;
+    spans inside it (عبدالعزيز read alone) are dropped. A one-word gazetteer name is not
+    lengthened: عبدالعزيز بن X is the known person only for one X."""
+    names = given_names()
+    starts = {s.first: s for s in spans}
+
+    def forebear(k: int) -> int:
+        """Tokens of the forebear's name after the particle at k - 1 (0 if none): a given name,
+        or after بن / بنت (not ابن, also "son of") any word that can be a name (بن سعود)."""
+        n = names.match(tokens.folded, k)[0]
+        word = tokens.folded[k]
+        if n or tokens.folded[k - 1] not in ("بن", "بنت"):
+            return n if tokens.folded[k - 1] in ("بن", "بنت", "ابن") else 0
+        other = is_function_word(word) or tokens.definite[k] or word.isdigit()
+        return int(not (other or pronoun_suffixed(tokens, k)))
+
+    out: list[Span] = []
+    end_of_last = 0
+    for span in spans:
+        if span.first < end_of_last:
+            continue  # inside a chain taken by the span before
+        end = span.last
+        if span.type == "PER" and not (span.source == "gazetteer" and span.length == 1):
+            for _ in range(MAX_PATRONYMICS):
+                if not (end + 1 < len(tokens) and tokens.joined(end) and tokens.joined(end + 1)):
+                    break
+                n = forebear(end + 1)
+                inside = starts.get(end + 1)
+                if not n or (inside and inside.type != "PER" and inside.last > end + 1 + n):
+                    break
+                end += 1 + n
+        # a person's name found inside the chain goes (بن | سعود بن عبدالعزيز، بن | عبدالعزيز حرص);
+        # a chain that would cut another span in two stops where it was
+        if any(s.first < end < s.last and not (s.type == "PER" and s.first > span.last) for s in spans):
+            end = span.last
+        out.append(replace(span, last=end) if end > span.last else span)
+        end_of_last = end
+    return out
