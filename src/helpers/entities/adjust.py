@@ -50,22 +50,20 @@ def clubs_throughout(
     return out
 
 
-def beside_place(tokens: WordTokens, span: Span, spans: list[Span]) -> bool:
-    """A place's span joined by و to another place's (الدمام والخبر، الخبر والظهران): a place
-    too, whatever else its words may mean."""
-    if span.type != "LOC":
-        return False
-    places = {(s.first, s.last) for s in spans if s.type == "LOC" and s is not span}
-    before = span.clitic and tokens.folded[span.first].startswith("و") and tokens.joined(span.first)
-    if before and any(last == span.first for _, last in places):
-        return True
-    after = span.last
-    return (
-        after < len(tokens)
-        and tokens.joined(after)
-        and tokens.folded[after].startswith("و")
-        and any(first == after for first, _ in places)
-    )
+def beside_places(tokens: WordTokens, spans: list[Span]) -> set[int]:
+    """First tokens of the place spans joined by و to another place's (الدمام والخبر، الخبر
+    والظهران): places too, whatever else their words may mean."""
+    places = [s for s in spans if s.type == "LOC"]
+    ends = {s.last for s in places}
+    starts = {s.first for s in places}
+    found = set()
+    for span in places:
+        before = span.clitic and tokens.folded[span.first].startswith("و") and tokens.joined(span.first)
+        after = span.last
+        joined_after = after < len(tokens) and tokens.joined(after) and tokens.folded[after].startswith("و")
+        if (before and span.first in ends) or (joined_after and after in starts):
+            found.add(span.first)
+    return found
 
 
 def lone_surnames(fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]) -> set[str]:

@@ -324,6 +324,39 @@ def club_by_city(tokens: WordTokens, first: int) -> bool:
     return k >= 0 and tokens.joined(k + 1) and bool(tokens.bare[k] & MATCH_CUES)
 
 
+#: Heads of a national federation's name, which its sport completes (الاتحاد السعودي للمبارزة).
+FEDERATION_HEADS = _folded("الاتحاد اتحاد الإتحاد")
+
+
+def federation_sport_end(tokens: WordTokens, first: int, last: int) -> int:
+    """End of the sport after a national federation's name [first, last) (الاتحاد السعودي |
+    للمبارزة، للكرة الطائرة، للطب الرياضي): ل + a word naming a field, not a plural (للاعبين), and
+    the adjectives agreeing with it (`_agreeing`; not للمبارزة | النتائج); `last` when none."""
+    national = (
+        last - first == 2 and tokens.folded[first] in FEDERATION_HEADS and _adjective_after(tokens, last - 1)
+    )
+    if not national or last >= len(tokens) or not tokens.joined(last):
+        return last
+    sport = tokens.folded[last]
+    named = any(c and (rest.startswith("ال") or word_zipf(rest) >= 3.0) for c, rest in tokens.forms(last))
+    if not sport.startswith("ل") or sport.endswith(("ين", "ون")) or not named:
+        return last
+    end = last + 1
+    while end < len(tokens) and end - last < 3 and _agreeing(tokens, end, sport):
+        end += 1
+    return end
+
+
+def _agreeing(tokens: WordTokens, k: int, noun: str) -> bool:
+    """Token k is a definite adjective of the folded `noun` before it: a relational adjective, or
+    one ending in ة as the noun does (للكرة الطائرة)."""
+    if _adjective_after(tokens, k):
+        return True
+    word = tokens.folded[k]
+    definite = tokens.joined(k) and tokens.definite[k] and not is_function_word(word)
+    return definite and word.endswith("ه") and noun.endswith("ه")
+
+
 #: Words before a place's name that keep it the place in an article about sport (في روما).
 PLACE_PREPOSITIONS = _folded("في إلى الى من عبر نحو داخل خارج قرب")
 

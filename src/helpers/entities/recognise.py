@@ -15,7 +15,7 @@ from helpers.core.text import index_sentences
 from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities import camel_ner, context, labeller
 from helpers.entities.adjust import (
-    beside_place,
+    beside_places,
     clubs_throughout,
     lone_surnames,
     with_patronymics,
@@ -159,9 +159,11 @@ def _gazetteer_spans(
     model_on: bool = False,
     vetoed: set[int] | None = None,
     model_type_at: list[str | None] | None = None,
+    sport: bool = False,
 ) -> list[Span]:
     """Exact gazetteer matches the context allows (`context`), outlets' names where the context
-    says outlet, ambiguous names in the reading the document points to. `model_at[i]`: the
+    says outlet, ambiguous names in the reading the document points to, clubs' names in an
+    article about `sport` (`about_sport`). `model_at[i]`: the
     labeller's score of a name over token i (None: none); with the labeller on (`model_on`), a
     foreign city's name that is a frequent word (بورصة، ميدان) needs the labeller to see a name
     there or a place word before it. The tokens
@@ -173,7 +175,6 @@ def _gazetteer_spans(
         if gaz.entries[alias.entity_id].type == "ORG":
             org_at[a:b] = [True] * (b - a)
     model_type_at = model_type_at or [None] * len(tokens)
-    sport = about_sport(gaz, cues)
     spans = []
     for a, b, c, alias in matches:
         entry = gaz.entries[alias.entity_id]
@@ -319,16 +320,17 @@ def _recognise(
     model_spans: list[Span] = (),
     cues: frozenset[str] = frozenset(),
     model_on: bool = False,
+    sport: bool = False,
 ) -> tuple[list[Span], list[Span]]:
     """Accepted spans and unconfirmed rule spans of one field (`model_on`: the labeller ran, its
-    spans are `model_spans`)."""
+    spans are `model_spans`; `sport`: the document is about sport)."""
     model_at: list[float | None] = [None] * len(tokens)
     model_type_at: list[str | None] = [None] * len(tokens)
     for span in model_spans:
         for k in range(span.first, span.last):
             model_at[k], model_type_at[k] = span.score, span.type
     vetoed: set[int] = set()
-    exact = _gazetteer_spans(tokens, gaz, model_at, cues, model_on, vetoed, model_type_at)
+    exact = _gazetteer_spans(tokens, gaz, model_at, cues, model_on, vetoed, model_type_at, sport)
     model_spans = [m for m in model_spans if vetoed.isdisjoint(range(m.first, m.last))]
     known = _with_neighbours(tokens, gaz, _select(exact, len(tokens)))
     covered: list[str | None] = [None] * len(tokens)
@@ -348,7 +350,6 @@ def _recognise(
         span = Span(r.first, r.last, r.type, "rule", r.clitic, None, r.rule, r.hint)
         (spans if r.confirmed else unconfirmed).append(span)
     chosen = _select(spans, len(tokens))
-    sport = about_sport(gaz, cues)
     chosen, unconfirmed = merge_model(tokens, chosen, unconfirmed, list(model_spans), sport)
     # CAMeL's spans only fill what the other sources left
     chosen = _select(chosen + [Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
@@ -610,10 +611,6 @@ PLACE_PREFIXES = frozenset(fold_token(w) for w in ("سان", "سانت", "سان
 ORG_QUALIFIERS = frozenset(fold_token(w) for w in ("القومي", "القومية", "الوطني", "الوطنية"))
 
 
-#: Heads of a national federation's name, which its sport completes (الاتحاد السعودي للمبارزة).
-FEDERATION_HEADS = frozenset(fold_token(w) for w in ("الاتحاد", "اتحاد", "الإتحاد"))
-
-
 def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     """Gazetteer spans adjusted by the word beside them: a place's name takes a San / Saint word
     before it (سان بطرسبورغ, a spelling the gazetteer lacks); an organisation's name followed by
@@ -645,41 +642,12 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
             and (tokens.folded[after] in ORG_QUALIFIERS or gaz.nationality(tokens.folded[after]))
         ):
             span = Span(span.first, after + 1, "ORG", "rule", span.clitic, rule="org_qualified")
-        elif (
-            span.type == "ORG"
-            and span.source == "gazetteer"
-            and span.length == 2
-            and tokens.folded[span.first] in FEDERATION_HEADS
-            and tokens.definite[span.last - 1]
-            and tokens.folded[span.last - 1].endswith(("ي", "يه"))
-            and after < len(tokens)
-            and after not in taken
-            and tokens.joined(after)
-            and _field_complement(tokens, after)
-        ):
-            end = after + 1
-            while end < len(tokens) and end - after < 3 and _adjective_of(tokens, end, after):
-                end += 1  # الاتحاد السعودي للكرة الطائرة
-            span = Span(span.first, end, "ORG", "rule", span.clitic, rule="org_qualified")
+        elif span.source == "gazetteer" and span.type == "ORG" and after not in taken:
+            end = context.federation_sport_end(tokens, span.first, span.last)
+            if end > span.last:  # الاتحاد السعودي للكرة الطائرة
+                span = Span(span.first, end, "ORG", "rule", span.clitic, rule="org_qualified")
         adjusted.append(span)
     return adjusted
-
-
-def _field_complement(tokens: WordTokens, k: int) -> bool:
-    """Token k is ل + a word naming a field (للمبارزة، لكرة، للطب), not ل + a plural (للاعبين)."""
-    word = tokens.folded[k]
-    if not word.startswith("ل") or word.endswith(("ين", "ون")):
-        return False
-    return any(c and (rest.startswith("ال") or word_zipf(rest) >= 3.0) for c, rest in tokens.forms(k))
-
-
-def _adjective_of(tokens: WordTokens, k: int, noun: int) -> bool:
-    """Token k is a definite adjective of the noun at token `noun`: a relational adjective, or
-    one ending in ة like it (للكرة الطائرة); not another noun (للمبارزة | النتائج)."""
-    if not (tokens.joined(k) and tokens.definite[k]) or is_function_word(tokens.folded[k]):
-        return False
-    word = tokens.folded[k]
-    return word.endswith(("ي", "يه")) or (word.endswith("ه") and tokens.folded[noun].endswith("ه"))
 
 
 def _camel_token_spans(
@@ -738,12 +706,12 @@ def model_token_spans(
         if etype in ("ORG", "LOC", "MISC") and not clitic and a > 0 and tokens.joined(a):
             if tokens.bare[a - 1] & PERSON_CUES:
                 etype = "PER"  # اللاعب ميهاي بينتيللي
-        elif etype == "PER" and b - a > 1 and tokens.bare[a] & ORG_KINDS:
+        elif etype == "PER" and _org_headed(tokens, a, b):
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
         first, b = _trim(tokens, a, b, clitic, etype, gaz)
         if first >= b:
             continue
-        if etype == "PER" and b - first > 1 and tokens.bare[first] & ORG_KINDS:
+        if etype == "PER" and _org_headed(tokens, first, b):
             etype = "ORG"  # (رئيس) بنك أتلانتا الاحتياطي الاتحادي, once the title is trimmed
         clitic = clitic if first == a else 0
         if etype == "ORG" and not clitic:
@@ -753,6 +721,11 @@ def model_token_spans(
             continue
         out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
+
+
+def _org_headed(tokens: WordTokens, a: int, b: int) -> bool:
+    """Tokens [a, b) are more than a word and start with an organisation head (جامعة، بنك)."""
+    return b - a > 1 and bool(tokens.bare[a] & ORG_KINDS)
 
 
 def name_word_definite(tokens: WordTokens, k: int) -> bool:
@@ -918,6 +891,7 @@ def recognise(
     for n, (doc_id, title, body) in enumerate(docs):
         fields = {"title": word_tokens(title), "body": word_tokens(body)}
         cues = context.document_cues(list(fields.values()))
+        sport = about_sport(gaz, cues)
         found = {}
         for k, (field_name, tokens) in enumerate(fields.items()):
             if tokens_out is not None:
@@ -926,12 +900,13 @@ def recognise(
             if use_camel_ner and field_name == "body" and doc_id in by_doc:
                 camel = _camel_token_spans(tokens, camel_ner.body_spans(by_doc[doc_id]))
             model = model_token_spans(tokens, model_chars[2 * n + k], gaz) if model_chars else []
-            found[field_name] = _recognise(tokens, gaz, camel, model, cues, bool(model_chars))
-        if about_sport(gaz, cues):
+            found[field_name] = _recognise(tokens, gaz, camel, model, cues, bool(model_chars), sport)
+        if sport:
             found = clubs_throughout(fields, found, gaz)
         surnames = lone_surnames(fields, found)
         for field_name, tokens in fields.items():
             chosen, unconfirmed = found[field_name]
+            coordinated = beside_places(tokens, chosen)
             for span in with_surnames(tokens, chosen, surnames):
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
@@ -954,7 +929,7 @@ def recognise(
                         name,
                         source,
                         entity_id,
-                        bool(span.alias and span.alias.weak) and not beside_place(tokens, span, chosen),
+                        bool(span.alias and span.alias.weak) and span.first not in coordinated,
                         readings,
                         reason,
                         detail,

@@ -148,6 +148,7 @@ class WordTokens:
             self.folded, self.readings, self.bare, self.keyword, self.definite = [], [], [], [], []
         self.joins = [False] + [g == "" or g == "-" for g in self.gaps[1:]]
         self.keyword_positions = [i for i, k in enumerate(self.keyword) if k]
+        self.vocabulary = frozenset(self.folded)  # the folded words, for membership tests
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -208,7 +209,7 @@ def and_before_name(tokens: WordTokens, a: int) -> bool:
     names = given_names()
     if names.match([rest], 0)[0] and not names.match([word], 0)[0]:
         return True
-    return rest in tokens.folded and not word_zipf(word) > word_zipf(rest)
+    return rest in tokens.vocabulary and not word_zipf(word) > word_zipf(rest)
 
 
 #: Tanween on alif ending a word (راتبًا، أسبوعيًا): an indefinite accusative, never a name.
