@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from helpers.core.words import fold_token, is_function_word, word_zipf
+from helpers.entities.gazetteer import Gazetteer
 from helpers.entities.rules import WordTokens
 
 
@@ -41,15 +42,6 @@ PLACE_CUES = _folded(
     "مدينة بمدينة لمدينة ومدينة العاصمة عاصمة محافظة بمحافظة منطقة بمنطقة ولاية إقليم مقاطعة جزيرة بلدة "
     "قرية مطار ميناء وصل زار غادر"
 )
-#: Place names that are part of a common phrase after some words: the sunset prayer (صلاة
-#: المغرب، أذان المغرب), the coconut (جوز الهند).
-PHRASE_BEFORE = {
-    fold_token("المغرب"): _folded("صلاة صلاتي صلاتا لصلاة بصلاة وصلاة أذان آذان إقامة"),
-    fold_token("الهند"): _folded("جوز وجوز بجوز"),
-}
-#: Place names that are part of a common phrase before a word starting so: مسقط رأسه (his
-#: birthplace), not Muscat.
-PHRASE_AFTER = {fold_token("مسقط"): ("راس", "الراس")}
 #: A club's name around a place (ريال مدريد، مانشستر يونايتد، أتلتيكو مدريد).
 CLUB_BEFORE = _folded(
     "ريال أتلتيكو اتلتيكو أتلتيك سبورتنغ سبورتينغ ديبورتيفو بوروسيا دينامو أولمبيك اولمبيك إنتر انتر "
@@ -85,18 +77,18 @@ def media_context(tokens: WordTokens, i: int, clitic: int = 0, last: int | None 
     return quoted_after_cue(tokens, i) or (last is not None and quoted_whole(tokens, i, last))
 
 
-def in_common_phrase(tokens: WordTokens, first: int, last: int) -> bool:
-    """A place's one-word name inside a common phrase (`PHRASE_BEFORE`, `PHRASE_AFTER`: صلاة
+def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer) -> bool:
+    """A place's one-word name inside a common phrase the gazetteer lists (`phrases`: صلاة
     المغرب، جوز الهند، مسقط رأسه)."""
     if last - first != 1:
         return False
     word = tokens.folded[first]
-    before = PHRASE_BEFORE.get(word)
-    if before and first > 0 and tokens.joined(first) and tokens.bare[first - 1] & before:
+    after = gaz.phrase_after.get(word)
+    if after and first > 0 and tokens.joined(first) and tokens.bare[first - 1] & after:
         return True
-    after = PHRASE_AFTER.get(word)
+    before = gaz.phrase_before.get(word)
     return (
-        bool(after) and last < len(tokens) and tokens.joined(last) and tokens.folded[last].startswith(after)
+        bool(before) and last < len(tokens) and tokens.joined(last) and tokens.folded[last].startswith(before)
     )
 
 

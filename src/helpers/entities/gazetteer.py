@@ -113,6 +113,10 @@ class Gazetteer:
     #: Stems of the one-word country names (روسيا -> روس, الصين -> صين), to tell a nationality
     #: adjective (الروسي، الصينية) from other ones (`nationality`).
     country_stems: frozenset[str] = frozenset()
+    #: Place names inside common phrases (`phrases` in the YAML), folded: the words after which,
+    #: and the starts of the words before which, they are no place (صلاة المغرب، مسقط رأسه).
+    phrase_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    phrase_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Folded place names the curated list excludes as ordinary words (`exclude` in the YAML).
     excluded: frozenset[str] = frozenset()
 
@@ -226,7 +230,8 @@ def _curated() -> tuple[list[Entry], set[str]]:
 
 
 def _context_tables(gaz: Gazetteer) -> None:
-    """The outlets' media names and the ambiguous names' readings from the curated YAML."""
+    """The outlets' media names, the ambiguous names' readings and the common phrases holding
+    place names, from the curated YAML."""
     data = read_data_yaml("gazetteer.yaml")
     for item in data["entries"]:
         for name in item.get("media_names") or ():
@@ -249,6 +254,10 @@ def _context_tables(gaz: Gazetteer) -> None:
             for r in item["readings"]
         ]
         gaz.ambiguous[name_tokens(item["name"])] = readings
+    for item in data.get("phrases") or ():
+        name = fold_token(item["name"])
+        gaz.phrase_after[name] = frozenset(fold_token(w) for w in item.get("after") or ())
+        gaz.phrase_before[name] = tuple(fold_token(w) for w in item.get("before_prefixes") or ())
 
 
 def _cldr_names(code: str, name: str) -> list[str]:
