@@ -190,6 +190,25 @@ def test_club_names_that_are_words_need_an_article_about_sport():
     assert not ids("شوهد الهلال في السماء وتحقق النصر للجيش.") & {"al_hilal", "al_nassr"}
 
 
+def test_sport_cues_count_with_or_without_the_article_and_a_short_text_needs_fewer():
+    filler = " ".join(["وتحدث الناس عن الطقس والسفر والأسعار في المدينة."] * 8)
+    # a long text needs three cues: الكرة counts as كرة; المباراة and مباراة are one cue
+    assert "al_hilal" in ids(f"فاز الهلال أمس. {filler} تابعت الجماهير الكرة في المباراة.")
+    assert "al_hilal" not in ids(f"فاز الهلال أمس. {filler} تابعت الجماهير المباراة ثم مباراة أخرى.")
+    # one cue is enough in a sentence, not in a long text
+    assert "al_hilal" in ids("فاز الهلال في الشوط الأول.")
+    assert "al_hilal" not in ids(f"فاز الهلال أمس. {filler} وانتهى الشوط.")
+
+
+def test_government_directorates_named_after_a_place_are_organisations():
+    named = by_surface(
+        "وقال مدير صحة عسير إن المستشفيات جاهزة، وواصلت جوازات منطقة حائل عملها، وضبط مرور الرياض "
+        "مخالفين، واجتمع الوزير بمدير تعليم جازان."
+    )
+    for name in ("صحة عسير", "جوازات منطقة حائل", "مرور الرياض", "تعليم جازان"):
+        assert named[name][0] == "ORG", name
+
+
 def test_gulf_regions_clubs_companies_and_leaders_are_known():
     known = ids(
         "زار أمير منطقة حائل القصيم وعسير والباحة والجوف، وأعلنت أرامكو وسابك نتائجهما، "

@@ -117,8 +117,10 @@ def _select(spans: list[Span], n_tokens: int) -> list[Span]:
     return sorted(chosen, key=lambda s: s.first)
 
 
-#: An article with at least this many of the gazetteer's sport cue words is about sport.
+#: An article with at least this many of the gazetteer's sport cue words is about sport; a
+#: short text (a sentence, a caption) needs one more cue per `SPORT_CUE_WORDS` words, from one.
 SPORT_CUES = 3
+SPORT_CUE_WORDS = 25
 
 
 #: Second words of two-word titles (آية الله).
@@ -146,9 +148,16 @@ def _after_title(
     return a, c
 
 
-def about_sport(gaz: Gazetteer, cues: frozenset[str]) -> bool:
-    """The document's words hold at least `SPORT_CUES` of the gazetteer's sport cues."""
-    return len(cues & gaz.sport_cues) >= SPORT_CUES
+def about_sport(gaz: Gazetteer, cues: frozenset[str], n_words: int) -> bool:
+    """The document's words (`cues`, `n_words` in all) hold enough of the gazetteer's sport cues,
+    with or without the article (الكرة = كرة; المباراة and مباراة count once): `SPORT_CUES`, or
+    fewer in a short text."""
+    found = {_without_article(w) for w in cues} & {_without_article(w) for w in gaz.sport_cues}
+    return len(found) >= min(SPORT_CUES, 1 + n_words // SPORT_CUE_WORDS)
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _gazetteer_spans(
@@ -891,7 +900,7 @@ def recognise(
     for n, (doc_id, title, body) in enumerate(docs):
         fields = {"title": word_tokens(title), "body": word_tokens(body)}
         cues = context.document_cues(list(fields.values()))
-        sport = about_sport(gaz, cues)
+        sport = about_sport(gaz, cues, sum(len(t) for t in fields.values()))
         found = {}
         for k, (field_name, tokens) in enumerate(fields.items()):
             if tokens_out is not None:
