@@ -316,6 +316,15 @@ def test_streets_named_after_places_and_quoted_outlets():
     assert named["الشرق الأوسط"] == ("ORG", "asharq_al_awsat")
 
 
+def test_airports_and_ports_named_after_places_are_the_facility():
+    named = by_surface(
+        "هبطت الطائرة في مطار عدن الدولي، ثم أبحرت السفينة من ميناء الإسكندرية إلى مطار جدة. وزار عدن."
+    )
+    assert named["مطار عدن الدولي"][0] == "LOC" and named["مطار عدن الدولي"][1] != named["عدن"][1]
+    assert named["ميناء الإسكندرية"][0] == named["مطار جدة"][0] == "LOC"
+    assert "جدة" not in named
+
+
 def test_a_nisba_after_a_proclitic_and_article_is_an_adjective():
     assert "saudi_arabia" not in ids("وزاد المؤشر الرئيسي للسوق السعودية أمس.")
 

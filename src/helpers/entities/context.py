@@ -207,8 +207,17 @@ def _complement_end(tokens: WordTokens, k: int) -> int:
     return end
 
 
-#: Heads of a street or district named after a place (شارع الرياض، طريق مكة).
-STREET_HEADS = _folded("شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار")
+#: Heads of a street, district or facility named after a place (شارع الرياض، طريق مكة، مطار دبي).
+STREET_HEADS = _folded("شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار مطار ميناء")
+#: Words after a facility's place name that are part of the facility's name (مطار دبي الدولي).
+FACILITY_QUALIFIERS = _folded("الدولي")
+
+
+def facility_end(tokens: WordTokens, last: int) -> int:
+    """End of a facility's name whose place ends at token `last` (مطار دبي | الدولي)."""
+    if last < len(tokens) and tokens.joined(last) and tokens.folded[last] in FACILITY_QUALIFIERS:
+        return last + 1
+    return last
 
 
 def inside_quoted_name(tokens: WordTokens, first: int, last: int) -> bool:

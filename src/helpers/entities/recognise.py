@@ -271,9 +271,9 @@ def _gazetteer_spans(
                 gaz.entries[media],
             )
         if entry.type == "LOC":
-            if context.street_of_place(tokens, a):  # شارع الرياض: the street, not the city
+            if context.street_of_place(tokens, a):  # شارع الرياض، مطار دبي: not the city
                 c = next((k for k, rest in tokens.forms(a - 1) if rest in context.STREET_HEADS), 0)
-                spans.append(Span(a - 1, b, "LOC", "rule", c, rule="street_place"))
+                spans.append(Span(a - 1, context.facility_end(tokens, b), "LOC", "rule", c, rule="street_place"))
                 continue
             event = context.event_of_place(tokens, a, b)
             if event:  # مهرجان الإسكندرية السينمائي: the place names an event
