@@ -424,7 +424,7 @@ def test_a_family_after_a_patronymic_and_conjoined_nouns_in_titles():
 
 
 def test_a_frequent_one_word_name_stands_only_when_the_labeller_is_sure():
-    tokens = word_tokens("فيضانات في دارفور أمس")  # دارفور: frequent enough to be vetoed when unsure
+    tokens = word_tokens("فيضانات في ريف أمس")  # ريف: a frequent word no list knows as a place
     unsure = Span(2, 3, "LOC", "model", score=(MODEL_MIN_SCORE + MODEL_SURE_SCORE) / 2)
     sure = Span(2, 3, "LOC", "model", score=MODEL_SURE_SCORE)
     assert not _model_ok(tokens, unsure)

@@ -273,7 +273,8 @@ def _gazetteer_spans(
         if entry.type == "LOC":
             if context.street_of_place(tokens, a):  # شارع الرياض، مطار دبي: not the city
                 c = next((k for k, rest in tokens.forms(a - 1) if rest in context.STREET_HEADS), 0)
-                spans.append(Span(a - 1, context.facility_end(tokens, b), "LOC", "rule", c, rule="street_place"))
+                end = context.facility_end(tokens, b)
+                spans.append(Span(a - 1, end, "LOC", "rule", c, rule="street_place"))
                 continue
             event = context.event_of_place(tokens, a, b)
             if event:  # مهرجان الإسكندرية السينمائي: the place names an event
