@@ -152,12 +152,14 @@ def about_sport(gaz: Gazetteer, cues: frozenset[str], n_words: int) -> bool:
     """The document's words (`cues`, `n_words` in all) hold enough of the gazetteer's sport cues,
     with or without the article (الكرة = كرة; المباراة and مباراة count once): `SPORT_CUES`, or
     fewer in a short text."""
-    found = {_without_article(w) for w in cues} & {_without_article(w) for w in gaz.sport_cues}
+    found = {w for w in _sport_stems(gaz.sport_cues) if w in cues or "ال" + w in cues}
     return len(found) >= min(SPORT_CUES, 1 + n_words // SPORT_CUE_WORDS)
 
 
-def _without_article(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+@lru_cache(maxsize=4)
+def _sport_stems(sport_cues: frozenset[str]) -> frozenset[str]:
+    """The sport cues without their article."""
+    return frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in sport_cues)
 
 
 def _gazetteer_spans(
