@@ -702,3 +702,10 @@ def test_a_facility_named_after_a_known_person_is_the_place():
     named = by_surface("وقع انفجار قرب مطار كرزاي الدولي في كابول.")
     assert named["مطار كرزاي الدولي"][0] == "LOC"
     assert "hamid_karzai" not in {eid for _, eid in named.values()}
+
+
+def test_a_word_written_with_tanween_is_no_name():
+    # صبيًا is a boy, not the town Sabya; إيطالياً an adverb, not Italy; وزيراً is no surname
+    named = by_surface("كان صبيًا حين سافر إلى صبيا، وتفوق إيطالياً في إيطاليا.")
+    assert "صبيًا" not in named and "إيطالياً" not in named
+    assert named["صبيا"][0] == named["إيطاليا"][0] == "LOC"

@@ -863,6 +863,23 @@ def _trim(
     return a, b
 
 
+#: Tanween (ً ٌ ٍ): written on an indefinite noun or an adverb (صبيًا، إيطالياً، وزيراً), not on a name.
+TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _without_tanween(tokens: WordTokens, span: Span) -> Span | None:
+    """The span without its last words written with tanween (سعود | وزيراً), or None when a word
+    left in it has one (صبيًا is a boy, not the town Sabya)."""
+    last = span.last
+    while last - 1 > span.first and TANWEEN & set(tokens.raw[last - 1]):
+        last -= 1
+    if any(TANWEEN & set(tokens.raw[k]) for k in range(span.first, last)):
+        return None
+    if last == span.last:
+        return span
+    return None if span.alias else replace(span, last=last, hint="")
+
+
 def camel_setting(use_camel_ner: bool | None) -> bool:
     """Whether to use CAMeL NER: None means iff its data is installed; True without the data is an
     error."""
@@ -919,7 +936,8 @@ def recognise(
         for field_name, tokens in fields.items():
             chosen, unconfirmed = found[field_name]
             coordinated = beside_places(tokens, chosen)
-            for span in with_surnames(tokens, chosen, surnames):
+            kept = (_without_tanween(tokens, s) for s in with_surnames(tokens, chosen, surnames))
+            for span in filter(None, kept):
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
                 readings = (
