@@ -709,3 +709,19 @@ def test_a_word_written_with_tanween_is_no_name():
     named = by_surface("كان صبيًا حين سافر إلى صبيا، وتفوق إيطالياً في إيطاليا.")
     assert "صبيًا" not in named and "إيطالياً" not in named
     assert named["صبيا"][0] == named["إيطاليا"][0] == "LOC"
+
+
+def test_an_epithet_is_outside_the_name_and_short_names_of_bodies_and_outlets():
+    named = by_surface(
+        "قصفت ميليشيات الحوثي والمخلوع صالح المدينة، ورصد تقرير مؤسسة النقد الودائع، "
+        "وقال المتحدث لـ«عين اليوم» إن العمل مستمر."
+    )
+    assert named["صالح"] == ("PER", "ali_abdullah_saleh") and "المخلوع صالح" not in named
+    assert named["مؤسسة النقد"] == ("ORG", "sama")
+    assert named["عين اليوم"] == ("ORG", "ain_alyoum")
+
+
+def test_a_quote_closed_before_a_full_stop_opens_no_name():
+    named = by_surface('وقال إنها المبادئ التي نؤيدها في أي اتفاقية". وأضاف "الجانب الأمريكي راض" ثم غادر.')
+    assert "وأضاف" not in named
+    assert "كامب ديفيد" in by_surface('ووقع الطرفان اتفاقية "كامب ديفيد" عام 1978.')

@@ -44,7 +44,7 @@ TITLE_HEADS = _folded(
     "الخبيرة الباحث باحث الباحثة الكاتب الكاتبة الصحفي الصحافي الصحفية الصحافية المراسل مراسل "
     "الدبلوماسي دبلوماسي المسؤول مسؤول المسؤولة المفوض المفوضة السيد السيدة القاضي المدعي نظيره "
     "نظيرها نظيرته نظيرتها المرشح المرشحة الحاكم حاكم المحافظ محافظ العمدة عمدة الملا آية "
-    "البطريرك البابا المطران الإمام الرئيسة الوزير الوزيرة رئاسة"
+    "البطريرك البابا المطران الإمام الرئيسة الوزير الوزيرة رئاسة المخلوع المعزول"
 )
 # Words that continue a title before the name (الأمين العام لحلف ..., المتحدث باسم ...).
 TITLE_LINKS = _folded(
@@ -575,8 +575,12 @@ def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
 
 
 def _quoted(tokens: WordTokens, i: int, max_len: int) -> int:
-    """End of a quoted name starting at token i (opening quote just before it), else i."""
-    if i >= len(tokens) or not QUOTES & set(tokens.gap(i) or tokens.text[max(0, tokens.starts[i] - 1)]):
+    """End of a quoted name starting at token i (opening quote just before it, not a closing one
+    before a full stop: اتفاقية". وأضاف "...), else i."""
+    if i >= len(tokens):
+        return i
+    before = (tokens.gap(i) or tokens.text[max(0, tokens.starts[i] - 1)]).rstrip()
+    if not before or before[-1] not in QUOTES:
         return i
     for j in range(i + 1, min(len(tokens), i + max_len) + 1):
         after = tokens.text[tokens.ends[j - 1] : tokens.starts[j] if j < len(tokens) else len(tokens.text)]
