@@ -725,3 +725,12 @@ def test_a_quote_closed_before_a_full_stop_opens_no_name():
     named = by_surface('وقال إنها المبادئ التي نؤيدها في أي اتفاقية". وأضاف "الجانب الأمريكي راض" ثم غادر.')
     assert "وأضاف" not in named
     assert "كامب ديفيد" in by_surface('ووقع الطرفان اتفاقية "كامب ديفيد" عام 1978.')
+
+
+def test_an_organisation_head_before_a_common_complement_is_a_common_noun():
+    named = by_surface(
+        "تلقت غرفة العمليات بلاغا، وقالت عضو هيئة التدريس إن أقرب مركز انتخابي مغلق، "
+        "وتضم الصالة غرفة للأمتعة وغرفة بتجهيزات حديثة، وأعلنت وزارة الصحة النتائج."
+    )
+    assert not {"غرفة العمليات", "هيئة التدريس", "مركز انتخابي", "غرفة للأمتعة", "غرفة بتجهيزات"} & set(named)
+    assert named["وزارة الصحة"][0] == "ORG"

@@ -80,7 +80,10 @@ HONORIFICS = _folded("الملك الأمير الأميرة الإمام الش
 #: Organisation heads whose name a definite phrase completes (وزارة الصحة، هيئة السياحة).
 DEFINED_ORG_HEADS = _folded("وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية مجلس")
 #: Complements that make such a head a common noun (مجلس الإدارة: a board, not a named body).
-GENERIC_COMPLEMENTS = _folded("الإدارة الأمناء الآباء العائلة الأسرة الحي")
+GENERIC_COMPLEMENTS = _folded(
+    "الإدارة الأمناء الآباء العائلة الأسرة الحي التدريس العمليات التحكم الملابس النوم الطعام "
+    "المعيشة الانتظار العزاء المحركات العناية اللاعبين"
+)
 #: Organisation heads whose name may be a place (جامعة موسكو، بنك الصين).
 PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي")
 CAPITAL_WORDS = _folded("عاصمة")
@@ -489,6 +492,17 @@ def _rare(tokens: WordTokens, i: int) -> bool:
     return all(word_zipf(form) < RARE and not is_function_word(form) for _, form in tokens.forms(i))
 
 
+def _common_complement(tokens: WordTokens, i: int) -> bool:
+    """Token i, after an organisation head, makes it a common noun phrase: a preposition and a
+    word in use (غرفة بتجهيزات، مركز للمساج، لجنة للطعون) or the relational adjective of one
+    (مركز انتخابي، مركز حضاري)."""
+    word = tokens.folded[i]
+    if any(c and word[:c] in ("ل", "لل", "ب") and word_zipf(rest) >= 2.5 for c, rest in tokens.forms(i)):
+        return True
+    stem = word[:-1]
+    return word.endswith("ي") and len(stem) >= 4 and max(word_zipf(stem), word_zipf(stem + "ه")) >= 3.5
+
+
 def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 3) -> int:
     """End of a run of rare, undefined words from i (transliterated names)."""
     j = i
@@ -539,9 +553,22 @@ def _name_phrase_end(tokens: WordTokens, i: int, end: int) -> int:
         k = coordinated[-1] + 1
         return k
     limit = min(end, i + 2)
+    if limit == i + 2 and not _adjective_like(tokens.folded[i + 1]):
+        return i + 1  # وزارة الصحة | النتائج: a second definite noun is the verb's object
     if limit < end and _nisba(tokens.folded[limit]):
         limit += 1
     return limit
+
+
+#: Definite adjectives that are neither relational nor participles (هيئة الهلال الأحمر).
+PLAIN_ADJECTIVES = _folded("الأحمر الأعلى العليا العام العامة الكبرى الكبير الأول الأولى الأوسط الجديد الجديدة")
+
+
+def _adjective_like(word: str) -> bool:
+    """A definite word that can be an adjective: relational (المدنية), a participle (المتحدة،
+    المشتركة) or a plain adjective (الأحمر، العام); two definite nouns cannot follow each other
+    in one name (the first would lose its article)."""
+    return _nisba(word) or word.startswith("الم") or word in PLAIN_ADJECTIVES
 
 
 def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
@@ -600,7 +627,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
         head = next(((c, f) for c, f in forms if f in ORG_KINDS), None)
         if head and tokens.joined(i + 1):
             clitic, word = head
-            end = _foreign_run(tokens, i + 1, covered)
+            end = i + 1 if _common_complement(tokens, i + 1) else _foreign_run(tokens, i + 1, covered)
             if end == i + 1 and word in PLACE_NAMED_ORG_HEADS and covered[i + 1] == "LOC":
                 end = i + 2
                 while end < len(tokens) and covered[end] == "LOC" and tokens.joined(end):
@@ -617,6 +644,8 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 spans.append(RuleSpan(i, end, "ORG", "org_named", True, clitic))
                 continue
             end = _defined_phrase(tokens, i + 1, covered)
+            if tokens.folded[i + 1].startswith("لل"):
+                continue  # غرفة للأمتعة، مجلس للتنسيق: an indefinite head is a common noun
             if word in DEFINED_ORG_HEADS:
                 end = _name_phrase_end(tokens, i + 1, end)
                 if end > i + 1 and tokens.folded[i + 1] in GENERIC_COMPLEMENTS:
