@@ -561,7 +561,9 @@ def _name_phrase_end(tokens: WordTokens, i: int, end: int) -> int:
 
 
 #: Definite adjectives that are neither relational nor participles (هيئة الهلال الأحمر).
-PLAIN_ADJECTIVES = _folded("الأحمر الأعلى العليا العام العامة الكبرى الكبير الأول الأولى الأوسط الجديد الجديدة")
+PLAIN_ADJECTIVES = _folded(
+    "الأحمر الأعلى العليا العام العامة الكبرى الكبير الأول الأولى الأوسط الجديد الجديدة"
+)
 
 
 def _adjective_like(word: str) -> bool:
