@@ -734,3 +734,13 @@ def test_an_organisation_head_before_a_common_complement_is_a_common_noun():
     )
     assert not {"غرفة العمليات", "هيئة التدريس", "مركز انتخابي", "غرفة للأمتعة", "غرفة بتجهيزات"} & set(named)
     assert named["وزارة الصحة"][0] == "ORG"
+
+
+def test_a_lone_given_name_takes_a_family_name_shaped_word_after_it():
+    named = by_surface(
+        "أكد وزير التعليم د. عزام الدخيل أهمية التقنية، وأثنت الجماهير على اللاعب نبيل بهوي، "
+        "وأكد إبراهيم التوصل إلى اتفاق، وانضم مروان لصفوفه.",
+        use_model=True,
+    )
+    assert named["عزام الدخيل"][0] == named["نبيل بهوي"][0] == "PER"
+    assert not {"إبراهيم التوصل", "مروان لصفوفه"} & set(named)

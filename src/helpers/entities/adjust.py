@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from helpers.core.words import is_function_word
+from helpers.core.words import is_function_word, word_zipf
 from helpers.entities import context
-from helpers.entities.gazetteer import Gazetteer
+from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.given_names import given_names
-from helpers.entities.rules import WordTokens, pronoun_suffixed
+from helpers.entities.rules import COMMON, PHRASE_STOPS, TITLE_HEADS, WordTokens, pronoun_suffixed
 from helpers.entities.spans import Span, span_text
 
 
@@ -82,9 +82,10 @@ def lone_surnames(fields: dict[str, WordTokens], found: dict[str, tuple[list[Spa
 
 
 def with_surnames(tokens: WordTokens, spans: list[Span], surnames: set[str]) -> list[Span]:
-    """A lone given name followed by a word the document names a person by alone takes it as
-    the surname (توماس | باخ ... وقال باخ: one person); a mention of that word right after the
-    given name joins it."""
+    """A lone given name followed by a word the document names a person by alone (توماس | باخ
+    ... وقال باخ: one person) or by a word shaped as a family name (`family_name_shaped`:
+    عزام | الدخيل، عبدالله | فوال) takes it as the surname; a mention of that word right after
+    the given name joins it."""
     names = given_names()
     at = {s.first: s for s in spans}
     out, skip = [], set()
@@ -98,7 +99,7 @@ def with_surnames(tokens: WordTokens, spans: list[Span], surnames: set[str]) -> 
             and names.match(tokens.folded, span.first)[0] == 1
             and nxt < len(tokens)
             and tokens.joined(nxt)
-            and tokens.folded[nxt] in surnames
+            and (tokens.folded[nxt] in surnames or family_name_shaped(tokens, nxt))
         ):
             other = at.get(nxt)
             if other is None or (other.type == "PER" and other.length == 1):
@@ -107,6 +108,34 @@ def with_surnames(tokens: WordTokens, spans: list[Span], surnames: set[str]) -> 
                 span = replace(span, last=nxt + 1)
         out.append(span)
     return out
+
+
+#: A word rarer than this (in every reading) after a given name is its family name (فوال، كاملي).
+RARE_FAMILY_ZIPF = 2.5
+
+
+def family_name_shaped(tokens: WordTokens, k: int) -> bool:
+    """Token k reads as a family name after a given name: a definite relational word that is no
+    nationality (الغامدي، الشمالي), or a rare word that reads as no proclitic and a common
+    word (فوال، بليزر; not وأكد), not a given
+    name itself (a list: محمد وأحمد) nor a function word."""
+    word = tokens.folded[k]
+    if pronoun_suffixed(tokens, k, 3.0):
+        return False  # مروان لصفوفه: "to its ranks"
+    if word.startswith("ال") and len(word) >= 5:
+        if load_gazetteer().nationality(word) or word in TITLE_HEADS or word in PHRASE_STOPS:
+            return False
+        if word.endswith("ي"):
+            return True  # الغامدي، الشمالي
+        # الدخيل، الراشد; not a feminine adjective (التاريخية), a verbal noun (التوصل) or a
+        # common noun (الشباب)
+        return not word.endswith("ه") and not word.startswith("الت") and word_zipf(word) < 4.0
+    if is_function_word(word) or word.isdigit() or given_names().match(tokens.folded, k)[0]:
+        return False
+    if any(c and given_names().match([rest], 0)[0] for c, rest in tokens.forms(k)):
+        return False  # ومحمد: و + the next name of a list
+    forms = tokens.forms(k)
+    return word_zipf(word) < RARE_FAMILY_ZIPF and all(word_zipf(rest) < COMMON for c, rest in forms if c)
 
 
 #: The most forebears' names a person's name is lengthened by (فيصل بن فهد بن مساعد بن سعود ...).

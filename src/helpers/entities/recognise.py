@@ -495,7 +495,8 @@ def _currency_words() -> frozenset[str]:
 def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
     """The rule's span has a word outside the model's that is ordinary vocabulary (فيصل بن خالد
     فعاليات، جون وكثيرون): the rule over-reached. A short function word at its end is a foreign
-    surname the rule took on purpose (دونالد لو)."""
+    surname the rule took on purpose (دونالد لو), a given name after the first word a surname
+    (فهد سلطان)."""
     for k in range(rule.first, rule.last):
         if model.first <= k < model.last:
             continue
@@ -504,6 +505,8 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
             continue  # عبدالعزيز آل الشيخ: a particle and its name are the name's
         if is_function_word(word) and len(word) <= 3 and k == rule.last - 1:
             continue
+        if k > rule.first and given_names().match(tokens.folded, k)[0]:
+            continue  # فهد سلطان: a surname that is a given name too
         if max(word_zipf(rest) for _, rest in tokens.forms(k)) >= 3.5:
             return True
     return False
