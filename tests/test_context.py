@@ -744,3 +744,12 @@ def test_a_lone_given_name_takes_a_family_name_shaped_word_after_it():
     )
     assert named["عزام الدخيل"][0] == named["نبيل بهوي"][0] == "PER"
     assert not {"إبراهيم التوصل", "مروان لصفوفه"} & set(named)
+
+
+def test_a_place_named_like_a_common_word_needs_its_strong_name_in_the_article():
+    # سرت "spread", تدمر "destroys", مشهد "scene": places only where the article names them so
+    assert not {"sirte", "palmyra", "mashhad"} & ids(
+        "الطاقة التي سرت في الجسد، وقالت إن الحرب تدمر المنازل، وهو مشهد مؤثر."
+    )
+    named = by_surface("سيطر التنظيم على مدينة تدمر الأثرية، ثم قصف الطيران تدمر.")
+    assert named["تدمر"] == ("LOC", "palmyra")
