@@ -753,3 +753,9 @@ def test_a_place_named_like_a_common_word_needs_its_strong_name_in_the_article()
     )
     named = by_surface("سيطر التنظيم على مدينة تدمر الأثرية، ثم قصف الطيران تدمر.")
     assert named["تدمر"] == ("LOC", "palmyra")
+
+
+def test_a_given_name_before_a_definite_plural_is_no_person():
+    named = by_surface("بعد إعلان أسماء المرشحات عن طريق الخدمة المدنية، قالت أسماء الزهيري إنها ستشارك.")
+    assert "أسماء المرشحات" not in named
+    assert named["أسماء الزهيري"][0] == "PER"

@@ -349,8 +349,11 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
         if not ok and end == j and foreign and is_function_word(word) and len(word) <= 3:
             ok = end + 1 >= len(tokens) or not tokens.joined(end + 1)  # دونالد لو، ...
         if not ok and not foreign and end == j and tokens.definite[end]:
-            # باسل الحاج ...; not a plural noun (أسماء المستبعدين)
-            ok = word_zipf(word) < RARE and not (len(word) >= 8 and word.endswith(("ين", "ون")))
+            # باسل الحاج ...; not a plural noun (أسماء المستبعدين، أسماء المرشحات)
+            plural = (len(word) >= 8 and word.endswith(("ين", "ون"))) or (
+                len(word) >= 7 and word.endswith("ات")
+            )
+            ok = word_zipf(word) < RARE and not plural
         if not ok:
             break
         end += 1
