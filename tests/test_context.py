@@ -759,3 +759,10 @@ def test_a_given_name_before_a_definite_plural_is_no_person():
     named = by_surface("بعد إعلان أسماء المرشحات عن طريق الخدمة المدنية، قالت أسماء الزهيري إنها ستشارك.")
     assert "أسماء المرشحات" not in named
     assert named["أسماء الزهيري"][0] == "PER"
+
+
+def test_an_organisation_in_construct_takes_its_genitive():
+    named = by_surface(
+        "وأعلنت مؤسسة صوامع الغلال صرف المستحقات للمساهمين المسجلين لدى مركز إيداع الأوراق المالية."
+    )
+    assert named["مؤسسة صوامع الغلال"][0] == named["مركز إيداع الأوراق المالية"][0] == "ORG"

@@ -506,6 +506,28 @@ def _common_complement(tokens: WordTokens, i: int) -> bool:
     return word.endswith("ي") and len(stem) >= 4 and max(word_zipf(stem), word_zipf(stem + "ه")) >= 3.5
 
 
+def _construct_end(tokens: WordTokens, end: int, covered: list[str | None]) -> int:
+    """End of an organisation's name whose words before `end` are an Arabic noun in construct
+    (مؤسسة صوامع | الغلال، مركز إيداع | الأوراق المالية): its definite genitive and a relational
+    adjective after it belong to the name; not a foreign name (بنك بيريوس), an adjective, a
+    title, a time word or a place after it."""
+    if (
+        end >= len(tokens)
+        or not tokens.joined(end)
+        or covered[end]
+        or not tokens.definite[end]
+        or word_zipf(tokens.folded[end - 1]) < 2.5
+    ):
+        return end
+    word = tokens.folded[end]
+    if _adjective_like(word) or word in TITLE_HEADS or word in PHRASE_STOPS or is_function_word(word):
+        return end
+    end += 1
+    if end < len(tokens) and tokens.joined(end) and not covered[end] and _nisba(tokens.folded[end]):
+        end += 1
+    return end
+
+
 def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 3) -> int:
     """End of a run of rare, undefined words from i (transliterated names)."""
     j = i
@@ -639,6 +661,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                     end += 1
                 end = max(end, _foreign_run(tokens, end, covered))
             if end > i + 1:
+                end = _construct_end(tokens, end, covered)
                 if word in MEDIA_HEADS:
                     spans.append(RuleSpan(i + 1, end, "ORG", "org_head", True))
                 else:
