@@ -766,3 +766,14 @@ def test_an_organisation_in_construct_takes_its_genitive():
         "وأعلنت مؤسسة صوامع الغلال صرف المستحقات للمساهمين المسجلين لدى مركز إيداع الأوراق المالية."
     )
     assert named["مؤسسة صوامع الغلال"][0] == named["مركز إيداع الأوراق المالية"][0] == "ORG"
+
+
+def test_a_body_named_by_the_articles_own_place_is_not_merged_across_articles():
+    docs = {
+        "a": ("", "أزالت أمانة المنطقة المخالفات في حائل، وأعلنت أمانة المنطقة الشرقية خطتها."),
+        "b": ("", "أعلنت أمانة المنطقة في جازان مشروعا، وزارت أمانة المنطقة الشرقية الموقع."),
+    }
+    e = extract_entities(*frames(docs), use_camel_ner=False, use_model=False).entities
+    local = e[e.surface == "أمانة المنطقة"].groupby("doc_id").entity_id.first()
+    assert local["a"] != local["b"]
+    assert e[e.surface == "أمانة المنطقة الشرقية"].entity_id.nunique() == 1

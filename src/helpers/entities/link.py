@@ -33,6 +33,12 @@ from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS, trie_ma
 from helpers.entities.rules import NAME_PARTICLES, PERSON_SHAPE, RARE, WordTokens
 from helpers.entities.spans import Document, EntityTables, Mention, Span, documents_of, span_text, word_tokens
 
+#: A body named by the article's own place at its end (أمانة المنطقة، بلدية المحافظة) or as
+#: local (اللجنة المحلية للانتخابات): every town has one, so its mentions are not merged across
+#: articles.
+LOCAL_PLACES = frozenset(fold_token(w) for w in "المنطقة المحافظة المدينة".split())
+LOCAL = frozenset(fold_token(w) for w in "المحلية المحلي".split())
+
 #: Letter similarity (difflib ratio) a skeleton match needs with one of the gazetteer's names.
 SPELLED_ALIKE = 0.75
 
@@ -202,6 +208,13 @@ def _link_rule_mentions(docs: list[Document], linker: _Linker) -> None:
                     f"per:{'_'.join(m.name)}@{doc.doc_id}",
                     "given_name",
                     "a given name alone: one person per article, not merged across the corpus",
+                )
+            if found is None and m.type == "ORG" and (m.name[-1] in LOCAL_PLACES or LOCAL & set(m.name)):
+                # أمانة المنطقة، اللجنة المحلية للانتخابات: each town has its own, the article's
+                found = (
+                    f"org:{'_'.join(m.name)}@{doc.doc_id}",
+                    "local_body",
+                    "a body named after the article's own place (المنطقة، المحلية): one per article",
                 )
             if found is None:
                 found = linker.rule_entity(m.name, m.type)

@@ -595,7 +595,8 @@ def _adjective_like(word: str) -> bool:
     """A definite word that can be an adjective: relational (المدنية), a participle (المتحدة،
     المشتركة) or a plain adjective (الأحمر، العام); two definite nouns cannot follow each other
     in one name (the first would lose its article)."""
-    return _nisba(word) or word.startswith("الم") or word in PLAIN_ADJECTIVES
+    participle = word.startswith("الم") and not word.endswith(("ات", "ين", "ون"))  # not المخالفات
+    return _nisba(word) or participle or word in PLAIN_ADJECTIVES
 
 
 def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
