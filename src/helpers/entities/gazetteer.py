@@ -164,14 +164,16 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(fold_token(w) for w in WORD.findall(name))
 
 
-def spelling_variants(folded_tokens: tuple[str, ...], limit: int = 16) -> set[tuple[str, ...]]:
-    """Spellings the press uses for one (folded) foreign name beyond what folding unifies:
-    g written غ or ج, final يه or ي, ي doubled or not, Persian letters (گ پ چ ڤ) in Arabic
-    form; compound given names joined or apart (عبدالعزيز / عبد العزيز). The name itself is
-    included."""
+def spelling_variants(
+    folded_tokens: tuple[str, ...], limit: int = 16, foreign: bool = True
+) -> set[tuple[str, ...]]:
+    """Spellings the press uses for one (folded) name beyond what folding unifies: compound
+    given names joined or apart (عبدالعزيز / عبد العزيز), and for a `foreign` name g written غ
+    or ج, final يه or ي, ي doubled or not, Persian letters (گ پ چ ڤ) in Arabic form (an Arab
+    country's place has one spelling: المجرب is no المغرب). The name itself is included."""
     variants = set()
     for form in sorted(compound_forms(folded_tokens)):
-        variants |= _letter_variants(form, limit)
+        variants |= _letter_variants(form, limit) if foreign else {form}
     return variants | {folded_tokens}
 
 
@@ -183,8 +185,9 @@ def _letter_variants(folded_tokens: tuple[str, ...], limit: int) -> set[tuple[st
             for form in list(forms):
                 forms.add(form.replace("غ", "ج", 1))
                 forms.add(form.replace("ج", "غ", 1))
-        forms |= {f.replace("يي", "ي") for f in forms}
-        forms |= {f[:-2] + "ي" for f in forms if f.endswith("يه") and len(f) > 4}
+        forms |= {f.replace("يي", "ي") for f in forms if len(f) > 4}  # not ينا from يينا
+        # المريه is no المري ("the oesophagus"): a definite word keeps its ending
+        forms |= {f[:-2] + "ي" for f in forms if f.endswith("يه") and len(f) > 4 and not f.startswith("ال")}
         # and the other way: دوشانبي / دوشانبيه (not a definite word: الرمادي is no الرمادية)
         forms |= {
             f + "ه"
@@ -194,8 +197,12 @@ def _letter_variants(folded_tokens: tuple[str, ...], limit: int) -> set[tuple[st
         forms = {f.replace("گ", "غ").replace("پ", "ب").replace("چ", "تش").replace("ڤ", "ف") for f in forms}
         per_token.append(sorted(forms))
     variants = set(itertools.islice(itertools.product(*per_token), limit))
-    # a variant that is an ordinary word is not a spelling of the name
-    return {v for v in variants if len(v) > 1 or word_zipf(v[0]) < 3.5} | {folded_tokens}
+    # a variant that is a word in use is not a spelling of the name (غده "gland" is no جده)
+    return {v for v in variants if len(v) > 1 or word_zipf(v[0]) < VARIANT_WORD_ZIPF} | {folded_tokens}
+
+
+#: A generated spelling at least this frequent as a word (Zipf) is that word, not the name.
+VARIANT_WORD_ZIPF = 3.0
 
 
 def _slug(text: str) -> str:
@@ -323,10 +330,13 @@ def _geonames(exclude: set[str]) -> tuple[list[Entry], dict[str, str]]:
         is_capital = (city["name"], city["countrycode"]) in capitals
         if city["population"] < MIN_CITY_POPULATION and not is_capital:
             continue
-        if is_capital or city["population"] >= 1_000_000:
+        major = is_capital or city["population"] >= 1_000_000
+        if major:
             threshold = 5.3
         else:
             threshold = 4.0 if city["countrycode"] in ARABIC_SPEAKING else 3.5
+        # a foreign town's name of three letters or fewer is mostly another word (تما، نوك)
+        shortest = 3 if major or city["countrycode"] in ARABIC_SPEAKING else 4
         names = []
         for alt in city["alternatenames"]:
             if not _ARABIC_NAME.match(alt) or alt.startswith("ئ"):
@@ -334,7 +344,7 @@ def _geonames(exclude: set[str]) -> tuple[list[Entry], dict[str, str]]:
             tokens = name_tokens(alt)
             if (
                 not tokens
-                or len("".join(tokens)) < 3
+                or len("".join(tokens)) < shortest
                 or " ".join(tokens) in exclude
                 or _is_ordinary_word(tokens, threshold)
                 or tokens in best
@@ -364,7 +374,8 @@ def _index(gaz: Gazetteer, entry: Entry) -> None:
             tokens = name_tokens(name)
             if not tokens:
                 continue
-            for variant in sorted(spelling_variants(tokens)):
+            arab = (entry.iso or entry.country) in ARABIC_SPEAKING
+            for variant in sorted(spelling_variants(tokens, foreign=not arab)):
                 how = (
                     f"{entry.source} name"
                     if variant == tokens
