@@ -777,3 +777,11 @@ def test_a_body_named_by_the_articles_own_place_is_not_merged_across_articles():
     local = e[e.surface == "أمانة المنطقة"].groupby("doc_id").entity_id.first()
     assert local["a"] != local["b"]
     assert e[e.surface == "أمانة المنطقة الشرقية"].entity_id.nunique() == 1
+
+
+def test_a_noun_with_a_pronoun_ends_the_labellers_person():
+    named = by_surface(
+        "أصدرت الشاعرة السعودية رزان العتيبي ديوانها الأول، ويغني الفنان محمد عبده الليلة.", use_model=True
+    )
+    assert named["رزان العتيبي"][0] == "PER" and not any("ديوانها" in s for s in named)
+    assert "محمد عبده" in named  # عبده reads as "his servant" too, but ends the name

@@ -34,6 +34,7 @@ from helpers.entities.rules import (
     ali_is_preposition,
     and_before_name,
     find_rule_spans,
+    pronoun_suffixed,
 )
 from helpers.entities.spans import Span, documents_of, span_text, word_tokens
 
@@ -724,6 +725,8 @@ def model_token_spans(
         elif etype == "PER" and _org_headed(tokens, a, b):
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
         first, b = _trim(tokens, a, b, clitic, etype, gaz)
+        if etype == "PER" and tokens.folded[first] != VOCATIVE:
+            b = next((k for k in range(first + 1, b) if _pronoun_noun(tokens, k, b)), b)
         if first >= b:
             continue
         if etype == "PER" and _org_headed(tokens, first, b):
@@ -736,6 +739,13 @@ def model_token_spans(
             continue
         out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
+
+
+def _pronoun_noun(tokens: WordTokens, k: int, b: int) -> bool:
+    """Token k of a person span ending at b is a noun with a pronoun, the name's end (رزان
+    العتيبي | ديوانها الأول، راشد نواف | فوزهما): before another word, or with a pronoun of
+    her or them; a last word with his (ه) may be a name (محمد عبده)."""
+    return pronoun_suffixed(tokens, k) and (k < b - 1 or tokens.folded[k].endswith(("ها", "هما", "هم", "هن")))
 
 
 def _org_headed(tokens: WordTokens, a: int, b: int) -> bool:
