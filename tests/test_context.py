@@ -785,3 +785,12 @@ def test_a_noun_with_a_pronoun_ends_the_labellers_person():
     )
     assert named["رزان العتيبي"][0] == "PER" and not any("ديوانها" in s for s in named)
     assert "محمد عبده" in named  # عبده reads as "his servant" too, but ends the name
+
+
+def test_a_name_made_with_ibn_or_abu_keeps_its_first_word():
+    named = by_surface(
+        "من خلال القراءات الخاطئة لما كتبه شيخ الإسلام ابن تيمية وغيره عن الجهاد", use_model=True
+    )
+    assert named["ابن تيمية"][0] == "PER" and "تيمية" not in named
+    named = by_surface("عندما قال رضى الله عنه مادحا أبا بكر الصديق: أبو بكر سيدنا.", use_model=True)
+    assert "أبا بكر الصديق" in named

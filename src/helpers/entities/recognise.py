@@ -618,6 +618,10 @@ def merge_model(
     return sorted(merged.values(), key=lambda s: s.first), still
 
 
+#: Words that make a name with the name after them (ابن تيمية، أبو مازن، أم كلثوم).
+KUNYA = frozenset(fold_token(w) for w in "ابن أبو أبي أبا أم".split())
+
+
 #: Words before a place's name that are part of it (سان بطرسبورغ، سانت لويس).
 PLACE_PREFIXES = frozenset(fold_token(w) for w in ("سان", "سانت", "سانتا"))
 
@@ -764,9 +768,9 @@ PATRONYMIC = frozenset(fold_token(w) for w in ("بن", "ابن", "بنت", "آل
 
 
 def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int]:
-    """A person's span the labeller cut short: the given name before a leading particle (لبيد |
-    بن ربيعة) or before a lone surname (علي | القرني), a rare surname after a lone given name
-    (معتز | بشارات)."""
+    """A person's span the labeller cut short: the ابن / أبو / أم it follows (ابن | تيمية), the
+    given name before a leading particle (لبيد | بن ربيعة) or before a lone surname (علي |
+    القرني), a rare surname after a lone given name (معتز | بشارات)."""
     names = given_names()
 
     def name_word(k: int) -> bool:
@@ -783,6 +787,8 @@ def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int]:
         a -= 2
     if a > 0 and tokens.joined(a):
         before = a - 1
+        if tokens.folded[before] in KUNYA and tokens.folded[a] not in PATRONYMIC:
+            return before, b  # ابن | تيمية، أم | أحمد: a name made with ابن / أبو / أم
         if tokens.folded[a] in PATRONYMIC and name_word(before):
             return before, b
         if b - a == 1 and names.match(tokens.folded, before)[0] == 1 and name_word(before):
@@ -824,8 +830,8 @@ def _edge_word(
     """A word that is not part of a name at a span's edge: a title (at the end also without its
     article: أمير), a function word (not علي spelled as the name), a time, a nationality
     adjective (for a person)."""
-    if etype == "PER" and not last and form in COMPOUND_FIRSTS:
-        return False  # أبو الغيط
+    if etype == "PER" and not last and (form in COMPOUND_FIRSTS or form in KUNYA):
+        return False  # أبو الغيط، ابن تيمية
     if is_function_word(form):
         spelled = strip_diacritics(tokens.raw[k]) in given_names().spellings
         return not spelled or ali_is_preposition(tokens, k)
