@@ -794,3 +794,8 @@ def test_a_name_made_with_ibn_or_abu_keeps_its_first_word():
     assert named["ابن تيمية"][0] == "PER" and "تيمية" not in named
     named = by_surface("عندما قال رضى الله عنه مادحا أبا بكر الصديق: أبو بكر سيدنا.", use_model=True)
     assert "أبا بكر الصديق" in named
+
+
+def test_a_labeller_person_that_is_only_a_title_at_the_texts_end_is_dropped():
+    tokens = word_tokens("قال الرئيس")  # the span trims to nothing at the last token
+    assert model_token_spans(tokens, [(4, 10, "PER", 0.9)], load_gazetteer()) == []

@@ -729,10 +729,10 @@ def model_token_spans(
         elif etype == "PER" and _org_headed(tokens, a, b):
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
         first, b = _trim(tokens, a, b, clitic, etype, gaz)
-        if etype == "PER" and tokens.folded[first] != VOCATIVE:
-            b = next((k for k in range(first + 1, b) if _pronoun_noun(tokens, k, b)), b)
         if first >= b:
             continue
+        if etype == "PER" and tokens.folded[first] != VOCATIVE:
+            b = next((k for k in range(first + 1, b) if _pronoun_noun(tokens, k, b)), b)
         if etype == "PER" and _org_headed(tokens, first, b):
             etype = "ORG"  # (رئيس) بنك أتلانتا الاحتياطي الاتحادي, once the title is trimmed
         clitic = clitic if first == a else 0
