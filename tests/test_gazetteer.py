@@ -66,6 +66,11 @@ def test_press_spellings_and_towns_the_libraries_miss(gaz):
         "darfur",
     }
     assert gaz.lookup(name_tokens("الزرقاء")).weak  # also "blue"
+    # bodies and groups in the news every day, found by no rule (no head word) or under a short name
+    assert entity(gaz, "الديوان الملكي") == "royal_court_sa"
+    assert entity(gaz, "الصندوق العقاري") == entity(gaz, "صندوق التنمية العقارية") == "redf"
+    assert entity(gaz, "الجيش الحر") == "free_syrian_army"
+    assert gaz.lookup(name_tokens("هدف")).weak  # also "goal"
 
 
 def test_generated_spellings_that_are_words_are_not_names(gaz):
