@@ -799,3 +799,13 @@ def test_a_name_made_with_ibn_or_abu_keeps_its_first_word():
 def test_a_labeller_person_that_is_only_a_title_at_the_texts_end_is_dropped():
     tokens = word_tokens("قال الرئيس")  # the span trims to nothing at the last token
     assert model_token_spans(tokens, [(4, 10, "PER", 0.9)], load_gazetteer()) == []
+
+
+def test_ali_before_bin_is_the_name_and_a_relative_pronoun_ends_an_organisation():
+    named = by_surface(
+        "وقال عميد القبول والتسجيل الدكتور على بن عثمان الزندي إن القبول مستمر، "
+        "وتواصل مع الهيئة الوطنية لحقوق الإنسان التي أفادته بتشكيل لجنة.",
+        use_model=True,
+    )
+    assert named["على بن عثمان الزندي"][0] == "PER"
+    assert named["الهيئة الوطنية لحقوق الإنسان"][0] == "ORG"

@@ -506,8 +506,9 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
             continue  # عبدالعزيز آل الشيخ: a particle and its name are the name's
         if is_function_word(word) and len(word) <= 3 and k == rule.last - 1:
             continue
-        if k > rule.first and given_names().match(tokens.folded, k)[0]:
-            continue  # فهد سلطان: a surname that is a given name too
+        before_particle = k + 1 < rule.last and tokens.folded[k + 1] in NAME_PARTICLES
+        if (k > rule.first or before_particle) and given_names().match(tokens.folded, k)[0]:
+            continue  # فهد سلطان: a surname that is a given name too; على | بن عثمان
         if max(word_zipf(rest) for _, rest in tokens.forms(k)) >= 3.5:
             return True
     return False

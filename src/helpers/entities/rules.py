@@ -199,7 +199,7 @@ def _definite(word: str) -> bool:
 
 def _nisba(word: str) -> bool:
     """Relational adjective (الروسي، الأمريكية، الطاجيكي ...): a title continues over it."""
-    return _definite(word) and word.endswith(("ي", "يه", "يين", "يون"))
+    return _definite(word) and word.endswith(("ي", "يه", "يين", "يون")) and not is_function_word(word)
 
 
 def and_before_name(tokens: WordTokens, a: int) -> bool:
@@ -316,8 +316,9 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     """Given name(s) at token i and the surname after them, if any."""
     names = given_names()
     form = dict(tokens.forms(i))[clitic]
-    if is_function_word(form) and strip_diacritics(tokens.raw[i]) not in names.spellings:
-        return None  # على / الآن are not علي / آلان
+    patronymic = i + 1 < len(tokens) and tokens.folded[i + 1] in ("بن", "ابن")
+    if is_function_word(form) and strip_diacritics(tokens.raw[i]) not in names.spellings and not patronymic:
+        return None  # على / الآن are not علي / آلان (but على بن عثمان is)
     if not clitic and ali_is_preposition(tokens, i):
         return None  # علي بخيراته: على written with ya
     n, foreign = names.match([form] + tokens.folded[i + 1 : i + 4], 0)
