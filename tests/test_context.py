@@ -809,3 +809,12 @@ def test_ali_before_bin_is_the_name_and_a_relative_pronoun_ends_an_organisation(
     )
     assert named["على بن عثمان الزندي"][0] == "PER"
     assert named["الهيئة الوطنية لحقوق الإنسان"][0] == "ORG"
+
+
+def test_a_word_with_a_pronoun_is_no_surname_nor_an_organisations_name():
+    named = by_surface(
+        "وتهدف الشركة إلى تحقيق رضا عملائها، ووضعت خطة محكمة تنفذها الجهات المعنية، ووصل الوفد إلى شرم الشيخ."
+    )
+    assert not {"رضا عملائها", "عملائها"} & set(named)
+    assert not any(s.startswith("محكمة") for s in named)
+    assert named["شرم الشيخ"][0] == "LOC"

@@ -254,7 +254,8 @@ _PRONOUN = re.compile(r"(ه|ها|هما|هم|هن|كم|كما|نا)[\u064b-\u065
 
 def pronoun_suffixed(tokens: WordTokens, i: int, floor: float = 4.0) -> bool:
     """Token i reads as a word of at least `floor` Zipf with a pronoun suffix (شكره، تقديره،
-    بخيراته; أزمته: ة written ت before the pronoun), perhaps after a proclitic: not a name."""
+    بخيراته; أزمته: ة written ت before the pronoun; عملائها: ء written ئ), perhaps after a
+    proclitic: not a name."""
     match = _PRONOUN.search(strip_diacritics(tokens.raw[i]))
     if not match:
         return False
@@ -262,6 +263,8 @@ def pronoun_suffixed(tokens: WordTokens, i: int, floor: float = 4.0) -> bool:
     for _, form in tokens.forms(i):
         stem = form[:-cut]
         stems = (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)
+        if stem.endswith(("ئ", "ؤ")):
+            stems = (stem, stem[:-1] + "ء")
         if len(stem) >= 3 and max(map(word_zipf, stems)) >= floor:
             return True
     return False
@@ -498,11 +501,13 @@ def _rare(tokens: WordTokens, i: int) -> bool:
 
 def _common_complement(tokens: WordTokens, i: int) -> bool:
     """Token i, after an organisation head, makes it a common noun phrase: a preposition and a
-    word in use (غرفة بتجهيزات، مركز للمساج، لجنة للطعون) or the relational adjective of one
-    (مركز انتخابي، مركز حضاري)."""
+    word in use (غرفة بتجهيزات، مركز للمساج، لجنة للطعون), a word with a pronoun of the third
+    person (محكمة تنفذها) or the relational adjective of a word in use (مركز انتخابي، مركز حضاري)."""
     word = tokens.folded[i]
     if any(c and word[:c] in ("ل", "لل", "ب") and word_zipf(rest) >= 2.5 for c, rest in tokens.forms(i)):
         return True
+    if word.endswith(("ه", "ها", "هم", "هما")) and pronoun_suffixed(tokens, i, 3.0):
+        return True  # خطة محكمة تنفذها: "tight", then a verb with its object (not جمعية خيركم)
     stem = word[:-1]
     return word.endswith("ي") and len(stem) >= 4 and max(word_zipf(stem), word_zipf(stem + "ه")) >= 3.5
 
