@@ -818,3 +818,9 @@ def test_a_word_with_a_pronoun_is_no_surname_nor_an_organisations_name():
     assert not {"رضا عملائها", "عملائها"} & set(named)
     assert not any(s.startswith("محكمة") for s in named)
     assert named["شرم الشيخ"][0] == "LOC"
+
+
+def test_the_place_after_a_governors_title_is_the_region():
+    named = by_surface("أكد أمير مكة أن الخطة جاهزة، ثم زار مكة المكرمة.")
+    assert named["مكة"] == ("LOC", "makkah_region")
+    assert named["مكة المكرمة"] == ("LOC", "makkah_sa")

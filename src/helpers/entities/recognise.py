@@ -273,6 +273,11 @@ def _gazetteer_spans(
                 Alias(media, False, "outlet's name after a media word or in quotes"),
                 gaz.entries[media],
             )
+        if entry.type == "LOC" and a > 0 and tokens.joined(a) and tokens.bare[a - 1] & REGION_TITLES:
+            region = gaz.lookup((REGION_WORD, *name))  # أمير مكة: the governor of منطقة مكة
+            if region is not None and region.entity_id != alias.entity_id:
+                alias = Alias(region.entity_id, False, "the region after a governor's title")
+                entry = gaz.entries[region.entity_id]
         if entry.type == "LOC":
             if context.street_of_place(tokens, a):  # شارع الرياض، مطار دبي: not the city
                 c = next((k for k, rest in tokens.forms(a - 1) if rest in context.STREET_HEADS), 0)
@@ -617,6 +622,12 @@ def merge_model(
             for k in range(span.first, span.last):
                 owner[k] = span
     return sorted(merged.values(), key=lambda s: s.first), still
+
+
+#: Titles and bodies of a region's governor: the place after them is the region (أمير مكة،
+#: إمارة الرياض), when the gazetteer knows a region of that name (منطقة مكة).
+REGION_TITLES = frozenset(fold_token(w) for w in "أمير أميرة إمارة".split())
+REGION_WORD = fold_token("منطقة")
 
 
 #: Words that make a name with the name after them (ابن تيمية، أبو مازن، أم كلثوم).
