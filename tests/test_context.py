@@ -824,3 +824,9 @@ def test_the_place_after_a_governors_title_is_the_region():
     named = by_surface("أكد أمير مكة أن الخطة جاهزة، ثم زار مكة المكرمة.")
     assert named["مكة"] == ("LOC", "makkah_region")
     assert named["مكة المكرمة"] == ("LOC", "makkah_sa")
+
+
+def test_a_verbal_noun_after_a_bodys_name_is_the_verbs_object():
+    named = by_surface("وقرر مجلس الوزراء الموافقة على النظام، وقالت هيئة الأركان المشتركة إن القوات جاهزة.")
+    assert named["مجلس الوزراء"][0] == named["هيئة الأركان المشتركة"][0] == "ORG"
+    assert by_surface("وزار الوفد أفريقيا الوسطى.")["أفريقيا الوسطى"] == ("LOC", "central_african_republic")

@@ -591,6 +591,8 @@ def _name_phrase_end(tokens: WordTokens, i: int, end: int) -> int:
     return limit
 
 
+#: A verbal noun of the مفاعلة form, definite and folded (الموافقه، المصادقه، المشاركه).
+_MUFAALA = re.compile(r"^الم.ا..ه$")
 #: Definite adjectives that are neither relational nor participles (هيئة الهلال الأحمر).
 PLAIN_ADJECTIVES = _folded(
     "الأحمر الأعلى العليا العام العامة الكبرى الكبير الأول الأولى الأوسط الجديد الجديدة"
@@ -601,7 +603,8 @@ def _adjective_like(word: str) -> bool:
     """A definite word that can be an adjective: relational (المدنية), a participle (المتحدة،
     المشتركة) or a plain adjective (الأحمر، العام); two definite nouns cannot follow each other
     in one name (the first would lose its article)."""
-    participle = word.startswith("الم") and not word.endswith(("ات", "ين", "ون"))  # not المخالفات
+    # not a plural (المخالفات) nor a verbal noun of the مفاعلة form (مجلس الوزراء | الموافقة)
+    participle = word.startswith("الم") and not word.endswith(("ات", "ين", "ون")) and not _MUFAALA.match(word)
     return _nisba(word) or participle or word in PLAIN_ADJECTIVES
 
 
