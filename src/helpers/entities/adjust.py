@@ -110,15 +110,16 @@ def with_surnames(tokens: WordTokens, spans: list[Span], surnames: set[str]) -> 
     return out
 
 
-#: A word rarer than this (in every reading) after a given name is its family name (فوال، كاملي).
+#: A word rarer than this (Zipf) after a given name is its family name (فوال، كاملي).
 RARE_FAMILY_ZIPF = 2.5
 
 
 def family_name_shaped(tokens: WordTokens, k: int) -> bool:
     """Token k reads as a family name after a given name: a definite relational word that is no
-    nationality (الغامدي، الشمالي), or a rare word that reads as no proclitic and a common
-    word (فوال، بليزر; not وأكد), not a given
-    name itself (a list: محمد وأحمد) nor a function word."""
+    nationality (الغامدي، الشمالي), a rare definite word that is no verbal noun, feminine
+    adjective or common noun (الدخيل), or a rare word that reads as no proclitic and a common
+    word (فوال، بليزر; not وأكد); not a given name itself (a list: محمد وأحمد), a word with a
+    pronoun (لصفوفه) nor a function word."""
     word = tokens.folded[k]
     if pronoun_suffixed(tokens, k, 3.0):
         return False  # مروان لصفوفه: "to its ranks"
