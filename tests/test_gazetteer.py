@@ -71,6 +71,9 @@ def test_press_spellings_and_towns_the_libraries_miss(gaz):
     assert entity(gaz, "الصندوق العقاري") == entity(gaz, "صندوق التنمية العقارية") == "redf"
     assert entity(gaz, "الجيش الحر") == "free_syrian_army"
     assert gaz.lookup(name_tokens("هدف")).weak  # also "goal"
+    assert (
+        entity(gaz, "قصر السلام") == "al_salam_palace_jeddah" and entity(gaz, "ويمبلي") == "wembley_stadium"
+    )
 
 
 def test_generated_spellings_that_are_words_are_not_names(gaz):
