@@ -1,7 +1,7 @@
 """Adjustments of a document's chosen spans once its sources are merged (`recognise`), where a
 name's extent or reading depends on its neighbours or on the rest of the article: a chain of
 forebears' names, a surname the article uses alone, a city named as a club elsewhere in a sport
-article, a place joined by و to another place."""
+article, a place joined by و to another place, words written with tanween (no name's)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ from helpers.core.words import is_function_word, word_zipf
 from helpers.entities import context
 from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.given_names import given_names
-from helpers.entities.rules import COMMON, PHRASE_STOPS, TITLE_HEADS, WordTokens, pronoun_suffixed
+from helpers.entities.rules import (
+    COMMON,
+    PHRASE_STOPS,
+    TITLE_HEADS,
+    WordTokens,
+    has_tanween,
+    pronoun_suffixed,
+)
 from helpers.entities.spans import Span, span_text
 
 
@@ -183,3 +190,16 @@ def with_patronymics(tokens: WordTokens, spans: list[Span]) -> list[Span]:
         out.append(replace(span, last=end) if end > span.last else span)
         end_of_last = end
     return out
+
+
+def without_tanween(tokens: WordTokens, span: Span) -> Span | None:
+    """The span without its last words written with tanween (سعود | وزيراً), or None when a word
+    left in it has one (صبيًا is a boy, not the town Sabya)."""
+    last = span.last
+    while last - 1 > span.first and has_tanween(tokens.raw[last - 1]):
+        last -= 1
+    if any(has_tanween(tokens.raw[k]) for k in range(span.first, last)):
+        return None
+    if last == span.last:
+        return span
+    return None if span.alias else replace(span, last=last, hint="")

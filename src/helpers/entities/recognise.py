@@ -20,6 +20,7 @@ from helpers.entities.adjust import (
     lone_surnames,
     with_patronymics,
     with_surnames,
+    without_tanween,
 )
 from helpers.entities.gazetteer import ARABIC_SPEAKING, END, Alias, Gazetteer, load_gazetteer, name_tokens
 from helpers.entities.given_names import COMPOUND_FIRSTS, given_names
@@ -29,6 +30,7 @@ from helpers.entities.rules import (
     ORG_KINDS,
     PHRASE_STOPS,
     RARE,
+    THIRD_PERSON,
     TITLE_HEADS,
     WordTokens,
     ali_is_preposition,
@@ -122,6 +124,12 @@ def _select(spans: list[Span], n_tokens: int) -> list[Span]:
 #: short text (a sentence, a caption) needs one more cue per `SPORT_CUE_WORDS` words, from one.
 SPORT_CUES = 3
 SPORT_CUE_WORDS = 25
+
+
+#: Titles and bodies of a region's governor: the place after them is the region (أمير مكة،
+#: إمارة الرياض), when the gazetteer knows a region of that name (منطقة مكة).
+REGION_TITLES = frozenset(fold_token(w) for w in "أمير أميرة إمارة".split())
+REGION_WORD = fold_token("منطقة")
 
 
 #: Second words of two-word titles (آية الله).
@@ -624,12 +632,6 @@ def merge_model(
     return sorted(merged.values(), key=lambda s: s.first), still
 
 
-#: Titles and bodies of a region's governor: the place after them is the region (أمير مكة،
-#: إمارة الرياض), when the gazetteer knows a region of that name (منطقة مكة).
-REGION_TITLES = frozenset(fold_token(w) for w in "أمير أميرة إمارة".split())
-REGION_WORD = fold_token("منطقة")
-
-
 #: Words that make a name with the name after them (ابن تيمية، أبو مازن، أم كلثوم).
 KUNYA = frozenset(fold_token(w) for w in "ابن أبو أبي أبا أم".split())
 
@@ -761,7 +763,10 @@ def _pronoun_noun(tokens: WordTokens, k: int, b: int) -> bool:
     """Token k of a person span ending at b is a noun with a pronoun, the name's end (رزان
     العتيبي | ديوانها الأول، راشد نواف | فوزهما): before another word, or with a pronoun of
     her or them; a last word with his (ه) may be a name (محمد عبده)."""
-    return pronoun_suffixed(tokens, k) and (k < b - 1 or tokens.folded[k].endswith(("ها", "هما", "هم", "هن")))
+    word = tokens.folded[k]
+    return pronoun_suffixed(tokens, k) and (
+        k < b - 1 or (word.endswith(THIRD_PERSON) and not word.endswith("ه"))
+    )
 
 
 def _org_headed(tokens: WordTokens, a: int, b: int) -> bool:
@@ -894,23 +899,6 @@ def _trim(
     return a, b
 
 
-#: Tanween (ً ٌ ٍ): written on an indefinite noun or an adverb (صبيًا، إيطالياً، وزيراً), not on a name.
-TANWEEN = frozenset("\u064b\u064c\u064d")
-
-
-def _without_tanween(tokens: WordTokens, span: Span) -> Span | None:
-    """The span without its last words written with tanween (سعود | وزيراً), or None when a word
-    left in it has one (صبيًا is a boy, not the town Sabya)."""
-    last = span.last
-    while last - 1 > span.first and TANWEEN & set(tokens.raw[last - 1]):
-        last -= 1
-    if any(TANWEEN & set(tokens.raw[k]) for k in range(span.first, last)):
-        return None
-    if last == span.last:
-        return span
-    return None if span.alias else replace(span, last=last, hint="")
-
-
 def camel_setting(use_camel_ner: bool | None) -> bool:
     """Whether to use CAMeL NER: None means iff its data is installed; True without the data is an
     error."""
@@ -967,7 +955,7 @@ def recognise(
         for field_name, tokens in fields.items():
             chosen, unconfirmed = found[field_name]
             coordinated = beside_places(tokens, chosen)
-            kept = (_without_tanween(tokens, s) for s in with_surnames(tokens, chosen, surnames))
+            kept = (without_tanween(tokens, s) for s in with_surnames(tokens, chosen, surnames))
             for span in filter(None, kept):
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"

@@ -215,8 +215,14 @@ def and_before_name(tokens: WordTokens, a: int) -> bool:
     return rest in tokens.vocabulary and not word_zipf(word) > word_zipf(rest)
 
 
-#: Tanween on alif ending a word (راتبًا، أسبوعيًا): an indefinite accusative, never a name.
-_TANWEEN_FATH = re.compile(r"(ًا|اً)$")
+#: Tanween (ً ٌ ٍ): written on an indefinite noun or an adverb (راتبًا، صبيًا، إيطالياً), never
+#: on a name.
+TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def has_tanween(raw: str) -> bool:
+    """The word as written carries tanween."""
+    return any(ch in TANWEEN for ch in raw)
 
 
 def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: float = COMMON) -> bool:
@@ -234,7 +240,7 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # روسي، أمريكية: adjectives
     if pronoun_suffixed(tokens, i):
         return False  # شكره، تقديره: a noun with a pronoun, not a name
-    if _TANWEEN_FATH.search(tokens.raw[i]) or future_verb(word) or (i > 0 and and_before_name(tokens, i)):
+    if has_tanween(tokens.raw[i]) or future_verb(word) or (i > 0 and and_before_name(tokens, i)):
         return False  # رونالدو راتبًا، ماسكيرانو سيتولون، كوستا وسيسك: an adverb, a verb, a list
     if any(
         c and word[:c] in ("و", "ف") and (word_zipf(rest) >= 3.0 or rest.startswith("ال"))
@@ -250,6 +256,8 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
 
 #: Pronoun suffixes as written (ه، ها، هم ... not ة).
 _PRONOUN = re.compile(r"(ه|ها|هما|هم|هن|كم|كما|نا)[\u064b-\u065f]*$")
+#: The third person's among them (his, her, them): a noun's or verb's object, never a name's.
+THIRD_PERSON = ("ه", "ها", "هما", "هم", "هن")
 
 
 def pronoun_suffixed(tokens: WordTokens, i: int, floor: float = 4.0) -> bool:
@@ -506,7 +514,7 @@ def _common_complement(tokens: WordTokens, i: int) -> bool:
     word = tokens.folded[i]
     if any(c and word[:c] in ("ل", "لل", "ب") and word_zipf(rest) >= 2.5 for c, rest in tokens.forms(i)):
         return True
-    if word.endswith(("ه", "ها", "هم", "هما")) and pronoun_suffixed(tokens, i, 3.0):
+    if word.endswith(THIRD_PERSON) and pronoun_suffixed(tokens, i, 3.0):
         return True  # خطة محكمة تنفذها: "tight", then a verb with its object (not جمعية خيركم)
     stem = word[:-1]
     return word.endswith("ي") and len(stem) >= 4 and max(word_zipf(stem), word_zipf(stem + "ه")) >= 3.5
