@@ -830,3 +830,13 @@ def test_a_verbal_noun_after_a_bodys_name_is_the_verbs_object():
     named = by_surface("وقرر مجلس الوزراء الموافقة على النظام، وقالت هيئة الأركان المشتركة إن القوات جاهزة.")
     assert named["مجلس الوزراء"][0] == named["هيئة الأركان المشتركة"][0] == "ORG"
     assert by_surface("وزار الوفد أفريقيا الوسطى.")["أفريقيا الوسطى"] == ("LOC", "central_african_republic")
+
+
+def test_a_quote_after_a_works_noun_is_its_title_whatever_names_it_holds():
+    named = by_surface(
+        "ظهر في مسلسل «فاروق» ثم في المسرحية «باي باي لندن»، وقال مدير المشروع «تشي زي يونج» إن العمل بدأ.",
+        use_model=True,
+    )
+    assert named["فاروق"][0] == named["باي باي لندن"][0] == "MISC"
+    assert "لندن" not in named
+    assert named.get("تشي زي يونج", ("PER",))[0] != "MISC"

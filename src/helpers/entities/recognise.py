@@ -527,13 +527,19 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
     return False
 
 
+#: Rules whose type the labeller does not overrule: an article about sport knows its clubs
+#: (club_place), and a quote after مسلسل، برنامج ... is a title whatever its words (quoted_title).
+RULES_OVER_MODEL = frozenset({"club_place", "quoted_title"})
+
+
 def merge_model(
     tokens: WordTokens, chosen: list[Span], unconfirmed: list[Span], model: list[Span], sport: bool = False
 ) -> tuple[list[Span], list[Span]]:
     """The labeller's spans merged into the gazetteer's and the rules' (`chosen`, which do not
     overlap), as judging their disagreements on a day of real news decided (README):
     - same tokens: the chosen span stays (the gazetteer links it) with the model's score as its
-      confidence; where the model types it otherwise, the model's type wins over a rule's, and
+      confidence; where the model types it otherwise, the model's type wins over a rule's (but
+      `RULES_OVER_MODEL`), and
       ORG wins over a gazetteer place (clubs and companies named after places: برشلونة; in an
       article about `sport` from `MODEL_ORG_OVER_PLACE`);
     - a model span that holds chosen spans whole (تومسون رويترز over رويترز; an organisation
@@ -555,7 +561,7 @@ def merge_model(
                 span = replace(span, score=agree.score)
             elif (
                 (agree.score or 0) >= floor
-                and span.rule != "club_place"  # an article about sport knows its clubs better
+                and span.rule not in RULES_OVER_MODEL
                 and (span.source == "rule" or (span.type == "LOC" and agree.type == "ORG"))
             ):
                 span = replace(agree, hint="")

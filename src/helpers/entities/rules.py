@@ -70,6 +70,9 @@ PUBLISHING_VERBS = _folded(
 )
 EVENT_DESCRIPTORS = _folded("تمرين تمارين مناورات مناورة تدريبات التدريبات المناورات التمرين عملية")
 EVENT_HEADS = _folded("معاهدة اتفاقية اتفاق قمة مؤتمر منتدى مبادرة")
+#: Nouns before a quoted title of a work, programme or campaign (مسلسل «فاروق»، برنامج "أمومتي بلس").
+_WORKS = "مسلسل فيلم برنامج مسرحية رواية كتاب ديوان ألبوم أغنية قصيدة حملة مشروع مسابقة"
+WORK_HEADS = _folded(" ".join(f"{w} ال{w}" for w in _WORKS.split()))
 PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محافظة مقاطعة جزيرة ممر مضيق نهر جبل جبال بحيرة وادي")
 #: Organisation heads often named after a person (جامعة الملك سعود، مستشفى الأمير سلطان).
 NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع كلية معهد مدرسة مدارس مكتبة جمعية صندوق مدينة")
@@ -100,6 +103,7 @@ KEYWORDS = (
     | PUBLISHING_VERBS
     | EVENT_DESCRIPTORS
     | EVENT_HEADS
+    | WORK_HEADS
     | PLACE_HEADS
 )
 #: Cheap test before the shape patterns: the word ends like one of them.
@@ -815,6 +819,12 @@ def _event_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
     spans = []
     for i in tokens.keyword_positions:
         if covered[i] or i + 1 >= len(tokens):
+            continue
+        if tokens.is_(i, WORK_HEADS):
+            end = _quoted(tokens, i + 1, 6)
+            # the whole quote is the title, whatever names are inside it; after مدير المشروع, a person
+            if end > i + 1 and not tokens.is_(i - 1, TITLE_HEADS):
+                spans.append(RuleSpan(i + 1, end, "MISC", "quoted_title", True))
             continue
         descriptor = tokens.is_(i, EVENT_DESCRIPTORS)
         if not (descriptor or tokens.is_(i, EVENT_HEADS)):

@@ -63,6 +63,7 @@ RULE_NAMES = {
     "capital_of": ("عاصمة بلد", "the capital of a country"),
     "quoted_source": ("مصدر منقول عنه", "a quoted source"),
     "quoted_event": ("حدث بين علامتي تنصيص", "a quoted event name"),
+    "quoted_title": ("عنوان عمل بين علامتي تنصيص", "a quoted title of a work, programme or campaign"),
     "event_head": ("كلمة تدل على حدث", "a word that heads an event's name"),
     "event_number": ("حدث بترتيبه", "a numbered event (the 22nd summit...)"),
     "speech_verb": ("فاعل فعل قول", "the subject of a verb of saying"),
