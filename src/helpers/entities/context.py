@@ -333,21 +333,30 @@ FEDERATION_HEADS = _folded("الاتحاد اتحاد الإتحاد")
 
 def federation_sport_end(tokens: WordTokens, first: int, last: int) -> int:
     """End of the sport after a national federation's name [first, last) (الاتحاد السعودي |
-    للمبارزة، للكرة الطائرة، للطب الرياضي): ل + a word naming a field, not a plural (للاعبين), and
-    the adjectives agreeing with it (`_agreeing`; not للمبارزة | النتائج); `last` when none."""
+    للمبارزة، للكرة الطائرة، لكرة القدم): ل + a definite word naming a field, not a plural
+    (للاعبين), or ل + a sport's construct noun and its complement (لكرة القدم, not لدعم الشباب),
+    and the adjectives agreeing with it (`_agreeing`; not للمبارزة | النتائج); `last` when none."""
     national = (
         last - first == 2 and tokens.folded[first] in FEDERATION_HEADS and _adjective_after(tokens, last - 1)
     )
     if not national or last >= len(tokens) or not tokens.joined(last):
         return last
     sport = tokens.folded[last]
-    named = any(c and (rest.startswith("ال") or word_zipf(rest) >= 3.0) for c, rest in tokens.forms(last))
-    if not sport.startswith("ل") or sport.endswith(("ين", "ون")) or not named:
+    if not sport.startswith("ل") or sport.endswith(("ين", "ون")):
         return last
     end = last + 1
+    if not sport.startswith("لل"):
+        construct = sport[1:] in SPORT_CONSTRUCTS and end < len(tokens) and tokens.joined(end)
+        if not (construct and tokens.definite[end]):
+            return last
+        sport, end = tokens.folded[end], end + 1
     while end < len(tokens) and end - last < 3 and _agreeing(tokens, end, sport):
         end += 1
     return end
+
+
+#: Nouns naming a sport with the word after them (لكرة القدم، لألعاب القوى).
+SPORT_CONSTRUCTS = _folded("كرة ألعاب رياضة رياضات سباق سباقات فنون")
 
 
 def _agreeing(tokens: WordTokens, k: int, noun: str) -> bool:

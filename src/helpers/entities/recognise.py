@@ -651,11 +651,19 @@ PLACE_PREFIXES = frozenset(fold_token(w) for w in ("سان", "سانت", "سان
 ORG_QUALIFIERS = frozenset(fold_token(w) for w in ("القومي", "القومية", "الوطني", "الوطنية"))
 
 
+def _proper_org_name(tokens: WordTokens, span: Span) -> bool:
+    """An organisation's name without a definite word (ريال مدريد، نادي برشلونة، بوينج): a
+    proper name, which a nationality after it describes (ريال مدريد الإسباني) and does not
+    change, unlike the designations that several countries' bodies share (البنك الأهلي الكويتي،
+    حرس الحدود المصري، مجلس الأمن الروسي)."""
+    return not any(tokens.definite[span.first : span.last])
+
+
 def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     """Gazetteer spans adjusted by the word beside them: a place's name takes a San / Saint word
-    before it (سان بطرسبورغ, a spelling the gazetteer lacks); an organisation's name followed by
-    a national qualifier or a nationality names another organisation (مجلس الأمن القومي is not
-    the UN Security Council), and a national federation's followed by its sport (الاتحاد السعودي
+    before it (سان بطرسبورغ, a spelling the gazetteer lacks); an organisation's name of common
+    words followed by a national qualifier or a nationality names another organisation (مجلس
+    الأمن القومي is not the UN Security Council; not after a proper name: `_proper_org_name`), and a national federation's followed by its sport (الاتحاد السعودي
     للمبارزة is not the football federation) names another federation, left to the rules'
     linking. Names the gazetteer has whole
     (مجلس الأمن الدولي، مجلس الأمن الروسي) were matched whole before this."""
@@ -680,6 +688,7 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
             and after not in taken
             and tokens.joined(after)
             and (tokens.folded[after] in ORG_QUALIFIERS or gaz.nationality(tokens.folded[after]))
+            and not _proper_org_name(tokens, span)
         ):
             span = Span(span.first, after + 1, "ORG", "rule", span.clitic, rule="org_qualified")
         elif span.source == "gazetteer" and span.type == "ORG" and after not in taken:
