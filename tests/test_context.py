@@ -843,13 +843,17 @@ def test_a_quote_after_a_works_noun_is_its_title_whatever_names_it_holds():
 
 
 def test_a_nationality_describes_a_proper_name_but_qualifies_a_shared_designation():
-    named = by_surface("فاز ريال مدريد الإسباني، وأعلن البنك الأهلي الكويتي أرباحه، وأعلنت شركة بوينج الأمريكية صفقة.")
+    named = by_surface(
+        "فاز ريال مدريد الإسباني، وأعلن البنك الأهلي الكويتي أرباحه، وأعلنت شركة بوينج الأمريكية صفقة."
+    )
     assert named["ريال مدريد"] == ("ORG", "real_madrid") and "ريال مدريد الإسباني" not in named
     assert named["البنك الأهلي الكويتي"][0] == "ORG"
     assert "بوينج" in named and "بوينج الأمريكية" not in named
 
 
 def test_a_federations_sport_is_a_definite_field_or_a_sports_construct():
-    named = by_surface("وقال الاتحاد الأوروبي لدعم الشباب إن المنح بدأت، وقرر الاتحاد الأفريقي لكرة القدم نقل البطولة.")
+    named = by_surface(
+        "وقال الاتحاد الأوروبي لدعم الشباب إن المنح بدأت، وقرر الاتحاد الأفريقي لكرة القدم نقل البطولة."
+    )
     assert named["الاتحاد الأوروبي"] == ("ORG", "european_union")
     assert named["الاتحاد الأفريقي لكرة القدم"][0] == "ORG"

@@ -661,12 +661,12 @@ def _proper_org_name(tokens: WordTokens, span: Span) -> bool:
 
 def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     """Gazetteer spans adjusted by the word beside them: a place's name takes a San / Saint word
-    before it (سان بطرسبورغ, a spelling the gazetteer lacks); an organisation's name of common
-    words followed by a national qualifier or a nationality names another organisation (مجلس
-    الأمن القومي is not the UN Security Council; not after a proper name: `_proper_org_name`), and a national federation's followed by its sport (الاتحاد السعودي
-    للمبارزة is not the football federation) names another federation, left to the rules'
-    linking. Names the gazetteer has whole
-    (مجلس الأمن الدولي، مجلس الأمن الروسي) were matched whole before this."""
+    before it (سان بطرسبورغ, a spelling the gazetteer lacks); a designation followed by a national
+    qualifier or a nationality names another organisation (مجلس الأمن القومي is not the UN
+    Security Council), but a proper name followed by one is the same (`_proper_org_name`); a
+    national federation's name followed by its sport (الاتحاد السعودي للمبارزة is not the
+    football federation) names another federation, left to the rules' linking. Names the
+    gazetteer has whole (مجلس الأمن الدولي، مجلس الأمن الروسي) were matched whole before this."""
     taken = {k for span in spans for k in range(span.first, span.last)}
     adjusted = []
     for span in spans:
