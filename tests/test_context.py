@@ -7,6 +7,7 @@ import pytest
 
 from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
+from helpers.entities.adjust import person_before_lil
 from helpers.entities.gazetteer import load_gazetteer
 from helpers.entities.name_keys import linking_key
 from helpers.entities.recognise import (
@@ -857,3 +858,11 @@ def test_a_federations_sport_is_a_definite_field_or_a_sports_construct():
     )
     assert named["الاتحاد الأوروبي"] == ("ORG", "european_union")
     assert named["الاتحاد الأفريقي لكرة القدم"][0] == "ORG"
+
+
+def test_a_persons_name_ends_before_a_word_of_lil():
+    tokens = word_tokens("وقال وانغ للصحافيين إن الصين مستعدة، والتحق ببرنامج الأمير نايف للإسعافات الأولية.")
+    wang = Span(1, 3, "PER", "model")
+    nayef = next(Span(k, k + 2, "PER", "rule") for k, w in enumerate(tokens.folded) if w == "نايف")
+    assert person_before_lil(tokens, wang) == Span(1, 2, "PER", "model")
+    assert person_before_lil(tokens, nayef) is None

@@ -13,6 +13,7 @@ from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.given_names import given_names
 from helpers.entities.rules import (
     COMMON,
+    HONORIFICS,
     PHRASE_STOPS,
     TITLE_HEADS,
     WordTokens,
@@ -203,3 +204,18 @@ def without_tanween(tokens: WordTokens, span: Span) -> Span | None:
     if last == span.last:
         return span
     return None if span.alias else replace(span, last=last, hint="")
+
+
+def person_before_lil(tokens: WordTokens, span: Span) -> Span | None:
+    """A person's name ending before its first later word of ل + the article, which no name has
+    (فيصل بن فهد | للشباب، وانغ | للصحافيين); None after an honorific when one word would be left
+    (الأمير نايف | للإسعافات: a programme or institution named after the person) or when it
+    starts with a common definite word (المنظمة العربية | للسياحة: the labeller's mistake)."""
+    if span.type != "PER":
+        return span
+    k = next((k for k in range(span.first + 1, span.last) if tokens.folded[k].startswith("لل")), None)
+    if k is None:
+        return span
+    named_after = k - span.first == 1 and span.first > 0 and tokens.folded[span.first - 1] in HONORIFICS
+    common = tokens.definite[span.first] and word_zipf(tokens.folded[span.first]) >= COMMON
+    return None if span.alias or named_after or common else replace(span, last=k, hint="")
