@@ -866,3 +866,8 @@ def test_a_persons_name_ends_before_a_word_of_lil():
     nayef = next(Span(k, k + 2, "PER", "rule") for k, w in enumerate(tokens.folded) if w == "نايف")
     assert person_before_lil(tokens, wang) == Span(1, 2, "PER", "model")
     assert person_before_lil(tokens, nayef) is None
+
+
+def test_a_quoted_name_after_an_organisations_kind_is_the_organisation():
+    named = by_surface("وأعلنت شركة «سوناطراك» عن الكشف، وقالت حركة «بيغيدا» إن المسيرة ستنطلق.")
+    assert named["سوناطراك"][0] == named["بيغيدا"][0] == "ORG"

@@ -706,10 +706,16 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 )
                 spans.append(RuleSpan(i, end, "ORG", "org_phrase", confirmed, clitic))
                 continue
-        if tokens.is_(i, PUBLISHING_VERBS) or tokens.is_(i, MEDIA_HEADS):
+        if tokens.is_(i, PUBLISHING_VERBS) or head:
             end = _quoted(tokens, i + 1, 3)
             if end > i + 1 and not any(is_function_word(tokens.folded[k]) for k in range(i + 1, end)):
-                spans.append(RuleSpan(i + 1, end, "ORG", "quoted_source", True))
+                # نشرت «الحياة»، صحيفة «عكاظ»: a source; شركة «سوناطراك»، مؤسسة «عكاظ»: a body's name
+                rule = (
+                    "quoted_source"
+                    if tokens.is_(i, PUBLISHING_VERBS) or head[1] in MEDIA_HEADS
+                    else "quoted_org"
+                )
+                spans.append(RuleSpan(i + 1, end, "ORG", rule, True))
     return spans
 
 

@@ -62,6 +62,10 @@ RULE_NAMES = {
     "place_shape": ("صيغة اسم مكان", "the shape of a place name"),
     "capital_of": ("عاصمة بلد", "the capital of a country"),
     "quoted_source": ("مصدر منقول عنه", "a quoted source"),
+    "quoted_org": (
+        "اسم منظمة بين علامتي تنصيص",
+        "an organisation's name in quotes after its kind (شركة «...»)",
+    ),
     "quoted_event": ("حدث بين علامتي تنصيص", "a quoted event name"),
     "quoted_title": ("عنوان عمل بين علامتي تنصيص", "a quoted title of a work, programme or campaign"),
     "event_head": ("كلمة تدل على حدث", "a word that heads an event's name"),
