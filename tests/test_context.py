@@ -871,3 +871,9 @@ def test_a_persons_name_ends_before_a_word_of_lil():
 def test_a_quoted_name_after_an_organisations_kind_is_the_organisation():
     named = by_surface("وأعلنت شركة «سوناطراك» عن الكشف، وقالت حركة «بيغيدا» إن المسيرة ستنطلق.")
     assert named["سوناطراك"][0] == named["بيغيدا"][0] == "ORG"
+
+
+def test_an_outlets_own_name_is_the_outlet_in_the_dateline_only():
+    named = by_surface("فهد العتيبي- سبق- الطائف: أعلنت الشرطة أن ما سبق الحادث كان عاديا.")
+    assert named["سبق"] == ("ORG", "sabq") and named["الطائف"] == ("LOC", "taif")
+    assert list(found("سبق- الرياض: قال إن ما سبق الحادث كان عاديا.").entity_id) == ["sabq", "riyadh"]

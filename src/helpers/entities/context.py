@@ -79,6 +79,24 @@ def media_context(tokens: WordTokens, i: int, clitic: int = 0, last: int | None 
     return quoted_after_cue(tokens, i) or (last is not None and quoted_whole(tokens, i, last))
 
 
+#: How far into a text its opening dateline may run, in characters (to its colon).
+DATELINE_CHARS = 80
+DASHES = "-–—ـ"
+
+
+def in_dateline(tokens: WordTokens, first: int, last: int) -> bool:
+    """Tokens [first, last) are a whole segment of the dateline a text opens with: before the
+    first colon, on the first line, within `DATELINE_CHARS`, with a dash or the text's start
+    before them and a dash or the colon after them (سبق- الرياض:، فهد العتيبي- سبق- الطائف:)."""
+    text = tokens.text
+    colon = text.find(":", 0, DATELINE_CHARS)
+    if colon < 0 or tokens.ends[last - 1] > colon or "\n" in text[:colon].strip():
+        return False
+    before = text[: tokens.starts[first]].rstrip()
+    after = text[tokens.ends[last - 1] : colon + 1].lstrip()
+    return (not before or before[-1] in DASHES) and (after[0] in DASHES or after[0] == ":")
+
+
 def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer) -> bool:
     """A place's one-word name inside a common phrase the gazetteer lists (`phrases`: صلاة
     المغرب، جوز الهند، مسقط رأسه)."""

@@ -334,8 +334,9 @@ def _gazetteer_spans(
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
     # outlets whose names are only theirs in context (العربية after قناة)
     for a, b, c, eid in trie_matches(tokens, gaz.media_trie, tokens.folded) if gaz.media_trie else ():
-        if context.media_context(tokens, a, c, b):
-            alias = Alias(eid, False, "outlet's name after a media word or in quotes")
+        # a name that is only an outlet's (سبق) is one also in the dateline (فهد العتيبي- سبق- الطائف:)
+        if context.media_context(tokens, a, c, b) or (not c and context.in_dateline(tokens, a, b)):
+            alias = Alias(eid, False, "outlet's name after a media word, in quotes or in the dateline")
             spans.append(Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
     return spans
 
