@@ -877,3 +877,9 @@ def test_an_outlets_own_name_is_the_outlet_in_the_dateline_only():
     named = by_surface("فهد العتيبي- سبق- الطائف: أعلنت الشرطة أن ما سبق الحادث كان عاديا.")
     assert named["سبق"] == ("ORG", "sabq") and named["الطائف"] == ("LOC", "taif")
     assert list(found("سبق- الرياض: قال إن ما سبق الحادث كان عاديا.").entity_id) == ["sabq", "riyadh"]
+
+
+def test_a_given_name_and_a_familys_nisba_are_a_name_but_not_a_given_name_and_an_adjective():
+    named = by_surface("وقال ماجد الرفاعي إن الأمطار هطلت، وتحدث علي القحطاني عن الأنظمة.")
+    assert named["ماجد الرفاعي"][0] == named["علي القحطاني"][0] == "PER"
+    assert not any(s.startswith("جمال") for s in by_surface("أعجبه جمال السياسي في خطابه."))

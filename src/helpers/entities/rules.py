@@ -369,7 +369,7 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
             plural = (len(word) >= 8 and word.endswith(("ين", "ون"))) or (
                 len(word) >= 7 and word.endswith("ات")
             )
-            ok = word_zipf(word) < RARE and not plural
+            ok = (word_zipf(word) < RARE and not plural) or family_nisba(word)
         if not ok:
             break
         end += 1
@@ -381,8 +381,23 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     if end == j:
         return None
     last = tokens.folded[end - 1]
-    rare_surname = word_zipf(last) < RARE or bool(PERSON_SHAPE.search(last))
+    rare_surname = word_zipf(last) < RARE or bool(PERSON_SHAPE.search(last)) or family_nisba(last)
     return RuleSpan(i, end, "PER", "given_name", foreign or rare_surname or after_particle, clitic)
+
+
+def family_nisba(word: str) -> bool:
+    """A folded definite word shaped as a family's nisba whose feminine is rare, so no adjective
+    (الدوسري، العتيبي، الرفاعي; not السياسي، الحربي "military", الشهري "monthly")."""
+    return (
+        word.startswith("ال")
+        and word.endswith("ي")
+        and len(word) >= 6
+        and word_zipf(word + "ه") < FAMILY_NISBA_FEMININE_ZIPF
+    )
+
+
+#: Zipf frequency of a nisba's feminine from which it is an adjective (السياسية), not a family's.
+FAMILY_NISBA_FEMININE_ZIPF = 3.0
 
 
 def ali_is_preposition(tokens: WordTokens, i: int) -> bool:
