@@ -18,7 +18,7 @@ from helpers.entities.recognise import (
     merge_model,
     model_token_spans,
 )
-from helpers.entities.spans import Span, word_tokens
+from helpers.entities.spans import Span, span_text, word_tokens
 from tests.test_entities import frames
 
 
@@ -883,3 +883,14 @@ def test_a_given_name_and_a_familys_nisba_are_a_name_but_not_a_given_name_and_an
     named = by_surface("وقال ماجد الرفاعي إن الأمطار هطلت، وتحدث علي القحطاني عن الأنظمة.")
     assert named["ماجد الرفاعي"][0] == named["علي القحطاني"][0] == "PER"
     assert not any(s.startswith("جمال") for s in by_surface("أعجبه جمال السياسي في خطابه."))
+
+
+def test_a_labellers_person_ends_before_another_name_and_a_head_keeps_its_proclitic_out():
+    text = "وأبرزهم المنشد أحمد الهاجري والمنشد إبراهيم السعيد، ودرس بجامعة ستانفورد."
+    tokens = word_tokens(text)
+    person = text.index("أحمد"), text.index("السعيد") + len("السعيد")
+    school = text.index("بجامعة"), len(text) - 1
+    spans = model_token_spans(tokens, [(*person, "PER", 0.9), (*school, "ORG", 0.9)], load_gazetteer())
+    named = {span_text(tokens, s)[2]: s for s in spans}
+    assert set(named) == {("احمد", "الهاجري"), ("جامعه", "ستانفورد")}
+    assert named[("جامعه", "ستانفورد")].clitic == 1

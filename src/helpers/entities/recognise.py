@@ -27,9 +27,11 @@ from helpers.entities.gazetteer import ARABIC_SPEAKING, END, Alias, Gazetteer, l
 from helpers.entities.given_names import COMPOUND_FIRSTS, given_names
 from helpers.entities.rules import (
     COMMON,
+    FACILITY_HEADS,
     NAME_PARTICLES,
     ORG_KINDS,
     PHRASE_STOPS,
+    PLACE_HEADS,
     RARE,
     THIRD_PERSON,
     TITLE_HEADS,
@@ -731,7 +733,8 @@ def model_token_spans(
 ) -> list[Span]:
     """The labeller's character spans as token spans of the field: a span starting inside a word
     leaves that word's first letters (a proclitic) outside when the rest is the usual form
-    (وبريطانيا, not كاليفورنيا); titles, function words, times and nationality adjectives at its
+    (وبريطانيا, not كاليفورنيا), as does one starting with a proclitic and a head word (بجامعة);
+    a person span ends before و + another name or title (`_and_another`); titles, function words, times and nationality adjectives at its
     edges and a last word joined by و to a common word are trimmed (`_trim`); an ORG span takes
     the definite head before it (الهيئة العامة للسياحة), and a person span that starts with an
     organisation head is that organisation (جامعة نايف); spans of function words only or of a
@@ -752,8 +755,12 @@ def model_token_spans(
                 clitic = 0  # كوفي أنان: not ك + وفي
         elif etype == "PER" and and_before_name(tokens, a):
             clitic = 1  # ميسي وخافيير ماسكيرانو
+        elif etype != "PER":  # بجامعة ستانفورد: a proclitic before a head word is outside the name
+            clitic = next((c for c, rest in tokens.forms(a) if c and rest in _HEADS), 0)
         if etype == "PER" and not clitic:
             a, b = _complete_person(tokens, a, b)
+        if etype == "PER":  # نيستور | وكريستينا كيرشنر، سالم | والشيخ عبدالله: two names
+            b = next((k for k in range(a + 1, b) if _and_another(tokens, k)), b)
         if etype in ("ORG", "LOC", "MISC") and not clitic and a > 0 and tokens.joined(a):
             if tokens.bare[a - 1] & PERSON_CUES:
                 etype = "PER"  # اللاعب ميهاي بينتيللي
@@ -774,6 +781,16 @@ def model_token_spans(
             continue
         out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
+
+
+#: Head words of organisations' and places' names, outside which a proclitic stays.
+_HEADS = ORG_KINDS | PLACE_HEADS | FACILITY_HEADS
+
+
+def _and_another(tokens: WordTokens, k: int) -> bool:
+    """Token k of a person span is و + the next person's given name or title."""
+    word = tokens.folded[k]
+    return and_before_name(tokens, k) or (word.startswith("و") and word[1:] in TITLE_HEADS)
 
 
 def _pronoun_noun(tokens: WordTokens, k: int, b: int) -> bool:
