@@ -734,11 +734,11 @@ def model_token_spans(
     """The labeller's character spans as token spans of the field: a span starting inside a word
     leaves that word's first letters (a proclitic) outside when the rest is the usual form
     (وبريطانيا, not كاليفورنيا), as does one starting with a proclitic and a head word (بجامعة);
-    a person span ends before و + another name or title (`_and_another`); titles, function words, times and nationality adjectives at its
-    edges and a last word joined by و to a common word are trimmed (`_trim`); an ORG span takes
-    the definite head before it (الهيئة العامة للسياحة), and a person span that starts with an
-    organisation head is that organisation (جامعة نايف); spans of function words only or of a
-    formula word are dropped."""
+    a person span ends before و + another name or title (`_and_another`); titles, function
+    words, times and nationality adjectives at its edges and a last word joined by و to a
+    common word are trimmed (`_trim`); an ORG span takes the definite head before it (الهيئة
+    العامة للسياحة), and a person span that starts with an organisation head is that
+    organisation (جامعة نايف); spans of function words only or of a formula word are dropped."""
     out = []
     for start, end, etype, score in char_spans:
         a = bisect.bisect_right(tokens.starts, start) - 1
