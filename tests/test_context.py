@@ -7,7 +7,7 @@ import pytest
 
 from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
-from helpers.entities.adjust import person_before_lil
+from helpers.entities.adjust import person_cut
 from helpers.entities.gazetteer import load_gazetteer
 from helpers.entities.name_keys import linking_key
 from helpers.entities.recognise import (
@@ -860,12 +860,15 @@ def test_a_federations_sport_is_a_definite_field_or_a_sports_construct():
     assert named["الاتحاد الأفريقي لكرة القدم"][0] == "ORG"
 
 
-def test_a_persons_name_ends_before_a_word_of_lil():
+def test_a_persons_name_ends_before_a_word_of_lil_or_a_blessing():
     tokens = word_tokens("وقال وانغ للصحافيين إن الصين مستعدة، والتحق ببرنامج الأمير نايف للإسعافات الأولية.")
     wang = Span(1, 3, "PER", "model")
     nayef = next(Span(k, k + 2, "PER", "rule") for k, w in enumerate(tokens.folded) if w == "نايف")
-    assert person_before_lil(tokens, wang) == Span(1, 2, "PER", "model")
-    assert person_before_lil(tokens, nayef) is None
+    assert person_cut(tokens, wang) == Span(1, 2, "PER", "model")
+    assert person_cut(tokens, nayef) is None
+    tokens = word_tokens("وكان عثمان رضي الله عنه يقول، وقال حسن نصر الله إن")
+    assert person_cut(tokens, Span(1, 4, "PER", "model")) == Span(1, 2, "PER", "model")
+    assert person_cut(tokens, Span(8, 11, "PER", "model")) == Span(8, 11, "PER", "model")
 
 
 def test_a_quoted_name_after_an_organisations_kind_is_the_organisation():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from helpers.core.words import is_function_word, word_zipf
+from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities import context
 from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.given_names import given_names
@@ -206,14 +206,30 @@ def without_tanween(tokens: WordTokens, span: Span) -> Span | None:
     return None if span.alias else replace(span, last=last, hint="")
 
 
-def person_before_lil(tokens: WordTokens, span: Span) -> Span | None:
-    """A person's name ending before its first later word of ل + the article, which no name has
-    (فيصل بن فهد | للشباب، وانغ | للصحافيين); None after an honorific when one word would be left
-    (الأمير نايف | للإسعافات: a programme or institution named after the person) or when it
-    starts with a common definite word (المنظمة العربية | للسياحة: the labeller's mistake)."""
+#: Verbs of the blessings said after a name with الله (صلى الله عليه وسلم، رضي الله عنه، رحمه
+#: الله، طيب الله ثراه): a name ends before them (نصر الله, a name, is not one).
+BLESSING_VERBS = frozenset(
+    fold_token(w)
+    for w in "صلى رضي رحمه رحمها يرحمه يرحمها حفظه حفظها يحفظه طيب غفر تغمده أيده رعاه وفقه".split()
+)
+
+
+def _no_name_goes_on(tokens: WordTokens, k: int) -> bool:
+    """Token k ends a person's name before it: ل + the article, which no name has (للصحافيين),
+    or a blessing's verb before الله (محمد | صلى الله عليه وسلم)."""
+    word = tokens.folded[k]
+    blessing = word in BLESSING_VERBS and k + 1 < len(tokens) and tokens.folded[k + 1] == "الله"
+    return word.startswith("لل") or blessing
+
+
+def person_cut(tokens: WordTokens, span: Span) -> Span | None:
+    """A person's name ending before its first later word no name goes on with (`_no_name_goes_on`:
+    فيصل بن فهد | للشباب، وانغ | للصحافيين، عثمان | رضي الله عنه); None after an honorific when
+    one word would be left (الأمير نايف | للإسعافات: a programme or institution named after the
+    person) or when it starts with a common definite word (المنظمة العربية | للسياحة)."""
     if span.type != "PER":
         return span
-    k = next((k for k in range(span.first + 1, span.last) if tokens.folded[k].startswith("لل")), None)
+    k = next((k for k in range(span.first + 1, span.last) if _no_name_goes_on(tokens, k)), None)
     if k is None:
         return span
     named_after = k - span.first == 1 and span.first > 0 and tokens.folded[span.first - 1] in HONORIFICS

@@ -18,7 +18,7 @@ from helpers.entities.adjust import (
     beside_places,
     clubs_throughout,
     lone_surnames,
-    person_before_lil,
+    person_cut,
     with_patronymics,
     with_surnames,
     without_tanween,
@@ -990,7 +990,7 @@ def recognise(
             chosen, unconfirmed = found[field_name]
             coordinated = beside_places(tokens, chosen)
             kept = (without_tanween(tokens, s) for s in with_surnames(tokens, chosen, surnames))
-            kept = (person_before_lil(tokens, s) for s in kept if s)
+            kept = (person_cut(tokens, s) for s in kept if s)
             for span in filter(None, kept):
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
