@@ -897,3 +897,16 @@ def test_a_labellers_person_ends_before_another_name_and_a_head_keeps_its_procli
     named = {span_text(tokens, s)[2]: s for s in spans}
     assert set(named) == {("احمد", "الهاجري"), ("جامعه", "ستانفورد")}
     assert named[("جامعه", "ستانفورد")].clitic == 1
+
+
+def test_a_labellers_one_word_head_title_or_verb_is_no_name_and_wal_stays_outside():
+    tokens = word_tokens("خارج منظمة أوبك، وقال المصدر إن الروس سيرغبون في ذلك، وقصف الحصيبة والبوعلوان.")
+    k = {w: i for i, w in enumerate(tokens.folded)}
+    for word in ("منظمه", "سيرغبون"):
+        assert not _model_ok(
+            tokens, Span(k[word], k[word] + 1, "ORG" if word == "منظمه" else "PER", "model", score=0.95)
+        )
+    text = tokens.text
+    start = text.index("والبوعلوان")
+    (span,) = model_token_spans(tokens, [(start, start + len("والبوعلوان"), "LOC", 0.9)], load_gazetteer())
+    assert span.clitic == 1

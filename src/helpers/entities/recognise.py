@@ -39,6 +39,7 @@ from helpers.entities.rules import (
     ali_is_preposition,
     and_before_name,
     find_rule_spans,
+    future_verb,
     pronoun_suffixed,
 )
 from helpers.entities.spans import Span, documents_of, span_text, word_tokens
@@ -411,7 +412,8 @@ def _org_over_place(model: Span, inside: list[Span]) -> bool:
 def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) -> bool:
     """A labeller span worth a mention: score at least `floor`, not a nisba adjective
     after a definite noun, not a place the gazetteer excludes as an ordinary word (كورونا), not
-    a one-word MISC that is an ordinary word (currencies: ريال، دولار), as a person not a
+    a one-word MISC that is an ordinary word (currencies: ريال، دولار), not a head or title
+    word alone (منظمة، مدير) nor a verb in the future (سيرغبون), as a person not a
     one-word plural noun (دبلوماسيون) nor a dual or plural noun and its adjective (خبيران
     أوروبيان), and unless the labeller is sure (`MODEL_SURE_SCORE`) not a frequent word alone nor
     a person starting with a common noun (مسؤولون أميركيون)."""
@@ -432,6 +434,9 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
         word = words[0]
         if gaz_nationality(word):
             return False  # روسي، الأمريكية: adjectives
+        verb = future_verb(word) and word_zipf(word[1:]) >= word_zipf(word) + 1.0  # not سيسيل
+        if word in _HEADS or word in TITLE_HEADS or verb:
+            return False  # منظمة، مدير، سيرغبون: a head or title alone, a verb
         if span.type == "MISC" and word_zipf(word) >= 3.5:
             return False  # تريليون، ريال
         if span.type == "PER" and _plural_noun(word):
@@ -733,7 +738,8 @@ def model_token_spans(
 ) -> list[Span]:
     """The labeller's character spans as token spans of the field: a span starting inside a word
     leaves that word's first letters (a proclitic) outside when the rest is the usual form
-    (وبريطانيا, not كاليفورنيا), as does one starting with a proclitic and a head word (بجامعة);
+    (وبريطانيا, not كاليفورنيا), as does one starting with a proclitic and a head word (بجامعة)
+    or with و + the article (والزقوم);
     a person span ends before و + another name or title (`_and_another`); titles, function
     words, times and nationality adjectives at its edges and a last word joined by و to a
     common word are trimmed (`_trim`); an ORG span takes the definite head before it (الهيئة
@@ -757,6 +763,8 @@ def model_token_spans(
             clitic = 1  # ميسي وخافيير ماسكيرانو
         elif etype != "PER":  # بجامعة ستانفورد: a proclitic before a head word is outside the name
             clitic = next((c for c, rest in tokens.forms(a) if c and rest in _HEADS), 0)
+        if not clitic and tokens.folded[a].startswith("وال") and len(tokens.folded[a]) > 5:
+            clitic = 1  # والزقوم: و + a definite name (no name starts with وال but والتر، والاس)
         if etype == "PER" and not clitic:
             a, b = _complete_person(tokens, a, b)
         if etype == "PER":  # نيستور | وكريستينا كيرشنر، سالم | والشيخ عبدالله: two names
