@@ -910,3 +910,9 @@ def test_a_labellers_one_word_head_title_or_verb_is_no_name_and_wal_stays_outsid
     start = text.index("والبوعلوان")
     (span,) = model_token_spans(tokens, [(start, start + len("والبوعلوان"), "LOC", 0.9)], load_gazetteer())
     assert span.clitic == 1
+
+
+def test_a_dual_noun_and_its_adjective_is_no_person_and_a_supervisor_ends_a_bodys_name():
+    named = by_surface("وخاض الفريق مباراتين وديتين، وقال رئيس بلدية العيساوية المشرف العام على المهرجان إن.")
+    assert "مباراتين وديتين" not in named
+    assert named["بلدية العيساوية"][0] == "ORG"

@@ -1000,6 +1000,8 @@ def recognise(
             kept = (without_tanween(tokens, s) for s in with_surnames(tokens, chosen, surnames))
             kept = (person_cut(tokens, s) for s in kept if s)
             for span in filter(None, kept):
+                if span.type == "PER" and _number_agreeing(tuple(tokens.folded[span.first : span.last])):
+                    continue  # (الفريق) مباراتين وديتين: a noun and its adjective after a title
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
                 readings = (
