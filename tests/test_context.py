@@ -916,3 +916,18 @@ def test_a_dual_noun_and_its_adjective_is_no_person_and_a_supervisor_ends_a_body
     named = by_surface("وخاض الفريق مباراتين وديتين، وقال رئيس بلدية العيساوية المشرف العام على المهرجان إن.")
     assert "مباراتين وديتين" not in named
     assert named["بلدية العيساوية"][0] == "ORG"
+
+
+def test_a_competitions_name_is_its_head_and_the_definite_words_after_it():
+    named = by_surface(
+        "وفاز الهلال بكأس السوبر السعودي الأربعاء، ويلعب في دوري أبطال آسيا وفي الدوري الإنجليزي الممتاز "
+        "وفي بطولة العالم لألعاب القوى، والفيلم من بطولة الفنان أحمد حلمي، وفي الدوري الماضي سجل هدفين."
+    )
+    for name in (
+        "كأس السوبر السعودي",
+        "دوري أبطال آسيا",
+        "الدوري الإنجليزي الممتاز",
+        "بطولة العالم لألعاب القوى",
+    ):
+        assert named[name][0] == "MISC", name
+    assert not any(s.startswith(("بطولة الفنان", "الدوري الماضي")) for s in named)

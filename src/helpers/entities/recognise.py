@@ -592,12 +592,13 @@ def merge_model(
         if whole and any(
             tokens.folded[k] not in NAME_PARTICLES
             and not given_names().match(tokens.folded, k)[0]
+            and not (k == span.first and span.type == "MISC" and tokens.keyword[k])
             and (
                 tokens.keyword[k] or is_function_word(tokens.folded[k]) or word_zipf(tokens.folded[k]) >= 5.0
             )
             for k in extra
         ):
-            continue  # عبدالعزيز بن عبدالرحمن طيب الله: not a longer name
+            continue  # عبدالعزيز بن عبدالرحمن طيب الله: not a longer name (بطولة تويوتا للأندية is)
         rules_only = all(o.source == "rule" and o.type == "PER" for o in inside.values()) and any(
             _overreach(tokens, o, span) for o in inside.values()
         )

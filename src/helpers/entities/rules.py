@@ -71,6 +71,27 @@ PUBLISHING_VERBS = _folded(
 EVENT_DESCRIPTORS = _folded("تمرين تمارين مناورات مناورة تدريبات التدريبات المناورات التمرين عملية")
 EVENT_HEADS = _folded("معاهدة اتفاقية اتفاق قمة مؤتمر منتدى مبادرة")
 #: Nouns before a quoted title of a work, programme or campaign (مسلسل «فاروق»، برنامج "أمومتي بلس").
+#: Heads of a competition's name (كأس العالم، دوري أبطال أوروبا، الدوري الإنجليزي الممتاز).
+COMPETITION_HEADS = _folded("كأس دوري بطولة أولمبياد الكأس الدوري البطولة الأولمبياد")
+#: Adjectives of regions and of nations that are no country (البطولة الخليجية، الدوري الإنجليزي).
+REGION_ADJECTIVES = _folded(
+    "العربي العربية الخليجي الخليجية الأوروبي الأوروبية الآسيوي الآسيوية الأفريقي الأفريقية "
+    "الإفريقي الإفريقية الإنجليزي الإنجليزية الإنكليزي الإنكليزية الاسكتلندي الاسكتلندية"
+)
+
+
+def _place_adjective(word: str) -> bool:
+    """A folded definite word is the adjective of a country (الإيطالي؛ السعودي of السعودية) or a
+    region (`REGION_ADJECTIVES`)."""
+    gaz = load_gazetteer()
+    if word in REGION_ADJECTIVES or gaz.nationality(word):
+        return True
+    country = gaz.lookup((word + "ه" if word.endswith("ي") else word,))
+    return country is not None and bool(gaz.entries[country.entity_id].iso)
+
+
+#: Performers after بطولة "starring" (بطولة الفنان ...), not a competition.
+PERFORMERS = _folded("الفنان الفنانة الفنانين الفنانات النجم النجمة النجوم المطرب المطربة الممثلة الممثلين")
 _WORKS = "مسلسل فيلم برنامج مسرحية رواية كتاب ديوان ألبوم أغنية قصيدة حملة مشروع مسابقة"
 WORK_HEADS = _folded(" ".join(f"{w} ال{w}" for w in _WORKS.split()))
 PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محافظة مقاطعة جزيرة ممر مضيق نهر جبل جبال بحيرة وادي")
@@ -104,6 +125,7 @@ KEYWORDS = (
     | EVENT_DESCRIPTORS
     | EVENT_HEADS
     | WORK_HEADS
+    | COMPETITION_HEADS
     | PLACE_HEADS
 )
 #: Cheap test before the shape patterns: the word ends like one of them.
@@ -578,9 +600,12 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
     return j
 
 
-#: Definite words that end a name's phrase: times (وزارة الداخلية اليوم).
+#: Definite words that end a name's phrase: times and days (وزارة الداخلية اليوم، كأس السوبر
+#: الأربعاء), and a few descriptions of an event (المقامة، للمرة).
 PHRASE_STOPS = _folded(
-    "اليوم الأمس الليلة الأسبوع الشهر الماضي المقبل الجاري الحالي القادم الماضية المقبلة التابعة التابع"
+    "اليوم الأمس الليلة الأسبوع الشهر الماضي المقبل الجاري الحالي القادم الماضية المقبلة التابعة التابع "
+    "الموسم الحالية الأخير الأخيرة المنقضي المقرر المقررة المقام المقامة للمرة "
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت"
 )
 
 
@@ -871,6 +896,45 @@ def _event_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
     return spans
 
 
+def _competition_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """A competition's name: its head and the definite words, ل-complements and a sport after
+    it (كأس العالم للأندية، بطولة العالم لألعاب القوى، دوري أبطال أوروبا); after a definite head,
+    a nationality or a region's adjective first (الدوري الإنجليزي الممتاز, not الدوري المحلي)."""
+    spans = []
+    for i in tokens.keyword_positions:
+        if (
+            covered[i]
+            or i + 1 >= len(tokens)
+            or not tokens.joined(i + 1)
+            or not tokens.is_(i, COMPETITION_HEADS)
+        ):
+            continue
+        clitic, head = next((c, f) for c, f in tokens.forms(i) if f in COMPETITION_HEADS)
+        after = tokens.folded[i + 1]
+        if after in TITLE_HEADS or after in PERFORMERS or pronoun_suffixed(tokens, i + 1):
+            continue  # بطولة الفنان ...: a film's starring cast
+        if head.startswith("ال") and not _place_adjective(after):
+            continue  # الدوري الإنجليزي، البطولة الخليجية; not الدوري المحلي، البطولة الرياضية
+        if after == "ابطال" and i + 2 < len(tokens) and tokens.joined(i + 2):
+            end = i + 3  # دوري أبطال أوروبا
+        else:
+            end = _defined_phrase(tokens, i + 1, covered)
+            if end == i + 1:
+                continue
+        if (
+            end + 1 < len(tokens)
+            and tokens.joined(end)
+            and tokens.joined(end + 1)
+            and tokens.folded[end].startswith("ل")
+            and not tokens.folded[end].startswith("لل")
+            and tokens.definite[end + 1]
+            and not covered[end]
+        ):
+            end += 2  # لكرة القدم، لألعاب القوى
+        spans.append(RuleSpan(i, end, "MISC", "competition", True, clitic))
+    return spans
+
+
 def _place_spans(tokens: WordTokens, covered: list[str | None], capital_of) -> list[RuleSpan]:
     spans = []
     for i in range(len(tokens) - 1):
@@ -909,6 +973,7 @@ def find_rule_spans(
         + _event_named_spans(tokens, covered)
         + _defined_head_spans(tokens, covered)
         + _event_spans(tokens, covered)
+        + _competition_spans(tokens, covered)
         + _place_spans(tokens, covered, capital_of)
         + _shape_spans(tokens, covered)
     )

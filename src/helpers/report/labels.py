@@ -69,6 +69,7 @@ RULE_NAMES = {
     "quoted_event": ("حدث بين علامتي تنصيص", "a quoted event name"),
     "quoted_title": ("عنوان عمل بين علامتي تنصيص", "a quoted title of a work, programme or campaign"),
     "event_head": ("كلمة تدل على حدث", "a word that heads an event's name"),
+    "competition": ("اسم مسابقة أو بطولة", "a competition's name (cup, league, championship)"),
     "event_number": ("حدث بترتيبه", "a numbered event (the 22nd summit...)"),
     "speech_verb": ("فاعل فعل قول", "the subject of a verb of saying"),
 }
