@@ -931,3 +931,11 @@ def test_a_competitions_name_is_its_head_and_the_definite_words_after_it():
     ):
         assert named[name][0] == "MISC", name
     assert not any(s.startswith(("بطولة الفنان", "الدوري الماضي")) for s in named)
+
+
+def test_a_hyphen_with_a_space_on_one_side_parts_words_and_other_ends_a_bodys_name():
+    named = by_surface(
+        "وتوفي عبدالحميد- بنجلاديشي الجنسية، وقال جان - كلود يونكر إن قطاعات وزارة الداخلية الأخرى تعمل."
+    )
+    assert not any("بنجلاديشي" in s for s in named)
+    assert "جان - كلود يونكر" in named and "وزارة الداخلية" in named

@@ -175,7 +175,12 @@ class WordTokens:
             self.folded, self.readings, self.bare, self.keyword, self.definite = columns
         else:
             self.folded, self.readings, self.bare, self.keyword, self.definite = [], [], [], [], []
-        self.joins = [False] + [g == "" or g == "-" for g in self.gaps[1:]]
+        # a hyphen joins words unless a space stands on one side of it only, as in a dateline or a
+        # list (جان-كلود، إيتار - تاس; not عبدالحميد- بنجلاديشي، سبق- الرياض)
+        self.joins = [False] + [
+            g == "" or (g == "-" and raw[0].isspace() == raw[-1].isspace())
+            for g, raw in zip(self.gaps[1:], between, strict=True)
+        ]
         self.keyword_positions = [i for i, k in enumerate(self.keyword) if k]
         self.vocabulary = frozenset(self.folded)  # the folded words, for membership tests
 
@@ -601,9 +606,10 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
 
 
 #: Definite words that end a name's phrase: times and days (وزارة الداخلية اليوم، كأس السوبر
-#: الأربعاء), and a few descriptions of an event (المقامة، للمرة).
+#: الأربعاء), "other" (قطاعات وزارة الداخلية الأخرى) and a few descriptions of an event (المقامة).
 PHRASE_STOPS = _folded(
     "اليوم الأمس الليلة الأسبوع الشهر الماضي المقبل الجاري الحالي القادم الماضية المقبلة التابعة التابع "
+    "الأخرى الآخر "
     "الموسم الحالية الأخير الأخيرة المنقضي المقرر المقررة المقام المقامة للمرة "
     "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت"
 )
