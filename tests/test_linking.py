@@ -88,3 +88,11 @@ def test_a_skeleton_match_needs_a_name_spelled_alike():
     linker = _Linker(load_gazetteer())
     assert linker.known(tuple(fold("الفروانيه").split()), "LOC")[0] == "al_farwaniyah"
     assert linker.known(tuple(fold("اليفورنيا").split()), "LOC") is None
+
+
+def test_a_skeleton_match_keeps_apart_two_ordinary_words_but_not_a_vowel_letter():
+    linker = _Linker(load_gazetteer())
+    assert linker.known(tuple(fold("الجماعة الإسلامية").split()), "ORG") is None  # not الجامعة
+    index = RuleEntityIndex()
+    first = index.entity_id("ORG", tuple(fold("وكالة أسوشيتد برس").split()))[0]
+    assert index.entity_id("ORG", tuple(fold("وكالة أسوشيتد بريس").split()))[0] == first

@@ -28,6 +28,7 @@ from helpers.entities.name_keys import (
     skeleton_key,
     skeleton_length,
     spelling_similarity,
+    written_alike,
 )
 from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS, trie_matches
 from helpers.entities.rules import NAME_PARTICLES, PERSON_SHAPE, RARE, WordTokens
@@ -78,12 +79,16 @@ class _Linker:
 
     def spelled_alike(self, name: tuple[str, ...], entity_id: str) -> bool:
         """The name is spelled like one of the entity's names, not only built on the same
-        consonants (طاجكستان ~ طاجيكستان; اليفورنيا is not الفروانية)."""
+        consonants (طاجكستان ~ طاجيكستان; اليفورنيا is not الفروانية), and no two of their
+        ordinary words spelled apart (الجماعة الإسلامية is not الجامعة الإسلامية: `written_alike`)."""
         written = " ".join(name)
         if entity_id not in self.folded_aliases:
             aliases = self.gaz.entries[entity_id].aliases
             self.folded_aliases[entity_id] = [" ".join(fold_token(w) for w in a.split()) for a in aliases]
-        return any(spelling_similarity(written, a) >= SPELLED_ALIKE for a in self.folded_aliases[entity_id])
+        return any(
+            spelling_similarity(written, a) >= SPELLED_ALIKE and written_alike(name, tuple(a.split()))
+            for a in self.folded_aliases[entity_id]
+        )
 
     def rule_entity(self, name: tuple[str, ...], etype: str) -> tuple[str, str, str]:
         eid, merged = self.rule_ids.entity_id(etype, name)

@@ -162,19 +162,31 @@ ORDINARY_ALIKE = 0.88
 _HAMZA_SEATS = str.maketrans(dict.fromkeys("ؤئأإآ", "ء"))
 
 
-def _written_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def written_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two names on one skeleton are spellings of one name: no pair of their differing words are
     two ordinary words spelled apart (منتخب اليمن / منتخب ألمانيا, مجلس الوكلاء / مجلس الكلية);
-    transliterations (فينغر / فينجر) and hamza seats (الشؤون / الشئون) are alike."""
+    transliterations (فينغر / فينجر، برس / بريس) and hamza seats (الشؤون / الشئون) are alike."""
     if len(a) != len(b):
         return True
     for x, y in zip(a, b, strict=True):
         x, y = x.translate(_HAMZA_SEATS), y.translate(_HAMZA_SEATS)
         if x == y or min(word_zipf(x), word_zipf(y)) < ORDINARY_ZIPF:
             continue
-        if spelling_similarity(x, y) < ORDINARY_ALIKE:
+        if spelling_similarity(x, y) < ORDINARY_ALIKE and not _vowel_variant(x, y):
             return False
     return True
+
+
+def _vowel_variant(x: str, y: str) -> bool:
+    """One word is the other with long-vowel letters added (برس / بريس، مليشيا / ميليشيا)."""
+    short, long = sorted((x, y), key=len)
+    k = 0
+    for ch in long:
+        if k < len(short) and ch == short[k]:
+            k += 1
+        elif ch not in "اوي":
+            return False
+    return k == len(short)
 
 
 @dataclass
@@ -191,7 +203,7 @@ class RuleEntityIndex:
         key = (etype, linking_key(etype, folded_tokens))
         if skeleton_length(key[1]) < MIN_SKELETON:  # كوي / جوكا: too short a skeleton to merge on
             key = (etype, " ".join(folded_tokens))
-        elif key in self.ids and not any(_written_alike(folded_tokens, n) for n in self.names[self.ids[key]]):
+        elif key in self.ids and not any(written_alike(folded_tokens, n) for n in self.names[self.ids[key]]):
             key = (etype, " ".join(folded_tokens))  # وزارة الصحة is not وزارة السياحة
         merged = key in self.ids and folded_tokens not in self.names[self.ids[key]]
         if key not in self.ids:
