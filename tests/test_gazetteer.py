@@ -104,12 +104,9 @@ def test_generated_variants_and_weak_aliases_are_indexed(gaz):
     assert not gaz.lookup(name_tokens("القيادة المركزية الأمريكية")).weak
 
 
-def test_skeleton_and_near_lookup(gaz):
+def test_skeleton_lookup(gaz):
     assert gaz.skeleton_lookup(" ".join(["كزخستن"]), "LOC") == "kazakhstan"
     assert gaz.skeleton_lookup("كزخستن", "PER") is None
-    from helpers.entities.name_keys import skeleton_key
-
-    assert gaz.near_lookup(skeleton_key(name_tokens("تركمستان")), "LOC") == "turkmenistan"
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ from helpers.entities.name_keys import (
     RuleEntityIndex,
     SurnameIndex,
     is_surname,
-    near_keys,
     skeleton_key,
     spelling_similarity,
     token_skeleton,
@@ -31,11 +30,6 @@ def test_different_names_keep_different_skeletons():
     assert key("روسيا") != key("تركيا")
     assert key("باريس") != key("بيروت")
     assert token_skeleton(fold("موسكو")) == "مسك"
-
-
-def test_near_keys_meet_at_one_deleted_letter():
-    assert near_keys(key("تركمانستان")) & near_keys(key("تركمستان"))
-    assert not near_keys(key("تركمانستان")) & near_keys(key("أفغانستان"))
 
 
 def test_rule_index_merges_spellings_within_a_type_only():

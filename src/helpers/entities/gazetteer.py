@@ -22,10 +22,8 @@ from helpers.core.paths import read_data_yaml
 from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities.given_names import given_names
 from helpers.entities.name_keys import (
-    MIN_NEAR_SKELETON,
     MIN_SKELETON,
     compound_forms,
-    near_keys,
     skeleton_key,
     skeleton_length,
 )
@@ -96,7 +94,6 @@ class Gazetteer:
     entries: dict[str, Entry]
     trie: dict = field(default_factory=dict)
     skeleton_trie: dict = field(default_factory=dict)
-    near: dict[str, set[str]] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
     names: dict[tuple[str, ...], Alias] = field(default_factory=dict)
     #: Names recognised only where the context says they name an outlet (العربية، الشرق الأوسط
@@ -147,16 +144,6 @@ class Gazetteer:
         """Entity id of the capital city of a country entity (from GeoNames), if known."""
         entry = self.entries.get(entity_id)
         return self.capitals.get(entry.iso) if entry and entry.iso else None
-
-    def near_lookup(self, key: str, etype: str) -> str | None:
-        """Entity of type `etype` whose skeleton differs from `key` by at most one letter in the
-        symmetric-delete sense (keys of at least `MIN_NEAR_SKELETON` letters), if unique."""
-        if skeleton_length(key) < MIN_NEAR_SKELETON:
-            return None
-        found = set()
-        for form in near_keys(key):
-            found |= {e for e in self.near.get(form, ()) if self.entries[e].type == etype}
-        return found.pop() if len(found) == 1 else None
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -397,9 +384,6 @@ def _index(gaz: Gazetteer, entry: Entry) -> None:
                     node = node.setdefault(part, {})
                 previous = node.get(END)
                 node[END] = entry.entity_id if previous in (None, entry.entity_id) else ""
-            if skeleton_length(key) >= MIN_NEAR_SKELETON:
-                for form in near_keys(key):
-                    gaz.near.setdefault(form, set()).add(entry.entity_id)
 
 
 def _merge_library_entries(curated: list[Entry], library: list[Entry]) -> list[Entry]:

@@ -57,9 +57,7 @@ class _Linker:
     def log(self, entity_id: str, variant: str, reason: str, detail: str) -> None:
         self.merges.setdefault((entity_id, variant), Merge(entity_id, variant, reason, detail))
 
-    def known(
-        self, name: tuple[str, ...], etype: str, hint: str = "", near: bool = True
-    ) -> tuple[str, str, str] | None:
+    def known(self, name: tuple[str, ...], etype: str, hint: str = "") -> tuple[str, str, str] | None:
         """Gazetteer entity for a name found otherwise: (id, reason, detail) or None."""
         alias = self.gaz.lookup(name)
         if alias and self.gaz.entries[alias.entity_id].type == etype and not alias.weak:
@@ -71,10 +69,6 @@ class _Linker:
                 return found, "skeleton", f"skeleton '{key}' of a {etype} name in the gazetteer"
         if hint and self.gaz.entries.get(hint) and self.gaz.entries[hint].type == etype:
             return hint, "context", "the context names it (a capital before its country, a known name inside)"
-        if near and etype == "LOC" and len(name) <= 2:  # persons: العسيري is not العساف
-            found = self.gaz.near_lookup(key, etype)
-            if found:
-                return found, "near_skeleton", f"skeleton '{key}' one letter from a gazetteer name"
         return None
 
     def spelled_alike(self, name: tuple[str, ...], entity_id: str) -> bool:
@@ -195,16 +189,14 @@ def _link_rule_mentions(docs: list[Document], linker: _Linker) -> None:
     for doc in docs:
         todo = [m for m in doc.mentions if m.source != "gazetteer"]
         for m in sorted(todo, key=lambda m: -len(m.name)):
-            found = linker.known(m.name, m.type, m.entity_id, near=False)
+            found = linker.known(m.name, m.type, m.entity_id)
             for clitic, rest in m.clitic_readings if found is None else ():
-                found = linker.known((rest, *m.name[1:]), m.type, near=False)
+                found = linker.known((rest, *m.name[1:]), m.type)
                 if found:  # وكازخستان: و + a known name
                     raw = doc.texts[m.field][m.start : m.end]
                     skip = next(k for k in range(len(raw) + 1) if len(fold_token(raw[:k])) >= clitic)
                     m.start, m.surface, m.name = m.start + skip, raw[skip:], (rest, *m.name[1:])
                     break
-            if found is None:
-                found = linker.known(m.name, m.type)
             if found is None and m.type == "PER" and len(m.name) == 1:
                 found = _surname_in(doc, m.name[0])
             if found is None and m.type == "PER" and given_names().match(list(m.name), 0)[0] == len(m.name):

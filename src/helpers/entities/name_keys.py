@@ -38,8 +38,6 @@ _LETTER_CLASS = str.maketrans(
 _VOWELS = set("اويءئؤ")
 #: Skeletons shorter than this are too ambiguous for skeleton matching.
 MIN_SKELETON = 4
-#: Skeletons at least this long also match at one letter's difference.
-MIN_NEAR_SKELETON = 6
 
 
 @lru_cache(maxsize=300_000)
@@ -74,13 +72,6 @@ def spelling_similarity(folded_a: str, folded_b: str) -> float:
 def skeleton_length(key: str) -> int:
     """Number of skeleton letters (spaces not counted)."""
     return len(key.replace(" ", ""))
-
-
-def near_keys(key: str) -> set[str]:
-    """`key` without spaces and every form of it with one letter deleted (symmetric-delete
-    neighbourhood: two keys share a form when they differ by one letter)."""
-    flat = key.replace(" ", "")
-    return {flat} | {flat[:i] + flat[i + 1 :] for i in range(len(flat))}
 
 
 def compound_forms(folded_tokens: tuple[str, ...]) -> set[tuple[str, ...]]:

@@ -43,7 +43,6 @@ STATUS_NAMES = {
 SOURCE_NAMES = {
     "gazetteer": ("قائمة الأسماء المعروفة", "a list of known names (gazetteer)"),
     "skeleton": ("تهجئة قريبة من اسم معروف", "a spelling close to a known name"),
-    "near_skeleton": ("تهجئة قريبة من اسم معروف", "a spelling close to a known name"),
     "surname": ("اسم العائلة لشخص ذكر قبل", "the surname of a person named earlier"),
     "learned": ("اسم وجد في مقالات أخرى", "a name found in other articles"),
     "camel_ner": ("نموذج CAMeL للتعرف على الكيانات", "CAMeL Tools' named-entity model"),
