@@ -90,3 +90,8 @@ def test_a_skeleton_match_keeps_apart_two_ordinary_words_but_not_a_vowel_letter(
     index = RuleEntityIndex()
     first = index.entity_id("ORG", tuple(fold("وكالة أسوشيتد برس").split()))[0]
     assert index.entity_id("ORG", tuple(fold("وكالة أسوشيتد بريس").split()))[0] == first
+
+
+def test_a_given_name_alone_takes_no_known_persons_id_by_skeleton():
+    linker = _Linker(load_gazetteer())
+    assert linker.known(("سليمان",), "PER") is None  # not Qasem Soleimani (سليماني)

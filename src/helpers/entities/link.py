@@ -63,7 +63,8 @@ class _Linker:
         if alias and self.gaz.entries[alias.entity_id].type == etype and not alias.weak:
             return alias.entity_id, "alias", alias.how
         key = skeleton_key(name)
-        if skeleton_length(key) >= MIN_SKELETON:
+        lone_given = etype == "PER" and len(name) == 1 and given_names().match(list(name), 0)[0] == 1
+        if skeleton_length(key) >= MIN_SKELETON and not lone_given:  # سليمان is not سليماني
             found = self.gaz.skeleton_lookup(key, etype)
             if found and self.spelled_alike(name, found):
                 return found, "skeleton", f"skeleton '{key}' of a {etype} name in the gazetteer"
