@@ -178,11 +178,11 @@ def test_washington_the_city_or_the_state():
     assert "washington" in ids("وصل الوزير إلى واشنطن للقاء نظيره.")
 
 
-def test_organisations_named_after_a_person_and_ministries():
+def test_bodies_named_after_a_person_and_ministries():
     named = by_surface(
         "نقل المصاب إلى مستشفى الأمير فيصل بن خالد التخصصي، وأعلنت وزارة الشؤون البلدية والقروية الخطة."
     )
-    assert named["مستشفى الأمير فيصل بن خالد التخصصي"][0] == "ORG"
+    assert named["مستشفى الأمير فيصل بن خالد التخصصي"][0] == "LOC"  # a hospital is a facility
     assert named["وزارة الشؤون البلدية والقروية"][0] == "ORG"
 
 
@@ -939,3 +939,12 @@ def test_a_hyphen_with_a_space_on_one_side_parts_words_and_other_ends_a_bodys_na
     )
     assert not any("بنجلاديشي" in s for s in named)
     assert "جان - كلود يونكر" in named and "وزارة الداخلية" in named
+
+
+def test_a_hospitals_or_museums_name_is_a_place_and_a_place_behind_a_preposition_is_outside_it():
+    named = by_surface(
+        "ونقل إلى مستشفى الملك فهد، وزار متحف الموصل، وعولج في مستشفى بألمانيا ثم في مستشفى حكومياً."
+    )
+    assert named["مستشفى الملك فهد"][0] == named["متحف الموصل"][0] == "LOC"
+    assert named["ألمانيا"] == ("LOC", "germany")
+    assert not any(s.startswith("مستشفى ب") or s == "مستشفى" for s in named)

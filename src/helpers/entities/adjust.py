@@ -194,8 +194,9 @@ def with_patronymics(tokens: WordTokens, spans: list[Span]) -> list[Span]:
 
 
 def without_tanween(tokens: WordTokens, span: Span) -> Span | None:
-    """The span without its last words written with tanween (سعود | وزيراً), or None when a word
-    left in it has one (صبيًا is a boy, not the town Sabya)."""
+    """A person's name without its last words written with tanween (سعود | وزيراً); None when a
+    word left in it has one (صبيًا is a boy, not the town Sabya) or when another kind of name
+    ends with one (مستشفى حكومياً: a common noun and its adjective)."""
     last = span.last
     while last - 1 > span.first and has_tanween(tokens.raw[last - 1]):
         last -= 1
@@ -203,7 +204,7 @@ def without_tanween(tokens: WordTokens, span: Span) -> Span | None:
         return None
     if last == span.last:
         return span
-    return None if span.alias else replace(span, last=last, hint="")
+    return None if span.alias or span.type != "PER" else replace(span, last=last, hint="")
 
 
 #: Verbs of the blessings said after a name with الله (صلى الله عليه وسلم، رضي الله عنه، رحمه
@@ -235,3 +236,16 @@ def person_cut(tokens: WordTokens, span: Span) -> Span | None:
     named_after = k - span.first == 1 and span.first > 0 and tokens.folded[span.first - 1] in HONORIFICS
     common = tokens.definite[span.first] and word_zipf(tokens.folded[span.first]) >= COMMON
     return None if span.alias or named_after or common else replace(span, last=k, hint="")
+
+
+#: Kinds of building whose named instances are places (facilities), whatever rule found them.
+FACILITY_KINDS = frozenset(fold_token(w) for w in "مستشفى مستوصف متحف فندق سجن".split())
+
+
+def facility_as_place(tokens: WordTokens, span: Span) -> Span:
+    """A hospital's, museum's, hotel's or prison's name is a place (مستشفى الملك فهد، متحف
+    الموصل، سجن الحائر), as airports and stadiums are, not an organisation."""
+    first = dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first])
+    if span.type in ("ORG", "MISC") and first in FACILITY_KINDS:
+        return replace(span, type="LOC")
+    return span

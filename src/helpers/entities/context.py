@@ -184,12 +184,15 @@ def _adjective_after(tokens: WordTokens, k: int) -> bool:
     )
 
 
-def club_or_company(tokens: WordTokens, first: int, last: int, taken: set[int]) -> tuple[int, int] | None:
+def club_or_company(
+    tokens: WordTokens, first: int, last: int, taken: set[int], clitic: int = 0
+) -> tuple[int, int] | None:
     """Tokens of the organisation a place's name is part of: a club word before or after it
     (ريال مدريد، مانشستر يونايتد) or an organisation head before it, a relational adjective and
-    a ل-complement after it (نادي جدة الأدبي، بنك الكويت المركزي، شركة البحرين للنقل العام)."""
+    a ل-complement after it (نادي جدة الأدبي، بنك الكويت المركزي، شركة البحرين للنقل العام); not
+    a head before a place behind a preposition (مستشفى | بألمانيا: a hospital in Germany)."""
     before, after = first - 1, last
-    if before >= 0 and before not in taken and tokens.joined(first):
+    if before >= 0 and before not in taken and tokens.joined(first) and not clitic:
         if tokens.folded[before] in CLUB_BEFORE:
             return before, last
         if tokens.bare[before] & PLACE_ORG_HEADS:

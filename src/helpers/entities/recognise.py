@@ -17,6 +17,7 @@ from helpers.entities import camel_ner, context, labeller
 from helpers.entities.adjust import (
     beside_places,
     clubs_throughout,
+    facility_as_place,
     lone_surnames,
     person_cut,
     with_patronymics,
@@ -310,7 +311,7 @@ def _gazetteer_spans(
             if context.club_by_nationality(tokens, a, b, gaz.nationality):
                 spans.append(Span(a, b, "ORG", "rule", c, rule="club_nationality"))
                 continue
-            org = context.club_or_company(tokens, a, b, set())
+            org = context.club_or_company(tokens, a, b, set(), c)
             if org:  # ريال مدريد، نادي جدة: the place is in an organisation's name
                 first, heads = org[0], context.PLACE_ORG_HEADS | context.CLUB_BEFORE
                 if first < a:  # بنادي جدة: the head's proclitic stays outside
@@ -1000,6 +1001,7 @@ def recognise(
             coordinated = beside_places(tokens, chosen)
             kept = (without_tanween(tokens, s) for s in with_surnames(tokens, chosen, surnames))
             kept = (person_cut(tokens, s) for s in kept if s)
+            kept = (facility_as_place(tokens, s) for s in kept if s)
             for span in filter(None, kept):
                 if span.type == "PER" and _number_agreeing(tuple(tokens.folded[span.first : span.last])):
                     continue  # (الفريق) مباراتين وديتين: a noun and its adjective after a title
