@@ -196,7 +196,8 @@ def club_or_company(
         if tokens.folded[before] in CLUB_BEFORE:
             return before, last
         if tokens.bare[before] & PLACE_ORG_HEADS:
-            end = last + 1 if _adjective_after(tokens, last) else last
+            general = last < len(tokens) and tokens.joined(last) and tokens.folded[last] in GENERAL_ADJECTIVES
+            end = last + 1 if _adjective_after(tokens, last) or general else last  # مستشفى ينبع العام
             return before, _complement_end(tokens, end)
     if after < len(tokens) and after not in taken and tokens.joined(after):
         if tokens.folded[after] in CLUB_AFTER:
