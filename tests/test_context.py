@@ -943,8 +943,9 @@ def test_a_hyphen_with_a_space_on_one_side_parts_words_and_other_ends_a_bodys_na
 
 def test_a_hospitals_or_museums_name_is_a_place_and_a_place_behind_a_preposition_is_outside_it():
     named = by_surface(
-        "ونقل إلى مستشفى الملك فهد، وزار متحف الموصل، وعولج في مستشفى بألمانيا ثم في مستشفى حكومياً."
+        "ونقل إلى مستشفى الملك فهد ثم إلى مستشفى الرس العام، وزار متحف الموصل، وعولج في مستشفى بألمانيا "
+        "ثم في مستشفى حكومياً."
     )
-    assert named["مستشفى الملك فهد"][0] == named["متحف الموصل"][0] == "LOC"
+    assert named["مستشفى الملك فهد"][0] == named["متحف الموصل"][0] == named["مستشفى الرس العام"][0] == "LOC"
     assert named["ألمانيا"] == ("LOC", "germany")
     assert not any(s.startswith("مستشفى ب") or s == "مستشفى" for s in named)
