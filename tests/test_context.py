@@ -949,3 +949,11 @@ def test_a_hospitals_or_museums_name_is_a_place_and_a_place_behind_a_preposition
     assert named["مستشفى الملك فهد"][0] == named["متحف الموصل"][0] == named["مستشفى الرس العام"][0] == "LOC"
     assert named["ألمانيا"] == ("LOC", "germany")
     assert not any(s.startswith("مستشفى ب") or s == "مستشفى" for s in named)
+
+
+def test_a_proclitic_reading_loses_to_a_commoner_shorter_one_and_a_tatweel_stays_outside():
+    named = by_surface(
+        "وارتفعت أسهم وبنوك الخليج، وشكلت الوزارة لجان لخرص التمور، ولعب في بـدوري أبطال آسيا."
+    )
+    assert "نوك" not in named and not any(s.startswith("جان") for s in named)
+    assert named["دوري أبطال آسيا"][0] == "MISC"

@@ -31,7 +31,7 @@ from helpers.entities.name_keys import (
     written_alike,
 )
 from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS, trie_matches
-from helpers.entities.rules import NAME_PARTICLES, PERSON_SHAPE, RARE, WordTokens
+from helpers.entities.rules import NAME_PARTICLES, PERSON_SHAPE, RARE, WordTokens, name_particle
 from helpers.entities.spans import Document, EntityTables, Mention, Span, documents_of, span_text, word_tokens
 
 #: A body named by the article's own place at its end (أمانة المنطقة، بلدية المحافظة) or as
@@ -405,7 +405,7 @@ def _propagate_field(
                     if in_corpus
                     else f"surname of a full name in {doc_id}"
                 )
-                first = i - 1 if i > 0 and tokens.joined(i) and tokens.folded[i - 1] in NAME_PARTICLES else i
+                first = i - 1 if i > 0 and tokens.joined(i) and name_particle(tokens, i - 1) else i
                 found.append(
                     (Span(first, i + 1, "PER", "rule", clitic if first == i else 0), eid, "surname", detail)
                 )

@@ -86,13 +86,16 @@ def trie_matches(
     or diacritic) is never a key: `END` is the empty string."""
     matches = []
     n = len(keys)
-    joins, folded = tokens.joins, tokens.folded
+    joins = tokens.joins
     for i in range(n):
         best_length, best = 0, None
-        for clitic, first in ((0, keys[i]),) if skeleton else tokens.readings[i]:
+        readings = ((0, keys[i]),) if skeleton else tokens.readings[i]
+        for clitic, first in readings:
             node = trie.get(first) if first else None
-            if node is None or (clitic and word_zipf(folded[i]) > word_zipf(first) + 0.5):
-                continue  # كبيرا is a word, not ك + بيرا
+            if node is None or (
+                clitic and any(word_zipf(rest) > word_zipf(first) + 0.5 for c, rest in readings if c < clitic)
+            ):
+                continue  # كبيرا is a word, not ك + بيرا; وبنوك is و + بنوك, not و + ب + نوك
             k = i
             while True:
                 value = node.get(END)

@@ -112,6 +112,13 @@ GENERIC_COMPLEMENTS = _folded(
 PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي")
 CAPITAL_WORDS = _folded("عاصمة")
 NAME_PARTICLES = _folded("بن ابن أبو أبي آل بنت عبد دي دو فون فان دير ديل دا")
+
+
+def name_particle(tokens: WordTokens, k: int) -> bool:
+    """Token k is a particle of a name (بن، آل، فان), not the conjunction فإن it folds like."""
+    return tokens.folded[k] in NAME_PARTICLES and "إ" not in tokens.raw[k]
+
+
 APPOSITION_STARTS = _folded("وهو وهي") | TITLE_HEADS
 PERSON_SHAPE = re.compile(r"(وف|وفا|يف|ييف|ييفا|يفا|ينكو|سكي|سكايا|يان|شفيلي|فيتش|يتش|زاده|اوغلو)$")
 PLACE_SHAPE = re.compile(r"..(ستان|اباد|غراد|جراد|بورغ|بورج)$")
@@ -452,7 +459,10 @@ def _given_name_spans(tokens: WordTokens, covered: list[str | None]) -> list[Rul
     for i in [i for i, bare in enumerate(tokens.bare) if not firsts.isdisjoint(bare)]:
         if i < end or covered[i]:
             continue
-        for clitic, _ in tokens.readings[i]:
+        whole = word_zipf(tokens.folded[i])
+        for clitic, rest in tokens.readings[i]:
+            if clitic and whole >= 4.0 and whole >= word_zipf(rest) - 0.5:
+                continue  # لجان "committees", not ل + جان
             span = _given_name_span(tokens, i, clitic, covered)
             if span:
                 spans.append(span)

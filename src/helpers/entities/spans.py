@@ -103,7 +103,7 @@ def span_text(tokens: WordTokens, span: Span) -> tuple[int, int, tuple[str, ...]
         raw = tokens.raw[span.first]
         consumed = 0
         for k, ch in enumerate(raw):
-            if consumed >= span.clitic:
+            if consumed >= span.clitic and fold_token(ch):  # past the proclitic and a tatweel (بـدوري)
                 start += k
                 break
             consumed += len(fold_token(ch))
