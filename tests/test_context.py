@@ -957,3 +957,11 @@ def test_a_proclitic_reading_loses_to_a_commoner_shorter_one_and_a_tatweel_stays
     )
     assert "نوك" not in named and not any(s.startswith("جان") for s in named)
     assert named["دوري أبطال آسيا"][0] == "MISC"
+
+
+def test_the_blessing_ligature_is_no_part_of_a_name_nor_a_surname():
+    e = found(
+        "وقال إن الذين يردون على النبي محمد ﷺ الحوض هم المتبعون، وقال النبي ﷺ إن الدين النصيحة.",
+        use_model=True,
+    )
+    assert not any("ﷺ" in s for s in e.surface)

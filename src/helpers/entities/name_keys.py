@@ -129,6 +129,7 @@ def is_surname(folded_word: str, limit: float = SURNAME_ZIPF) -> bool:
         return False  # برأسمال: ب + a word
     return (
         len(folded_word) >= 3
+        and " " not in folded_word  # ﷺ folds to a whole blessing
         and not is_function_word(folded_word)
         and word_zipf(folded_word) < limit
         and (folded_word,) not in names.foreign

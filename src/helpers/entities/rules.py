@@ -270,8 +270,8 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
     if i >= len(tokens) or covered[i]:
         return False
     word = tokens.folded[i]
-    if word.isdigit() or is_function_word(word) or word in TITLE_HEADS or word in ORG_KINDS:
-        return False
+    if word.isdigit() or is_function_word(word) or word in TITLE_HEADS or word in ORG_KINDS or " " in word:
+        return False  # ... or a ligature that folds to a whole blessing (ﷺ)
     if given_names().match(tokens.folded, i)[0]:
         return True
     if word.endswith(("ي", "يه")) and word_zipf(word) >= RARE:
