@@ -947,6 +947,9 @@ def test_a_hospitals_or_museums_name_is_a_place_and_a_place_behind_a_preposition
         "ثم في مستشفى حكومياً."
     )
     assert named["مستشفى الملك فهد"][0] == named["متحف الموصل"][0] == named["مستشفى الرس العام"][0] == "LOC"
+    assert (
+        by_surface("وأضاف أن إدارة مستشفى النهضة التخصصي تابعت الحالة.")["مستشفى النهضة التخصصي"][0] == "LOC"
+    )
     assert named["ألمانيا"] == ("LOC", "germany")
     assert not any(s.startswith("مستشفى ب") or s == "مستشفى" for s in named)
 

@@ -102,7 +102,7 @@ FACILITY_HEADS = _folded("مطار ميناء شارع طريق جسر قاعد�
 #: Titles inside such a name.
 HONORIFICS = _folded("الملك الأمير الأميرة الإمام الشيخ الشيخة السلطان")
 #: Organisation heads whose name a definite phrase completes (وزارة الصحة، هيئة السياحة).
-DEFINED_ORG_HEADS = _folded("وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية مجلس")
+DEFINED_ORG_HEADS = _folded("وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية مجلس مستشفى")
 #: Complements that make such a head a common noun (مجلس الإدارة: a board, not a named body).
 GENERIC_COMPLEMENTS = _folded(
     "الإدارة الأمناء الآباء العائلة الأسرة الحي التدريس العمليات التحكم الملابس النوم الطعام "
