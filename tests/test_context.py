@@ -968,3 +968,8 @@ def test_the_blessing_ligature_is_no_part_of_a_name_nor_a_surname():
         use_model=True,
     )
     assert not any("ﷺ" in s for s in e.surface)
+
+
+def test_places_in_a_list_after_manatiq_are_the_regions():
+    e = found("وتشهد مناطق الرياض ومكة المكرمة، والقصيم أمطارا، ثم زار الوفد مكة المكرمة.")
+    assert list(e.entity_id) == ["riyadh_region", "makkah_region", "qassim_region", "makkah_sa"]

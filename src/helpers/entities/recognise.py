@@ -140,6 +140,25 @@ REGION_TITLES = frozenset(fold_token(w) for w in "أمير أميرة إمارة
 REGION_WORD = fold_token("منطقة")
 
 
+#: Plural and dual of منطقة before a list of regions (مناطق الرياض ومكة المكرمة والقصيم).
+REGION_LISTS = frozenset(fold_token(w) for w in "مناطق منطقتي منطقتا".split())
+
+
+def _region_list(tokens: WordTokens, matches: list) -> set[int]:
+    """First tokens of the gazetteer matches in a list after مناطق / منطقتي, each right after
+    the one before, by و or a comma (مناطق الرياض، مكة المكرمة والقصيم): regions, not cities."""
+    listed, end = set(), -1
+    for a, b, c, _alias in matches:
+        opens = c == 0 and a > 0 and tokens.joined(a) and bool(tokens.bare[a - 1] & REGION_LISTS)
+        goes_on = a == end and (tokens.gap(a) in ("،", ",") or (tokens.joined(a) and c == 1))
+        if opens or goes_on:
+            listed.add(a)
+            end = b
+        else:
+            end = -1
+    return listed
+
+
 #: Second words of two-word titles (آية الله).
 TITLE_COMPLEMENTS = frozenset({"الله"})
 
@@ -203,6 +222,7 @@ def _gazetteer_spans(
         if gaz.entries[alias.entity_id].type == "ORG":
             org_at[a:b] = [True] * (b - a)
     model_type_at = model_type_at or [None] * len(tokens)
+    listed = _region_list(tokens, matches)
     spans = []
     for a, b, c, alias in matches:
         entry = gaz.entries[alias.entity_id]
@@ -289,10 +309,12 @@ def _gazetteer_spans(
                 Alias(media, False, "outlet's name after a media word or in quotes"),
                 gaz.entries[media],
             )
-        if entry.type == "LOC" and a > 0 and tokens.joined(a) and tokens.bare[a - 1] & REGION_TITLES:
+        titled = a > 0 and tokens.joined(a) and tokens.bare[a - 1] & REGION_TITLES
+        if entry.type == "LOC" and (titled or a in listed):
             region = gaz.lookup((REGION_WORD, *name))  # أمير مكة: the governor of منطقة مكة
             if region is not None and region.entity_id != alias.entity_id:
-                alias = Alias(region.entity_id, False, "the region after a governor's title")
+                how = "the region after a governor's title" if titled else "a region in a list of regions"
+                alias = Alias(region.entity_id, False, how)
                 entry = gaz.entries[region.entity_id]
         if entry.type == "LOC":
             if context.street_of_place(tokens, a):  # شارع الرياض، مطار دبي: not the city
