@@ -7,7 +7,7 @@ import pytest
 
 from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
-from helpers.entities.adjust import person_cut
+from helpers.entities.adjust import person_cut, person_without_and
 from helpers.entities.gazetteer import load_gazetteer
 from helpers.entities.name_keys import linking_key
 from helpers.entities.recognise import (
@@ -973,3 +973,11 @@ def test_the_blessing_ligature_is_no_part_of_a_name_nor_a_surname():
 def test_places_in_a_list_after_manatiq_are_the_regions():
     e = found("وتشهد مناطق الرياض ومكة المكرمة، والقصيم أمطارا، ثم زار الوفد مكة المكرمة.")
     assert list(e.entity_id) == ["riyadh_region", "makkah_region", "qassim_region", "makkah_sa"]
+
+
+def test_a_person_in_a_list_leaves_the_and_outside_but_a_name_starting_with_waw_keeps_it():
+    tokens = word_tokens("رحل لويس ناني وفان بيرسي، وقال الألماني ولفغانغ شويبله إن")
+    k = tokens.folded.index("وفان")
+    w = tokens.folded.index("ولفغانغ")
+    assert person_without_and(tokens, Span(k, k + 2, "PER", "model"), {k}).clitic == 1
+    assert person_without_and(tokens, Span(w, w + 2, "PER", "model"), {k}).clitic == 0

@@ -250,3 +250,23 @@ def facility_as_place(tokens: WordTokens, span: Span) -> Span:
     if span.type in ("ORG", "MISC") and first in FACILITY_KINDS:
         return replace(span, type="LOC")
     return span
+
+
+def person_without_and(tokens: WordTokens, span: Span, name_ends: set[int]) -> Span:
+    """A person's name in a list, glued to the conjunction و, leaves the و outside (حارس و|سند
+    شراحيلي، لويس ناني و|فان بيرسي): its first word is و + a consonant, no given name as a whole,
+    and another name ends right before it (`name_ends`: the tokens where names end). Elsewhere
+    و + a consonant may begin a name (وأوضح وسيم الخطيب، الألماني ولفغانغ شويبله)."""
+    word = tokens.folded[span.first]
+    if (
+        span.type != "PER"
+        or span.clitic
+        or span.alias
+        or span.first not in name_ends
+        or len(word) < 4
+        or not word.startswith("و")
+        or word[1] in "اوي"
+        or given_names().match(tokens.folded, span.first)[0]
+    ):
+        return span
+    return replace(span, clitic=1)

@@ -20,6 +20,7 @@ from helpers.entities.adjust import (
     facility_as_place,
     lone_surnames,
     person_cut,
+    person_without_and,
     with_patronymics,
     with_surnames,
     without_tanween,
@@ -1026,7 +1027,8 @@ def recognise(
             coordinated = beside_places(tokens, chosen)
             kept = (without_tanween(tokens, s) for s in with_surnames(tokens, chosen, surnames))
             kept = (person_cut(tokens, s) for s in kept if s)
-            kept = (facility_as_place(tokens, s) for s in kept if s)
+            name_ends = {s.last for s in chosen}
+            kept = (facility_as_place(tokens, person_without_and(tokens, s, name_ends)) for s in kept if s)
             for span in filter(None, kept):
                 if span.type == "PER" and _number_agreeing(tuple(tokens.folded[span.first : span.last])):
                     continue  # (الفريق) مباراتين وديتين: a noun and its adjective after a title
