@@ -981,3 +981,11 @@ def test_a_person_in_a_list_leaves_the_and_outside_but_a_name_starting_with_waw_
     w = tokens.folded.index("ولفغانغ")
     assert person_without_and(tokens, Span(k, k + 2, "PER", "model"), {k}).clitic == 1
     assert person_without_and(tokens, Span(w, w + 2, "PER", "model"), {k}).clitic == 0
+
+
+def test_leagues_syndicates_and_embassies_are_organisation_heads_but_an_interest_is_not():
+    named = by_surface(
+        "وأدانت رابطة العالم الإسلامي التصريحات، وقالت نقابة الممثلين إن ذلك يصب في مصلحة الوطن."
+    )
+    assert named["رابطة العالم الإسلامي"][0] == named["نقابة الممثلين"][0] == "ORG"
+    assert "مصلحة الوطن" not in named
