@@ -989,3 +989,12 @@ def test_leagues_syndicates_and_embassies_are_organisation_heads_but_an_interest
     )
     assert named["رابطة العالم الإسلامي"][0] == named["نقابة الممثلين"][0] == "ORG"
     assert "مصلحة الوطن" not in named
+
+
+def test_a_chain_of_given_names_is_a_name_but_ends_before_the_preposition_ala():
+    named = by_surface(
+        "وقال مدير المرصد رامي عبد الرحمن إن، وأكد الدكتور خالد على موقف قطر، وعبر بلال عبدالكريم عن أسفه.",
+        use_model=True,
+    )
+    assert named["رامي عبد الرحمن"][0] == named["بلال عبدالكريم"][0] == "PER"
+    assert "خالد على" not in named

@@ -379,6 +379,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
         return None  # ناديه لإعارته: "his club", not نادية
     j = i + n
     while j < len(tokens) and tokens.joined(j) and not covered[j] and names.match(tokens.folded, j)[0]:
+        if is_function_word(tokens.folded[j]) and strip_diacritics(tokens.raw[j]) not in names.spellings:
+            break  # خالد | على موقف قطر: the preposition, not علي
         j += names.match(tokens.folded, j)[0]
     end = j
     limit = COMMON if foreign and word_zipf(form) < 4.0 else 4.0  # جان is also "jinn"
@@ -398,7 +400,7 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
                 if tokens.definite[end] and word_zipf(word) < RARE:
                     end += 1  # بن عبدالعزيز | الربيعة
                 break
-        if not ok and end == j and foreign and is_function_word(word) and len(word) <= 3:
+        if not ok and end == j and foreign and is_function_word(word) and len(word) <= 3 and word != "علي":
             ok = end + 1 >= len(tokens) or not tokens.joined(end + 1)  # دونالد لو، ...
         if not ok and not foreign and end == j and tokens.definite[end]:
             # باسل الحاج ...; not a plural noun (أسماء المستبعدين، أسماء المرشحات)
@@ -414,8 +416,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     if end == j:  # جان كلود | يونكر: a known person's surname completes the given names
         while end < len(tokens) and end - j < 2 and tokens.joined(end) and covered[end] == "PER":
             end += 1
-    if end == j:
-        return None
+    if end == j and (foreign or j - i < 2):
+        return None  # (a chain of Arabic given names is a name: أحمد علي، مساعد صالح)
     last = tokens.folded[end - 1]
     rare_surname = word_zipf(last) < RARE or bool(PERSON_SHAPE.search(last)) or family_nisba(last)
     return RuleSpan(i, end, "PER", "given_name", foreign or rare_surname or after_particle, clitic)
