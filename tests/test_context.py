@@ -998,3 +998,12 @@ def test_a_chain_of_given_names_is_a_name_but_ends_before_the_preposition_ala():
     )
     assert named["رامي عبد الرحمن"][0] == named["بلال عبدالكريم"][0] == "PER"
     assert "خالد على" not in named
+
+
+def test_the_eid_blessing_and_the_squares_are_no_names():
+    named = by_surface(
+        "أعاده الله على الأمة باليمن والبركات، وانتشروا في الميادين العامة، "
+        "وقالت قناة الميادين إن الرئيس زار اليمن."
+    )
+    assert named["اليمن"] == ("LOC", "yemen") and named["قناة الميادين"] == ("ORG", "al_mayadeen")
+    assert list(found("أعاده الله باليمن والبركات، وانتشروا في الميادين العامة.").entity_id) == []

@@ -97,12 +97,12 @@ def in_dateline(tokens: WordTokens, first: int, last: int) -> bool:
     return (not before or before[-1] in DASHES) and (after[0] in DASHES or after[0] == ":")
 
 
-def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer) -> bool:
-    """A place's one-word name inside a common phrase the gazetteer lists (`phrases`: صلاة
-    المغرب، جوز الهند، مسقط رأسه)."""
+def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer, clitic: int = 0) -> bool:
+    """A place's one-word name (after its proclitic) inside a common phrase the gazetteer lists
+    (`phrases`: صلاة المغرب، جوز الهند، مسقط رأسه، باليمن والبركات)."""
     if last - first != 1:
         return False
-    word = tokens.folded[first]
+    word = dict(tokens.forms(first)).get(clitic, tokens.folded[first])
     after = gaz.phrase_after.get(word)
     if after and first > 0 and tokens.joined(first) and tokens.bare[first - 1] & after:
         return True

@@ -233,7 +233,7 @@ def _gazetteer_spans(
         if entry.type == "LOC" and context.nisba_after_org(tokens, a, b, c, org_at):
             vetoed.update(range(a, b))
             continue
-        if entry.type == "LOC" and context.in_common_phrase(tokens, a, b, gaz):
+        if entry.type == "LOC" and context.in_common_phrase(tokens, a, b, gaz, c):
             vetoed.update(range(a, b))
             continue  # صلاة المغرب، جوز الهند، مسقط رأسه
         if entry.type == "LOC" and context.inside_quoted_name(tokens, a, b):
