@@ -522,6 +522,16 @@ def _number_agreeing(words: tuple[str, ...]) -> bool:
     return False
 
 
+def _accusative_phrase(words: tuple[str, ...]) -> bool:
+    """Words that all end in the alif of an indefinite accusative on a word in use (تمرينا
+    صباحيا = تمرين + صباحي): a noun and its adjective, not a name (ماريا شارابوفا: شارابوف is no
+    word)."""
+    return len(words) >= 2 and all(
+        len(w) > 3 and w.endswith("ا") and word_zipf(w[:-1]) >= 3.0 and not given_names().match([w], 0)[0]
+        for w in words
+    )
+
+
 def gaz_nationality(word: str) -> bool:
     """A nationality adjective with or without its article (روسي، الروسية)."""
     gaz = load_gazetteer()
@@ -1030,8 +1040,9 @@ def recognise(
             name_ends = {s.last for s in chosen}
             kept = (facility_as_place(tokens, person_without_and(tokens, s, name_ends)) for s in kept if s)
             for span in filter(None, kept):
-                if span.type == "PER" and _number_agreeing(tuple(tokens.folded[span.first : span.last])):
-                    continue  # (الفريق) مباراتين وديتين: a noun and its adjective after a title
+                words = tuple(tokens.folded[span.first : span.last])
+                if span.type == "PER" and (_number_agreeing(words) or _accusative_phrase(words)):
+                    continue  # (الفريق) مباراتين وديتين، تمرينا صباحيا: a noun and its adjective
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
                 readings = (

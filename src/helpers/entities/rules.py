@@ -378,7 +378,12 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     ):
         return None  # ناديه لإعارته: "his club", not نادية
     j = i + n
-    while j < len(tokens) and tokens.joined(j) and not covered[j] and names.match(tokens.folded, j)[0]:
+    while j < len(tokens) and tokens.joined(j) and not covered[j]:
+        if tokens.folded[j] == "الدين":
+            j += 1  # سيف الدين، عز الدين: a compound given name
+            continue
+        if not names.match(tokens.folded, j)[0]:
+            break
         if is_function_word(tokens.folded[j]) and strip_diacritics(tokens.raw[j]) not in names.spellings:
             break  # خالد | على موقف قطر: the preposition, not علي
         j += names.match(tokens.folded, j)[0]
