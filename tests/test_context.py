@@ -1010,6 +1010,8 @@ def test_the_eid_blessing_and_the_squares_are_no_names():
 
 
 def test_a_compound_given_name_with_al_din_and_no_accusative_phrase_as_a_person():
-    named = by_surface("وشاركت الفنانة رشا سيف الدين في العمل، وقاد المدرب الفريق في تمرينا صباحيا أمس.")
+    named = by_surface(
+        "وشاركت الفنانة رشا سيف الدين في العمل، وقاد المدرب الفريق في تمرينا صباحيا أمس.", use_model=True
+    )
     assert named["رشا سيف الدين"][0] == "PER"
     assert "تمرينا صباحيا" not in named
