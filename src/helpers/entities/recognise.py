@@ -585,9 +585,8 @@ def merge_model(
     overlap), as judging their disagreements on a day of real news decided (README):
     - same tokens: the chosen span stays (the gazetteer links it) with the model's score as its
       confidence; where the model types it otherwise, the model's type wins over a rule's (but
-      `RULES_OVER_MODEL`), and
-      ORG wins over a gazetteer place (clubs and companies named after places: برشلونة; in an
-      article about `sport` from `MODEL_ORG_OVER_PLACE`);
+      `RULES_OVER_MODEL`'s), and ORG wins over a gazetteer place (clubs and companies named
+      after places: برشلونة; in an article about `sport` from `MODEL_ORG_OVER_PLACE`);
     - a model span that holds chosen spans whole (تومسون رويترز over رويترز; an organisation
       over places from `MODEL_ORG_OVER_PLACE`: ستيوا بوخارست) replaces them; it
       keeps a known person's entity only when it adds a patronymic or family (محمد بن سلمان بن
@@ -777,12 +776,12 @@ def model_token_spans(
     """The labeller's character spans as token spans of the field: a span starting inside a word
     leaves that word's first letters (a proclitic) outside when the rest is the usual form
     (وبريطانيا, not كاليفورنيا), as does one starting with a proclitic and a head word (بجامعة)
-    or with و + the article (والزقوم);
-    a person span ends before و + another name or title (`_and_another`); titles, function
-    words, times and nationality adjectives at its edges and a last word joined by و to a
-    common word are trimmed (`_trim`); an ORG span takes the definite head before it (الهيئة
-    العامة للسياحة), and a person span that starts with an organisation head is that
-    organisation (جامعة نايف); spans of function words only or of a formula word are dropped."""
+    or with و + the article (والزقوم); a person span ends before و + another name or title
+    (`_and_another`); titles, function words, times and nationality adjectives at its edges and a
+    last word joined by و to a common word are trimmed (`_trim`); an ORG span takes the definite
+    head before it (الهيئة العامة للسياحة), and a person span that starts with an organisation
+    head is that organisation (جامعة نايف); spans of function words only or of a formula word
+    are dropped."""
     out = []
     for start, end, etype, score in char_spans:
         a = bisect.bisect_right(tokens.starts, start) - 1
@@ -801,8 +800,9 @@ def model_token_spans(
             clitic = 1  # ميسي وخافيير ماسكيرانو
         elif etype != "PER":  # بجامعة ستانفورد: a proclitic before a head word is outside the name
             clitic = next((c for c, rest in tokens.forms(a) if c and rest in _HEADS), 0)
-        if not clitic and tokens.folded[a].startswith("وال") and len(tokens.folded[a]) > 5:
-            clitic = 1  # والزقوم: و + a definite name (no name starts with وال but والتر، والاس)
+        wal = tokens.folded[a].startswith("وال") and len(tokens.folded[a]) > 5
+        if not clitic and wal and not given_names().match(tokens.folded, a)[0]:
+            clitic = 1  # والزقوم: و + a definite name (not والتر، والاس)
         if etype == "PER" and not clitic:
             a, b = _complete_person(tokens, a, b)
         if etype == "PER":  # نيستور | وكريستينا كيرشنر، سالم | والشيخ عبدالله: two names

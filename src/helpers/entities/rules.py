@@ -422,7 +422,7 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
         while end < len(tokens) and end - j < 2 and tokens.joined(end) and covered[end] == "PER":
             end += 1
     if end == j and (foreign or j - i < 2):
-        return None  # (a chain of Arabic given names is a name: أحمد علي، مساعد صالح)
+        return None  # a chain of Arabic given names is a name on its own: أحمد علي، رامي عبد الرحمن
     last = tokens.folded[end - 1]
     rare_surname = word_zipf(last) < RARE or bool(PERSON_SHAPE.search(last)) or family_nisba(last)
     return RuleSpan(i, end, "PER", "given_name", foreign or rare_surname or after_particle, clitic)
