@@ -1015,3 +1015,8 @@ def test_a_compound_given_name_with_al_din_and_no_accusative_phrase_as_a_person(
     )
     assert named["رشا سيف الدين"][0] == "PER"
     assert "تمرينا صباحيا" not in named
+
+
+def test_a_poet_or_director_is_a_title_before_the_name():
+    named = by_surface("وقدم الأغنية المخرج فطيس بقنه، وقال الشاعر محمد الثبيتي إن.")
+    assert named["فطيس بقنه"][0] == named["محمد الثبيتي"][0] == "PER"
