@@ -1020,3 +1020,11 @@ def test_a_compound_given_name_with_al_din_and_no_accusative_phrase_as_a_person(
 def test_a_poet_or_director_is_a_title_before_the_name():
     named = by_surface("وقدم الأغنية المخرج فطيس بقنه، وقال الشاعر محمد الثبيتي إن.")
     assert named["فطيس بقنه"][0] == named["محمد الثبيتي"][0] == "PER"
+
+
+def test_a_labellers_span_ends_before_a_verb_in_the_future():
+    text = "أن ولي ولي العهد الأمير محمد بن سلمان سيترأس وفد المملكة"
+    tokens = word_tokens(text)
+    start, end = text.index("محمد"), text.index("سيترأس") + len("سيترأس")
+    (span,) = model_token_spans(tokens, [(start, end, "PER", 0.9)], load_gazetteer())
+    assert span_text(tokens, span)[2] == ("محمد", "بن", "سلمان")

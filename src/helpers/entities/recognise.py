@@ -926,7 +926,7 @@ def _edge_word(
 ) -> bool:
     """A word that is not part of a name at a span's edge: a title (at the end also without its
     article: أمير), a function word (not علي spelled as the name), a time, a nationality
-    adjective (for a person)."""
+    adjective (for a person), at the end a verb in the future (الاتحاد | سيسخر)."""
     if etype == "PER" and not last and (form in COMPOUND_FIRSTS or form in KUNYA):
         return False  # أبو الغيط، ابن تيمية
     if is_function_word(form):
@@ -938,6 +938,7 @@ def _edge_word(
         or form in PHRASE_STOPS
         or form.isdigit()
         or (etype == "PER" and gaz is not None and gaz.nationality(form))
+        or (last and future_verb(form) and word_zipf(form[1:]) >= word_zipf(form) + 1.0)
     )
 
 
