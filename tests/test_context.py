@@ -1023,3 +1023,11 @@ def test_a_labellers_span_ends_before_a_verb_in_the_future():
     start, end = text.index("محمد"), text.index("سيترأس") + len("سيترأس")
     (span,) = model_token_spans(tokens, [(start, end, "PER", 0.9)], load_gazetteer())
     assert span_text(tokens, span)[2] == ("محمد", "بن", "سلمان")
+
+
+def test_the_new_suez_canal_and_a_new_airport_keep_their_adjective():
+    named = by_surface(
+        "يترقب العالم تدشين قناة السويس الجديدة غدا، وبدأ العمل في مطار جدة الجديد وفي قناة السويس."
+    )
+    assert named["قناة السويس الجديدة"] == ("LOC", "new_suez_canal")
+    assert named["مطار جدة الجديد"][0] == "LOC" and named["قناة السويس"] == ("LOC", "suez_canal")

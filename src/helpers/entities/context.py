@@ -232,11 +232,12 @@ def _complement_end(tokens: WordTokens, k: int) -> int:
 #: Heads of a street, district or facility named after a place (شارع الرياض، طريق مكة، مطار دبي).
 STREET_HEADS = _folded("شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار مطار ميناء")
 #: Words after a facility's place name that are part of the facility's name (مطار دبي الدولي).
-FACILITY_QUALIFIERS = _folded("الدولي")
+FACILITY_QUALIFIERS = _folded("الدولي الجديد الجديدة القديم القديمة")
 
 
 def facility_end(tokens: WordTokens, last: int) -> int:
-    """End of a facility's name whose place ends at token `last` (مطار دبي | الدولي)."""
+    """End of a facility's name whose place ends at token `last` (مطار دبي | الدولي، طريق مكة |
+    القديم، مطار جدة | الجديد)."""
     if last < len(tokens) and tokens.joined(last) and tokens.folded[last] in FACILITY_QUALIFIERS:
         return last + 1
     return last
