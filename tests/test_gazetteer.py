@@ -127,3 +127,9 @@ def test_skeleton_lookup(gaz):
 )
 def test_nationality_adjectives_come_from_country_names(word, expected):
     assert load_gazetteer().nationality(fold_token(word)) is expected
+
+
+def test_a_country_adjective_includes_the_countrys_own_name_without_its_ta_marbuta(gaz):
+    assert gaz.country_adjective("السعودي") and gaz.country_adjective("الايطالي")
+    assert not gaz.nationality("السعودي")  # left out of `nationality` on purpose
+    assert not gaz.country_adjective("المحلي")

@@ -1,10 +1,12 @@
 """Adjustments of a document's chosen spans once its sources are merged (`recognise`), where a
 name's extent or reading depends on its neighbours or on the rest of the article: a chain of
 forebears' names, a surname the article uses alone, a city named as a club elsewhere in a sport
-article, a place joined by و to another place, words written with tanween (no name's)."""
+article, a place joined by و to another place, words written with tanween (no name's), the words a
+person's name stops before, a facility's type; `adjusted` applies them in order."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from helpers.core.words import fold_token, is_function_word, word_zipf
@@ -270,3 +272,50 @@ def person_without_and(tokens: WordTokens, span: Span, name_ends: set[int]) -> S
     ):
         return span
     return replace(span, clitic=1)
+
+
+#: Dual and sound plural endings, and what the singular ends with instead (ة for تان / تين).
+NUMBER_ENDINGS = (("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", ""), ("ون", ""))
+
+
+def number_agreeing(words: tuple[str, ...]) -> bool:
+    """Two words with the same dual or plural ending, an ordinary noun and a relational adjective
+    in the singular (خبيران أوروبيان = خبير + أوروبي): a noun and its adjective, not a name
+    (حسين شاهين: شاه is no adjective; سلمان خان: خ is no word)."""
+    if len(words) != 2:
+        return False
+    for ending, singular in NUMBER_ENDINGS:
+        if all(w.endswith(ending) and len(w) > len(ending) + 1 for w in words):
+            noun, adjective = (w[: -len(ending)] + singular for w in words)
+            nisba = adjective.endswith(("ي", "يه"))
+            return nisba and word_zipf(noun) >= 3.5 and word_zipf(adjective) >= 3.0
+    return False
+
+
+def accusative_phrase(words: tuple[str, ...]) -> bool:
+    """Words that all end in the alif of an indefinite accusative on a word in use (تمرينا
+    صباحيا = تمرين + صباحي): a noun and its adjective, not a name (ماريا شارابوفا: شارابوف is no
+    word)."""
+    return len(words) >= 2 and all(
+        len(w) > 3 and w.endswith("ا") and word_zipf(w[:-1]) >= 3.0 and not given_names().match([w], 0)[0]
+        for w in words
+    )
+
+
+def adjusted(tokens: WordTokens, chosen: list[Span], surnames: set[str]) -> Iterator[Span]:
+    """A field's chosen spans after the adjustments of this module, in order: a lone given name
+    takes its surname (`with_surnames`), then tanween, a word no name goes on with and a list's و
+    cut names (`without_tanween`, `person_cut`, `person_without_and`), a facility is a place
+    (`facility_as_place`), and a person that reads as a noun and its adjective is dropped
+    (`number_agreeing`, `accusative_phrase`: (الفريق) مباراتين وديتين، تمرينا صباحيا)."""
+    name_ends = {s.last for s in chosen}
+    for span in with_surnames(tokens, chosen, surnames):
+        span = without_tanween(tokens, span)
+        span = span and person_cut(tokens, span)
+        if span is None:
+            continue
+        span = facility_as_place(tokens, person_without_and(tokens, span, name_ends))
+        words = tuple(tokens.folded[span.first : span.last])
+        if span.type == "PER" and (number_agreeing(words) or accusative_phrase(words)):
+            continue
+        yield span

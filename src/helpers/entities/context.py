@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities.gazetteer import Gazetteer
-from helpers.entities.rules import WordTokens
+from helpers.entities.rules import WordTokens, sport_construct_end
 
 
 def _folded(words: str) -> frozenset[str]:
@@ -369,17 +369,13 @@ def federation_sport_end(tokens: WordTokens, first: int, last: int) -> int:
         return last
     end = last + 1
     if not sport.startswith("لل"):
-        construct = sport[1:] in SPORT_CONSTRUCTS and end < len(tokens) and tokens.joined(end)
-        if not (construct and tokens.definite[end]):
+        end = sport_construct_end(tokens, last)
+        if end == last:
             return last
-        sport, end = tokens.folded[end], end + 1
+        sport = tokens.folded[end - 1]
     while end < len(tokens) and end - last < 3 and _agreeing(tokens, end, sport):
         end += 1
     return end
-
-
-#: Nouns naming a sport with the word after them (لكرة القدم، لألعاب القوى).
-SPORT_CONSTRUCTS = _folded("كرة ألعاب رياضة رياضات سباق سباقات فنون")
 
 
 def _agreeing(tokens: WordTokens, k: int, noun: str) -> bool:

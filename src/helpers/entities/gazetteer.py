@@ -140,6 +140,16 @@ class Gazetteer:
         stem = re.sub(r"(يه|يين|يون|ي)$", "", folded_word[2:])
         return len(stem) >= 3 and stem != folded_word[2:] and stem in self.country_stems
 
+    def country_adjective(self, folded_word: str) -> bool:
+        """The word is a country's adjective (`nationality`), or the country's own name without
+        its final ة (السعودي of السعودية), which `nationality` leaves out: that test also decides
+        whether a nationality after an organisation names another one, where الهلال السعودي is
+        still the club."""
+        if self.nationality(folded_word):
+            return True
+        country = self.lookup((folded_word + "ه" if folded_word.endswith("ي") else folded_word,))
+        return country is not None and bool(self.entries[country.entity_id].iso)
+
     def capital_of(self, entity_id: str) -> str | None:
         """Entity id of the capital city of a country entity (from GeoNames), if known."""
         entry = self.entries.get(entity_id)

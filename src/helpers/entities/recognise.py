@@ -15,15 +15,12 @@ from helpers.core.text import index_sentences
 from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities import camel_ner, context, labeller
 from helpers.entities.adjust import (
+    adjusted,
     beside_places,
     clubs_throughout,
-    facility_as_place,
     lone_surnames,
-    person_cut,
-    person_without_and,
+    number_agreeing,
     with_patronymics,
-    with_surnames,
-    without_tanween,
 )
 from helpers.entities.gazetteer import ARABIC_SPEAKING, END, Alias, Gazetteer, load_gazetteer, name_tokens
 from helpers.entities.given_names import COMPOUND_FIRSTS, given_names
@@ -40,8 +37,8 @@ from helpers.entities.rules import (
     WordTokens,
     ali_is_preposition,
     and_before_name,
+    clear_future_verb,
     find_rule_spans,
-    future_verb,
     pronoun_suffixed,
 )
 from helpers.entities.spans import Span, documents_of, span_text, word_tokens
@@ -461,8 +458,7 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
         word = words[0]
         if gaz_nationality(word):
             return False  # روسي، الأمريكية: adjectives
-        verb = future_verb(word) and word_zipf(word[1:]) >= word_zipf(word) + 1.0  # not سيسيل
-        if word in _HEADS or word in TITLE_HEADS or verb:
+        if word in _HEADS or word in TITLE_HEADS or clear_future_verb(word):
             return False  # منظمة، مدير، سيرغبون: a head or title alone, a verb
         if span.type == "MISC" and word_zipf(word) >= 3.5:
             return False  # تريليون، ريال
@@ -476,7 +472,7 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
         frequent = zipf >= (4.5 if span.type == "PER" else 3.5)
         if frequent and not sure and load_gazetteer().lookup(words) is None:
             return False
-    elif span.type == "PER" and _number_agreeing(words):
+    elif span.type == "PER" and number_agreeing(words):
         return False  # خبيران أوروبيان، دورتان تدريبيتان: a dual or plural noun and its adjective
     elif span.type == "PER" and VOCATIVE in words:
         return False  # يا أميرنا المحبوب: a call in a poem
@@ -502,34 +498,6 @@ def _plural_noun(word: str) -> bool:
     if len(word) < 6 or not word.endswith("ون") or word_zipf(word) < 2.5:
         return False
     return word_zipf(word[:-2]) >= max(3.0, word_zipf(word) - 0.5)
-
-
-#: Dual and sound plural endings, and what the singular ends with instead (ة for تان / تين).
-NUMBER_ENDINGS = (("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", ""), ("ون", ""))
-
-
-def _number_agreeing(words: tuple[str, ...]) -> bool:
-    """Two words with the same dual or plural ending, an ordinary noun and a relational adjective
-    in the singular (خبيران أوروبيان = خبير + أوروبي): a noun and its adjective, not a name
-    (حسين شاهين: شاه is no adjective; سلمان خان: خ is no word)."""
-    if len(words) != 2:
-        return False
-    for ending, singular in NUMBER_ENDINGS:
-        if all(w.endswith(ending) and len(w) > len(ending) + 1 for w in words):
-            noun, adjective = (w[: -len(ending)] + singular for w in words)
-            nisba = adjective.endswith(("ي", "يه"))
-            return nisba and word_zipf(noun) >= 3.5 and word_zipf(adjective) >= 3.0
-    return False
-
-
-def _accusative_phrase(words: tuple[str, ...]) -> bool:
-    """Words that all end in the alif of an indefinite accusative on a word in use (تمرينا
-    صباحيا = تمرين + صباحي): a noun and its adjective, not a name (ماريا شارابوفا: شارابوف is no
-    word)."""
-    return len(words) >= 2 and all(
-        len(w) > 3 and w.endswith("ا") and word_zipf(w[:-1]) >= 3.0 and not given_names().match([w], 0)[0]
-        for w in words
-    )
 
 
 def gaz_nationality(word: str) -> bool:
@@ -938,7 +906,7 @@ def _edge_word(
         or form in PHRASE_STOPS
         or form.isdigit()
         or (etype == "PER" and gaz is not None and gaz.nationality(form))
-        or (last and future_verb(form) and word_zipf(form[1:]) >= word_zipf(form) + 1.0)
+        or (last and clear_future_verb(form))
     )
 
 
@@ -1036,14 +1004,7 @@ def recognise(
         for field_name, tokens in fields.items():
             chosen, unconfirmed = found[field_name]
             coordinated = beside_places(tokens, chosen)
-            kept = (without_tanween(tokens, s) for s in with_surnames(tokens, chosen, surnames))
-            kept = (person_cut(tokens, s) for s in kept if s)
-            name_ends = {s.last for s in chosen}
-            kept = (facility_as_place(tokens, person_without_and(tokens, s, name_ends)) for s in kept if s)
-            for span in filter(None, kept):
-                words = tuple(tokens.folded[span.first : span.last])
-                if span.type == "PER" and (_number_agreeing(words) or _accusative_phrase(words)):
-                    continue  # (الفريق) مباراتين وديتين، تمرينا صباحيا: a noun and its adjective
+            for span in adjusted(tokens, chosen, surnames):
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
                 readings = (

@@ -70,9 +70,22 @@ PUBLISHING_VERBS = _folded(
 )
 EVENT_DESCRIPTORS = _folded("تمرين تمارين مناورات مناورة تدريبات التدريبات المناورات التمرين عملية")
 EVENT_HEADS = _folded("معاهدة اتفاقية اتفاق قمة مؤتمر منتدى مبادرة")
-#: Nouns before a quoted title of a work, programme or campaign (مسلسل «فاروق»، برنامج "أمومتي بلس").
 #: Heads of a competition's name (كأس العالم، دوري أبطال أوروبا، الدوري الإنجليزي الممتاز).
 COMPETITION_HEADS = _folded("كأس دوري بطولة أولمبياد الكأس الدوري البطولة الأولمبياد")
+#: Nouns naming a sport with the definite word after them (لكرة القدم، لألعاب القوى، لرفع الأثقال).
+SPORT_CONSTRUCTS = _folded("كرة ألعاب رياضة رياضات سباق سباقات فنون رفع")
+
+
+def sport_construct_end(tokens: WordTokens, k: int) -> int:
+    """End of ل + a sport's construct noun and its definite complement at token k (لكرة القدم):
+    k + 2, or k when there is none."""
+    if k + 1 >= len(tokens) or not tokens.joined(k) or not tokens.joined(k + 1):
+        return k
+    word = tokens.folded[k]
+    construct = word.startswith("ل") and word[1:] in SPORT_CONSTRUCTS
+    return k + 2 if construct and tokens.definite[k + 1] else k
+
+
 #: Adjectives of regions and of nations that are no country (البطولة الخليجية، الدوري الإنجليزي).
 REGION_ADJECTIVES = _folded(
     "العربي العربية الخليجي الخليجية الأوروبي الأوروبية الآسيوي الآسيوية الأفريقي الأفريقية "
@@ -81,17 +94,14 @@ REGION_ADJECTIVES = _folded(
 
 
 def _place_adjective(word: str) -> bool:
-    """A folded definite word is the adjective of a country (الإيطالي؛ السعودي of السعودية) or a
-    region (`REGION_ADJECTIVES`)."""
-    gaz = load_gazetteer()
-    if word in REGION_ADJECTIVES or gaz.nationality(word):
-        return True
-    country = gaz.lookup((word + "ه" if word.endswith("ي") else word,))
-    return country is not None and bool(gaz.entries[country.entity_id].iso)
+    """A folded definite word is the adjective of a country (`Gazetteer.country_adjective`) or of
+    a region (`REGION_ADJECTIVES`)."""
+    return word in REGION_ADJECTIVES or load_gazetteer().country_adjective(word)
 
 
 #: Performers after بطولة "starring" (بطولة الفنان ...), not a competition.
 PERFORMERS = _folded("الفنان الفنانة الفنانين الفنانات النجم النجمة النجوم المطرب المطربة الممثلة الممثلين")
+#: Nouns before a quoted title of a work, programme or campaign (مسلسل «فاروق»، برنامج "أمومتي بلس").
 _WORKS = "مسلسل فيلم برنامج مسرحية رواية كتاب ديوان ألبوم أغنية قصيدة حملة مشروع مسابقة"
 WORK_HEADS = _folded(" ".join(f"{w} ال{w}" for w in _WORKS.split()))
 PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محافظة مقاطعة جزيرة ممر مضيق نهر جبل جبال بحيرة وادي")
@@ -334,6 +344,12 @@ def future_verb(word: str) -> bool:
     rest = word[1:]
     bare = next((rest[: -len(p)] for p in PRONOUN_SUFFIXES if rest.endswith(p)), rest)
     return max(word_zipf(rest), word_zipf(bare)) >= 2.5
+
+
+def clear_future_verb(word: str) -> bool:
+    """A future verb whose reading without its س is clearly commoner than the word itself, so no
+    name that starts like one (سيرغبون، سيترأس; not سيسيل، سيال)."""
+    return future_verb(word) and word_zipf(word[1:]) >= word_zipf(word) + 1.0
 
 
 def _followed_by_break(tokens: WordTokens, j: int) -> bool:
@@ -946,16 +962,8 @@ def _competition_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
             end = _defined_phrase(tokens, i + 1, covered)
             if end == i + 1:
                 continue
-        if (
-            end + 1 < len(tokens)
-            and tokens.joined(end)
-            and tokens.joined(end + 1)
-            and tokens.folded[end].startswith("ل")
-            and not tokens.folded[end].startswith("لل")
-            and tokens.definite[end + 1]
-            and not covered[end]
-        ):
-            end += 2  # لكرة القدم، لألعاب القوى
+        if end < len(tokens) and not covered[end]:
+            end = sport_construct_end(tokens, end)  # لكرة القدم، لألعاب القوى
         spans.append(RuleSpan(i, end, "MISC", "competition", True, clitic))
     return spans
 
