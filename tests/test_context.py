@@ -145,6 +145,36 @@ def test_the_surname_of_a_given_name_the_rules_missed_is_not_linked():
     assert linked.empty
 
 
+def test_the_short_and_long_names_of_one_person_share_the_surname():
+    e = found(
+        "وقال الشيخ بدر بن علي بن طامي العتيبي إن الفكر المتطرف خطير. "
+        "واستطرد الشيخ بدر العتيبي حديثه بالقول إن الأمن مسؤولية. وحذّر العتيبي من الشائعات.",
+        use_model=True,
+    )
+    full = e[e.surface == "بدر بن علي بن طامي العتيبي"]
+    alone = e[(e.surface == "العتيبي") & (e["type"] == "PER")]
+    assert len(full) == 1 and len(alone) == 1
+    assert alone.entity_id.iloc[0] == full.entity_id.iloc[0]
+
+
+def test_a_surname_in_use_stands_for_the_person_only_after_a_title_or_speech_verb():
+    e = found(
+        "وأوضح الناطق الإعلامي الرائد نايف الشريف أن الحريق أخمد. "
+        "وأضاف الشريف أن التحقيق جار قرب الحرم الشريف.",
+        use_model=True,
+    )
+    naif = set(e.loc[e.surface == "نايف الشريف", "entity_id"])
+    alone = e[e.surface == "الشريف"]
+    assert naif and len(alone) == 1 and set(alone.entity_id) == naif  # not the adjective of الحرم
+
+
+def test_a_verb_with_its_conjunction_is_no_given_name_before_a_surname():
+    e = found("وقال اللواء سعد الطويرقي إن المعاملات أنجزت. وأهاب الطويرقي بالمقيمين مراجعة الجوازات.")
+    full = set(e.loc[e.surface == "سعد الطويرقي", "entity_id"])
+    alone = e[e.surface == "الطويرقي"]
+    assert full and len(alone) == 1 and set(alone.entity_id) == full
+
+
 def test_compound_given_names_link_written_joined_or_apart():
     e = extract_entities(
         *frames(

@@ -31,7 +31,15 @@ from helpers.entities.name_keys import (
     written_alike,
 )
 from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS, trie_matches
-from helpers.entities.rules import NAME_PARTICLES, PERSON_SHAPE, RARE, WordTokens, name_particle
+from helpers.entities.rules import (
+    NAME_PARTICLES,
+    PERSON_SHAPE,
+    RARE,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+    WordTokens,
+    name_particle,
+)
 from helpers.entities.spans import Document, EntityTables, Mention, Span, documents_of, span_text, word_tokens
 
 #: A body named by the article's own place at its end (أمانة المنطقة، بلدية المحافظة) or as
@@ -227,15 +235,36 @@ def _surname_in(doc: Document, surname: str) -> tuple[str, str, str] | None:
     when several different persons share it: ندى الشهراني and حنان الشهراني)."""
     if not is_surname(surname):
         return None
-    found = {
-        m.entity_id: m
-        for m in doc.mentions
-        if m.type == "PER" and len(m.name) >= 2 and m.name[-1] == surname and m.entity_id
-    }
-    if len(found) != 1:
+    eid, name, _ = article_persons(doc.mentions).get(surname, ("", (), False))
+    if not eid:
         return None
-    eid, m = next(iter(found.items()))
-    return eid, "surname", f"surname of '{' '.join(m.name)}' in {doc.doc_id}"
+    return eid, "surname", f"surname of '{' '.join(name)}' in {doc.doc_id}"
+
+
+def _one_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Two full names of one article name one person: the same first word, and the shorter's
+    words in the longer's order (بدر العتيبي, بدر بن علي بن طامي العتيبي)."""
+    words = iter(full)
+    return short[0] == full[0] and all(w in words for w in short)
+
+
+def article_persons(mentions: list[Mention]) -> dict[str, tuple[str, tuple[str, ...], bool]]:
+    """The article's persons by the last word of their full names (two words or more): that
+    word -> (entity id of its longest name, that name, whether the gazetteer knows the person).
+    The id is "" when different persons share the word (ندى الشهراني, حنان الشهراني); the short
+    and long names of one person (`_one_person`) are one."""
+    named: dict[str, dict[tuple[str, ...], tuple[str, bool]]] = defaultdict(dict)
+    for m in mentions:
+        if m.type == "PER" and len(m.name) >= 2 and m.entity_id:
+            eid, known = named[m.name[-1]].get(m.name, (m.entity_id, False))
+            named[m.name[-1]][m.name] = (eid, known or m.source == "gazetteer")
+    persons = {}
+    for last, names in named.items():
+        full = max(names, key=lambda n: (len(n), n))
+        known = any(k for _, k in names.values())
+        one = all(_one_person(n, full) for n in names)
+        persons[last] = (names[full][0] if one else "", full, known)
+    return persons
 
 
 @dataclass
@@ -341,13 +370,13 @@ def _propagate_docs(
     """`_propagate`'s reading of each of `docs` (which it leaves unchanged)."""
     results = []
     for doc in docs:
-        surnames: dict[str, str] = {}
-        for m in doc.mentions:
-            limit = KNOWN_SURNAME_ZIPF if m.source == "gazetteer" else SURNAME_ZIPF
-            if m.type == "PER" and len(m.name) >= 2 and is_surname(m.name[-1], limit):
-                # a surname two persons of the article share names neither alone
-                if surnames.setdefault(m.name[-1], m.entity_id) != m.entity_id:
-                    surnames[m.name[-1]] = ""
+        surnames: dict[str, str] = {}  # surname -> the article's person with it ("": several)
+        titled: dict[str, str] = {}  # the same for words in use (الشريف), after a title or a speech verb
+        for last, (eid, _, known) in article_persons(doc.mentions).items():
+            if is_surname(last, KNOWN_SURNAME_ZIPF if known else SURNAME_ZIPF):
+                surnames[last] = eid
+            elif is_surname(last, TITLED_SURNAME_ZIPF):
+                titled[last] = eid
         fields = tokens.get(doc.doc_id) or {f: word_tokens(t) for f, t in doc.texts.items()}
         result = _Propagated([], list(doc.pending), [], [])
         for field_name, field_tokens in fields.items():
@@ -359,7 +388,7 @@ def _propagate_docs(
                     for k in range(max(a, 0), b):
                         taken[k] = True
             _propagate_field(
-                doc.doc_id, field_name, field_tokens, taken, learned, surnames, surname_index, result
+                doc.doc_id, field_name, field_tokens, taken, learned, surnames, titled, surname_index, result
             )
         doc_sentences = sentences.get(doc.doc_id)
         result.candidates = [_candidate(fields[f], span, f, doc_sentences) for f, span in result.pending]
@@ -380,6 +409,7 @@ def _propagate_field(
     taken: list[bool],
     learned: dict,
     surnames: dict[str, str],
+    titled: dict[str, str],
     surname_index: SurnameIndex,
     result: _Propagated,
 ) -> None:
@@ -395,6 +425,8 @@ def _propagate_field(
             continue
         for clitic, form in tokens.forms(i):
             eid, in_corpus = surnames.get(form), False
+            if eid is None and form in titled and _after_title_or_speech(tokens, i):
+                eid = titled[form]  # وأضاف الشريف، الدكتور التركي (the article's نايف الشريف ...)
             if eid is None and _foreign_surname(form):
                 eid, in_corpus = surname_index.lookup(form), True
             if eid and _after_given_name(tokens, i):
@@ -422,6 +454,16 @@ def _propagate_field(
     ]
 
 
+#: A surname as frequent as this (Zipf) stands for the article's person only after a title or a
+#: speech verb (وأضاف الشريف; not الحرم الشريف).
+TITLED_SURNAME_ZIPF = 5.5
+
+
+def _after_title_or_speech(tokens: WordTokens, i: int) -> bool:
+    """Token i comes right after a title (الدكتور) or a speech verb (وأضاف)."""
+    return i > 0 and tokens.joined(i) and (tokens.is_(i - 1, TITLE_HEADS) or tokens.is_(i - 1, SPEECH_VERBS))
+
+
 def _after_given_name(tokens: WordTokens, i: int) -> bool:
     """Token i follows a word that reads as a given name the recognisers did not take (a
     lexicon given name, or a rare undefined word): the surname there belongs to that name."""
@@ -433,7 +475,9 @@ def _after_given_name(tokens: WordTokens, i: int) -> bool:
         return False
     # a word between a speech verb or a title and the surname is a given name (وأضافت ندى الشهراني)
     after_keyword = k > 0 and tokens.joined(k) and tokens.keyword[k - 1]
-    return after_keyword or bool(given_names().match(tokens.folded, k)[0]) or word_zipf(word) < RARE
+    # a rare word that reads as و + a word is more often a verb (وأهاب، واستطرد) than a name
+    rare_name = word_zipf(word) < RARE and not (word.startswith("و") and len(word) > 3)
+    return after_keyword or bool(given_names().match(tokens.folded, k)[0]) or rare_name
 
 
 def _candidate(
