@@ -1061,3 +1061,8 @@ def test_the_new_suez_canal_and_a_new_airport_keep_their_adjective():
     )
     assert named["قناة السويس الجديدة"] == ("LOC", "new_suez_canal")
     assert named["مطار جدة الجديد"][0] == "LOC" and named["قناة السويس"] == ("LOC", "suez_canal")
+
+
+def test_one_rare_word_after_a_speech_verb_is_the_speaker():
+    assert by_surface("وأكد بادماناتان أن المحطة جاهزة.")["بادماناتان"][0] == "PER"
+    assert found("وأضاف معاليه أن المحطة جاهزة. ويقول محللون إن السوق هادئة.").empty

@@ -564,8 +564,20 @@ def _speech_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpa
             continue
         rare_last = word_zipf(tokens.folded[end - 1]) < RARE
         confirmed = end - i - 1 >= 2 and (_apposition(tokens, end) or rare_last)
+        if end - i - 1 == 1:
+            confirmed = _lone_speaker(tokens, i + 1)
         spans.append(RuleSpan(i + 1, end, "PER", "speech_verb", confirmed))
     return spans
+
+
+def _lone_speaker(tokens: WordTokens, k: int) -> bool:
+    """One word after a speech verb, and a break after it, that names the speaker (وقال عريقات
+    إن، وأكد بادماناتان أن): a rare word that is no word with a pronoun (وأضاف معاليه، سماحته)
+    nor a plural (ويقول محللون، اقتصاديون)."""
+    word = tokens.folded[k]
+    if word_zipf(word) >= RARE or pronoun_suffixed(tokens, k, 3.0):
+        return False
+    return not (word.endswith(("ون", "ين")) and word_zipf(word[:-2]) >= 3.0)
 
 
 def _shape_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
