@@ -1066,3 +1066,15 @@ def test_the_new_suez_canal_and_a_new_airport_keep_their_adjective():
 def test_one_rare_word_after_a_speech_verb_is_the_speaker():
     assert by_surface("وأكد بادماناتان أن المحطة جاهزة.")["بادماناتان"][0] == "PER"
     assert found("وأضاف معاليه أن المحطة جاهزة. ويقول محللون إن السوق هادئة.").empty
+
+
+def test_a_club_named_like_a_word_once_is_the_club_through_a_sport_article():
+    e = found(
+        "يخوض نادي الوحدة مباراة ودية أمام فريق الإسماعيلي في الدوري، في إطار استعدادات الوحدة "
+        "قبل الموسم. وسجل اللاعب هدفين في المباراة. وأشاد وزير الشباب بالمدرب.",
+        title="الوحدة يختبر إعداده",
+    )
+    clubs = e[e.entity_id == "al_wehda_sa"]
+    assert set(clubs.field) == {"title", "body"} and len(clubs) == 3
+    assert "al_shabab_sa" not in set(e.entity_id)
+    assert found("ناقش المجلس الوحدة الوطنية وتعزيز الوحدة بين الشعوب.").empty

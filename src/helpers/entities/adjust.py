@@ -1,7 +1,7 @@
 """Adjustments of a document's chosen spans once its sources are merged (`recognise`), where a
 name's extent or reading depends on its neighbours or on the rest of the article: a chain of
-forebears' names, a surname the article uses alone, a city named as a club elsewhere in a sport
-article, a place joined by و to another place, words written with tanween (no name's), the words a
+forebears' names, a surname the article uses alone, a city or a word named as a club elsewhere in
+a sport article, a place joined by و to another place, words written with tanween (no name's), the words a
 person's name stops before, a facility's type; `adjusted` applies them in order."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities import context
-from helpers.entities.gazetteer import Gazetteer, load_gazetteer
+from helpers.entities.gazetteer import Alias, Gazetteer, load_gazetteer, trie_matches
 from helpers.entities.given_names import given_names
 from helpers.entities.rules import (
     COMMON,
@@ -74,6 +74,61 @@ def beside_places(tokens: WordTokens, spans: list[Span]) -> set[int]:
         if (before and span.first in ends) or (joined_after and after in starts):
             found.add(span.first)
     return found
+
+
+def club_names_throughout(
+    fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]], gaz: Gazetteer
+) -> dict[str, tuple[list[Span], list[Span]]]:
+    """In an article about sport, a club named like a common word (الوحدة، النصر) that the
+    article names as the club once is the club at its other mentions too (استعدادات الوحدة،
+    لتدريبات النصر): one sense per article. Not where another word follows that makes it another
+    body (`qualified_after`), nor when the article names another body that begins with the word
+    (الاتحاد السعودي لكرة القدم: a bare الاتحاد may be the federation)."""
+    clubs: set[str] = set()
+    starts: dict[str, set[str]] = {}  # first word of each organisation's name -> its ids
+    for field_name, tokens in fields.items():
+        for span in found[field_name][0]:
+            if span.type == "ORG":
+                eid = span.alias.entity_id if span.alias else ""
+                starts.setdefault(span_text(tokens, span)[2][0], set()).add(eid)
+                if eid in gaz.sport_clubs:
+                    clubs.add(eid)
+    if not clubs:
+        return found
+    out = {}
+    for field_name, tokens in fields.items():
+        chosen, unconfirmed = found[field_name]
+        taken = [False] * len(tokens)
+        for span in chosen:
+            taken[span.first : span.last] = [True] * span.length
+        added = [
+            Span(
+                a,
+                b,
+                "ORG",
+                "gazetteer",
+                c,
+                Alias(eid, False, "club's name, as the article names it elsewhere"),
+            )
+            for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded)
+            if eid in clubs
+            and not any(taken[a:b])
+            and not context.qualified_after(tokens, b)
+            and starts.get(tokens.folded[a][c:], {eid}) <= {eid}
+            and (word_zipf(tokens.folded[a][c:]) < COMMON_CLUB_ZIPF or _after_nothing_or_particle(tokens, a))
+        ]
+        out[field_name] = (sorted(chosen + added, key=lambda s: s.first), unconfirmed)
+    return out
+
+
+#: A club's name as frequent as this (Zipf) as a word (الشباب "youth", الاتحاد "the union") is
+#: taken at the article's other mentions only first in its sentence or after a particle
+#: (الاتحاد يتريث، إلى الاتحاد; not وزير الشباب، لدرجة الشباب).
+COMMON_CLUB_ZIPF = 5.0
+
+
+def _after_nothing_or_particle(tokens: WordTokens, k: int) -> bool:
+    return k == 0 or not tokens.joined(k) or is_function_word(tokens.folded[k - 1])
 
 
 def lone_surnames(fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]) -> set[str]:

@@ -421,3 +421,13 @@ def choose_reading(readings: list[tuple[str, frozenset[str], int]], cues: frozen
         if n >= needed and n > best_n:
             best, best_n = eid, n
     return best
+
+
+def qualified_after(tokens: WordTokens, b: int) -> bool:
+    """The word after a club's name (ending before token b) makes it another body: a sport after
+    لل or a relational adjective (الاتحاد العربي السعودي لكرة القدم: a federation, not the club)."""
+    return (
+        b < len(tokens)
+        and tokens.joined(b)
+        and (tokens.folded[b].startswith("لل") or (tokens.definite[b] and tokens.folded[b].endswith("ي")))
+    )

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from helpers.core.paths import read_data_yaml
 from helpers.core.words import fold_token, is_function_word, word_zipf
@@ -27,6 +28,9 @@ from helpers.entities.name_keys import (
     skeleton_key,
     skeleton_length,
 )
+
+if TYPE_CHECKING:
+    from helpers.entities.rules import WordTokens
 
 MIN_CITY_POPULATION = 100_000
 #: Countries whose cities' Arabic names are their own names (often ordinary words too: they are
@@ -103,6 +107,8 @@ class Gazetteer:
     media_trie: dict = field(default_factory=dict)
     #: Clubs' names that are theirs only in an article about sport (`sport_cues`): a word trie.
     sport_trie: dict = field(default_factory=dict)
+    #: The ids of those clubs.
+    sport_clubs: set[str] = field(default_factory=set)
     sport_cues: frozenset[str] = frozenset()
     #: Names with several readings decided by the document's words: folded words -> [(entity
     #: id, cue words, how many it needs)], the default reading first.
@@ -251,6 +257,7 @@ def _context_tables(gaz: Gazetteer) -> None:
             for token in name_tokens(name):
                 node = node.setdefault(token, {})
             node[END] = item["id"]
+            gaz.sport_clubs.add(item["id"])
     gaz.sport_cues = frozenset(fold_token(w) for w in data.get("sport_cues") or ())
     for item in data.get("ambiguous") or ():
         readings = [
@@ -488,3 +495,43 @@ def load_gazetteer() -> Gazetteer:
     )
     gc.freeze()  # the tables live for the whole process: keep the garbage collector off them
     return gaz
+
+
+#: The longest name a trie match may have, in words.
+MAX_NAME_WORDS = 8
+
+
+def trie_matches(
+    tokens: WordTokens, trie: dict, keys: list[str], skeleton: bool = False
+) -> list[tuple[int, int, int, object]]:
+    """Longest trie match at each token as (first, last, proclitic length, value): a word trie
+    (word -> word ... -> END -> value) walked from each token over the words joined to it
+    (`keys`, the words as the trie knows them). The first word may carry a proclitic (not in
+    `skeleton` mode, where `keys` are skeletons). A word that folds to nothing (a lone tatweel
+    or diacritic) is never a key: `END` is the empty string."""
+    matches = []
+    n = len(keys)
+    joins = tokens.joins
+    for i in range(n):
+        best_length, best = 0, None
+        readings = ((0, keys[i]),) if skeleton else tokens.readings[i]
+        for clitic, first in readings:
+            node = trie.get(first) if first else None
+            if node is None or (
+                clitic and any(word_zipf(rest) > word_zipf(first) + 0.5 for c, rest in readings if c < clitic)
+            ):
+                continue  # كبيرا is a word, not ك + بيرا; وبنوك is و + بنوك, not و + ب + نوك
+            k = i
+            while True:
+                value = node.get(END)
+                if value and k - i + 1 > best_length:
+                    best_length, best = k - i + 1, (value, clitic)
+                k += 1
+                if k >= n or k - i >= MAX_NAME_WORDS or not joins[k] or not keys[k]:
+                    break
+                node = node.get(keys[k])
+                if node is None:
+                    break
+        if best_length:
+            matches.append((i, i + best_length, best[1], best[0]))
+    return matches

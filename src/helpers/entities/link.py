@@ -15,7 +15,7 @@ from helpers.catalog import columns
 from helpers.core.engine import map_list
 from helpers.core.text import SentenceIndex, index_sentences
 from helpers.core.words import fold_token, is_function_word, word_zipf
-from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer
+from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer, trie_matches
 from helpers.entities.given_names import given_names
 from helpers.entities.name_keys import (
     KNOWN_SURNAME_ZIPF,
@@ -30,7 +30,7 @@ from helpers.entities.name_keys import (
     spelling_similarity,
     written_alike,
 )
-from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS, trie_matches
+from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS
 from helpers.entities.rules import (
     NAME_PARTICLES,
     PERSON_SHAPE,

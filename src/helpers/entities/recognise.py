@@ -17,12 +17,20 @@ from helpers.entities import camel_ner, context, labeller
 from helpers.entities.adjust import (
     adjusted,
     beside_places,
+    club_names_throughout,
     clubs_throughout,
     lone_surnames,
     number_agreeing,
     with_patronymics,
 )
-from helpers.entities.gazetteer import ARABIC_SPEAKING, END, Alias, Gazetteer, load_gazetteer, name_tokens
+from helpers.entities.gazetteer import (
+    ARABIC_SPEAKING,
+    Alias,
+    Gazetteer,
+    load_gazetteer,
+    name_tokens,
+    trie_matches,
+)
 from helpers.entities.given_names import COMPOUND_FIRSTS, given_names
 from helpers.entities.rules import (
     COMMON,
@@ -68,46 +76,6 @@ PENDING_COLUMNS = ["doc_id", "field", "first", "last", "type", "rule", "clitic"]
 
 # Source priority when spans of equal length overlap (lower wins); already chosen spans first.
 _PRIORITY = {"gazetteer": 0, "rule": 1, "model": 2, "camel_ner": 3}
-
-
-#: The longest name a trie match may have, in words.
-MAX_NAME_WORDS = 8
-
-
-def trie_matches(
-    tokens: WordTokens, trie: dict, keys: list[str], skeleton: bool = False
-) -> list[tuple[int, int, int, object]]:
-    """Longest trie match at each token as (first, last, proclitic length, value): a word trie
-    (word -> word ... -> END -> value) walked from each token over the words joined to it
-    (`keys`, the words as the trie knows them). The first word may carry a proclitic (not in
-    `skeleton` mode, where `keys` are skeletons). A word that folds to nothing (a lone tatweel
-    or diacritic) is never a key: `END` is the empty string."""
-    matches = []
-    n = len(keys)
-    joins = tokens.joins
-    for i in range(n):
-        best_length, best = 0, None
-        readings = ((0, keys[i]),) if skeleton else tokens.readings[i]
-        for clitic, first in readings:
-            node = trie.get(first) if first else None
-            if node is None or (
-                clitic and any(word_zipf(rest) > word_zipf(first) + 0.5 for c, rest in readings if c < clitic)
-            ):
-                continue  # كبيرا is a word, not ك + بيرا; وبنوك is و + بنوك, not و + ب + نوك
-            k = i
-            while True:
-                value = node.get(END)
-                if value and k - i + 1 > best_length:
-                    best_length, best = k - i + 1, (value, clitic)
-                k += 1
-                if k >= n or k - i >= MAX_NAME_WORDS or not joins[k] or not keys[k]:
-                    break
-                node = node.get(keys[k])
-                if node is None:
-                    break
-        if best_length:
-            matches.append((i, i + best_length, best[1], best[0]))
-    return matches
 
 
 def _select(spans: list[Span], n_tokens: int) -> list[Span]:
@@ -348,15 +316,9 @@ def _gazetteer_spans(
     # the labeller naming an organisation there (they go first: they win a tie with a city)
     if gaz.sport_trie and sport:
         for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded):
-            qualified = (
-                b < len(tokens)
-                and tokens.joined(b)
-                and (
-                    tokens.folded[b].startswith("لل")
-                    or (tokens.definite[b] and tokens.folded[b].endswith("ي"))
-                )
-            )  # الاتحاد العربي السعودي لكرة القدم: a federation, not the club
-            if not qualified and (model_type_at[a] == "ORG" or context.club_supported(tokens, a)):
+            if not context.qualified_after(tokens, b) and (
+                model_type_at[a] == "ORG" or context.club_supported(tokens, a)
+            ):
                 alias = Alias(eid, False, "club's name in an article about sport")
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
     # outlets whose names are only theirs in context (العربية after قناة)
@@ -999,7 +961,7 @@ def recognise(
             model = model_token_spans(tokens, model_chars[2 * n + k], gaz) if model_chars else []
             found[field_name] = _recognise(tokens, gaz, camel, model, cues, bool(model_chars), sport)
         if sport:
-            found = clubs_throughout(fields, found, gaz)
+            found = club_names_throughout(fields, clubs_throughout(fields, found, gaz), gaz)
         surnames = lone_surnames(fields, found)
         for field_name, tokens in fields.items():
             chosen, unconfirmed = found[field_name]
