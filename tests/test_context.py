@@ -1078,3 +1078,8 @@ def test_a_club_named_like_a_word_once_is_the_club_through_a_sport_article():
     assert set(clubs.field) == {"title", "body"} and len(clubs) == 3
     assert "al_shabab_sa" not in set(e.entity_id)
     assert found("ناقش المجلس الوحدة الوطنية وتعزيز الوحدة بين الشعوب.").empty
+
+
+def test_a_district_named_by_a_rare_word_is_a_place_and_a_directorate_an_organisation():
+    e = by_surface("وسقطت القذائف في مديرية مكيراس بالبيضاء. وأعلنت مديرية الزراعة خطتها.")
+    assert e["مديرية مكيراس"][0] == "LOC" and e["مديرية الزراعة"][0] == "ORG"

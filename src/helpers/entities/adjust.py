@@ -17,6 +17,7 @@ from helpers.entities.rules import (
     COMMON,
     HONORIFICS,
     PHRASE_STOPS,
+    RARE,
     TITLE_HEADS,
     WordTokens,
     has_tanween,
@@ -309,6 +310,21 @@ def facility_as_place(tokens: WordTokens, span: Span) -> Span:
     return span
 
 
+#: Heads of a district's name (مديرية حيس، مديرية مكيراس in Yemen) that also head a directorate's
+#: (مديرية الزراعة، مديرية الشؤون الصحية).
+DISTRICT_HEADS = frozenset(fold_token(w) for w in "مديرية".split())
+
+
+def district_as_place(tokens: WordTokens, span: Span) -> Span:
+    """A district named by a rare word after its head is a place (مديرية حيس، مديرية يريم); one
+    named by a word in use is a directorate (مديرية الزراعة، مديرية الأمن)."""
+    first = dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first])
+    if span.type == "ORG" and span.length >= 2 and first in DISTRICT_HEADS:
+        if word_zipf(tokens.folded[span.first + 1]) < RARE:
+            return replace(span, type="LOC")
+    return span
+
+
 def person_without_and(tokens: WordTokens, span: Span, name_ends: set[int]) -> Span:
     """A person's name in a list, glued to the conjunction و, leaves the و outside (حارس و|سند
     شراحيلي، لويس ناني و|فان بيرسي): its first word is و + a consonant, no given name as a whole,
@@ -360,16 +376,19 @@ def accusative_phrase(words: tuple[str, ...]) -> bool:
 def adjusted(tokens: WordTokens, chosen: list[Span], surnames: set[str]) -> Iterator[Span]:
     """A field's chosen spans after the adjustments of this module, in order: a lone given name
     takes its surname (`with_surnames`), then tanween, a word no name goes on with and a list's و
-    cut names (`without_tanween`, `person_cut`, `person_without_and`), a facility is a place
-    (`facility_as_place`), and a person that reads as a noun and its adjective is dropped
-    (`number_agreeing`, `accusative_phrase`: (الفريق) مباراتين وديتين، تمرينا صباحيا)."""
+    cut names (`without_tanween`, `person_cut`, `person_without_and`), a facility and a district
+    named by a rare word are places (`facility_as_place`, `district_as_place`), and a person that
+    reads as a noun and its adjective is dropped (`number_agreeing`, `accusative_phrase`:
+    (الفريق) مباراتين وديتين، تمرينا صباحيا)."""
     name_ends = {s.last for s in chosen}
     for span in with_surnames(tokens, chosen, surnames):
         span = without_tanween(tokens, span)
         span = span and person_cut(tokens, span)
         if span is None:
             continue
-        span = facility_as_place(tokens, person_without_and(tokens, span, name_ends))
+        span = district_as_place(
+            tokens, facility_as_place(tokens, person_without_and(tokens, span, name_ends))
+        )
         words = tuple(tokens.folded[span.first : span.last])
         if span.type == "PER" and (number_agreeing(words) or accusative_phrase(words)):
             continue
