@@ -235,7 +235,8 @@ def _surname_in(doc: Document, surname: str) -> tuple[str, str, str] | None:
     when several different persons share it: ندى الشهراني and حنان الشهراني)."""
     if not is_surname(surname):
         return None
-    eid, name, _ = article_persons(doc.mentions).get(surname, ("", (), False))
+    bearers = [m for m in doc.mentions if m.type == "PER" and len(m.name) >= 2 and m.name[-1] == surname]
+    eid, name, _ = article_persons(bearers).get(surname, ("", (), False))
     if not eid:
         return None
     return eid, "surname", f"surname of '{' '.join(name)}' in {doc.doc_id}"
