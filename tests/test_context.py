@@ -1083,3 +1083,7 @@ def test_a_club_named_like_a_word_once_is_the_club_through_a_sport_article():
 def test_a_district_named_by_a_rare_word_is_a_place_and_a_directorate_an_organisation():
     e = by_surface("وسقطت القذائف في مديرية مكيراس بالبيضاء. وأعلنت مديرية الزراعة خطتها.")
     assert e["مديرية مكيراس"][0] == "LOC" and e["مديرية الزراعة"][0] == "ORG"
+
+
+def test_the_gulf_alone_is_the_region():
+    assert "gulf_region" in ids("وتسعى إيران للنيل من أمن دول الخليج والمنطقة.")
