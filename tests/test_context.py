@@ -1087,3 +1087,10 @@ def test_a_district_named_by_a_rare_word_is_a_place_and_a_directorate_an_organis
 
 def test_the_gulf_alone_is_the_region():
     assert "gulf_region" in ids("وتسعى إيران للنيل من أمن دول الخليج والمنطقة.")
+
+
+def test_a_chain_of_forebears_runs_on_into_the_family_name():
+    e = found(
+        "وقال وزير الشؤون الإسلامية الشيخ صالح بن عبدالعزيز بن محمد آل الشيخ إن الحملة ناجحة.", use_model=True
+    )
+    assert "صالح بن عبدالعزيز بن محمد آل الشيخ" in set(e.surface)

@@ -212,7 +212,8 @@ MAX_PATRONYMICS = 5
 def with_patronymics(tokens: WordTokens, spans: list[Span]) -> list[Span]:
     """Person spans followed by a chain of forebears' names that their source stopped before
     (فيصل بن فهد | بن مساعد بن سعود بن عبدالعزيز، محمد بن سلمان | بن عبد العزيز) take the chain;
-    spans inside it (عبدالعزيز read alone) are dropped. A one-word gazetteer name is not
+    spans inside it (عبدالعزيز read alone) are dropped, and a person's name the chain runs into
+    joins it (صالح بن عبدالعزيز | بن محمد آل الشيخ). A one-word gazetteer name is not
     lengthened: عبدالعزيز بن X is the known person only for one X."""
     names = given_names()
     starts = {s.first: s for s in spans}
@@ -246,6 +247,11 @@ def with_patronymics(tokens: WordTokens, spans: list[Span]) -> list[Span]:
         # a chain that would cut another span in two stops where it was
         if any(s.first < end < s.last and not (s.type == "PER" and s.first > span.last) for s in spans):
             end = span.last
+        # a person's name that the chain runs into goes on with a family name (بن | محمد آل الشيخ)
+        if end < len(tokens) and (tokens.folded[end] == "ال" or family_name_shaped(tokens, end)):
+            end = max(
+                [end] + [s.last for s in spans if s.type == "PER" and span.last < s.first < end < s.last]
+            )
         out.append(replace(span, last=end) if end > span.last else span)
         end_of_last = end
     return out
