@@ -1094,3 +1094,8 @@ def test_a_chain_of_forebears_runs_on_into_the_family_name():
         "وقال وزير الشؤون الإسلامية الشيخ صالح بن عبدالعزيز بن محمد آل الشيخ إن الحملة ناجحة.", use_model=True
     )
     assert "صالح بن عبدالعزيز بن محمد آل الشيخ" in set(e.surface)
+
+
+def test_a_place_after_a_given_name_is_the_family_name():
+    e = by_surface("وقال فهد السويد إن المشروع اكتمل، وفرضت القوات طوقا على الرمادي.")
+    assert e["فهد السويد"][0] == "PER" and e["الرمادي"] == ("LOC", "ramadi")

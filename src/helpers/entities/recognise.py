@@ -242,6 +242,11 @@ def _gazetteer_spans(
             and not is_function_word(tokens.folded[b])
         ):
             continue  # ستانلي كوبريك: a given name and a surname, not a town
+        if entry.type == "LOC" and b - a == 1 and not c and tokens.definite[a]:
+            given = _given_name_before(tokens, a)
+            if given is not None:  # فهد السويد: a family name named after a place
+                spans.append(Span(given, b, "PER", "rule", rule="family_place"))
+                continue
         if (
             entry.type == "LOC"
             and not entry.iso
@@ -328,6 +333,20 @@ def _gazetteer_spans(
             alias = Alias(eid, False, "outlet's name after a media word, in quotes or in the dateline")
             spans.append(Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
     return spans
+
+
+def _given_name_before(tokens: WordTokens, k: int) -> int | None:
+    """Where a given name (one word, or two: عبد الله) right before token k starts; None when
+    there is none or it is a preposition (على الرمادي، علي الكويت: "on")."""
+    names = given_names()
+    for n in (1, 2):
+        j = k - n
+        if j < 0 or not all(tokens.joined(i) for i in range(j + 1, k + 1)):
+            return None
+        spelled = not is_function_word(tokens.folded[j]) or strip_diacritics(tokens.raw[j]) in names.spellings
+        if names.match(tokens.folded[j:k], 0)[0] == n and spelled and not ali_is_preposition(tokens, j):
+            return j
+    return None
 
 
 def _recognise(
