@@ -1099,3 +1099,8 @@ def test_a_chain_of_forebears_runs_on_into_the_family_name():
 def test_a_place_after_a_given_name_is_the_family_name():
     e = by_surface("وقال فهد السويد إن المشروع اكتمل، وفرضت القوات طوقا على الرمادي.")
     assert e["فهد السويد"][0] == "PER" and e["الرمادي"] == ("LOC", "ramadi")
+
+
+def test_a_kunya_after_a_conjunction_stays_in_the_name():
+    e = found("والقياديان أبو حمزة الفرنسي وأبو قتادة التونسي في السجن.", use_model=True)
+    assert "أبو قتادة" in set(e.surface)

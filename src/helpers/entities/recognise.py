@@ -743,7 +743,8 @@ def model_token_spans(
         if start > tokens.starts[a]:
             clitic = len(fold_token(tokens.raw[a][: start - tokens.starts[a]]))
             rest = dict(tokens.forms(a)).get(clitic)
-            if rest is None or is_function_word(rest) or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
+            function = rest is not None and is_function_word(rest) and rest not in KUNYA  # وأبو قتادة
+            if rest is None or function or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
                 clitic = 0  # كوفي أنان: not ك + وفي
         elif etype == "PER" and and_before_name(tokens, a):
             clitic = 1  # ميسي وخافيير ماسكيرانو
@@ -753,7 +754,7 @@ def model_token_spans(
         if not clitic and wal and not given_names().match(tokens.folded, a)[0]:
             clitic = 1  # والزقوم: و + a definite name (not والتر، والاس)
         if etype == "PER" and not clitic:
-            a, b = _complete_person(tokens, a, b)
+            a, b, clitic = _complete_person(tokens, a, b)
         if etype == "PER":  # نيستور | وكريستينا كيرشنر، سالم | والشيخ عبدالله: two names
             b = next((k for k in range(a + 1, b) if _and_another(tokens, k)), b)
         if etype in ("ORG", "LOC", "MISC") and not clitic and a > 0 and tokens.joined(a):
@@ -813,10 +814,11 @@ def name_word_definite(tokens: WordTokens, k: int) -> bool:
 PATRONYMIC = frozenset(fold_token(w) for w in ("بن", "ابن", "بنت", "آل"))
 
 
-def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int]:
+def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int, int]:
     """A person's span the labeller cut short: the ابن / أبو / أم it follows (ابن | تيمية), the
     given name before a leading particle (لبيد | بن ربيعة) or before a lone surname (علي |
-    القرني), a rare surname after a lone given name (معتز | بشارات)."""
+    القرني), a rare surname after a lone given name (معتز | بشارات); with the proclitic outside
+    the name (وأبو | قتادة: 1), as (first, last, proclitic length)."""
     names = given_names()
 
     def name_word(k: int) -> bool:
@@ -833,13 +835,14 @@ def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int]:
         a -= 2
     if a > 0 and tokens.joined(a):
         before = a - 1
-        if tokens.folded[before] in KUNYA and tokens.folded[a] not in PATRONYMIC:
-            return before, b  # ابن | تيمية، أم | أحمد: a name made with ابن / أبو / أم
+        kunya = next((c for c, rest in tokens.forms(before) if rest in KUNYA), None)
+        if kunya is not None and tokens.folded[a] not in PATRONYMIC:
+            return before, b, kunya  # ابن | تيمية، وأبو | قتادة: a name made with ابن / أبو / أم
         if tokens.folded[a] in PATRONYMIC and name_word(before):
-            return before, b
+            return before, b, 0
         if b - a == 1 and names.match(tokens.folded, before)[0] == 1 and name_word(before):
             if not ali_is_preposition(tokens, before):
-                return before, b
+                return before, b, 0
     if (
         b < len(tokens)
         and tokens.joined(b)
@@ -849,12 +852,12 @@ def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int]:
         and word_zipf(tokens.folded[b]) < 3.5
         and name_word_definite(tokens, b)
     ):
-        return a, b + 1  # عبدالله بن عبدالعزيز | الربيعة: the family name after a patronymic
+        return a, b + 1, 0  # عبدالله بن عبدالعزيز | الربيعة: the family name after a patronymic
     if b - a == 1 and b < len(tokens) and tokens.joined(b) and names.match(tokens.folded, a)[0]:
         after = tokens.folded[b]
         if name_word(b) and word_zipf(after) < 3.0 and not tokens.keyword[b]:
-            return a, b + 1
-    return a, b
+            return a, b + 1, 0
+    return a, b, 0
 
 
 def _org_head_before(tokens: WordTokens, first: int) -> int:
