@@ -1104,3 +1104,9 @@ def test_a_place_after_a_given_name_is_the_family_name():
 def test_a_kunya_after_a_conjunction_stays_in_the_name():
     e = found("والقياديان أبو حمزة الفرنسي وأبو قتادة التونسي في السجن.", use_model=True)
     assert "أبو قتادة" in set(e.surface)
+
+
+def test_a_place_and_an_edition_number_name_a_conference():
+    e = by_surface("وتحدث الوزير عن «جنيف 3». وبلغت نسبة الإشغال في منطقة عسير 90%، وفي جدة 3 مدارس.")
+    assert e["جنيف 3"][0] == "MISC"
+    assert e["منطقة عسير"][0] == "LOC" and e["جدة"][0] == "LOC"

@@ -297,7 +297,28 @@ def event_of_place(tokens: WordTokens, first: int, last: int) -> tuple[int, int]
             end += 1
         else:
             break
-    return before, end
+    return before, edition_end(tokens, end)
+
+
+def edition_end(tokens: WordTokens, last: int) -> int:
+    """Where a place's name ending before token `last` ends with the number of an edition after
+    it (جنيف 2، «جنيف 3»، مؤتمر جنيف 2 الذي ...): a whole number of one or two digits, no
+    percentage or decimal, that the clause does not go on after (not في جدة 3 مدارس)."""
+    if last >= len(tokens) or not tokens.joined(last) or not tokens.folded[last].isdigit():
+        return last
+    if len(tokens.folded[last]) > 2 or tokens.folded[last].startswith("0"):
+        return last
+    rest = tokens.text[tokens.ends[last] : tokens.ends[last] + 2]
+    if rest[:1] in ("%", "٪") or (rest[:1] in ".,٫/" and rest[1:].isdigit()):
+        return last  # منطقة عسير 90%، كونكورد 2.5: a quantity
+    after = last + 1
+    if after < len(tokens) and tokens.joined(after) and tokens.folded[after] not in EDITION_FOLLOWERS:
+        return last
+    return after
+
+
+#: Words after which an edition's number may still close a name (مؤتمر جنيف 2 الذي عقد).
+EDITION_FOLLOWERS = _folded("الذي التي")
 
 
 def club_by_nationality(tokens: WordTokens, first: int, last: int, nationality) -> bool:

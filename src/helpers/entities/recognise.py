@@ -201,6 +201,10 @@ def _gazetteer_spans(
         if entry.type == "LOC" and context.in_common_phrase(tokens, a, b, gaz, c):
             vetoed.update(range(a, b))
             continue  # صلاة المغرب، جوز الهند، مسقط رأسه
+        edition = context.edition_end(tokens, b) if entry.type == "LOC" and not entry.iso else b
+        if edition > b:  # جنيف 2، «جنيف 3»: a conference named after its place, and its edition
+            spans.append(Span(a, edition, "MISC", "rule", c, rule="place_edition"))
+            continue
         if entry.type == "LOC" and context.inside_quoted_name(tokens, a, b):
             continue  # «ماليزيا ديفلبمنت برهاد»: a quoted company's name
         if (
@@ -524,7 +528,7 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
 
 #: Rules whose type the labeller does not overrule: an article about sport knows its clubs
 #: (club_place), and a quote after مسلسل، برنامج ... is a title whatever its words (quoted_title).
-RULES_OVER_MODEL = frozenset({"club_place", "quoted_title"})
+RULES_OVER_MODEL = frozenset({"club_place", "quoted_title", "place_edition"})
 
 
 def merge_model(
