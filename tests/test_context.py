@@ -9,6 +9,7 @@ from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
 from helpers.entities.adjust import person_cut, person_without_and
 from helpers.entities.gazetteer import load_gazetteer
+from helpers.entities.link import _lone_names
 from helpers.entities.name_keys import linking_key
 from helpers.entities.recognise import (
     MODEL_MIN_SCORE,
@@ -18,7 +19,7 @@ from helpers.entities.recognise import (
     merge_model,
     model_token_spans,
 )
-from helpers.entities.spans import Span, span_text, word_tokens
+from helpers.entities.spans import Mention, Span, span_text, word_tokens
 from tests.test_entities import frames
 
 
@@ -1110,3 +1111,18 @@ def test_a_place_and_an_edition_number_name_a_conference():
     e = by_surface("وتحدث الوزير عن «جنيف 3». وبلغت نسبة الإشغال في منطقة عسير 90%، وفي جدة 3 مدارس.")
     assert e["جنيف 3"][0] == "MISC"
     assert e["منطقة عسير"][0] == "LOC" and e["جدة"][0] == "LOC"
+
+
+def test_a_rare_one_word_name_the_article_gives_a_person_is_found_again():
+    e = found("وأكد بادماناتان أن المحطة جاهزة. وتحدث بادماناتان في الحلقة الرابعة عن الطاقة.")
+    assert list(e.loc[e.surface == "بادماناتان", "type"]) == ["PER", "PER"]
+    assert e.entity_id.nunique() == 1
+
+
+def test_a_one_word_name_typed_otherwise_elsewhere_in_the_article_is_not_spread():
+    person = Mention("x", "body", 0, 6, "بوغاتي", "PER", ("بوغاتي",), "rule:title", "per:بوغاتي")
+    brand = Mention(
+        "x", "body", 20, 26, "بوغاتي", "MISC", ("بوغاتي",), "model", "misc:بوغاتي", confidence=0.99
+    )
+    assert _lone_names([person], {}) == {"بوغاتي": "per:بوغاتي"}
+    assert _lone_names([person, brand], {}) == {}

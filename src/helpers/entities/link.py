@@ -378,6 +378,7 @@ def _propagate_docs(
                 surnames[last] = eid
             elif is_surname(last, TITLED_SURNAME_ZIPF):
                 titled[last] = eid
+        surnames.update(_lone_names(doc.mentions, surnames))
         fields = tokens.get(doc.doc_id) or {f: word_tokens(t) for f, t in doc.texts.items()}
         result = _Propagated([], list(doc.pending), [], [])
         for field_name, field_tokens in fields.items():
@@ -395,6 +396,24 @@ def _propagate_docs(
         result.candidates = [_candidate(fields[f], span, f, doc_sentences) for f, span in result.pending]
         results.append(result)
     return results
+
+
+def _lone_names(mentions: list[Mention], surnames: dict[str, str]) -> dict[str, str]:
+    """Rare one-word names the article gives a person (المدرب بولوني، وقال عريقات) from a rule or
+    a sure labeller, that no other mention of the article types otherwise (بوغاتي the brand) and
+    no full name already holds: word -> entity id."""
+    types: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if len(m.name) == 1:
+            types[m.name[0]].add(m.type)
+    found = {}
+    for m in mentions:
+        word = m.name[0] if len(m.name) == 1 else ""
+        sure = m.source.startswith("rule") or (m.source == "model" and (m.confidence or 0) >= LEARN_SCORE)
+        if sure and m.type == "PER" and m.entity_id and types[word] == {"PER"} and word not in surnames:
+            if is_surname(word, RARE):
+                found.setdefault(word, m.entity_id)
+    return found
 
 
 @lru_cache(maxsize=100_000)
@@ -478,7 +497,8 @@ def _after_given_name(tokens: WordTokens, i: int) -> bool:
     after_keyword = k > 0 and tokens.joined(k) and tokens.keyword[k - 1]
     # a rare word that reads as و + a word is more often a verb (وأهاب، واستطرد) than a name
     rare_name = word_zipf(word) < RARE and not (word.startswith("و") and len(word) > 3)
-    return after_keyword or bool(given_names().match(tokens.folded, k)[0]) or rare_name
+    given = any(word[:c] == "و" and given_names().match([form], 0)[0] for c, form in tokens.forms(k))  # وآدم
+    return after_keyword or given or bool(given_names().match(tokens.folded, k)[0]) or rare_name
 
 
 def _candidate(
