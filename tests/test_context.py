@@ -1126,3 +1126,7 @@ def test_a_one_word_name_typed_otherwise_elsewhere_in_the_article_is_not_spread(
     )
     assert _lone_names([person], {}) == {"بوغاتي": "per:بوغاتي"}
     assert _lone_names([person, brand], {}) == {}
+
+
+def test_a_given_name_before_a_noun_with_their_pronoun_is_no_person():
+    assert found("ويساوم بصلاحهم أو صلاح معتقدهم في كل مرة.").empty

@@ -288,8 +288,8 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return True
     if word.endswith(("ي", "يه")) and word_zipf(word) >= RARE:
         return False  # روسي، أمريكية: adjectives
-    if pronoun_suffixed(tokens, i):
-        return False  # شكره، تقديره: a noun with a pronoun, not a name
+    if pronoun_suffixed(tokens, i) or (word.endswith(PLURAL_PRONOUNS) and pronoun_suffixed(tokens, i, 2.5)):
+        return False  # شكره، تقديره، معتقدهم: a noun with a pronoun, not a name
     if has_tanween(tokens.raw[i]) or future_verb(word) or (i > 0 and and_before_name(tokens, i)):
         return False  # رونالدو راتبًا، ماسكيرانو سيتولون، كوستا وسيسك: an adverb, a verb, a list
     if any(
@@ -304,6 +304,8 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
     return not tokens.definite[i] and zipf < limit and len(word) >= 2
 
 
+#: Pronoun suffixes of "their" and "your" (معتقدهم، بلادكم), which no name ends with.
+PLURAL_PRONOUNS = ("هم", "هما", "هن", "كم", "كما")
 #: Pronoun suffixes as written (ه، ها، هم ... not ة).
 _PRONOUN = re.compile(r"(ه|ها|هما|هم|هن|كم|كما|نا)[\u064b-\u065f]*$")
 #: The third person's among them (his, her, them): a noun's or verb's object, never a name's.
