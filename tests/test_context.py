@@ -1130,3 +1130,12 @@ def test_a_one_word_name_typed_otherwise_elsewhere_in_the_article_is_not_spread(
 
 def test_a_given_name_before_a_noun_with_their_pronoun_is_no_person():
     assert found("ويساوم بصلاحهم أو صلاح معتقدهم في كل مرة.").empty
+
+
+def test_an_organisation_with_joined_complements_is_found_again_across_the_corpus():
+    from helpers.entities.link import _learnable
+
+    name = ("الهيئه", "السعوديه", "للمواصفات", "والمقاييس", "والجوده")
+    assert _learnable(Mention("x", "body", 0, 40, "", "ORG", name, "model", "org:x", confidence=0.95))
+    thanks = ("شكره", "وتقديره")
+    assert not _learnable(Mention("x", "body", 0, 12, "", "PER", thanks, "model", "per:x", confidence=0.95))

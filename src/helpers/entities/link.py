@@ -321,7 +321,8 @@ LEARN_SCORE = 0.9
 
 def _learnable(m: Mention) -> bool:
     """A rule- or model-found name that can be recognised again elsewhere in the corpus: several
-    words of which none after the first is و + a common word (شكره وتقديره), from a rule or
+    words of which none after the first is و + a common word (شكره وتقديره) unless it joins an
+    organisation's ل-complements (للمواصفات والمقاييس), from a rule or
     from the labeller with a score of at least `LEARN_SCORE`; or one rare word of a foreign shape
     (place or surname shape rules) or from the labeller at `LEARN_ONE_WORD_SCORE`."""
     if not all(m.name) or any(is_function_word(w) for w in m.name):
@@ -333,8 +334,10 @@ def _learnable(m: Mention) -> bool:
         return m.source in ("rule:place_shape", "rule:surname_shape") or (
             m.source == "model" and score >= LEARN_ONE_WORD_SCORE
         )
-    if any(w.startswith("و") and word_zipf(w[1:]) >= 3.0 for w in m.name[1:]):
-        return False
+    for k, w in enumerate(m.name[1:], 1):
+        if w.startswith("و") and word_zipf(w[1:]) >= 3.0:
+            if not (m.type == "ORG" and any(x.startswith("لل") for x in m.name[1:k])):
+                return False  # شكره وتقديره; not الهيئة السعودية للمواصفات والمقاييس
     if m.type == "PER" and given_names().match(list(m.name), 0)[0] == len(m.name):
         return False  # a given name alone (عبد العزيز) names many persons
     if m.source == "model" and any(word_zipf(w) >= 5.0 for w in m.name):
