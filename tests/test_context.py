@@ -1136,6 +1136,6 @@ def test_an_organisation_with_joined_complements_is_found_again_across_the_corpu
     from helpers.entities.link import _learnable
 
     name = ("الهيئه", "السعوديه", "للمواصفات", "والمقاييس", "والجوده")
-    assert _learnable(Mention("x", "body", 0, 40, "", "ORG", name, "model", "org:x", confidence=0.95))
+    assert _learnable(Mention("x", "body", 0, 40, "", "ORG", name, "rule:org_defined", "org:x"))
     thanks = ("شكره", "وتقديره")
-    assert not _learnable(Mention("x", "body", 0, 12, "", "PER", thanks, "model", "per:x", confidence=0.95))
+    assert not _learnable(Mention("x", "body", 0, 12, "", "PER", thanks, "rule:title", "per:x"))
