@@ -1139,3 +1139,10 @@ def test_an_organisation_with_joined_complements_is_found_again_across_the_corpu
     assert _learnable(Mention("x", "body", 0, 40, "", "ORG", name, "rule:org_defined", "org:x"))
     thanks = ("شكره", "وتقديره")
     assert not _learnable(Mention("x", "body", 0, 12, "", "PER", thanks, "rule:title", "per:x"))
+
+
+def test_a_short_name_is_written_with_its_own_hamza():
+    assert not {"apple_inc", "ibb_ye"} & ids("وفي الثالث من آب/اغسطس الحالي عاد الرعاة مع إبل كثيرة.")
+    assert {"apple_inc", "ibb_ye"} <= ids(
+        "أطلقت شركة أبل ساعة أبل، وسيطرت المقاومة على مديريات في محافظة إب."
+    )

@@ -218,6 +218,8 @@ def _gazetteer_spans(
         ):
             vetoed.update(range(a, b))
             continue  # الرباط الداخلي: a ligament
+        if b - a == 1 and len(tokens.folded[a]) - c <= 3 and not _short_name_written(tokens, a, c, entry):
+            continue  # إبل "camels" is no أبل (Apple), آب "August" no إب (Ibb)
         if (
             entry.type == "PER"
             and not c
@@ -337,6 +339,19 @@ def _gazetteer_spans(
             alias = Alias(eid, False, "outlet's name after a media word, in quotes or in the dateline")
             spans.append(Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
     return spans
+
+
+def _short_name_written(tokens: WordTokens, a: int, c: int, entry) -> bool:
+    """A name of three letters or fewer (folded) at token a after a proclitic of `c` letters is
+    written with the hamza the entry writes on its first alef (أبل, not إبل "camels")."""
+    raw = strip_diacritics(tokens.raw[a]).replace("\u0640", "")[c:]
+    if not raw or raw[0] not in "أإآ":
+        return True
+    word = tokens.folded[a][c:]
+    spelled = {
+        w[0] for name in entry.aliases for w in strip_diacritics(name).split() if fold_token(w) == word
+    }
+    return not spelled or raw[0] in spelled
 
 
 def _given_name_before(tokens: WordTokens, k: int) -> int | None:
