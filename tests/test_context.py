@@ -1146,3 +1146,10 @@ def test_a_short_name_is_written_with_its_own_hamza():
     assert {"apple_inc", "ibb_ye"} <= ids(
         "أطلقت شركة أبل ساعة أبل، وسيطرت المقاومة على مديريات في محافظة إب."
     )
+
+
+def test_official_country_names_and_the_short_name_of_the_emergency_forces():
+    assert {"morocco", "yemen"} <= ids("اتصل ملك المملكة المغربية بنائب رئيس الجمهورية اليمنية.")
+    forces = "وتقدم قائد قوات الطوارئ الخاصة بالتعازي، وقال إن أفراد قوات الطوارئ صامدون."
+    assert list(found(forces).entity_id).count("special_emergency_forces_sa") == 2
+    assert "special_emergency_forces_sa" not in ids("وصلت قوات الطوارئ الدولية إلى الحدود.")
