@@ -1153,3 +1153,8 @@ def test_official_country_names_and_the_short_name_of_the_emergency_forces():
     forces = "وتقدم قائد قوات الطوارئ الخاصة بالتعازي، وقال إن أفراد قوات الطوارئ صامدون."
     assert list(found(forces).entity_id).count("special_emergency_forces_sa") == 2
     assert "special_emergency_forces_sa" not in ids("وصلت قوات الطوارئ الدولية إلى الحدود.")
+
+
+def test_the_labeller_and_a_rule_joined_by_a_patronymic_make_one_name():
+    e = found("وأكد أمير منطقة نجران، جلوي بن عبدالعزيز بن مساعد، أن المشروع مهم.", use_model=True)
+    assert "جلوي بن عبدالعزيز بن مساعد" in set(e.surface)

@@ -560,7 +560,9 @@ def merge_model(
       keeps a known person's entity only when it adds a patronymic or family (محمد بن سلمان بن
       عبدالعزيز), not another family name (عبدالله بن عبدالعزيز الربيعة is not the king);
     - a model span that cuts across or lies inside a person rule's span replaces it (those rules
-      over-extend: فيصل بن خالد فعاليات); against other spans, they stay;
+      over-extend: فيصل بن خالد فعاليات), and one that begins a patronymic chain the rule's span
+      goes on with is joined to it (جلوي بن عبدالعزيز + عبدالعزيز بن مساعد); against other spans,
+      they stay;
     - an unconfirmed rule span the model tags alike is confirmed;
     - a model span over free tokens is a mention of its own (when `_model_ok`)."""
     by_tokens = {(s.first, s.last): s for s in model}
@@ -590,6 +592,8 @@ def merge_model(
         floor = MODEL_ORG_OVER_PLACE if _org_over_place(span, list(inside.values())) else MODEL_MIN_SCORE
         if not _model_ok(tokens, span, floor):
             continue
+        if _chain_into(tokens, span, list(inside.values())):
+            span = replace(span, last=next(iter(inside.values())).last)  # جلوي بن | عبدالعزيز | بن مساعد
         whole = all(span.first <= o.first and o.last <= span.last for o in inside.values())
         inner = {k for o in inside.values() for k in range(o.first, o.last)}
         extra = [k for k in range(span.first, span.last) if k not in inner]
@@ -650,6 +654,21 @@ def merge_model(
             for k in range(span.first, span.last):
                 owner[k] = span
     return sorted(merged.values(), key=lambda s: s.first), still
+
+
+def _chain_into(tokens: WordTokens, span: Span, inside: list[Span]) -> bool:
+    """The labeller's person starts before a rule's person and ends inside it, joined by a
+    patronymic (جلوي بن عبدالعزيز | and عبدالعزيز بن مساعد): one name, the two together."""
+    if span.type != "PER" or len(inside) != 1:
+        return False
+    other = inside[0]
+    return (
+        other.type == "PER"
+        and other.source == "rule"
+        and span.first < other.first < span.last < other.last
+        and tokens.folded[other.first - 1] in PATRONYMIC
+        and not _overreach(tokens, other, span)  # ابن | راشد استاء: the rule ran into a verb
+    )
 
 
 #: Words that make a name with the name after them (ابن تيمية، أبو مازن، أم كلثوم).
