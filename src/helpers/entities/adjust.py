@@ -1,8 +1,9 @@
 """Adjustments of a document's chosen spans once its sources are merged (`recognise`), where a
 name's extent or reading depends on its neighbours or on the rest of the article: a chain of
-forebears' names, a surname the article uses alone, a city or a word named as a club elsewhere in
-a sport article, a place joined by و to another place, words written with tanween (no name's), the words a
-person's name stops before, a facility's type; `adjusted` applies them in order."""
+forebears' names, a surname the article uses alone, a city or a word named as a club elsewhere
+in a sport article, a place joined by و to another place, words written with tanween (no
+name's), the words a person's name stops before, a facility's or a district's type; `adjusted`
+applies them in order."""
 
 from __future__ import annotations
 
@@ -129,6 +130,7 @@ COMMON_CLUB_ZIPF = 5.0
 
 
 def _after_nothing_or_particle(tokens: WordTokens, k: int) -> bool:
+    """Token k starts its sentence or clause, or follows a function word (إلى الاتحاد)."""
     return k == 0 or not tokens.joined(k) or is_function_word(tokens.folded[k - 1])
 
 

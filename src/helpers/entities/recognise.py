@@ -26,6 +26,7 @@ from helpers.entities.adjust import (
 from helpers.entities.gazetteer import (
     ARABIC_SPEAKING,
     Alias,
+    Entry,
     Gazetteer,
     load_gazetteer,
     name_tokens,
@@ -341,7 +342,7 @@ def _gazetteer_spans(
     return spans
 
 
-def _short_name_written(tokens: WordTokens, a: int, c: int, entry) -> bool:
+def _short_name_written(tokens: WordTokens, a: int, c: int, entry: Entry) -> bool:
     """A name of three letters or fewer (folded) at token a after a proclitic of `c` letters is
     written with the hamza the entry writes on its first alef (أبل, not إبل "camels")."""
     raw = strip_diacritics(tokens.raw[a]).replace("\u0640", "")[c:]
