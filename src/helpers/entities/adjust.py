@@ -309,28 +309,25 @@ def person_cut(tokens: WordTokens, span: Span) -> Span | None:
 FACILITY_KINDS = frozenset(fold_token(w) for w in "مستشفى مستوصف متحف فندق سجن".split())
 
 
-def facility_as_place(tokens: WordTokens, span: Span) -> Span:
-    """A hospital's, museum's, hotel's or prison's name is a place (مستشفى الملك فهد، متحف
-    الموصل، سجن الحائر), as airports and stadiums are, not an organisation."""
-    first = dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first])
-    if span.type in ("ORG", "MISC") and first in FACILITY_KINDS:
-        return replace(span, type="LOC")
-    return span
-
-
 #: Heads of a district's name (مديرية حيس، مديرية مكيراس in Yemen) that also head a directorate's
 #: (مديرية الزراعة، مديرية الشؤون الصحية).
 DISTRICT_HEADS = frozenset(fold_token(w) for w in "مديرية".split())
 
 
-def district_as_place(tokens: WordTokens, span: Span) -> Span:
-    """A district named by a rare word after its head is a place (مديرية حيس، مديرية يريم); one
-    named by a word in use is a directorate (مديرية الزراعة، مديرية الأمن)."""
+def place_by_head(tokens: WordTokens, span: Span) -> Span:
+    """A hospital's, museum's, hotel's or prison's name is a place (مستشفى الملك فهد، متحف
+    الموصل، سجن الحائر), as airports and stadiums are, not an organisation; so is a district
+    named by a rare word after its head (مديرية حيس), while one named by a word in use is a
+    directorate (مديرية الزراعة، مديرية الأمن)."""
     first = dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first])
-    if span.type == "ORG" and span.length >= 2 and first in DISTRICT_HEADS:
-        if word_zipf(tokens.folded[span.first + 1]) < RARE:
-            return replace(span, type="LOC")
-    return span
+    facility = span.type in ("ORG", "MISC") and first in FACILITY_KINDS
+    district = (
+        span.type == "ORG"
+        and span.length >= 2
+        and first in DISTRICT_HEADS
+        and word_zipf(tokens.folded[span.first + 1]) < RARE
+    )
+    return replace(span, type="LOC") if facility or district else span
 
 
 def person_without_and(tokens: WordTokens, span: Span, name_ends: set[int]) -> Span:
@@ -385,18 +382,16 @@ def adjusted(tokens: WordTokens, chosen: list[Span], surnames: set[str]) -> Iter
     """A field's chosen spans after the adjustments of this module, in order: a lone given name
     takes its surname (`with_surnames`), then tanween, a word no name goes on with and a list's و
     cut names (`without_tanween`, `person_cut`, `person_without_and`), a facility and a district
-    named by a rare word are places (`facility_as_place`, `district_as_place`), and a person that
-    reads as a noun and its adjective is dropped (`number_agreeing`, `accusative_phrase`:
-    (الفريق) مباراتين وديتين، تمرينا صباحيا)."""
+    named by a rare word are places (`place_by_head`), and a person that reads as a noun and its
+    adjective is dropped (`number_agreeing`, `accusative_phrase`: (الفريق) مباراتين وديتين،
+    تمرينا صباحيا)."""
     name_ends = {s.last for s in chosen}
     for span in with_surnames(tokens, chosen, surnames):
         span = without_tanween(tokens, span)
         span = span and person_cut(tokens, span)
         if span is None:
             continue
-        span = district_as_place(
-            tokens, facility_as_place(tokens, person_without_and(tokens, span, name_ends))
-        )
+        span = place_by_head(tokens, person_without_and(tokens, span, name_ends))
         words = tuple(tokens.folded[span.first : span.last])
         if span.type == "PER" and (number_agreeing(words) or accusative_phrase(words)):
             continue

@@ -48,6 +48,7 @@ from helpers.entities.rules import (
     and_before_name,
     clear_future_verb,
     find_rule_spans,
+    plural_noun,
     pronoun_suffixed,
 )
 from helpers.entities.spans import Span, documents_of, span_text, word_tokens
@@ -463,7 +464,7 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
             return False  # منظمة، مدير، سيرغبون: a head or title alone, a verb
         if span.type == "MISC" and word_zipf(word) >= 3.5:
             return False  # تريليون، ريال
-        if span.type == "PER" and _plural_noun(word):
+        if span.type == "PER" and plural_noun(word):
             return False
         if span.type == "PER" and given_names().match([word], 0)[0]:
             return True
@@ -491,14 +492,6 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
 VOCATIVE = "يا"
 #: A last word at least this frequent is no rare surname (فيشمان) that makes a name of the span.
 RARE_SURNAME_ZIPF = 3.0
-
-
-def _plural_noun(word: str) -> bool:
-    """A sound masculine plural of a word in use, about as common as the plural or more (دبلوماسيون،
-    مراقبون), not a name ending so (هيلتون; كلينتون is commoner than كلينت)."""
-    if len(word) < 6 or not word.endswith("ون") or word_zipf(word) < 2.5:
-        return False
-    return word_zipf(word[:-2]) >= max(3.0, word_zipf(word) - 0.5)
 
 
 def gaz_nationality(word: str) -> bool:

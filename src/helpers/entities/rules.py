@@ -572,14 +572,20 @@ def _speech_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpa
     return spans
 
 
+def plural_noun(word: str) -> bool:
+    """A sound masculine plural of a word in use, about as common as the plural or more (دبلوماسيون،
+    مراقبون), not a name ending so (هيلتون; كلينتون is commoner than كلينت)."""
+    if len(word) < 6 or not word.endswith("ون") or word_zipf(word) < 2.5:
+        return False
+    return word_zipf(word[:-2]) >= max(3.0, word_zipf(word) - 0.5)
+
+
 def _lone_speaker(tokens: WordTokens, k: int) -> bool:
     """One word after a speech verb, and a break after it, that names the speaker (وقال عريقات
     إن، وأكد بادماناتان أن): a rare word that is no word with a pronoun (وأضاف معاليه، سماحته)
     nor a plural (ويقول محللون، اقتصاديون)."""
     word = tokens.folded[k]
-    if word_zipf(word) >= RARE or pronoun_suffixed(tokens, k, 3.0):
-        return False
-    return not (word.endswith(("ون", "ين")) and word_zipf(word[:-2]) >= 3.0)
+    return word_zipf(word) < RARE and not pronoun_suffixed(tokens, k, 3.0) and not plural_noun(word)
 
 
 def _shape_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
