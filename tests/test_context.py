@@ -1158,3 +1158,28 @@ def test_official_country_names_and_the_short_name_of_the_emergency_forces():
 def test_the_labeller_and_a_rule_joined_by_a_patronymic_make_one_name():
     e = found("وأكد أمير منطقة نجران، جلوي بن عبدالعزيز بن مساعد، أن المشروع مهم.", use_model=True)
     assert "جلوي بن عبدالعزيز بن مساعد" in set(e.surface)
+
+
+def test_a_given_name_and_family_name_end_before_a_conjunction_or_a_verb():
+    surfaces = set(found("وبحسب الناطق الإعلامي الرائد بدر السحيباني فإن المتهمين استهدفوا المقر.").surface)
+    assert "بدر السحيباني" in surfaces
+    surfaces = set(found("وقال رئيسا المجموعتين حافظ الزكري وعبدالمحسن الدايل تحدثا عن المشروع.").surface)
+    assert "عبدالمحسن الدايل" in surfaces
+    assert "روبن فان بيرسي" in set(found("وسجل روبن فان بيرسي الهدف الثاني.").surface)
+
+
+def test_a_word_between_a_proclitic_and_a_plural_pronoun_is_no_surname():
+    assert found("لو اشتركوا في دم مؤمن لأكبهم الله في النار.").empty
+
+
+def test_a_given_name_after_a_conjunction_keeps_its_first_letter():
+    assert "كريم بنزيمة" in set(found("أعتقد أن جاريث بيل وكريم بنزيمة لاعبون كبار.").surface)
+
+
+def test_the_presidency_as_an_office_is_no_organisation():
+    assert found("وصدف أن توليت بالانتخاب رئاسة المنظمتين، ثم اجتمعت اللجنة برئاسة المرحوم.").empty
+    assert "رئاسة الجمهورية" in set(found("وأعلنت رئاسة الجمهورية أن الرئيس سيزور عمان.").surface)
+
+
+def test_the_labeller_does_not_cut_a_family_named_like_a_place():
+    assert "فهد السويد" in set(found("وقال فهد السويد إن المشروع اكتمل.", use_model=True).surface)

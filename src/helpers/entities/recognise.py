@@ -48,6 +48,7 @@ from helpers.entities.rules import (
     and_before_name,
     clear_future_verb,
     find_rule_spans,
+    name_particle,
     plural_noun,
     pronoun_suffixed,
 )
@@ -222,13 +223,7 @@ def _gazetteer_spans(
             continue  # الرباط الداخلي: a ligament
         if b - a == 1 and len(tokens.folded[a]) - c <= 3 and not _short_name_written(tokens, a, c, entry):
             continue  # إبل "camels" is no أبل (Apple), آب "August" no إب (Ibb)
-        if (
-            entry.type == "PER"
-            and not c
-            and a > 0
-            and tokens.joined(a)
-            and tokens.folded[a - 1] in NAME_PARTICLES
-        ):
+        if entry.type == "PER" and not c and a > 0 and tokens.joined(a) and name_particle(tokens, a - 1):
             continue  # سلطان بن | سلمان بن عبدالعزيز: a patronymic, not the king
         if (
             entry.type == "PER"
@@ -523,11 +518,11 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
         if model.first <= k < model.last:
             continue
         word = tokens.folded[k]
-        if word in NAME_PARTICLES or (k > rule.first and tokens.folded[k - 1] in NAME_PARTICLES):
+        if name_particle(tokens, k) or (k > rule.first and name_particle(tokens, k - 1)):
             continue  # عبدالعزيز آل الشيخ: a particle and its name are the name's
         if is_function_word(word) and len(word) <= 3 and k == rule.last - 1:
             continue
-        before_particle = k + 1 < rule.last and tokens.folded[k + 1] in NAME_PARTICLES
+        before_particle = k + 1 < rule.last and name_particle(tokens, k + 1)
         if (k > rule.first or before_particle) and given_names().match(tokens.folded, k)[0]:
             continue  # فهد سلطان: a surname that is a given name too; على | بن عثمان
         if max(word_zipf(rest) for _, rest in tokens.forms(k)) >= 3.5:
@@ -592,7 +587,7 @@ def merge_model(
         inner = {k for o in inside.values() for k in range(o.first, o.last)}
         extra = [k for k in range(span.first, span.last) if k not in inner]
         if whole and any(
-            tokens.folded[k] not in NAME_PARTICLES
+            not name_particle(tokens, k)
             and not given_names().match(tokens.folded, k)[0]
             and not (k == span.first and span.type == "MISC" and tokens.keyword[k])
             and (
@@ -601,9 +596,9 @@ def merge_model(
             for k in extra
         ):
             continue  # عبدالعزيز بن عبدالرحمن طيب الله: not a longer name (بطولة تويوتا للأندية is)
-        rules_only = all(o.source == "rule" and o.type == "PER" for o in inside.values()) and any(
-            _overreach(tokens, o, span) for o in inside.values()
-        )
+        rules_only = all(
+            o.source == "rule" and o.type == "PER" and o.rule != "family_place" for o in inside.values()
+        ) and any(_overreach(tokens, o, span) for o in inside.values())
         if not (whole or rules_only):
             continue
         # a known person's name lengthened by a patronymic or family (محمد بن سلمان بن عبدالعزيز، فيصل

@@ -62,6 +62,10 @@ ORG_HEADS = _folded(
     "مصرف صندوق مؤسسة جمعية محكمة تحالف جماعة تنظيم ائتلاف مجموعة نادي أكاديمية مرصد مستشفى "
     "مديرية أمانة إمارة غرفة رئاسة بلدية مجمع مدرسة مدارس مكتبة رابطة نقابة سفارة قنصلية"
 )
+#: Organisation heads that also name an office (رئاسة الجمهورية is a body, برئاسة فلان "chaired by").
+OFFICE_HEADS = _folded("رئاسة")
+#: Words of a person that may follow an office (برئاسة المرحوم ...).
+LATE_WORDS = _folded("المرحوم الراحل الفقيد")
 MEDIA_HEADS = _folded("صحيفة جريدة وكالة موقع قناة مجلة شبكة إذاعة راديو تلفزيون")
 ORG_KINDS = ORG_HEADS | MEDIA_HEADS
 PUBLISHING_VERBS = _folded(
@@ -290,6 +294,8 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # روسي، أمريكية: adjectives
     if pronoun_suffixed(tokens, i) or (word.endswith(PLURAL_PRONOUNS) and pronoun_suffixed(tokens, i, 2.5)):
         return False  # شكره، تقديره، معتقدهم: a noun with a pronoun, not a name
+    if word.endswith(PLURAL_PRONOUNS) and any(c and len(rest) >= 5 for c, rest in tokens.forms(i)):
+        return False  # لأكبهم، بأيديهم: a proclitic and a plural pronoun around a word
     if has_tanween(tokens.raw[i]) or future_verb(word) or (i > 0 and and_before_name(tokens, i)):
         return False  # رونالدو راتبًا، ماسكيرانو سيتولون، كوستا وسيسك: an adverb, a verb, a list
     if any(
@@ -410,16 +416,18 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     after_particle = False
     while end < len(tokens) and end - j < 2 + 2 * after_particle and tokens.joined(end) and not covered[end]:
         word = tokens.folded[end]
-        if word in NAME_PARTICLES and end + 1 < len(tokens) and (not after_particle or word == "ال"):
+        if name_particle(tokens, end) and end + 1 < len(tokens) and (not after_particle or word == "ال"):
             end += 1  # بن عبدالله | آل الشيخ: a family's particle after a patronymic
             after_particle = True
             continue
         ok = _name_like(tokens, end, covered, limit if end == j else 3.0)
         if end > j and word.startswith("و") and not after_particle:
             ok = False  # دييجو كوستا | وسيسك فابريجاس: the next name of a list
+        if end > j and tokens.definite[end - 1] and not tokens.definite[end] and not after_particle:
+            ok = False  # عبدالمحسن الدايل | تحدثا: only a particle goes on after a family name
         if after_particle:  # بن فرحان، آل ثاني، عبد العاطي: any content word, then a family name
             ok = not is_function_word(word) and not word.isdigit()
-            if ok and tokens.folded[end - 1] not in NAME_PARTICLES:
+            if ok and not name_particle(tokens, end - 1):
                 if tokens.definite[end] and word_zipf(word) < RARE:
                     end += 1  # بن عبدالعزيز | الربيعة
                 break
@@ -434,7 +442,7 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
         if not ok:
             break
         end += 1
-    while end > j and tokens.folded[end - 1] in NAME_PARTICLES:
+    while end > j and name_particle(tokens, end - 1):
         end -= 1
     if end == j:  # جان كلود | يونكر: a known person's surname completes the given names
         while end < len(tokens) and end - j < 2 and tokens.joined(end) and covered[end] == "PER":
@@ -487,7 +495,7 @@ def _given_name_spans(tokens: WordTokens, covered: list[str | None]) -> list[Rul
         if i < end or covered[i]:
             continue
         whole = word_zipf(tokens.folded[i])
-        for clitic, rest in tokens.readings[i]:
+        for clitic, rest in sorted(tokens.readings[i]):  # و + كريم before وك + ريم
             if clitic and whole >= 4.0 and whole >= word_zipf(rest) - 0.5:
                 continue  # لجان "committees", not ل + جان
             span = _given_name_span(tokens, i, clitic, covered)
@@ -751,6 +759,20 @@ def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
     return max(j, _defined_phrase(tokens, j, covered)) if j < len(tokens) and tokens.joined(j) else j
 
 
+def _office(tokens: WordTokens, i: int, clitic: int, covered: list[str | None]) -> bool:
+    """The office at token i (رئاسة), not a body: after ب or ل (برئاسة "chaired by", لرئاسة "for
+    the presidency of"), or held over a named body or person, a dual (رئاسة المنظمتين) or a late
+    person (رئاسة المرحوم)."""
+    nxt = tokens.folded[i + 1]
+    return (
+        (clitic and tokens.folded[i][clitic - 1] in "بل")
+        or covered[i + 1] in ("ORG", "PER")
+        or nxt in LATE_WORDS
+        or nxt in TITLE_HEADS
+        or nxt.endswith(("تين", "تان"))
+    )
+
+
 def _quoted(tokens: WordTokens, i: int, max_len: int) -> int:
     """End of a quoted name starting at token i (opening quote just before it, not a closing one
     before a full stop: اتفاقية". وأضاف "...), else i."""
@@ -802,6 +824,8 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 if end > i + 1 and tokens.folded[i + 1] in GENERIC_COMPLEMENTS:
                     continue
             if end > i + 1 and word in ORG_HEADS:
+                if word in OFFICE_HEADS and _office(tokens, i, clitic, covered):
+                    continue
                 confirmed = word in DEFINED_ORG_HEADS or (
                     _apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي")
                 )
