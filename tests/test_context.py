@@ -1183,3 +1183,12 @@ def test_the_presidency_as_an_office_is_no_organisation():
 
 def test_the_labeller_does_not_cut_a_family_named_like_a_place():
     assert "فهد السويد" in set(found("وقال فهد السويد إن المشروع اكتمل.", use_model=True).surface)
+
+
+def test_the_labeller_gives_way_to_a_club_the_sport_article_names():
+    e = found(
+        "فاز ليفربول على ستوك سيتي بهدف في الدوري الإنجليزي لكرة القدم. وقال جوردان هيندرسون قائد"
+        " ليفربول: «حاولنا محو ذكريات هزيمة الموسم الماضي».",
+        use_model=True,
+    )
+    assert list(e[e.surface == "ليفربول"].entity_id) == ["liverpool_fc", "liverpool_fc"]

@@ -85,7 +85,8 @@ def club_names_throughout(
     article names as the club once is the club at its other mentions too (استعدادات الوحدة،
     لتدريبات النصر): one sense per article. Not where another word follows that makes it another
     body (`qualified_after`), nor when the article names another body that begins with the word
-    (الاتحاد السعودي لكرة القدم: a bare الاتحاد may be the federation)."""
+    (الاتحاد السعودي لكرة القدم: a bare الاتحاد may be the federation). The labeller's person
+    or place over just the club's name gives way to the club."""
     clubs: set[str] = set()
     starts: dict[str, set[str]] = {}  # first word of each organisation's name -> its ids
     for field_name, tokens in fields.items():
@@ -100,9 +101,12 @@ def club_names_throughout(
     out = {}
     for field_name, tokens in fields.items():
         chosen, unconfirmed = found[field_name]
+        # the labeller's person or place over the whole name gives way (قائد ليفربول)
+        other_type = {(s.first, s.last): s for s in chosen if s.source == "model" and s.type != "ORG"}
         taken = [False] * len(tokens)
         for span in chosen:
-            taken[span.first : span.last] = [True] * span.length
+            if (span.first, span.last) not in other_type:
+                taken[span.first : span.last] = [True] * span.length
         added = [
             Span(
                 a,
@@ -119,7 +123,9 @@ def club_names_throughout(
             and starts.get(tokens.folded[a][c:], {eid}) <= {eid}
             and (word_zipf(tokens.folded[a][c:]) < COMMON_CLUB_ZIPF or _after_nothing_or_particle(tokens, a))
         ]
-        out[field_name] = (sorted(chosen + added, key=lambda s: s.first), unconfirmed)
+        replaced = {(s.first, s.last) for s in added}
+        kept = [s for s in chosen if (s.first, s.last) not in replaced or s.source != "model"]
+        out[field_name] = (sorted(kept + added, key=lambda s: s.first), unconfirmed)
     return out
 
 
