@@ -1192,3 +1192,12 @@ def test_the_labeller_gives_way_to_a_club_the_sport_article_names():
         use_model=True,
     )
     assert list(e[e.surface == "ليفربول"].entity_id) == ["liverpool_fc", "liverpool_fc"]
+
+
+def test_a_person_span_ends_before_a_preposition_and_a_body_is_no_person():
+    e = by_surface(
+        "وأدى الصلاة على الفقيد في جامع الملك خالد بأم الحمام، وقال محمد المعجل رئيس اللجنة السياحية إن.",
+        use_model=True,
+    )
+    assert "خالد بأم الحمام" not in e
+    assert e.get("اللجنة السياحية", ("ORG",))[0] == "ORG"

@@ -785,15 +785,18 @@ def model_token_spans(
         if etype == "PER":  # نيستور | وكريستينا كيرشنر، سالم | والشيخ عبدالله: two names
             b = next((k for k in range(a + 1, b) if _and_another(tokens, k)), b)
         if etype in ("ORG", "LOC", "MISC") and not clitic and a > 0 and tokens.joined(a):
-            if tokens.bare[a - 1] & PERSON_CUES:
-                etype = "PER"  # اللاعب ميهاي بينتيللي
+            if tokens.bare[a - 1] & PERSON_CUES and not _org_headed(tokens, a, b):
+                etype = "PER"  # اللاعب ميهاي بينتيللي (not رئيس | اللجنة السياحية)
         elif etype == "PER" and _org_headed(tokens, a, b):
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
         first, b = _trim(tokens, a, b, clitic, etype, gaz)
         if first >= b:
             continue
         if etype == "PER" and tokens.folded[first] != VOCATIVE:
-            b = next((k for k in range(first + 1, b) if _pronoun_noun(tokens, k, b)), b)
+            b = next(
+                (k for k in range(first + 1, b) if _pronoun_noun(tokens, k, b) or _prepositional(tokens, k)),
+                b,
+            )
         if etype == "PER" and _org_headed(tokens, first, b):
             etype = "ORG"  # (رئيس) بنك أتلانتا الاحتياطي الاتحادي, once the title is trimmed
         clitic = clitic if first == a else 0
@@ -826,9 +829,22 @@ def _pronoun_noun(tokens: WordTokens, k: int, b: int) -> bool:
     )
 
 
+def _prepositional(tokens: WordTokens, k: int) -> bool:
+    """Token k of a person span is ب، ل or ك + a frequent word commoner than the whole, the
+    name's end (جامع الملك خالد | بأم الحمام), not a given name (بدر، بسام) nor a rarer word
+    (بابكر is no ب + ابكر)."""
+    return (
+        tokens.folded[k].startswith(("ب", "ل", "ك"))
+        and tokens.proclitic_word(k, 4.0)
+        and not given_names().match(tokens.folded, k)[0]
+    )
+
+
 def _org_headed(tokens: WordTokens, a: int, b: int) -> bool:
-    """Tokens [a, b) are more than a word and start with an organisation head (جامعة، بنك)."""
-    return b - a > 1 and bool(tokens.bare[a] & ORG_KINDS)
+    """Tokens [a, b) are more than a word and start with an organisation head (جامعة، بنك،
+    اللجنة)."""
+    word = tokens.folded[a]
+    return b - a > 1 and bool(tokens.bare[a] & ORG_KINDS or (word.startswith("ال") and word[2:] in ORG_KINDS))
 
 
 def name_word_definite(tokens: WordTokens, k: int) -> bool:
