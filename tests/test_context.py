@@ -1201,3 +1201,9 @@ def test_a_person_span_ends_before_a_preposition_and_a_body_is_no_person():
     )
     assert "خالد بأم الحمام" not in e
     assert e.get("اللجنة السياحية", ("ORG",))[0] == "ORG"
+
+
+def test_a_preposition_and_a_definite_word_is_no_surname():
+    surfaces = set(found("واتهم أبو مازن جون كيري بالتقصير فيما تعهد به. ويتهم كيري بالتقصير").surface)
+    assert "كيري" in surfaces and not any("بالتقصير" in s for s in surfaces)
+    assert "والتر بالمر" in set(found("طالبت زيمبابوي بتسليم الأمريكي والتر بالمر.").surface)

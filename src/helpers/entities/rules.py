@@ -299,10 +299,18 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
     if has_tanween(tokens.raw[i]) or future_verb(word) or (i > 0 and and_before_name(tokens, i)):
         return False  # رونالدو راتبًا، ماسكيرانو سيتولون، كوستا وسيسك: an adverb, a verb, a list
     if any(
-        c and word[:c] in ("و", "ف") and (word_zipf(rest) >= 3.0 or rest.startswith("ال"))
+        c
+        and (
+            (word[:c] in ("و", "ف") and (word_zipf(rest) >= 3.0 or rest.startswith("ال")))
+            or (
+                word[:c] in ("ب", "ل", "ك")
+                and rest.startswith("ال")
+                and word_zipf(rest) >= max(3.0, word_zipf(word) + 0.5)  # not بالمر (Palmer)
+            )
+        )
         for c, rest in tokens.forms(i)
     ):
-        return False  # وغابات، والمنشط: و + a common or definite word
+        return False  # وغابات، والمنشط، بالإبقاء: و + a common or definite word, ب + a definite one
     if word.startswith(("و", "ف")) and word.endswith("ه") and strip_diacritics(tokens.raw[i]).endswith("ه"):
         if word_zipf(word[1:-1]) >= 2.5:
             return False  # والتفافه: و + a noun + its pronoun
