@@ -1207,3 +1207,10 @@ def test_a_preposition_and_a_definite_word_is_no_surname():
     surfaces = set(found("واتهم أبو مازن جون كيري بالتقصير فيما تعهد به. ويتهم كيري بالتقصير").surface)
     assert "كيري" in surfaces and not any("بالتقصير" in s for s in surfaces)
     assert "والتر بالمر" in set(found("طالبت زيمبابوي بتسليم الأمريكي والتر بالمر.").surface)
+
+
+def test_foreign_given_names_start_a_name_but_surnames_stay_surnames():
+    e = by_surface("وأجرى المدرب الأوروجوياني ألفارو غوتيريز حصة تدريبية، وقال بيب جوارديولا إن الفريق جاهز.")
+    assert e["ألفارو غوتيريز"][0] == "PER" and e["بيب جوارديولا"][0] == "PER"
+    terry = found("وقال القائد جون تيري إنه مرتاح. ويعتقد تيري أن الاعتزال ساعده.", use_model=True)
+    assert list(terry.surface) == ["جون تيري", "تيري"] and terry.entity_id.nunique() == 1
