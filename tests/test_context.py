@@ -1214,3 +1214,11 @@ def test_foreign_given_names_start_a_name_but_surnames_stay_surnames():
     assert e["ألفارو غوتيريز"][0] == "PER" and e["بيب جوارديولا"][0] == "PER"
     terry = found("وقال القائد جون تيري إنه مرتاح. ويعتقد تيري أن الاعتزال ساعده.", use_model=True)
     assert list(terry.surface) == ["جون تيري", "تيري"] and terry.entity_id.nunique() == 1
+
+
+def test_a_body_named_by_a_noun_referring_back_is_no_name():
+    assert found("وناقش مجلس الكلية الخطة، وقال رئيس اللجنة المنظمة للمهرجان إن الإقبال كبير.").empty
+    e = by_surface(
+        "وبدأت اللجنة المحلية للانتخابات البلدية عملها، وقالت هيئة الإذاعة والتلفزيون إن البث مستمر."
+    )
+    assert {"اللجنة المحلية للانتخابات البلدية", "هيئة الإذاعة والتلفزيون"} <= set(e)

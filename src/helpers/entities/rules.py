@@ -119,6 +119,24 @@ HONORIFICS = _folded("الملك الأمير الأميرة الإمام الش
 DEFINED_ORG_HEADS = _folded(
     "وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية مجلس مستشفى رابطة نقابة سفارة قنصلية"
 )
+#: Nouns that, definite at the end of a body's name, refer back to what the article named before
+#: (مجلس الكلية، اللجنة التنفيذية للمهرجان، إمارة المنطقة): a description, not a name. Not
+#: heads that are adjectives too (الانتخابات البلدية، القيادات الأكاديمية).
+ANAPHORIC_NOUNS = (
+    ORG_HEADS | _folded("منطقة محافظة إقليم ولاية برنامج مشروع قسم فريق مهرجان معرض مؤتمر ملتقى")
+) - _folded("بلدية أكاديمية")
+
+
+def anaphoric_complement(tokens: WordTokens, k: int) -> bool:
+    """Token k (the last of a body's name) is one of `ANAPHORIC_NOUNS` with the article, perhaps
+    after ل (للمهرجان), not after و (هيئة الإذاعة والتلفزيون)."""
+    word = tokens.folded[k]
+    return any(
+        rest.startswith("ال") and rest[2:] in ANAPHORIC_NOUNS and word[:c] in ("", "ل")
+        for c, rest in tokens.forms(k)
+    )
+
+
 #: Complements that make such a head a common noun (مجلس الإدارة: a board, not a named body).
 GENERIC_COMPLEMENTS = _folded(
     "الإدارة الأمناء الآباء العائلة الأسرة الحي التدريس العمليات التحكم الملابس النوم الطعام "
@@ -834,6 +852,8 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
             if end > i + 1 and word in ORG_HEADS:
                 if word in OFFICE_HEADS and _office(tokens, i, clitic, covered):
                     continue
+                if anaphoric_complement(tokens, end - 1):
+                    continue  # مجلس الكلية، اللجنة الإشرافية للبرنامج: the body of one named before
                 confirmed = word in DEFINED_ORG_HEADS or (
                     _apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي")
                 )
@@ -949,7 +969,7 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
                 end += 1
         else:
             continue
-        if end > j:
+        if end > j and not anaphoric_complement(tokens, end - 1):
             spans.append(RuleSpan(i, end, "ORG", "org_defined", True))
     return spans
 
