@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities.gazetteer import Gazetteer
-from helpers.entities.rules import WordTokens, sport_construct_end
+from helpers.entities.rules import TITLE_HEADS, TITLE_LINKS, WordTokens, sport_construct_end
 
 
 def _folded(words: str) -> frozenset[str]:
@@ -452,3 +452,46 @@ def qualified_after(tokens: WordTokens, b: int) -> bool:
         and tokens.joined(b)
         and (tokens.folded[b].startswith("لل") or (tokens.definite[b] and tokens.folded[b].endswith("ي")))
     )
+
+
+#: Words a title chain around a state body goes on through (نائب رئيس مجلس الوزراء وزير الداخلية
+#: في دولة الكويت): titles, their links, and the words before a country's name.
+CHAIN_WORDS = TITLE_HEADS | TITLE_LINKS | _folded("في دولة بدولة الجمهورية المملكة")
+#: Titles that make a body part of a person's title chain (رئيس | مجلس الوزراء).
+CHAIN_TITLES = TITLE_HEADS | _folded("رئيس نائب مساعد وزير أمين")
+#: How far a title chain is followed on each side of the body, in words.
+CHAIN_REACH = 8
+#: Heads of the bodies every state has (مجلس الوزراء، وزارة الداخلية، هيئة الأركان).
+STATE_HEADS = _folded("مجلس وزارة هيئة رئاسة مديرية")
+
+
+def state_body(name: tuple[str, ...]) -> bool:
+    """A body every state has, named by a head and common words (مجلس الوزراء، وزارة الداخلية):
+    which state's it is, the context says."""
+    return len(name) >= 2 and name[0] in STATE_HEADS and all(word_zipf(w) >= 3.0 for w in name)
+
+
+def country_of_title_chain(tokens: WordTokens, first: int, last: int, gaz: Gazetteer) -> str | None:
+    """The country named in the title chain around a body at tokens [first, last), when a title
+    stands right before it: before it (نائب الرئيس اليمني رئيس | مجلس الوزراء) or after it (رئيس
+    مجلس الوزراء | وزير الداخلية بدولة الإمارات), through titles, the definite word after each
+    and `CHAIN_WORDS`; a country's name or adjective counts after a chain word or a definite
+    one, or after ب (not ل: وزير الدفاع | للأردن is where he went). None when the chain names
+    none (a Saudi article leaves its own cabinet unqualified)."""
+    if first == 0 or not tokens.joined(first) or not tokens.bare[first - 1] & CHAIN_TITLES:
+        return None
+    left = range(first - 1, max(-1, first - 1 - CHAIN_REACH), -1)
+    right = range(last, min(len(tokens), last + CHAIN_REACH))
+    for side, joined in ((left, lambda k: tokens.joined(k + 1)), (right, tokens.joined)):
+        for k in side:
+            if not joined(k):
+                break
+            after_chain = k > 0 and (tokens.bare[k - 1] & CHAIN_WORDS or tokens.definite[k - 1])
+            for c, rest in tokens.forms(k):
+                clitic = tokens.folded[k][:c]
+                if (clitic == "ب" or (not c and after_chain)) and gaz.country_of(rest):
+                    return gaz.country_of(rest)
+            titled = tokens.definite[k] and k > 0 and tokens.bare[k - 1] & CHAIN_TITLES  # وزير الداخلية
+            if not (tokens.bare[k] & CHAIN_WORDS or titled) or (k >= last and tokens.folded[k][0] == "ل"):
+                break  # ... وزير الدفاع | اليوم، ... وزير الدفاع | للمملكة الأردنية: where he went
+    return None

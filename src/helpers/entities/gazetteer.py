@@ -114,8 +114,9 @@ class Gazetteer:
     #: id, cue words, how many it needs)], the default reading first.
     ambiguous: dict[tuple[str, ...], list[tuple[str, frozenset[str], int]]] = field(default_factory=dict)
     #: Stems of the one-word country names (روسيا -> روس, الصين -> صين), to tell a nationality
-    #: adjective (الروسي، الصينية) from other ones (`nationality`).
-    country_stems: frozenset[str] = frozenset()
+    #: adjective (الروسي، الصينية) from other ones (`nationality`): stem -> the country's id ("" when
+    #: two countries share the stem).
+    country_stems: dict[str, str] = field(default_factory=dict)
     #: Place names inside common phrases (`phrases` in the YAML), folded: the words after which,
     #: and the starts of the words before which, they are no place (صلاة المغرب، مسقط رأسه).
     phrase_after: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -141,10 +142,22 @@ class Gazetteer:
 
     def nationality(self, folded_word: str) -> bool:
         """The word is a nationality adjective of a country (الروسي، الإيرانية، الأمريكيين)."""
+        return self._nationality_stem(folded_word) is not None
+
+    def _nationality_stem(self, folded_word: str) -> str | None:
         if not folded_word.startswith("ال"):
-            return False
+            return None
         stem = re.sub(r"(يه|يين|يون|ي)$", "", folded_word[2:])
-        return len(stem) >= 3 and stem != folded_word[2:] and stem in self.country_stems
+        return stem if len(stem) >= 3 and stem != folded_word[2:] and stem in self.country_stems else None
+
+    def country_of(self, folded_word: str) -> str | None:
+        """The country a word names: its one-word name (الكويت) or a nationality adjective
+        (اليمني، اليمنية), or None."""
+        alias = self.lookup((folded_word,))
+        if alias is not None and not alias.weak and self.entries[alias.entity_id].iso:
+            return alias.entity_id
+        stem = self._nationality_stem(folded_word)
+        return self.country_stems[stem] or None if stem is not None else None
 
     def country_adjective(self, folded_word: str) -> bool:
         """The word is a country's adjective (`nationality`), or the country's own name without
@@ -485,14 +498,14 @@ def load_gazetteer() -> Gazetteer:
         if alias:
             city_target[city.entity_id] = alias.entity_id
     gaz.capitals = {iso: city_target[eid] for iso, eid in capital_ids.items() if eid in city_target}
-    gaz.country_stems = frozenset(
-        stem
-        for e in entries
-        if e.type == "LOC" and e.iso
-        for name in (name_tokens(a) for a in e.aliases)
-        if len(name) == 1
-        for stem in _country_stems(name[0])
-    )
+    stems: dict[str, str] = {}
+    for e in entries:
+        if e.type != "LOC" or not e.iso:
+            continue
+        for name in (name_tokens(a) for a in e.aliases):
+            for stem in _country_stems(name[0]) if len(name) == 1 else ():
+                stems[stem] = e.entity_id if stems.get(stem, e.entity_id) == e.entity_id else ""
+    gaz.country_stems = stems
     gc.freeze()  # the tables live for the whole process: keep the garbage collector off them
     return gaz
 

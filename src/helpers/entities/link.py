@@ -15,6 +15,7 @@ from helpers.catalog import columns
 from helpers.core.engine import map_list
 from helpers.core.text import SentenceIndex, index_sentences
 from helpers.core.words import fold_token, is_function_word, word_zipf
+from helpers.entities.context import country_of_title_chain, state_body
 from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer, trie_matches
 from helpers.entities.given_names import given_names
 from helpers.entities.name_keys import (
@@ -127,7 +128,7 @@ def link(
         )
         for entry in logs_of.get(doc_id, ()):
             linker.log(*entry)
-    _link_rule_mentions(docs, linker)
+    _link_rule_mentions(docs, linker, tokens or {})
     _propagate(docs, linker, tokens or {}, sentence_index, workers)
     return _tables(docs, linker, sentence_index)
 
@@ -188,9 +189,15 @@ def _pending_by_doc(frame: pd.DataFrame) -> dict[str, list[tuple[str, Span]]]:
     return pending
 
 
-def _link_rule_mentions(docs: list[Document], linker: _Linker) -> None:
-    """Ids for rule / CAMeL mentions: gazetteer, then full names met in the article, then the
-    corpus index of rule-found names (multi-word names first, so surnames find them)."""
+def _link_rule_mentions(
+    docs: list[Document], linker: _Linker, tokens: dict[str, dict[str, WordTokens]]
+) -> None:
+    """Ids for rule / CAMeL mentions: gazetteer, then full names met in the article, a state
+    body of the country its title chain names (not the `_home_country`), then the corpus index
+    of rule-found names (multi-word names first, so surnames find them). `tokens`: documents'
+    tokens already made."""
+    fields: dict[str, dict[str, WordTokens]] = {}
+    home = _home_country(docs, linker.gaz)
     for doc in docs:
         for m in doc.mentions:
             if m.source == "gazetteer" and m.type == "PER":
@@ -222,12 +229,42 @@ def _link_rule_mentions(docs: list[Document], linker: _Linker) -> None:
                     "local_body",
                     "a body named after the article's own place (المنطقة، المحلية): one per article",
                 )
+            if found is None and m.type == "ORG" and state_body(m.name):
+                if doc.doc_id not in fields:
+                    fields[doc.doc_id] = tokens.get(doc.doc_id) or {
+                        f: word_tokens(t) for f, t in doc.texts.items()
+                    }
+                field_tokens = fields[doc.doc_id][m.field]
+                a = bisect.bisect_right(field_tokens.starts, m.start) - 1
+                b = bisect.bisect_left(field_tokens.starts, m.end)
+                country = country_of_title_chain(field_tokens, a, b, linker.gaz)
+                if country and country != home:  # نائب رئيس مجلس الوزراء وزير الداخلية بدولة الإمارات
+                    found = (
+                        f"org:{'_'.join(m.name)}@{country}",
+                        "state_body",
+                        f"a body every state has, of the country its title chain names ({country})",
+                    )
             if found is None:
                 found = linker.rule_entity(m.name, m.type)
             m.entity_id = found[0]
             linker.log(found[0], " ".join(m.name), found[1], found[2])
             if m.type == "PER":
                 linker.surnames.add(m.entity_id, m.name)
+
+
+def _home_country(docs: list[Document], gaz: Gazetteer) -> str:
+    """The country the most documents name (Saudi Arabia in a Saudi corpus): its state bodies
+    keep the id of their bare name, which its press leaves unqualified."""
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        counts.update(
+            {
+                m.entity_id
+                for m in doc.mentions
+                if m.source == "gazetteer" and m.entity_id in gaz.entries and gaz.entries[m.entity_id].iso
+            }
+        )
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 def _surname_in(doc: Document, surname: str) -> tuple[str, str, str] | None:
