@@ -1247,3 +1247,8 @@ def test_a_state_body_belongs_to_the_country_its_title_chain_names():
     cabinet = e[e.surface == "مجلس الوزراء"].set_index("doc_id").entity_id
     assert cabinet["a"] == cabinet["b"] == cabinet["d"] == "org:مجلس_الوزراء"  # the home country's
     assert cabinet["c"] == "org:مجلس_الوزراء@united_arab_emirates"
+
+
+def test_given_names_before_a_known_persons_surname_are_his_name():
+    e = by_surface("أكد رئيس الوزراء اليمني خالد محفوظ بحاح أن الوضع تحسن.", use_model=True)
+    assert e["خالد محفوظ بحاح"] == ("PER", "khaled_bahah")

@@ -1,9 +1,9 @@
 """Adjustments of a document's chosen spans once its sources are merged (`recognise`), where a
 name's extent or reading depends on its neighbours or on the rest of the article: a chain of
-forebears' names, a surname the article uses alone, a city or a word named as a club elsewhere
-in a sport article, a place joined by و to another place, words written with tanween (no
-name's), the words a person's name stops before, a facility's or a district's type; `adjusted`
-applies them in order."""
+forebears' names, a known person's surname after his given names, a surname the article uses
+alone, a city or a word named as a club elsewhere in a sport article, a place joined by و to
+another place, words written with tanween (no name's), the words a person's name stops before,
+a facility's or a district's type; `adjusted` applies them in order."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities import context
-from helpers.entities.gazetteer import Alias, Gazetteer, load_gazetteer, trie_matches
+from helpers.entities.gazetteer import Alias, Gazetteer, load_gazetteer, name_tokens, trie_matches
 from helpers.entities.given_names import given_names
 from helpers.entities.rules import (
     COMMON,
@@ -215,6 +215,33 @@ def family_name_shaped(tokens: WordTokens, k: int) -> bool:
 
 #: The most forebears' names a person's name is lengthened by (فيصل بن فهد بن مساعد بن سعود ...).
 MAX_PATRONYMICS = 5
+
+
+def with_known_surname(tokens: WordTokens, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """A person's names followed by the one-word surname the gazetteer knows a person by, whose
+    known name starts with the same given name (خالد محفوظ | بحاح, known as خالد بحاح): one
+    mention of that person."""
+    out: list[Span] = []
+    for span in spans:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.type == span.type == "PER"
+            and before.source != "gazetteer"
+            and span.source == "gazetteer"
+            and span.alias is not None
+            and span.length == 1
+            and not span.clitic
+            and before.last == span.first
+            and tokens.joined(span.first)
+        ):
+            known = name_tokens(gaz.entries[span.alias.entity_id].canonical)
+            given = dict(tokens.forms(before.first)).get(before.clitic, tokens.folded[before.first])
+            if len(known) > 1 and known[0] == given:
+                out[-1] = replace(span, first=before.first, clitic=before.clitic, score=before.score)
+                continue
+        out.append(span)
+    return out
 
 
 def with_patronymics(tokens: WordTokens, spans: list[Span]) -> list[Span]:

@@ -21,6 +21,7 @@ from helpers.entities.adjust import (
     clubs_throughout,
     lone_surnames,
     number_agreeing,
+    with_known_surname,
     with_patronymics,
 )
 from helpers.entities.gazetteer import (
@@ -405,7 +406,7 @@ def _recognise(
     chosen, unconfirmed = merge_model(tokens, chosen, unconfirmed, list(model_spans), sport)
     # CAMeL's spans only fill what the other sources left
     chosen = _select(chosen + [Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
-    chosen = with_patronymics(tokens, chosen)
+    chosen = with_patronymics(tokens, with_known_surname(tokens, chosen, gaz))
     taken = [False] * len(tokens)
     for span in chosen:
         for k in range(span.first, span.last):
