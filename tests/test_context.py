@@ -1252,3 +1252,11 @@ def test_a_state_body_belongs_to_the_country_its_title_chain_names():
 def test_given_names_before_a_known_persons_surname_are_his_name():
     e = by_surface("أكد رئيس الوزراء اليمني خالد محفوظ بحاح أن الوضع تحسن.", use_model=True)
     assert e["خالد محفوظ بحاح"] == ("PER", "khaled_bahah")
+
+
+def test_a_profession_at_the_start_of_a_labeller_span_is_left_out_and_makes_it_a_person():
+    text = "واستطاعت الأغنية للمغني إيمينيم الوصول إلى المركز الأول"
+    tokens = word_tokens(text)
+    start = text.index("للمغني")
+    spans = model_token_spans(tokens, [(start, start + len("للمغني إيمينيم"), "MISC", 0.9)])
+    assert [(span_text(tokens, s)[2], s.type) for s in spans] == [(("ايمينيم",), "PER")]

@@ -739,9 +739,12 @@ PERSON_CUES = TITLE_HEADS | frozenset(
     fold_token(w)
     for w in (
         "اللاعب المدرب الفنان الفنانة الشاعر الشاعرة المهاجم المدافع الحارس الممثل الممثلة المطرب "
-        "المطربة الكاتب الروائي المخرج"
+        "المطربة المغني المغنية الكاتب الروائي المخرج"
     ).split()
 )
+
+#: Those of them that name a person's trade, not a rank (آية of آية الله is one).
+PROFESSIONS = PERSON_CUES - TITLE_HEADS
 
 #: Model spans made only of these words are formulas, not names (رحمه الله).
 _FORMULA_WORDS = frozenset({"الله"})
@@ -790,6 +793,8 @@ def model_token_spans(
                 etype = "PER"  # اللاعب ميهاي بينتيللي (not رئيس | اللجنة السياحية)
         elif etype == "PER" and _org_headed(tokens, a, b):
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
+        if b - a > 1 and any(rest in PROFESSIONS for _, rest in tokens.forms(a)):
+            a, clitic, etype = a + 1, 0, "PER"  # للمغني | إيمينيم: a profession, then the person
         first, b = _trim(tokens, a, b, clitic, etype, gaz)
         if first >= b:
             continue
