@@ -1260,3 +1260,9 @@ def test_a_profession_at_the_start_of_a_labeller_span_is_left_out_and_makes_it_a
     start = text.index("للمغني")
     spans = model_token_spans(tokens, [(start, start + len("للمغني إيمينيم"), "MISC", 0.9)])
     assert [(span_text(tokens, s)[2], s.type) for s in spans] == [(("ايمينيم",), "PER")]
+
+
+def test_homographs_in_common_phrases_and_ordinary_words_are_no_names():
+    assert found("كما تباينت درجة حماس الناس تجاه البرامج، وبقي التمويل العقبة الأكبر.").empty
+    assert found("وتأكد ظهور سلالة جديدة من الفيروس في مزرعة.").empty
+    assert {"hamas", "aqaba"} <= ids("وقالت حركة حماس إن الوفد وصل إلى العقبة أمس.")

@@ -98,8 +98,8 @@ def in_dateline(tokens: WordTokens, first: int, last: int) -> bool:
 
 
 def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer, clitic: int = 0) -> bool:
-    """A place's one-word name (after its proclitic) inside a common phrase the gazetteer lists
-    (`phrases`: صلاة المغرب، جوز الهند، مسقط رأسه، باليمن والبركات)."""
+    """A one-word name (after its proclitic) inside a common phrase the gazetteer lists
+    (`phrases`: صلاة المغرب، جوز الهند، مسقط رأسه، باليمن والبركات، درجة حماس الناس)."""
     if last - first != 1:
         return False
     word = dict(tokens.forms(first)).get(clitic, tokens.folded[first])

@@ -202,9 +202,9 @@ def _gazetteer_spans(
         if entry.type == "LOC" and context.nisba_after_org(tokens, a, b, c, org_at):
             vetoed.update(range(a, b))
             continue
-        if entry.type == "LOC" and context.in_common_phrase(tokens, a, b, gaz, c):
+        if context.in_common_phrase(tokens, a, b, gaz, c):
             vetoed.update(range(a, b))
-            continue  # صلاة المغرب، جوز الهند، مسقط رأسه
+            continue  # صلاة المغرب، جوز الهند، مسقط رأسه، درجة حماس الناس
         edition = context.edition_end(tokens, b) if entry.type == "LOC" and not entry.iso else b
         if edition > b:  # جنيف 2، «جنيف 3»: a conference named after its place, and its edition
             spans.append(Span(a, edition, "MISC", "rule", c, rule="place_edition"))
