@@ -1266,3 +1266,13 @@ def test_homographs_in_common_phrases_and_ordinary_words_are_no_names():
     assert found("كما تباينت درجة حماس الناس تجاه البرامج، وبقي التمويل العقبة الأكبر.").empty
     assert found("وتأكد ظهور سلالة جديدة من الفيروس في مزرعة.").empty
     assert {"hamas", "aqaba"} <= ids("وقالت حركة حماس إن الوفد وصل إلى العقبة أمس.")
+
+
+def test_a_players_move_to_a_city_is_to_its_club():
+    e = found(
+        "وأكد وكيل اللاعب أنه يرغب في الانضمام إلى روما في الدوري الإيطالي لكرة القدم، وأن المدرب وافق"
+        " على انتقال اللاعب إلى روما. وانتقل المدافع إلى إنجلترا حين كان طفلا، وحسب حاجة الفريق،"
+        " بالاتفاق مع المدرب."
+    )
+    assert list(e[e.surface == "روما"].type) == ["ORG", "ORG"]
+    assert e[e.surface == "إنجلترا"].type.tolist() == ["LOC"]

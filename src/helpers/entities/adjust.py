@@ -50,7 +50,7 @@ def clubs_throughout(
     for field_name, tokens in fields.items():
         chosen, unconfirmed = found[field_name]
         chosen = [
-            replace(span, type="ORG", source="rule", rule="club_place", alias=None)
+            _as_club(span, gaz.sport_club(name(tokens, span)))
             if span.source == "gazetteer"
             and span.type == "LOC"
             and name(tokens, span) in clubs
@@ -60,6 +60,15 @@ def clubs_throughout(
         ]
         out[field_name] = (chosen, unconfirmed)
     return out
+
+
+def _as_club(span: Span, club: str | None) -> Span:
+    """A city's span read as its club: the gazetteer's club of that name, else a rule's."""
+    if club:
+        return replace(
+            span, type="ORG", alias=Alias(club, False, "club's name, as the article names it elsewhere")
+        )
+    return replace(span, type="ORG", source="rule", rule="club_place", alias=None)
 
 
 def beside_places(tokens: WordTokens, spans: list[Span]) -> set[int]:
@@ -122,6 +131,7 @@ def club_names_throughout(
             and not context.qualified_after(tokens, b)
             and starts.get(tokens.folded[a][c:], {eid}) <= {eid}
             and (word_zipf(tokens.folded[a][c:]) < COMMON_CLUB_ZIPF or _after_nothing_or_particle(tokens, a))
+            and not (tokens.folded[a][:c].endswith("ب") and b < len(tokens) and tokens.folded[b] == WITH)
         ]
         replaced = {(s.first, s.last) for s in added}
         kept = [s for s in chosen if (s.first, s.last) not in replaced or s.source != "model"]
@@ -133,6 +143,8 @@ def club_names_throughout(
 #: taken at the article's other mentions only first in its sentence or after a particle
 #: (الاتحاد يتريث، إلى الاتحاد; not وزير الشباب، لدرجة الشباب).
 COMMON_CLUB_ZIPF = 5.0
+#: ب + a club's name + مع is the word (بالاتفاق مع المدرب "in agreement with", بالتعاون مع).
+WITH = "مع"
 
 
 def _after_nothing_or_particle(tokens: WordTokens, k: int) -> bool:

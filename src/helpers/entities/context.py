@@ -361,9 +361,12 @@ MATCH_LINKS = _folded("على مع")
 
 def club_by_city(tokens: WordTokens, first: int) -> bool:
     """In an article about sport, a city right after a match verb, or after its على / مع, or
-    after أمام / ضد, is the club named after it (فاز نجران، تغلب على هامبورغ، أمام بورتو);
-    after a preposition of place it stays the city (وصل الفريق إلى نجران)."""
+    after أمام / ضد, or a player's move to it (`transfer_to`) is the club named after it (فاز
+    نجران، تغلب على هامبورغ، أمام بورتو، انضم إلى روما); after a preposition of place it stays
+    the city (وصل الفريق إلى نجران)."""
     k = first - 1
+    if transfer_to(tokens, first):
+        return True
     if k >= 0 and tokens.joined(first) and tokens.bare[k] & MATCH_LINKS:
         k -= 1
     while k >= 0 and first - k <= 3 and tokens.joined(k + 1) and tokens.definite[k]:
@@ -409,6 +412,26 @@ def _agreeing(tokens: WordTokens, k: int, noun: str) -> bool:
     return definite and word.endswith("ه") and noun.endswith("ه")
 
 
+#: A player's move, before إلى and a club (انتقل إلى روما، الرحيل إلى ميلان).
+TRANSFER_CUES = _folded(
+    "انضم ينضم انضمام الانضمام انضمامه انتقل ينتقل انتقال الانتقال انتقاله رحيل الرحيل رحيله التحق "
+    "يلتحق التحاقه عودته"
+)
+TRANSFER_LINKS = _folded("إلى الى")
+
+
+def transfer_to(tokens: WordTokens, first: int) -> bool:
+    """The name at token `first` follows a player's move and إلى (انضم إلى روما، انتقال اللاعب
+    إلى روما): a club, when it is a city's name (`club_by_city`)."""
+    if first < 2 or not (tokens.joined(first) and tokens.bare[first - 1] & TRANSFER_LINKS):
+        return False
+    k = first - 2
+    if tokens.joined(k + 1) and tokens.bare[k] & TRANSFER_CUES:
+        return True
+    # انتقال اللاعب إلى روما: the player between the move and إلى
+    return k > 0 and tokens.definite[k] and tokens.joined(k) and bool(tokens.bare[k - 1] & TRANSFER_CUES)
+
+
 #: Words before a place's name that keep it the place in an article about sport (في روما).
 PLACE_PREPOSITIONS = _folded("في إلى الى من عبر نحو داخل خارج قرب")
 
@@ -418,6 +441,8 @@ def place_reading(tokens: WordTokens, first: int, clitic: int) -> bool:
     word, or with the proclitic ب (في روما، مدينة روما، بروما)."""
     if clitic and dict(tokens.forms(first)).get(clitic) and tokens.folded[first][:clitic].endswith("ب"):
         return True
+    if transfer_to(tokens, first):
+        return False  # انتقل إلى روما: the club
     before = first - 1
     return place_supported(tokens, first) or (
         before >= 0 and tokens.joined(first) and bool(tokens.bare[before] & PLACE_PREPOSITIONS)

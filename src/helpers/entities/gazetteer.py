@@ -128,6 +128,15 @@ class Gazetteer:
         """Exact (folded) name lookup."""
         return self.names.get(tuple(folded_tokens))
 
+    def sport_club(self, folded_tokens: tuple[str, ...]) -> str | None:
+        """The club whose name in an article about sport this is (ميلان: AC Milan), or None."""
+        node = self.sport_trie
+        for token in folded_tokens:
+            node = node.get(token)
+            if node is None:
+                return None
+        return node.get(END)
+
     def skeleton_lookup(self, key: str, etype: str | None = None) -> str | None:
         """Entity whose names have this skeleton key (None when none or ambiguous)."""
         node = self.skeleton_trie

@@ -304,12 +304,12 @@ def _gazetteer_spans(
                 continue
             if sport and (
                 context.club_by_nationality(tokens, a, b, gaz.nationality)
-                or (not entry.iso and not c and context.club_by_city(tokens, a))
+                or (entry.country and not c and context.club_by_city(tokens, a))
             ):  # the labeller does not overrule these (`merge_model`)
-                spans.append(Span(a, b, "ORG", "rule", c, rule="club_place"))
+                spans.append(_club_span(gaz, a, b, c, name, "club_place"))
                 continue
             if context.club_by_nationality(tokens, a, b, gaz.nationality):
-                spans.append(Span(a, b, "ORG", "rule", c, rule="club_nationality"))
+                spans.append(_club_span(gaz, a, b, c, name, "club_nationality"))
                 continue
             org = context.club_or_company(tokens, a, b, set(), c)
             if org:  # ريال مدريد، نادي جدة: the place is in an organisation's name
@@ -326,7 +326,9 @@ def _gazetteer_spans(
     if gaz.sport_trie and sport:
         for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded):
             if not context.qualified_after(tokens, b) and (
-                model_type_at[a] == "ORG" or context.club_supported(tokens, a)
+                model_type_at[a] == "ORG"
+                or context.club_supported(tokens, a)
+                or context.transfer_to(tokens, a)
             ):
                 alias = Alias(eid, False, "club's name in an article about sport")
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
@@ -337,6 +339,22 @@ def _gazetteer_spans(
             alias = Alias(eid, False, "outlet's name after a media word, in quotes or in the dateline")
             spans.append(Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
     return spans
+
+
+def _club_span(gaz: Gazetteer, a: int, b: int, c: int, name: tuple[str, ...], rule: str) -> Span:
+    """A city's name read as its club's (ميلان الإيطالي، انتقل إلى ميلان): the gazetteer's club
+    when it knows one by that name in sport (AC Milan), else a rule's organisation."""
+    club = gaz.sport_club(name)
+    if club:
+        return Span(
+            a,
+            b,
+            "ORG",
+            "gazetteer",
+            c,
+            Alias(club, False, f"club's name where the context says club ({rule})"),
+        )
+    return Span(a, b, "ORG", "rule", c, rule=rule)
 
 
 def _short_name_written(tokens: WordTokens, a: int, c: int, entry: Entry) -> bool:
