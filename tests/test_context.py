@@ -1276,3 +1276,24 @@ def test_a_players_move_to_a_city_is_to_its_club():
     )
     assert list(e[e.surface == "روما"].type) == ["ORG", "ORG"]
     assert e[e.surface == "إنجلترا"].type.tolist() == ["LOC"]
+
+
+def test_a_district_or_camp_named_after_its_head_is_a_place_of_its_article():
+    docs = {
+        "a": (
+            "",
+            "شب حريق بحي الروضة بالرياض، واقتحمت القوات مخيم الجلزون، وأقيم العزاء في حي النخيل الغربي.",
+        ),
+        "b": (
+            "",
+            "سقطت قذيفة في حي الروضة بمدينة تعز، وهذه قصائد من وحي اللون، وبث حي للمباراة،"
+            " ونزل اللاجئون مخيم اللاجئين.",
+        ),
+    }
+    e = extract_entities(*frames(docs), use_camel_ner=False, use_model=False).entities
+    places = e[e.type == "LOC"].groupby("doc_id").surface.apply(set)
+    assert {"حي الروضة", "مخيم الجلزون", "حي النخيل الغربي"} <= places["a"]
+    assert not {"حي اللون", "حي للمباراة", "مخيم اللاجئين"} & places["b"]
+    rawdah = e[e.surface == "حي الروضة"].set_index("doc_id").entity_id
+    assert rawdah["a"] != rawdah["b"]  # Riyadh's and Taiz's
+    assert "خامسة" not in set(found("ترشح لفترة ولاية خامسة في رئاسة الاتحاد.").surface)

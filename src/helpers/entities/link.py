@@ -229,6 +229,13 @@ def _link_rule_mentions(
                     "local_body",
                     "a body named after the article's own place (المنطقة، المحلية): one per article",
                 )
+            if found is None and m.source == "rule:district":
+                # حي الروضة: many cities have one, so the id is the article's own
+                found = (
+                    f"loc:{'_'.join(m.name)}@{doc.doc_id}",
+                    "district",
+                    "a district named after its head (حي، مخيم): one per article, as cities share names",
+                )
             if found is None and m.type == "ORG" and state_body(m.name):
                 if doc.doc_id not in fields:
                     fields[doc.doc_id] = tokens.get(doc.doc_id) or {

@@ -113,6 +113,18 @@ PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محا
 NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع كلية معهد مدرسة مدارس مكتبة جمعية صندوق مدينة")
 #: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
 FACILITY_HEADS = _folded("مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة")
+#: Heads of a district's or camp's name (حي الروضة، مخيم الجلزون).
+DISTRICT_HEADS = _folded("حي مخيم")
+#: Adjectives such a head takes (حي القديم): no names.
+DISTRICT_ADJECTIVES = _folded("القديم الجديد المجاور الراقي الكبير الصغير الشعبي السكني التجاري")
+#: Directions that end a district's name (حي النخيل الغربي).
+DIRECTIONS = _folded("الشمالي الجنوبي الشرقي الغربي الشمالية الجنوبية الشرقية الغربية")
+#: Words before حي that make it "live" (بث حي، نقل حي).
+LIVE_BEFORE = _folded("بث نقل بشكل كائن")
+#: Ordinal numbers, which a place head does not name (ولاية خامسة "a fifth term").
+ORDINALS = _folded(
+    "ثانية ثالثة رابعة خامسة سادسة سابعة ثامنة تاسعة عاشرة ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر"
+)
 #: Titles inside such a name.
 HONORIFICS = _folded("الملك الأمير الأميرة الإمام الشيخ الشيخة السلطان")
 #: Organisation heads whose name a definite phrase completes (وزارة الصحة، هيئة السياحة).
@@ -158,6 +170,7 @@ PERSON_SHAPE = re.compile(r"(وف|وفا|يف|ييف|ييفا|يفا|ينكو|س
 PLACE_SHAPE = re.compile(r"..(ستان|اباد|غراد|جراد|بورغ|بورج)$")
 KEYWORDS = (
     FACILITY_HEADS
+    | DISTRICT_HEADS
     | TITLE_HEADS
     | TITLE_LINKS
     | SPEECH_VERBS
@@ -872,6 +885,35 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     return spans
 
 
+def _district_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """A district or camp named after its head (حي الروضة، بحي البوادي، مخيم الجلزون): the head
+    and the definite word after it, a place; not an adjective of the head (حي القديم), not حي
+    "live" (بث حي), and for a camp not a word in use (مخيم اللاجئين)."""
+    spans = []
+    for i in tokens.keyword_positions:
+        head = next(((c, f) for c, f in tokens.forms(i) if f in DISTRICT_HEADS), None)
+        if head is None or covered[i] or i + 1 >= len(tokens) or not tokens.joined(i + 1) or covered[i + 1]:
+            continue
+        and_head = tokens.folded[i].startswith("و")
+        if and_head and ((i > 0 and tokens.folded[i - 1] == "من") or word_zipf(tokens.folded[i + 1]) >= 4.0):
+            continue  # من وحي اللون، الشعر وحي الشعراء: وحي "inspiration", not و + حي
+        word = tokens.folded[i + 1]
+        if (
+            not word.startswith("ال")
+            or is_function_word(word)
+            or word in DISTRICT_ADJECTIVES
+            or (word.endswith("ي") and word_zipf(word) >= RARE)
+            or (head[1] != "حي" and word_zipf(word) >= 4.0)
+            or (i > 0 and tokens.joined(i) and tokens.folded[i - 1] in LIVE_BEFORE)
+        ):
+            continue
+        end = i + 2
+        if end < len(tokens) and tokens.joined(end) and tokens.folded[end] in DIRECTIONS:
+            end += 1  # حي النخيل الغربي
+        spans.append(RuleSpan(i, end, "LOC", "district", True, head[0]))
+    return spans
+
+
 def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """A place named after a person: a facility head and a title and name, or a known person's
     name (مطار الملك عبدالعزيز الدولي، مطار كرزاي): the place as a whole, not the person."""
@@ -1045,7 +1087,7 @@ def _place_spans(tokens: WordTokens, covered: list[str | None], capital_of) -> l
     for i in range(len(tokens) - 1):
         if tokens.keyword[i] and tokens.is_(i, PLACE_HEADS) and tokens.joined(i + 1) and not covered[i]:
             end = _foreign_run(tokens, i + 1, covered, 2)
-            if end > i + 1:
+            if end > i + 1 and tokens.folded[i + 1] not in ORDINALS:
                 spans.append(RuleSpan(i + 1, end, "LOC", "place_head", True))
         if tokens.folded[i] in CAPITAL_WORDS and covered[i + 1] == "LOC" and i > 0:
             start = i
@@ -1075,6 +1117,7 @@ def find_rule_spans(
         + _speech_spans(tokens, covered)
         + _org_spans(tokens, covered)
         + _facility_spans(tokens, covered)
+        + _district_spans(tokens, covered)
         + _event_named_spans(tokens, covered)
         + _defined_head_spans(tokens, covered)
         + _event_spans(tokens, covered)
