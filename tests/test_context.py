@@ -1297,3 +1297,8 @@ def test_a_district_or_camp_named_after_its_head_is_a_place_of_its_article():
     rawdah = e[e.surface == "حي الروضة"].set_index("doc_id").entity_id
     assert rawdah["a"] != rawdah["b"]  # Riyadh's and Taiz's
     assert "خامسة" not in set(found("ترشح لفترة ولاية خامسة في رئاسة الاتحاد.").surface)
+
+
+def test_a_feminine_adjective_in_alif_maqsura_keeps_a_place():
+    assert "gulf_region" in ids("وبقية دول الخليج الأخرى تدعم القرار.")
+    assert "riyadh" in ids("465 حالة انتحار في المملكة خلال عام، والرياض الأولى.")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from helpers.core.words import fold_token, is_function_word, word_zipf
+from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities.gazetteer import Gazetteer
 from helpers.entities.rules import TITLE_HEADS, TITLE_LINKS, WordTokens, sport_construct_end
 
@@ -266,6 +266,7 @@ def city_with_masculine_adjective(tokens: WordTokens, first: int, last: int, nat
         and tokens.joined(k)
         and tokens.definite[k]
         and tokens.folded[k].endswith("ي")
+        and not strip_diacritics(tokens.raw[k]).endswith("ى")  # الخليج الأخرى: feminine
         and not nationality(tokens.folded[k])
         and not is_function_word(tokens.folded[k])
     )
