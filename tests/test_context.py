@@ -1302,3 +1302,16 @@ def test_a_district_or_camp_named_after_its_head_is_a_place_of_its_article():
 def test_a_feminine_adjective_in_alif_maqsura_keeps_a_place():
     assert "gulf_region" in ids("وبقية دول الخليج الأخرى تدعم القرار.")
     assert "riyadh" in ids("465 حالة انتحار في المملكة خلال عام، والرياض الأولى.")
+
+
+def test_a_name_several_places_share_gets_the_place_after_it():
+    docs = {
+        "a": ("", "أعفى وزير الصحة مدير مستشفى الملك فهد بجدة من منصبه."),
+        "b": ("", "تخرجت الدفعة الأولى من أطباء مستشفى الملك فهد بالباحة، وزار الوفد مستشفى الملك فهد."),
+        "c": ("", "تواصل مكاتب وزارة العمل في منطقة حائل جولاتها، وقالت وزارة العمل بمنطقة الرياض إن."),
+    }
+    e = extract_entities(*frames(docs), use_camel_ner=False, use_model=False).entities
+    hospital = e[e.surface == "مستشفى الملك فهد"].entity_id.tolist()
+    assert hospital[0].endswith("@jeddah_sa") and hospital[1].endswith("@al_bahah_region")
+    assert "@" not in hospital[2]  # no place said: the name's own id
+    assert e[e.surface == "وزارة العمل"].entity_id.nunique() == 1  # a national ministry's offices

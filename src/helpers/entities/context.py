@@ -489,12 +489,21 @@ CHAIN_TITLES = TITLE_HEADS | _folded("رئيس نائب مساعد وزير أم
 CHAIN_REACH = 8
 #: Heads of the bodies every state has (مجلس الوزراء، وزارة الداخلية، هيئة الأركان).
 STATE_HEADS = _folded("مجلس وزارة هيئة رئاسة مديرية")
+#: Heads of a state's national bodies, whose offices in a region are the same body (وزارة العمل
+#: في منطقة حائل).
+NATIONAL_HEADS = _folded("وزارة هيئة الوزارة الهيئة")
+
+
+def generic_name(name: tuple[str, ...]) -> bool:
+    """A name of two or more common words (مجلس الوزراء، مستشفى الولادة والأطفال، طريق الملك عبد
+    الله), which bodies or facilities of many places share."""
+    return len(name) >= 2 and all(word_zipf(w) >= 3.0 for w in name)
 
 
 def state_body(name: tuple[str, ...]) -> bool:
     """A body every state has, named by a head and common words (مجلس الوزراء، وزارة الداخلية):
     which state's it is, the context says."""
-    return len(name) >= 2 and name[0] in STATE_HEADS and all(word_zipf(w) >= 3.0 for w in name)
+    return generic_name(name) and name[0] in STATE_HEADS
 
 
 def country_of_title_chain(tokens: WordTokens, first: int, last: int, gaz: Gazetteer) -> str | None:
@@ -520,4 +529,33 @@ def country_of_title_chain(tokens: WordTokens, first: int, last: int, gaz: Gazet
             titled = tokens.definite[k] and k > 0 and tokens.bare[k - 1] & CHAIN_TITLES  # وزير الداخلية
             if not (tokens.bare[k] & CHAIN_WORDS or titled) or (k >= last and tokens.folded[k][0] == "ل"):
                 break  # ... وزير الدفاع | اليوم، ... وزير الدفاع | للمملكة الأردنية: where he went
+    return None
+
+
+#: Heads of a region or town between a locative and its name (بمحافظة الأحساء، في منطقة الرياض).
+LOCATIVE_HEADS = _folded("منطقة محافظة مدينة")
+
+
+def place_after(tokens: WordTokens, b: int, gaz: Gazetteer) -> str | None:
+    """The gazetteer place a locative right after token b-1 names (بجدة، في الرياض، بمحافظة
+    الأحساء, with ب or في): its entity id, or None."""
+    k, clitic = b, 0
+    if k < len(tokens) and tokens.joined(k) and tokens.folded[k] == "في":
+        k += 1
+    elif not (k < len(tokens) and tokens.joined(k) and tokens.folded[k].startswith("ب")):
+        return None
+    else:
+        clitic = 1
+    if k >= len(tokens) or not tokens.joined(k):
+        return None
+    forms = dict(tokens.forms(k))
+    if forms.get(clitic) in LOCATIVE_HEADS:
+        k, clitic = k + 1, 0
+    for n in (3, 2, 1):
+        if k + n > len(tokens) or not all(tokens.joined(j) for j in range(k, k + n)):
+            continue
+        first = dict(tokens.forms(k)).get(clitic)
+        alias = gaz.lookup((first, *tokens.folded[k + 1 : k + n])) if first else None
+        if alias is not None and not alias.weak and gaz.entries[alias.entity_id].type == "LOC":
+            return alias.entity_id
     return None

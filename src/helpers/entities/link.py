@@ -15,7 +15,13 @@ from helpers.catalog import columns
 from helpers.core.engine import map_list
 from helpers.core.text import SentenceIndex, index_sentences
 from helpers.core.words import fold_token, is_function_word, word_zipf
-from helpers.entities.context import country_of_title_chain, state_body
+from helpers.entities.context import (
+    NATIONAL_HEADS,
+    country_of_title_chain,
+    generic_name,
+    place_after,
+    state_body,
+)
 from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer, trie_matches
 from helpers.entities.given_names import given_names
 from helpers.entities.name_keys import (
@@ -198,6 +204,7 @@ def _link_rule_mentions(
     tokens already made."""
     fields: dict[str, dict[str, WordTokens]] = {}
     home = _home_country(docs, linker.gaz)
+    shared = _shared_names(docs, fields, tokens, linker.gaz)
     for doc in docs:
         for m in doc.mentions:
             if m.source == "gazetteer" and m.type == "PER":
@@ -236,27 +243,86 @@ def _link_rule_mentions(
                     "district",
                     "a district named after its head (حي، مخيم): one per article, as cities share names",
                 )
-            if found is None and m.type == "ORG" and state_body(m.name):
-                if doc.doc_id not in fields:
-                    fields[doc.doc_id] = tokens.get(doc.doc_id) or {
-                        f: word_tokens(t) for f, t in doc.texts.items()
-                    }
-                field_tokens = fields[doc.doc_id][m.field]
-                a = bisect.bisect_right(field_tokens.starts, m.start) - 1
-                b = bisect.bisect_left(field_tokens.starts, m.end)
-                country = country_of_title_chain(field_tokens, a, b, linker.gaz)
-                if country and country != home:  # نائب رئيس مجلس الوزراء وزير الداخلية بدولة الإمارات
-                    found = (
-                        f"org:{'_'.join(m.name)}@{country}",
-                        "state_body",
-                        f"a body every state has, of the country its title chain names ({country})",
-                    )
+            if found is None and m.type in ("ORG", "LOC") and generic_name(m.name):
+                found = _of_place_or_country(doc, m, fields, tokens, linker.gaz, home, shared)
             if found is None:
                 found = linker.rule_entity(m.name, m.type)
             m.entity_id = found[0]
             linker.log(found[0], " ".join(m.name), found[1], found[2])
             if m.type == "PER":
                 linker.surnames.add(m.entity_id, m.name)
+
+
+def _mention_tokens(
+    doc: Document,
+    m: Mention,
+    fields: dict[str, dict[str, WordTokens]],
+    tokens: dict[str, dict[str, WordTokens]],
+) -> tuple[WordTokens, int, int]:
+    """The tokens of a mention's field (made once per document) and the mention's [first, last)."""
+    if doc.doc_id not in fields:
+        fields[doc.doc_id] = tokens.get(doc.doc_id) or {f: word_tokens(t) for f, t in doc.texts.items()}
+    field_tokens = fields[doc.doc_id][m.field]
+    a = bisect.bisect_right(field_tokens.starts, m.start) - 1
+    return field_tokens, a, bisect.bisect_left(field_tokens.starts, m.end)
+
+
+def _shared_names(
+    docs: list[Document],
+    fields: dict[str, dict[str, WordTokens]],
+    tokens: dict[str, dict[str, WordTokens]],
+    gaz: Gazetteer,
+) -> dict[tuple[str, ...], dict[tuple[str, str, int], str]]:
+    """Names of common words (`generic_name`) that the corpus gives two or more places by a
+    locative right after them (مستشفى الملك فهد بجدة ... بالهفوف): many places have one. Name ->
+    {(document, field, start) of a mention: its place}. Not with a national body's head (وزارة
+    العمل في منطقة حائل is the ministry's office there)."""
+    places: dict[tuple[str, ...], dict[tuple[str, str, int], str]] = defaultdict(dict)
+    for doc in docs:
+        for m in doc.mentions:
+            if m.source == "gazetteer" or m.type not in ("ORG", "LOC") or not generic_name(m.name):
+                continue
+            if m.name[0] in NATIONAL_HEADS:
+                continue
+            field_tokens, _, b = _mention_tokens(doc, m, fields, tokens)
+            place = place_after(field_tokens, b, gaz)
+            if place:
+                places[m.name][(doc.doc_id, m.field, m.start)] = place
+    return {name: by_mention for name, by_mention in places.items() if len(set(by_mention.values())) > 1}
+
+
+def _of_place_or_country(
+    doc: Document,
+    m: Mention,
+    fields: dict[str, dict[str, WordTokens]],
+    tokens: dict[str, dict[str, WordTokens]],
+    gaz: Gazetteer,
+    home: str,
+    shared: dict[tuple[str, ...], dict[tuple[str, str, int], str]],
+) -> tuple[str, str, str] | None:
+    """The id of a name many places' bodies or facilities share (`_shared_names`) for the place
+    after this mention (مستشفى الملك فهد | بجدة), or of a state body for the country its title
+    chain names (رئيس مجلس الوزراء ... بدولة الإمارات; not the `home` country). None when neither
+    is said."""
+    prefix = f"{m.type.lower()}:{'_'.join(m.name)}"
+    place = shared.get(m.name, {}).get((doc.doc_id, m.field, m.start))
+    if place:
+        return (
+            f"{prefix}@{place}",
+            "of_place",
+            f"a name bodies of several places share, of the place after it ({place})",
+        )
+    if not state_body(m.name):
+        return None
+    field_tokens, a, b = _mention_tokens(doc, m, fields, tokens)
+    country = country_of_title_chain(field_tokens, a, b, gaz)
+    if country and country != home:
+        return (
+            f"{prefix}@{country}",
+            "state_body",
+            f"a body every state has, of the country its title chain names ({country})",
+        )
+    return None
 
 
 def _home_country(docs: list[Document], gaz: Gazetteer) -> str:
