@@ -527,7 +527,9 @@ def country_of_title_chain(tokens: WordTokens, first: int, last: int, gaz: Gazet
                 if (clitic == "ب" or (not c and after_chain)) and gaz.country_of(rest):
                     return gaz.country_of(rest)
             titled = tokens.definite[k] and k > 0 and tokens.bare[k - 1] & CHAIN_TITLES  # وزير الداخلية
-            if not (tokens.bare[k] & CHAIN_WORDS or titled) or (k >= last and tokens.folded[k][0] == "ل"):
+            if not (tokens.bare[k] & CHAIN_WORDS or titled) or (
+                k >= last and tokens.folded[k].startswith("ل")
+            ):
                 break  # ... وزير الدفاع | اليوم، ... وزير الدفاع | للمملكة الأردنية: where he went
     return None
 

@@ -166,7 +166,9 @@ class Gazetteer:
         if alias is not None and not alias.weak and self.entries[alias.entity_id].iso:
             return alias.entity_id
         stem = self._nationality_stem(folded_word)
-        return self.country_stems[stem] or None if stem is not None else None
+        if stem is None:
+            return None
+        return self.country_stems[stem] or None  # "": a stem two countries share
 
     def country_adjective(self, folded_word: str) -> bool:
         """The word is a country's adjective (`nationality`), or the country's own name without

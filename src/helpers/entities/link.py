@@ -198,8 +198,9 @@ def _pending_by_doc(frame: pd.DataFrame) -> dict[str, list[tuple[str, Span]]]:
 def _link_rule_mentions(
     docs: list[Document], linker: _Linker, tokens: dict[str, dict[str, WordTokens]]
 ) -> None:
-    """Ids for rule / CAMeL mentions: gazetteer, then full names met in the article, a state
-    body of the country its title chain names (not the `_home_country`), then the corpus index
+    """Ids for rule / CAMeL mentions: gazetteer, then full names met in the article, the
+    article's own id for a given name alone, a local body or a district, the place or country of
+    a name many places' or states' bodies share (`_of_place_or_country`), then the corpus index
     of rule-found names (multi-word names first, so surnames find them). `tokens`: documents'
     tokens already made."""
     fields: dict[str, dict[str, WordTokens]] = {}

@@ -568,7 +568,8 @@ def merge_model(
       keeps a known person's entity only when it adds a patronymic or family (محمد بن سلمان بن
       عبدالعزيز), not another family name (عبدالله بن عبدالعزيز الربيعة is not the king);
     - a model span that cuts across or lies inside a person rule's span replaces it (those rules
-      over-extend: فيصل بن خالد فعاليات), and one that begins a patronymic chain the rule's span
+      over-extend: فيصل بن خالد فعاليات; not a given name and a family named like a place, فهد
+      السويد), and one that begins a patronymic chain the rule's span
       goes on with is joined to it (جلوي بن عبدالعزيز + عبدالعزيز بن مساعد); against other spans,
       they stay;
     - an unconfirmed rule span the model tags alike is confirmed;
@@ -775,10 +776,12 @@ def model_token_spans(
     leaves that word's first letters (a proclitic) outside when the rest is the usual form
     (وبريطانيا, not كاليفورنيا), as does one starting with a proclitic and a head word (بجامعة)
     or with و + the article (والزقوم); a person span ends before و + another name or title
-    (`_and_another`); titles, function words, times and nationality adjectives at its edges and a
-    last word joined by و to a common word are trimmed (`_trim`); an ORG span takes the definite
-    head before it (الهيئة العامة للسياحة), and a person span that starts with an organisation
-    head is that organisation (جامعة نايف); spans of function words only or of a formula word
+    (`_and_another`); a trade at its start is left out and makes it a person (للمغني إيمينيم);
+    titles, function words, times and nationality adjectives at its edges and a last word joined
+    by و to a common word are trimmed (`_trim`); a person span ends before a noun with a pronoun or
+    ب/ل/ك + a frequent word (`_prepositional`); an ORG span takes the definite head before it
+    (الهيئة العامة للسياحة), and a person span that starts with an organisation head is that
+    organisation (جامعة نايف، اللجنة السياحية); spans of function words only or of a formula word
     are dropped."""
     out = []
     for start, end, etype, score in char_spans:

@@ -114,9 +114,9 @@ NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع 
 #: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
 FACILITY_HEADS = _folded("مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة")
 #: Heads of a district's or camp's name (حي الروضة، مخيم الجلزون).
-DISTRICT_HEADS = _folded("حي مخيم")
+QUARTER_HEADS = _folded("حي مخيم")
 #: Adjectives such a head takes (حي القديم): no names.
-DISTRICT_ADJECTIVES = _folded("القديم الجديد المجاور الراقي الكبير الصغير الشعبي السكني التجاري")
+QUARTER_ADJECTIVES = _folded("القديم الجديد المجاور الراقي الكبير الصغير الشعبي السكني التجاري")
 #: Directions that end a district's name (حي النخيل الغربي).
 DIRECTIONS = _folded("الشمالي الجنوبي الشرقي الغربي الشمالية الجنوبية الشرقية الغربية")
 #: Words before حي that make it "live" (بث حي، نقل حي).
@@ -170,7 +170,7 @@ PERSON_SHAPE = re.compile(r"(وف|وفا|يف|ييف|ييفا|يفا|ينكو|س
 PLACE_SHAPE = re.compile(r"..(ستان|اباد|غراد|جراد|بورغ|بورج)$")
 KEYWORDS = (
     FACILITY_HEADS
-    | DISTRICT_HEADS
+    | QUARTER_HEADS
     | TITLE_HEADS
     | TITLE_LINKS
     | SPEECH_VERBS
@@ -891,7 +891,7 @@ def _district_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
     "live" (بث حي), and for a camp not a word in use (مخيم اللاجئين)."""
     spans = []
     for i in tokens.keyword_positions:
-        head = next(((c, f) for c, f in tokens.forms(i) if f in DISTRICT_HEADS), None)
+        head = next(((c, f) for c, f in tokens.forms(i) if f in QUARTER_HEADS), None)
         if head is None or covered[i] or i + 1 >= len(tokens) or not tokens.joined(i + 1) or covered[i + 1]:
             continue
         and_head = tokens.folded[i].startswith("و")
@@ -901,7 +901,7 @@ def _district_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
         if (
             not word.startswith("ال")
             or is_function_word(word)
-            or word in DISTRICT_ADJECTIVES
+            or word in QUARTER_ADJECTIVES
             or (word.endswith("ي") and word_zipf(word) >= RARE)
             or (head[1] != "حي" and word_zipf(word) >= 4.0)
             or (i > 0 and tokens.joined(i) and tokens.folded[i - 1] in LIVE_BEFORE)
