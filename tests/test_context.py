@@ -1265,6 +1265,8 @@ def test_a_profession_at_the_start_of_a_labeller_span_is_left_out_and_makes_it_a
 def test_homographs_in_common_phrases_and_ordinary_words_are_no_names():
     assert found("كما تباينت درجة حماس الناس تجاه البرامج، وبقي التمويل العقبة الأكبر.").empty
     assert found("وتأكد ظهور سلالة جديدة من الفيروس في مزرعة.").empty
+    profits = "بلغت الأرباح المجمعة للشركات مليار ريال، وعاد الوفد إلى المجمعة السبت."
+    assert list(found(profits).surface) == ["المجمعة"]  # the town, not "aggregated"
     base = "تحولت القاعدة الجوية إلى منطلق، وهذه القاعدة واسعة، وقاتلت القوات تنظيم القاعدة في اليمن."
     assert list(found(base).surface) == ["تنظيم القاعدة", "اليمن"]
     assert {"hamas", "aqaba"} <= ids("وقالت حركة حماس إن الوفد وصل إلى العقبة أمس.")
