@@ -1319,3 +1319,11 @@ def test_a_name_several_places_share_gets_the_place_after_it():
     assert hospital[0].endswith("@jeddah_sa") and hospital[1].endswith("@al_bahah_region")
     assert "@" not in hospital[2]  # no place said: the name's own id
     assert e[e.surface == "وزارة العمل"].entity_id.nunique() == 1  # a national ministry's offices
+
+
+def test_a_place_named_like_the_articles_club_gives_way_to_the_club():
+    e = found(
+        "وجه رئيس نادي الخليج رسالة للأندية لانتقال حارس الفريق الأول لكرة القدم، لأن عقد اللاعب"
+        " متبق فيه سنتان، والخليج بحاجة لخدمات الحارس في المرحلة المقبلة من الدوري."
+    )
+    assert e[e.surface.str.contains("الخليج")].entity_id.tolist() == ["al_khaleej_club", "al_khaleej_club"]

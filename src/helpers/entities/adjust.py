@@ -95,7 +95,8 @@ def club_names_throughout(
     لتدريبات النصر): one sense per article. Not where another word follows that makes it another
     body (`qualified_after`), nor when the article names another body that begins with the word
     (الاتحاد السعودي لكرة القدم: a bare الاتحاد may be the federation). The labeller's person
-    or place over just the club's name gives way to the club."""
+    or place, or a gazetteer place the context does not read as one, over just the club's name
+    gives way to the club (مدرب الخليج: Khaleej FC, not the Gulf)."""
     clubs: set[str] = set()
     starts: dict[str, set[str]] = {}  # first word of each organisation's name -> its ids
     for field_name, tokens in fields.items():
@@ -110,8 +111,21 @@ def club_names_throughout(
     out = {}
     for field_name, tokens in fields.items():
         chosen, unconfirmed = found[field_name]
-        # the labeller's person or place over the whole name gives way (قائد ليفربول)
-        other_type = {(s.first, s.last): s for s in chosen if s.source == "model" and s.type != "ORG"}
+        # the labeller's person or place, or a gazetteer place not read as one (في الخليج), over
+        # the whole name gives way (قائد ليفربول، مدرب الخليج)
+        other_type = {
+            (s.first, s.last): s
+            for s in chosen
+            if s.type != "ORG"
+            and (
+                s.source == "model"
+                or (
+                    s.source == "gazetteer"
+                    and s.type == "LOC"
+                    and not context.place_reading(tokens, s.first, s.clitic)
+                )
+            )
+        }
         taken = [False] * len(tokens)
         for span in chosen:
             if (span.first, span.last) not in other_type:
@@ -134,7 +148,7 @@ def club_names_throughout(
             and not (tokens.folded[a][:c].endswith("ب") and b < len(tokens) and tokens.folded[b] == WITH)
         ]
         replaced = {(s.first, s.last) for s in added}
-        kept = [s for s in chosen if (s.first, s.last) not in replaced or s.source != "model"]
+        kept = [s for s in chosen if (s.first, s.last) not in replaced or (s.first, s.last) not in other_type]
         out[field_name] = (sorted(kept + added, key=lambda s: s.first), unconfirmed)
     return out
 
