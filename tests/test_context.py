@@ -1327,3 +1327,10 @@ def test_a_place_named_like_the_articles_club_gives_way_to_the_club():
         " متبق فيه سنتان، والخليج بحاجة لخدمات الحارس في المرحلة المقبلة من الدوري."
     )
     assert e[e.surface.str.contains("الخليج")].entity_id.tolist() == ["al_khaleej_club", "al_khaleej_club"]
+
+
+def test_a_given_name_after_the_family_particle_is_the_family_not_a_person():
+    text = "وفقا لرؤية خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود - أيده الله - وفخامتكم."
+    assert list(found(text).surface) == ["سلمان بن عبدالعزيز"]  # no person سعود
+    e = found(text, use_model=True)
+    assert list(e.surface) == ["سلمان بن عبدالعزيز آل سعود"] and list(e.entity_id) == ["king_salman"]

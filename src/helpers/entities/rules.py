@@ -157,6 +157,8 @@ GENERIC_COMPLEMENTS = _folded(
 #: Organisation heads whose name may be a place (جامعة موسكو، بنك الصين).
 PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي")
 CAPITAL_WORDS = _folded("عاصمة")
+#: The particle of a family's name (آل سعود، آل ثاني), folded.
+FAMILY_PARTICLE = fold_token("آل")
 NAME_PARTICLES = _folded("بن ابن أبو أبي آل بنت عبد دي دو فون فان دير ديل دا")
 
 
@@ -533,6 +535,8 @@ def _given_name_spans(tokens: WordTokens, covered: list[str | None]) -> list[Rul
     for i in [i for i, bare in enumerate(tokens.bare) if not firsts.isdisjoint(bare)]:
         if i < end or covered[i]:
             continue
+        if i > 0 and tokens.joined(i) and tokens.folded[i - 1] == FAMILY_PARTICLE:
+            continue  # آل | سعود: the family of the name before, no person of its own
         whole = word_zipf(tokens.folded[i])
         for clitic, rest in sorted(tokens.readings[i]):  # و + كريم before وك + ريم
             if clitic and whole >= 4.0 and whole >= word_zipf(rest) - 0.5:
