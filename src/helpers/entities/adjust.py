@@ -50,7 +50,12 @@ def clubs_throughout(
     for field_name, tokens in fields.items():
         chosen, unconfirmed = found[field_name]
         chosen = [
-            _as_club(span, gaz.sport_club(name(tokens, span)))
+            as_club(
+                span,
+                gaz.sport_club(name(tokens, span)),
+                "club_place",
+                "club's name, as the article names it elsewhere",
+            )
             if span.source == "gazetteer"
             and span.type == "LOC"
             and name(tokens, span) in clubs
@@ -62,13 +67,12 @@ def clubs_throughout(
     return out
 
 
-def _as_club(span: Span, club: str | None) -> Span:
-    """A city's span read as its club: the gazetteer's club of that name, else a rule's."""
+def as_club(span: Span, club: str | None, rule: str, how: str) -> Span:
+    """A city's span read as its club: the club the sport gazetteer knows by that name (ميلان:
+    AC Milan; `how` says why), else an organisation found by `rule`."""
     if club:
-        return replace(
-            span, type="ORG", alias=Alias(club, False, "club's name, as the article names it elsewhere")
-        )
-    return replace(span, type="ORG", source="rule", rule="club_place", alias=None)
+        return replace(span, type="ORG", source="gazetteer", rule="", alias=Alias(club, False, how))
+    return replace(span, type="ORG", source="rule", rule=rule, alias=None)
 
 
 def beside_places(tokens: WordTokens, spans: list[Span]) -> set[int]:

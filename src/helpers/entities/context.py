@@ -523,9 +523,11 @@ def country_of_title_chain(tokens: WordTokens, first: int, last: int, gaz: Gazet
                 break
             after_chain = k > 0 and (tokens.bare[k - 1] & CHAIN_WORDS or tokens.definite[k - 1])
             for c, rest in tokens.forms(k):
-                clitic = tokens.folded[k][:c]
-                if (clitic == "ب" or (not c and after_chain)) and gaz.country_of(rest):
-                    return gaz.country_of(rest)
+                country = (
+                    gaz.country_of(rest) if tokens.folded[k][:c] == "ب" or (not c and after_chain) else None
+                )
+                if country:
+                    return country
             titled = tokens.definite[k] and k > 0 and tokens.bare[k - 1] & CHAIN_TITLES  # وزير الداخلية
             if not (tokens.bare[k] & CHAIN_WORDS or titled) or (
                 k >= last and tokens.folded[k].startswith("ل")
@@ -550,14 +552,13 @@ def place_after(tokens: WordTokens, b: int, gaz: Gazetteer) -> str | None:
         clitic = 1
     if k >= len(tokens) or not tokens.joined(k):
         return None
-    forms = dict(tokens.forms(k))
-    if forms.get(clitic) in LOCATIVE_HEADS:
+    if dict(tokens.forms(k)).get(clitic) in LOCATIVE_HEADS:
         k, clitic = k + 1, 0
-    for n in (3, 2, 1):
+    first = dict(tokens.forms(k)).get(clitic) if k < len(tokens) else None
+    for n in (3, 2, 1) if first else ():
         if k + n > len(tokens) or not all(tokens.joined(j) for j in range(k, k + n)):
             continue
-        first = dict(tokens.forms(k)).get(clitic)
-        alias = gaz.lookup((first, *tokens.folded[k + 1 : k + n])) if first else None
+        alias = gaz.lookup((first, *tokens.folded[k + 1 : k + n]))
         if alias is not None and not alias.weak and gaz.entries[alias.entity_id].type == "LOC":
             return alias.entity_id
     return None

@@ -134,8 +134,9 @@ def link(
         )
         for entry in logs_of.get(doc_id, ()):
             linker.log(*entry)
-    _link_rule_mentions(docs, linker, tokens or {})
-    _propagate(docs, linker, tokens or {}, sentence_index, workers)
+    tokens = {} if tokens is None else tokens  # filled on demand, shared by both passes
+    _link_rule_mentions(docs, linker, tokens)
+    _propagate(docs, linker, tokens, sentence_index, workers)
     return _tables(docs, linker, sentence_index)
 
 
@@ -203,9 +204,8 @@ def _link_rule_mentions(
     a name many places' or states' bodies share (`_of_place_or_country`), then the corpus index
     of rule-found names (multi-word names first, so surnames find them). `tokens`: documents'
     tokens already made."""
-    fields: dict[str, dict[str, WordTokens]] = {}
     home = _home_country(docs, linker.gaz)
-    shared = _shared_names(docs, fields, tokens, linker.gaz)
+    shared = _shared_names(docs, tokens, linker.gaz)
     for doc in docs:
         for m in doc.mentions:
             if m.source == "gazetteer" and m.type == "PER":
@@ -245,7 +245,7 @@ def _link_rule_mentions(
                     "a district named after its head (حي، مخيم): one per article, as cities share names",
                 )
             if found is None and m.type in ("ORG", "LOC") and generic_name(m.name):
-                found = _of_place_or_country(doc, m, fields, tokens, linker.gaz, home, shared)
+                found = _of_place_or_country(doc, m, tokens, linker.gaz, home, shared)
             if found is None:
                 found = linker.rule_entity(m.name, m.type)
             m.entity_id = found[0]
@@ -254,25 +254,22 @@ def _link_rule_mentions(
                 linker.surnames.add(m.entity_id, m.name)
 
 
-def _mention_tokens(
-    doc: Document,
-    m: Mention,
-    fields: dict[str, dict[str, WordTokens]],
-    tokens: dict[str, dict[str, WordTokens]],
-) -> tuple[WordTokens, int, int]:
-    """The tokens of a mention's field (made once per document) and the mention's [first, last)."""
-    if doc.doc_id not in fields:
-        fields[doc.doc_id] = tokens.get(doc.doc_id) or {f: word_tokens(t) for f, t in doc.texts.items()}
-    field_tokens = fields[doc.doc_id][m.field]
-    a = bisect.bisect_right(field_tokens.starts, m.start) - 1
-    return field_tokens, a, bisect.bisect_left(field_tokens.starts, m.end)
+def _doc_tokens(doc: Document, tokens: dict[str, dict[str, WordTokens]]) -> dict[str, WordTokens]:
+    """A document's tokens per field, from `tokens` (which recognise filled, or this fills)."""
+    if not tokens.get(doc.doc_id):
+        tokens[doc.doc_id] = {f: word_tokens(t) for f, t in doc.texts.items()}
+    return tokens[doc.doc_id]
+
+
+def _token_range(field_tokens: WordTokens, m: Mention) -> tuple[int, int]:
+    """The mention's tokens [first, last) in its field."""
+    return bisect.bisect_right(field_tokens.starts, m.start) - 1, bisect.bisect_left(
+        field_tokens.starts, m.end
+    )
 
 
 def _shared_names(
-    docs: list[Document],
-    fields: dict[str, dict[str, WordTokens]],
-    tokens: dict[str, dict[str, WordTokens]],
-    gaz: Gazetteer,
+    docs: list[Document], tokens: dict[str, dict[str, WordTokens]], gaz: Gazetteer
 ) -> dict[tuple[str, ...], dict[tuple[str, str, int], str]]:
     """Names of common words (`generic_name`) that the corpus gives two or more places by a
     locative right after them (مستشفى الملك فهد بجدة ... بالهفوف): many places have one. Name ->
@@ -285,8 +282,8 @@ def _shared_names(
                 continue
             if m.name[0] in NATIONAL_HEADS:
                 continue
-            field_tokens, _, b = _mention_tokens(doc, m, fields, tokens)
-            place = place_after(field_tokens, b, gaz)
+            field_tokens = _doc_tokens(doc, tokens)[m.field]
+            place = place_after(field_tokens, _token_range(field_tokens, m)[1], gaz)
             if place:
                 places[m.name][(doc.doc_id, m.field, m.start)] = place
     return {name: by_mention for name, by_mention in places.items() if len(set(by_mention.values())) > 1}
@@ -295,7 +292,6 @@ def _shared_names(
 def _of_place_or_country(
     doc: Document,
     m: Mention,
-    fields: dict[str, dict[str, WordTokens]],
     tokens: dict[str, dict[str, WordTokens]],
     gaz: Gazetteer,
     home: str,
@@ -315,8 +311,8 @@ def _of_place_or_country(
         )
     if not state_body(m.name):
         return None
-    field_tokens, a, b = _mention_tokens(doc, m, fields, tokens)
-    country = country_of_title_chain(field_tokens, a, b, gaz)
+    field_tokens = _doc_tokens(doc, tokens)[m.field]
+    country = country_of_title_chain(field_tokens, *_token_range(field_tokens, m), gaz)
     if country and country != home:
         return (
             f"{prefix}@{country}",
@@ -493,14 +489,13 @@ def _propagate_docs(
             elif is_surname(last, TITLED_SURNAME_ZIPF):
                 titled[last] = eid
         surnames.update(_lone_names(doc.mentions, surnames))
-        fields = tokens.get(doc.doc_id) or {f: word_tokens(t) for f, t in doc.texts.items()}
+        fields = _doc_tokens(doc, tokens)
         result = _Propagated([], list(doc.pending), [], [])
         for field_name, field_tokens in fields.items():
             taken = [False] * len(field_tokens)
             for m in doc.mentions:
                 if m.field == field_name:
-                    a = bisect.bisect_right(field_tokens.starts, m.start) - 1
-                    b = bisect.bisect_left(field_tokens.starts, m.end)
+                    a, b = _token_range(field_tokens, m)
                     for k in range(max(a, 0), b):
                         taken[k] = True
             _propagate_field(

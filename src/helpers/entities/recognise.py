@@ -16,6 +16,7 @@ from helpers.core.words import fold_token, is_function_word, strip_diacritics, w
 from helpers.entities import camel_ner, context, labeller
 from helpers.entities.adjust import (
     adjusted,
+    as_club,
     beside_places,
     club_names_throughout,
     clubs_throughout,
@@ -306,10 +307,16 @@ def _gazetteer_spans(
                 context.club_by_nationality(tokens, a, b, gaz.nationality)
                 or (entry.country and not c and context.club_by_city(tokens, a))
             ):  # the labeller does not overrule these (`merge_model`)
-                spans.append(_club_span(gaz, a, b, c, name, "club_place"))
+                spans.append(
+                    as_club(Span(a, b, "LOC", "gazetteer", c), gaz.sport_club(name), "club_place", CLUB_HOW)
+                )
                 continue
             if context.club_by_nationality(tokens, a, b, gaz.nationality):
-                spans.append(_club_span(gaz, a, b, c, name, "club_nationality"))
+                spans.append(
+                    as_club(
+                        Span(a, b, "LOC", "gazetteer", c), gaz.sport_club(name), "club_nationality", CLUB_HOW
+                    )
+                )
                 continue
             org = context.club_or_company(tokens, a, b, set(), c)
             if org:  # ريال مدريد، نادي جدة: the place is in an organisation's name
@@ -341,20 +348,8 @@ def _gazetteer_spans(
     return spans
 
 
-def _club_span(gaz: Gazetteer, a: int, b: int, c: int, name: tuple[str, ...], rule: str) -> Span:
-    """A city's name read as its club's (ميلان الإيطالي، انتقل إلى ميلان): the gazetteer's club
-    when it knows one by that name in sport (AC Milan), else a rule's organisation."""
-    club = gaz.sport_club(name)
-    if club:
-        return Span(
-            a,
-            b,
-            "ORG",
-            "gazetteer",
-            c,
-            Alias(club, False, f"club's name where the context says club ({rule})"),
-        )
-    return Span(a, b, "ORG", "rule", c, rule=rule)
+#: Why a city's name is its club where the context says club (`_gazetteer_spans`).
+CLUB_HOW = "club's name where the context says club (a match verb, a player's move, a nationality)"
 
 
 def _short_name_written(tokens: WordTokens, a: int, c: int, entry: Entry) -> bool:
