@@ -1334,3 +1334,36 @@ def test_a_given_name_after_the_family_particle_is_the_family_not_a_person():
     assert list(found(text).surface) == ["سلمان بن عبدالعزيز"]  # no person سعود
     e = found(text, use_model=True)
     assert list(e.surface) == ["سلمان بن عبدالعزيز آل سعود"] and list(e.entity_id) == ["king_salman"]
+
+
+def test_a_settlement_head_names_the_rare_definite_word_after_it():
+    named = by_surface(
+        "اقتحمت القوات قرية المفتاحة ثم بلدة الفلاحي، وزار الأطفال مدينة الألعاب في بلدة القديمة."
+    )
+    assert named["المفتاحة"][0] == "LOC" and named["الفلاحي"][0] == "LOC"
+    # a word in use names a kind of place, an adjective is no name, a number glued on is no name
+    assert not {"الألعاب", "القديمة"} & set(named)
+    assert "العلم160" not in by_surface("فروا باتجاه بلدة العلم160 كلم شمال بغداد.")
+
+
+def test_clubs_in_a_list_after_a_club_or_after_their_plural_head():
+    sport = " في الدوري السعودي لكرة القدم وسجل اللاعب هدفا في المباراة."
+    assert {"al_qadsiah", "al_nahda_sa", "al_hazem", "al_wehda_sa"} <= ids(
+        "ولعب المدافع لأندية القادسية والنهضة والحزم والوحدة" + sport
+    )
+    assert {"al_hilal", "al_nassr", "al_shabab_sa"} <= ids("فاز الهلال على النصر والشباب" + sport)
+    # the Gulf's clubs: no list after the plural head
+    assert "al_khaleej_club" not in ids("تأجيل بطولة أندية الخليج" + sport)
+
+
+def test_names_sharing_a_dual_or_plural_head_are_each_the_body():
+    e = found("التقى ممثلو وزارتي الدفاع والداخلية، ومسؤولو وزارات المالية، والخدمة المدنية والعدل.")
+    names = dict(zip(e.surface, e.entity_id, strict=True))
+    assert {"الدفاع", "الداخلية", "المالية", "الخدمة المدنية", "العدل"} <= set(names)
+    assert set(e.type) == {"ORG"}
+    # each name is the ministry it names, as when written whole
+    assert ids("وأعلنت وزارة العدل ووزارة الدفاع القرار.") == {names["العدل"], names["الدفاع"]}
+    # a dual with three names: which و joins a ministry's own name is unclear
+    assert (
+        not found("وافقت وزارتي التجارة والصناعة والعمل على الخطة.").surface.isin(["التجارة", "العمل"]).any()
+    )

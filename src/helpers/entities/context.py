@@ -353,6 +353,23 @@ def club_supported(tokens: WordTokens, first: int) -> bool:
     return False
 
 
+#: Plural heads before a list of clubs (أندية القادسية والنهضة، لأندية النصر والشباب).
+CLUB_LIST_HEADS = _folded("أندية")
+
+
+def club_list(tokens: WordTokens, first: int, last: int) -> bool:
+    """The name at tokens first..last opens a list of clubs after their plural head: و and a word
+    follow (أندية القادسية والنهضة; not بطولة أندية الخليج, the Gulf's clubs)."""
+    return (
+        first > 0
+        and tokens.joined(first)
+        and bool(tokens.bare[first - 1] & CLUB_LIST_HEADS)
+        and last < len(tokens)
+        and tokens.joined(last)
+        and tokens.folded[last].startswith("و")
+    )
+
+
 #: Words a club's name follows in a match report where a city's name would not (فاز نجران على
 #: الهلال، تعادل مع ليون، أمام بورتو): match verbs and their prepositions.
 MATCH_CUES = _folded("فاز يفوز خسر تعادل واجه يواجه التقى يلتقي هزم تغلب أمام ضد مضيفه ضيفه")

@@ -328,17 +328,22 @@ def _gazetteer_spans(
         if entry.type == "PER":
             a, c = _after_title(tokens, gaz, a, b, c, alias.entity_id)
         spans.append(Span(a, b, entry.type, "gazetteer", c, alias))
-    # clubs named like common words, in an article about sport, with a club cue before them or
-    # the labeller naming an organisation there (they go first: they win a tie with a city)
+    # clubs named like common words, in an article about sport, with a club cue before them, the
+    # labeller naming an organisation there, or و after another club (أندية القادسية والنهضة
+    # والحزم); they go first: they win a tie with a city
     if gaz.sport_trie and sport:
+        club_ends = {s.last for s in spans if s.alias and s.alias.entity_id in gaz.sport_clubs}
         for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded):
             if not context.qualified_after(tokens, b) and (
                 model_type_at[a] == "ORG"
                 or context.club_supported(tokens, a)
                 or context.transfer_to(tokens, a)
+                or context.club_list(tokens, a, b)
+                or (a in club_ends and c == 1 and tokens.folded[a][0] == "و" and tokens.joined(a))
             ):
                 alias = Alias(eid, False, "club's name in an article about sport")
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
+                club_ends.add(b)
     # outlets whose names are only theirs in context (العربية after قناة)
     for a, b, c, eid in trie_matches(tokens, gaz.media_trie, tokens.folded) if gaz.media_trie else ():
         # a name that is only an outlet's (سبق) is one also in the dateline (فهد العتيبي- سبق- الطائف:)
@@ -413,7 +418,7 @@ def _recognise(
     spans = list(known)
     unconfirmed = []
     for r in rule_spans:
-        span = Span(r.first, r.last, r.type, "rule", r.clitic, None, r.rule, r.hint)
+        span = Span(r.first, r.last, r.type, "rule", r.clitic, None, r.rule, r.hint, head=r.head)
         (spans if r.confirmed else unconfirmed).append(span)
     chosen = _select(spans, len(tokens))
     chosen, unconfirmed = merge_model(tokens, chosen, unconfirmed, list(model_spans), sport)

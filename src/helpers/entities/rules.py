@@ -109,6 +109,17 @@ PERFORMERS = _folded("الفنان الفنانة الفنانين الفنان�
 _WORKS = "مسلسل فيلم برنامج مسرحية رواية كتاب ديوان ألبوم أغنية قصيدة حملة مشروع مسابقة"
 WORK_HEADS = _folded(" ".join(f"{w} ال{w}" for w in _WORKS.split()))
 PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محافظة مقاطعة جزيرة ممر مضيق نهر جبل جبال بحيرة وادي")
+#: Heads of a settlement, whose definite name an Arabic word may be (قرية المفتاحة، مدينة الرطبة).
+SETTLEMENT_HEADS = _folded("مدينة بلدة قرية")
+#: Dual and plural heads a list of bodies' names shares (وزارتي الدفاع والداخلية), with the
+#: singular head each name takes.
+SHARED_HEADS = {
+    fold_token(w): fold_token(head)
+    for w, head in (("وزارتي", "وزارة"), ("وزارتا", "وزارة"), ("وزارات", "وزارة"))
+}
+#: Zipf below which a definite word after a settlement head is its name (مدينة الحوطة), not a
+#: word in use naming a kind of place (مدينة الألعاب، قرية الحضور).
+SETTLEMENT_NAME_ZIPF = 4.0
 #: Organisation heads often named after a person (جامعة الملك سعود، مستشفى الأمير سلطان).
 NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع كلية معهد مدرسة مدارس مكتبة جمعية صندوق مدينة")
 #: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
@@ -183,6 +194,7 @@ KEYWORDS = (
     | WORK_HEADS
     | COMPETITION_HEADS
     | PLACE_HEADS
+    | frozenset(SHARED_HEADS)
 )
 #: Cheap test before the shape patterns: the word ends like one of them.
 SHAPE_ENDINGS = ("ف", "فا", "كو", "كي", "كايا", "ان", "لي", "تش", "زاده", "اوغلو", "اباد", "راد", "رغ", "رج")
@@ -278,6 +290,8 @@ class RuleSpan:
     confirmed: bool
     clitic: int = 0
     hint: str = ""
+    #: The singular head a list's names share before them (وزارتي الدفاع والداخلية: وزارة).
+    head: str = ""
 
 
 def _definite(word: str) -> bool:
@@ -918,6 +932,38 @@ def _district_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
     return spans
 
 
+def _shared_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """Bodies' names sharing a dual or plural head (وزارتي الدفاع والداخلية، وزارات المالية
+    والخدمة المدنية والعدل): each name after the head, a definite word and its relational
+    adjectives, joined by و (perhaps after a comma), is an organisation named with the singular
+    head. A dual takes exactly two names (وزارتي التجارة والصناعة والعمل is left alone: which
+    و joins a ministry's own name is unclear); a plural at least two."""
+    spans = []
+    for i in tokens.keyword_positions:
+        head = next((SHARED_HEADS[f] for c, f in tokens.forms(i) if f in SHARED_HEADS), None)
+        if head is None or covered[i]:
+            continue
+        names, k = [], i + 1
+        while k < len(tokens) and not covered[k] and (k == i + 1 or tokens.gaps[k] in ("", "،", ",")):
+            word, clitic = tokens.folded[k], 0 if k == i + 1 else 1
+            if (k == i + 1) == word.startswith("و") or not _definite(word[clitic:]):
+                break
+            if is_function_word(word[clitic:]) or word[clitic:] in PHRASE_STOPS:
+                break
+            end = k + 1
+            while (
+                end < len(tokens) and tokens.joined(end) and not covered[end] and _nisba(tokens.folded[end])
+            ):
+                end += 1  # الخدمة المدنية، الشؤون الإسلامية
+            names.append((k, end, clitic))
+            k = end
+        dual = tokens.folded[i].endswith(("تي", "تا"))
+        if len(names) < 2 or (dual and len(names) > 2):
+            continue
+        spans += [RuleSpan(a, b, "ORG", "shared_head", True, c, head=head) for a, b, c in names]
+    return spans
+
+
 def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """A place named after a person: a facility head and a title and name, or a known person's
     name (مطار الملك عبدالعزيز الدولي، مطار كرزاي): the place as a whole, not the person."""
@@ -1086,11 +1132,32 @@ def _competition_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
     return spans
 
 
+def _settlement_name(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
+    """End of a settlement's definite name at token i after its head (قرية المفتاحة، بلدة
+    القريتين): one definite word rarer than `SETTLEMENT_NAME_ZIPF`, not a relational adjective
+    in use (قرية الشعبية), a direction or an adjective of the head; i when there is none."""
+    word = tokens.folded[i]
+    if (
+        covered[i]
+        or not word.startswith("ال")
+        or not word.isalpha()  # بلدة العلم160 كلم: a number glued on
+        or is_function_word(word)
+        or word in QUARTER_ADJECTIVES
+        or word in DIRECTIONS
+        or word_zipf(word) >= SETTLEMENT_NAME_ZIPF
+        or (word.endswith(("ي", "يه")) and word_zipf(word) >= RARE)
+    ):
+        return i
+    return i + 1
+
+
 def _place_spans(tokens: WordTokens, covered: list[str | None], capital_of) -> list[RuleSpan]:
     spans = []
     for i in range(len(tokens) - 1):
         if tokens.keyword[i] and tokens.is_(i, PLACE_HEADS) and tokens.joined(i + 1) and not covered[i]:
             end = _foreign_run(tokens, i + 1, covered, 2)
+            if end == i + 1 and tokens.is_(i, SETTLEMENT_HEADS):
+                end = _settlement_name(tokens, i + 1, covered)
             if end > i + 1 and tokens.folded[i + 1] not in ORDINALS:
                 spans.append(RuleSpan(i + 1, end, "LOC", "place_head", True))
         if tokens.folded[i] in CAPITAL_WORDS and covered[i + 1] == "LOC" and i > 0:
@@ -1121,6 +1188,7 @@ def find_rule_spans(
         + _speech_spans(tokens, covered)
         + _org_spans(tokens, covered)
         + _facility_spans(tokens, covered)
+        + _shared_head_spans(tokens, covered)
         + _district_spans(tokens, covered)
         + _event_named_spans(tokens, covered)
         + _defined_head_spans(tokens, covered)

@@ -34,6 +34,8 @@ class Span:
     hint: str = ""
     #: The sequence labeller's score for these tokens with this type (None: it did not tag them).
     score: float | None = None
+    #: The singular head a list's names share before them (`RuleSpan.head`), first word of the name.
+    head: str = ""
 
     @property
     def length(self) -> int:
@@ -93,7 +95,8 @@ def documents_of(documents: pd.DataFrame) -> list[tuple[str, str, str]]:
 
 
 def span_text(tokens: WordTokens, span: Span) -> tuple[int, int, tuple[str, ...]]:
-    """Character offsets of a span without its proclitic, and its folded words."""
+    """Character offsets of a span without its proclitic, and its folded words (after the head it
+    shares with other names, if any)."""
     start = tokens.starts[span.first]
     first = tokens.folded[span.first]
     if span.clitic and first[span.clitic - 1 : span.clitic + 1] == "لل":
@@ -108,5 +111,5 @@ def span_text(tokens: WordTokens, span: Span) -> tuple[int, int, tuple[str, ...]
                 break
             consumed += len(fold_token(ch))
         first = first[span.clitic :]
-    name = (first, *tokens.folded[span.first + 1 : span.last])
+    name = (*([span.head] if span.head else []), first, *tokens.folded[span.first + 1 : span.last])
     return start, tokens.ends[span.last - 1], name
