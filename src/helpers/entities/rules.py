@@ -109,8 +109,9 @@ PERFORMERS = _folded("الفنان الفنانة الفنانين الفنان�
 _WORKS = "مسلسل فيلم برنامج مسرحية رواية كتاب ديوان ألبوم أغنية قصيدة حملة مشروع مسابقة"
 WORK_HEADS = _folded(" ".join(f"{w} ال{w}" for w in _WORKS.split()))
 PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محافظة مقاطعة جزيرة ممر مضيق نهر جبل جبال بحيرة وادي")
-#: Heads of a settlement, whose definite name an Arabic word may be (قرية المفتاحة، مدينة الرطبة).
-SETTLEMENT_HEADS = _folded("مدينة بلدة قرية")
+#: Heads of a settlement or governorate, whose definite name an Arabic word may be (قرية المفتاحة،
+#: مدينة الرطبة، محافظة الطوال).
+SETTLEMENT_HEADS = _folded("مدينة بلدة قرية محافظة")
 #: Dual and plural heads a list of bodies' names shares (وزارتي الدفاع والداخلية), with the
 #: singular head each name takes.
 SHARED_HEADS = {
