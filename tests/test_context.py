@@ -1367,3 +1367,14 @@ def test_names_sharing_a_dual_or_plural_head_are_each_the_body():
     assert (
         not found("وافقت وزارتي التجارة والصناعة والعمل على الخطة.").surface.isin(["التجارة", "العمل"]).any()
     )
+
+
+def test_a_definite_word_after_a_patronymic_is_the_family_unless_it_takes_a_complement():
+    named = by_surface(
+        "وقال اللواء محمد بن رافع الشهري إن الحادث وقع، "
+        "وقال المحامي سمير بن عمر المتخصص في الشؤون القانونية إن"
+    )
+    assert named["محمد بن رافع الشهري"][0] == "PER"
+    assert "سمير بن عمر" in named and "سمير بن عمر المتخصص" not in named
+    # a feminine adjective agrees with a noun before the name
+    assert "محمد بن سلمان" in by_surface("وصلت زيارة الأمير محمد بن سلمان الرسمية إلى نهايتها.")

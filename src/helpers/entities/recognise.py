@@ -49,6 +49,7 @@ from helpers.entities.rules import (
     ali_is_preposition,
     and_before_name,
     clear_future_verb,
+    family_after_patronymic,
     find_rule_spans,
     name_particle,
     plural_noun,
@@ -532,7 +533,8 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
     """The rule's span has a word outside the model's that is ordinary vocabulary (فيصل بن خالد
     فعاليات، جون وكثيرون): the rule over-reached. A short function word at its end is a foreign
     surname the rule took on purpose (دونالد لو), a given name after the first word a surname
-    (فهد سلطان)."""
+    (فهد سلطان), a definite word after a patronymic the family's name
+    (`family_after_patronymic`: محمد بن رافع الشهري)."""
     for k in range(rule.first, rule.last):
         if model.first <= k < model.last:
             continue
@@ -544,6 +546,12 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
         before_particle = k + 1 < rule.last and name_particle(tokens, k + 1)
         if (k > rule.first or before_particle) and given_names().match(tokens.folded, k)[0]:
             continue  # فهد سلطان: a surname that is a given name too; على | بن عثمان
+        if (
+            k == rule.last - 1
+            and PATRONYMIC & set(tokens.folded[rule.first : k])
+            and family_after_patronymic(tokens, k)
+        ):
+            continue  # محمد بن رافع | الشهري: the family's name after a patronymic
         if max(word_zipf(rest) for _, rest in tokens.forms(k)) >= 3.5:
             return True
     return False

@@ -171,6 +171,8 @@ PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية �
 CAPITAL_WORDS = _folded("عاصمة")
 #: The particle of a family's name (آل سعود، آل ثاني), folded.
 FAMILY_PARTICLE = fold_token("آل")
+#: The words of descent in a name (محمد بن إبراهيم).
+DESCENT = _folded("بن ابن بنت")
 NAME_PARTICLES = _folded("بن ابن أبو أبي آل بنت عبد دي دو فون فان دير ديل دا")
 
 
@@ -484,8 +486,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
         if after_particle:  # بن فرحان، آل ثاني، عبد العاطي: any content word, then a family name
             ok = not is_function_word(word) and not word.isdigit()
             if ok and not name_particle(tokens, end - 1):
-                if tokens.definite[end] and word_zipf(word) < RARE:
-                    end += 1  # بن عبدالعزيز | الربيعة
+                if family_after_patronymic(tokens, end):
+                    end += 1  # بن عبدالعزيز | الربيعة، بن إبراهيم | القاضي
                 break
         if not ok and end == j and foreign and is_function_word(word) and len(word) <= 3 and word != "علي":
             ok = end + 1 >= len(tokens) or not tokens.joined(end + 1)  # دونالد لو، ...
@@ -495,6 +497,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
                 len(word) >= 7 and word.endswith("ات")
             )
             ok = (word_zipf(word) < RARE and not plural) or family_nisba(word)
+            if not ok and any(tokens.folded[k] in DESCENT for k in range(i + 1, j)):
+                ok = family_after_patronymic(tokens, end)  # محمد بن إبراهيم | القاضي
         if not ok:
             break
         end += 1
@@ -508,6 +512,36 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     last = tokens.folded[end - 1]
     rare_surname = word_zipf(last) < RARE or bool(PERSON_SHAPE.search(last)) or family_nisba(last)
     return RuleSpan(i, end, "PER", "given_name", foreign or rare_surname or after_particle, clitic)
+
+
+def family_after_patronymic(tokens: WordTokens, k: int) -> bool:
+    """Token k, a definite word after بن and a name, is the family's name (بن فوزان الربيعة، بن
+    إبراهيم القاضي، بن عبدالمحسن التركي): a word below `VERY_COMMON`, no title or other keyword,
+    no function word; one in ة below `RARE` only, as most such words are adjectives agreeing with
+    a noun before the name (زيارة محمد بن سلمان الرسمية)."""
+    word = tokens.folded[k]
+    if not tokens.definite[k] or not word.startswith("ال") or tokens.keyword[k] or is_function_word(word):
+        return False
+    if word_zipf(word) >= (RARE if word.endswith("ه") else VERY_COMMON):
+        return False
+    return word_zipf(word) < RARE or not _takes_complement(tokens, k + 1)
+
+
+#: Prepositions a participle's or an adjective's complement starts with (المتخصص في).
+COMPLEMENT_PREPOSITIONS = _folded("في على من عن إلى مع لدى عند حول ضد")
+
+
+def _takes_complement(tokens: WordTokens, k: int) -> bool:
+    """Token k goes on the word before it as an adjective's or a participle's complement would: a
+    preposition (المتخصص | في، الفائز | بجائزة), a relational adjective (المنتخب | السعودي) or
+    an adverb (المعروض | رسميا)."""
+    if k >= len(tokens) or not tokens.joined(k):
+        return False
+    word = tokens.folded[k]
+    preposition = word in COMPLEMENT_PREPOSITIONS
+    governed = any(c and word[:c] in ("ب", "ل") and word_zipf(rest) >= COMMON for c, rest in tokens.forms(k))
+    adverb = has_tanween(tokens.raw[k]) or (word.endswith("يا") and word_zipf(word) >= RARE)
+    return preposition or governed or adverb or _nisba(word)
 
 
 def family_nisba(word: str) -> bool:
