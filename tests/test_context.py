@@ -1378,3 +1378,10 @@ def test_a_definite_word_after_a_patronymic_is_the_family_unless_it_takes_a_comp
     assert "سمير بن عمر" in named and "سمير بن عمر المتخصص" not in named
     # a feminine adjective agrees with a noun before the name
     assert "محمد بن سلمان" in by_surface("وصلت زيارة الأمير محمد بن سلمان الرسمية إلى نهايتها.")
+
+
+def test_leading_european_clubs_are_known_and_a_city_named_club_only_in_sport():
+    sport = " في الدوري لكرة القدم وسجل اللاعب هدفا في المباراة."
+    assert {"west_ham_united", "psv_eindhoven"} <= ids("تعادل وستهام يونايتد مع آيندهوفن" + sport)
+    assert "as_roma" in ids("فاز روما على لاتسيو" + sport)
+    assert ids("زار الرئيس روما وباريس في جولته الأوروبية.") == {"rome", "paris"}
