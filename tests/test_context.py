@@ -1385,3 +1385,18 @@ def test_leading_european_clubs_are_known_and_a_city_named_club_only_in_sport():
     assert {"west_ham_united", "psv_eindhoven"} <= ids("تعادل وستهام يونايتد مع آيندهوفن" + sport)
     assert "as_roma" in ids("فاز روما على لاتسيو" + sport)
     assert ids("زار الرئيس روما وباريس في جولته الأوروبية.") == {"rome", "paris"}
+
+
+def test_a_labeller_person_starts_at_ibn_after_a_word_that_is_no_given_name():
+    text = "تستند إلى مقولات ابن تيمية وقال خالد ابن سلمان وهاني أبو أسعد"
+    tokens = word_tokens(text)
+    spans = model_token_spans(
+        tokens,
+        [
+            (text.index("مقولات"), text.index(" وقال"), "PER", 0.9),
+            (text.index("خالد"), text.index(" وهاني"), "PER", 0.9),
+            (text.index("هاني"), len(text), "PER", 0.9),
+        ],
+    )
+    surfaces = [text[slice(*span_text(tokens, s)[:2])] for s in spans]
+    assert surfaces == ["ابن تيمية", "خالد ابن سلمان", "هاني أبو أسعد"]

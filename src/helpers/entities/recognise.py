@@ -688,6 +688,8 @@ def _chain_into(tokens: WordTokens, span: Span, inside: list[Span]) -> bool:
     )
 
 
+#: "Son of" written with its alef, which begins a name (ابن تيمية).
+IBN = fold_token("ابن")
 #: Words that make a name with the name after them (ابن تيمية، أبو مازن، أم كلثوم).
 KUNYA = frozenset(fold_token(w) for w in "ابن أبو أبي أبا أم".split())
 
@@ -784,7 +786,9 @@ def model_token_spans(
     leaves that word's first letters (a proclitic) outside when the rest is the usual form
     (وبريطانيا, not كاليفورنيا), as does one starting with a proclitic and a head word (بجامعة)
     or with و + the article (والزقوم); a person span ends before و + another name or title
-    (`_and_another`); a trade at its start is left out and makes it a person (للمغني إيمينيم);
+    (`_and_another`); a trade at its start is left out and makes it a person (للمغني إيمينيم), as
+    is any other word but a given name before ابن (مقولات | ابن تيمية; a given name is rarer
+    before it than before بن, and one before أبو is the usual given name and family, خالد أبو زيد);
     titles, function words, times and nationality adjectives at its edges and a last word joined
     by و to a common word are trimmed (`_trim`); a person span ends before a noun with a pronoun or
     ب/ل/ك + a frequent word (`_prepositional`); an ORG span takes the definite head before it
@@ -824,6 +828,13 @@ def model_token_spans(
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
         if b - a > 1 and any(rest in PROFESSIONS for _, rest in tokens.forms(a)):
             a, clitic, etype = a + 1, 0, "PER"  # للمغني | إيمينيم: a profession, then the person
+        if (
+            etype == "PER"
+            and b - a > 2
+            and tokens.folded[a + 1] == IBN
+            and not any(given_names().match([rest], 0)[0] for _, rest in tokens.forms(a))
+        ):
+            a, clitic = a + 1, 0  # مقولات | ابن تيمية: a name with ابن is whole without a given name
         first, b = _trim(tokens, a, b, clitic, etype, gaz)
         if first >= b:
             continue
