@@ -1400,3 +1400,11 @@ def test_a_labeller_person_starts_at_ibn_after_a_word_that_is_no_given_name():
     )
     surfaces = [text[slice(*span_text(tokens, s)[:2])] for s in spans]
     assert surfaces == ["ابن تيمية", "خالد ابن سلمان", "هاني أبو أسعد"]
+
+
+def test_classical_scholars_are_known_persons():
+    named = by_surface(
+        "عن أبي هريرة رضي الله عنه أن النبي قال كذا، رواه البخاري، وقال شيخ الإسلام ابن تيمية."
+    )
+    assert named["البخاري"] == ("PER", "al_bukhari") and named["ابن تيمية"] == ("PER", "ibn_taymiyyah")
+    assert named["أبي هريرة"] == ("PER", "abu_hurairah")
