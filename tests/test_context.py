@@ -1408,3 +1408,16 @@ def test_classical_scholars_are_known_persons():
     )
     assert named["البخاري"] == ("PER", "al_bukhari") and named["ابن تيمية"] == ("PER", "ibn_taymiyyah")
     assert named["أبي هريرة"] == ("PER", "abu_hurairah")
+
+
+def test_leagues_cups_and_companies_named_after_their_founder():
+    named = by_surface(
+        "انطلق دوري عبد اللطيف جميل للمحترفين، وحصلت شركة عبد اللطيف جميل على العقد، "
+        "وتأهل الهلال إلى نهائي كأس ولي العهد، وانتقل اللاعب إلى البوندسليغا.",
+        use_model=True,
+    )
+    assert named["دوري عبد اللطيف جميل للمحترفين"] == ("MISC", "saudi_pro_league")
+    assert named["شركة عبد اللطيف جميل"][0] == "ORG"
+    assert named["كأس ولي العهد"][1] == "saudi_crown_prince_cup" and named["البوندسليغا"][1] == "bundesliga"
+    founder = by_surface("وقالت مديرة الأعمال بشركة محمود صالح أبار إن", use_model=True)
+    assert founder["شركة محمود صالح أبار"][0] == "ORG"

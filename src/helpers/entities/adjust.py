@@ -274,6 +274,35 @@ def with_known_surname(tokens: WordTokens, spans: list[Span], gaz: Gazetteer) ->
     return out
 
 
+#: Heads of a company or group named after its founder (شركة محمود صالح أبار، مجموعة بن لادن).
+COMPANY_HEADS = frozenset(fold_token(w) for w in ("شركة", "مجموعة", "مؤسسة"))
+#: Words after the founder's name that are the company's (شركة محمد بن إبراهيم القاضي القابضة).
+COMPANY_SUFFIXES = frozenset(fold_token(w) for w in ("القابضة", "وأولاده", "وشركاه", "المحدودة", "التجارية"))
+
+
+def companies_named_after_persons(tokens: WordTokens, spans: list[Span]) -> list[Span]:
+    """A person's name right after a company head is the company (شركة عبد اللطيف جميل،
+    بشركة محمود صالح أبار): the head, the name and the words that end a company's name after
+    it (القابضة، وأولاده، للتجارة)."""
+    out = []
+    for span in spans:
+        head = span.first - 1
+        clitic = (
+            next((c for c, rest in tokens.forms(head) if rest in COMPANY_HEADS), None)
+            if span.type == "PER" and head >= 0 and tokens.joined(span.first) and not span.clitic
+            else None
+        )
+        if clitic is None or (out and out[-1].last > head):
+            out.append(span)
+            continue
+        end = span.last
+        while end < len(tokens) and tokens.joined(end) and tokens.folded[end] in COMPANY_SUFFIXES:
+            end += 1
+        end = context.organisation_complement_end(tokens, end)
+        out.append(Span(head, end, "ORG", "rule", clitic, rule="org_named", score=span.score))
+    return out
+
+
 def with_patronymics(tokens: WordTokens, spans: list[Span]) -> list[Span]:
     """Person spans followed by a chain of forebears' names that their source stopped before
     (فيصل بن فهد | بن مساعد بن سعود بن عبدالعزيز، محمد بن سلمان | بن عبد العزيز) take the chain;

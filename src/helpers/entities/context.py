@@ -198,7 +198,7 @@ def club_or_company(
         if tokens.bare[before] & PLACE_ORG_HEADS:
             general = last < len(tokens) and tokens.joined(last) and tokens.folded[last] in GENERAL_ADJECTIVES
             end = last + 1 if _adjective_after(tokens, last) or general else last  # مستشفى ينبع العام
-            return before, _complement_end(tokens, end)
+            return before, organisation_complement_end(tokens, end)
     if after < len(tokens) and after not in taken and tokens.joined(after):
         if tokens.folded[after] in CLUB_AFTER:
             return first, after + 1
@@ -209,7 +209,7 @@ def club_or_company(
 GENERAL_ADJECTIVES = _folded("العام العامة")
 
 
-def _complement_end(tokens: WordTokens, k: int) -> int:
+def organisation_complement_end(tokens: WordTokens, k: int) -> int:
     """End of a ل-complement of an organisation's name at token k (للنقل العام، للأوراق
     المالية، للعلوم والتكنولوجيا): ل + a definite word and up to two relational adjectives,
     العام / العامة or words joined by و + ال after it (not شركة ... للخدمات الأرضية | المدرجة);
