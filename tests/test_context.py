@@ -1421,3 +1421,12 @@ def test_leagues_cups_and_companies_named_after_their_founder():
     assert named["كأس ولي العهد"][1] == "saudi_crown_prince_cup" and named["البوندسليغا"][1] == "bundesliga"
     founder = by_surface("وقالت مديرة الأعمال بشركة محمود صالح أبار إن", use_model=True)
     assert founder["شركة محمود صالح أبار"][0] == "ORG"
+
+
+def test_a_rare_word_and_a_company_field_name_a_company():
+    named = by_surface("ارتفعت أسهم وميدغلف للتأمين ووصلت رحلة نسما للطيران، وهي فرصة جيدة للاستثمار.")
+    assert named["ميدغلف للتأمين"][0] == named["نسما للطيران"][0] == "ORG"
+    assert not {"جيدة للاستثمار", "للاستثمار"} & set(named)
+    # the end of a longer body's name stays in it; an accusative word in use is no name
+    assert "المصدرة للبترول" not in by_surface("اجتمعت منظمة الدول المصدرة للبترول أمس.")
+    assert "رائدا للتأمين" not in by_surface("أصبح رائدا للتأمين في المنطقة.")

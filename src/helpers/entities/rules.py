@@ -999,6 +999,39 @@ def _shared_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
     return spans
 
 
+#: Fields a company names after its own name with ل (ميدغلف للتأمين، جواثا للتنمية، نسما للطيران).
+COMPANY_FIELDS = _folded(
+    "للتأمين للاستثمار للتطوير للبترول للاتصالات للطيران للبتروكيماويات للتنمية للعقارات للأسمنت للإسمنت "
+    "للتمويل للصرافة للاستقدام"
+)
+
+
+def _company_field_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """A company named by a rare indefinite word and its field (بوبا للتأمين، إكسا للتأمين
+    التعاوني، جدوى للاستثمار): the word, the field and the adjectives after it. A word in use
+    before the field, or an accusative, relational adjective or plural of one, is a description
+    (جيدة للاستثمار، رائدا للتأمين، استرشادي للاستثمار); a definite word may be the end of a
+    body's longer name (منظمة الدول المصدرة للبترول)."""
+    spans = []
+    for k in range(1, len(tokens)):
+        if tokens.folded[k] not in COMPANY_FIELDS or not tokens.joined(k) or covered[k] or covered[k - 1]:
+            continue
+        word = tokens.folded[k - 1]
+        if not _rare(tokens, k - 1) or not word.isalpha() or has_tanween(tokens.raw[k - 1]) or len(word) < 3:
+            continue
+        clitic = 1 if word.startswith("و") and word_zipf(word) == 0 else 0  # وميدغلف: an unknown word
+        name = word[clitic:]
+        if name.startswith("ال") or any(
+            name.endswith(end) and word_zipf(name[: -len(end)]) >= 3.0 for end in ("ا", "ي", "ين", "ون")
+        ):
+            continue  # المصدرة للبترول، رائدا للتأمين، استرشادي للاستثمار، بائعين للعقارات: words in use
+        end = k + 1
+        while end < len(tokens) and tokens.joined(end) and _nisba(tokens.folded[end]):
+            end += 1  # للتأمين التعاوني
+        spans.append(RuleSpan(k - 1, end, "ORG", "company_field", True, clitic))
+    return spans
+
+
 def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """A place named after a person: a facility head and a title and name, or a known person's
     name (مطار الملك عبدالعزيز الدولي، مطار كرزاي): the place as a whole, not the person."""
@@ -1224,6 +1257,7 @@ def find_rule_spans(
         + _org_spans(tokens, covered)
         + _facility_spans(tokens, covered)
         + _shared_head_spans(tokens, covered)
+        + _company_field_spans(tokens, covered)
         + _district_spans(tokens, covered)
         + _event_named_spans(tokens, covered)
         + _defined_head_spans(tokens, covered)
