@@ -1430,3 +1430,16 @@ def test_a_rare_word_and_a_company_field_name_a_company():
     # the end of a longer body's name stays in it; an accusative word in use is no name
     assert "المصدرة للبترول" not in by_surface("اجتمعت منظمة الدول المصدرة للبترول أمس.")
     assert "رائدا للتأمين" not in by_surface("أصبح رائدا للتأمين في المنطقة.")
+
+
+def test_the_word_before_bin_is_the_given_name_even_when_it_is_a_title_too():
+    assert "مساعد بن محمد العيبان" in by_surface("وأكد الدكتور مساعد بن محمد العيبان أن الخطة جاهزة.")
+    assert "ابن عباس" not in by_surface("وروي عن ابن عباس رضي الله عنه")
+    assert by_surface("التقى ولي العهد الأمير محمد بن نايف")["محمد بن نايف"][1] == "mohammed_bin_nayef"
+
+
+def test_a_player_moving_to_a_country_named_club_and_bush_the_father():
+    sport = " وسجل اللاعب هدفا في المباراة أمام الفريق في الدوري الفرنسي لكرة القدم ومدرب الفريق."
+    assert by_surface("وانتقل فالكاو إلى موناكو على سبيل الإعارة." + sport)["موناكو"][1] == "as_monaco"
+    assert by_surface("زار الوزير موناكو وفرنسا.")["موناكو"][1] == "monaco"
+    assert "george_hw_bush" in ids("وحسم الرئيس الأميركي جورج بوش الأب الأمر.")

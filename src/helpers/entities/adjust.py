@@ -303,6 +303,38 @@ def companies_named_after_persons(tokens: WordTokens, spans: list[Span]) -> list
     return out
 
 
+def with_given_name_before(tokens: WordTokens, spans: list[Span]) -> list[Span]:
+    """A person's span right after بن / بنت takes the word before them, which no title is (a
+    title is followed by a name, not by بن): that word is the given name, even one that is a
+    title too (مساعد | بن محمد العيبان). Not a function word (عن ابن عباس), a definite word or one
+    another span holds; the longer name is no longer the known person of the shorter."""
+    taken = {k for s in spans for k in range(s.first, s.last)}
+    out = []
+    for span in spans:
+        k = span.first - 2
+        if (
+            span.type == "PER"
+            and k >= 0
+            and not span.clitic
+            and tokens.folded[k + 1] in ("بن", "بنت")
+            and tokens.joined(k + 1)
+            and tokens.joined(k + 2)
+            and k not in taken
+            and k + 1 not in taken
+            and not tokens.definite[k]
+            and not is_function_word(tokens.folded[k])
+            and tokens.folded[k].isalpha()
+            and (word_zipf(tokens.folded[k]) < 5.0 or given_names().match(tokens.folded, k)[0])  # not وصل
+            and (k == 0 or not tokens.joined(k) or tokens.folded[k - 1] not in ("بن", "بنت"))
+        ):
+            clitic = next((c for c, rest in tokens.forms(k) if c and rest in given_names().firsts), 0)
+            span = replace(
+                span, first=k, clitic=clitic, source="rule", rule="given_name", alias=None, hint=""
+            )
+        out.append(span)
+    return out
+
+
 def with_patronymics(tokens: WordTokens, spans: list[Span]) -> list[Span]:
     """Person spans followed by a chain of forebears' names that their source stopped before
     (فيصل بن فهد | بن مساعد بن سعود بن عبدالعزيز، محمد بن سلمان | بن عبد العزيز) take the chain;

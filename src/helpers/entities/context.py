@@ -439,15 +439,17 @@ TRANSFER_LINKS = _folded("إلى الى")
 
 
 def transfer_to(tokens: WordTokens, first: int) -> bool:
-    """The name at token `first` follows a player's move and إلى (انضم إلى روما، انتقال اللاعب
-    إلى روما): a club, when it is a city's name (`club_by_city`)."""
+    """The name at token `first` follows a player's move and إلى, perhaps with the player between
+    (انضم إلى روما، انتقال اللاعب إلى روما، انتقل فالكاو إلى موناكو): a club, when it is a city's
+    name (`club_by_city`) or a club's in an article about sport."""
     if first < 2 or not (tokens.joined(first) and tokens.bare[first - 1] & TRANSFER_LINKS):
         return False
     k = first - 2
     if tokens.joined(k + 1) and tokens.bare[k] & TRANSFER_CUES:
         return True
-    # انتقال اللاعب إلى روما: the player between the move and إلى
-    return k > 0 and tokens.definite[k] and tokens.joined(k) and bool(tokens.bare[k - 1] & TRANSFER_CUES)
+    # انتقال اللاعب إلى روما، انتقل فالكاو إلى موناكو: the player between the move and إلى
+    player = tokens.definite[k] or not is_function_word(tokens.folded[k])
+    return k > 0 and player and tokens.joined(k) and bool(tokens.bare[k - 1] & TRANSFER_CUES)
 
 
 #: Words before a place's name that keep it the place in an article about sport (في روما).

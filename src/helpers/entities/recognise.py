@@ -23,6 +23,7 @@ from helpers.entities.adjust import (
     companies_named_after_persons,
     lone_surnames,
     number_agreeing,
+    with_given_name_before,
     with_known_surname,
     with_patronymics,
 )
@@ -426,9 +427,8 @@ def _recognise(
     chosen, unconfirmed = merge_model(tokens, chosen, unconfirmed, list(model_spans), sport)
     # CAMeL's spans only fill what the other sources left
     chosen = _select(chosen + [Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
-    chosen = companies_named_after_persons(
-        tokens, with_patronymics(tokens, with_known_surname(tokens, chosen, gaz))
-    )
+    chosen = with_given_name_before(tokens, with_known_surname(tokens, chosen, gaz))
+    chosen = companies_named_after_persons(tokens, with_patronymics(tokens, chosen))
     taken = [False] * len(tokens)
     for span in chosen:
         for k in range(span.first, span.last):
