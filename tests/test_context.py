@@ -1443,3 +1443,16 @@ def test_a_player_moving_to_a_country_named_club_and_bush_the_father():
     assert by_surface("وانتقل فالكاو إلى موناكو على سبيل الإعارة." + sport)["موناكو"][1] == "as_monaco"
     assert by_surface("زار الوزير موناكو وفرنسا.")["موناكو"][1] == "monaco"
     assert "george_hw_bush" in ids("وحسم الرئيس الأميركي جورج بوش الأب الأمر.")
+
+
+def test_listed_companies_short_names_in_a_stock_report():
+    report = (
+        "ارتفعت الأسهم في تداولات اليوم بقيادة سهم المتحدة للتأمين، وبروج للتأمين واليانزا، "
+        "فيما تصدر سهم الصناعات الكهربائية قائمة الأسهم الأكثر انخفاضا، وتبعه البحري، وسابك واللجين."
+    )
+    found_ids = ids(report)
+    assert {"united_insurance_sa", "buruj_insurance", "allianz_sf", "electrical_industries"} <= found_ids
+    assert {"bahri", "sabic", "alujain"} <= found_ids
+    # outside a stock report, or before a ل-complement, the words are words
+    assert "bahri" not in ids("وتبعه البحري في الرحلة إلى جدة.")
+    assert "al_alamiya_insurance" not in ids("وسجل سهم العالمية للصناعات الكيماوية تراجعا في تداولات الأسهم.")

@@ -353,6 +353,16 @@ def club_supported(tokens: WordTokens, first: int) -> bool:
     return False
 
 
+#: Words before a listed company's short name in a stock report (سهم البحري، أسهم اللجين،
+#: وتبعه سابك).
+STOCK_WORDS = _folded("سهم سهما سهمي أسهم تبعه تبعها تلاه تلاها يليه")
+
+
+def after_stock_word(tokens: WordTokens, first: int, clitic: int) -> bool:
+    """The name at token `first` (with no proclitic) follows a stock word (`STOCK_WORDS`)."""
+    return not clitic and first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & STOCK_WORDS)
+
+
 #: Plural heads before a list of clubs (أندية القادسية والنهضة، لأندية النصر والشباب).
 CLUB_LIST_HEADS = _folded("أندية")
 

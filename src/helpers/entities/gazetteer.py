@@ -110,6 +110,10 @@ class Gazetteer:
     #: The ids of those clubs.
     sport_clubs: set[str] = field(default_factory=set)
     sport_cues: frozenset[str] = frozenset()
+    #: Listed companies' short names that are theirs only in a stock report (`market_cues`): a
+    #: word trie (البحري، اللجين، المتقدمة).
+    market_trie: dict = field(default_factory=dict)
+    market_cues: frozenset[str] = frozenset()
     #: Names with several readings decided by the document's words: folded words -> [(entity
     #: id, cue words, how many it needs)], the default reading first.
     ambiguous: dict[tuple[str, ...], list[tuple[str, frozenset[str], int]]] = field(default_factory=dict)
@@ -283,6 +287,13 @@ def _context_tables(gaz: Gazetteer) -> None:
             node[END] = item["id"]
             gaz.sport_clubs.add(item["id"])
     gaz.sport_cues = frozenset(fold_token(w) for w in data.get("sport_cues") or ())
+    for item in data["entries"]:
+        for name in item.get("market_names") or ():
+            node = gaz.market_trie
+            for token in name_tokens(name):
+                node = node.setdefault(token, {})
+            node[END] = item["id"]
+    gaz.market_cues = frozenset(fold_token(w) for w in data.get("market_cues") or ())
     for item in data.get("ambiguous") or ():
         readings = [
             (r["id"], frozenset(fold_token(w) for w in r.get("cues") or ()), int(r.get("min_cues", 1)))

@@ -347,6 +347,20 @@ def _gazetteer_spans(
                 alias = Alias(eid, False, "club's name in an article about sport")
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
                 club_ends.add(b)
+    # listed companies' short names in a stock report, after a stock word or in a list after one
+    # (بقيادة سهم المتحدة للتأمين، وبروج للتأمين ... وتبعه البحري، وسابك); not before a
+    # ل-complement, which makes it another company (سهم العالمية | للصناعات الكيماوية)
+    if gaz.market_trie and len(gaz.market_cues & cues) >= MARKET_CUES:
+        company_ends = {s.last for s in spans if s.type == "ORG"}
+        for a, b, c, eid in trie_matches(tokens, gaz.market_trie, tokens.folded):
+            listed_after = a in company_ends and (
+                (c == 1 and tokens.folded[a][0] == "و") or tokens.gaps[a] in (",", "،")
+            )
+            longer = b < len(tokens) and tokens.joined(b) and tokens.folded[b].startswith("لل")
+            if (context.after_stock_word(tokens, a, c) or listed_after) and not longer:
+                alias = Alias(eid, False, "listed company's name in a stock report")
+                spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
+                company_ends.add(b)
     # outlets whose names are only theirs in context (العربية after قناة)
     for a, b, c, eid in trie_matches(tokens, gaz.media_trie, tokens.folded) if gaz.media_trie else ():
         # a name that is only an outlet's (سبق) is one also in the dateline (فهد العتيبي- سبق- الطائف:)
@@ -435,6 +449,11 @@ def _recognise(
             taken[k] = True
     unconfirmed = [s for s in unconfirmed if not any(taken[s.first : s.last])]
     return chosen, unconfirmed
+
+
+#: Words of a stock report (`Gazetteer.market_cues`) a document needs for the short names of
+#: listed companies.
+MARKET_CUES = 2
 
 
 #: Below this score a labeller span is not a mention of its own (it still supports a look-alike).
@@ -789,7 +808,8 @@ def model_token_spans(
     leaves that word's first letters (a proclitic) outside when the rest is the usual form
     (وبريطانيا, not كاليفورنيا), as does one starting with a proclitic and a head word (بجامعة)
     or with و + the article (والزقوم); a person span ends before و + another name or title
-    (`_and_another`); a trade at its start is left out and makes it a person (للمغني إيمينيم), as
+    (`_and_another`); a stock word at its start is left out (سهم | المتحدة للتأمين); a trade at
+    its start is left out and makes it a person (للمغني إيمينيم), as
     is any other word but a given name before ابن (مقولات | ابن تيمية; a given name is rarer
     before it than before بن, and one before أبو is the usual given name and family, خالد أبو زيد);
     titles, function words, times and nationality adjectives at its edges and a last word joined
@@ -831,6 +851,8 @@ def model_token_spans(
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
         if b - a > 1 and any(rest in PROFESSIONS for _, rest in tokens.forms(a)):
             a, clitic, etype = a + 1, 0, "PER"  # للمغني | إيمينيم: a profession, then the person
+        if b - a > 1 and tokens.bare[a] & context.STOCK_WORDS:
+            a, clitic = a + 1, 0  # سهم | المتحدة للتأمين: the stock, then its company
         if (
             etype == "PER"
             and b - a > 2
