@@ -1456,3 +1456,9 @@ def test_listed_companies_short_names_in_a_stock_report():
     # outside a stock report, or before a ل-complement, the words are words
     assert "bahri" not in ids("وتبعه البحري في الرحلة إلى جدة.")
     assert "al_alamiya_insurance" not in ids("وسجل سهم العالمية للصناعات الكيماوية تراجعا في تداولات الأسهم.")
+
+
+def test_an_administrative_centre_named_with_its_governorate_is_a_place():
+    named = by_surface("توفي في مركز عرجاء بمحافظة الدوادمي، وزار مركز الكدمي التابع لمحافظة صبيا.")
+    assert named["مركز عرجاء"][0] == named["مركز الكدمي"][0] == "LOC"
+    assert "مركز التدريب" not in by_surface("افتتح مركز التدريب التابع للمؤسسة.")

@@ -882,11 +882,42 @@ def _quoted(tokens: WordTokens, i: int, max_len: int) -> int:
     return i
 
 
+#: The head of an administrative centre's name (مركز حلي التابع لمحافظة القنفذة).
+CENTRE_HEAD = fold_token("مركز")
+#: Units an administrative centre belongs to.
+ADMIN_UNITS = _folded("محافظة منطقة إمارة")
+#: Words for "belonging to" before such a unit (التابع لمحافظة).
+BELONGING = _folded("التابع التابعة")
+
+
+def admin_centre(tokens: WordTokens, i: int) -> int:
+    """End of an administrative centre's name after مركز at i: one word rarer than
+    `SETTLEMENT_NAME_ZIPF`, followed by its governorate or region (مركز عرجاء بمحافظة
+    الدوادمي، مركز الكدمي التابع لمحافظة صبيا); i + 1 when the head names no centre (مركز
+    التدريب التابع للمؤسسة)."""
+    name, after = i + 1, i + 2
+    if not tokens.joined(name) or after >= len(tokens) or not tokens.joined(after):
+        return i + 1
+    word = tokens.folded[name]
+    if not word.isalpha() or word_zipf(word) >= SETTLEMENT_NAME_ZIPF or is_function_word(word):
+        return i + 1
+    unit = tokens.bare[after] & ADMIN_UNITS and tokens.folded[after][0] == "ب"
+    if not unit and tokens.folded[after] == "في":
+        unit = after + 1 < len(tokens) and tokens.folded[after + 1] in ADMIN_UNITS
+    if not unit and tokens.folded[after] in BELONGING and after + 1 < len(tokens):
+        unit = bool(tokens.bare[after + 1] & ADMIN_UNITS) and tokens.folded[after + 1][0] == "ل"
+    return after if unit else i + 1
+
+
 def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     spans = []
     for i in tokens.keyword_positions:
         if covered[i] or i + 1 >= len(tokens):
             continue
+        if tokens.folded[i] == CENTRE_HEAD and admin_centre(tokens, i) > i + 1:
+            if not covered[i + 1]:
+                spans.append(RuleSpan(i, i + 2, "LOC", "admin_centre", True))
+            continue  # مركز حلي التابع لمحافظة القنفذة: a place
         forms = tokens.forms(i)
         head = next(((c, f) for c, f in forms if f in ORG_KINDS), None)
         if head and tokens.joined(i + 1):
