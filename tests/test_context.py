@@ -1462,3 +1462,8 @@ def test_an_administrative_centre_named_with_its_governorate_is_a_place():
     named = by_surface("توفي في مركز عرجاء بمحافظة الدوادمي، وزار مركز الكدمي التابع لمحافظة صبيا.")
     assert named["مركز عرجاء"][0] == named["مركز الكدمي"][0] == "LOC"
     assert "مركز التدريب" not in by_surface("افتتح مركز التدريب التابع للمؤسسة.")
+
+
+def test_an_accusative_without_tanween_is_no_surname():
+    assert not found("ووجد بحثه الفريد اهتماما غير عادي.").type.eq("PER").any()
+    assert "رضا محمد" in by_surface("وقال رضا محمد إن الخطة جاهزة.", use_model=True)

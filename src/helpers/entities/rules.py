@@ -329,9 +329,21 @@ def has_tanween(raw: str) -> bool:
     return any(ch in TANWEEN for ch in raw)
 
 
+def accusative(word: str) -> bool:
+    """A folded word is an indefinite accusative written without tanween: a frequent word and
+    alef (اهتماما، دعما), not a name ending in alef (رضا، ماريا)."""
+    stem = word[:-1]
+    return (
+        word.endswith("ا")
+        and len(stem) >= 4
+        and word_zipf(stem) >= COMMON
+        and word_zipf(stem) > word_zipf(word)
+    )
+
+
 def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: float = COMMON) -> bool:
     """Token i can be part of a personal name: not a function word, title, number, a word
-    of an already matched entity, an accusative with tanween, a verb in the future, و + the
+    of an already matched entity, an accusative (with tanween or not), a verb in the future, و + the
     next name of a list, nor frequent vocabulary (unless a given name)."""
     if i >= len(tokens) or covered[i]:
         return False
@@ -348,6 +360,8 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # لأكبهم، بأيديهم: a proclitic and a plural pronoun around a word
     if has_tanween(tokens.raw[i]) or future_verb(word) or (i > 0 and and_before_name(tokens, i)):
         return False  # رونالدو راتبًا، ماسكيرانو سيتولون، كوستا وسيسك: an adverb, a verb, a list
+    if accusative(word):
+        return False  # الفريد | اهتماما: an accusative written without its tanween
     if any(
         c
         and (
