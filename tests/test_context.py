@@ -1467,3 +1467,16 @@ def test_an_administrative_centre_named_with_its_governorate_is_a_place():
 def test_an_accusative_without_tanween_is_no_surname():
     assert not found("ووجد بحثه الفريد اهتماما غير عادي.").type.eq("PER").any()
     assert "رضا محمد" in by_surface("وقال رضا محمد إن الخطة جاهزة.", use_model=True)
+
+
+def test_an_unknown_word_is_the_surname_of_the_corpus_one_full_name_with_it():
+    docs = {
+        "a": ("", "وقال رئيس الوزراء اليوناني أليكسيس تسيبراس إن الاتفاق صعب."),
+        "b": ("", "ويتبع تسيبراس مسارا سلكته حكومات سابقة، وقال المسؤولان إن الأمر يؤكدان عليه."),
+        "c": ("", "وقال المدير محمد يؤكدان إن الأمر انتهى."),
+    }
+    e = extract_entities(*frames(docs), use_camel_ner=False, use_model=False).entities
+    b = e[e.doc_id == "b"]
+    full = e[(e.doc_id == "a") & (e.type == "PER")].entity_id.iloc[0]
+    assert b[b.surface == "تسيبراس"].entity_id.tolist() == [full]
+    assert "يؤكدان" not in set(b.surface)  # an inflected word the lists lack is no surname

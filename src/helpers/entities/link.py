@@ -527,8 +527,20 @@ def _lone_names(mentions: list[Mention], surnames: dict[str, str]) -> dict[str, 
 
 @lru_cache(maxsize=100_000)
 def _foreign_surname(form: str) -> bool:
-    """A rare word shaped like a foreign surname (-وف، -سكي ...)."""
-    return bool(PERSON_SHAPE.search(form)) and word_zipf(form) < RARE
+    """A rare word shaped like a foreign surname (-وف، -سكي ...), or an indefinite word so rare
+    that the word lists do not know it (تسيبراس، بروديل), which the corpus's one full name with
+    it explains."""
+    if form.startswith("ال") or not form.isalpha() or len(form) < 4 or given_names().match([form], 0)[0]:
+        return False
+    if PERSON_SHAPE.search(form):
+        return word_zipf(form) < RARE
+    # an unknown word may be an inflected one the lists lack: a dual, plural, feminine or a
+    # pronoun on a noun or verb (ريالين، يؤكدان، منهزمة، صفقاتها، نجليه)
+    return word_zipf(form) == 0 and not form.endswith(INFLECTED_ENDINGS)
+
+
+#: Endings of inflected Arabic words that no foreign surname is taken for.
+INFLECTED_ENDINGS = ("ان", "ين", "ون", "ات", "ها", "هما", "هم", "ه", "كم", "نا")
 
 
 def _propagate_field(
