@@ -1480,3 +1480,9 @@ def test_an_unknown_word_is_the_surname_of_the_corpus_one_full_name_with_it():
     full = e[(e.doc_id == "a") & (e.type == "PER")].entity_id.iloc[0]
     assert b[b.surface == "تسيبراس"].entity_id.tolist() == [full]
     assert "يؤكدان" not in set(b.surface)  # an inflected word the lists lack is no surname
+
+
+def test_club_brugge_tutankhamun_and_incoming_liquidity():
+    assert by_surface("ماتيو راين من فريق كلوب بروج البلجيكي")["كلوب بروج"][1] == "club_brugge"
+    assert by_surface("كرسي العرش الخاص بالملك توت عنخ آمون")["توت عنخ آمون"] == ("PER", "tutankhamun")
+    assert not ids("ومتوسط نسبة السيولة الداخلة مقابل الخارجة")
