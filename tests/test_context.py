@@ -1486,3 +1486,8 @@ def test_club_brugge_tutankhamun_and_incoming_liquidity():
     assert by_surface("ماتيو راين من فريق كلوب بروج البلجيكي")["كلوب بروج"][1] == "club_brugge"
     assert by_surface("كرسي العرش الخاص بالملك توت عنخ آمون")["توت عنخ آمون"] == ("PER", "tutankhamun")
     assert not ids("ومتوسط نسبة السيولة الداخلة مقابل الخارجة")
+
+
+def test_a_party_is_named_by_the_definite_phrase_after_its_head():
+    named = by_surface("وتحدث حزب النهضة الذي كان محظورا، وفاز حزب العدالة والتنمية في الانتخابات.")
+    assert named["حزب النهضة"][0] == named["حزب العدالة والتنمية"][0] == "ORG"
