@@ -1491,3 +1491,11 @@ def test_club_brugge_tutankhamun_and_incoming_liquidity():
 def test_a_party_is_named_by_the_definite_phrase_after_its_head():
     named = by_surface("وتحدث حزب النهضة الذي كان محظورا، وفاز حزب العدالة والتنمية في الانتخابات.")
     assert named["حزب النهضة"][0] == named["حزب العدالة والتنمية"][0] == "ORG"
+
+
+def test_places_sharing_a_dual_or_plural_head():
+    named = by_surface("إلى جانب أنشطة بلدات الفضول والمنيزلة والساباط والمزاوي، وكذلك البرامج.")
+    assert {"الفضول", "المنيزلة", "الساباط", "المزاوي"} <= {k for k, v in named.items() if v[0] == "LOC"}
+    both = by_surface("لوقوعه على المداخل الشمالية لمحافظتي “لحج” و”عدن”، كما قيل.")
+    assert both["لحج"][0] == both["عدن"][0] == "LOC"
+    assert not ids("في قرى المنطقة ومدن المملكة")

@@ -118,6 +118,10 @@ SHARED_HEADS = {
     fold_token(w): fold_token(head)
     for w, head in (("وزارتي", "وزارة"), ("وزارتا", "وزارة"), ("وزارات", "وزارة"))
 }
+#: Dual and plural heads a list of places shares (بلدات الفضول والمنيزلة، محافظتي لحج وعدن).
+SHARED_PLACE_HEADS = _folded(
+    "بلدات قرى مدن محافظات أحياء بلدتي بلدتا قريتي قريتا مدينتي مدينتا محافظتي محافظتا"
+)
 #: Zipf below which a definite word after a settlement head is its name (مدينة الحوطة), not a
 #: word in use naming a kind of place (مدينة الألعاب، قرية الحضور).
 SETTLEMENT_NAME_ZIPF = 4.0
@@ -198,6 +202,7 @@ KEYWORDS = (
     | COMPETITION_HEADS
     | PLACE_HEADS
     | frozenset(SHARED_HEADS)
+    | SHARED_PLACE_HEADS
 )
 #: Cheap test before the shape patterns: the word ends like one of them.
 SHAPE_ENDINGS = ("ف", "فا", "كو", "كي", "كايا", "ان", "لي", "تش", "زاده", "اوغلو", "اباد", "راد", "رغ", "رج")
@@ -1013,34 +1018,56 @@ def _district_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
 
 
 def _shared_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
-    """Bodies' names sharing a dual or plural head (وزارتي الدفاع والداخلية، وزارات المالية
-    والخدمة المدنية والعدل): each name after the head, a definite word and its relational
-    adjectives, joined by و (perhaps after a comma), is an organisation named with the singular
-    head. A dual takes exactly two names (وزارتي التجارة والصناعة والعمل is left alone: which
-    و joins a ministry's own name is unclear); a plural at least two."""
+    """Names sharing a dual or plural head, joined by و (perhaps after a comma or in quotes).
+    Bodies (وزارتي الدفاع والداخلية، وزارات المالية والخدمة المدنية والعدل): each a definite
+    word and its relational adjectives, an organisation named with the singular head. Places
+    (بلدات الفضول والمنيزلة والساباط، محافظتي لحج وعدن): each a rare definite word, or a place
+    the gazetteer knows, which the list goes on after. A dual takes exactly two names (وزارتي
+    التجارة والصناعة والعمل is left alone: which و joins a ministry's own name is unclear); a
+    plural at least two."""
     spans = []
     for i in tokens.keyword_positions:
-        head = next((SHARED_HEADS[f] for c, f in tokens.forms(i) if f in SHARED_HEADS), None)
-        if head is None or covered[i]:
+        forms = [f for _, f in tokens.forms(i)]
+        head = next((SHARED_HEADS[f] for f in forms if f in SHARED_HEADS), None)
+        places = head is None and any(f in SHARED_PLACE_HEADS for f in forms)
+        if (head is None and not places) or covered[i]:
             continue
         names, k = [], i + 1
-        while k < len(tokens) and not covered[k] and (k == i + 1 or tokens.gaps[k] in ("", "،", ",")):
+        while k < len(tokens) and tokens.gaps[k].strip("\"“”«»'") in ("", "،", ","):
             word, clitic = tokens.folded[k], 0 if k == i + 1 else 1
-            if (k == i + 1) == word.startswith("و") or not _definite(word[clitic:]):
+            if (k == i + 1) == word.startswith("و") and not (k == i + 1 and covered[k]):
                 break
-            if is_function_word(word[clitic:]) or word[clitic:] in PHRASE_STOPS:
+            if covered[k]:
+                if not places or covered[k] != "LOC":
+                    break
+                end = k + 1
+                while end < len(tokens) and covered[end] == "LOC" and tokens.joined(end):
+                    end += 1  # a known place in the list: counted, not proposed again
+                names.append(None)
+                k = end
+                continue
+            name = word[clitic:]
+            if not _definite(name) or is_function_word(name) or name in PHRASE_STOPS:
                 break
-            end = k + 1
-            while (
-                end < len(tokens) and tokens.joined(end) and not covered[end] and _nisba(tokens.folded[end])
+            if places and (
+                word_zipf(name) >= SETTLEMENT_NAME_ZIPF
+                or (name.endswith(("ي", "يه")) and word_zipf(name) >= RARE)
             ):
+                break  # قرى المنطقة، مدن المملكة: words in use, adjectives
+            end = k + 1
+            while not places and end < len(tokens) and tokens.joined(end) and not covered[end]:
+                if not _nisba(tokens.folded[end]):
+                    break
                 end += 1  # الخدمة المدنية، الشؤون الإسلامية
             names.append((k, end, clitic))
             k = end
         dual = tokens.folded[i].endswith(("تي", "تا"))
         if len(names) < 2 or (dual and len(names) > 2):
             continue
-        spans += [RuleSpan(a, b, "ORG", "shared_head", True, c, head=head) for a, b, c in names]
+        kind = "LOC" if places else "ORG"
+        spans += [
+            RuleSpan(a, b, kind, "shared_head", True, c, head=head or "") for a, b, c in filter(None, names)
+        ]
     return spans
 
 
