@@ -1499,3 +1499,9 @@ def test_places_sharing_a_dual_or_plural_head():
     both = by_surface("لوقوعه على المداخل الشمالية لمحافظتي “لحج” و”عدن”، كما قيل.")
     assert both["لحج"][0] == both["عدن"][0] == "LOC"
     assert not ids("في قرى المنطقة ومدن المملكة")
+
+
+def test_musaed_is_a_given_name_but_not_before_his_office_and_persian_letters_fold():
+    assert "مساعد الزويهري" in by_surface("بفضل العمل المنظم من قبل الرئيس مساعد الزويهري الذي لم يتوقف.")
+    assert not found("وقال مساعد وزير الخارجية إن الأمر انتهى.").type.eq("PER").any()
+    assert by_surface("وقال إن الحل الوحید للأزمة فی سوریا سياسي.")["سوریا"][1] == "syria"

@@ -30,6 +30,7 @@ def camel_fold(text: str) -> str:
     s = normalize_unicode(text)
     s = dediac_ar(s).replace("\u0640", "")
     s = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(s)))
+    s = s.replace("\u06cc", "\u064a").replace("\u06a9", "\u0643")  # Persian yeh and keheh
     return s.translate(ARABIC_INDIC_DIGITS).lower()
 
 

@@ -40,12 +40,14 @@ def _normalize_unicode(text: str) -> str:
 
 #: What fold does after Unicode normalisation, character by character: camel-tools' dediac_ar
 #: (AR_DIAC_CHARSET), tatweel removed, normalize_alef_ar (إ أ ٱ آ -> ا), normalize_alef_maksura_ar
-#: (ى -> ي), normalize_teh_marbuta_ar (ة -> ه), Arabic-Indic digits as ASCII. Applied as a chain of
+#: (ى -> ي), normalize_teh_marbuta_ar (ة -> ه), the Persian yeh and keheh some outlets copy in as
+#: ي and ك, Arabic-Indic digits as ASCII. Applied as a chain of
 #: `str.replace` (no output is another's input): far faster than `str.translate` on Arabic text.
 _FOLD_REPLACEMENTS = (
     [(ch, "") for ch in sorted(AR_DIAC_CHARSET | {TATWEEL})]
     + [(ch, "\u0627") for ch in "\u0625\u0623\u0671\u0622"]
     + [("\u0649", "\u064a"), ("\u0629", "\u0647")]
+    + [("\u06cc", "\u064a"), ("\u06a9", "\u0643")]  # Persian yeh and keheh (وزیر، کابل)
     + [(chr(k), chr(v)) for k, v in ARABIC_INDIC_DIGITS.items()]
 )
 #: Strings up to this length (words, short lines) are folded through a cache.
@@ -68,7 +70,7 @@ _fold_cached = lru_cache(maxsize=1 << 18)(_fold)
 
 def fold(text: str) -> str:
     """Matching form: Unicode-normalised, no diacritics or tatweel, alef / alef maksura /
-    teh marbuta folded, Arabic-Indic digits as ASCII, Latin lower-cased."""
+    teh marbuta / Persian yeh and keheh folded, Arabic-Indic digits as ASCII, Latin lower-cased."""
     if not text:
         return ""
     return _fold_cached(text) if len(text) <= _CACHED_FOLD_LENGTH else _fold(text)

@@ -488,6 +488,9 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
         if is_function_word(tokens.folded[j]) and strip_diacritics(tokens.raw[j]) not in names.spellings:
             break  # خالد | على موقف قطر: the preposition, not علي
         j += names.match(tokens.folded, j)[0]
+    if j - i >= 2 and tokens.folded[j - 1] in TITLE_HEADS and j < len(tokens) and tokens.joined(j):
+        if tokens.definite[j] or tokens.is_(j, TITLE_HEADS):
+            j -= 1  # أيمن توفيق | مساعد المدير: a given name that is a title, before its office
     end = j
     limit = COMMON if foreign and word_zipf(form) < 4.0 else 4.0  # جان is also "jinn"
     after_particle = False
