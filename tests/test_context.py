@@ -1505,3 +1505,9 @@ def test_musaed_is_a_given_name_but_not_before_his_office_and_persian_letters_fo
     assert "مساعد الزويهري" in by_surface("بفضل العمل المنظم من قبل الرئيس مساعد الزويهري الذي لم يتوقف.")
     assert not found("وقال مساعد وزير الخارجية إن الأمر انتهى.").type.eq("PER").any()
     assert by_surface("وقال إن الحل الوحید للأزمة فی سوریا سياسي.")["سوریا"][1] == "syria"
+
+
+def test_fao_or_the_iraqi_town_and_the_universal_postal_union():
+    assert by_surface("وارتفع مؤشر الفاو لأسعار الغذاء في يوليو")["الفاو"] == ("ORG", "fao")
+    assert by_surface("سيطرت القوات العراقية على الفاو جنوب البصرة")["الفاو"] == ("LOC", "al_faw_iq")
+    assert "upu" in ids("وافق المجلس على قرارات مؤتمر الاتحاد البريدي العالمي.")
