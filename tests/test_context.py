@@ -1511,3 +1511,8 @@ def test_fao_or_the_iraqi_town_and_the_universal_postal_union():
     assert by_surface("وارتفع مؤشر الفاو لأسعار الغذاء في يوليو")["الفاو"] == ("ORG", "fao")
     assert by_surface("سيطرت القوات العراقية على الفاو جنوب البصرة")["الفاو"] == ("LOC", "al_faw_iq")
     assert "upu" in ids("وافق المجلس على قرارات مؤتمر الاتحاد البريدي العالمي.")
+
+
+def test_a_name_particle_alone_is_no_person():
+    tokens = word_tokens("ضمان كرامة كل عبد وحقوقه")
+    assert not _model_ok(tokens, Span(3, 4, "PER", "model", score=0.95))

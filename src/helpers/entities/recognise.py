@@ -475,7 +475,8 @@ def _org_over_place(model: Span, inside: list[Span]) -> bool:
 def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) -> bool:
     """A labeller span worth a mention: score at least `floor`, not a nisba adjective
     after a definite noun, not a place the gazetteer excludes as an ordinary word (كورونا), not
-    a one-word MISC that is an ordinary word (currencies: ريال، دولار), not a head or title
+    a one-word MISC that is an ordinary word (currencies: ريال، دولار), not a name's particle
+    alone as a person (عبد، أبو), not a head or title
     word alone (منظمة، مدير) nor a verb in the future (سيرغبون), as a person not a
     one-word plural noun (دبلوماسيون) nor a dual or plural noun and its adjective (خبيران
     أوروبيان), and unless the labeller is sure (`MODEL_SURE_SCORE`) not a frequent word alone nor
@@ -492,6 +493,8 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
         return False  # ريال، جنيه إسترليني: currencies are not names
     if span.type == "LOC" and " ".join(words) in load_gazetteer().excluded:
         return False  # كورونا: a word the gazetteer knows is no place
+    if span.type == "PER" and all(w in NAME_PARTICLES for w in words):
+        return False  # يا عبد | إبك: a particle of a name is none alone
     sure = span.score is not None and span.score >= MODEL_SURE_SCORE
     if span.length == 1:
         word = words[0]
