@@ -306,8 +306,9 @@ def companies_named_after_persons(tokens: WordTokens, spans: list[Span]) -> list
 def with_given_name_before(tokens: WordTokens, spans: list[Span]) -> list[Span]:
     """A person's span right after بن / بنت takes the word before them, which no title is (a
     title is followed by a name, not by بن): that word is the given name, even one that is a
-    title too (مساعد | بن محمد العيبان). Not a function word (عن ابن عباس), a definite word or one
-    another span holds; the longer name is no longer the known person of the shorter."""
+    title too (مساعد | بن محمد العيبان). Not a function word (عن ابن عباس), a definite word, a
+    very common word (وصل), و / ف + a common word (وقدم) or one another span holds; the longer
+    name is no longer the known person of the shorter."""
     taken = {k for s in spans for k in range(s.first, s.last)}
     out = []
     for span in spans:

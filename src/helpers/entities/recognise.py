@@ -1110,7 +1110,7 @@ def recognise(
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
                 readings = (
                     tuple(tokens.forms(span.first)[1:])
-                    if span.source in ("rule", "model") and not span.clitic
+                    if span.source in ("rule", "model") and not span.clitic and not span.head
                     else ()
                 )
                 entity_id, reason, detail = span.hint, None, None  # rule ids: resolved by `link`

@@ -923,7 +923,7 @@ def admin_centre(tokens: WordTokens, i: int) -> int:
     word = tokens.folded[name]
     if not word.isalpha() or word_zipf(word) >= SETTLEMENT_NAME_ZIPF or is_function_word(word):
         return i + 1
-    unit = tokens.bare[after] & ADMIN_UNITS and tokens.folded[after][0] == "ب"
+    unit = bool(tokens.bare[after] & ADMIN_UNITS) and tokens.folded[after][0] == "ب"
     if not unit and tokens.folded[after] == "في":
         unit = after + 1 < len(tokens) and tokens.folded[after + 1] in ADMIN_UNITS
     if not unit and tokens.folded[after] in BELONGING and after + 1 < len(tokens):
