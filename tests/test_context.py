@@ -1516,3 +1516,10 @@ def test_fao_or_the_iraqi_town_and_the_universal_postal_union():
 def test_a_name_particle_alone_is_no_person():
     tokens = word_tokens("ضمان كرامة كل عبد وحقوقه")
     assert not _model_ok(tokens, Span(3, 4, "PER", "model", score=0.95))
+
+
+def test_manchester_city_by_its_short_name_in_sport_and_more_saudi_bodies():
+    sport = " وسجل اللاعب هدفا في المباراة أمام الفريق في الدوري الإنجليزي لكرة القدم ومدرب الفريق."
+    assert by_surface("وقال مدرب سيتي إن الفريق عزز صفوفه." + sport)["سيتي"][1] == "manchester_city"
+    assert "سيتي" not in by_surface("زار الوفد مدينة سيتي في الولايات المتحدة.")
+    assert "saudi_customs" in ids("وأعلنت مصلحة الجمارك العامة ضبط شحنة.")
