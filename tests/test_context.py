@@ -1523,3 +1523,8 @@ def test_manchester_city_by_its_short_name_in_sport_and_more_saudi_bodies():
     assert by_surface("وقال مدرب سيتي إن الفريق عزز صفوفه." + sport)["سيتي"][1] == "manchester_city"
     assert "سيتي" not in by_surface("زار الوفد مدينة سيتي في الولايات المتحدة.")
     assert "saudi_customs" in ids("وأعلنت مصلحة الجمارك العامة ضبط شحنة.")
+
+
+def test_waw_and_jeddah_is_jeddah_and_pronoun_words_are_no_company():
+    assert by_surface("في مدن الرياض وجدة والدمام")["جدة"][1] == "jeddah_sa"
+    assert not found("وتملكهم للعقارات في السوق").type.eq("ORG").any()

@@ -536,6 +536,11 @@ def load_gazetteer() -> Gazetteer:
 MAX_NAME_WORDS = 8
 
 
+#: Zipf from which a proclitic reading's rest is a common word that wins a tie with the whole
+#: word (جدة in وجدة).
+TIE_ZIPF = 4.0
+
+
 def trie_matches(
     tokens: WordTokens, trie: dict, keys: list[str], skeleton: bool = False
 ) -> list[tuple[int, int, int, object]]:
@@ -556,10 +561,13 @@ def trie_matches(
                 clitic and any(word_zipf(rest) > word_zipf(first) + 0.5 for c, rest in readings if c < clitic)
             ):
                 continue  # كبيرا is a word, not ك + بيرا; وبنوك is و + بنوك, not و + ب + نوك
+            # a proclitic reading whose rest is much the commoner word wins a tie with the whole
+            # word (وجدة: و + جدة Jeddah, not Oujda)
+            commoner = clitic and word_zipf(first) >= TIE_ZIPF and word_zipf(first) > word_zipf(keys[i]) + 0.5
             k = i
             while True:
                 value = node.get(END)
-                if value and k - i + 1 > best_length:
+                if value and (k - i + 1 > best_length or (commoner and k - i + 1 == best_length)):
                     best_length, best = k - i + 1, (value, clitic)
                 k += 1
                 if k >= n or k - i >= MAX_NAME_WORDS or not joins[k] or not keys[k]:

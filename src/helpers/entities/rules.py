@@ -1096,8 +1096,12 @@ def _company_field_spans(tokens: WordTokens, covered: list[str | None]) -> list[
             continue
         clitic = 1 if word.startswith("و") and word_zipf(word) == 0 else 0  # وميدغلف: an unknown word
         name = word[clitic:]
-        if name.startswith("ال") or any(
-            name.endswith(end) and word_zipf(name[: -len(end)]) >= 3.0 for end in ("ا", "ي", "ين", "ون")
+        if (
+            pronoun_suffixed(tokens, k - 1)
+            or name.startswith("ال")
+            or any(
+                name.endswith(end) and word_zipf(name[: -len(end)]) >= 3.0 for end in ("ا", "ي", "ين", "ون")
+            )
         ):
             continue  # المصدرة للبترول، رائدا للتأمين، استرشادي للاستثمار، بائعين للعقارات: words in use
         end = k + 1
