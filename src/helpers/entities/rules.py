@@ -112,16 +112,15 @@ PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محا
 #: Heads of a settlement or governorate, whose definite name an Arabic word may be (قرية المفتاحة،
 #: مدينة الرطبة، محافظة الطوال).
 SETTLEMENT_HEADS = _folded("مدينة بلدة قرية محافظة")
-#: Dual and plural heads a list of bodies' names shares (وزارتي الدفاع والداخلية), with the
-#: singular head each name takes.
+#: Dual and plural heads a list of names shares: the singular head each body's name takes
+#: (وزارتي الدفاع والداخلية: وزارة) and the type; places take none (بلدات الفضول والمنيزلة).
 SHARED_HEADS = {
-    fold_token(w): fold_token(head)
-    for w, head in (("وزارتي", "وزارة"), ("وزارتا", "وزارة"), ("وزارات", "وزارة"))
+    **{fold_token(w): (fold_token("وزارة"), "ORG") for w in ("وزارتي", "وزارتا", "وزارات")},
+    **{
+        w: ("", "LOC")
+        for w in _folded("بلدات قرى مدن محافظات أحياء بلدتي بلدتا قريتي قريتا مدينتي مدينتا محافظتي محافظتا")
+    },
 }
-#: Dual and plural heads a list of places shares (بلدات الفضول والمنيزلة، محافظتي لحج وعدن).
-SHARED_PLACE_HEADS = _folded(
-    "بلدات قرى مدن محافظات أحياء بلدتي بلدتا قريتي قريتا مدينتي مدينتا محافظتي محافظتا"
-)
 #: Zipf below which a definite word after a settlement head is its name (مدينة الحوطة), not a
 #: word in use naming a kind of place (مدينة الألعاب، قرية الحضور).
 SETTLEMENT_NAME_ZIPF = 4.0
@@ -202,7 +201,6 @@ KEYWORDS = (
     | COMPETITION_HEADS
     | PLACE_HEADS
     | frozenset(SHARED_HEADS)
-    | SHARED_PLACE_HEADS
 )
 #: Cheap test before the shape patterns: the word ends like one of them.
 SHAPE_ENDINGS = ("ف", "فا", "كو", "كي", "كايا", "ان", "لي", "تش", "زاده", "اوغلو", "اباد", "راد", "رغ", "رج")
@@ -1030,11 +1028,11 @@ def _shared_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
     plural at least two."""
     spans = []
     for i in tokens.keyword_positions:
-        forms = [f for _, f in tokens.forms(i)]
-        head = next((SHARED_HEADS[f] for f in forms if f in SHARED_HEADS), None)
-        places = head is None and any(f in SHARED_PLACE_HEADS for f in forms)
-        if (head is None and not places) or covered[i]:
+        shared = next((SHARED_HEADS[f] for _, f in tokens.forms(i) if f in SHARED_HEADS), None)
+        if shared is None or covered[i]:
             continue
+        head, kind = shared
+        places = kind == "LOC"
         names, k = [], i + 1
         while k < len(tokens) and tokens.gaps[k].strip("\"“”«»'") in ("", "،", ","):
             word, clitic = tokens.folded[k], 0 if k == i + 1 else 1
@@ -1067,10 +1065,7 @@ def _shared_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
         dual = tokens.folded[i].endswith(("تي", "تا"))
         if len(names) < 2 or (dual and len(names) > 2):
             continue
-        kind = "LOC" if places else "ORG"
-        spans += [
-            RuleSpan(a, b, kind, "shared_head", True, c, head=head or "") for a, b, c in filter(None, names)
-        ]
+        spans += [RuleSpan(a, b, kind, "shared_head", True, c, head=head) for a, b, c in filter(None, names)]
     return spans
 
 
