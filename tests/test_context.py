@@ -1528,3 +1528,13 @@ def test_manchester_city_by_its_short_name_in_sport_and_more_saudi_bodies():
 def test_waw_and_jeddah_is_jeddah_and_pronoun_words_are_no_company():
     assert by_surface("في مدن الرياض وجدة والدمام")["جدة"][1] == "jeddah_sa"
     assert not found("وتملكهم للعقارات في السوق").type.eq("ORG").any()
+
+
+def test_by_way_of_is_no_road_and_a_jury_is_no_body():
+    named = by_surface("ونقلوا البضائع إلى العراق عن طريق الأردن، وأصدرت هيئة المحلفين حكمها.")
+    assert named["الأردن"] == ("LOC", "jordan") and "طريق الأردن" not in named
+    assert "هيئة المحلفين" not in named
+    tokens = word_tokens("فضلا عن أن صفحة ابن هلال الأسد")
+    start = tokens.text.index("ابن")
+    spans = model_token_spans(tokens, [(start, len(tokens.text), "PER", 0.9)])
+    assert [tokens.text[slice(*span_text(tokens, s)[:2])] for s in spans] == ["هلال الأسد"]

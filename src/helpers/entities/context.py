@@ -273,8 +273,18 @@ def city_with_masculine_adjective(tokens: WordTokens, first: int, last: int, nat
 
 
 def street_of_place(tokens: WordTokens, first: int) -> bool:
-    """The place at token `first` names a street or district (شارع الرياض)."""
-    return first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & STREET_HEADS)
+    """The place at token `first` names a street or district (شارع الرياض), not after عن طريق
+    "by way of" (عن طريق قاعدة العند: via the base)."""
+    head = first - 1
+    if head < 0 or not tokens.joined(first) or not tokens.bare[head] & STREET_HEADS:
+        return False
+    return not (
+        tokens.folded[head] == ROAD and head > 0 and tokens.joined(head) and tokens.folded[head - 1] == "عن"
+    )
+
+
+#: طريق, which عن before makes "by way of".
+ROAD = fold_token("طريق")
 
 
 #: Heads of an event named after a place (مهرجان الإسكندرية السينمائي، معرض الرياض الدولي للكتاب).

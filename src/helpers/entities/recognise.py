@@ -863,6 +863,13 @@ def model_token_spans(
             and not any(given_names().match([rest], 0)[0] for _, rest in tokens.forms(a))
         ):
             a, clitic = a + 1, 0  # مقولات | ابن تيمية: a name with ابن is whole without a given name
+        if (
+            etype == "PER"
+            and b - a > 2
+            and tokens.folded[a] == IBN
+            and given_names().match(tokens.folded, a + 1)[0]
+        ):
+            a, clitic = a + 1, 0  # ابن | هلال الأسد: "the son of" before a full name is kinship
         first, b = _trim(tokens, a, b, clitic, etype, gaz)
         if first >= b:
             continue

@@ -167,7 +167,7 @@ def anaphoric_complement(tokens: WordTokens, k: int) -> bool:
 #: Complements that make such a head a common noun (مجلس الإدارة: a board, not a named body).
 GENERIC_COMPLEMENTS = _folded(
     "الإدارة الأمناء الآباء العائلة الأسرة الحي التدريس العمليات التحكم الملابس النوم الطعام "
-    "المعيشة الانتظار العزاء المحركات العناية اللاعبين"
+    "المعيشة الانتظار العزاء المحركات العناية اللاعبين المحلفين النظر التحكيم"
 )
 #: Organisation heads whose name may be a place (جامعة موسكو، بنك الصين).
 PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي")
