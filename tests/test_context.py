@@ -1538,3 +1538,11 @@ def test_by_way_of_is_no_road_and_a_jury_is_no_body():
     start = tokens.text.index("ابن")
     spans = model_token_spans(tokens, [(start, len(tokens.text), "PER", 0.9)])
     assert [tokens.text[slice(*span_text(tokens, s)[:2])] for s in spans] == ["هلال الأسد"]
+
+
+def test_a_uae_emirate_is_a_place_and_allah_starts_no_name():
+    assert by_surface("تسعى إمارة دبي إلى زيادة مساحاتها الخضراء")["إمارة دبي"] == ("LOC", "dubai")
+    assert by_surface("وقال مدير إمارة منطقة الرياض إن")["إمارة منطقة الرياض"][0] == "ORG"
+    tokens = word_tokens("رحم الله فيملأون الدنيا")
+    start = tokens.text.index("الله")
+    assert not model_token_spans(tokens, [(start, start + len("الله فيملأون"), "MISC", 0.9)])

@@ -819,8 +819,8 @@ def model_token_spans(
     by و to a common word are trimmed (`_trim`); a person span ends before a noun with a pronoun or
     ب/ل/ك + a frequent word (`_prepositional`); an ORG span takes the definite head before it
     (الهيئة العامة للسياحة), and a person span that starts with an organisation head is that
-    organisation (جامعة نايف، اللجنة السياحية); spans of function words only or of a formula word
-    are dropped."""
+    organisation (جامعة نايف، اللجنة السياحية); spans of function words only, of a formula word
+    or starting with one (الله فيملأون) are dropped."""
     out = []
     for start, end, etype, score in char_spans:
         a = bisect.bisect_right(tokens.starts, start) - 1
@@ -886,6 +886,8 @@ def model_token_spans(
         words = [dict(tokens.forms(first)).get(clitic, tokens.folded[first]), *tokens.folded[first + 1 : b]]
         if all(is_function_word(w) or w in _FORMULA_WORDS or w.isdigit() for w in words):
             continue
+        if words[0] in _FORMULA_WORDS:
+            continue  # الله فيملأون: a formula word starts no name
         out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
 
