@@ -814,7 +814,8 @@ def model_token_spans(
     (`_and_another`); a stock word at its start is left out (سهم | المتحدة للتأمين); a trade at
     its start is left out and makes it a person (للمغني إيمينيم), as
     is any other word but a given name before ابن (مقولات | ابن تيمية; a given name is rarer
-    before it than before بن, and one before أبو is the usual given name and family, خالد أبو زيد);
+    before it than before بن, and one before أبو is the usual given name and family, خالد أبو زيد),
+    and ابن itself before a given name and a family, which is kinship (ابن | هلال الأسد);
     titles, function words, times and nationality adjectives at its edges and a last word joined
     by و to a common word are trimmed (`_trim`); a person span ends before a noun with a pronoun or
     ب/ل/ك + a frequent word (`_prepositional`); an ORG span takes the definite head before it
