@@ -373,6 +373,19 @@ def after_stock_word(tokens: WordTokens, first: int, clitic: int) -> bool:
     return not clitic and first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & STOCK_WORDS)
 
 
+def continues_list(tokens: WordTokens, first: int, clitic: int, ends: set[int]) -> bool:
+    """The name at token `first` goes on a list whose last name ends there (`ends`): joined by و
+    (والنهضة) or after a comma (، وسابك)."""
+    if first not in ends:
+        return False
+    after_and = clitic == 1 and tokens.folded[first][0] == "و" and tokens.joined(first)
+    return after_and or tokens.gaps[first] in LIST_COMMAS
+
+
+#: Commas between the names of a list.
+LIST_COMMAS = (",", "،")
+
+
 #: Plural heads before a list of clubs (أندية القادسية والنهضة، لأندية النصر والشباب).
 CLUB_LIST_HEADS = _folded("أندية")
 
@@ -522,8 +535,8 @@ def qualified_after(tokens: WordTokens, b: int) -> bool:
 #: Words a title chain around a state body goes on through (نائب رئيس مجلس الوزراء وزير الداخلية
 #: في دولة الكويت): titles, their links, and the words before a country's name.
 CHAIN_WORDS = TITLE_HEADS | TITLE_LINKS | _folded("في دولة بدولة الجمهورية المملكة")
-#: Titles that make a body part of a person's title chain (رئيس | مجلس الوزراء).
-CHAIN_TITLES = TITLE_HEADS | _folded("رئيس نائب مساعد وزير أمين")
+#: Titles that make a body part of a person's title chain (رئيس | مجلس الوزراء، أمين | مجلس).
+CHAIN_TITLES = TITLE_HEADS | _folded("أمين")
 #: How far a title chain is followed on each side of the body, in words.
 CHAIN_REACH = 8
 #: Heads of the bodies every state has (مجلس الوزراء، وزارة الداخلية، هيئة الأركان).

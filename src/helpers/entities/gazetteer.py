@@ -276,23 +276,13 @@ def _context_tables(gaz: Gazetteer) -> None:
             tokens = name_tokens(name)
             gaz.media_names[tokens] = item["id"]
             if tokens not in gaz.names:
-                node = gaz.media_trie
-                for token in tokens:
-                    node = node.setdefault(token, {})
-                node[END] = item["id"]
+                trie_node(gaz.media_trie, tokens)[END] = item["id"]
         for name in item.get("sport_names") or ():
-            node = gaz.sport_trie
-            for token in name_tokens(name):
-                node = node.setdefault(token, {})
-            node[END] = item["id"]
+            trie_node(gaz.sport_trie, name_tokens(name))[END] = item["id"]
             gaz.sport_clubs.add(item["id"])
-    gaz.sport_cues = frozenset(fold_token(w) for w in data.get("sport_cues") or ())
-    for item in data["entries"]:
         for name in item.get("market_names") or ():
-            node = gaz.market_trie
-            for token in name_tokens(name):
-                node = node.setdefault(token, {})
-            node[END] = item["id"]
+            trie_node(gaz.market_trie, name_tokens(name))[END] = item["id"]
+    gaz.sport_cues = frozenset(fold_token(w) for w in data.get("sport_cues") or ())
     gaz.market_cues = frozenset(fold_token(w) for w in data.get("market_cues") or ())
     for item in data.get("ambiguous") or ():
         readings = [
@@ -423,17 +413,12 @@ def _index(gaz: Gazetteer, entry: Entry) -> None:
                 if variant in gaz.names:
                     continue
                 gaz.names[variant] = Alias(entry.entity_id, weak, how)
-                node = gaz.trie
-                for token in variant:
-                    node = node.setdefault(token, {})
-                node[END] = gaz.names[variant]
+                trie_node(gaz.trie, variant)[END] = gaz.names[variant]
             if weak or entry.source == "geonames":
                 continue
             key = skeleton_key(tokens)
             if skeleton_length(key) >= MIN_SKELETON:
-                node = gaz.skeleton_trie
-                for part in key.split(" "):
-                    node = node.setdefault(part, {})
+                node = trie_node(gaz.skeleton_trie, key.split(" "))
                 previous = node.get(END)
                 node[END] = entry.entity_id if previous in (None, entry.entity_id) else ""
 
@@ -534,6 +519,15 @@ def load_gazetteer() -> Gazetteer:
 
 #: The longest name a trie match may have, in words.
 MAX_NAME_WORDS = 8
+
+
+def trie_node(trie: dict, words) -> dict:
+    """The node of a word trie (word -> word ... -> `END` -> value) that `words` lead to, made
+    on the way; the caller sets its `END`."""
+    node = trie
+    for word in words:
+        node = node.setdefault(word, {})
+    return node
 
 
 #: Zipf from which a proclitic reading's rest is a common word that wins a tie with the whole

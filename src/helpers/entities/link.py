@@ -14,7 +14,7 @@ import pandas as pd
 from helpers.catalog import columns
 from helpers.core.engine import map_list
 from helpers.core.text import SentenceIndex, index_sentences
-from helpers.core.words import fold_token, is_function_word, word_zipf
+from helpers.core.words import PRONOUN_SUFFIXES, fold_token, is_function_word, word_zipf
 from helpers.entities.context import (
     NATIONAL_HEADS,
     country_of_title_chain,
@@ -22,7 +22,7 @@ from helpers.entities.context import (
     place_after,
     state_body,
 )
-from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer, trie_matches
+from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer, trie_matches, trie_node
 from helpers.entities.given_names import given_names
 from helpers.entities.name_keys import (
     KNOWN_SURNAME_ZIPF,
@@ -463,10 +463,7 @@ def _learned_names(docs: list[Document]) -> dict:
     for doc in docs:
         for m in doc.mentions:
             if _learnable(m):
-                node = learned
-                for word in m.name:
-                    node = node.setdefault(word, {})
-                node[END] = (m.entity_id, m.type)
+                trie_node(learned, m.name)[END] = (m.entity_id, m.type)
     return learned
 
 
@@ -526,7 +523,7 @@ def _lone_names(mentions: list[Mention], surnames: dict[str, str]) -> dict[str, 
 
 
 @lru_cache(maxsize=100_000)
-def _foreign_surname(form: str) -> bool:
+def _corpus_surname_word(form: str) -> bool:
     """A rare word shaped like a foreign surname (-وف، -سكي ...), or an indefinite word so rare
     that the word lists do not know it (تسيبراس، بروديل), which the corpus's one full name with
     it explains."""
@@ -539,8 +536,8 @@ def _foreign_surname(form: str) -> bool:
     return word_zipf(form) == 0 and not form.endswith(INFLECTED_ENDINGS)
 
 
-#: Endings of inflected Arabic words that no foreign surname is taken for.
-INFLECTED_ENDINGS = ("ان", "ين", "ون", "ات", "ها", "هما", "هم", "ه", "كم", "نا")
+#: Endings of inflected Arabic words (dual, plurals, attached pronouns) no surname is taken for.
+INFLECTED_ENDINGS = ("ان", "ين", "ون", "ات", *PRONOUN_SUFFIXES)
 
 
 def _propagate_field(
@@ -568,7 +565,7 @@ def _propagate_field(
             eid, in_corpus = surnames.get(form), False
             if eid is None and form in titled and _after_title_or_speech(tokens, i):
                 eid = titled[form]  # وأضاف الشريف، الدكتور التركي (the article's نايف الشريف ...)
-            if eid is None and _foreign_surname(form):
+            if eid is None and _corpus_surname_word(form):
                 eid, in_corpus = surname_index.lookup(form), True
             if eid and _after_given_name(tokens, i):
                 break  # ندى الشهراني: another person of the same family, not the one named

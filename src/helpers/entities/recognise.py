@@ -342,7 +342,7 @@ def _gazetteer_spans(
                 or context.club_supported(tokens, a)
                 or context.transfer_to(tokens, a)
                 or context.club_list(tokens, a, b)
-                or (a in club_ends and c == 1 and tokens.folded[a][0] == "و" and tokens.joined(a))
+                or context.continues_list(tokens, a, c, club_ends)
             ):
                 alias = Alias(eid, False, "club's name in an article about sport")
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
@@ -353,11 +353,11 @@ def _gazetteer_spans(
     if gaz.market_trie and len(gaz.market_cues & cues) >= MARKET_CUES:
         company_ends = {s.last for s in spans if s.type == "ORG"}
         for a, b, c, eid in trie_matches(tokens, gaz.market_trie, tokens.folded):
-            listed_after = a in company_ends and (
-                (c == 1 and tokens.folded[a][0] == "و") or tokens.gaps[a] in (",", "،")
+            listed = context.after_stock_word(tokens, a, c) or context.continues_list(
+                tokens, a, c, company_ends
             )
             longer = b < len(tokens) and tokens.joined(b) and tokens.folded[b].startswith("لل")
-            if (context.after_stock_word(tokens, a, c) or listed_after) and not longer:
+            if listed and not longer:
                 alias = Alias(eid, False, "listed company's name in a stock report")
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
                 company_ends.add(b)

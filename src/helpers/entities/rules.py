@@ -911,15 +911,14 @@ BELONGING = _folded("التابع التابعة")
 
 
 def admin_centre(tokens: WordTokens, i: int) -> int:
-    """End of an administrative centre's name after مركز at i: one word rarer than
-    `SETTLEMENT_NAME_ZIPF`, followed by its governorate or region (مركز عرجاء بمحافظة
+    """End of an administrative centre's name after مركز at i: one `rare_place_word`, followed
+    by its governorate or region (مركز عرجاء بمحافظة
     الدوادمي، مركز الكدمي التابع لمحافظة صبيا); i + 1 when the head names no centre (مركز
     التدريب التابع للمؤسسة)."""
     name, after = i + 1, i + 2
     if not tokens.joined(name) or after >= len(tokens) or not tokens.joined(after):
         return i + 1
-    word = tokens.folded[name]
-    if not word.isalpha() or word_zipf(word) >= SETTLEMENT_NAME_ZIPF or is_function_word(word):
+    if not rare_place_word(tokens.folded[name]):
         return i + 1
     unit = bool(tokens.bare[after] & ADMIN_UNITS) and tokens.folded[after][0] == "ب"
     if not unit and tokens.folded[after] == "في":
@@ -1050,10 +1049,7 @@ def _shared_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
             name = word[clitic:]
             if not _definite(name) or is_function_word(name) or name in PHRASE_STOPS:
                 break
-            if places and (
-                word_zipf(name) >= SETTLEMENT_NAME_ZIPF
-                or (name.endswith(("ي", "يه")) and word_zipf(name) >= RARE)
-            ):
+            if places and not rare_place_word(name):
                 break  # قرى المنطقة، مدن المملكة: words in use, adjectives
             end = k + 1
             while not places and end < len(tokens) and tokens.joined(end) and not covered[end]:
@@ -1274,23 +1270,26 @@ def _competition_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
     return spans
 
 
+def rare_place_word(word: str) -> bool:
+    """A folded word that can name a village, district or centre after its head: letters only
+    (not بلدة العلم160 كلم), no function word, rarer than `SETTLEMENT_NAME_ZIPF` and no
+    relational adjective in use (قرية الشعبية)."""
+    return (
+        word.isalpha()
+        and not is_function_word(word)
+        and word_zipf(word) < SETTLEMENT_NAME_ZIPF
+        and not (word.endswith(("ي", "يه")) and word_zipf(word) >= RARE)
+    )
+
+
 def _settlement_name(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
     """End of a settlement's definite name at token i after its head (قرية المفتاحة، بلدة
-    القريتين): one definite word rarer than `SETTLEMENT_NAME_ZIPF`, not a relational adjective
-    in use (قرية الشعبية), a direction or an adjective of the head; i when there is none."""
+    القريتين): one definite `rare_place_word`, no direction or adjective of the head; i when
+    there is none."""
     word = tokens.folded[i]
-    if (
-        covered[i]
-        or not word.startswith("ال")
-        or not word.isalpha()  # بلدة العلم160 كلم: a number glued on
-        or is_function_word(word)
-        or word in QUARTER_ADJECTIVES
-        or word in DIRECTIONS
-        or word_zipf(word) >= SETTLEMENT_NAME_ZIPF
-        or (word.endswith(("ي", "يه")) and word_zipf(word) >= RARE)
-    ):
+    if covered[i] or not word.startswith("ال") or word in QUARTER_ADJECTIVES or word in DIRECTIONS:
         return i
-    return i + 1
+    return i + 1 if rare_place_word(word) else i
 
 
 def _place_spans(tokens: WordTokens, covered: list[str | None], capital_of) -> list[RuleSpan]:
