@@ -23,8 +23,13 @@ from helpers.entities.spans import Mention, Span, span_text, word_tokens
 from tests.test_entities import frames
 
 
+def found_in(docs: dict[str, tuple[str, str]], use_model: bool = False) -> pd.DataFrame:
+    """The entities of several documents (doc_id -> (title, body)), linked across them."""
+    return extract_entities(*frames(docs), use_camel_ner=False, use_model=use_model).entities
+
+
 def found(body: str, use_model: bool = False, title: str = "") -> pd.DataFrame:
-    return extract_entities(*frames({"x": (title, body)}), use_camel_ner=False, use_model=use_model).entities
+    return found_in({"x": (title, body)}, use_model)
 
 
 def ids(body: str, **kwargs) -> set[str]:
@@ -492,7 +497,7 @@ def test_geonames_cities_keep_their_country():
 
 def test_a_given_name_alone_is_one_person_per_article_not_across_the_corpus():
     docs = {"a": ("", "وقال الشيخ صالح إن الاجتماع ناجح."), "b": ("", "وأكد الشيخ صالح أن العمل مستمر.")}
-    e = extract_entities(*frames(docs), use_camel_ner=False, use_model=True).entities
+    e = found_in(docs, use_model=True)
     ids = e[e["surface"] == "صالح"].set_index("doc_id")["entity_id"]
     assert ids["a"] != ids["b"] and ids["a"].startswith("per:صالح")
 
@@ -813,7 +818,7 @@ def test_a_body_named_by_the_articles_own_place_is_not_merged_across_articles():
             " وبدأت اللجنة المحلية للانتخابات عملها.",
         ),
     }
-    e = extract_entities(*frames(docs), use_camel_ner=False, use_model=False).entities
+    e = found_in(docs)
     assert "أمانة المنطقة" not in set(e.surface)  # the region's municipality, named before: no name
     local = e[e.surface == "اللجنة المحلية للانتخابات"].groupby("doc_id").entity_id.first()
     assert local["a"] != local["b"]
@@ -1243,7 +1248,7 @@ def test_a_state_body_belongs_to_the_country_its_title_chain_names():
             "وغادر ولي العهد وزير الدفاع اليوم المملكة الأردنية بعد زيارة لها، ونقل تحيات رئيس مجلس الوزراء.",
         ),
     }
-    e = extract_entities(*frames(docs), use_camel_ner=False, use_model=False).entities
+    e = found_in(docs)
     cabinet = e[e.surface == "مجلس الوزراء"].set_index("doc_id").entity_id
     assert cabinet["a"] == cabinet["b"] == cabinet["d"] == "org:مجلس_الوزراء"  # the home country's
     assert cabinet["c"] == "org:مجلس_الوزراء@united_arab_emirates"
@@ -1294,7 +1299,7 @@ def test_a_district_or_camp_named_after_its_head_is_a_place_of_its_article():
             " ونزل اللاجئون مخيم اللاجئين.",
         ),
     }
-    e = extract_entities(*frames(docs), use_camel_ner=False, use_model=False).entities
+    e = found_in(docs)
     places = e[e.type == "LOC"].groupby("doc_id").surface.apply(set)
     assert {"حي الروضة", "مخيم الجلزون", "حي النخيل الغربي"} <= places["a"]
     assert not {"حي اللون", "حي للمباراة", "مخيم اللاجئين"} & places["b"]
@@ -1314,7 +1319,7 @@ def test_a_name_several_places_share_gets_the_place_after_it():
         "b": ("", "تخرجت الدفعة الأولى من أطباء مستشفى الملك فهد بالباحة، وزار الوفد مستشفى الملك فهد."),
         "c": ("", "تواصل مكاتب وزارة العمل في منطقة حائل جولاتها، وقالت وزارة العمل بمنطقة الرياض إن."),
     }
-    e = extract_entities(*frames(docs), use_camel_ner=False, use_model=False).entities
+    e = found_in(docs)
     hospital = e[e.surface == "مستشفى الملك فهد"].entity_id.tolist()
     assert hospital[0].endswith("@jeddah_sa") and hospital[1].endswith("@al_bahah_region")
     assert "@" not in hospital[2]  # no place said: the name's own id
@@ -1475,7 +1480,7 @@ def test_an_unknown_word_is_the_surname_of_the_corpus_one_full_name_with_it():
         "b": ("", "ويتبع تسيبراس مسارا سلكته حكومات سابقة، وقال المسؤولان إن الأمر يؤكدان عليه."),
         "c": ("", "وقال المدير محمد يؤكدان إن الأمر انتهى."),
     }
-    e = extract_entities(*frames(docs), use_camel_ner=False, use_model=False).entities
+    e = found_in(docs)
     b = e[e.doc_id == "b"]
     full = e[(e.doc_id == "a") & (e.type == "PER")].entity_id.iloc[0]
     assert b[b.surface == "تسيبراس"].entity_id.tolist() == [full]
