@@ -1551,3 +1551,10 @@ def test_a_uae_emirate_is_a_place_and_allah_starts_no_name():
     tokens = word_tokens("رحم الله فيملأون الدنيا")
     start = tokens.text.index("الله")
     assert not model_token_spans(tokens, [(start, start + len("الله فيملأون"), "MISC", 0.9)])
+
+
+def test_a_common_word_is_a_surname_before_an_apposition():
+    named = set(found("وقال هاني عمارة، محلل اقتصادي أول في الشركة، إن السداد سيتم.", use_model=True).surface)
+    assert "هاني عمارة" in named and "هاني" not in named
+    # without the apposition the word is the sentence's: the name ends before it
+    assert "هاني عمارة" not in set(found("وقال هاني عمارة المبنى ستكتمل قريبا.", use_model=True).surface)

@@ -50,6 +50,7 @@ from helpers.entities.rules import (
     WordTokens,
     ali_is_preposition,
     and_before_name,
+    apposition,
     clear_future_verb,
     family_after_patronymic,
     find_rule_spans,
@@ -559,7 +560,8 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
     فعاليات، جون وكثيرون): the rule over-reached. A short function word at its end is a foreign
     surname the rule took on purpose (دونالد لو), a given name after the first word a surname
     (فهد سلطان), a definite word after a patronymic the family's name
-    (`family_after_patronymic`: محمد بن رافع الشهري)."""
+    (`family_after_patronymic`: محمد بن رافع الشهري), a last word before an apposition a surname
+    (هاني عمارة، محلل)."""
     for k in range(rule.first, rule.last):
         if model.first <= k < model.last:
             continue
@@ -577,6 +579,8 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
             and family_after_patronymic(tokens, k)
         ):
             continue  # محمد بن رافع | الشهري: the family's name after a patronymic
+        if k == rule.last - 1 and k > rule.first and apposition(tokens, rule.last):
+            continue  # هاني | عمارة، محلل: a surname before an apposition, however common a word
         if max(word_zipf(rest) for _, rest in tokens.forms(k)) >= 3.5:
             return True
     return False

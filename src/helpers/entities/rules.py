@@ -14,6 +14,7 @@ A span is `confirmed` when its evidence is strong; the others become review cand
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -442,7 +443,7 @@ def _followed_by_break(tokens: WordTokens, j: int) -> bool:
     return not tokens.joined(j) or tokens.folded[j] in SPEECH_FOLLOWERS
 
 
-def _apposition(tokens: WordTokens, j: int) -> bool:
+def apposition(tokens: WordTokens, j: int) -> bool:
     """Token j starts an apposition after a comma: "X، وهو ..." / "X، رئيس ..."."""
     return j < len(tokens) and any(c in tokens.gap(j) for c in "،,") and tokens.folded[j] in APPOSITION_STARTS
 
@@ -499,6 +500,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
             after_particle = True
             continue
         ok = _name_like(tokens, end, covered, limit if end == j else 3.0)
+        if not ok and end == j and apposition(tokens, end + 1):
+            ok = _name_like(tokens, end, covered, math.inf)  # هاني عمارة، محلل: a common word as surname
         if end > j and word.startswith("و") and not after_particle:
             ok = False  # دييجو كوستا | وسيسك فابريجاس: the next name of a list
         if end > j and tokens.definite[end - 1] and not tokens.definite[end] and not after_particle:
@@ -685,7 +688,7 @@ def _speech_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpa
         if end == i + 1 or not _followed_by_break(tokens, end):
             continue
         rare_last = word_zipf(tokens.folded[end - 1]) < RARE
-        confirmed = end - i - 1 >= 2 and (_apposition(tokens, end) or rare_last)
+        confirmed = end - i - 1 >= 2 and (apposition(tokens, end) or rare_last)
         if end - i - 1 == 1:
             confirmed = _lone_speaker(tokens, i + 1)
         spans.append(RuleSpan(i + 1, end, "PER", "speech_verb", confirmed))
@@ -971,7 +974,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 if anaphoric_complement(tokens, end - 1):
                     continue  # مجلس الكلية، اللجنة الإشرافية للبرنامج: the body of one named before
                 confirmed = word in DEFINED_ORG_HEADS or (
-                    _apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي")
+                    apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي")
                 )
                 spans.append(RuleSpan(i, end, "ORG", "org_phrase", confirmed, clitic))
                 continue
