@@ -1558,3 +1558,12 @@ def test_a_common_word_is_a_surname_before_an_apposition():
     assert "هاني عمارة" in named and "هاني" not in named
     # without the apposition the word is the sentence's: the name ends before it
     assert "هاني عمارة" not in set(found("وقال هاني عمارة المبنى ستكتمل قريبا.", use_model=True).surface)
+
+
+def test_a_body_named_by_words_joined_by_and_takes_its_nationality_but_not_the_next_body():
+    named = set(found("وصرف المبلغ على نفقة وزارة الثقافة والسياحة اليمنية، وذكر المصدر ذلك.").surface)
+    assert "وزارة الثقافة والسياحة اليمنية" in named
+    named = set(found("وبعد اتصالات قامت بها وزارة الخارجية المصرية والسفارة المصرية في الخرطوم.").surface)
+    assert "وزارة الخارجية المصرية" in named
+    named = set(found("هذا ما أكده وكيل وزارة الزراعة والمتحدث الرسمي باسمها.").surface)
+    assert "وزارة الزراعة" in named

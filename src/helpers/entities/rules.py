@@ -814,10 +814,24 @@ def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_l
 def _name_phrase_end(tokens: WordTokens, i: int, end: int) -> int:
     """Where the name in the definite phrase [i, end) after a ministry-like head stops: two words
     and a nisba adjective (وزارة الخارجية الأمريكية), or through the words joined by و and no
-    further (وزارة الشؤون البلدية والقروية، not the object after it)."""
-    coordinated = [k for k in range(i + 1, end) if tokens.folded[k].startswith("وال")]
+    further (وزارة الشؤون البلدية والقروية, not the object after it) but their relational
+    adjectives (وزارة الثقافة والسياحة اليمنية); not through a body's head or a title after و,
+    nor after a nationality (وزارة الصحة | والمركز الوطني، وزارة الخارجية المصرية | والسفارة)."""
+    coordinated = []
+    for k in range(i + 1, end):
+        word = tokens.folded[k]
+        if word.startswith("وال"):
+            if (
+                word[3:] in ORG_HEADS
+                or word[1:] in TITLE_HEADS
+                or load_gazetteer().nationality(tokens.folded[k - 1])
+            ):
+                break  # وزارة الخارجية المصرية | والسفارة، وزارة الزراعة | والمتحدث: another body
+            coordinated.append(k)
     if coordinated:
         k = coordinated[-1] + 1
+        while k < len(tokens) and k - coordinated[-1] <= 2 and tokens.joined(k) and _nisba(tokens.folded[k]):
+            k += 1  # وزارة الثقافة والسياحة | اليمنية، والتأمين | الاجتماعي البريطانية
         return k
     limit = min(end, i + 2)
     if limit == i + 2 and not _adjective_like(tokens.folded[i + 1]):
