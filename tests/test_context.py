@@ -1567,3 +1567,12 @@ def test_a_body_named_by_words_joined_by_and_takes_its_nationality_but_not_the_n
     assert "وزارة الخارجية المصرية" in named
     named = set(found("هذا ما أكده وكيل وزارة الزراعة والمتحدث الرسمي باسمها.").surface)
     assert "وزارة الزراعة" in named
+
+
+def test_a_name_the_article_gives_a_person_is_that_person_where_it_stands_as_a_place_or_source():
+    named = by_surface("وكان صالح عبدالعزيز المسيب قد ترقى. وقد أعرب المسيب بهذه المناسبة عن شكره.")
+    assert named["المسيب"] == ("PER", named["صالح عبدالعزيز المسيب"][1])
+    named = by_surface('وزار أمير عسير رئيس الغرفة عبدالله المبطي. وبحث مع "المبطي" جهود الغرفة.')
+    assert named["المبطي"] == ("PER", named["عبدالله المبطي"][1])
+    # without the person the place stays
+    assert by_surface("وقد زار الوفد المسيب بهذه المناسبة.")["المسيب"][0] == "LOC"

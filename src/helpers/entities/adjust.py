@@ -7,6 +7,7 @@ a facility's or a district's type; `adjusted` applies them in order."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -21,6 +22,7 @@ from helpers.entities.rules import (
     RARE,
     TITLE_HEADS,
     WordTokens,
+    after_title_or_speech,
     has_tanween,
     pronoun_suffixed,
 )
@@ -168,6 +170,77 @@ WITH = "مع"
 def _after_nothing_or_particle(tokens: WordTokens, k: int) -> bool:
     """Token k starts its sentence or clause, or follows a function word (إلى الاتحاد)."""
     return k == 0 or not tokens.joined(k) or is_function_word(tokens.folded[k - 1])
+
+
+#: Rules whose quoted name may be a person's the document names in full (يبحث مع «المبطي»).
+QUOTED_RULES = frozenset({"quoted_source", "quoted_org"})
+
+
+def persons_named_throughout(
+    fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]
+) -> dict[str, tuple[list[Span], list[Span]]]:
+    """A name the document gives a person in full, or that person's family name alone, is the
+    person wherever it stands as a name of another type: the labeller's organisation or a quoted
+    source («مونتاري» يشعل التدريبات، يبحث مع «المبطي»), or a one-word gazetteer place after a
+    title or a speech verb (وقال الأحمدي، الدكتور بخاري). Not a full name the document gives
+    another type more often (a company the labeller once took for a person: أكسل سبرينجر), nor
+    a family name the gazetteer knows as a body (ناسا)."""
+    typed: Counter = Counter()
+    family = set()
+    for name, tokens in fields.items():
+        for span in found[name][0]:
+            words = _name_words(tokens, span)
+            typed[words, span.type == "PER"] += 1
+            if span.type == "PER" and span.length > 1 and not given_names().match([words[-1]], 0)[0]:
+                family.add(words[-1])
+    full = {
+        words
+        for (words, person), n in typed.items()
+        if person and len(words) > 1 and n >= typed[words, False]
+    }
+    family = {w for w in family if not _body_name(w)}
+    if not full:
+        return found
+    out = {}
+    for name, tokens in fields.items():
+        chosen, unconfirmed = found[name]
+        spans = []
+        for span in chosen:
+            words = _name_words(tokens, span)
+            if (
+                span.type != "PER"
+                and (words in full or (len(words) == 1 and words[0] in family))
+                and (
+                    span.source == "model"
+                    or span.rule in QUOTED_RULES
+                    or (
+                        span.source == "gazetteer"
+                        and len(words) == 1
+                        and after_title_or_speech(tokens, span.first)
+                    )
+                )
+            ):
+                # a gazetteer place becomes the rule's person, linked as the rules' names are
+                source, rule = (
+                    ("rule", "named_person") if span.source == "gazetteer" else (span.source, span.rule)
+                )
+                span = replace(span, type="PER", source=source, rule=rule, alias=None, hint="")
+            spans.append(span)
+        out[name] = (spans, unconfirmed)
+    return out
+
+
+def _body_name(word: str) -> bool:
+    """The gazetteer knows the word as an organisation's name (ناسا)."""
+    gaz = load_gazetteer()
+    alias = gaz.lookup((word,))
+    return alias is not None and gaz.entries[alias.entity_id].type == "ORG"
+
+
+def _name_words(tokens: WordTokens, span: Span) -> tuple[str, ...]:
+    """The folded words of a span's name, its proclitic left out."""
+    first = dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first])
+    return (first, *tokens.folded[span.first + 1 : span.last])
 
 
 def lone_surnames(fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]) -> set[str]:

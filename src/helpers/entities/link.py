@@ -42,9 +42,8 @@ from helpers.entities.rules import (
     NAME_PARTICLES,
     PERSON_SHAPE,
     RARE,
-    SPEECH_VERBS,
-    TITLE_HEADS,
     WordTokens,
+    after_title_or_speech,
     name_particle,
 )
 from helpers.entities.spans import Document, EntityTables, Mention, Span, documents_of, span_text, word_tokens
@@ -563,7 +562,7 @@ def _propagate_field(
             continue
         for clitic, form in tokens.forms(i):
             eid, in_corpus = surnames.get(form), False
-            if eid is None and form in titled and _after_title_or_speech(tokens, i):
+            if eid is None and form in titled and after_title_or_speech(tokens, i):
                 eid = titled[form]  # وأضاف الشريف، الدكتور التركي (the article's نايف الشريف ...)
             if eid is None and _corpus_surname_word(form):
                 eid, in_corpus = surname_index.lookup(form), True
@@ -595,11 +594,6 @@ def _propagate_field(
 #: A surname as frequent as this (Zipf) stands for the article's person only after a title or a
 #: speech verb (وأضاف الشريف; not الحرم الشريف).
 TITLED_SURNAME_ZIPF = 5.5
-
-
-def _after_title_or_speech(tokens: WordTokens, i: int) -> bool:
-    """Token i comes right after a title (الدكتور) or a speech verb (وأضاف)."""
-    return i > 0 and tokens.joined(i) and (tokens.is_(i - 1, TITLE_HEADS) or tokens.is_(i - 1, SPEECH_VERBS))
 
 
 def _after_given_name(tokens: WordTokens, i: int) -> bool:

@@ -23,6 +23,7 @@ from helpers.entities.adjust import (
     companies_named_after_persons,
     lone_surnames,
     number_agreeing,
+    persons_named_throughout,
     with_given_name_before,
     with_known_surname,
     with_patronymics,
@@ -1115,6 +1116,7 @@ def recognise(
             found[field_name] = _recognise(tokens, gaz, camel, model, cues, bool(model_chars), sport)
         if sport:
             found = club_names_throughout(fields, clubs_throughout(fields, found, gaz), gaz)
+        found = persons_named_throughout(fields, found)
         surnames = lone_surnames(fields, found)
         for field_name, tokens in fields.items():
             chosen, unconfirmed = found[field_name]

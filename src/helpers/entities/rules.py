@@ -443,6 +443,11 @@ def _followed_by_break(tokens: WordTokens, j: int) -> bool:
     return not tokens.joined(j) or tokens.folded[j] in SPEECH_FOLLOWERS
 
 
+def after_title_or_speech(tokens: WordTokens, i: int) -> bool:
+    """Token i comes right after a title (الدكتور) or a speech verb (وأضاف)."""
+    return i > 0 and tokens.joined(i) and (tokens.is_(i - 1, TITLE_HEADS) or tokens.is_(i - 1, SPEECH_VERBS))
+
+
 def apposition(tokens: WordTokens, j: int) -> bool:
     """Token j starts an apposition after a comma: "X، وهو ..." / "X، رئيس ..."."""
     return j < len(tokens) and any(c in tokens.gap(j) for c in "،,") and tokens.folded[j] in APPOSITION_STARTS
