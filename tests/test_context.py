@@ -1576,3 +1576,9 @@ def test_a_name_the_article_gives_a_person_is_that_person_where_it_stands_as_a_p
     assert named["المبطي"] == ("PER", named["عبدالله المبطي"][1])
     # without the person the place stays
     assert by_surface("وقد زار الوفد المسيب بهذه المناسبة.")["المسيب"][0] == "LOC"
+
+
+def test_leading_or_driving_is_no_body_before_an_indefinite_word():
+    assert found("ضبط المرور سائقا بدون رخصة قيادة خصوصي.").empty
+    assert found("منّ الله عليهم بقيادة حكيمة تطبق الشرع.").empty
+    assert "ORG" not in set(found("واستهل المنتخب البرازيلي بقيادة دونغا مشاركته.").type)

@@ -2,8 +2,9 @@
 name's extent or reading depends on its neighbours or on the rest of the article: a chain of
 forebears' names, a known person's surname after his given names, a surname the article uses
 alone, a city or a word named as a club elsewhere in a sport article, a place joined by و to
-another place, words written with tanween (no name's), the words a person's name stops before,
-a facility's or a district's type; `adjusted` applies them in order."""
+another place, a person's name or family name written where another type was read, words
+written with tanween (no name's), the words a person's name stops before, a facility's or a
+district's type; `adjusted` applies them in order."""
 
 from __future__ import annotations
 

@@ -67,6 +67,9 @@ ORG_HEADS = _folded(
 OFFICE_HEADS = _folded("رئاسة")
 #: Words of a person that may follow an office (برئاسة المرحوم ...).
 LATE_WORDS = _folded("المرحوم الراحل الفقيد")
+#: Organisation heads that are verbal nouns too (قيادة "leading, driving"): the indefinite word
+#: after one is its object or adjective (بقيادة دونغا، رخصة قيادة خصوصي، قيادة حكيمة), no name.
+VERBAL_HEADS = _folded("قيادة")
 MEDIA_HEADS = _folded("صحيفة جريدة وكالة موقع قناة مجلة شبكة إذاعة راديو تلفزيون")
 ORG_KINDS = ORG_HEADS | MEDIA_HEADS
 PUBLISHING_VERBS = _folded(
@@ -963,7 +966,8 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
         head = next(((c, f) for c, f in forms if f in ORG_KINDS), None)
         if head and tokens.joined(i + 1):
             clitic, word = head
-            end = i + 1 if _common_complement(tokens, i + 1) else _foreign_run(tokens, i + 1, covered)
+            plain = _common_complement(tokens, i + 1) or word in VERBAL_HEADS
+            end = i + 1 if plain else _foreign_run(tokens, i + 1, covered)
             if end == i + 1 and word in PLACE_NAMED_ORG_HEADS and covered[i + 1] == "LOC":
                 end = i + 2
                 while end < len(tokens) and covered[end] == "LOC" and tokens.joined(end):
