@@ -43,9 +43,7 @@ def clubs_throughout(
         name(tokens, span)
         for field_name, tokens in fields.items()
         for span in found[field_name][0]
-        if span.type == "ORG"
-        and (alias := gaz.lookup(name(tokens, span)))
-        and gaz.entries[alias.entity_id].type == "LOC"
+        if span.type == "ORG" and gaz.type_of(name(tokens, span)) == "LOC"
     }
     if not clubs:
         return found
@@ -190,7 +188,7 @@ def persons_named_throughout(
     family = set()
     for name, tokens in fields.items():
         for span in found[name][0]:
-            words = _name_words(tokens, span)
+            words = span_text(tokens, span)[2]
             typed[words, span.type == "PER"] += 1
             if span.type == "PER" and span.length > 1 and not given_names().match([words[-1]], 0)[0]:
                 family.add(words[-1])
@@ -199,7 +197,7 @@ def persons_named_throughout(
         for (words, person), n in typed.items()
         if person and len(words) > 1 and n >= typed[words, False]
     }
-    family = {w for w in family if not _body_name(w)}
+    family = {w for w in family if load_gazetteer().type_of((w,)) != "ORG"}
     if not full:
         return found
     out = {}
@@ -207,7 +205,7 @@ def persons_named_throughout(
         chosen, unconfirmed = found[name]
         spans = []
         for span in chosen:
-            words = _name_words(tokens, span)
+            words = span_text(tokens, span)[2]
             if (
                 span.type != "PER"
                 and (words in full or (len(words) == 1 and words[0] in family))
@@ -229,19 +227,6 @@ def persons_named_throughout(
             spans.append(span)
         out[name] = (spans, unconfirmed)
     return out
-
-
-def _body_name(word: str) -> bool:
-    """The gazetteer knows the word as an organisation's name (ناسا)."""
-    gaz = load_gazetteer()
-    alias = gaz.lookup((word,))
-    return alias is not None and gaz.entries[alias.entity_id].type == "ORG"
-
-
-def _name_words(tokens: WordTokens, span: Span) -> tuple[str, ...]:
-    """The folded words of a span's name, its proclitic left out."""
-    first = dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first])
-    return (first, *tokens.folded[span.first + 1 : span.last])
 
 
 def lone_surnames(fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]) -> set[str]:

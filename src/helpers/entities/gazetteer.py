@@ -132,6 +132,11 @@ class Gazetteer:
         """Exact (folded) name lookup."""
         return self.names.get(tuple(folded_tokens))
 
+    def type_of(self, folded_tokens: tuple[str, ...]) -> str | None:
+        """The type of the entity an exact (folded) name means, or None for a name not listed."""
+        alias = self.names.get(tuple(folded_tokens))
+        return self.entries[alias.entity_id].type if alias else None
+
     def sport_club(self, folded_tokens: tuple[str, ...]) -> str | None:
         """The club whose name in an article about sport this is (ميلان: AC Milan), or None."""
         node = self.sport_trie
