@@ -40,8 +40,10 @@ from helpers.entities.gazetteer import (
 from helpers.entities.given_names import COMPOUND_FIRSTS, given_names
 from helpers.entities.rules import (
     COMMON,
+    COMMON_NAMED_HEADS,
     FACILITY_HEADS,
     NAME_PARTICLES,
+    ORG_HEADS,
     ORG_KINDS,
     PHRASE_STOPS,
     PLACE_HEADS,
@@ -53,6 +55,7 @@ from helpers.entities.rules import (
     and_before_name,
     apposition,
     clear_future_verb,
+    common_noun,
     family_after_patronymic,
     find_rule_spans,
     name_particle,
@@ -481,8 +484,9 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
     alone as a person (عبد، أبو), not a head or title
     word alone (منظمة، مدير) nor a verb in the future (سيرغبون), as a person not a
     one-word plural noun (دبلوماسيون) nor a dual or plural noun and its adjective (خبيران
-    أوروبيان), and unless the labeller is sure (`MODEL_SURE_SCORE`) not a frequent word alone nor
-    a person starting with a common noun (مسؤولون أميركيون)."""
+    أوروبيان), as an organisation not a body's head and a common noun (منظمة إرهابية), and
+    unless the labeller is sure (`MODEL_SURE_SCORE`) not a frequent word alone nor a person
+    starting with a common noun (مسؤولون أميركيون)."""
     if span.score is not None and span.score < floor:
         return False
     if span.type == "LOC" and context.nisba_after_definite(tokens, span.first, span.last, span.clitic):
@@ -516,6 +520,15 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
         frequent = zipf >= (4.5 if span.type == "PER" else 3.5)
         if frequent and not sure and load_gazetteer().lookup(words) is None:
             return False
+    elif (
+        span.type == "ORG"
+        and span.length == 2
+        and words[0] in ORG_HEADS
+        and words[0] not in COMMON_NAMED_HEADS
+        and common_noun(words[1])
+        and load_gazetteer().lookup(words) is None
+    ):
+        return False  # منظمة إرهابية، شركة مدرجة: a head and a common noun or adjective
     elif span.type == "PER" and number_agreeing(words):
         return False  # خبيران أوروبيان، دورتان تدريبيتان: a dual or plural noun and its adjective
     elif span.type == "PER" and VOCATIVE in words:

@@ -175,6 +175,8 @@ GENERIC_COMPLEMENTS = _folded(
 )
 #: Organisation heads whose name may be a place (جامعة موسكو، بنك الصين).
 PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي")
+#: Heads of bodies often named by a common noun (جمعية إبصار، جمعية مودة) or a place (بلدية ظهران).
+COMMON_NAMED_HEADS = _folded("جمعية بلدية")
 CAPITAL_WORDS = _folded("عاصمة")
 #: The particle of a family's name (آل سعود، آل ثاني), folded.
 FAMILY_PARTICLE = fold_token("آل")
@@ -739,6 +741,16 @@ def _rare(tokens: WordTokens, i: int) -> bool:
     return all(word_zipf(form) < RARE and not is_function_word(form) for _, form in tokens.forms(i))
 
 
+def common_noun(word: str) -> bool:
+    """A folded indefinite word that is written with the article at least as often as without
+    (مقاولات: المقاولات، دواجن، اشتراكات) is a common noun, and its relational adjective one
+    too (عنقودي); a name rarely takes the article (أجاد، سابك)."""
+    definite = word_zipf("ال" + word)
+    if definite >= 3.0 and definite >= word_zipf(word):
+        return True
+    return word.endswith("ي") and len(word) >= 5 and common_noun(word[:-1])  # عنقودي: عنقود
+
+
 def _common_complement(tokens: WordTokens, i: int) -> bool:
     """Token i, after an organisation head, makes it a common noun phrase: a preposition and a
     word in use (غرفة بتجهيزات، مركز للمساج، لجنة للطعون), a word with a pronoun of the third
@@ -978,7 +990,9 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 if word in MEDIA_HEADS:
                     spans.append(RuleSpan(i + 1, end, "ORG", "org_head", True))
                 else:
-                    spans.append(RuleSpan(i, end, "ORG", "org_head", True, clitic))
+                    # شركة مقاولات: a common noun after the head; the labeller decides
+                    named = word in COMMON_NAMED_HEADS or not common_noun(tokens.folded[i + 1])
+                    spans.append(RuleSpan(i, end, "ORG", "org_head", named, clitic))
                 continue
             end = _named_after(tokens, i + 1, covered) if word in NAMED_ORG_HEADS else i + 1
             if end > i + 1:
