@@ -1592,3 +1592,19 @@ def test_a_body_head_before_a_common_noun_is_no_name_unless_the_labeller_says_so
     # a rare word after the head is a name; a charity is often named by a common noun
     assert by_surface("وأعلنت شركة أجاد عن أرباحها.")["شركة أجاد"][0] == "ORG"
     assert by_surface("ووقعت جمعية مودة اتفاقية تعاون.")["جمعية مودة"][0] == "ORG"
+
+
+def test_a_city_after_a_clubs_person_or_in_a_list_of_clubs_is_the_club():
+    sport = " وسجل اللاعب هدفا في المباراة أمام الفريق في الدوري الإيطالي لكرة القدم ومدرب الفريق."
+    assert by_surface("ورد مدرب ميلانو على الانتقادات." + sport)["ميلانو"][0] == "ORG"
+    named = by_surface("وأعاره النادي ليوفنتوس ثم ميلان قبل التخلي عنه." + sport)
+    assert named["ميلان"] == ("ORG", "ac_milan")
+    # after a preposition of place, or outside sport, the city stays
+    assert by_surface("وأقام الفريق معسكره في ميلانو." + sport)["ميلانو"][0] == "LOC"
+    assert by_surface("وزار الوفد شركة أرامكو ثم ميلانو.")["ميلانو"][0] == "LOC"
+
+
+def test_a_foreign_town_after_a_given_name_is_a_family_name():
+    assert by_surface("وشارك في الملتقى الناشرة سارة مورينو.")["سارة مورينو"][0] == "PER"
+    # not a capital, nor a town's name in common use
+    assert by_surface("وأقام الفريق معسكره في مورينو.")["مورينو"][0] == "LOC"

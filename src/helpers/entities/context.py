@@ -375,11 +375,17 @@ def after_stock_word(tokens: WordTokens, first: int, clitic: int) -> bool:
 
 def continues_list(tokens: WordTokens, first: int, clitic: int, ends: set[int]) -> bool:
     """The name at token `first` goes on a list whose last name ends there (`ends`): joined by و
-    (والنهضة) or after a comma (، وسابك)."""
+    (والنهضة), after a comma (، وسابك) or after ثم / أو (ليوفنتوس ثم ميلان)."""
+    if first - 1 in ends and tokens.folded[first - 1] in LIST_WORDS and tokens.joined(first):
+        return tokens.joined(first - 1)
     if first not in ends:
         return False
     after_and = clitic == 1 and tokens.folded[first][0] == "و" and tokens.joined(first)
     return after_and or tokens.gaps[first] in LIST_COMMAS
+
+
+#: Words between two names of a list (ليوفنتوس ثم ميلان).
+LIST_WORDS = _folded("ثم أو او")
 
 
 #: Commas between the names of a list.
@@ -406,17 +412,21 @@ def club_list(tokens: WordTokens, first: int, last: int) -> bool:
 #: Words a club's name follows in a match report where a city's name would not (فاز نجران على
 #: الهلال، تعادل مع ليون، أمام بورتو): match verbs and their prepositions.
 MATCH_CUES = _folded("فاز يفوز خسر تعادل واجه يواجه التقى يلتقي هزم تغلب أمام ضد مضيفه ضيفه")
+#: A club's people, named before it (مدرب ميلانو، مهاجم روما).
+TEAM_MEMBERS = _folded("مدرب مدربا لاعب لاعبي لاعبو مهاجم حارس مدافع جماهير جمهور نجم نجوم")
 #: Words between a match verb and the club (فاز على نجران، تعادل مع ليون).
 MATCH_LINKS = _folded("على مع")
 
 
 def club_by_city(tokens: WordTokens, first: int) -> bool:
     """In an article about sport, a city right after a match verb, or after its على / مع, or
-    after أمام / ضد, or a player's move to it (`transfer_to`) is the club named after it (فاز
-    نجران، تغلب على هامبورغ، أمام بورتو، انضم إلى روما); after a preposition of place it stays
-    the city (وصل الفريق إلى نجران)."""
+    after أمام / ضد, a player's move to it (`transfer_to`) or a member of its team before it
+    (مدرب ميلانو، لاعبي روما) is the club named after it (فاز نجران، تغلب على هامبورغ، أمام
+    بورتو، انضم إلى روما); after a preposition of place it stays the city (وصل الفريق إلى نجران)."""
     k = first - 1
     if transfer_to(tokens, first):
+        return True
+    if k >= 0 and tokens.joined(first) and tokens.bare[k] & TEAM_MEMBERS:
         return True
     if k >= 0 and tokens.joined(first) and tokens.bare[k] & MATCH_LINKS:
         k -= 1

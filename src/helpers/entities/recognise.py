@@ -255,9 +255,14 @@ def _gazetteer_spans(
             and not is_function_word(tokens.folded[b])
         ):
             continue  # ستانلي كوبريك: a given name and a surname, not a town
-        if entry.type == "LOC" and b - a == 1 and not c and tokens.definite[a]:
+        if (
+            entry.type == "LOC"
+            and b - a == 1
+            and not c
+            and (tokens.definite[a] or _foreign_town(gaz, entry, tokens.folded[a]))
+        ):
             given = _given_name_before(tokens, a)
-            if given is not None:  # فهد السويد: a family name named after a place
+            if given is not None:  # فهد السويد، سارة مورينو: a family name named after a place
                 spans.append(Span(given, b, "PER", "rule", rule="family_place"))
                 continue
         if (
@@ -314,6 +319,7 @@ def _gazetteer_spans(
             if sport and (
                 context.club_by_nationality(tokens, a, b, gaz.nationality)
                 or (entry.country and not c and context.club_by_city(tokens, a))
+                or (entry.country and context.continues_list(tokens, a, c, _org_ends(spans)))
             ):  # the labeller does not overrule these (`merge_model`)
                 spans.append(
                     as_club(Span(a, b, "LOC", "gazetteer", c), gaz.sport_club(name), "club_place", CLUB_HOW)
@@ -390,6 +396,22 @@ def _short_name_written(tokens: WordTokens, a: int, c: int, entry: Entry) -> boo
         w[0] for name in entry.aliases for w in strip_diacritics(name).split() if fold_token(w) == word
     }
     return not spelled or raw[0] in spelled
+
+
+def _org_ends(spans: list[Span]) -> set[int]:
+    """Where the organisations among `spans` end (in an article about sport, mostly clubs)."""
+    return {s.last for s in spans if s.type == "ORG"}
+
+
+def _foreign_town(gaz: Gazetteer, entry: Entry, word: str) -> bool:
+    """A GeoNames town outside the Arab world, not a capital nor a word in common use
+    (برشلونة): its name after a given name is more often a family's (سارة مورينو) than the town's."""
+    return (
+        entry.source == "geonames"
+        and word_zipf(word) < RARE
+        and entry.country not in ARABIC_SPEAKING
+        and entry.entity_id not in gaz.capitals.values()
+    )
 
 
 def _given_name_before(tokens: WordTokens, k: int) -> int | None:
