@@ -1608,3 +1608,19 @@ def test_a_foreign_town_after_a_given_name_is_a_family_name():
     assert by_surface("وشارك في الملتقى الناشرة سارة مورينو.")["سارة مورينو"][0] == "PER"
     # not a capital, nor a town's name in common use
     assert by_surface("وأقام الفريق معسكره في مورينو.")["مورينو"][0] == "LOC"
+
+
+def test_a_persons_name_ends_before_a_frequent_preposition_written_with_bi_or_li():
+    text = "ستستمع اللجنة إلى الرئيس عباس بشأن تطورات القضية ومع بدر بن سعود"
+    tokens = word_tokens(text)
+    abbas, badr = text.index("عباس"), text.index("بدر")
+    spans = model_token_spans(
+        tokens, [(abbas, abbas + len("عباس بشأن"), "PER", 0.9), (badr, badr + len("بدر بن سعود"), "PER", 0.9)]
+    )
+    assert [" ".join(tokens.raw[s.first : s.last]) for s in spans] == ["عباس", "بدر بن سعود"]
+
+
+def test_a_labellers_body_of_a_head_and_a_common_noun_is_no_name():
+    tokens = word_tokens("تعتبر أنقرة الحزب منظمة إرهابية محظورة وتدعم جمعية مودة")
+    assert not _model_ok(tokens, Span(3, 5, "ORG", "model", score=0.9))
+    assert _model_ok(tokens, Span(7, 9, "ORG", "model", score=0.9))

@@ -954,12 +954,17 @@ def _pronoun_noun(tokens: WordTokens, k: int, b: int) -> bool:
 
 
 def _prepositional(tokens: WordTokens, k: int) -> bool:
-    """Token k of a person span is ب، ل or ك + a frequent word commoner than the whole, the
-    name's end (جامع الملك خالد | بأم الحمام), not a given name (بدر، بسام) nor a rarer word
-    (بابكر is no ب + ابكر)."""
+    """Token k of a person span is ب، ل or ك + a frequent word commoner than the whole, or a
+    very frequent preposition of that shape (بشأن، لصالح), the name's end (جامع الملك خالد |
+    بأم الحمام، الرئيس عباس | بشأن), not a given name (بدر، بسام) nor a rarer word (بابكر is no
+    ب + ابكر)."""
+    word = tokens.folded[k]
+    compound = word_zipf(word) >= 5.0 and any(
+        c == 1 and len(rest) >= 3 and word_zipf(rest) >= 4.0 for c, rest in tokens.forms(k)
+    )
     return (
-        tokens.folded[k].startswith(("ب", "ل", "ك"))
-        and tokens.proclitic_word(k, 4.0)
+        word.startswith(("ب", "ل", "ك"))
+        and (tokens.proclitic_word(k, 4.0) or compound)
         and not given_names().match(tokens.folded, k)[0]
     )
 
