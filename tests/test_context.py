@@ -9,7 +9,7 @@ from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
 from helpers.entities.adjust import person_cut, person_without_and
 from helpers.entities.gazetteer import load_gazetteer
-from helpers.entities.link import _lone_names
+from helpers.entities.link import _corpus_surname_word, _lone_names
 from helpers.entities.name_keys import linking_key
 from helpers.entities.recognise import (
     MODEL_MIN_SCORE,
@@ -19,6 +19,7 @@ from helpers.entities.recognise import (
     merge_model,
     model_token_spans,
 )
+from helpers.entities.rules import unknown_imperfect_verb
 from helpers.entities.spans import Mention, Span, span_text, word_tokens
 from tests.test_entities import frames
 
@@ -1624,3 +1625,18 @@ def test_a_labellers_body_of_a_head_and_a_common_noun_is_no_name():
     tokens = word_tokens("تعتبر أنقرة الحزب منظمة إرهابية محظورة وتدعم جمعية مودة")
     assert not _model_ok(tokens, Span(3, 5, "ORG", "model", score=0.9))
     assert _model_ok(tokens, Span(7, 9, "ORG", "model", score=0.9))
+
+
+def test_an_unknown_verb_in_another_person_is_no_surname():
+    assert unknown_imperfect_verb("تعايد")  # يعايد "greets" is in the word list
+    assert not unknown_imperfect_verb("تامر") and not unknown_imperfect_verb("تسيبراس")
+    assert not _corpus_surname_word("تعايد") and _corpus_surname_word("تسيبراس")
+    text = "المؤسسة تعايد منسوبيها وقال المدير فهد تعايد"
+    tokens = word_tokens(text)
+    fahd = text.index("فهد")
+    spans = model_token_spans(tokens, [(fahd, fahd + len("فهد تعايد"), "PER", 0.9)])
+    assert [" ".join(tokens.raw[s.first : s.last]) for s in spans] == ["فهد"]
+
+
+def test_a_body_named_after_a_person_in_its_complement_takes_the_whole_name():
+    assert "المؤسسة العامة لجسر الملك فهد" in by_surface("المؤسسة العامة لجسر الملك فهد تعايد منسوبيها")

@@ -45,6 +45,7 @@ from helpers.entities.rules import (
     WordTokens,
     after_title_or_speech,
     name_particle,
+    unknown_imperfect_verb,
 )
 from helpers.entities.spans import Document, EntityTables, Mention, Span, documents_of, span_text, word_tokens
 
@@ -531,8 +532,9 @@ def _corpus_surname_word(form: str) -> bool:
     if PERSON_SHAPE.search(form):
         return word_zipf(form) < RARE
     # an unknown word may be an inflected one the lists lack: a dual, plural, feminine or a
-    # pronoun on a noun or verb (ريالين، يؤكدان، منهزمة، صفقاتها، نجليه)
-    return word_zipf(form) == 0 and not form.endswith(INFLECTED_ENDINGS)
+    # pronoun on a noun or verb (ريالين، يؤكدان، منهزمة، صفقاتها، نجليه), or a verb in another
+    # person (تعايد)
+    return word_zipf(form) == 0 and not form.endswith(INFLECTED_ENDINGS) and not unknown_imperfect_verb(form)
 
 
 #: Endings of inflected Arabic words (dual, plurals, attached pronouns) no surname is taken for.

@@ -61,6 +61,7 @@ from helpers.entities.rules import (
     name_particle,
     plural_noun,
     pronoun_suffixed,
+    unknown_imperfect_verb,
 )
 from helpers.entities.spans import Span, documents_of, span_text, word_tokens
 
@@ -916,7 +917,13 @@ def model_token_spans(
             continue
         if etype == "PER" and tokens.folded[first] != VOCATIVE:
             b = next(
-                (k for k in range(first + 1, b) if _pronoun_noun(tokens, k, b) or _prepositional(tokens, k)),
+                (
+                    k
+                    for k in range(first + 1, b)
+                    if _pronoun_noun(tokens, k, b)
+                    or _prepositional(tokens, k)
+                    or (k == b - 1 and unknown_imperfect_verb(tokens.folded[k]))  # فهد | تعايد
+                ),
                 b,
             )
         if etype == "PER" and _org_headed(tokens, first, b):

@@ -435,6 +435,14 @@ def future_verb(word: str) -> bool:
     return max(word_zipf(rest), word_zipf(bare)) >= 2.5
 
 
+def unknown_imperfect_verb(word: str) -> bool:
+    """A folded word the word list does not know that reads as an imperfect verb it knows in
+    another person (تعايد: يعايد "greets"): ي، ت or ن and a stem that takes another of them."""
+    if word_zipf(word) > 0 or len(word) < 4 or word[0] not in "يتن":
+        return False
+    return any(word_zipf(p + word[1:]) > 0 for p in "يتن" if p != word[0])
+
+
 def clear_future_verb(word: str) -> bool:
     """A future verb whose reading without its س is clearly commoner than the word itself, so no
     name that starts like one (سيرغبون، سيترأس; not سيسيل، سيال)."""
@@ -1207,7 +1215,8 @@ GENERIC_ADJECTIVES = _folded(
 
 def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """An organisation named by a definite head, its adjectives and a ل-complement (الهيئة العامة
-    للسياحة والتراث الوطني، المؤسسة العامة للتدريب التقني والمهني)."""
+    للسياحة والتراث الوطني، المؤسسة العامة للتدريب التقني والمهني، المؤسسة العامة لجسر الملك
+    فهد)."""
     spans = []
     for i, word in enumerate(tokens.folded):
         if covered[i] or not tokens.definite[i] or word[2:] not in ORG_HEADS:
@@ -1235,6 +1244,8 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
             end = _defined_phrase(tokens, j, covered, 3)
         elif j + 1 < len(tokens) and tokens.joined(j + 1) and tokens.definite[j + 1]:  # لحقوق الإنسان
             end = j + 2
+            if tokens.folded[j + 1] in HONORIFICS:  # لجسر الملك فهد: named after a person
+                end = max(end, _named_after(tokens, j + 1, covered))
             while end < len(tokens) and end - j < 4 and tokens.joined(end) and _nisba(tokens.folded[end]):
                 end += 1
         else:
