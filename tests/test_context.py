@@ -1640,3 +1640,10 @@ def test_an_unknown_verb_in_another_person_is_no_surname():
 
 def test_a_body_named_after_a_person_in_its_complement_takes_the_whole_name():
     assert "المؤسسة العامة لجسر الملك فهد" in by_surface("المؤسسة العامة لجسر الملك فهد تعايد منسوبيها")
+
+
+def test_a_common_word_the_gazetteer_knows_only_after_a_proclitic_is_no_place():
+    banks = word_tokens("سطو على خمسة بنوك في مقاطعة أورانج")  # بنوك "banks", not ب + نوك (Nuuk)
+    assert not _model_ok(banks, Span(3, 4, "LOC", "model", score=0.93))
+    britain = word_tokens("زار الوزير بريطانيا أمس")
+    assert _model_ok(britain, Span(2, 3, "LOC", "model", score=0.93))

@@ -543,6 +543,8 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
         frequent = zipf >= (4.5 if span.type == "PER" else 3.5)
         if frequent and not sure and load_gazetteer().lookup(words) is None:
             return False
+        if not span.clitic and _known_only_after_proclitic(tokens, span.first):
+            return False  # بنوك "banks", not ب + نوك (Nuuk), however sure the labeller is
     elif (
         span.type == "ORG"
         and span.length == 2
@@ -564,6 +566,17 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
                 # before a name (not أليكس فيشمان)
                 return False
     return True
+
+
+def _known_only_after_proclitic(tokens: WordTokens, k: int) -> bool:
+    """Token k is a word in common use that the gazetteer knows only as a proclitic and a much
+    rarer name (بنوك "banks": ب + نوك, Nuuk)."""
+    gaz, whole = load_gazetteer(), tokens.folded[k]
+    if word_zipf(whole) < 3.5 or gaz.lookup((whole,)) is not None:
+        return False
+    return any(
+        c and gaz.lookup((rest,)) and word_zipf(whole) > word_zipf(rest) + 0.5 for c, rest in tokens.forms(k)
+    )
 
 
 #: The vocative particle: no part of a name.
