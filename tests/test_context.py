@@ -1647,3 +1647,10 @@ def test_a_common_word_the_gazetteer_knows_only_after_a_proclitic_is_no_place():
     assert not _model_ok(banks, Span(3, 4, "LOC", "model", score=0.93))
     britain = word_tokens("زار الوزير بريطانيا أمس")
     assert _model_ok(britain, Span(2, 3, "LOC", "model", score=0.93))
+
+
+def test_a_name_after_a_place_head_stays_a_place_whatever_the_labeller_types():
+    tokens = word_tokens("صاعقة ضربت منطقة جبلية في ولاية غواناخواتو بوسط المكسيك")
+    place = Span(6, 7, "LOC", "rule", rule="place_head")
+    merged, _ = merge_model(tokens, [place], [], [Span(6, 7, "PER", "model", score=0.97)])
+    assert [(s.first, s.type) for s in merged] == [(6, "LOC")]

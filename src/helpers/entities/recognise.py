@@ -637,8 +637,9 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
 
 
 #: Rules whose type the labeller does not overrule: an article about sport knows its clubs
-#: (club_place), and a quote after مسلسل، برنامج ... is a title whatever its words (quoted_title).
-RULES_OVER_MODEL = frozenset({"club_place", "quoted_title", "place_edition"})
+#: (club_place), a quote after مسلسل، برنامج ... is a title whatever its words (quoted_title),
+#: and a name after ولاية، مدينة، قرية ... is a place (place_head: ولاية غواناخواتو).
+RULES_OVER_MODEL = frozenset({"club_place", "quoted_title", "place_edition", "place_head"})
 
 
 def merge_model(
