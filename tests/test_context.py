@@ -19,7 +19,7 @@ from helpers.entities.recognise import (
     merge_model,
     model_token_spans,
 )
-from helpers.entities.rules import unknown_imperfect_verb
+from helpers.entities.rules import plural_past_verb, unknown_imperfect_verb
 from helpers.entities.spans import Mention, Span, span_text, word_tokens
 from tests.test_entities import frames
 
@@ -1654,3 +1654,10 @@ def test_a_name_after_a_place_head_stays_a_place_whatever_the_labeller_types():
     place = Span(6, 7, "LOC", "rule", rule="place_head")
     merged, _ = merge_model(tokens, [place], [], [Span(6, 7, "PER", "model", score=0.97)])
     assert [(s.first, s.type) for s in merged] == [(6, "LOC")]
+
+
+def test_a_name_stops_before_a_dash_written_as_tatweel_and_before_a_plural_verb():
+    text = "من سيرة الأمير سعود ـ تغمده الله بواسع الرحمات ـ نبراسا له."
+    assert "سعود" in by_surface(text, use_model=True)  # not سعود ـ
+    assert "PER" not in set(found("وهناك أعداد كبيرة من الملاك في جبل عمر تضرروا وظلموا.").type)
+    assert plural_past_verb("تضرروا") and not plural_past_verb("مروا") and not plural_past_verb("سعود")

@@ -350,10 +350,15 @@ def accusative(word: str) -> bool:
     )
 
 
+def plural_past_verb(word: str) -> bool:
+    """A folded word reads as a verb in the plural past: a stem in use and وا (تضرروا، قالوا)."""
+    return word.endswith("وا") and len(word) >= 5 and word_zipf(word[:-2]) >= 3.0
+
+
 def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: float = COMMON) -> bool:
     """Token i can be part of a personal name: not a function word, title, number, a word
-    of an already matched entity, an accusative (with tanween or not), a verb in the future, و + the
-    next name of a list, nor frequent vocabulary (unless a given name)."""
+    of an already matched entity, an accusative (with tanween or not), a verb in the future or
+    the plural past, و + the next name of a list, nor frequent vocabulary (unless a given name)."""
     if i >= len(tokens) or covered[i]:
         return False
     word = tokens.folded[i]
@@ -371,6 +376,8 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # رونالدو راتبًا، ماسكيرانو سيتولون، كوستا وسيسك: an adverb, a verb, a list
     if accusative(word):
         return False  # الفريد | اهتماما: an accusative written without its tanween
+    if plural_past_verb(word):
+        return False  # جبل عمر | تضرروا: "were harmed"
     if any(
         c
         and (
