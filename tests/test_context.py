@@ -1661,3 +1661,16 @@ def test_a_name_stops_before_a_dash_written_as_tatweel_and_before_a_plural_verb(
     assert "سعود" in by_surface(text, use_model=True)  # not سعود ـ
     assert "PER" not in set(found("وهناك أعداد كبيرة من الملاك في جبل عمر تضرروا وظلموا.").type)
     assert plural_past_verb("تضرروا") and not plural_past_verb("مروا") and not plural_past_verb("سعود")
+
+
+def test_a_given_name_after_wa_that_is_also_a_particle_joins_the_labellers_person():
+    text = "وضم المنتخب تركي المالكي ومعاذ الغامدي وعلي عواجي"
+    tokens = word_tokens(text)
+    ghamdi, ali = text.index("الغامدي"), text.index("علي عواجي")
+    spans = model_token_spans(
+        tokens, [(ghamdi, ghamdi + len("الغامدي"), "PER", 0.94), (ali, ali + len("علي عواجي"), "PER", 0.94)]
+    )
+    assert [(" ".join(tokens.raw[s.first : s.last]), s.clitic) for s in spans] == [
+        ("ومعاذ الغامدي", 1),
+        ("وعلي عواجي", 1),
+    ]

@@ -889,7 +889,12 @@ def model_token_spans(
         if start > tokens.starts[a]:
             clitic = len(fold_token(tokens.raw[a][: start - tokens.starts[a]]))
             rest = dict(tokens.forms(a)).get(clitic)
-            function = rest is not None and is_function_word(rest) and rest not in KUNYA  # وأبو قتادة
+            function = (
+                rest is not None
+                and is_function_word(rest)
+                and rest not in KUNYA  # وأبو قتادة
+                and not _spelled_as_given_name(tokens, a, rest)  # ومعاذ الغامدي
+            )
             if rest is None or function or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
                 clitic = 0  # كوفي أنان: not ك + وفي
         elif etype == "PER" and and_before_name(tokens, a):
@@ -1010,8 +1015,8 @@ PATRONYMIC = frozenset(fold_token(w) for w in ("بن", "ابن", "بنت", "آل
 def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int, int]:
     """A person's span the labeller cut short: the ابن / أبو / أم it follows (ابن | تيمية), the
     given name before a leading particle (لبيد | بن ربيعة) or before a lone surname (علي |
-    القرني), a rare surname after a lone given name (معتز | بشارات); with the proclitic outside
-    the name (وأبو | قتادة: 1), as (first, last, proclitic length)."""
+    القرني، ومعاذ | الغامدي), a rare surname after a lone given name (معتز | بشارات); with the
+    proclitic outside the name (وأبو | قتادة: 1), as (first, last, proclitic length)."""
     names = given_names()
 
     def name_word(k: int) -> bool:
@@ -1036,6 +1041,15 @@ def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int, int]
         if b - a == 1 and names.match(tokens.folded, before)[0] == 1 and name_word(before):
             if not ali_is_preposition(tokens, before):
                 return before, b, 0
+        and_name = tokens.folded[before][1:]
+        if (
+            b - a == 1
+            and tokens.definite[a]
+            and tokens.folded[before].startswith("و")
+            and names.match([and_name], 0)[0] == 1
+            and not (is_function_word(and_name) and word_zipf(and_name) >= 5.0)  # وعلى "and on"
+        ):
+            return before, b, 1  # وتركي المالكي ومعاذ | الغامدي: the given name after و
     if (
         b < len(tokens)
         and tokens.joined(b)
@@ -1078,8 +1092,7 @@ def _edge_word(
     if etype == "PER" and not last and (form in COMPOUND_FIRSTS or form in KUNYA):
         return False  # أبو الغيط، ابن تيمية
     if is_function_word(form):
-        spelled = strip_diacritics(tokens.raw[k]) in given_names().spellings
-        return not spelled or ali_is_preposition(tokens, k)
+        return not _spelled_as_given_name(tokens, k, form) or ali_is_preposition(tokens, k)
     return (
         form in TITLE_HEADS
         or (last and ("ال" + form) in TITLE_HEADS)
@@ -1088,6 +1101,13 @@ def _edge_word(
         or (etype == "PER" and gaz is not None and gaz.nationality(form))
         or (last and clear_future_verb(form))
     )
+
+
+def _spelled_as_given_name(tokens: WordTokens, k: int, form: str) -> bool:
+    """Token k, read as `form` (without its proclitic), is written as a given name is (علي, not
+    the preposition على; معاذ, not only معاذ الله)."""
+    raw = strip_diacritics(tokens.raw[k])
+    return raw[len(raw) - len(form) :] in given_names().spellings
 
 
 #: Blessings written after a name (رحمه الله، حفظه الله، عليه السلام): not part of it.
