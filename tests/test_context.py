@@ -1674,3 +1674,13 @@ def test_a_given_name_after_wa_that_is_also_a_particle_joins_the_labellers_perso
         ("ومعاذ الغامدي", 1),
         ("وعلي عواجي", 1),
     ]
+
+
+def test_a_state_body_named_with_a_foreign_country_is_that_countrys_throughout_the_article():
+    text = (
+        "أعلنت وزارة الداخلية المصرية القبض على المتهمين. وقال بيان صادر عن وزارة الداخلية إن التحقيق مستمر."
+    )
+    named = found_in({"eg": ("", text), "sa": ("", "وأعلنت وزارة الداخلية ضبط مخالفين في الرياض.")})
+    egypt = named[named.doc_id == "eg"].set_index("surface")["entity_id"]
+    assert egypt["وزارة الداخلية"] == egypt["وزارة الداخلية المصرية"]
+    assert named[named.doc_id == "sa"]["entity_id"].iloc[0] != egypt["وزارة الداخلية"]

@@ -319,7 +319,33 @@ def _of_place_or_country(
             "state_body",
             f"a body every state has, of the country its title chain names ({country})",
         )
-    return None
+    return _named_with_its_country(doc, m, gaz, home)
+
+
+def _named_with_its_country(
+    doc: Document, m: Mention, gaz: Gazetteer, home: str
+) -> tuple[str, str, str] | None:
+    """The id the article gives a state body where it names it with one foreign country's
+    adjective (وزارة الداخلية المصرية ... وقال بيان وزارة الداخلية: the Egyptian ministry
+    throughout), or None."""
+    n = len(m.name)
+    ids = {
+        o.entity_id
+        for o in doc.mentions
+        if o.entity_id
+        and o.type == m.type
+        and len(o.name) == n + 1
+        and o.name[:n] == m.name
+        and gaz.country_of(o.name[n]) not in (None, home)
+    }
+    if len(ids) != 1:
+        return None
+    eid = next(iter(ids))
+    return (
+        eid,
+        "state_body",
+        f"a body every state has, named with its country elsewhere in the article ({eid})",
+    )
 
 
 def _home_country(docs: list[Document], gaz: Gazetteer) -> str:
