@@ -1611,14 +1611,17 @@ def test_a_foreign_town_after_a_given_name_is_a_family_name():
     assert by_surface("وأقام الفريق معسكره في مورينو.")["مورينو"][0] == "LOC"
 
 
+def labelled(text: str, *names: str, score: float = 0.9) -> list[tuple[str, int]]:
+    """The labeller's person spans over `names` (their first place in `text`) as the stage reads
+    them (`model_token_spans`): (words, proclitic length)."""
+    tokens = word_tokens(text)
+    chars = [(text.index(n), text.index(n) + len(n), "PER", score) for n in names]
+    return [(" ".join(tokens.raw[s.first : s.last]), s.clitic) for s in model_token_spans(tokens, chars)]
+
+
 def test_a_persons_name_ends_before_a_frequent_preposition_written_with_bi_or_li():
     text = "ستستمع اللجنة إلى الرئيس عباس بشأن تطورات القضية ومع بدر بن سعود"
-    tokens = word_tokens(text)
-    abbas, badr = text.index("عباس"), text.index("بدر")
-    spans = model_token_spans(
-        tokens, [(abbas, abbas + len("عباس بشأن"), "PER", 0.9), (badr, badr + len("بدر بن سعود"), "PER", 0.9)]
-    )
-    assert [" ".join(tokens.raw[s.first : s.last]) for s in spans] == ["عباس", "بدر بن سعود"]
+    assert labelled(text, "عباس بشأن", "بدر بن سعود") == [("عباس", 0), ("بدر بن سعود", 0)]
 
 
 def test_a_labellers_body_of_a_head_and_a_common_noun_is_no_name():
@@ -1631,11 +1634,7 @@ def test_an_unknown_verb_in_another_person_is_no_surname():
     assert unknown_imperfect_verb("تعايد")  # يعايد "greets" is in the word list
     assert not unknown_imperfect_verb("تامر") and not unknown_imperfect_verb("تسيبراس")
     assert not _corpus_surname_word("تعايد") and _corpus_surname_word("تسيبراس")
-    text = "المؤسسة تعايد منسوبيها وقال المدير فهد تعايد"
-    tokens = word_tokens(text)
-    fahd = text.index("فهد")
-    spans = model_token_spans(tokens, [(fahd, fahd + len("فهد تعايد"), "PER", 0.9)])
-    assert [" ".join(tokens.raw[s.first : s.last]) for s in spans] == ["فهد"]
+    assert labelled("المؤسسة تعايد منسوبيها وقال المدير فهد تعايد", "فهد تعايد") == [("فهد", 0)]
 
 
 def test_a_body_named_after_a_person_in_its_complement_takes_the_whole_name():
@@ -1665,15 +1664,7 @@ def test_a_name_stops_before_a_dash_written_as_tatweel_and_before_a_plural_verb(
 
 def test_a_given_name_after_wa_that_is_also_a_particle_joins_the_labellers_person():
     text = "وضم المنتخب تركي المالكي ومعاذ الغامدي وعلي عواجي"
-    tokens = word_tokens(text)
-    ghamdi, ali = text.index("الغامدي"), text.index("علي عواجي")
-    spans = model_token_spans(
-        tokens, [(ghamdi, ghamdi + len("الغامدي"), "PER", 0.94), (ali, ali + len("علي عواجي"), "PER", 0.94)]
-    )
-    assert [(" ".join(tokens.raw[s.first : s.last]), s.clitic) for s in spans] == [
-        ("ومعاذ الغامدي", 1),
-        ("وعلي عواجي", 1),
-    ]
+    assert labelled(text, "الغامدي", "علي عواجي", score=0.94) == [("ومعاذ الغامدي", 1), ("وعلي عواجي", 1)]
 
 
 def test_a_state_body_named_with_a_foreign_country_is_that_countrys_throughout_the_article():
