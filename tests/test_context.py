@@ -19,7 +19,7 @@ from helpers.entities.recognise import (
     merge_model,
     model_token_spans,
 )
-from helpers.entities.rules import plural_past_verb, unknown_imperfect_verb
+from helpers.entities.rules import common_phrase, plural_past_verb, unknown_imperfect_verb
 from helpers.entities.spans import Mention, Span, span_text, word_tokens
 from tests.test_entities import frames
 
@@ -1675,3 +1675,16 @@ def test_a_state_body_named_with_a_foreign_country_is_that_countrys_throughout_t
     egypt = named[named.doc_id == "eg"].set_index("surface")["entity_id"]
     assert egypt["وزارة الداخلية"] == egypt["وزارة الداخلية المصرية"]
     assert named[named.doc_id == "sa"]["entity_id"].iloc[0] != egypt["وزارة الداخلية"]
+
+
+def test_a_common_phrase_quoted_once_is_not_looked_for_elsewhere():
+    named = found_in(
+        {
+            "a": ("", "وأعلنت هيئة «الطيران المدني» استئناف الرحلات. وأكدت شركة «نماء المنورة» نتائجها."),
+            "b": ("", "وهي أكبر كارثة في تاريخ الطيران المدني. وقالت نماء المنورة إن أرباحها ارتفعت."),
+        }
+    )
+    other = set(named[named.doc_id == "b"].surface)
+    assert "نماء المنورة" in other and "الطيران المدني" not in other
+    assert common_phrase(("الطيران", "المدني")) and common_phrase(("هبوط", "اضطراري"))
+    assert not common_phrase(("نماء", "المنوره")) and not common_phrase(("سفراء", "الحزم"))

@@ -44,6 +44,7 @@ from helpers.entities.rules import (
     RARE,
     WordTokens,
     after_title_or_speech,
+    common_phrase,
     name_particle,
     unknown_imperfect_verb,
 )
@@ -475,6 +476,8 @@ def _learnable(m: Mention) -> bool:
         return False  # a given name alone (عبد العزيز) names many persons
     if m.source == "model" and any(word_zipf(w) >= 5.0 for w in m.name):
         return False  # طيب الله، تسعة لاعبين: formulas and phrases
+    if m.source.startswith("rule:quoted") and common_phrase(m.name):
+        return False  # «الطيران المدني»، «هبوط اضطراري»: quoted once, a common phrase elsewhere
     return m.source.startswith(("rule", "camel")) or (m.source == "model" and score >= LEARN_SCORE)
 
 

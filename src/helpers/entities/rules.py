@@ -766,6 +766,17 @@ def common_noun(word: str) -> bool:
     return word.endswith("ي") and len(word) >= 5 and common_noun(word[:-1])  # عنقودي: عنقود
 
 
+def common_phrase(name: tuple[str, ...]) -> bool:
+    """Two folded words that make a common noun phrase: a definite noun and its adjective (الطيران
+    المدني، الخط الأحمر) or an indefinite noun and a common word (هبوط اضطراري)."""
+    if len(name) != 2:
+        return False
+    first, second = name
+    if first.startswith("ال"):
+        return _adjective_like(second)
+    return not second.startswith("ال") and common_noun(second)
+
+
 def _common_complement(tokens: WordTokens, i: int) -> bool:
     """Token i, after an organisation head, makes it a common noun phrase: a preposition and a
     word in use (غرفة بتجهيزات، مركز للمساج، لجنة للطعون), a word with a pronoun of the third
