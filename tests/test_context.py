@@ -1688,3 +1688,10 @@ def test_a_common_phrase_quoted_once_is_not_looked_for_elsewhere():
     assert "نماء المنورة" in other and "الطيران المدني" not in other
     assert common_phrase(("الطيران", "المدني")) and common_phrase(("هبوط", "اضطراري"))
     assert not common_phrase(("نماء", "المنوره")) and not common_phrase(("سفراء", "الحزم"))
+
+
+def test_a_verb_or_plural_that_folds_like_a_place_is_no_place():
+    assert "yanbu" not in ids("خطر هذه التصريحات ينبع من عدة عوامل.")  # "stems from"
+    assert "yanbu" in ids("وسيلبي المطار متطلبات مدينة ينبع من الحركة الجوية.")
+    assert "marib" not in ids("وله فيها مآرب أخرى.")  # "aims", not مأرب
+    assert "marib" in ids("وسيطرت المقاومة على مأرب.")

@@ -99,7 +99,9 @@ def in_dateline(tokens: WordTokens, first: int, last: int) -> bool:
 
 def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer, clitic: int = 0) -> bool:
     """A one-word name (after its proclitic) inside a common phrase the gazetteer lists
-    (`phrases`: صلاة المغرب، جوز الهند، مسقط رأسه، باليمن والبركات، درجة حماس الناس)."""
+    (`phrases`: صلاة المغرب، جوز الهند، مسقط رأسه، باليمن والبركات، درجة حماس الناس، ينبع من "stems
+    from"); not when a place head comes before and the phrase goes on with a preposition
+    (مدينة ينبع | من)."""
     if last - first != 1:
         return False
     word = dict(tokens.forms(first)).get(clitic, tokens.folded[first])
@@ -108,7 +110,12 @@ def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer, 
         return True
     before = gaz.phrase_before.get(word)
     return (
-        bool(before) and last < len(tokens) and tokens.joined(last) and tokens.folded[last].startswith(before)
+        bool(before)
+        and last < len(tokens)
+        and tokens.joined(last)
+        and tokens.folded[last].startswith(before)
+        # مدينة ينبع | من الحركة الجوية: after a place head, a preposition does not make the phrase
+        and not (place_supported(tokens, first) and all(is_function_word(p) for p in before))
     )
 
 

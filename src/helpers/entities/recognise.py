@@ -234,6 +234,8 @@ def _gazetteer_spans(
             continue  # الرباط الداخلي: a ligament
         if b - a == 1 and len(tokens.folded[a]) - c <= 3 and not _short_name_written(tokens, a, c, entry):
             continue  # إبل "camels" is no أبل (Apple), آب "August" no إب (Ibb)
+        if b - a == 1 and not _madda_written(tokens, a, c, entry):
+            continue  # مآرب "aims" is no مأرب (Marib)
         if entry.type == "PER" and not c and a > 0 and tokens.joined(a) and name_particle(tokens, a - 1):
             continue  # سلطان بن | سلمان بن عبدالعزيز: a patronymic, not the king
         if (
@@ -397,6 +399,29 @@ def _short_name_written(tokens: WordTokens, a: int, c: int, entry: Entry) -> boo
         w[0] for name in entry.aliases for w in strip_diacritics(name).split() if fold_token(w) == word
     }
     return not spelled or raw[0] in spelled
+
+
+def _madda_written(tokens: WordTokens, a: int, c: int, entry: Entry) -> bool:
+    """A one-word name at token a (after a proclitic of `c` letters) is not written with a madda
+    inside it where every spelling of the entry that folds alike has a hamza, nor the other way
+    round (مآرب "aims", مأرب Marib); a bare alef, or a first letter (آغري، أغري), proves nothing."""
+    raw = strip_diacritics(tokens.raw[a]).replace("\u0640", "")[c:]
+    word = tokens.folded[a][c:]
+    if len(raw) != len(word):
+        return True
+    spellings = [
+        w
+        for name in entry.aliases
+        for w in strip_diacritics(name).split()
+        if fold_token(w) == word and len(w) == len(raw)
+    ]
+
+    def clash(x: str, y: str) -> bool:
+        return {x, y} in ({"آ", "أ"}, {"آ", "إ"})
+
+    return not spellings or any(
+        not any(clash(x, y) for x, y in zip(raw[1:], w[1:], strict=True)) for w in spellings
+    )
 
 
 def _org_ends(spans: list[Span]) -> set[int]:
