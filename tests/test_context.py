@@ -1695,3 +1695,11 @@ def test_a_verb_or_plural_that_folds_like_a_place_is_no_place():
     assert "yanbu" in ids("وسيلبي المطار متطلبات مدينة ينبع من الحركة الجوية.")
     assert "marib" not in ids("وله فيها مآرب أخرى.")  # "aims", not مأرب
     assert "marib" in ids("وسيطرت المقاومة على مأرب.")
+
+
+def test_a_bodys_name_stops_before_a_deputys_portfolio_and_bodies_in_general():
+    named = by_surface("وأكد وكيل وزارة الشؤون الإسلامية للتخطيط والتطوير أن البرنامج ناجح.")
+    assert "وزارة الشؤون الإسلامية" in named
+    assert "إمارة منطقة مكة المكرمة" in by_surface("وقال وكيل إمارة منطقة مكة المكرمة للشؤون الأمنية إن.")
+    assert "وزارة الإسكان للدراسات والبحوث" in by_surface("وأعلنت وزارة الإسكان للدراسات والبحوث ذلك.")
+    assert "وزارة الداخلية" in by_surface("وينتظرون تدخل وزارة الداخلية والجهات المختصة لكشف الأمر.")

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities.gazetteer import Gazetteer
-from helpers.entities.rules import TITLE_HEADS, TITLE_LINKS, WordTokens, sport_construct_end
+from helpers.entities.rules import DEPUTY_TITLES, TITLE_HEADS, TITLE_LINKS, WordTokens, sport_construct_end
 
 
 def _folded(words: str) -> frozenset[str]:
@@ -196,8 +196,9 @@ def club_or_company(
 ) -> tuple[int, int] | None:
     """Tokens of the organisation a place's name is part of: a club word before or after it
     (ريال مدريد، مانشستر يونايتد) or an organisation head before it, a relational adjective and
-    a ل-complement after it (نادي جدة الأدبي، بنك الكويت المركزي، شركة البحرين للنقل العام); not
-    a head before a place behind a preposition (مستشفى | بألمانيا: a hospital in Germany)."""
+    a ل-complement after it (نادي جدة الأدبي، بنك الكويت المركزي، شركة البحرين للنقل العام) unless
+    a deputy's title comes before it; not a head before a place behind a preposition (مستشفى |
+    بألمانيا: a hospital in Germany)."""
     before, after = first - 1, last
     if before >= 0 and before not in taken and tokens.joined(first) and not clitic:
         if tokens.folded[before] in CLUB_BEFORE:
@@ -205,7 +206,9 @@ def club_or_company(
         if tokens.bare[before] & PLACE_ORG_HEADS:
             general = last < len(tokens) and tokens.joined(last) and tokens.folded[last] in GENERAL_ADJECTIVES
             end = last + 1 if _adjective_after(tokens, last) or general else last  # مستشفى ينبع العام
-            return before, organisation_complement_end(tokens, end)
+            deputy = before > 0 and tokens.joined(before) and tokens.bare[before - 1] & DEPUTY_TITLES
+            # وكيل إمارة منطقة مكة المكرمة | للشؤون الأمنية: the complement is the deputy's portfolio
+            return before, end if deputy else organisation_complement_end(tokens, end)
     if after < len(tokens) and after not in taken and tokens.joined(after):
         if tokens.folded[after] in CLUB_AFTER:
             return first, after + 1

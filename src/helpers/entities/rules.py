@@ -857,18 +857,40 @@ def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_l
     return j
 
 
+#: Words for bodies in general, which no body's name goes on with after و (وزارة الداخلية |
+#: والجهات المختصة).
+BODIES_IN_GENERAL = _folded(
+    "الجهات الجهة الدوائر المؤسسات الهيئات القطاعات الأجهزة الإدارات المنظمات الشركات الوزارات"
+)
+
+
+#: Titles of a deputy, whose portfolio follows the body's name (وكيل وزارة الشؤون الإسلامية |
+#: للتخطيط والتطوير).
+DEPUTY_TITLES = _folded("وكيل وكيلة مساعد مساعدة نائب")
+
+
+def _before_deputys_portfolio(tokens: WordTokens, head: int, end: int) -> int:
+    """Where a body's name ends after a deputy's title: before the first ل + definite word after
+    its head (وكيل وزارة الشؤون الإسلامية | للتخطيط والتطوير), `end` when no deputy is named."""
+    if head == 0 or not tokens.joined(head) or not tokens.bare[head - 1] & DEPUTY_TITLES:
+        return end
+    return next((k for k in range(head + 2, end) if tokens.folded[k].startswith("لل")), end)
+
+
 def _name_phrase_end(tokens: WordTokens, i: int, end: int) -> int:
     """Where the name in the definite phrase [i, end) after a ministry-like head stops: two words
     and a nisba adjective (وزارة الخارجية الأمريكية), or through the words joined by و and no
     further (وزارة الشؤون البلدية والقروية, not the object after it) but their relational
-    adjectives (وزارة الثقافة والسياحة اليمنية); not through a body's head or a title after و,
-    nor after a nationality (وزارة الصحة | والمركز الوطني، وزارة الخارجية المصرية | والسفارة)."""
+    adjectives (وزارة الثقافة والسياحة اليمنية); not through a body's head, a word for bodies in
+    general or a title after و, nor after a nationality (وزارة الصحة | والمركز الوطني، وزارة
+    الداخلية | والجهات المختصة، وزارة الخارجية المصرية | والسفارة)."""
     coordinated = []
     for k in range(i + 1, end):
         word = tokens.folded[k]
         if word.startswith("وال"):
             if (
                 word[3:] in ORG_HEADS
+                or word[1:] in BODIES_IN_GENERAL
                 or word[1:] in TITLE_HEADS
                 or load_gazetteer().nationality(tokens.folded[k - 1])
             ):
@@ -1029,6 +1051,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 continue  # غرفة للأمتعة، مجلس للتنسيق: an indefinite head is a common noun
             if word in DEFINED_ORG_HEADS:
                 end = _name_phrase_end(tokens, i + 1, end)
+                end = _before_deputys_portfolio(tokens, i, end)
                 if end > i + 1 and tokens.folded[i + 1] in GENERIC_COMPLEMENTS:
                     continue
             if end > i + 1 and word in ORG_HEADS:
