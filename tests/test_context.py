@@ -19,7 +19,7 @@ from helpers.entities.recognise import (
     merge_model,
     model_token_spans,
 )
-from helpers.entities.rules import common_phrase, plural_past_verb, unknown_imperfect_verb
+from helpers.entities.rules import common_phrase, plural_past_verb, present_verb, unknown_imperfect_verb
 from helpers.entities.spans import Mention, Span, span_text, word_tokens
 from tests.test_entities import frames
 
@@ -1703,3 +1703,18 @@ def test_a_bodys_name_stops_before_a_deputys_portfolio_and_bodies_in_general():
     assert "إمارة منطقة مكة المكرمة" in by_surface("وقال وكيل إمارة منطقة مكة المكرمة للشؤون الأمنية إن.")
     assert "وزارة الإسكان للدراسات والبحوث" in by_surface("وأعلنت وزارة الإسكان للدراسات والبحوث ذلك.")
     assert "وزارة الداخلية" in by_surface("وينتظرون تدخل وزارة الداخلية والجهات المختصة لكشف الأمر.")
+
+
+def test_a_name_stops_before_a_verb_in_the_present():
+    assert present_verb("ينضم") and present_verb("يقود")
+    assert not present_verb("يونغ")  # Young: تونغ is rarer
+    text = "جون ستيوارت يختتم 16 عامًا من النقد الساخر. وانتقل اشلي يونغ إلى الفريق."
+    surfaces = set(found(text, use_model=True).surface)
+    assert "جون ستيوارت" in surfaces and "اشلي يونغ" in surfaces
+
+
+def test_given_names_found_on_real_news_start_a_name():
+    surfaces = set(
+        found("وتؤكد الأخصائية الاجتماعية أميرة الزهراني أهمية المشاركة، وقال مطلق العتيبي إن.").surface
+    )
+    assert {"أميرة الزهراني", "مطلق العتيبي"} <= surfaces

@@ -357,8 +357,9 @@ def plural_past_verb(word: str) -> bool:
 
 def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: float = COMMON) -> bool:
     """Token i can be part of a personal name: not a function word, title, number, a word
-    of an already matched entity, an accusative (with tanween or not), a verb in the future or
-    the plural past, و + the next name of a list, nor frequent vocabulary (unless a given name)."""
+    of an already matched entity, an accusative (with tanween or not), a verb in the future, the
+    present or the plural past, و + the next name of a list, nor frequent vocabulary (unless a
+    given name)."""
     if i >= len(tokens) or covered[i]:
         return False
     word = tokens.folded[i]
@@ -376,8 +377,8 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # رونالدو راتبًا، ماسكيرانو سيتولون، كوستا وسيسك: an adverb, a verb, a list
     if accusative(word):
         return False  # الفريد | اهتماما: an accusative written without its tanween
-    if plural_past_verb(word):
-        return False  # جبل عمر | تضرروا: "were harmed"
+    if plural_past_verb(word) or present_verb(word):
+        return False  # جبل عمر | تضرروا "were harmed", رافايل | ينضم "joins"
     if any(
         c
         and (
@@ -440,6 +441,16 @@ def future_verb(word: str) -> bool:
     rest = word[1:]
     bare = next((rest[: -len(p)] for p in PRONOUN_SUFFIXES if rest.endswith(p)), rest)
     return max(word_zipf(rest), word_zipf(bare)) >= 2.5
+
+
+def present_verb(word: str) -> bool:
+    """A folded word in use that reads as an imperfect verb, as common in another person (ينضم:
+    تنضم، يقود: تقود; not يونغ: تونغ, nor تومي: يومي "daily"); given names of that shape (يزيد،
+    نجيب) are matched before this test."""
+    zipf = word_zipf(word)
+    if len(word) < 4 or word[0] not in "يتن" or zipf < 3.0:
+        return False
+    return any(abs(word_zipf(p + word[1:]) - zipf) <= 0.5 for p in "يتن" if p != word[0])
 
 
 def unknown_imperfect_verb(word: str) -> bool:
