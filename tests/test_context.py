@@ -1718,3 +1718,11 @@ def test_given_names_found_on_real_news_start_a_name():
         found("وتؤكد الأخصائية الاجتماعية أميرة الزهراني أهمية المشاركة، وقال مطلق العتيبي إن.").surface
     )
     assert {"أميرة الزهراني", "مطلق العتيبي"} <= surfaces
+
+
+def test_a_persons_name_does_not_go_on_with_wa_and_a_definite_word():
+    assert labelled("تجاوز اللاعب إيوانيس والمنضم حديثا لصفوف الفريق", "إيوانيس والمنضم", score=0.75) == [
+        ("إيوانيس", 0)
+    ]
+    surfaces = set(found("وشارك في التشكيلة عبدالله دوش والطميحي وحسن كادش.", use_model=True).surface)
+    assert "عبدالله دوش" in surfaces

@@ -282,8 +282,8 @@ def family_name_shaped(tokens: WordTokens, k: int) -> bool:
     """Token k reads as a family name after a given name: a definite relational word that is no
     nationality (الغامدي، الشمالي), a rare definite word that is no verbal noun, feminine
     adjective or common noun (الدخيل), or a rare word that reads as no proclitic and a common
-    word (فوال، بليزر; not وأكد); not a given name itself (a list: محمد وأحمد), a word with a
-    pronoun (لصفوفه) nor a function word."""
+    word (فوال، بليزر; not وأكد); not a given name itself (a list: محمد وأحمد), و + a definite
+    word (والمنضم), a word with a pronoun (لصفوفه) nor a function word."""
     word = tokens.folded[k]
     if pronoun_suffixed(tokens, k, 3.0):
         return False  # مروان لصفوفه: "to its ranks"
@@ -299,6 +299,8 @@ def family_name_shaped(tokens: WordTokens, k: int) -> bool:
         return False
     if any(c and given_names().match([rest], 0)[0] for c, rest in tokens.forms(k)):
         return False  # ومحمد: و + the next name of a list
+    if word.startswith("وال"):
+        return False  # إيوانيس | والمنضم: و + a definite word goes on the sentence
     forms = tokens.forms(k)
     return word_zipf(word) < RARE_FAMILY_ZIPF and all(word_zipf(rest) < COMMON for c, rest in forms if c)
 

@@ -51,6 +51,7 @@ from helpers.entities.rules import (
     THIRD_PERSON,
     TITLE_HEADS,
     WordTokens,
+    adjective_like,
     ali_is_preposition,
     and_before_name,
     apposition,
@@ -1166,6 +1167,7 @@ def _trim(
             or any(c and word_zipf(rest) >= COMMON for c, rest in tokens.forms(b - 1))
         )
         conj = last.startswith("و") and len(last) > 3 and word_zipf(last[1:]) >= 3.0
+        conj = conj or (last.startswith("وال") and adjective_like(last[1:]))  # إيوانيس | والمنضم
         conj = (conj or joined) and not given_names().match(tokens.folded, b - 1)[0]
         if not (conj or last in NAME_PARTICLES or _edge_word(tokens, b - 1, last, etype, gaz, last=True)):
             break

@@ -784,7 +784,7 @@ def common_phrase(name: tuple[str, ...]) -> bool:
         return False
     first, second = name
     if first.startswith("ال"):
-        return _adjective_like(second)
+        return adjective_like(second)
     return not second.startswith("ال") and common_noun(second)
 
 
@@ -815,7 +815,7 @@ def _construct_end(tokens: WordTokens, end: int, covered: list[str | None]) -> i
     ):
         return end
     word = tokens.folded[end]
-    if _adjective_like(word) or word in TITLE_HEADS or word in PHRASE_STOPS or is_function_word(word):
+    if adjective_like(word) or word in TITLE_HEADS or word in PHRASE_STOPS or is_function_word(word):
         return end
     end += 1
     if end < len(tokens) and tokens.joined(end) and not covered[end] and _nisba(tokens.folded[end]):
@@ -913,7 +913,7 @@ def _name_phrase_end(tokens: WordTokens, i: int, end: int) -> int:
             k += 1  # وزارة الثقافة والسياحة | اليمنية، والتأمين | الاجتماعي البريطانية
         return k
     limit = min(end, i + 2)
-    if limit == i + 2 and not _adjective_like(tokens.folded[i + 1]):
+    if limit == i + 2 and not adjective_like(tokens.folded[i + 1]):
         return i + 1  # وزارة الصحة | النتائج: a second definite noun is the verb's object
     if limit < end and _nisba(tokens.folded[limit]):
         limit += 1
@@ -928,7 +928,7 @@ PLAIN_ADJECTIVES = _folded(
 )
 
 
-def _adjective_like(word: str) -> bool:
+def adjective_like(word: str) -> bool:
     """A definite word that can be an adjective: relational (المدنية), a participle (المتحدة،
     المشتركة) or a plain adjective (الأحمر، العام); two definite nouns cannot follow each other
     in one name (the first would lose its article)."""
