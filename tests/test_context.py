@@ -1726,3 +1726,11 @@ def test_a_persons_name_does_not_go_on_with_wa_and_a_definite_word():
     ]
     surfaces = set(found("وشارك في التشكيلة عبدالله دوش والطميحي وحسن كادش.", use_model=True).surface)
     assert "عبدالله دوش" in surfaces
+
+
+def test_a_city_or_province_head_before_a_common_word_names_no_place():
+    surfaces = set(found("وافتتحت مدينة ملاهي جديدة. وأصبحت لحج ثالث محافظة محررة.").surface)
+    assert not {"ملاهي", "محررة"} & surfaces
+    assert "حاكمة" in set(
+        found("وزيادة الآبار في قرية حاكمة بالمحافظة.").surface
+    )  # a village's name may be a word

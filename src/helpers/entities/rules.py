@@ -112,6 +112,9 @@ PERFORMERS = _folded("الفنان الفنانة الفنانين الفنان�
 #: Nouns before a quoted title of a work, programme or campaign (مسلسل «فاروق»، برنامج "أمومتي بلس").
 _WORKS = "مسلسل فيلم برنامج مسرحية رواية كتاب ديوان ألبوم أغنية قصيدة حملة مشروع مسابقة"
 WORK_HEADS = _folded(" ".join(f"{w} ال{w}" for w in _WORKS.split()))
+#: Heads of cities and administrative units, whose names are seldom common words (villages'
+#: and mountains' often are: قرية حاكمة، جبل حبشي).
+UNIT_HEADS = _folded("مدينة محافظة ولاية إقليم مقاطعة ممر")
 PLACE_HEADS = _folded("مدينة بلدة قرية إقليم ولاية محافظة مقاطعة جزيرة ممر مضيق نهر جبل جبال بحيرة وادي")
 #: Heads of a settlement or governorate, whose definite name an Arabic word may be (قرية المفتاحة،
 #: مدينة الرطبة، محافظة الطوال).
@@ -1400,6 +1403,8 @@ def _place_spans(tokens: WordTokens, covered: list[str | None], capital_of) -> l
     for i in range(len(tokens) - 1):
         if tokens.keyword[i] and tokens.is_(i, PLACE_HEADS) and tokens.joined(i + 1) and not covered[i]:
             end = _foreign_run(tokens, i + 1, covered, 2)
+            if end > i + 1 and tokens.is_(i, UNIT_HEADS) and common_noun(tokens.folded[i + 1]):
+                end = i + 1  # مدينة ملاهي "an amusement park", ثالث محافظة محررة: common words
             if end == i + 1 and tokens.is_(i, SETTLEMENT_HEADS):
                 end = _settlement_name(tokens, i + 1, covered)
             if end > i + 1 and tokens.folded[i + 1] not in ORDINALS:
