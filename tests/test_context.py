@@ -1734,3 +1734,11 @@ def test_a_city_or_province_head_before_a_common_word_names_no_place():
     assert "حاكمة" in set(
         found("وزيادة الآبار في قرية حاكمة بالمحافظة.").surface
     )  # a village's name may be a word
+
+
+def test_the_olympiad_is_the_science_olympiad_or_the_special_olympics_where_the_article_says_so():
+    science = "وحقق الطلاب ميداليات في الأولمبياد للرياضيات والفيزياء والكيمياء."
+    assert "science_olympiads" in ids(science) and "olympic_games" not in ids(science)
+    special = "شارك منتخب ذوي الإعاقة الذهنية في الأولمبياد العالمي."
+    assert "special_olympics" in ids(special)
+    assert "olympic_games" in ids("تنطلق منافسات الأولمبياد في ريو دي جانيرو العام المقبل.")
