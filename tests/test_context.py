@@ -1742,3 +1742,9 @@ def test_the_olympiad_is_the_science_olympiad_or_the_special_olympics_where_the_
     special = "شارك منتخب ذوي الإعاقة الذهنية في الأولمبياد العالمي."
     assert "special_olympics" in ids(special)
     assert "olympic_games" in ids("تنطلق منافسات الأولمبياد في ريو دي جانيرو العام المقبل.")
+
+
+def test_a_foreign_name_after_a_head_does_not_start_or_go_on_with_li_and_the_article():
+    assert "ORG" not in set(found("وافتتح مركز للاحتياطيين في المدينة.").type)
+    surfaces = set(found("واطلع الوزير على مواقع مدارس فيفاء للبنين والبنات.").surface)
+    assert "مدارس فيفاء" in surfaces

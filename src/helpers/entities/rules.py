@@ -835,6 +835,7 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
         and (j == i or tokens.joined(j))
         and not covered[j]
         and not tokens.definite[j]
+        and not tokens.folded[j].startswith("لل")  # مركز | للاحتياطيين: ل + the article
         and not tokens.folded[j].isdigit()
         and not tokens.folded[j].endswith("يه")  # لجنة استشارية: a feminine nisba adjective
         and _rare(tokens, j)
