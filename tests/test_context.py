@@ -1656,6 +1656,7 @@ def test_a_name_after_a_place_head_stays_a_place_whatever_the_labeller_types():
 
 
 def test_a_name_stops_before_a_dash_written_as_tatweel_and_before_a_plural_verb():
+    assert word_tokens("سعود ـ تغمده").raw == ["سعود", "تغمده"]  # the tatweel is no word
     text = "من سيرة الأمير سعود ـ تغمده الله بواسع الرحمات ـ نبراسا له."
     assert "سعود" in by_surface(text, use_model=True)  # not سعود ـ
     assert "PER" not in set(found("وهناك أعداد كبيرة من الملاك في جبل عمر تضرروا وظلموا.").type)

@@ -262,7 +262,6 @@ def with_surnames(tokens: WordTokens, spans: list[Span], surnames: set[str]) -> 
             and names.match(tokens.folded, span.first)[0] == 1
             and nxt < len(tokens)
             and tokens.joined(nxt)
-            and tokens.folded[nxt]  # not a tatweel standing for a dash (سعود | ـ تغمده الله)
             and (tokens.folded[nxt] in surnames or family_name_shaped(tokens, nxt))
         ):
             other = at.get(nxt)

@@ -1111,10 +1111,7 @@ def _edge_word(
 ) -> bool:
     """A word that is not part of a name at a span's edge: a title (at the end also without its
     article: أمير), a function word (not علي spelled as the name), a time, a nationality
-    adjective (for a person), at the end a verb in the future (الاتحاد | سيسخر), or no letters
-    at all (a tatweel standing for a dash: الأمير سعود | ـ تغمده الله)."""
-    if not form:
-        return True
+    adjective (for a person), at the end a verb in the future (الاتحاد | سيسخر)."""
     if etype == "PER" and not last and (form in COMPOUND_FIRSTS or form in KUNYA):
         return False  # أبو الغيط، ابن تيمية
     if is_function_word(form):

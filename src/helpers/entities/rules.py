@@ -259,7 +259,8 @@ class WordTokens:
         else:
             self.folded, self.readings, self.bare, self.keyword, self.definite = [], [], [], [], []
         # a hyphen joins words unless a space stands on one side of it only, as in a dateline or a
-        # list (جان-كلود، إيتار - تاس; not عبدالحميد- بنجلاديشي، سبق- الرياض)
+        # list (جان-كلود، إيتار - تاس; not عبدالحميد- بنجلاديشي، سبق- الرياض); a tatweel written for
+        # a dash does not (الملك فهد ــ يرحمه الله)
         self.joins = [False] + [
             g == "" or (g == "-" and raw[0].isspace() == raw[-1].isspace())
             for g, raw in zip(self.gaps[1:], between, strict=True)

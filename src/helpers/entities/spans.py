@@ -3,6 +3,7 @@ and a document while it is linked."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -72,11 +73,16 @@ class Document:
 
 
 def word_tokens(text: str) -> WordTokens:
-    """Word tokens of a text with their offsets and folded forms."""
-    matches = list(WORD.finditer(text))
+    """Word tokens of a text with their offsets and folded forms. A run of tatweel and marks
+    alone is no word: it stands for a dash (الملك فهد ــ يرحمه الله) and stays in the gap."""
+    matches = [m for m in WORD.finditer(text) if NOT_LETTERS.sub("", m.group())]
     return WordTokens(
         text, [m.group() for m in matches], [m.start() for m in matches], [m.end() for m in matches]
     )
+
+
+#: Tatweel and Arabic marks: a match of `WORD` made of these only is no word.
+NOT_LETTERS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
 
 def documents_of(documents: pd.DataFrame) -> list[tuple[str, str, str]]:
