@@ -1749,3 +1749,8 @@ def test_a_foreign_name_after_a_head_does_not_start_or_go_on_with_li_and_the_art
     assert "ORG" not in set(found("وافتتح مركز للاحتياطيين في المدينة.").type)
     surfaces = set(found("واطلع الوزير على مواقع مدارس فيفاء للبنين والبنات.").surface)
     assert "مدارس فيفاء" in surfaces
+
+
+def test_a_given_name_written_as_the_name_after_wa_starts_a_name():
+    surfaces = set(found("وشارك في اللقاء سعود الراجح وعلي العيثان وعبدالكريم العبدالوهاب.").surface)
+    assert "علي العيثان" in surfaces

@@ -62,6 +62,7 @@ from helpers.entities.rules import (
     name_particle,
     plural_noun,
     pronoun_suffixed,
+    spelled_as_given_name,
     unknown_imperfect_verb,
 )
 from helpers.entities.spans import Span, documents_of, span_text, word_tokens
@@ -233,10 +234,8 @@ def _gazetteer_spans(
         ):
             vetoed.update(range(a, b))
             continue  # الرباط الداخلي: a ligament
-        if b - a == 1 and len(tokens.folded[a]) - c <= 3 and not _short_name_written(tokens, a, c, entry):
-            continue  # إبل "camels" is no أبل (Apple), آب "August" no إب (Ibb)
-        if b - a == 1 and not _madda_written(tokens, a, c, entry):
-            continue  # مآرب "aims" is no مأرب (Marib)
+        if b - a == 1 and not _hamza_written(tokens, a, c, entry):
+            continue  # إبل "camels" is no أبل (Apple), آب "August" no إب (Ibb), مآرب "aims" no مأرب
         if entry.type == "PER" and not c and a > 0 and tokens.joined(a) and name_particle(tokens, a - 1):
             continue  # سلطان بن | سلمان بن عبدالعزيز: a patronymic, not the king
         if (
@@ -389,39 +388,28 @@ def _gazetteer_spans(
 CLUB_HOW = "club's name where the context says club (a match verb, a player's move, a nationality)"
 
 
-def _short_name_written(tokens: WordTokens, a: int, c: int, entry: Entry) -> bool:
-    """A name of three letters or fewer (folded) at token a after a proclitic of `c` letters is
-    written with the hamza the entry writes on its first alef (أبل, not إبل "camels")."""
-    raw = strip_diacritics(tokens.raw[a]).replace("\u0640", "")[c:]
-    if not raw or raw[0] not in "أإآ":
-        return True
-    word = tokens.folded[a][c:]
-    spelled = {
-        w[0] for name in entry.aliases for w in strip_diacritics(name).split() if fold_token(w) == word
-    }
-    return not spelled or raw[0] in spelled
-
-
-def _madda_written(tokens: WordTokens, a: int, c: int, entry: Entry) -> bool:
-    """A one-word name at token a (after a proclitic of `c` letters) is not written with a madda
-    inside it where every spelling of the entry that folds alike has a hamza, nor the other way
-    round (مآرب "aims", مأرب Marib); a bare alef, or a first letter (آغري، أغري), proves nothing."""
+def _hamza_written(tokens: WordTokens, a: int, c: int, entry: Entry) -> bool:
+    """A one-word name at token a (after a proclitic of `c` letters) is written as a spelling of
+    the entry that folds alike: a name of three letters or fewer with the hamza on its first
+    alef (أبل, not إبل "camels"), and no madda inside where the spelling has a hamza or the other
+    way round (مأرب, not مآرب "aims"); a bare alef proves nothing, nor a longer name's first
+    letter (آغري، أغري)."""
     raw = strip_diacritics(tokens.raw[a]).replace("\u0640", "")[c:]
     word = tokens.folded[a][c:]
-    if len(raw) != len(word):
+    short = len(word) <= 3 and raw[:1] in ("أ", "إ", "آ")
+    if not short and not any(ch in "أإآ" for ch in raw[1:]):
         return True
-    spellings = [
-        w
-        for name in entry.aliases
-        for w in strip_diacritics(name).split()
-        if fold_token(w) == word and len(w) == len(raw)
-    ]
+    spellings = [w for name in entry.aliases for w in strip_diacritics(name).split() if fold_token(w) == word]
+    return not spellings or any(_spelled_alike(raw, w, short) for w in spellings)
 
-    def clash(x: str, y: str) -> bool:
-        return {x, y} in ({"آ", "أ"}, {"آ", "إ"})
 
-    return not spellings or any(
-        not any(clash(x, y) for x, y in zip(raw[1:], w[1:], strict=True)) for w in spellings
+def _spelled_alike(raw: str, spelling: str, short: bool) -> bool:
+    """`raw` agrees with `spelling` on the first letter (when `short`) and has no madda where it
+    has a hamza inside, nor the other way round."""
+    if short and raw[0] != spelling[0]:
+        return False
+    return len(raw) != len(spelling) or not any(
+        {x, y} in ({"آ", "أ"}, {"آ", "إ"}) for x, y in zip(raw[1:], spelling[1:], strict=True)
     )
 
 
@@ -449,7 +437,7 @@ def _given_name_before(tokens: WordTokens, k: int) -> int | None:
         j = k - n
         if j < 0 or not all(tokens.joined(i) for i in range(j + 1, k + 1)):
             return None
-        spelled = not is_function_word(tokens.folded[j]) or strip_diacritics(tokens.raw[j]) in names.spellings
+        spelled = not is_function_word(tokens.folded[j]) or spelled_as_given_name(tokens, j, tokens.folded[j])
         if names.match(tokens.folded[j:k], 0)[0] == n and spelled and not ali_is_preposition(tokens, j):
             return j
     return None
@@ -919,7 +907,7 @@ def model_token_spans(
                 rest is not None
                 and is_function_word(rest)
                 and rest not in KUNYA  # وأبو قتادة
-                and not _spelled_as_given_name(tokens, a, rest)  # ومعاذ الغامدي
+                and not spelled_as_given_name(tokens, a, rest)  # ومعاذ الغامدي
             )
             if rest is None or function or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
                 clitic = 0  # كوفي أنان: not ك + وفي
@@ -1115,7 +1103,7 @@ def _edge_word(
     if etype == "PER" and not last and (form in COMPOUND_FIRSTS or form in KUNYA):
         return False  # أبو الغيط، ابن تيمية
     if is_function_word(form):
-        return not _spelled_as_given_name(tokens, k, form) or ali_is_preposition(tokens, k)
+        return not spelled_as_given_name(tokens, k, form) or ali_is_preposition(tokens, k)
     return (
         form in TITLE_HEADS
         or (last and ("ال" + form) in TITLE_HEADS)
@@ -1124,13 +1112,6 @@ def _edge_word(
         or (etype == "PER" and gaz is not None and gaz.nationality(form))
         or (last and clear_future_verb(form))
     )
-
-
-def _spelled_as_given_name(tokens: WordTokens, k: int, form: str) -> bool:
-    """Token k, read as `form` (without its proclitic), is written as a given name is (علي, not
-    the preposition على; معاذ, not only معاذ الله)."""
-    raw = strip_diacritics(tokens.raw[k])
-    return raw[len(raw) - len(form) :] in given_names().spellings
 
 
 #: Blessings written after a name (رحمه الله، حفظه الله، عليه السلام): not part of it.

@@ -354,6 +354,13 @@ def accusative(word: str) -> bool:
     )
 
 
+def spelled_as_given_name(tokens: WordTokens, k: int, form: str) -> bool:
+    """Token k, read as `form` (without its proclitic), is written as a given name is (علي, not
+    the preposition على; معاذ, not only معاذ الله)."""
+    raw = strip_diacritics(tokens.raw[k])
+    return raw[len(raw) - len(form) :] in given_names().spellings
+
+
 def plural_past_verb(word: str) -> bool:
     """A folded word reads as a verb in the plural past: a stem in use and وا (تضرروا، قالوا)."""
     return word.endswith("وا") and len(word) >= 5 and word_zipf(word[:-2]) >= 3.0
@@ -508,7 +515,7 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     names = given_names()
     form = dict(tokens.forms(i))[clitic]
     patronymic = i + 1 < len(tokens) and tokens.folded[i + 1] in ("بن", "ابن")
-    if is_function_word(form) and strip_diacritics(tokens.raw[i]) not in names.spellings and not patronymic:
+    if is_function_word(form) and not spelled_as_given_name(tokens, i, form) and not patronymic:
         return None  # على / الآن are not علي / آلان (but على بن عثمان is)
     if not clitic and ali_is_preposition(tokens, i):
         return None  # علي بخيراته: على written with ya
@@ -524,7 +531,7 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
             continue
         if not names.match(tokens.folded, j)[0]:
             break
-        if is_function_word(tokens.folded[j]) and strip_diacritics(tokens.raw[j]) not in names.spellings:
+        if is_function_word(tokens.folded[j]) and not spelled_as_given_name(tokens, j, tokens.folded[j]):
             break  # خالد | على موقف قطر: the preposition, not علي
         j += names.match(tokens.folded, j)[0]
     if j - i >= 2 and tokens.folded[j - 1] in TITLE_HEADS and j < len(tokens) and tokens.joined(j):
@@ -959,7 +966,7 @@ def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
         return max(j, _defined_phrase(tokens, j, covered)) if j < len(tokens) and tokens.joined(j) else j
     n = names.match(tokens.folded, j)[0]
     if not n or (
-        is_function_word(tokens.folded[j]) and strip_diacritics(tokens.raw[j]) not in names.spellings
+        is_function_word(tokens.folded[j]) and not spelled_as_given_name(tokens, j, tokens.folded[j])
     ):
         return i
     j += n
