@@ -459,17 +459,26 @@ def present_verb(word: str) -> bool:
     تنضم، يقود: تقود; not يونغ: تونغ, nor تومي: يومي "daily"); given names of that shape (يزيد،
     نجيب) are matched before this test."""
     zipf = word_zipf(word)
-    if len(word) < 4 or word[0] not in "يتن" or zipf < 3.0:
+    if len(word) < 4 or word[0] not in IMPERFECT_PREFIXES or zipf < 3.0:
         return False
-    return any(abs(word_zipf(p + word[1:]) - zipf) <= 0.5 for p in "يتن" if p != word[0])
+    return any(abs(word_zipf(other) - zipf) <= 0.5 for other in _other_persons(word))
 
 
 def unknown_imperfect_verb(word: str) -> bool:
     """A folded word the word list does not know that reads as an imperfect verb it knows in
     another person (تعايد: يعايد "greets"): ي، ت or ن and a stem that takes another of them."""
-    if word_zipf(word) > 0 or len(word) < 4 or word[0] not in "يتن":
+    if word_zipf(word) > 0 or len(word) < 4 or word[0] not in IMPERFECT_PREFIXES:
         return False
-    return any(word_zipf(p + word[1:]) > 0 for p in "يتن" if p != word[0])
+    return any(word_zipf(other) > 0 for other in _other_persons(word))
+
+
+#: Prefixes of the imperfect verb's persons that a name may also start with (he, she/you, we).
+IMPERFECT_PREFIXES = "يتن"
+
+
+def _other_persons(word: str) -> list[str]:
+    """The folded imperfect verb `word` in the other persons (ينضم: تنضم، ننضم)."""
+    return [p + word[1:] for p in IMPERFECT_PREFIXES if p != word[0]]
 
 
 def clear_future_verb(word: str) -> bool:
