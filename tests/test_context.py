@@ -332,6 +332,16 @@ def test_an_organisation_with_a_definite_head_and_a_complement():
     assert named["الهيئة العامة للسياحة والتراث"][0] == "ORG"
 
 
+def test_a_noun_after_a_definite_head_ends_the_organisation():
+    # the head's adjectives agree with it; a definite noun after it starts the next phrase
+    named = by_surface(
+        "ويوفر الصندوق الدعم لدوله الأعضاء، وأكد رئيس اللجنة التنفيذية المتحدث الرسمي للانتخابات "
+        "المهندس جديع القحطاني، وقالت اللجنة العليا للانتخابات إنها جاهزة."
+    )
+    assert not any(surface.startswith(("الصندوق", "اللجنة التنفيذية المتحدث")) for surface in named)
+    assert named["اللجنة العليا للانتخابات"][0] == "ORG"
+
+
 def test_a_known_name_after_bin_is_a_patronymic():
     assert "king_salman" not in ids("وزار الأمير سلطان بن سلمان بن عبدالعزيز المعرض.", use_model=True)
     assert "king_salman" in ids("وزار الملك سلمان بن عبدالعزيز المعرض.", use_model=True)

@@ -945,7 +945,7 @@ def _name_phrase_end(tokens: WordTokens, i: int, end: int) -> int:
 _MUFAALA = re.compile(r"^الم.ا..ه$")
 #: Definite adjectives that are neither relational nor participles (هيئة الهلال الأحمر).
 PLAIN_ADJECTIVES = _folded(
-    "الأحمر الأعلى العليا العام العامة الكبرى الكبير الأول الأولى الأوسط الجديد الجديدة"
+    "الأحمر الأعلى العليا العام العامة الكبرى الكبير الأول الأولى الأوسط الجديد الجديدة الدائم الدائمة"
 )
 
 
@@ -1286,6 +1286,16 @@ GENERIC_ADJECTIVES = _folded(
 )
 
 
+def _describes_head(head: str, word: str) -> bool:
+    """A definite word after a definite body's head is its adjective: adjective-shaped and of the
+    head's gender (اللجنة الدائمة; not الصندوق | الدعم, الوزارة | المجال, اللجنة التنفيذية |
+    المتحدث: a noun after a definite noun starts the next phrase)."""
+    if not adjective_like(word):
+        return False
+    feminine_word = word.endswith("ه") or (word.endswith(("ى", "ا")) and not word.startswith("الا"))
+    return _nisba(word) or feminine_word == head.endswith("ه")
+
+
 def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """An organisation named by a definite head, its adjectives and a ل-complement (الهيئة العامة
     للسياحة والتراث الوطني، المؤسسة العامة للتدريب التقني والمهني، المؤسسة العامة لجسر الملك
@@ -1302,6 +1312,7 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
             and not covered[j]
             and tokens.definite[j]
             and tokens.folded[j] not in PHRASE_STOPS
+            and _describes_head(word, tokens.folded[j])
         ):
             j += 1
         if j > i + 1 and word[2:] in BODY_HEADS and _named_by_adjectives(tokens, i + 1, j):
