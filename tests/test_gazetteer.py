@@ -133,3 +133,10 @@ def test_a_country_adjective_includes_the_countrys_own_name_without_its_ta_marbu
     assert gaz.country_adjective("السعودي") and gaz.country_adjective("الايطالي")
     assert not gaz.nationality("السعودي")  # left out of `nationality` on purpose
     assert not gaz.country_adjective("المحلي")
+
+
+def test_a_saudi_bodys_name_is_known_in_the_formal_style(gaz):
+    # "العربي السعودي" (of the Kingdom of Saudi Arabia) before the Saudi adjective of a known body
+    assert gaz.lookup(name_tokens("الاتحاد العربي السعودي لكرة القدم")).entity_id == "saff"
+    assert gaz.lookup(name_tokens("اللجنة الأولمبية العربية السعودية")).entity_id == "saudi_olympic_committee"
+    assert gaz.lookup(name_tokens("الاتحاد العربي لكرة القدم")) is None

@@ -409,7 +409,10 @@ def _index(gaz: Gazetteer, entry: Entry) -> None:
             if not tokens:
                 continue
             arab = (entry.iso or entry.country) in ARABIC_SPEAKING
-            for variant in sorted(spelling_variants(tokens, foreign=not arab)):
+            variants = spelling_variants(tokens, foreign=not arab)
+            if entry.type in ("ORG", "MISC"):
+                variants |= {_formal_saudi(v) for v in variants}
+            for variant in sorted(variants):
                 how = (
                     f"{entry.source} name"
                     if variant == tokens
@@ -426,6 +429,20 @@ def _index(gaz: Gazetteer, entry: Entry) -> None:
                 node = trie_node(gaz.skeleton_trie, key.split(" "))
                 previous = node.get(END)
                 node[END] = entry.entity_id if previous in (None, entry.entity_id) else ""
+
+
+#: The Saudi adjective and the formal one of "the Kingdom of Saudi Arabia" before it.
+_SAUDI = {"السعودي": "العربي", "السعوديه": "العربيه"}
+
+
+def _formal_saudi(folded_tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A Saudi body's name in the formal style (الاتحاد السعودي لكرة القدم -> الاتحاد العربي
+    السعودي لكرة القدم, اللجنة الأولمبية العربية السعودية); the name itself when it has no
+    Saudi adjective after its head."""
+    for k, token in enumerate(folded_tokens):
+        if k and token in _SAUDI and folded_tokens[k - 1] != _SAUDI[token]:
+            return (*folded_tokens[:k], _SAUDI[token], *folded_tokens[k:])
+    return folded_tokens
 
 
 def _merge_library_entries(curated: list[Entry], library: list[Entry]) -> list[Entry]:
