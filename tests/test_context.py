@@ -285,6 +285,13 @@ def test_places_inside_events_facilities_and_banks_are_not_the_place():
     assert not {"alexandria_eg", "king_abdulaziz", "kuwait"} & {eid for _, eid in named.values()}
 
 
+def test_a_mosque_named_after_a_person_is_the_place_not_the_person():
+    named = by_surface("وصلي عليه في جامع الملك خالد، ووقع الانفجار في مسجد الإمام علي بن أبي طالب بالقديح.")
+    assert named["جامع الملك خالد"][0] == "LOC"
+    assert named["مسجد الإمام علي بن أبي طالب"][0] == "LOC"
+    assert "king_khalid" not in {eid for _, eid in named.values()}
+
+
 def test_a_place_with_a_masculine_nationality_is_a_club():
     named = by_surface("واجه برشلونة الإسباني فريق روما الإيطالي.")
     assert named["برشلونة"][0] == "ORG"

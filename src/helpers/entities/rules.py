@@ -134,7 +134,9 @@ SETTLEMENT_NAME_ZIPF = 4.0
 #: Organisation heads often named after a person (جامعة الملك سعود، مستشفى الأمير سلطان).
 NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع كلية معهد مدرسة مدارس مكتبة جمعية صندوق مدينة")
 #: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
-FACILITY_HEADS = _folded("مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة")
+FACILITY_HEADS = _folded(
+    "مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة جامع مسجد"
+)
 #: Heads of a district's or camp's name (حي الروضة، مخيم الجلزون).
 QUARTER_HEADS = _folded("حي مخيم")
 #: Adjectives such a head takes (حي القديم): no names.
@@ -980,9 +982,12 @@ def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
         return i
     j += n
     while j + 1 < len(tokens) and tokens.joined(j) and tokens.folded[j] in NAME_PARTICLES:
-        if covered[j + 1] not in (None, "PER") or is_function_word(tokens.folded[j + 1]):
+        step = 3 if tokens.folded[j + 1] in NAME_PARTICLES and j + 2 < len(tokens) else 2  # بن أبي طالب
+        if any(
+            covered[k] not in (None, "PER") or not tokens.joined(k) for k in range(j + 1, j + step)
+        ) or is_function_word(tokens.folded[j + step - 1]):
             break
-        j += 2
+        j += step
     while j < len(tokens) and covered[j - 1] == "PER" and covered[j] == "PER" and tokens.joined(j):
         j += 1  # the rest of a known person's name
     return max(j, _defined_phrase(tokens, j, covered)) if j < len(tokens) and tokens.joined(j) else j
