@@ -206,6 +206,9 @@ def test_amman_or_oman_from_the_document():
 
 def test_the_european_union_in_football_is_uefa():
     assert "uefa" in ids("عاقب الاتحاد الأوروبي النادي بعد المباراة في دوري الأبطال وغرم اللاعب.")
+    # one football word, but the document also calls it by its own name (اليويفا)
+    assert ids("رد برشلونة على الاتحاد الأوروبي في بيان، ولن يحترم قرار لجنة الانضباط باليويفا.") >= {"uefa"}
+    assert "european_union" not in ids("رد برشلونة على الاتحاد الأوروبي في بيان، ولن يحترم قرار اليويفا.")
     assert "european_union" in ids("فرض الاتحاد الأوروبي عقوبات اقتصادية على الشركات.")
 
 

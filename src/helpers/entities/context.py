@@ -531,12 +531,15 @@ def document_cues(tokens_list: list[WordTokens]) -> frozenset[str]:
     return frozenset(words)
 
 
-def choose_reading(readings: list[tuple[str, frozenset[str], int]], cues: frozenset[str]) -> str:
-    """The entity id among `readings` (id, cue words, how many of them it needs), the first
-    being the default, whose cue words the document uses most (ties: the earlier)."""
+def choose_reading(
+    readings: list[tuple[str, frozenset[str], int, frozenset[str]]], cues: frozenset[str]
+) -> str:
+    """The entity id among `readings` (id, cue words, how many of them it needs, its own
+    one-word names), the first being the default, whose cue words the document uses most (ties:
+    the earlier); a reading the document also names by one of its own names has all it needs."""
     best, best_n = readings[0][0], 0
-    for eid, words, needed in readings:
-        n = len(words & cues)
+    for eid, words, needed, own in readings:
+        n = len(words & cues) + (needed if own & cues else 0)
         if n >= needed and n > best_n:
             best, best_n = eid, n
     return best

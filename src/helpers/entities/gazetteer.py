@@ -115,8 +115,10 @@ class Gazetteer:
     market_trie: dict = field(default_factory=dict)
     market_cues: frozenset[str] = frozenset()
     #: Names with several readings decided by the document's words: folded words -> [(entity
-    #: id, cue words, how many it needs)], the default reading first.
-    ambiguous: dict[tuple[str, ...], list[tuple[str, frozenset[str], int]]] = field(default_factory=dict)
+    #: id, cue words, how many it needs, its own one-word names)], the default reading first.
+    ambiguous: dict[tuple[str, ...], list[tuple[str, frozenset[str], int, frozenset[str]]]] = field(
+        default_factory=dict
+    )
     #: Stems of the one-word country names (روسيا -> روس, الصين -> صين), to tell a nationality
     #: adjective (الروسي، الصينية) from other ones (`nationality`): stem -> the country's id ("" when
     #: two countries share the stem).
@@ -272,6 +274,13 @@ def _curated() -> tuple[list[Entry], set[str]]:
     return entries, exclude
 
 
+def _own_words(entry: Entry, ambiguous: tuple[str, ...]) -> frozenset[str]:
+    """The one-word names of an ambiguous name's reading other than that name (اليويفا for
+    UEFA, read from الاتحاد الأوروبي): the document naming it so settles the reading."""
+    names = (name_tokens(alias) for alias in entry.aliases)
+    return frozenset(n[0] for n in names if len(n) == 1 and n != ambiguous)
+
+
 def _context_tables(gaz: Gazetteer) -> None:
     """The outlets' media names, the ambiguous names' readings and the common phrases holding
     place names, from the curated YAML."""
@@ -290,11 +299,17 @@ def _context_tables(gaz: Gazetteer) -> None:
     gaz.sport_cues = frozenset(fold_token(w) for w in data.get("sport_cues") or ())
     gaz.market_cues = frozenset(fold_token(w) for w in data.get("market_cues") or ())
     for item in data.get("ambiguous") or ():
+        name = name_tokens(item["name"])
         readings = [
-            (r["id"], frozenset(fold_token(w) for w in r.get("cues") or ()), int(r.get("min_cues", 1)))
+            (
+                r["id"],
+                frozenset(fold_token(w) for w in r.get("cues") or ()),
+                int(r.get("min_cues", 1)),
+                _own_words(gaz.entries[r["id"]], name) if r["id"] in gaz.entries else frozenset(),
+            )
             for r in item["readings"]
         ]
-        gaz.ambiguous[name_tokens(item["name"])] = readings
+        gaz.ambiguous[name] = readings
     for item in data.get("phrases") or ():
         name = fold_token(item["name"])
         gaz.phrase_after[name] = frozenset(fold_token(w) for w in item.get("after") or ())
