@@ -19,7 +19,13 @@ from helpers.entities.recognise import (
     merge_model,
     model_token_spans,
 )
-from helpers.entities.rules import common_phrase, plural_past_verb, present_verb, unknown_imperfect_verb
+from helpers.entities.rules import (
+    common_phrase,
+    past_verb,
+    plural_past_verb,
+    present_verb,
+    unknown_imperfect_verb,
+)
 from helpers.entities.spans import Mention, Span, span_text, word_tokens
 from tests.test_entities import frames
 
@@ -1681,6 +1687,12 @@ def test_a_name_stops_before_a_dash_written_as_tatweel_and_before_a_plural_verb(
     assert "سعود" in by_surface(text, use_model=True)  # not سعود ـ
     assert "PER" not in set(found("وهناك أعداد كبيرة من الملاك في جبل عمر تضرروا وظلموا.").type)
     assert plural_past_verb("تضرروا") and not plural_past_verb("مروا") and not plural_past_verb("سعود")
+
+
+def test_a_given_name_does_not_run_on_into_a_past_verb():
+    assert "PER" not in set(found("توفيت الفنانة عن عمر ناهز 75 عاما في المستشفى.").type)
+    assert past_verb("ناهز") and past_verb("شارك")
+    assert not past_verb("عادل") and not past_verb("خالد")  # العادل; no يخالد
 
 
 def test_a_given_name_after_wa_that_is_also_a_particle_joins_the_labellers_person():
