@@ -1689,8 +1689,9 @@ def test_a_name_stops_before_a_dash_written_as_tatweel_and_before_a_plural_verb(
     assert plural_past_verb("تضرروا") and not plural_past_verb("مروا") and not plural_past_verb("سعود")
 
 
-def test_a_given_name_does_not_run_on_into_a_past_verb():
+def test_a_given_name_does_not_run_on_into_a_past_verb_nor_follow_lam():
     assert "PER" not in set(found("توفيت الفنانة عن عمر ناهز 75 عاما في المستشفى.").type)
+    assert "PER" not in set(found("وفي سفره للعلاج لم ينس ذلك، فأمر أبناءه بالعطاء.").type)  # not Jens
     assert past_verb("ناهز") and past_verb("شارك")
     assert not past_verb("عادل") and not past_verb("خالد")  # العادل; no يخالد
 

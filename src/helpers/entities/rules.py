@@ -533,10 +533,16 @@ def _person_run(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
     return j
 
 
+#: Particles that only a verb follows (لم، لن).
+VERB_PARTICLES = _folded("لم لن")
+
+
 def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str | None]) -> RuleSpan | None:
     """Given name(s) at token i and the surname after them, if any."""
     names = given_names()
     form = dict(tokens.forms(i))[clitic]
+    if not clitic and i > 0 and tokens.joined(i) and tokens.bare[i - 1] & VERB_PARTICLES:
+        return None  # لم | ينس ذلك "did not forget that": a verb, not Jens
     patronymic = i + 1 < len(tokens) and tokens.folded[i + 1] in ("بن", "ابن")
     if is_function_word(form) and not spelled_as_given_name(tokens, i, form) and not patronymic:
         return None  # على / الآن are not علي / آلان (but على بن عثمان is)
