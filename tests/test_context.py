@@ -304,6 +304,8 @@ def test_a_mosque_named_after_a_person_is_the_place_not_the_person():
 def test_a_place_with_a_masculine_nationality_is_a_club():
     named = by_surface("واجه برشلونة الإسباني فريق روما الإيطالي.")
     assert named["برشلونة"][0] == "ORG"
+    # however sure the labeller is of the place
+    assert by_surface("الشباب يختتم تجاربه بالريان القطري", use_model=True)["الريان"][0] == "ORG"
 
 
 def test_newspapers_named_like_places_in_quotes_after_la():

@@ -651,9 +651,12 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
 
 
 #: Rules whose type the labeller does not overrule: an article about sport knows its clubs
-#: (club_place), a quote after مسلسل، برنامج ... is a title whatever its words (quoted_title),
+#: (club_place), a place with a masculine nationality adjective is a club (club_nationality:
+#: الريان القطري), a quote after مسلسل، برنامج ... is a title whatever its words (quoted_title),
 #: and a name after ولاية، مدينة، قرية ... is a place (place_head: ولاية غواناخواتو).
-RULES_OVER_MODEL = frozenset({"club_place", "quoted_title", "place_edition", "place_head"})
+RULES_OVER_MODEL = frozenset(
+    {"club_place", "club_nationality", "quoted_title", "place_edition", "place_head"}
+)
 
 
 def merge_model(
