@@ -360,6 +360,15 @@ def test_a_noun_after_a_definite_head_ends_the_organisation():
     assert named["اللجنة العليا للانتخابات"][0] == "ORG"
 
 
+def test_affiliated_to_ends_a_body_the_labeller_ran_on():
+    named = by_surface(
+        "بالتعاون مع الهيئة العالمية للتنمية البشرية التابعة لرابطة العالم الإسلامي، وذلك أمس.",
+        use_model=True,
+    )
+    assert named["الهيئة العالمية للتنمية البشرية"][0] == "ORG"
+    assert named["رابطة العالم الإسلامي"][1] == "muslim_world_league"
+
+
 def test_a_known_name_after_bin_is_a_patronymic():
     assert "king_salman" not in ids("وزار الأمير سلطان بن سلمان بن عبدالعزيز المعرض.", use_model=True)
     assert "king_salman" in ids("وزار الملك سلمان بن عبدالعزيز المعرض.", use_model=True)

@@ -962,6 +962,8 @@ def model_token_spans(
                 ),
                 b,
             )
+        if etype != "PER":  # معهد الأئمة والخطباء | التابع للوكالة: "affiliated to" ends the name
+            b = next((k for k in range(first + 1, b) if tokens.folded[k] in AFFILIATION_WORDS), b)
         if etype == "PER" and _org_headed(tokens, first, b):
             etype = "ORG"  # (رئيس) بنك أتلانتا الاحتياطي الاتحادي, once the title is trimmed
         clitic = clitic if first == a else 0
@@ -975,6 +977,9 @@ def model_token_spans(
         out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
 
+
+#: "Affiliated to", after a body's name and before the body it belongs to.
+AFFILIATION_WORDS = frozenset(fold_token(w) for w in ("التابع", "التابعة", "المنبثقة", "المنبثق"))
 
 #: Head words of organisations' and places' names, outside which a proclitic stays.
 _HEADS = ORG_KINDS | PLACE_HEADS | FACILITY_HEADS
