@@ -44,6 +44,7 @@ from helpers.entities.rules import (
     RARE,
     WordTokens,
     after_title_or_speech,
+    after_verb_particle,
     common_phrase,
     name_particle,
     unknown_imperfect_verb,
@@ -583,13 +584,15 @@ def _propagate_field(
 ) -> None:
     found = []
     for first, last, clitic, (eid, etype) in trie_matches(tokens, learned, tokens.folded) if learned else []:
+        if etype == "PER" and not clitic and after_verb_particle(tokens, first):
+            continue  # لم | نيأس "we did not despair"
         if not any(taken[first:last]):
             found.append(
                 (Span(first, last, etype, "rule", clitic), eid, "learned", "same words as a rule-found name")
             )
             taken[first:last] = [True] * (last - first)
     for i in range(len(tokens)):
-        if taken[i]:
+        if taken[i] or after_verb_particle(tokens, i):
             continue
         for clitic, form in tokens.forms(i):
             eid, in_corpus = surnames.get(form), False

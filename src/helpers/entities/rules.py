@@ -537,11 +537,16 @@ def _person_run(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
 VERB_PARTICLES = _folded("لم لن")
 
 
+def after_verb_particle(tokens: WordTokens, i: int) -> bool:
+    """Token i follows لم or لن (perhaps after و، ف), so it is a verb (لم ينس، لم نيأس)."""
+    return i > 0 and tokens.joined(i) and bool(tokens.bare[i - 1] & VERB_PARTICLES)
+
+
 def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str | None]) -> RuleSpan | None:
     """Given name(s) at token i and the surname after them, if any."""
     names = given_names()
     form = dict(tokens.forms(i))[clitic]
-    if not clitic and i > 0 and tokens.joined(i) and tokens.bare[i - 1] & VERB_PARTICLES:
+    if not clitic and after_verb_particle(tokens, i):
         return None  # لم | ينس ذلك "did not forget that": a verb, not Jens
     patronymic = i + 1 < len(tokens) and tokens.folded[i + 1] in ("بن", "ابن")
     if is_function_word(form) and not spelled_as_given_name(tokens, i, form) and not patronymic:
