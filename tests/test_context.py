@@ -294,6 +294,12 @@ def test_places_inside_events_facilities_and_banks_are_not_the_place():
     assert not {"alexandria_eg", "king_abdulaziz", "kuwait"} & {eid for _, eid in named.values()}
 
 
+def test_a_valley_gulf_or_mountain_named_like_a_town_is_its_own_place():
+    named = by_surface("سال وادي ضمد بعد الأمطار، ورست السفن في خليج عدن قرب جبل لبنان.")
+    assert named["وادي ضمد"][0] == named["خليج عدن"][0] == named["جبل لبنان"][0] == "LOC"
+    assert not {"damad", "aden_ye", "lebanon"} & {eid for _, eid in named.values()}
+
+
 def test_a_mosque_named_after_a_person_is_the_place_not_the_person():
     named = by_surface("وصلي عليه في جامع الملك خالد، ووقع الانفجار في مسجد الإمام علي بن أبي طالب بالقديح.")
     assert named["جامع الملك خالد"][0] == "LOC"

@@ -239,8 +239,12 @@ def organisation_complement_end(tokens: WordTokens, k: int) -> int:
     return end
 
 
-#: Heads of a street, district or facility named after a place (شارع الرياض، طريق مكة، مطار دبي).
-STREET_HEADS = _folded("شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار مطار ميناء")
+#: Heads of a street, district or facility named after a place (شارع الرياض، طريق مكة، مطار دبي),
+#: and of a natural feature named like a town or country (وادي ضمد، جبل لبنان، خليج عدن): a
+#: place of its own, not the town.
+STREET_HEADS = _folded(
+    "شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار مطار ميناء وادي جبل نهر خليج بحيرة سد"
+)
 #: Words after a facility's place name that are part of the facility's name (مطار دبي الدولي).
 FACILITY_QUALIFIERS = _folded("الدولي الجديد الجديدة القديم القديمة")
 
