@@ -300,6 +300,13 @@ def test_a_valley_gulf_or_mountain_named_like_a_town_is_its_own_place():
     assert not {"damad", "aden_ye", "lebanon"} & {eid for _, eid in named.values()}
 
 
+def test_an_events_ordinal_from_eleven_on_is_whole():
+    assert (
+        by_surface("وأطلق مهرجان عنيزة الحادي عشر للتمور مشروعه.")["مهرجان عنيزة الحادي عشر للتمور"][0]
+        == "MISC"
+    )
+
+
 def test_a_mosque_named_after_a_person_is_the_place_not_the_person():
     named = by_surface("وصلي عليه في جامع الملك خالد، ووقع الانفجار في مسجد الإمام علي بن أبي طالب بالقديح.")
     assert named["جامع الملك خالد"][0] == "LOC"

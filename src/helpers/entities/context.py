@@ -320,9 +320,15 @@ def event_of_place(tokens: WordTokens, first: int, last: int) -> tuple[int, int]
         word = tokens.folded[end]
         if _adjective_after(tokens, end) or (word.startswith("لل") and len(word) > 4):
             end += 1
+        elif end > last and word in TEENS:
+            end += 1  # مهرجان عنيزة الحادي | عشر: the ordinal's second word
         else:
             break
     return before, edition_end(tokens, end)
+
+
+#: The second word of the ordinals eleventh to nineteenth (الحادي عشر، الثانية عشرة).
+TEENS = _folded("عشر عشرة")
 
 
 def edition_end(tokens: WordTokens, last: int) -> int:
