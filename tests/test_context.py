@@ -1638,6 +1638,7 @@ def test_leading_or_driving_is_no_body_before_an_indefinite_word():
 def test_a_body_head_before_a_common_noun_is_no_name_unless_the_labeller_says_so():
     # a word written with the article more often than without is a common noun (المقاولات)
     assert "ORG" not in set(found("اندلع حريق في شركة مقاولات داخل مجمع دوائر حكومية.").type)
+    assert "ORG" not in set(found("خدموا الوطن بأمانة وإخلاص طوال حياتهم.").type)  # و + إخلاص
     assert "ORG" not in set(found("يربطهم تنظيم عنقودي له ارتباطات خارجية.").type)
     assert "ORG" not in set(found("تعتبر أنقرة الحزب منظمة إرهابية محظورة.").type)
     # a rare word after the head is a name; a charity is often named by a common noun

@@ -1099,7 +1099,9 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                     spans.append(RuleSpan(i + 1, end, "ORG", "org_head", True))
                 else:
                     # شركة مقاولات: a common noun after the head; the labeller decides
-                    named = word in COMMON_NAMED_HEADS or not common_noun(tokens.folded[i + 1])
+                    named = word in COMMON_NAMED_HEADS or not any(
+                        common_noun(rest) for _, rest in tokens.forms(i + 1)
+                    )  # (بأمانة) وإخلاص: و + a common noun
                     spans.append(RuleSpan(i, end, "ORG", "org_head", named, clitic))
                 continue
             end = _named_after(tokens, i + 1, covered) if word in NAMED_ORG_HEADS else i + 1
