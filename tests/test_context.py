@@ -54,6 +54,16 @@ def test_nisba_after_a_definite_noun_is_not_the_country():
     assert "saudi_arabia" in ids("وصل الوفد إلى السعودية أمس.")
 
 
+def test_a_nisba_coordinated_with_another_adjective_is_not_the_country():
+    for text in (
+        "تطبيق اللوائح الفنية الخليجية والسعودية عليها.",
+        "تطبيق اللوائح الفنية الخليجية/ السعودية.",
+    ):
+        assert "saudi_arabia" not in ids(text)
+    assert "saudi_arabia" in ids("بين الولايات المتحدة الأمريكية والسعودية اتفاق.")
+    assert "saudi_arabia" in ids("زار الوفد الإمارات والسعودية.")
+
+
 def test_a_place_inside_a_club_or_company_name_is_the_organisation():
     named = by_surface("فاز ريال مدريد على ضيفه، وزار اللاعبون نادي جدة، وسافروا على طيران الإمارات.")
     assert named["ريال مدريد"] == ("ORG", "real_madrid")

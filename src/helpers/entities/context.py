@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
-from helpers.entities.gazetteer import Gazetteer
+from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.rules import DEPUTY_TITLES, TITLE_HEADS, TITLE_LINKS, WordTokens, sport_construct_end
 
 
@@ -122,11 +122,18 @@ def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer, 
 def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int) -> bool:
     """A one-word definite name shaped like a nisba adjective (السعودية، العربية) right after a
     definite noun agrees with it as an adjective (وكالة الأنباء السعودية، العلاقات الأردنية
-    السعودية), unless a proclitic joins it as a coordinate (مصر والسعودية)."""
-    if last - first != 1 or clitic or first == 0 or not tokens.joined(first):
+    السعودية), unless a proclitic joins it as a coordinate (مصر والسعودية) of anything but
+    another such adjective of a definite noun (اللوائح الخليجية والسعودية، الخليجية/ السعودية)."""
+    if last - first != 1 or first == 0:
         return False
-    word = tokens.folded[first]
-    if not (tokens.definite[first] and word.endswith(("يه", "ي"))):
+    word = tokens.folded[first][clitic:]
+    if not (word.startswith("ال") and word.endswith(("يه", "ي"))):
+        return False
+    if clitic or tokens.gap(first) == "/":
+        return (
+            (clitic == 1 and tokens.folded[first][0] == "و") or (not clitic and tokens.gap(first) == "/")
+        ) and _coordinated_adjective(tokens, first - 1)
+    if not tokens.joined(first):
         return False
     before = tokens.folded[first - 1]
     # definite, perhaps behind a proclitic (للسوق السعودية، بالمملكة العربية)
@@ -134,6 +141,21 @@ def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int)
         c and rest.startswith("ال") and len(rest) > 3 for c, rest in tokens.forms(first - 1)
     )
     return definite and not is_function_word(before)
+
+
+def _coordinated_adjective(tokens: WordTokens, k: int) -> bool:
+    """Token k is a definite nisba adjective of the definite noun before it, and no nationality
+    (a country's name may end so: الولايات المتحدة الأمريكية | والسعودية)."""
+    word = tokens.folded[k]
+    return (
+        k > 0
+        and tokens.joined(k)
+        and tokens.definite[k]
+        and tokens.definite[k - 1]
+        and word.endswith(("يه", "ي"))
+        and not is_function_word(word)
+        and not load_gazetteer().nationality(word)
+    )
 
 
 def nisba_after_org(tokens: WordTokens, first: int, last: int, clitic: int, org_at: list[bool]) -> bool:
