@@ -304,10 +304,14 @@ def test_places_inside_events_facilities_and_banks_are_not_the_place():
     assert not {"alexandria_eg", "king_abdulaziz", "kuwait"} & {eid for _, eid in named.values()}
 
 
-def test_a_valley_gulf_or_mountain_named_like_a_town_is_its_own_place():
+def test_a_valley_gulf_fort_or_foundation_named_like_a_place_or_person_is_its_own():
     named = by_surface("سال وادي ضمد بعد الأمطار، ورست السفن في خليج عدن قرب جبل لبنان.")
     assert named["وادي ضمد"][0] == named["خليج عدن"][0] == named["جبل لبنان"][0] == "LOC"
     assert not {"damad", "aden_ye", "lebanon"} & {eid for _, eid in named.values()}
+    named = by_surface("وأصدرت دارة الملك عبدالعزيز كتابا عن قلعة البحرين، وأحرق في داره يلثغ.")
+    assert named["دارة الملك عبدالعزيز"][0] == "ORG" and named["قلعة البحرين"][0] == "LOC"
+    assert not {"king_abdulaziz", "bahrain"} & {eid for _, eid in named.values()}
+    assert not any(surface.startswith("داره") for surface in named)  # "his house"
 
 
 def test_an_events_ordinal_from_eleven_on_is_whole():

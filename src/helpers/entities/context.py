@@ -265,7 +265,7 @@ def organisation_complement_end(tokens: WordTokens, k: int) -> int:
 #: and of a natural feature named like a town or country (وادي ضمد، جبل لبنان، خليج عدن): a
 #: place of its own, not the town.
 STREET_HEADS = _folded(
-    "شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار مطار ميناء وادي جبل نهر خليج بحيرة سد"
+    "شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار مطار ميناء قلعة وادي جبل نهر خليج بحيرة سد"
 )
 #: Words after a facility's place name that are part of the facility's name (مطار دبي الدولي).
 FACILITY_QUALIFIERS = _folded("الدولي الجديد الجديدة القديم القديمة")

@@ -61,7 +61,7 @@ SPEECH_FOLLOWERS = _folded("إن أن ان إنه أنه بأن")
 ORG_HEADS = _folded(
     "منظمة حلف وزارة مجلس حركة قيادة لجنة جامعة كلية معهد مركز شركة حزب جبهة هيئة اتحاد بنك "
     "مصرف صندوق مؤسسة جمعية محكمة تحالف جماعة تنظيم ائتلاف مجموعة نادي أكاديمية مرصد مستشفى "
-    "مديرية أمانة إمارة غرفة رئاسة بلدية مجمع مدرسة مدارس مكتبة رابطة نقابة سفارة قنصلية"
+    "مديرية أمانة إمارة غرفة رئاسة بلدية مجمع مدرسة مدارس مكتبة رابطة نقابة سفارة قنصلية دارة"
 )
 #: Organisation heads that also name an office (رئاسة الجمهورية is a body, برئاسة فلان "chaired by").
 OFFICE_HEADS = _folded("رئاسة")
@@ -132,7 +132,7 @@ SHARED_HEADS = {
 #: word in use naming a kind of place (مدينة الألعاب، قرية الحضور).
 SETTLEMENT_NAME_ZIPF = 4.0
 #: Organisation heads often named after a person (جامعة الملك سعود، مستشفى الأمير سلطان).
-NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع كلية معهد مدرسة مدارس مكتبة جمعية صندوق مدينة")
+NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع كلية معهد مدرسة مدارس مكتبة جمعية صندوق مدينة دارة")
 #: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
 FACILITY_HEADS = _folded(
     "مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة جامع مسجد"
@@ -1084,6 +1084,9 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
             continue  # مركز حلي التابع لمحافظة القنفذة: a place
         forms = tokens.forms(i)
         head = next(((c, f) for c, f in forms if f in ORG_KINDS), None)
+        if head and head[1].endswith("ه") and not strip_diacritics(tokens.raw[i]).endswith("ة"):
+            if pronoun_suffixed(tokens, i):
+                continue  # داره "his house", not دارة; شركه "his trap"
         if head and tokens.joined(i + 1):
             clitic, word = head
             plain = _common_complement(tokens, i + 1) or word in VERBAL_HEADS
