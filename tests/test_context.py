@@ -321,6 +321,15 @@ def test_an_events_ordinal_from_eleven_on_is_whole():
     )
 
 
+def test_after_a_title_a_word_and_a_familys_nisba_are_a_person():
+    assert (
+        by_surface("بدأ الحفل بكلمة مديرة النادي خيرية الحازمي، قالت فيها إن الطالبات سفيرات.")[
+            "خيرية الحازمي"
+        ][0]
+        == "PER"
+    )
+
+
 def test_a_mosque_named_after_a_person_is_the_place_not_the_person():
     named = by_surface("وصلي عليه في جامع الملك خالد، ووقع الانفجار في مسجد الإمام علي بن أبي طالب بالقديح.")
     assert named["جامع الملك خالد"][0] == "LOC"

@@ -740,9 +740,9 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
 
 
 def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
-    """After a title: j + 2 when tokens j and j + 1 read as a given name and a rare surname that
-    ends the clause (المتحدثة باسم البيت الأبيض جين ساكي إن ...: a given name may be as common
-    a word as جين, "gene"), else j."""
+    """After a title: j + 2 when tokens j and j + 1 read as a given name and a rare surname or a
+    family's nisba that ends the clause (المتحدثة باسم البيت الأبيض جين ساكي إن ...: a given name
+    may be as common a word as جين, "gene"), else j."""
     k = j + 1
     if k >= len(tokens) or not tokens.joined(k) or covered[j] or covered[k]:
         return j
@@ -755,8 +755,9 @@ def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None
         and len(first) >= 2
         and word_zipf(first) < VERY_COMMON
     )
-    if plain_first and _name_like(tokens, k, covered, RARE) and _followed_by_break(tokens, k + 1):
-        return k + 1
+    surname = _name_like(tokens, k, covered, RARE) or family_nisba(tokens.folded[k])
+    if plain_first and surname and _followed_by_break(tokens, k + 1):
+        return k + 1  # الأستاذة خيرية الحازمي إن: a given name that is a word, and a family's nisba
     return j
 
 
