@@ -129,11 +129,10 @@ def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int)
     word = tokens.folded[first][clitic:]
     if not (word.startswith("ال") and word.endswith(("يه", "ي"))):
         return False
-    if clitic or tokens.gap(first) == "/":
-        return (
-            (clitic == 1 and tokens.folded[first][0] == "و") or (not clitic and tokens.gap(first) == "/")
-        ) and _coordinated_adjective(tokens, first - 1)
-    if not tokens.joined(first):
+    and_word = clitic == 1 and tokens.folded[first][0] == "و"
+    if and_word or (not clitic and tokens.gap(first) == "/"):
+        return _coordinated_adjective(tokens, first - 1)
+    if clitic or not tokens.joined(first):
         return False
     before = tokens.folded[first - 1]
     # definite, perhaps behind a proclitic (للسوق السعودية، بالمملكة العربية)

@@ -39,6 +39,7 @@ from helpers.entities.gazetteer import (
 )
 from helpers.entities.given_names import COMPOUND_FIRSTS, given_names
 from helpers.entities.rules import (
+    AFFILIATION_WORDS,
     COMMON,
     COMMON_NAMED_HEADS,
     FACILITY_HEADS,
@@ -977,9 +978,6 @@ def model_token_spans(
         out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
 
-
-#: "Affiliated to", after a body's name and before the body it belongs to.
-AFFILIATION_WORDS = frozenset(fold_token(w) for w in ("التابع", "التابعة", "المنبثقة", "المنبثق"))
 
 #: Head words of organisations' and places' names, outside which a proclitic stays.
 _HEADS = ORG_KINDS | PLACE_HEADS | FACILITY_HEADS

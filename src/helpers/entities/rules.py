@@ -887,10 +887,14 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
     return j
 
 
+#: "Affiliated to", after a body's name and before the body it belongs to (معهد الأئمة والخطباء |
+#: التابع للوكالة).
+AFFILIATION_WORDS = _folded("التابع التابعة المنبثق المنبثقة")
 #: Definite words that end a name's phrase: times and days (وزارة الداخلية اليوم، كأس السوبر
-#: الأربعاء), "other" (قطاعات وزارة الداخلية الأخرى) and a few descriptions of an event (المقامة).
-PHRASE_STOPS = _folded(
-    "اليوم الأمس الليلة الأسبوع الشهر الماضي المقبل الجاري الحالي القادم الماضية المقبلة التابعة التابع "
+#: الأربعاء), "other" (قطاعات وزارة الداخلية الأخرى), "affiliated to" and a few descriptions of an
+#: event (المقامة).
+PHRASE_STOPS = AFFILIATION_WORDS | _folded(
+    "اليوم الأمس الليلة الأسبوع الشهر الماضي المقبل الجاري الحالي القادم الماضية المقبلة "
     "الأخرى الآخر "
     "الموسم الحالية الأخير الأخيرة المنقضي المقرر المقررة المقام المقامة للمرة "
     "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت"
@@ -1085,9 +1089,11 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
             continue  # مركز حلي التابع لمحافظة القنفذة: a place
         forms = tokens.forms(i)
         head = next(((c, f) for c, f in forms if f in ORG_KINDS), None)
-        if head and head[1].endswith("ه") and not strip_diacritics(tokens.raw[i]).endswith("ة"):
-            if pronoun_suffixed(tokens, i):
-                continue  # داره "his house", not دارة; شركه "his trap"
+        written_with_heh = (
+            head and head[1].endswith("ه") and not strip_diacritics(tokens.raw[i]).endswith("ة")
+        )
+        if written_with_heh and pronoun_suffixed(tokens, i):
+            continue  # داره "his house", not دارة; شركه "his trap"
         if head and tokens.joined(i + 1):
             clitic, word = head
             plain = _common_complement(tokens, i + 1) or word in VERBAL_HEADS
