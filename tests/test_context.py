@@ -1837,3 +1837,71 @@ def test_a_foreign_name_after_a_head_does_not_start_or_go_on_with_li_and_the_art
 def test_a_given_name_written_as_the_name_after_wa_starts_a_name():
     surfaces = set(found("وشارك في اللقاء سعود الراجح وعلي العيثان وعبدالكريم العبدالوهاب.").surface)
     assert "علي العيثان" in surfaces
+
+
+def test_a_committee_faculty_or_deanship_with_a_definite_complement_is_a_body():
+    e = by_surface(
+        "وقررت لجنة الانضباط إيقاف اللاعب، وأعلنت عمادة القبول والتسجيل النتائج، وتحدث عميد كلية الطب."
+    )
+    assert {"لجنة الانضباط", "عمادة القبول والتسجيل", "كلية الطب"} <= set(e)
+    assert all(e[s][0] == "ORG" for s in ("لجنة الانضباط", "عمادة القبول والتسجيل", "كلية الطب"))
+
+
+def test_a_sub_unit_is_the_one_of_the_body_named_after_it_or_the_articles_own():
+    docs = {
+        "a": ("", "وأعلنت كلية الطب بجامعة الملك سعود القبول، وقالت كلية الطب إن العدد كبير."),
+        "b": ("", "وتحدث عميد كلية الطب بجامعة الملك سعود عن الخطة."),
+        "c": ("", "وتحدث عميد كلية الطب عن خطة الجامعة."),
+        "d": ("", "وزار الوفد كلية الطب في جامعة أم القرى."),
+    }
+    e = found_in(docs)
+    faculty = e[e.surface == "كلية الطب"].groupby("doc_id").entity_id.agg(set)
+    assert faculty["a"] == faculty["b"]  # one university's faculty, in two articles
+    assert len(faculty["a"]) == 1  # named with its university once, the same faculty after
+    assert faculty["c"].isdisjoint(faculty["a"]) and faculty["d"].isdisjoint(faculty["a"] | faculty["c"])
+
+
+def test_a_name_with_an_article_own_id_found_again_elsewhere_is_that_articles_own():
+    docs = {
+        "a": ("", "وقال عميد كلية الطب إن القبول بدأ."),
+        "b": ("", "وقال عميد كلية الطب بجامعة الملك سعود إن القبول بدأ."),
+        "c": ("", "زار الوفد كلية الطب."),
+    }
+    e = found_in(docs)
+    by_doc = e[e.surface.str.contains("كلية الطب")].groupby("doc_id").entity_id.first()
+    assert len(set(by_doc)) == len(by_doc) == 3
+
+
+def test_a_surname_after_a_word_for_family_is_the_family_not_its_person():
+    e = found("أصيب سعد دوابشة في الهجوم، ودانت الفصائل جريمة إحراق عائلة دوابشة، وعزى الأمير أسرة دوابشة.")
+    people = e[e.type == "PER"]
+    assert list(people.surface) == ["سعد دوابشة"]
+
+
+def test_a_nationality_before_its_noun_is_no_name_however_spelled():
+    e = found(
+        "وضمت القائمة: 12 - محمد بلال حسين محمد - بنجلاديشي الجنسية، و13 - أحمد يوسف - سوداني الأصل.",
+        use_model=True,
+    )
+    assert not any("بنجلاديشي" in s or "سوداني" in s for s in e.surface)
+    assert "محمد بلال حسين محمد" in set(e.surface)
+
+
+def test_a_title_that_is_a_given_name_after_a_full_name_is_the_title():
+    e = found("وقال أحمد الصافي مساعد السيستاني في خطبة الجمعة إن الإصلاح ضروري.")
+    assert not any(s.startswith("مساعد") for s in e.surface)
+
+
+def test_a_players_position_or_the_fans_before_a_club_name_say_club():
+    text = (
+        "قبل انطلاق الدوري، أكد مدرب الفريق أن المباراة المقبلة صعبة، وأن حارس النصر جاهز بعد الإصابة، "
+        "وأن جمهور الاتفاق حضر التدريب."
+    )
+    e = by_surface(text)
+    assert e["النصر"] == ("ORG", "al_nassr") and e["الاتفاق"] == ("ORG", "al_ettifaq")
+
+
+def test_ali_after_a_title_is_the_name_before_a_less_common_definite_word():
+    e = found("وقال المتحدث باسم الوزارة السفير علي الصادق، في تصريح صحفي أمس، إن اتخاذ قرار", use_model=True)
+    assert "علي الصادق" in set(e.surface)
+    assert found("وشدد الوزير علي الدور الكبير للشباب في التنمية.", use_model=True).empty

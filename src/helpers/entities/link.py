@@ -43,10 +43,12 @@ from helpers.entities.rules import (
     PERSON_SHAPE,
     RARE,
     WordTokens,
+    after_family_word,
     after_title_or_speech,
     after_verb_particle,
     common_phrase,
     name_particle,
+    nationality_described,
     unknown_imperfect_verb,
 )
 from helpers.entities.spans import Document, EntityTables, Mention, Span, documents_of, span_text, word_tokens
@@ -56,6 +58,13 @@ from helpers.entities.spans import Document, EntityTables, Mention, Span, docume
 #: articles.
 LOCAL_PLACES = frozenset(fold_token(w) for w in "المنطقة المحافظة المدينة".split())
 LOCAL = frozenset(fold_token(w) for w in "المحلية المحلي".split())
+#: Heads of a body's sub-units (كلية الطب، عمادة القبول والتسجيل، لجنة الحكام): every university,
+#: federation or chamber has its own, so a sub-unit named by common words is the one of the body
+#: or place named right after it (بجامعة الملك عبدالعزيز، في مجلس الشيوخ) or else the article's
+#: own (not كلية كومنجز، لجنة الحوثي العليا).
+SUBUNIT_HEADS = frozenset(fold_token(w) for w in "كلية عمادة لجنة".split())
+#: What may stand between a sub-unit and its body (spaces aside): nothing, ب, في, لدى, التابعة ل.
+PARENT_LINKS = frozenset({"", "ب", "في", "لدى", "التابعةل", "التابعل"})
 
 #: Letter similarity (difflib ratio) a skeleton match needs with one of the gazetteer's names.
 SPELLED_ALIKE = 0.75
@@ -239,6 +248,8 @@ def _link_rule_mentions(
                     "local_body",
                     "a body named after the article's own place (المنطقة، المحلية): one per article",
                 )
+            if found is None and m.type == "ORG" and _generic_subunit(m.name, linker.gaz):
+                found = _subunit_id(doc, m)
             if found is None and m.source == "rule:district":
                 # حي الروضة: many cities have one, so the id is the article's own
                 found = (
@@ -254,6 +265,42 @@ def _link_rule_mentions(
             linker.log(found[0], " ".join(m.name), found[1], found[2])
             if m.type == "PER":
                 linker.surnames.add(m.entity_id, m.name)
+
+
+def _generic_subunit(name: tuple[str, ...], gaz: Gazetteer) -> bool:
+    """A sub-unit (`SUBUNIT_HEADS`) named by common definite words, none a known place or a
+    given name (كلية الطب، عمادة القبول والتسجيل; not كلية هاملتون، كلية محمد المانع الطبية)."""
+    return (
+        name[0] in SUBUNIT_HEADS
+        and generic_name(name)
+        and all(w.startswith(("ال", "وال", "لل", "بال")) for w in name[1:])
+        and not any(gaz.lookup((w,)) or given_names().match([w], 0)[0] for w in name[1:])
+    )
+
+
+def _subunit_id(doc: Document, m: Mention) -> tuple[str, str, str]:
+    """The id of a sub-unit (`_generic_subunit`): of the body or place named right after it
+    (كلية الطب | بجامعة الملك عبدالعزيز) or after its other mentions in the article when they
+    name one, else the article's own."""
+    prefix = f"org:{'_'.join(m.name)}"
+    parents = {_parent(doc, m)} - {None} or {_parent(doc, n) for n in doc.mentions if n.name == m.name} - {
+        None
+    }
+    if len(parents) == 1:
+        of = parents.pop()
+        return f"{prefix}@{of}", "subunit", f"a sub-unit of the body or place named after it ({of})"
+    return f"{prefix}@{doc.doc_id}", "subunit", "a sub-unit no one body is named for: the article's own"
+
+
+def _parent(doc: Document, m: Mention) -> str | None:
+    """The body or place named right after mention m (`PARENT_LINKS` between): its gazetteer id
+    or its name."""
+    text = doc.texts[m.field]
+    after = [n for n in doc.mentions if n.field == m.field and n.start >= m.end and n.type in ("ORG", "LOC")]
+    parent = min(after, key=lambda n: n.start, default=None)
+    if parent is None or "".join(text[m.end : parent.start].split()) not in PARENT_LINKS:
+        return None
+    return parent.entity_id if parent.source == "gazetteer" else "_".join(parent.name)
 
 
 def _doc_tokens(doc: Document, tokens: dict[str, dict[str, WordTokens]]) -> dict[str, WordTokens]:
@@ -488,12 +535,16 @@ LEARN_ONE_WORD_SCORE = 0.95
 
 def _learned_names(docs: list[Document]) -> dict:
     """A word trie of the rule- and model-found names that can be recognised again elsewhere
-    (`_learnable`): word ... -> END -> (entity id, type)."""
+    (`_learnable`): word ... -> END -> (entity id, type). The id is "" for a name that has an
+    id its context qualifies somewhere (name@article, name@place: a sub-unit, a local body, a
+    state body): found again, it is the other article's own."""
     learned: dict = {}
     for doc in docs:
         for m in doc.mentions:
             if _learnable(m):
-                trie_node(learned, m.name)[END] = (m.entity_id, m.type)
+                node = trie_node(learned, m.name)
+                qualified = "@" in m.entity_id or node.get(END, ("-",))[0] == ""
+                node[END] = ("" if qualified else m.entity_id, m.type)
     return learned
 
 
@@ -587,13 +638,16 @@ def _propagate_field(
         if etype == "PER" and not clitic and after_verb_particle(tokens, first):
             continue  # لم | نيأس "we did not despair"
         if not any(taken[first:last]):
-            found.append(
-                (Span(first, last, etype, "rule", clitic), eid, "learned", "same words as a rule-found name")
-            )
+            span = Span(first, last, etype, "rule", clitic)
+            if not eid:  # كلية الطب found again: this article's own
+                eid = f"{etype.lower()}:{'_'.join(span_text(tokens, span)[2])}@{doc_id}"
+            found.append((span, eid, "learned", "same words as a rule-found name"))
             taken[first:last] = [True] * (last - first)
     for i in range(len(tokens)):
-        if taken[i] or after_verb_particle(tokens, i):
+        if taken[i] or after_verb_particle(tokens, i) or nationality_described(tokens, i):
             continue
+        if after_family_word(tokens, i):
+            continue  # عائلة دوابشة: the family, not the article's person of that name
         for clitic, form in tokens.forms(i):
             eid, in_corpus = surnames.get(form), False
             if eid is None and form in titled and after_title_or_speech(tokens, i):

@@ -61,7 +61,7 @@ SPEECH_FOLLOWERS = _folded("إن أن ان إنه أنه بأن")
 ORG_HEADS = _folded(
     "منظمة حلف وزارة مجلس حركة قيادة لجنة جامعة كلية معهد مركز شركة حزب جبهة هيئة اتحاد بنك "
     "مصرف صندوق مؤسسة جمعية محكمة تحالف جماعة تنظيم ائتلاف مجموعة نادي أكاديمية مرصد مستشفى "
-    "مديرية أمانة إمارة غرفة رئاسة بلدية مجمع مدرسة مدارس مكتبة رابطة نقابة سفارة قنصلية دارة"
+    "مديرية أمانة إمارة غرفة رئاسة بلدية مجمع مدرسة مدارس مكتبة رابطة نقابة سفارة قنصلية دارة عمادة"
 )
 #: Organisation heads that also name an office (رئاسة الجمهورية is a body, برئاسة فلان "chaired by").
 OFFICE_HEADS = _folded("رئاسة")
@@ -153,7 +153,8 @@ ORDINALS = _folded(
 HONORIFICS = _folded("الملك الأمير الأميرة الإمام الشيخ الشيخة السلطان")
 #: Organisation heads whose name a definite phrase completes (وزارة الصحة، هيئة السياحة).
 DEFINED_ORG_HEADS = _folded(
-    "وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية مجلس مستشفى رابطة نقابة سفارة قنصلية حزب"
+    "وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية مجلس مستشفى رابطة نقابة سفارة قنصلية حزب "
+    "لجنة كلية عمادة"
 )
 #: Nouns that, definite at the end of a body's name, refer back to what the article named before
 #: (مجلس الكلية، اللجنة التنفيذية للمهرجان، إمارة المنطقة): a description, not a name. Not
@@ -380,6 +381,25 @@ def past_verb(word: str) -> bool:
     )
 
 
+#: Words for a family, before its name (عائلة دوابشة): the family, not one of its persons.
+FAMILY_WORDS = _folded("عائلة أسرة عشيرة قبيلة")
+
+
+def after_family_word(tokens: WordTokens, i: int) -> bool:
+    """Token i follows a word for a family (`FAMILY_WORDS`, perhaps with a proclitic)."""
+    return tokens.joined(i) and not FAMILY_WORDS.isdisjoint(tokens.bare[i - 1])
+
+
+#: Nouns a nationality or origin adjective describes (بنجلاديشي الجنسية، سوري الأصل).
+DESCRIBED_BY_NATIONALITY = _folded("الجنسية الأصل")
+
+
+def nationality_described(tokens: WordTokens, i: int) -> bool:
+    """Token i is an adjective of nationality or origin before the noun it describes
+    (`DESCRIBED_BY_NATIONALITY`): no name, however the nationality is spelled."""
+    return tokens.joined(i + 1) and tokens.folded[i + 1] in DESCRIBED_BY_NATIONALITY
+
+
 def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: float = COMMON) -> bool:
     """Token i can be part of a personal name: not a function word, title, number, a word
     of an already matched entity, an accusative (with tanween or not), a verb in the future, the
@@ -392,6 +412,8 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # ... or a ligature that folds to a whole blessing (ﷺ)
     if given_names().match(tokens.folded, i)[0]:
         return True
+    if nationality_described(tokens, i) or not FAMILY_WORDS.isdisjoint(tokens.bare[i]):
+        return False  # بنجلاديشي | الجنسية: a nationality, however spelled; أسرة "family"
     if word.endswith(("ي", "يه")) and word_zipf(word) >= RARE:
         return False  # روسي، أمريكية: adjectives
     if pronoun_suffixed(tokens, i) or (word.endswith(PLURAL_PRONOUNS) and pronoun_suffixed(tokens, i, 2.5)):
@@ -542,6 +564,17 @@ def after_verb_particle(tokens: WordTokens, i: int) -> bool:
     return i > 0 and tokens.joined(i) and bool(tokens.bare[i - 1] & VERB_PARTICLES)
 
 
+def _after_full_name(tokens: WordTokens, i: int) -> bool:
+    """Token i follows a given name and a family name (أحمد الصافي), nothing between."""
+    return (
+        i >= 2
+        and tokens.joined(i)
+        and tokens.joined(i - 1)
+        and tokens.definite[i - 1]
+        and given_names().match(tokens.folded, i - 2)[0] == 1
+    )
+
+
 def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str | None]) -> RuleSpan | None:
     """Given name(s) at token i and the surname after them, if any."""
     names = given_names()
@@ -553,6 +586,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
         return None  # على / الآن are not علي / آلان (but على بن عثمان is)
     if not clitic and ali_is_preposition(tokens, i):
         return None  # علي بخيراته: على written with ya
+    if not clitic and form in TITLE_HEADS and _after_full_name(tokens, i):
+        return None  # أحمد الصافي | مساعد السيستاني: a title in apposition, not Musaed
     n, foreign = names.match([form] + tokens.folded[i + 1 : i + 4], 0)
     if not n or (
         n == 1 and pronoun_suffixed(tokens, i) and not strip_diacritics(tokens.raw[i]).endswith("ة")
@@ -673,8 +708,9 @@ def ali_is_preposition(tokens: WordTokens, i: int) -> bool:
         return False  # علي بن عبدالله
     if is_function_word(following):
         return True
-    if tokens.definite[i + 1]:  # علي الرغم; but علي القرني: a nisba surname
-        return word_zipf(following) >= (4.5 if following.endswith("ي") else 3.5)
+    if tokens.definite[i + 1]:  # علي الرغم; but علي القرني: a nisba surname, السفير علي الصادق
+        titled = i > 0 and tokens.joined(i) and tokens.is_(i - 1, TITLE_HEADS)
+        return word_zipf(following) >= (4.5 if following.endswith("ي") or titled else 3.5)
     # a preposition's object with a pronoun attached (علي بخيراته، علي لسانه)
     if any(c and rest.endswith(PRONOUN_SUFFIXES) and len(rest) >= 4 for c, rest in tokens.forms(i + 1)):
         return True
@@ -750,6 +786,7 @@ def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None
     plain_first = (
         not tokens.definite[j]
         and not tokens.keyword[j]
+        and FAMILY_WORDS.isdisjoint(tokens.bare[j])  # الأمير | أسرة الجفالي: the family
         and not is_function_word(first)
         and not first.isdigit()
         and len(first) >= 2
