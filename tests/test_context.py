@@ -1905,3 +1905,20 @@ def test_ali_after_a_title_is_the_name_before_a_less_common_definite_word():
     e = found("وقال المتحدث باسم الوزارة السفير علي الصادق، في تصريح صحفي أمس، إن اتخاذ قرار", use_model=True)
     assert "علي الصادق" in set(e.surface)
     assert found("وشدد الوزير علي الدور الكبير للشباب في التنمية.", use_model=True).empty
+
+
+def test_a_number_after_a_place_is_no_edition_when_a_score_or_quantity_follows():
+    e = by_surface(
+        "وبعد فوز ليستر سيتي على سندرلاند 4/ 2، بلغت نسبة الإشغال بمنطقة عسير 90 %، "
+        "وانطلق مؤتمر جنيف 2 الذي عقد."
+    )
+    assert "سندرلاند 4" not in e and not any(s.startswith("منطقة عسير 9") for s in e)
+    assert e["جنيف 2"][0] == "MISC"
+
+
+def test_a_common_noun_head_before_a_place_alone_is_no_body():
+    e = by_surface(
+        "شهد الربع الثالث تجاوزا كبيرا في حركة الرياض، بينما قاتلت حركة تركستان الشرقية الإسلامية."
+    )
+    assert e["الرياض"][0] == "LOC" and "حركة الرياض" not in e
+    assert e["حركة تركستان الشرقية الإسلامية"][0] == "ORG"

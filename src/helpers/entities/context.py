@@ -54,6 +54,9 @@ PLACE_ORG_HEADS = _folded(
     "مستشفى شرطة هيئة صحيفة جريدة مؤسسة مجموعة اتحاد بورصة سوق جمعية حلف حركة جبهة متحف "
     "جوازات مرور جمارك سجون تعليم صحة"
 )
+#: Such heads that are common nouns too (حركة "traffic, activity", جبهة "front line"): a place
+#: alone after them is no body's name (حركة الرياض العقارية is, حركة الرياض "Riyadh's activity" not).
+PLACE_ORG_HEADS_NEEDING_MORE = _folded("حركة جبهة")
 
 
 def quoted_after_cue(tokens: WordTokens, i: int) -> bool:
@@ -229,7 +232,10 @@ def club_or_company(
             end = last + 1 if _adjective_after(tokens, last) or general else last  # مستشفى ينبع العام
             deputy = before > 0 and tokens.joined(before) and tokens.bare[before - 1] & DEPUTY_TITLES
             # وكيل إمارة منطقة مكة المكرمة | للشؤون الأمنية: the complement is the deputy's portfolio
-            return before, end if deputy else organisation_complement_end(tokens, end)
+            end = end if deputy else organisation_complement_end(tokens, end)
+            if end == last and tokens.bare[before] & PLACE_ORG_HEADS_NEEDING_MORE:
+                return None
+            return before, end
     if after < len(tokens) and after not in taken and tokens.joined(after):
         if tokens.folded[after] in CLUB_AFTER:
             return first, after + 1
@@ -360,9 +366,9 @@ def edition_end(tokens: WordTokens, last: int) -> int:
         return last
     if len(tokens.folded[last]) > 2 or tokens.folded[last].startswith("0"):
         return last
-    rest = tokens.text[tokens.ends[last] : tokens.ends[last] + 2]
-    if rest[:1] in ("%", "٪") or (rest[:1] in ".,٫/" and rest[1:].isdigit()):
-        return last  # منطقة عسير 90%، كونكورد 2.5: a quantity
+    rest = "".join(tokens.text[tokens.ends[last] : tokens.ends[last] + 4].split())
+    if rest[:1] in ("%", "٪") or (rest[:1] in ".,٫/-:" and rest[1:2].isdigit()):
+        return last  # منطقة عسير 90%، كونكورد 2.5، سندرلاند 4/ 2: a quantity or a score
     after = last + 1
     if after < len(tokens) and tokens.joined(after) and tokens.folded[after] not in EDITION_FOLLOWERS:
         return last
