@@ -1922,3 +1922,12 @@ def test_a_common_noun_head_before_a_place_alone_is_no_body():
     )
     assert e["الرياض"][0] == "LOC" and "حركة الرياض" not in e
     assert e["حركة تركستان الشرقية الإسلامية"][0] == "ORG"
+
+
+def test_a_body_named_by_its_head_and_a_name_takes_its_complement():
+    e = by_surface(
+        "وقدمت جمعية زمزم للخدمات الصحية التطوعية خدماتها، وسعت جمعية البر للمشاركة في الحملة، "
+        "وكرمت شركة سمينز للعام 2014 الطلاب."
+    )
+    assert e["جمعية زمزم للخدمات الصحية التطوعية"][0] == "ORG"
+    assert not any("للمشاركة" in s or "للعام" in s for s in e)

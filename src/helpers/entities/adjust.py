@@ -25,6 +25,7 @@ from helpers.entities.rules import (
     WordTokens,
     after_title_or_speech,
     has_tanween,
+    organisation_complement_end,
     pronoun_suffixed,
 )
 from helpers.entities.spans import Span, span_text
@@ -359,7 +360,7 @@ def companies_named_after_persons(tokens: WordTokens, spans: list[Span]) -> list
         end = span.last
         while end < len(tokens) and tokens.joined(end) and tokens.folded[end] in COMPANY_SUFFIXES:
             end += 1
-        end = context.organisation_complement_end(tokens, end)
+        end = organisation_complement_end(tokens, end)
         out.append(Span(head, end, "ORG", "rule", clitic, rule="org_named", score=span.score))
     return out
 

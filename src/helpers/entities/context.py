@@ -22,7 +22,16 @@ from functools import lru_cache
 
 from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities.gazetteer import Gazetteer, load_gazetteer
-from helpers.entities.rules import DEPUTY_TITLES, TITLE_HEADS, TITLE_LINKS, WordTokens, sport_construct_end
+from helpers.entities.rules import (
+    DEPUTY_TITLES,
+    GENERAL_ADJECTIVES,
+    TITLE_HEADS,
+    TITLE_LINKS,
+    WordTokens,
+    adjective_after,
+    organisation_complement_end,
+    sport_construct_end,
+)
 
 
 def _folded(words: str) -> frozenset[str]:
@@ -204,17 +213,6 @@ def place_supported(tokens: WordTokens, first: int) -> bool:
     return first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & PLACE_CUES)
 
 
-def _adjective_after(tokens: WordTokens, k: int) -> bool:
-    """Token k is a definite relational adjective joined to the word before (المركزي، الأدبي)."""
-    return (
-        k < len(tokens)
-        and tokens.joined(k)
-        and tokens.definite[k]
-        and tokens.folded[k].endswith(("ي", "يه"))
-        and not is_function_word(tokens.folded[k])
-    )
-
-
 def club_or_company(
     tokens: WordTokens, first: int, last: int, taken: set[int], clitic: int = 0
 ) -> tuple[int, int] | None:
@@ -229,7 +227,7 @@ def club_or_company(
             return before, last
         if tokens.bare[before] & PLACE_ORG_HEADS:
             general = last < len(tokens) and tokens.joined(last) and tokens.folded[last] in GENERAL_ADJECTIVES
-            end = last + 1 if _adjective_after(tokens, last) or general else last  # مستشفى ينبع العام
+            end = last + 1 if adjective_after(tokens, last) or general else last  # مستشفى ينبع العام
             deputy = before > 0 and tokens.joined(before) and tokens.bare[before - 1] & DEPUTY_TITLES
             # وكيل إمارة منطقة مكة المكرمة | للشؤون الأمنية: the complement is the deputy's portfolio
             end = end if deputy else organisation_complement_end(tokens, end)
@@ -240,30 +238,6 @@ def club_or_company(
         if tokens.folded[after] in CLUB_AFTER:
             return first, after + 1
     return None
-
-
-#: Adjectives in organisations' names that are no relational adjectives (النقل العام).
-GENERAL_ADJECTIVES = _folded("العام العامة")
-
-
-def organisation_complement_end(tokens: WordTokens, k: int) -> int:
-    """End of a ل-complement of an organisation's name at token k (للنقل العام، للأوراق
-    المالية، للعلوم والتكنولوجيا): ل + a definite word and up to two relational adjectives,
-    العام / العامة or words joined by و + ال after it (not شركة ... للخدمات الأرضية | المدرجة);
-    k when there is none."""
-    if k >= len(tokens) or not tokens.joined(k):
-        return k
-    word = tokens.folded[k]
-    if not (word.startswith("لل") and len(word) > 4):
-        return k
-    end = k + 1
-    while end < len(tokens) and end - k <= 2 and tokens.joined(end):
-        word = tokens.folded[end]
-        coordinated = word.startswith("وال") and len(word) > 5 and not is_function_word(word)
-        if not (_adjective_after(tokens, end) or word in GENERAL_ADJECTIVES or coordinated):
-            break
-        end += 1
-    return end
 
 
 #: Heads of a street, district or facility named after a place (شارع الرياض، طريق مكة، مطار دبي),
@@ -345,7 +319,7 @@ def event_of_place(tokens: WordTokens, first: int, last: int) -> tuple[int, int]
     end = last
     while end < len(tokens) and end - last < 3 and tokens.joined(end):
         word = tokens.folded[end]
-        if _adjective_after(tokens, end) or (word.startswith("لل") and len(word) > 4):
+        if adjective_after(tokens, end) or (word.startswith("لل") and len(word) > 4):
             end += 1
         elif end > last and word in TEENS:
             end += 1  # مهرجان عنيزة الحادي | عشر: the ordinal's second word
@@ -492,7 +466,7 @@ def federation_sport_end(tokens: WordTokens, first: int, last: int) -> int:
     (للاعبين), or ل + a sport's construct noun and its complement (لكرة القدم, not لدعم الشباب),
     and the adjectives agreeing with it (`_agreeing`; not للمبارزة | النتائج); `last` when none."""
     national = (
-        last - first == 2 and tokens.folded[first] in FEDERATION_HEADS and _adjective_after(tokens, last - 1)
+        last - first == 2 and tokens.folded[first] in FEDERATION_HEADS and adjective_after(tokens, last - 1)
     )
     if not national or last >= len(tokens) or not tokens.joined(last):
         return last
@@ -513,7 +487,7 @@ def federation_sport_end(tokens: WordTokens, first: int, last: int) -> int:
 def _agreeing(tokens: WordTokens, k: int, noun: str) -> bool:
     """Token k is a definite adjective of the folded `noun` before it: a relational adjective, or
     one ending in ة as the noun does (للكرة الطائرة)."""
-    if _adjective_after(tokens, k):
+    if adjective_after(tokens, k):
         return True
     word = tokens.folded[k]
     definite = tokens.joined(k) and tokens.definite[k] and not is_function_word(word)

@@ -1115,6 +1115,64 @@ def admin_centre(tokens: WordTokens, i: int) -> int:
     return after if unit else i + 1
 
 
+def adjective_after(tokens: WordTokens, k: int) -> bool:
+    """Token k is a definite relational adjective joined to the word before (المركزي، الأدبي)."""
+    return (
+        k < len(tokens)
+        and tokens.joined(k)
+        and tokens.definite[k]
+        and tokens.folded[k].endswith(("ي", "يه"))
+        and not is_function_word(tokens.folded[k])
+    )
+
+
+#: Adjectives in organisations' names that are no relational adjectives (النقل العام).
+GENERAL_ADJECTIVES = _folded("العام العامة")
+
+
+def organisation_complement_end(tokens: WordTokens, k: int) -> int:
+    """End of a ل-complement of an organisation's name at token k (للنقل العام، للأوراق
+    المالية، للعلوم والتكنولوجيا): ل + a definite word and up to two relational adjectives,
+    العام / العامة or words joined by و + ال after it (not شركة ... للخدمات الأرضية | المدرجة);
+    k when there is none."""
+    if k >= len(tokens) or not tokens.joined(k):
+        return k
+    word = tokens.folded[k]
+    if not (word.startswith("لل") and len(word) > 4):
+        return k
+    end = k + 1
+    while end < len(tokens) and end - k <= 2 and tokens.joined(end):
+        word = tokens.folded[end]
+        coordinated = word.startswith("وال") and len(word) > 5 and not is_function_word(word)
+        if not (adjective_after(tokens, end) or word in GENERAL_ADJECTIVES or coordinated):
+            break
+        end += 1
+    return end
+
+
+#: Heads of bodies whose name goes on with their field (شركة نوفوزيم للإنزيمات، مركز الملك فهد
+#: للأورام); not schools or clubs, whose ل-complement describes (مدارس فيفاء | للبنين والبنات).
+FIELD_NAMED_HEADS = _folded("شركة مؤسسة جمعية مركز مجموعة معهد صندوق بنك مصرف")
+
+
+def _named_body_complement_end(tokens: WordTokens, end: int, covered: list[str | None]) -> int:
+    """End of a body's name that ends before token `end` with its ل-complement
+    (`organisation_complement_end`: جمعية زمزم | للخدمات الصحية التطوعية), not a purpose clause
+    (للمشاركة في) or a year (للعام 2014) nor over words already taken."""
+    k = organisation_complement_end(tokens, end)
+    if (
+        k == end
+        or any(covered[end:k])
+        or (
+            k < len(tokens)
+            and tokens.joined(k)
+            and (tokens.folded[k] in COMPLEMENT_PREPOSITIONS or tokens.folded[k][:1].isdigit())
+        )
+    ):
+        return end
+    return k
+
+
 def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     spans = []
     for i in tokens.keyword_positions:
@@ -1142,6 +1200,8 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 end = max(end, _foreign_run(tokens, end, covered))
             if end > i + 1:
                 end = _construct_end(tokens, end, covered)
+                if word in FIELD_NAMED_HEADS:
+                    end = _named_body_complement_end(tokens, end, covered)  # جمعية زمزم | للخدمات الصحية
                 if word in MEDIA_HEADS:
                     spans.append(RuleSpan(i + 1, end, "ORG", "org_head", True))
                 else:
@@ -1153,6 +1213,8 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 continue
             end = _named_after(tokens, i + 1, covered) if word in NAMED_ORG_HEADS else i + 1
             if end > i + 1:
+                if word in FIELD_NAMED_HEADS:
+                    end = _named_body_complement_end(tokens, end, covered)  # مركز الملك فهد | للأورام
                 spans.append(RuleSpan(i, end, "ORG", "org_named", True, clitic))
                 continue
             end = _defined_phrase(tokens, i + 1, covered)
