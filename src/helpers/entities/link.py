@@ -283,9 +283,9 @@ def _subunit_id(doc: Document, m: Mention) -> tuple[str, str, str]:
     (كلية الطب | بجامعة الملك عبدالعزيز) or after its other mentions in the article when they
     name one, else the article's own."""
     prefix = f"org:{'_'.join(m.name)}"
-    parents = {_parent(doc, m)} - {None} or {_parent(doc, n) for n in doc.mentions if n.name == m.name} - {
-        None
-    }
+    parents = {_parent(doc, m)} - {None}
+    if not parents:  # كلية الطب named with its university elsewhere in the article
+        parents = {_parent(doc, n) for n in doc.mentions if n.name == m.name} - {None}
     if len(parents) == 1:
         of = parents.pop()
         return f"{prefix}@{of}", "subunit", f"a sub-unit of the body or place named after it ({of})"
