@@ -385,9 +385,14 @@ def past_verb(word: str) -> bool:
 FAMILY_WORDS = _folded("عائلة أسرة عشيرة قبيلة")
 
 
+def family_word(tokens: WordTokens, i: int) -> bool:
+    """Token i is a word for a family (`FAMILY_WORDS`, perhaps with a proclitic)."""
+    return not FAMILY_WORDS.isdisjoint(tokens.bare[i])
+
+
 def after_family_word(tokens: WordTokens, i: int) -> bool:
-    """Token i follows a word for a family (`FAMILY_WORDS`, perhaps with a proclitic)."""
-    return tokens.joined(i) and not FAMILY_WORDS.isdisjoint(tokens.bare[i - 1])
+    """Token i follows a word for a family (عائلة | دوابشة)."""
+    return tokens.joined(i) and family_word(tokens, i - 1)
 
 
 #: Nouns a nationality or origin adjective describes (بنجلاديشي الجنسية، سوري الأصل).
@@ -412,7 +417,7 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # ... or a ligature that folds to a whole blessing (ﷺ)
     if given_names().match(tokens.folded, i)[0]:
         return True
-    if nationality_described(tokens, i) or not FAMILY_WORDS.isdisjoint(tokens.bare[i]):
+    if nationality_described(tokens, i) or family_word(tokens, i):
         return False  # بنجلاديشي | الجنسية: a nationality, however spelled; أسرة "family"
     if word.endswith(("ي", "يه")) and word_zipf(word) >= RARE:
         return False  # روسي، أمريكية: adjectives
@@ -786,7 +791,7 @@ def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None
     plain_first = (
         not tokens.definite[j]
         and not tokens.keyword[j]
-        and FAMILY_WORDS.isdisjoint(tokens.bare[j])  # الأمير | أسرة الجفالي: the family
+        and not family_word(tokens, j)  # الأمير | أسرة الجفالي: the family
         and not is_function_word(first)
         and not first.isdigit()
         and len(first) >= 2
@@ -1155,11 +1160,12 @@ def organisation_complement_end(tokens: WordTokens, k: int) -> int:
 FIELD_NAMED_HEADS = _folded("شركة مؤسسة جمعية مركز مجموعة معهد صندوق بنك مصرف")
 
 
-def _named_body_complement_end(tokens: WordTokens, end: int, covered: list[str | None]) -> int:
+def _named_body_complement_end(tokens: WordTokens, head: str, end: int, covered: list[str | None]) -> int:
     """End of a body's name that ends before token `end` with its ل-complement
-    (`organisation_complement_end`: جمعية زمزم | للخدمات الصحية التطوعية), not a purpose clause
-    (للمشاركة في) or a year (للعام 2014) nor over words already taken."""
-    k = organisation_complement_end(tokens, end)
+    (`organisation_complement_end`: جمعية زمزم | للخدمات الصحية التطوعية) when its head is one of
+    `FIELD_NAMED_HEADS`; not a purpose clause (للمشاركة في) or a year (للعام 2014) nor over words
+    already taken."""
+    k = organisation_complement_end(tokens, end) if head in FIELD_NAMED_HEADS else end
     if (
         k == end
         or any(covered[end:k])
@@ -1200,8 +1206,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 end = max(end, _foreign_run(tokens, end, covered))
             if end > i + 1:
                 end = _construct_end(tokens, end, covered)
-                if word in FIELD_NAMED_HEADS:
-                    end = _named_body_complement_end(tokens, end, covered)  # جمعية زمزم | للخدمات الصحية
+                end = _named_body_complement_end(tokens, word, end, covered)  # جمعية زمزم | للخدمات الصحية
                 if word in MEDIA_HEADS:
                     spans.append(RuleSpan(i + 1, end, "ORG", "org_head", True))
                 else:
@@ -1213,8 +1218,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 continue
             end = _named_after(tokens, i + 1, covered) if word in NAMED_ORG_HEADS else i + 1
             if end > i + 1:
-                if word in FIELD_NAMED_HEADS:
-                    end = _named_body_complement_end(tokens, end, covered)  # مركز الملك فهد | للأورام
+                end = _named_body_complement_end(tokens, word, end, covered)  # مركز الملك فهد | للأورام
                 spans.append(RuleSpan(i, end, "ORG", "org_named", True, clitic))
                 continue
             end = _defined_phrase(tokens, i + 1, covered)
