@@ -1931,3 +1931,29 @@ def test_a_body_named_by_its_head_and_a_name_takes_its_complement():
     )
     assert e["جمعية زمزم للخدمات الصحية التطوعية"][0] == "ORG"
     assert not any("للمشاركة" in s or "للعام" in s for s in e)
+
+
+def test_a_weak_alias_quoted_after_a_body_head_is_the_body():
+    assert by_surface("وقال إن تنظيم «القاعدة» ينشط في المنطقة.")["القاعدة"] == ("ORG", "al_qaeda")
+    assert "al_qaeda" not in ids("وقال إن القاعدة تنص على ذلك.")  # "the rule"
+
+
+def test_a_state_body_known_only_as_a_weak_alias_is_kept_unlinked_to_one_state():
+    alone = by_surface("وأعلن حرس الحدود القبض على متسللين في منطقة جازان.")
+    assert alone["حرس الحدود"][0] == "ORG" and alone["حرس الحدود"][1] != "saudi_border_guard"
+    beside = by_surface("وقالت المديرية العامة لحرس الحدود إن حرس الحدود أحبط محاولة تهريب.")
+    assert beside["حرس الحدود"] == ("ORG", "saudi_border_guard")
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("وأقيمت الصلاة في جامع عمر بن عبدالعزيز بالحي.", "جامع عمر بن عبدالعزيز"),
+        ("وتقع حديقة الملك فهد المركزية في وسط المدينة.", "حديقة الملك فهد المركزية"),
+        ("وأقيم الحفل في قاعة الملك عبدالعزيز التاريخية بالجامعة.", "قاعة الملك عبدالعزيز التاريخية"),
+    ],
+)
+def test_a_place_named_after_a_person_is_the_place(sentence, place):
+    named = by_surface(sentence)
+    assert named[place][0] == "LOC"
+    assert not any(etype == "PER" for etype, _ in named.values())

@@ -207,6 +207,21 @@ def _pending_by_doc(frame: pd.DataFrame) -> dict[str, list[tuple[str, Span]]]:
     return pending
 
 
+#: The source of a state body's name the gazetteer knows only as a weak alias of one state's.
+STATE_BODY_SOURCE = "rule:state_body"
+
+
+def _weak_state_bodies_unlinked(doc: Document) -> None:
+    """A state body's name that is a weak alias of one state's body (حرس الحدود, the Saudi
+    one only beside its full name) and that the article names no other way is still a body's
+    name: it is kept, linked like a rule-found one (the state the context says, or the bare
+    name's id), instead of being dropped with the weak names."""
+    strong = {m.entity_id for m in doc.mentions if not m.weak}
+    for m in doc.mentions:
+        if m.weak and m.entity_id not in strong and state_body(m.name):
+            m.source, m.entity_id, m.weak = STATE_BODY_SOURCE, "", False
+
+
 def _link_rule_mentions(
     docs: list[Document], linker: _Linker, tokens: dict[str, dict[str, WordTokens]]
 ) -> None:
@@ -218,6 +233,7 @@ def _link_rule_mentions(
     home = _home_country(docs, linker.gaz)
     shared = _shared_names(docs, tokens, linker.gaz)
     for doc in docs:
+        _weak_state_bodies_unlinked(doc)
         for m in doc.mentions:
             if m.source == "gazetteer" and m.type == "PER":
                 linker.surnames.add(m.entity_id, m.name)

@@ -15,6 +15,7 @@ from helpers.core.text import index_sentences
 from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities import camel_ner, context, labeller
 from helpers.entities.adjust import (
+    QUOTED_RULES,
     adjusted,
     as_club,
     beside_places,
@@ -475,7 +476,7 @@ def _recognise(
         return gaz.capital_of(entity) if entity else None
 
     rule_spans = find_rule_spans(tokens, covered, capital_of)
-    spans = list(known)
+    spans = _quoted_names_confirmed(known, rule_spans)
     unconfirmed = []
     for r in rule_spans:
         span = Span(r.first, r.last, r.type, "rule", r.clitic, None, r.rule, r.hint, head=r.head)
@@ -492,6 +493,19 @@ def _recognise(
             taken[k] = True
     unconfirmed = [s for s in unconfirmed if not any(taken[s.first : s.last])]
     return chosen, unconfirmed
+
+
+def _quoted_names_confirmed(known: list[Span], rule_spans: list) -> list[Span]:
+    """Gazetteer spans, a weak alias made strong where a quoted-name rule gives it as a body's
+    name (تنظيم «القاعدة»، صحيفة «الحياة»): the quotes and the head say it is the name, not the
+    word ("the base")."""
+    quoted = {(r.first, r.last, r.type) for r in rule_spans if r.confirmed and r.rule in QUOTED_RULES}
+    return [
+        replace(s, alias=replace(s.alias, weak=False, how=f"{s.alias.how}; quoted after its head"))
+        if s.alias and s.alias.weak and (s.first, s.last, s.type) in quoted
+        else s
+        for s in known
+    ]
 
 
 #: Words of a stock report (`Gazetteer.market_cues`) a document needs for the short names of

@@ -61,7 +61,8 @@ SPEECH_FOLLOWERS = _folded("إن أن ان إنه أنه بأن")
 ORG_HEADS = _folded(
     "منظمة حلف وزارة مجلس حركة قيادة لجنة جامعة كلية معهد مركز شركة حزب جبهة هيئة اتحاد بنك "
     "مصرف صندوق مؤسسة جمعية محكمة تحالف جماعة تنظيم ائتلاف مجموعة نادي أكاديمية مرصد مستشفى "
-    "مديرية أمانة إمارة غرفة رئاسة بلدية مجمع مدرسة مدارس مكتبة رابطة نقابة سفارة قنصلية دارة عمادة"
+    "مديرية أمانة إمارة غرفة رئاسة بلدية مجمع مدرسة مدارس مكتبة رابطة نقابة سفارة قنصلية دارة عمادة "
+    "حرس"
 )
 #: Organisation heads that also name an office (رئاسة الجمهورية is a body, برئاسة فلان "chaired by").
 OFFICE_HEADS = _folded("رئاسة")
@@ -135,7 +136,8 @@ SETTLEMENT_NAME_ZIPF = 4.0
 NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع كلية معهد مدرسة مدارس مكتبة جمعية صندوق مدينة دارة")
 #: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
 FACILITY_HEADS = _folded(
-    "مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة جامع مسجد"
+    "مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة جامع مسجد "
+    "حديقة منتزه صالة قاعة برج قصر"
 )
 #: Heads of a district's or camp's name (حي الروضة، مخيم الجلزون).
 QUARTER_HEADS = _folded("حي مخيم")
@@ -154,7 +156,7 @@ HONORIFICS = _folded("الملك الأمير الأميرة الإمام الش
 #: Organisation heads whose name a definite phrase completes (وزارة الصحة، هيئة السياحة).
 DEFINED_ORG_HEADS = _folded(
     "وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية مجلس مستشفى رابطة نقابة سفارة قنصلية حزب "
-    "لجنة كلية عمادة"
+    "لجنة كلية عمادة حرس"
 )
 #: Nouns that, definite at the end of a body's name, refer back to what the article named before
 #: (مجلس الكلية، اللجنة التنفيذية للمهرجان، إمارة المنطقة): a description, not a name. Not
@@ -1367,8 +1369,9 @@ def _company_field_spans(tokens: WordTokens, covered: list[str | None]) -> list[
 
 
 def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
-    """A place named after a person: a facility head and a title and name, or a known person's
-    name (مطار الملك عبدالعزيز الدولي، مطار كرزاي): the place as a whole, not the person."""
+    """A place named after a person: a facility head and a title and name, a known person's
+    name or a name of descent (مطار الملك عبدالعزيز الدولي، مطار كرزاي، جامع عمر بن
+    عبدالعزيز): the place as a whole, not the person."""
     spans = []
     for i in tokens.keyword_positions:
         if covered[i] or i + 1 >= len(tokens) or not tokens.joined(i + 1):
@@ -1377,7 +1380,11 @@ def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
         if head is None:
             continue
         end = _named_after(tokens, i + 1, covered)
-        if end > i + 1 and (tokens.folded[i + 1] in HONORIFICS or covered[i + 1] == "PER"):
+        if end > i + 1 and (
+            tokens.folded[i + 1] in HONORIFICS
+            or covered[i + 1] == "PER"
+            or any(tokens.folded[k] in DESCENT for k in range(i + 2, end - 1))
+        ):
             spans.append(RuleSpan(i, end, "LOC", "place_named", True, head[0]))
     return spans
 
