@@ -1957,3 +1957,14 @@ def test_a_place_named_after_a_person_is_the_place(sentence, place):
     named = by_surface(sentence)
     assert named[place][0] == "LOC"
     assert not any(etype == "PER" for etype, _ in named.values())
+
+
+def test_a_persons_name_ends_before_and_with_the_article():
+    named = by_surface(
+        "وشارك وطلال الشمالي والبرازيلي روبينهو والبورتريكي هيكتور راموس. "
+        "وبدأ الشوط الثاني بسيطرة قدساوية كاملة.",
+        use_model=True,
+    )
+    assert "روبينهو" in named
+    assert not any("والبورتريكي" in surface for surface in named)
+    assert "والتر زينغا" in by_surface("وقال المدرب والتر زينغا إن الفريق جاهز.")

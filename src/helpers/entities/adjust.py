@@ -473,12 +473,14 @@ BLESSING_VERBS = frozenset(
 
 
 def _no_name_goes_on(tokens: WordTokens, k: int) -> bool:
-    """Token k ends a person's name before it: ل + the article, which no name has (للصحافيين),
-    or a blessing: its verb before الله (محمد | صلى الله عليه وسلم) or its ligature (محمد | ﷺ,
-    which folds to several words)."""
+    """Token k ends a person's name before it: ل or و + the article, which no name has
+    (للصحافيين; روبينهو | والبورتريكي هيكتور راموس, مستشفى الملك سعود | والأسياح: a list), or a
+    blessing: its verb before الله (محمد | صلى الله عليه وسلم) or its ligature (محمد | ﷺ, which
+    folds to several words)."""
     word = tokens.folded[k]
     blessing = word in BLESSING_VERBS and k + 1 < len(tokens) and tokens.folded[k + 1] == "الله"
-    return word.startswith("لل") or blessing or " " in word
+    coordinated = word.startswith("وال") and len(word) >= 6 and not given_names().match([word], 0)[0]
+    return word.startswith("لل") or coordinated or blessing or " " in word
 
 
 def person_cut(tokens: WordTokens, span: Span) -> Span | None:
