@@ -1968,3 +1968,13 @@ def test_a_persons_name_ends_before_and_with_the_article():
     assert "روبينهو" in named
     assert not any("والبورتريكي" in surface for surface in named)
     assert "والتر زينغا" in by_surface("وقال المدرب والتر زينغا إن الفريق جاهز.")
+
+
+def test_a_club_named_with_its_head_is_the_club_at_its_bare_name_outside_sport():
+    named = found(
+        "غرد مساعد الزويهري مبديا سعادته برئاسة النادي الأهلي، مشيرا إلى أن رئاسة الأهلي فخر واعتزاز، "
+        "والأهلي أولا هو الشعار المرفوع. رسميا مساعد الزويهري رئيسا للأهلي"
+    )
+    ahli = named[named.entity_id == "al_ahli_sa"]
+    assert list(ahli.surface) == ["النادي الأهلي", "الأهلي", "الأهلي", "للأهلي"]
+    assert not (named.surface.str.contains("رئاسة") | named.surface.str.contains("فخر")).any()

@@ -168,6 +168,26 @@ def _after_title(
     return a, c
 
 
+#: The head of a club's name (النادي الأهلي، نادي الاتحاد), folded.
+CLUB_HEADS = frozenset(fold_token(w) for w in ("نادي", "النادي"))
+
+
+def _names_a_club_by_its_head(
+    fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]], gaz: Gazetteer
+) -> bool:
+    """The document names a club the gazetteer knows with its head (النادي الأهلي): its bare name
+    is the club elsewhere in it too, though the document has too few sport words to be about
+    sport (an article on the club's new president)."""
+    return any(
+        span.type == "ORG"
+        and span.alias
+        and span.alias.entity_id in gaz.sport_clubs
+        and dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first]) in CLUB_HEADS
+        for name, tokens in fields.items()
+        for span in found[name][0]
+    )
+
+
 def about_sport(gaz: Gazetteer, cues: frozenset[str], n_words: int) -> bool:
     """The document's words (`cues`, `n_words` in all) hold enough of the gazetteer's sport cues,
     with or without the article (الكرة = كرة; المباراة and مباراة count once): `SPORT_CUES`, or
@@ -1225,6 +1245,8 @@ def recognise(
             found[field_name] = _recognise(tokens, gaz, camel, model, cues, bool(model_chars), sport)
         if sport:
             found = club_names_throughout(fields, clubs_throughout(fields, found, gaz), gaz)
+        elif _names_a_club_by_its_head(fields, found, gaz):
+            found = club_names_throughout(fields, found, gaz)
         found = persons_named_throughout(fields, found)
         surnames = lone_surnames(fields, found)
         for field_name, tokens in fields.items():

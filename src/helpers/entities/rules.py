@@ -785,7 +785,8 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
 def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
     """After a title: j + 2 when tokens j and j + 1 read as a given name and a rare surname or a
     family's nisba that ends the clause (المتحدثة باسم البيت الأبيض جين ساكي إن ...: a given name
-    may be as common a word as جين, "gene"), else j."""
+    may be as common a word as جين, "gene"), else j. Not a "surname" that is و + a word (رئاسة
+    الأهلي فخر | واعتزاز: "pride and honour")."""
     k = j + 1
     if k >= len(tokens) or not tokens.joined(k) or covered[j] or covered[k]:
         return j
@@ -800,7 +801,10 @@ def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None
         and word_zipf(first) < VERY_COMMON
     )
     surname = _name_like(tokens, k, covered, RARE) or family_nisba(tokens.folded[k])
-    if plain_first and surname and _followed_by_break(tokens, k + 1):
+    conjoined = any(
+        c == 1 and tokens.folded[k][0] == "و" and word_zipf(rest) >= 2.5 for c, rest in tokens.forms(k)
+    )
+    if plain_first and surname and not conjoined and _followed_by_break(tokens, k + 1):
         return k + 1  # الأستاذة خيرية الحازمي إن: a given name that is a word, and a family's nisba
     return j
 
@@ -1065,14 +1069,21 @@ def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
     return max(j, _defined_phrase(tokens, j, covered)) if j < len(tokens) and tokens.joined(j) else j
 
 
+def _definite_after(tokens: WordTokens, k: int) -> bool:
+    """Token k is a definite word in the same clause."""
+    return k < len(tokens) and tokens.joined(k) and tokens.definite[k]
+
+
 def _office(tokens: WordTokens, i: int, clitic: int, covered: list[str | None]) -> bool:
     """The office at token i (رئاسة), not a body: after ب or ل (برئاسة "chaired by", لرئاسة "for
-    the presidency of"), or held over a named body or person, a dual (رئاسة المنظمتين) or a late
-    person (رئاسة المرحوم)."""
+    the presidency of"), or held over a named body, a club's one-word name (رئاسة الأهلي; not
+    رئاسة الاتحاد الإسلامي الكردستاني) or a person, a dual (رئاسة المنظمتين) or a late person
+    (رئاسة المرحوم)."""
     nxt = tokens.folded[i + 1]
     return (
         (clitic and tokens.folded[i][clitic - 1] in "بل")
         or covered[i + 1] in ("ORG", "PER")
+        or (load_gazetteer().sport_club((nxt,)) is not None and not _definite_after(tokens, i + 2))
         or nxt in LATE_WORDS
         or nxt in TITLE_HEADS
         or nxt.endswith(("تين", "تان"))
