@@ -1978,3 +1978,8 @@ def test_a_club_named_with_its_head_is_the_club_at_its_bare_name_outside_sport()
     ahli = named[named.entity_id == "al_ahli_sa"]
     assert list(ahli.surface) == ["النادي الأهلي", "الأهلي", "الأهلي", "للأهلي"]
     assert not (named.surface.str.contains("رئاسة") | named.surface.str.contains("فخر")).any()
+
+
+def test_gulf_and_womens_given_names_start_a_name():
+    assert "زكية العتيبي" in by_surface("ثم كلمة ولية الأمر زكية العتيبي التي صاحبتها ورشة عمل.")
+    assert "جديع القحطاني" in by_surface("وقال المتحدث باسم الانتخابات المهندس جديع القحطاني إن التسجيل بدأ.")
