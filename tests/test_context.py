@@ -1983,3 +1983,18 @@ def test_a_club_named_with_its_head_is_the_club_at_its_bare_name_outside_sport()
 def test_gulf_and_womens_given_names_start_a_name():
     assert "زكية العتيبي" in by_surface("ثم كلمة ولية الأمر زكية العتيبي التي صاحبتها ورشة عمل.")
     assert "جديع القحطاني" in by_surface("وقال المتحدث باسم الانتخابات المهندس جديع القحطاني إن التسجيل بدأ.")
+
+
+def test_industrial_and_economic_cities_are_places_of_their_own():
+    named = by_surface("ويعمل في ينبع الصناعية منذ عامين.")
+    assert named["ينبع الصناعية"] == ("LOC", "yanbu_industrial_city")
+
+
+def test_the_labellers_body_does_not_take_an_adjective_after_a_known_body():
+    named = by_surface(
+        "وطالبت بالإفراج عن المختطفين بدون تأخير. "
+        "واختطفت جماعة الحوثيين المتمردة منذ اجتياحها العاصمة صنعاء.",
+        use_model=True,
+    )
+    assert named["الحوثيين"] == ("ORG", "houthis")
+    assert "الحوثيين المتمردة" not in named

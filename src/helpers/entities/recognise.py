@@ -694,6 +694,19 @@ RULES_OVER_MODEL = frozenset(
 )
 
 
+def _known_body_and_more(tokens: WordTokens, span: Span, inside: list[Span]) -> bool:
+    """The labeller's organisation starts with a body the gazetteer knows and goes on with a
+    definite word or another name (الحوثيين | المتمردة، القاعدة | الأسطورة، الفيفا | قطر، ريال
+    مدريد | الإسباني): an adjective or the next phrase, not more of the body's name (تويوتا
+    موتور، أدنوك للتوزيع go on, and so does the adjective of a ل-complement: سلامة للتأمين |
+    التعاوني)."""
+    known = next((o for o in inside if o.first == span.first), None)
+    if known is None or known.source != "gazetteer" or known.type != "ORG" or known.last >= span.last:
+        return False
+    complement = tokens.folded[known.last - 1].startswith("لل")
+    return (tokens.definite[known.last] and not complement) or any(o.first == known.last for o in inside)
+
+
 def merge_model(
     tokens: WordTokens, chosen: list[Span], unconfirmed: list[Span], model: list[Span], sport: bool = False
 ) -> tuple[list[Span], list[Span]]:
@@ -756,6 +769,8 @@ def merge_model(
             for k in extra
         ):
             continue  # عبدالعزيز بن عبدالرحمن طيب الله: not a longer name (بطولة تويوتا للأندية is)
+        if whole and _known_body_and_more(tokens, span, list(inside.values())):
+            continue
         rules_only = all(
             o.source == "rule" and o.type == "PER" and o.rule != "family_place" for o in inside.values()
         ) and any(_overreach(tokens, o, span) for o in inside.values())
