@@ -1998,3 +1998,7 @@ def test_the_labellers_body_does_not_take_an_adjective_after_a_known_body():
     )
     assert named["الحوثيين"] == ("ORG", "houthis")
     assert "الحوثيين المتمردة" not in named
+
+
+def test_the_eurozone_is_a_place():
+    assert by_surface("وارتفعت البطالة في منطقة اليورو.")["منطقة اليورو"] == ("LOC", "eurozone")
