@@ -52,6 +52,7 @@ from helpers.entities.rules import (
     RARE,
     THIRD_PERSON,
     TITLE_HEADS,
+    RuleSpan,
     WordTokens,
     adjective_like,
     ali_is_preposition,
@@ -182,7 +183,7 @@ def _names_a_club_by_its_head(
         span.type == "ORG"
         and span.alias
         and span.alias.entity_id in gaz.sport_clubs
-        and dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first]) in CLUB_HEADS
+        and span_text(tokens, span)[2][0] in CLUB_HEADS
         for name, tokens in fields.items()
         for span in found[name][0]
     )
@@ -515,7 +516,7 @@ def _recognise(
     return chosen, unconfirmed
 
 
-def _quoted_names_confirmed(known: list[Span], rule_spans: list) -> list[Span]:
+def _quoted_names_confirmed(known: list[Span], rule_spans: list[RuleSpan]) -> list[Span]:
     """Gazetteer spans, a weak alias made strong where a quoted-name rule gives it as a body's
     name (تنظيم «القاعدة»، صحيفة «الحياة»): the quotes and the head say it is the name, not the
     word ("the base")."""
