@@ -2002,3 +2002,8 @@ def test_the_labellers_body_does_not_take_an_adjective_after_a_known_body():
 
 def test_the_eurozone_is_a_place():
     assert by_surface("وارتفعت البطالة في منطقة اليورو.")["منطقة اليورو"] == ("LOC", "eurozone")
+
+
+def test_saudi_bodies_whose_names_join_two_nouns_are_known_whole():
+    named = by_surface("وأعلنت وزارة الاتصالات وتقنية المعلومات إطلاق الخدمة.")
+    assert named["وزارة الاتصالات وتقنية المعلومات"] == ("ORG", "mcit_sa")
