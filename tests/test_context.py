@@ -2007,3 +2007,14 @@ def test_the_eurozone_is_a_place():
 def test_saudi_bodies_whose_names_join_two_nouns_are_known_whole():
     named = by_surface("وأعلنت وزارة الاتصالات وتقنية المعلومات إطلاق الخدمة.")
     assert named["وزارة الاتصالات وتقنية المعلومات"] == ("ORG", "mcit_sa")
+
+
+@pytest.mark.parametrize(
+    "sentence, event",
+    [
+        ("وقال ذلك قبل كأس الخليج الماضية بالرياض بأقل من شهر.", "كأس الخليج"),
+        ("ويشارك الفريق في كأس الأبطال الدولية الودية في أستراليا.", "كأس الأبطال الدولية"),
+    ],
+)
+def test_an_events_name_ends_before_a_word_of_time_or_a_description(sentence, event):
+    assert by_surface(sentence)[event][0] == "MISC"

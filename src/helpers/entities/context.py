@@ -25,6 +25,7 @@ from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.rules import (
     DEPUTY_TITLES,
     GENERAL_ADJECTIVES,
+    PHRASE_STOPS,
     TITLE_HEADS,
     TITLE_LINKS,
     WordTokens,
@@ -310,7 +311,8 @@ EVENT_PLACE_HEADS = _folded(
 
 def event_of_place(tokens: WordTokens, first: int, last: int) -> tuple[int, int] | None:
     """Tokens of the event a place's name is part of: an event head before it, and relational
-    adjectives or ل-complements after it (up to three words)."""
+    adjectives or ل-complements after it (up to three words; not a word of time: كأس الخليج |
+    الماضية)."""
     before = first - 1
     if before < 0 or not tokens.joined(first) or not tokens.bare[before] & EVENT_PLACE_HEADS:
         return None
@@ -319,6 +321,8 @@ def event_of_place(tokens: WordTokens, first: int, last: int) -> tuple[int, int]
     end = last
     while end < len(tokens) and end - last < 3 and tokens.joined(end):
         word = tokens.folded[end]
+        if word in PHRASE_STOPS:
+            break
         if adjective_after(tokens, end) or (word.startswith("لل") and len(word) > 4):
             end += 1
         elif end > last and word in TEENS:

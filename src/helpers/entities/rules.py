@@ -939,11 +939,11 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
 #: التابع للوكالة).
 AFFILIATION_WORDS = _folded("التابع التابعة المنبثق المنبثقة")
 #: Definite words that end a name's phrase: times and days (وزارة الداخلية اليوم، كأس السوبر
-#: الأربعاء), "other" (قطاعات وزارة الداخلية الأخرى), "affiliated to" and a few descriptions of an
-#: event (المقامة).
+#: الأربعاء), "other" (قطاعات وزارة الداخلية الأخرى), "affiliated to" and a few
+#: descriptions of an event (المقامة، الودية: كأس الأبطال الدولية | الودية).
 PHRASE_STOPS = AFFILIATION_WORDS | _folded(
     "اليوم الأمس الليلة الأسبوع الشهر الماضي المقبل الجاري الحالي القادم الماضية المقبلة "
-    "الأخرى الآخر "
+    "الأخرى الآخر المنصرم المنصرمة الودي الودية "
     "الموسم الحالية الأخير الأخيرة المنقضي المقرر المقررة المقام المقامة للمرة "
     "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت"
 )
