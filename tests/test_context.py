@@ -2018,3 +2018,14 @@ def test_saudi_bodies_whose_names_join_two_nouns_are_known_whole():
 )
 def test_an_events_name_ends_before_a_word_of_time_or_a_description(sentence, event):
     assert by_surface(sentence)[event][0] == "MISC"
+
+
+def test_a_one_word_name_the_article_gives_a_person_again_and_again_is_the_person_throughout():
+    def reem(start: int, word: str = "ريم") -> Mention:
+        return Mention(
+            "x", "body", start, start + 3, word, "PER", (word,), "model", f"per:{word}@x", confidence=0.8
+        )
+
+    assert _lone_names([reem(0), reem(10), reem(20)], {}) == {"ريم": "per:ريم@x"}
+    assert _lone_names([reem(0), reem(10)], {}) == {}  # twice, by a labeller not sure of it
+    assert _lone_names([reem(0, "امل"), reem(10, "امل"), reem(20, "امل")], {}) == {}  # أمل "hope"
