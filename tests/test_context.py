@@ -2029,3 +2029,10 @@ def test_a_one_word_name_the_article_gives_a_person_again_and_again_is_the_perso
     assert _lone_names([reem(0), reem(10), reem(20)], {}) == {"ريم": "per:ريم@x"}
     assert _lone_names([reem(0), reem(10)], {}) == {}  # twice, by a labeller not sure of it
     assert _lone_names([reem(0, "امل"), reem(10, "امل"), reem(20, "امل")], {}) == {}  # أمل "hope"
+
+
+def test_a_verbal_noun_after_a_name_is_no_surname():
+    named = by_surface("وفي عام 1956 قرر الرئيس جمال عبدالناصر تأميم القناة.")
+    assert "جمال عبدالناصر" in named and not any("تأميم" in surface for surface in named)
+    assert not _corpus_surname_word("تشريف")  # "honouring", not a Russian -ev
+    assert "كارلوس تيفيز" in by_surface("وسجل كارلوس تيفيز هدفا.")

@@ -51,6 +51,7 @@ from helpers.entities.rules import (
     name_particle,
     nationality_described,
     unknown_imperfect_verb,
+    verbal_noun,
 )
 from helpers.entities.spans import Document, EntityTables, Mention, Span, documents_of, span_text, word_tokens
 
@@ -639,7 +640,7 @@ def _corpus_surname_word(form: str) -> bool:
     if form.startswith("ال") or not form.isalpha() or len(form) < 4 or given_names().match([form], 0)[0]:
         return False
     if PERSON_SHAPE.search(form):
-        return word_zipf(form) < RARE
+        return word_zipf(form) < RARE and not verbal_noun(form)  # تشريف "honouring", not -ev
     # an unknown word may be an inflected one the lists lack: a dual, plural, feminine or a
     # pronoun on a noun or verb (ريالين، يؤكدان، منهزمة، صفقاتها، نجليه), or a verb in another
     # person (تعايد)

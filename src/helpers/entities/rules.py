@@ -383,6 +383,20 @@ def past_verb(word: str) -> bool:
     )
 
 
+def verbal_noun(word: str) -> bool:
+    """A folded word in use shaped like the verbal noun of a doubled verb (تفعيل: تأميم، تحفيز،
+    تشريف) that takes the article or ends like a Russian surname (-يف), not a name (جمال عبدالناصر
+    | تأميم); given names of that shape (توفيق، تيسير) are matched before this test, and foreign
+    names of it are not in use with the article (تورين، تيفيز)."""
+    return (
+        len(word) == 5
+        and word[0] == "ت"
+        and word[3] == "ي"
+        and word_zipf(word) >= 2.5
+        and (word_zipf("ال" + word) >= 2.5 or word.endswith("يف"))
+    )
+
+
 #: Words for a family, before its name (عائلة دوابشة): the family, not one of its persons.
 FAMILY_WORDS = _folded("عائلة أسرة عشيرة قبيلة")
 
@@ -431,7 +445,7 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # رونالدو راتبًا، ماسكيرانو سيتولون، كوستا وسيسك: an adverb, a verb, a list
     if accusative(word):
         return False  # الفريد | اهتماما: an accusative written without its tanween
-    if plural_past_verb(word) or present_verb(word) or past_verb(word):
+    if plural_past_verb(word) or present_verb(word) or past_verb(word) or verbal_noun(word):
         return False  # جبل عمر | تضرروا "were harmed", رافايل | ينضم "joins", عمر | ناهز "reached"
     if any(
         c
