@@ -2036,3 +2036,13 @@ def test_a_verbal_noun_after_a_name_is_no_surname():
     assert "جمال عبدالناصر" in named and not any("تأميم" in surface for surface in named)
     assert not _corpus_surname_word("تشريف")  # "honouring", not a Russian -ev
     assert "كارلوس تيفيز" in by_surface("وسجل كارلوس تيفيز هدفا.")
+
+
+def test_a_bodys_rare_one_word_name_quoted_after_its_head_is_found_again():
+    from helpers.entities.link import _learnable
+
+    def quoted(word: str) -> Mention:
+        return Mention("x", "body", 0, 6, word, "ORG", (word,), "rule:quoted_org", f"org:{word}")
+
+    assert _learnable(quoted("داماك"))  # شركة «داماك»
+    assert not _learnable(quoted("الطعون"))  # لجنة «الطعون»: "appeals", a word in use

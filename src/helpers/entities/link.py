@@ -524,13 +524,16 @@ def _learnable(m: Mention) -> bool:
     words of which none after the first is و + a common word (شكره وتقديره) unless it joins an
     organisation's ل-complements (للمواصفات والمقاييس), from a rule or
     from the labeller with a score of at least `LEARN_SCORE`; or one rare word of a foreign shape
-    (place or surname shape rules) or from the labeller at `LEARN_ONE_WORD_SCORE`."""
+    (place or surname shape rules), quoted after a body's head (`QUOTED_NAME_ZIPF`) or from the
+    labeller at `LEARN_ONE_WORD_SCORE`."""
     if not all(m.name) or any(is_function_word(w) for w in m.name):
         return False
     score = m.confidence or 0.0
     if len(m.name) == 1:
         if word_zipf(m.name[0]) >= RARE:
             return False
+        if m.source == "rule:quoted_org":
+            return word_zipf(m.name[0]) < QUOTED_NAME_ZIPF  # جماعة «فارك»; not لجنة «الطعون»
         return m.source in ("rule:place_shape", "rule:surname_shape") or (
             m.source == "model" and score >= LEARN_ONE_WORD_SCORE
         )
@@ -547,6 +550,9 @@ def _learnable(m: Mention) -> bool:
     return m.source.startswith(("rule", "camel")) or (m.source == "model" and score >= LEARN_SCORE)
 
 
+#: Below this Zipf a body's one-word name quoted after its head (جماعة «فارك»، شركة «داماك») is
+#: the body wherever it stands; a word in use quoted so is not (لجنة «الطعون» "appeals").
+QUOTED_NAME_ZIPF = 3.0
 #: The labeller's score for a one-word name to be looked for elsewhere.
 LEARN_ONE_WORD_SCORE = 0.95
 
