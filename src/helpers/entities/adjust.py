@@ -24,6 +24,7 @@ from helpers.entities.rules import (
     TITLE_HEADS,
     WordTokens,
     after_title_or_speech,
+    and_word,
     has_tanween,
     organisation_complement_end,
     pronoun_suffixed,
@@ -388,10 +389,7 @@ def with_given_name_before(tokens: WordTokens, spans: list[Span]) -> list[Span]:
             and not is_function_word(tokens.folded[k])
             and tokens.folded[k].isalpha()
             and (word_zipf(tokens.folded[k]) < 5.0 or given_names().match(tokens.folded, k)[0])  # not وصل
-            and not any(
-                c and tokens.folded[k][:c] in ("و", "ف") and word_zipf(rest) >= 4.0
-                for c, rest in tokens.forms(k)
-            )  # not و + قدم
+            and not and_word(tokens, k, 4.0)  # not و + قدم
             and (k == 0 or not tokens.joined(k) or tokens.folded[k - 1] not in ("بن", "بنت"))
         ):
             clitic = next((c for c, rest in tokens.forms(k) if c and rest in given_names().firsts), 0)

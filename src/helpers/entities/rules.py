@@ -397,6 +397,14 @@ def verbal_noun(word: str) -> bool:
     )
 
 
+def and_word(tokens: WordTokens, k: int, floor: float) -> bool:
+    """Token k reads as و or ف + a word of at least `floor` Zipf (وقدم، واعتزاز): a conjunction
+    and a word, not a name."""
+    return any(
+        c and tokens.folded[k][:c] in ("و", "ف") and word_zipf(rest) >= floor for c, rest in tokens.forms(k)
+    )
+
+
 #: Words for a family, before its name (عائلة دوابشة): the family, not one of its persons.
 FAMILY_WORDS = _folded("عائلة أسرة عشيرة قبيلة")
 
@@ -815,10 +823,7 @@ def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None
         and word_zipf(first) < VERY_COMMON
     )
     surname = _name_like(tokens, k, covered, RARE) or family_nisba(tokens.folded[k])
-    conjoined = any(
-        c == 1 and tokens.folded[k][0] == "و" and word_zipf(rest) >= 2.5 for c, rest in tokens.forms(k)
-    )
-    if plain_first and surname and not conjoined and _followed_by_break(tokens, k + 1):
+    if plain_first and surname and not and_word(tokens, k, 2.5) and _followed_by_break(tokens, k + 1):
         return k + 1  # الأستاذة خيرية الحازمي إن: a given name that is a word, and a family's nisba
     return j
 
