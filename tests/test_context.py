@@ -9,7 +9,7 @@ from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
 from helpers.entities.adjust import person_cut, person_without_and
 from helpers.entities.gazetteer import load_gazetteer
-from helpers.entities.link import _corpus_surname_word, _lone_names
+from helpers.entities.link import _club_core, _corpus_surname_word, _lone_names
 from helpers.entities.name_keys import linking_key
 from helpers.entities.recognise import (
     MODEL_MIN_SCORE,
@@ -21,6 +21,7 @@ from helpers.entities.recognise import (
 )
 from helpers.entities.rules import (
     common_phrase,
+    find_rule_spans,
     past_verb,
     plural_past_verb,
     present_verb,
@@ -2046,3 +2047,30 @@ def test_a_bodys_rare_one_word_name_quoted_after_its_head_is_found_again():
 
     assert _learnable(quoted("داماك"))  # شركة «داماك»
     assert not _learnable(quoted("الطعون"))  # لجنة «الطعون»: "appeals", a word in use
+
+
+def test_a_name_after_a_title_and_before_a_nationality_is_no_person():
+    def titled(text: str) -> set[str]:
+        tokens = word_tokens(text)
+        spans = find_rule_spans(tokens, [None] * len(tokens))
+        return {" ".join(tokens.raw[s.first : s.last]) for s in spans if s.rule == "title"}
+
+    assert titled("خسر فريق الهلال من نظيره أودينيزي الإيطالي بهدف نظيف.") == set()
+    assert titled("وقال نظيره لافروف إن الاتفاق قريب.") == {"لافروف"}
+    assert titled("التقى الوزير نظيره الروسي سيرغي لافروف.") == {"سيرغي لافروف"}
+
+
+def test_a_clubs_head_or_nationality_is_no_part_of_its_identity():
+    e = found_in(
+        {
+            "a": ("", "فاز نادي أودينيزي على ضيفه في المباراة الودية."),
+            "c": ("", "وقال المدير الفني لفريق ميلان إن الفريق جاهز."),
+        }
+    )
+    assert set(e[e.surface.str.contains("ميلان")]["entity_id"]) == {"ac_milan"}
+    udinese = e[e.surface.str.contains("أودينيزي")]
+    assert set(udinese["entity_id"]) == {"org:اودينيزي"}
+    gaz = load_gazetteer()
+    assert _club_core(("لومونت", "السويسري"), gaz) == ("لومونت",)
+    assert _club_core(("الجيش", "اللبناني"), gaz) is None  # a state's body, named by its country
+    assert _club_core(("نادي", "الطيران", "السعودي"), gaz) is None

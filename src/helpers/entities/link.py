@@ -275,6 +275,8 @@ def _link_rule_mentions(
                     "district",
                     "a district named after its head (حي، مخيم): one per article, as cities share names",
                 )
+            if found is None and m.type == "ORG":
+                found = _club_named_by_core(m.name, linker)
             if found is None and m.type in ("ORG", "LOC") and generic_name(m.name):
                 found = _of_place_or_country(doc, m, tokens, linker.gaz, home, shared)
             if found is None:
@@ -283,6 +285,41 @@ def _link_rule_mentions(
             linker.log(found[0], " ".join(m.name), found[1], found[2])
             if m.type == "PER":
                 linker.surnames.add(m.entity_id, m.name)
+
+
+#: Heads of a club's name that are no part of its identity (نادي أودينيزي = أودينيزي).
+CLUB_HEADS = frozenset(fold_token(w) for w in "نادي فريق".split())
+#: Below this Zipf frequency a word is a name, not a word in use, for `_club_core`.
+CLUB_CORE_ZIPF = 3.0
+
+
+def _club_core(name: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...] | None:
+    """The words a club or company is known by when its name also carries a club's head or a
+    nationality (نادي | أودينيزي، فريق | ميونيخ، أودينيزي | الإيطالي، توتال | الفرنسية), else None."""
+    if len(name) >= 2 and name[0] in CLUB_HEADS:
+        rest = name[1:]
+        if gaz.sport_club(rest) or (len(rest) == 1 and word_zipf(rest[0]) < CLUB_CORE_ZIPF):
+            return rest
+    if len(name) == 2 and not name[0].startswith("ال") and gaz.nationality(name[1]):
+        return name[:1] if word_zipf(name[0]) < CLUB_CORE_ZIPF else None
+    return None
+
+
+def _club_named_by_core(name: tuple[str, ...], linker: _Linker) -> tuple[str, str, str] | None:
+    """Id of an organisation named with a club's head or its nationality (`_club_core`): the
+    club the sport gazetteer knows by the rest (فريق ميونيخ: Bayern Munich), the gazetteer's
+    organisation, or the rule-found id of the rest, so that the name alone joins it."""
+    core = _club_core(name, linker.gaz)
+    if core is None:
+        return None
+    club = linker.gaz.sport_club(core)
+    if club:
+        return club, "club", "a club's head before the name the sport gazetteer knows it by"
+    known = linker.known(core, "ORG")
+    if known:
+        return known
+    eid, _ = linker.rule_ids.entity_id("ORG", core)
+    return eid, "club", "the name without its club's head or nationality, as written alone"
 
 
 def _generic_subunit(name: tuple[str, ...], gaz: Gazetteer) -> bool:

@@ -791,7 +791,7 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
         end = _person_run(tokens, j, covered)
         if end == j:
             end = _name_with_rare_surname(tokens, j, covered)
-        if end == j:
+        if end == j or _body_with_nationality(tokens, j, end):
             continue
         # the labeller must confirm one word (most are verbs and nouns: الفريق أفقدته، المفوض العام
         # للأونروا; a given name alone is the given-name rule's) and words that read as others
@@ -802,6 +802,20 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
         confirmed = plain or bool(PERSON_SHAPE.search(tokens.folded[end - 1]))
         spans.append(RuleSpan(j, end, "PER", "title", confirmed))
     return spans
+
+
+def _body_with_nationality(tokens: WordTokens, j: int, end: int) -> bool:
+    """The one word after a title, no given name, is followed by a nationality adjective: a
+    club or company named by its country (خسر الهلال من نظيره أودينيزي | الإيطالي، رئيس توتال |
+    الفرنسية); a person's nationality comes before the name (نظيره الروسي لافروف)."""
+    return (
+        end == j + 1
+        and end < len(tokens)
+        and tokens.joined(end)
+        and tokens.definite[end]
+        and not given_names().match(tokens.folded, j)[0]
+        and load_gazetteer().nationality(tokens.folded[end])
+    )
 
 
 def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
