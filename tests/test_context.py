@@ -2074,3 +2074,15 @@ def test_a_clubs_head_or_nationality_is_no_part_of_its_identity():
     assert _club_core(("لومونت", "السويسري"), gaz) == ("لومونت",)
     assert _club_core(("الجيش", "اللبناني"), gaz) is None  # a state's body, named by its country
     assert _club_core(("نادي", "الطيران", "السعودي"), gaz) is None
+
+
+def test_a_body_named_by_a_construct_noun_and_a_place_is_the_body():
+    named = by_surface(
+        "دعا مجلس علماء باكستان إلى الهدوء، وقال رئيس لحزب نداء تونس إن غرفة تجارة جدة شاركت "
+        "في معرض مشجعي نادي بايرن ميونيخ، ولا نية لبيعه لأي نادي داخل مصر."
+    )
+    assert named["مجلس علماء باكستان"][0] == "ORG"
+    assert named["حزب نداء تونس"][0] == "ORG"  # the proclitic ل stays outside
+    assert named["غرفة تجارة جدة"][0] == "ORG"
+    assert named["بايرن ميونيخ"] == ("ORG", "bayern_munich")  # a known name after the head
+    assert named["مصر"] == ("LOC", "egypt")  # داخل "inside": no construct noun

@@ -226,7 +226,12 @@ def club_or_company(
     if before >= 0 and before not in taken and tokens.joined(first) and not clitic:
         if tokens.folded[before] in CLUB_BEFORE:
             return before, last
-        if tokens.bare[before] & PLACE_ORG_HEADS:
+        heads = PLACE_ORG_HEADS
+        known = load_gazetteer().lookup(tuple(tokens.folded[before:last])) is not None  # بايرن ميونيخ
+        if _construct_after_head(tokens, before) and before - 1 not in taken and not known:
+            # غرفة تجارة | جدة، مجلس علماء | باكستان: the head's construct noun between
+            before, heads = before - 1, CONSTRUCT_ORG_HEADS
+        if tokens.bare[before] & heads:
             general = last < len(tokens) and tokens.joined(last) and tokens.folded[last] in GENERAL_ADJECTIVES
             end = last + 1 if adjective_after(tokens, last) or general else last  # مستشفى ينبع العام
             deputy = before > 0 and tokens.joined(before) and tokens.bare[before - 1] & DEPUTY_TITLES
@@ -239,6 +244,31 @@ def club_or_company(
         if tokens.folded[after] in CLUB_AFTER:
             return first, after + 1
     return None
+
+
+#: Heads of a body named by a construct noun and a place (غرفة تجارة جدة، مجلس علماء باكستان,
+#: حزب نداء تونس); not مركز, whose مركز محافظة X is a governorate's seat.
+CONSTRUCT_ORG_HEADS = PLACE_ORG_HEADS - _folded("مركز") | _folded("مجلس حزب رابطة نقابة")
+#: Adverbs of place, no construct noun (لأي نادي داخل مصر "any club inside Egypt").
+PLACE_ADVERBS = _folded("داخل خارج قرب عبر ضد")
+
+
+def _construct_after_head(tokens: WordTokens, k: int) -> bool:
+    """Token k is an indefinite noun in construct after an organisation head and before a place
+    (غرفة | تجارة | جدة، هيئة | تطوير | مكة): not a function word, a verb with a pronoun (تحالف
+    تقوده), a word after و (قيادة وشعب), an adverb of place or a number."""
+    word = tokens.folded[k]
+    return (
+        k >= 1
+        and tokens.joined(k)
+        and bool(tokens.bare[k - 1] & CONSTRUCT_ORG_HEADS)
+        and not tokens.definite[k]
+        and word.isalpha()
+        and not word.startswith("و")
+        and not strip_diacritics(tokens.raw[k]).endswith(("ه", "ها", "هم"))
+        and not is_function_word(word)
+        and word not in PLACE_ADVERBS
+    )
 
 
 #: Heads of a street, district or facility named after a place (شارع الرياض، طريق مكة، مطار دبي),

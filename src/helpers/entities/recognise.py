@@ -360,7 +360,8 @@ def _gazetteer_spans(
                 continue
             org = context.club_or_company(tokens, a, b, set(), c)
             if org:  # ريال مدريد، نادي جدة: the place is in an organisation's name
-                first, heads = org[0], context.PLACE_ORG_HEADS | context.CLUB_BEFORE
+                first = org[0]
+                heads = context.CONSTRUCT_ORG_HEADS | context.PLACE_ORG_HEADS | context.CLUB_BEFORE
                 if first < a:  # بنادي جدة: the head's proclitic stays outside
                     c = next((k for k, rest in tokens.forms(first) if rest in heads), 0)
                 spans.append(Span(first, org[1], "ORG", "rule", c, rule="org_place"))
