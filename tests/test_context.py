@@ -7,7 +7,7 @@ import pytest
 
 from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
-from helpers.entities.adjust import person_cut, person_without_and
+from helpers.entities.adjust import person_cut, person_without_and, persons_listed_between
 from helpers.entities.gazetteer import load_gazetteer
 from helpers.entities.link import _club_core, _corpus_surname_word, _lone_names
 from helpers.entities.name_keys import linking_key
@@ -2086,3 +2086,16 @@ def test_a_body_named_by_a_construct_noun_and_a_place_is_the_body():
     assert named["غرفة تجارة جدة"][0] == "ORG"
     assert named["بايرن ميونيخ"] == ("ORG", "bayern_munich")  # a known name after the head
     assert named["مصر"] == ("LOC", "egypt")  # داخل "inside": no construct noun
+
+
+def test_a_short_name_between_the_persons_of_a_list_is_a_person():
+    tokens = word_tokens(
+        "وفي الشوط الثاني ادخل المدرب عبد الله الاسطا والفهد وسلطان الدعيع وحسن معاذ واحمد عطيف "
+        "وعبد الملك الخيبري وخير الله وعبد المجيد الصليهم."
+    )
+    found = [Span(5, 8, "PER", "model")]  # عبد الله الاسطا، وسلطان الدعيع ... وعبد المجيد الصليهم
+    found += [Span(a, b, "PER", "model", 1) for a, b in ((9, 11), (11, 13), (13, 15), (15, 18), (20, 23))]
+    added = [s for s in persons_listed_between(tokens, found) if s.rule == "listed_person"]
+    assert [span_text(tokens, s)[2] for s in added] == [("الفهد",), ("خير", "الله")]
+    # two persons around the gap are no list of persons (التقى محمد والوفد وأحمد)
+    assert persons_listed_between(tokens, found[:2]) == found[:2]

@@ -575,8 +575,9 @@ def adjusted(tokens: WordTokens, chosen: list[Span], surnames: set[str]) -> Iter
     cut names (`without_tanween`, `person_cut`, `person_without_and`), a facility and a district
     named by a rare word are places (`place_by_head`), and a person that reads as a noun and its
     adjective is dropped (`number_agreeing`, `accusative_phrase`: (الفريق) مباراتين وديتين،
-    تمرينا صباحيا)."""
+    تمرينا صباحيا); last, the names left between the persons of a list (`persons_listed_between`)."""
     name_ends = {s.last for s in chosen}
+    spans = []
     for span in with_surnames(tokens, chosen, surnames):
         span = without_tanween(tokens, span)
         span = span and person_cut(tokens, span)
@@ -586,4 +587,61 @@ def adjusted(tokens: WordTokens, chosen: list[Span], surnames: set[str]) -> Iter
         words = tuple(tokens.folded[span.first : span.last])
         if span.type == "PER" and (number_agreeing(words) or accusative_phrase(words)):
             continue
-        yield span
+        spans.append(span)
+    yield from persons_listed_between(tokens, spans)
+
+
+#: Persons a list must name around a gap for the gap to be a person too (`persons_listed_between`).
+LISTED_PERSONS = 3
+#: Words of such a gap at most.
+LISTED_GAP_WORDS = 2
+
+
+def _list_link(tokens: WordTokens, k: int) -> int | None:
+    """Token k goes on a list, after a comma or joined, written with the conjunction و: the
+    length of its proclitic (1 for و, 0 after a comma without one or before a name such as وليد),
+    or None when it goes on no list."""
+    if k >= len(tokens):
+        return None
+    conjunction = tokens.folded[k][0] == "و" and any(c == 1 for c, _ in tokens.forms(k))
+    conjunction = conjunction and not given_names().match(tokens.folded, k)[0]
+    if tokens.gaps[k] in context.LIST_COMMAS:
+        return int(conjunction)
+    return 1 if tokens.joined(k) and conjunction else None
+
+
+def persons_listed_between(tokens: WordTokens, spans: list[Span]) -> list[Span]:
+    """`spans` with the one- or two-word names between two persons of a list of persons joined by
+    و or commas read as persons too, when the list names at least `LISTED_PERSONS` around the gap
+    (ادخل عواجي وعبد الله الاسطا | والفهد | وسلطان الدعيع وحسن معاذ ...: the labeller misses a
+    player's short name). Not a function word, a number or a word another span holds."""
+    persons = sorted((s for s in spans if s.type == "PER"), key=lambda s: s.first)
+    taken = {k for s in spans for k in range(s.first, s.last)}
+
+    def listed(left: Span, right: Span) -> bool:
+        return left.last == right.first and _list_link(tokens, right.first) is not None
+
+    added = []
+    for n in range(len(persons) - 1):
+        a, b = persons[n].last, persons[n + 1].first
+        clitic = _list_link(tokens, a)
+        if not 1 <= b - a <= LISTED_GAP_WORDS or clitic is None or _list_link(tokens, b) is None:
+            continue
+        if taken.intersection(range(a, b)) or (b - a == 2 and not tokens.joined(a + 1)):
+            continue
+        words = [dict(tokens.forms(a)).get(clitic, ""), *tokens.folded[a + 1 : b]]
+        if not all(w.isalpha() and not is_function_word(w) for w in words):
+            continue
+        around, k = 2, n
+        while k > 0 and listed(persons[k - 1], persons[k]):
+            around, k = around + 1, k - 1
+        k = n + 1
+        while k + 1 < len(persons) and listed(persons[k], persons[k + 1]):
+            around, k = around + 1, k + 1
+        if around < LISTED_PERSONS:
+            continue
+        if b - a == 2 and _list_link(tokens, a + 1):  # الواكد | والقرني: two surnames
+            added.append(Span(a + 1, b, "PER", "rule", 1, rule="listed_person"))
+            b = a + 1
+        added.append(Span(a, b, "PER", "rule", clitic, rule="listed_person"))
+    return sorted(spans + added, key=lambda s: s.first) if added else spans
