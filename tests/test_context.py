@@ -2099,3 +2099,11 @@ def test_a_short_name_between_the_persons_of_a_list_is_a_person():
     assert [span_text(tokens, s)[2] for s in added] == [("الفهد",), ("خير", "الله")]
     # two persons around the gap are no list of persons (التقى محمد والوفد وأحمد)
     assert persons_listed_between(tokens, found[:2]) == found[:2]
+
+
+def test_the_african_union_in_football_is_caf_and_an_islamic_state_founded_is_no_isis():
+    football = "وقال الاتحاد الأفريقي إن المنتخب سيلعب المباراة في بطولة كأس الأمم لكرة القدم."
+    assert "caf" in ids(football) and "african_union" not in ids(football)
+    assert "african_union" in ids("عقدت قمة الاتحاد الأفريقي في أديس أبابا.")
+    assert "isis" not in ids("كان هدفه إقامة الدولة الإسلامية في مصر عام 1974.")
+    assert "isis" in ids("أعلنت الدولة الإسلامية مسؤوليتها عن الهجوم.")

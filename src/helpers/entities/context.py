@@ -111,13 +111,13 @@ def in_dateline(tokens: WordTokens, first: int, last: int) -> bool:
 
 
 def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer, clitic: int = 0) -> bool:
-    """A one-word name (after its proclitic) inside a common phrase the gazetteer lists
-    (`phrases`: صلاة المغرب، جوز الهند، مسقط رأسه، باليمن والبركات، درجة حماس الناس، ينبع من "stems
-    from"); not when a place head comes before and the phrase goes on with a preposition
-    (مدينة ينبع | من)."""
-    if last - first != 1:
-        return False
-    word = dict(tokens.forms(first)).get(clitic, tokens.folded[first])
+    """A name (after its proclitic) inside a common phrase the gazetteer lists (`phrases`: صلاة
+    المغرب، جوز الهند، مسقط رأسه، باليمن والبركات، درجة حماس الناس، ينبع من "stems from"، إقامة
+    الدولة الإسلامية "founding an Islamic state"); not when a place head comes before and the
+    phrase goes on with a preposition (مدينة ينبع | من)."""
+    word = " ".join(
+        (dict(tokens.forms(first)).get(clitic, tokens.folded[first]), *tokens.folded[first + 1 : last])
+    )
     after = gaz.phrase_after.get(word)
     if after and first > 0 and tokens.joined(first) and tokens.bare[first - 1] & after:
         return True

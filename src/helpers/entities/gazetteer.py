@@ -311,7 +311,7 @@ def _context_tables(gaz: Gazetteer) -> None:
         ]
         gaz.ambiguous[name] = readings
     for item in data.get("phrases") or ():
-        name = fold_token(item["name"])
+        name = " ".join(fold_token(w) for w in item["name"].split())
         gaz.phrase_after[name] = frozenset(fold_token(w) for w in item.get("after") or ())
         gaz.phrase_before[name] = tuple(fold_token(w) for w in item.get("before_prefixes") or ())
 
