@@ -2107,3 +2107,13 @@ def test_the_african_union_in_football_is_caf_and_an_islamic_state_founded_is_no
     assert "african_union" in ids("عقدت قمة الاتحاد الأفريقي في أديس أبابا.")
     assert "isis" not in ids("كان هدفه إقامة الدولة الإسلامية في مصر عام 1974.")
     assert "isis" in ids("أعلنت الدولة الإسلامية مسؤوليتها عن الهجوم.")
+
+
+def test_a_persons_family_name_that_is_also_a_place_is_the_person_unless_the_context_says_place():
+    e = found(
+        "وقال ليولوكا أورلاندو رئيس بلدية باليرمو إن المدينة ترحب بالمهاجرين. ودعا أورلاندو "
+        "الزعماء الاوروبيين لعمل المزيد. وسافر الوفد إلى أورلاندو الأمريكية.",
+        use_model=True,
+    )
+    orlando = e[e.surface == "أورلاندو"].sort_values("start")
+    assert list(orlando["type"]) == ["PER", "LOC"]

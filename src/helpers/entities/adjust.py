@@ -182,10 +182,11 @@ def persons_named_throughout(
 ) -> dict[str, tuple[list[Span], list[Span]]]:
     """A name the document gives a person in full, or that person's family name alone, is the
     person wherever it stands as a name of another type: the labeller's organisation or a quoted
-    source («مونتاري» يشعل التدريبات، يبحث مع «المبطي»), or a one-word gazetteer place after a
-    title or a speech verb (وقال الأحمدي، الدكتور بخاري). Not a full name the document gives
-    another type more often (a company the labeller once took for a person: أكسل سبرينجر), nor
-    a family name the gazetteer knows as a body (ناسا)."""
+    source («مونتاري» يشعل التدريبات، يبحث مع «المبطي»), or a one-word gazetteer place the
+    context does not make a place (`_read_as_place`): ليولوكا أورلاندو ... ودعا أورلاندو، دون
+    باترسون ... مع باترسون. Not a full name the document gives another type more often (a company
+    the labeller once took for a person: أكسل سبرينجر), nor a family name the gazetteer knows as
+    a body (ناسا)."""
     typed: Counter = Counter()
     family = set()
     for name, tokens in fields.items():
@@ -217,7 +218,7 @@ def persons_named_throughout(
                     or (
                         span.source == "gazetteer"
                         and len(words) == 1
-                        and after_title_or_speech(tokens, span.first)
+                        and (after_title_or_speech(tokens, span.first) or not _read_as_place(tokens, span))
                     )
                 )
             ):
@@ -229,6 +230,25 @@ def persons_named_throughout(
             spans.append(span)
         out[name] = (spans, unconfirmed)
     return out
+
+
+#: Prepositions of place and movement before a place's name (في أورلاندو، إلى باترسون).
+PLACE_PREPOSITIONS = frozenset(fold_token(w) for w in "في إلى الى من نحو داخل خارج قرب عبر حتى بين".split())
+
+
+def _read_as_place(tokens: WordTokens, span: Span) -> bool:
+    """The context makes a one-word name a place: ب before it, a preposition of place or a place
+    head or movement verb (`context.place_supported`) right before it, or a nationality adjective
+    after it (أورلاندو الأمريكية)."""
+    first, after = span.first, span.last
+    if span.clitic and tokens.folded[first].startswith(("ب", "وب", "فب")):
+        return True
+    if first > 0 and tokens.joined(first) and tokens.folded[first - 1] in PLACE_PREPOSITIONS:
+        return True
+    nationality = (
+        after < len(tokens) and tokens.joined(after) and load_gazetteer().nationality(tokens.folded[after])
+    )
+    return context.place_supported(tokens, first) or nationality
 
 
 def lone_surnames(fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]) -> set[str]:
