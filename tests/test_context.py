@@ -2117,3 +2117,12 @@ def test_a_persons_family_name_that_is_also_a_place_is_the_person_unless_the_con
     )
     orlando = e[e.surface == "أورلاندو"].sort_values("start")
     assert list(orlando["type"]) == ["PER", "LOC"]
+
+
+def test_a_nationality_after_an_arabic_given_name_is_the_family_name():
+    named = by_surface(
+        "وقال الدكتور عبدالله التركي إن المؤتمر ناجح، وبدأ المدرب خليل المصري التمرين.", use_model=True
+    )
+    assert named["عبدالله التركي"][0] == "PER"
+    assert named["خليل المصري"][0] == "PER"
+    assert "جيرارد بيكيه" in by_surface("بعد تغلبه على الإسباني جيرارد بيكيه في المباراة.", use_model=True)

@@ -63,6 +63,7 @@ from helpers.entities.rules import (
     family_after_patronymic,
     find_rule_spans,
     name_particle,
+    nationality_family,
     plural_noun,
     pronoun_suffixed,
     spelled_as_given_name,
@@ -682,6 +683,8 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
             continue  # محمد بن رافع | الشهري: the family's name after a patronymic
         if k == rule.last - 1 and k > rule.first and apposition(tokens, rule.last):
             continue  # هاني | عمارة، محلل: a surname before an apposition, however common a word
+        if k == rule.last - 1 == rule.first + 1 and rule.rule == "given_name" and nationality_family(word):
+            continue  # عبدالله | التركي: a nationality after an Arabic given name is the family's
         if max(word_zipf(rest) for _, rest in tokens.forms(k)) >= 3.5:
             return True
     return False

@@ -664,7 +664,7 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
             plural = (len(word) >= 8 and word.endswith(("ين", "ون"))) or (
                 len(word) >= 7 and word.endswith("ات")
             )
-            ok = (word_zipf(word) < RARE and not plural) or family_nisba(word)
+            ok = (word_zipf(word) < RARE and not plural) or family_nisba(word) or nationality_family(word)
             if not ok and any(tokens.folded[k] in DESCENT for k in range(i + 1, j)):
                 ok = family_after_patronymic(tokens, end)  # محمد بن إبراهيم | القاضي
         if not ok:
@@ -679,6 +679,7 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
         return None  # a chain of Arabic given names is a name on its own: أحمد علي، رامي عبد الرحمن
     last = tokens.folded[end - 1]
     rare_surname = word_zipf(last) < RARE or bool(PERSON_SHAPE.search(last)) or family_nisba(last)
+    rare_surname = rare_surname or (end == j + 1 and nationality_family(last))
     return RuleSpan(i, end, "PER", "given_name", foreign or rare_surname or after_particle, clitic)
 
 
@@ -721,6 +722,13 @@ def family_nisba(word: str) -> bool:
         and len(word) >= 6
         and word_zipf(word + "ه") < FAMILY_NISBA_FEMININE_ZIPF
     )
+
+
+def nationality_family(word: str) -> bool:
+    """A folded definite masculine nationality adjective, a family name right after an Arabic
+    given name (منصور التركي، خليل المصري، عبدالقادر الجزائري): a person's nationality comes
+    before the name (اللاعب المصري محمد صلاح)."""
+    return word.startswith("ال") and word.endswith("ي") and load_gazetteer().nationality(word)
 
 
 #: Zipf frequency of a nisba's feminine from which it is an adjective (السياسية), not a family's.
