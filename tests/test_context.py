@@ -2126,3 +2126,9 @@ def test_a_nationality_after_an_arabic_given_name_is_the_family_name():
     assert named["عبدالله التركي"][0] == "PER"
     assert named["خليل المصري"][0] == "PER"
     assert "جيرارد بيكيه" in by_surface("بعد تغلبه على الإسباني جيرارد بيكيه في المباراة.", use_model=True)
+
+
+def test_the_dot_of_an_abbreviated_title_joins_it_to_the_name():
+    e = found("وقال د. عبدالله التركي إن المؤتمر ناجح. وأكد د. التركي أن الحضور كبير.", use_model=True)
+    assert list(e["surface"]) == ["عبدالله التركي", "التركي"]
+    assert e["entity_id"].nunique() == 1

@@ -12,7 +12,7 @@ from camel_tools.utils.normalize import (
     normalize_unicode,
 )
 
-from helpers.core.text import ARABIC_INDIC_DIGITS, FoldedText, fold, tokenize
+from helpers.core.text import ARABIC_INDIC_DIGITS, FoldedText, fold, split_sentences, tokenize
 
 TRICKY = [
     "قالَ الوزيرُ: «السلامُ» (2021/07/17)، وأضاف...",
@@ -107,3 +107,12 @@ def test_index_sentences_finds_the_sentence_of_an_offset():
     assert index["a"].id_at(3) == 0 and index["a"].id_at(12) == 1
     assert index["a"].id_at(9) is None and index["a"].id_at(9, inside=False) == 0  # in the gap
     assert index_sentences(table.iloc[:0]) == {}
+
+
+def test_the_dot_of_an_abbreviated_title_ends_no_sentence():
+    sentences = split_sentences("وقال د. عبدالله التركي إن المؤتمر ناجح. وبلغ عدد الحضور 5. ثم انتهى.")
+    assert [s.text for s in sentences] == [
+        "وقال د. عبدالله التركي إن المؤتمر ناجح.",
+        "وبلغ عدد الحضور 5.",
+        "ثم انتهى.",
+    ]

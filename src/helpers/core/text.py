@@ -211,8 +211,9 @@ class Sentence(NamedTuple):
 
 
 # A sentence ends after . ! ? ؟ … (one or more, possibly closed by a quote or bracket) that is
-# followed by white space, or at a line break. A dot between digits (9.3) is not an end.
-_SENTENCE_END = re.compile(r"(?:[.!?؟…]+[\"'”’»)\]]*)(?=\s)|\n+")
+# followed by white space, or at a line break. A dot between digits (9.3) is not an end, nor one
+# after a word of one letter, an abbreviation (د. عبدالله التركي، أ. محمد).
+_SENTENCE_END = re.compile(r"(?:(?<!\b[^\W\d])[.!?؟…]+[\"'”’»)\]]*)(?=\s)|\n+")
 
 
 def split_sentences(text: str) -> list[Sentence]:

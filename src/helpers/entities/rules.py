@@ -239,6 +239,10 @@ def _word_info(raw: str) -> tuple[str, tuple[tuple[int, str], ...], frozenset[st
     return word, readings, bare, not KEYWORDS.isdisjoint(bare), definite
 
 
+#: Titles written as one letter and a dot (د. for الدكتور), joined to the name after them.
+ABBREVIATED = frozenset({"د"})
+
+
 @dataclass
 class WordTokens:
     """Word tokens of one text field, with folded forms and the separators between them."""
@@ -265,10 +269,12 @@ class WordTokens:
             self.folded, self.readings, self.bare, self.keyword, self.definite = [], [], [], [], []
         # a hyphen joins words unless a space stands on one side of it only, as in a dateline or a
         # list (جان-كلود، إيتار - تاس; not عبدالحميد- بنجلاديشي، سبق- الرياض); a tatweel written for
-        # a dash does not (الملك فهد ــ يرحمه الله)
+        # a dash does not (الملك فهد ــ يرحمه الله); the dot of an abbreviated title does (د. التركي)
         self.joins = [False] + [
-            g == "" or (g == "-" and raw[0].isspace() == raw[-1].isspace())
-            for g, raw in zip(self.gaps[1:], between, strict=True)
+            g == ""
+            or (g == "-" and raw[0].isspace() == raw[-1].isspace())
+            or (g == "." and word in ABBREVIATED)
+            for g, raw, word in zip(self.gaps[1:], between, self.raw[:-1], strict=True)
         ]
         self.keyword_positions = [i for i, k in enumerate(self.keyword) if k]
         self.vocabulary = frozenset(self.folded)  # the folded words, for membership tests
