@@ -2132,3 +2132,8 @@ def test_the_dot_of_an_abbreviated_title_joins_it_to_the_name():
     e = found("وقال د. عبدالله التركي إن المؤتمر ناجح. وأكد د. التركي أن الحضور كبير.", use_model=True)
     assert list(e["surface"]) == ["عبدالله التركي", "التركي"]
     assert e["entity_id"].nunique() == 1
+
+
+def test_a_region_named_as_a_city_after_madina_is_the_city():
+    named = ids("نفذ الحكم بمدينة جازان في منطقة جازان، وزار الوفد مدينة الباحة.")
+    assert {"jazan_city", "jazan_region", "al_bahah_city"} <= named
