@@ -2137,3 +2137,10 @@ def test_the_dot_of_an_abbreviated_title_joins_it_to_the_name():
 def test_a_region_named_as_a_city_after_madina_is_the_city():
     named = ids("نفذ الحكم بمدينة جازان في منطقة جازان، وزار الوفد مدينة الباحة.")
     assert {"jazan_city", "jazan_region", "al_bahah_city"} <= named
+
+
+def test_a_facility_named_by_a_kunya_is_the_place():
+    named = by_surface("زار الأمير قصر أبا السعود التاريخي، وصلى في مسجد أبي بكر الصديق.", use_model=True)
+    assert named["قصر أبا السعود التاريخي"][0] == "LOC"
+    assert named["مسجد أبي بكر الصديق"][0] == "LOC"
+    assert by_surface("وقال أبو بكر البغدادي إن التنظيم باق.", use_model=True)["أبو بكر البغدادي"][0] == "PER"

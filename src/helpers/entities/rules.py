@@ -1083,6 +1083,22 @@ def adjective_like(word: str) -> bool:
     return _nisba(word) or participle or word in PLAIN_ADJECTIVES
 
 
+#: Words that begin a name of the form "father / mother of X" (أبو بكر، أبا السعود، أم كلثوم).
+KUNYA = _folded("أبو أبا أبي أم")
+
+
+def _kunya(tokens: WordTokens, j: int, covered: list[str | None]) -> bool:
+    """Tokens j and j + 1 are a kunya: أبو / أبا / أبي / أم and a free word that is no function word."""
+    return (
+        tokens.folded[j] in KUNYA
+        and j + 1 < len(tokens)
+        and tokens.joined(j + 1)
+        and covered[j + 1] in (None, "PER")
+        and not is_function_word(tokens.folded[j + 1])
+        and tokens.folded[j + 1].isalpha()
+    )
+
+
 def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
     """End of an organisation's name after its head at i - 1 that honours a person: an optional
     royal or religious title, a given-name chain (بن / بنت / آل and a name), then definite
@@ -1099,8 +1115,12 @@ def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
             j += 1
         return max(j, _defined_phrase(tokens, j, covered)) if j < len(tokens) and tokens.joined(j) else j
     n = names.match(tokens.folded, j)[0]
+    kunya = not n and _kunya(tokens, j, covered)
+    n = 2 if kunya else n  # قصر أبا السعود، مسجد أبي بكر: a name of the form "father of X"
     if not n or (
-        is_function_word(tokens.folded[j]) and not spelled_as_given_name(tokens, j, tokens.folded[j])
+        not kunya
+        and is_function_word(tokens.folded[j])
+        and not spelled_as_given_name(tokens, j, tokens.folded[j])
     ):
         return i
     j += n
@@ -1428,8 +1448,8 @@ def _company_field_spans(tokens: WordTokens, covered: list[str | None]) -> list[
 
 def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """A place named after a person: a facility head and a title and name, a known person's
-    name or a name of descent (مطار الملك عبدالعزيز الدولي، مطار كرزاي، جامع عمر بن
-    عبدالعزيز): the place as a whole, not the person."""
+    name, a name of descent or a kunya (مطار الملك عبدالعزيز الدولي، مطار كرزاي، جامع عمر بن
+    عبدالعزيز، قصر أبا السعود): the place as a whole, not the person."""
     spans = []
     for i in tokens.keyword_positions:
         if covered[i] or i + 1 >= len(tokens) or not tokens.joined(i + 1):
@@ -1441,6 +1461,7 @@ def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
         if end > i + 1 and (
             tokens.folded[i + 1] in HONORIFICS
             or covered[i + 1] == "PER"
+            or _kunya(tokens, i + 1, covered)
             or any(tokens.folded[k] in DESCENT for k in range(i + 2, end - 1))
         ):
             spans.append(RuleSpan(i, end, "LOC", "place_named", True, head[0]))
