@@ -2144,3 +2144,12 @@ def test_a_facility_named_by_a_kunya_is_the_place():
     assert named["قصر أبا السعود التاريخي"][0] == "LOC"
     assert named["مسجد أبي بكر الصديق"][0] == "LOC"
     assert by_surface("وقال أبو بكر البغدادي إن التنظيم باق.", use_model=True)["أبو بكر البغدادي"][0] == "PER"
+
+
+def test_an_acronym_the_labeller_finds_in_part_is_whole():
+    named = by_surface(
+        "أعلنت شركة إي إم سي المتخصصة في تقنية المعلومات، ونقل تلفزيون «إن بي سي» الخبر.", use_model=True
+    )
+    assert named["إي إم سي"][0] == "ORG"
+    assert named["إن بي سي"][0] == "ORG"
+    assert not {"سي", "بي سي", "إم سي"} & set(named)

@@ -44,6 +44,7 @@ from helpers.entities.rules import (
     COMMON,
     COMMON_NAMED_HEADS,
     FACILITY_HEADS,
+    KUNYA,
     NAME_PARTICLES,
     ORG_HEADS,
     ORG_KINDS,
@@ -843,7 +844,7 @@ def _chain_into(tokens: WordTokens, span: Span, inside: list[Span]) -> bool:
 #: "Son of" written with its alef, which begins a name (ابن تيمية).
 IBN = fold_token("ابن")
 #: Words that make a name with the name after them (ابن تيمية، أبو مازن، أم كلثوم).
-KUNYA = frozenset(fold_token(w) for w in "ابن أبو أبي أبا أم".split())
+NAME_MAKERS = KUNYA | {IBN}
 
 
 #: Words before a place's name that are part of it (سان بطرسبورغ، سانت لويس).
@@ -964,7 +965,7 @@ def model_token_spans(
             function = (
                 rest is not None
                 and is_function_word(rest)
-                and rest not in KUNYA  # وأبو قتادة
+                and rest not in NAME_MAKERS  # وأبو قتادة
                 and not spelled_as_given_name(tokens, a, rest)  # ومعاذ الغامدي
             )
             if rest is None or function or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
@@ -1022,6 +1023,9 @@ def model_token_spans(
         if etype == "PER" and _org_headed(tokens, first, b):
             etype = "ORG"  # (رئيس) بنك أتلانتا الاحتياطي الاتحادي, once the title is trimmed
         clitic = clitic if first == a else 0
+        if etype != "PER" and {tokens.folded[first], tokens.folded[b - 1]} & LETTER_NAMES:
+            start, b = _letter_run(tokens, first, b)  # إي إم | سي، بي | جي: an acronym
+            first, clitic = start, clitic if start == first else 0
         if etype == "ORG" and not clitic:
             first = _org_head_before(tokens, first)
         words = [dict(tokens.forms(first)).get(clitic, tokens.folded[first]), *tokens.folded[first + 1 : b]]
@@ -1031,6 +1035,33 @@ def model_token_spans(
             continue  # الله فيملأون: a formula word starts no name
         out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
+
+
+#: Latin letters' names in Arabic script, of which acronyms are written (إن بي سي، بي جي).
+LETTER_NAMES = frozenset(
+    fold_token(w)
+    for w in "إيه ايه إي اي آي بي سي دي إف اف جي إتش اتش جيه جاي كيه كي إل إم ام إن أو او كيو "
+    "آر ار إس اس تي يو في دبليو إكس اكس واي زد".split()
+)
+
+
+def _letter_run(tokens: WordTokens, first: int, last: int) -> tuple[int, int]:
+    """Tokens first..last with the letters' names joined before a first letter and after a last
+    one: the whole acronym."""
+    while (
+        tokens.folded[first] in LETTER_NAMES
+        and tokens.joined(first)
+        and tokens.folded[first - 1] in LETTER_NAMES
+    ):
+        first -= 1
+    while (
+        tokens.folded[last - 1] in LETTER_NAMES
+        and last < len(tokens)
+        and tokens.joined(last)
+        and tokens.folded[last] in LETTER_NAMES
+    ):
+        last += 1
+    return first, last
 
 
 #: Head words of organisations' and places' names, outside which a proclitic stays.
@@ -1107,7 +1138,7 @@ def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int, int]
         a -= 2
     if a > 0 and tokens.joined(a):
         before = a - 1
-        kunya = next((c for c, rest in tokens.forms(before) if rest in KUNYA), None)
+        kunya = next((c for c, rest in tokens.forms(before) if rest in NAME_MAKERS), None)
         if kunya is not None and tokens.folded[a] not in PATRONYMIC:
             return before, b, kunya  # ابن | تيمية، وأبو | قتادة: a name made with ابن / أبو / أم
         if tokens.folded[a] in PATRONYMIC and name_word(before):
@@ -1160,7 +1191,7 @@ def _edge_word(
     """A word that is not part of a name at a span's edge: a title (at the end also without its
     article: أمير), a function word (not علي spelled as the name), a time, a nationality
     adjective (for a person), at the end a verb in the future (الاتحاد | سيسخر)."""
-    if etype == "PER" and not last and (form in COMPOUND_FIRSTS or form in KUNYA):
+    if etype == "PER" and not last and (form in COMPOUND_FIRSTS or form in NAME_MAKERS):
         return False  # أبو الغيط، ابن تيمية
     if is_function_word(form):
         return not spelled_as_given_name(tokens, k, form) or ali_is_preposition(tokens, k)
