@@ -183,10 +183,10 @@ def persons_named_throughout(
     """A name the document gives a person in full, or that person's family name alone, is the
     person wherever it stands as a name of another type: the labeller's organisation or a quoted
     source («مونتاري» يشعل التدريبات، يبحث مع «المبطي»), or a one-word gazetteer place the
-    context does not make a place (`_read_as_place`): ليولوكا أورلاندو ... ودعا أورلاندو، دون
-    باترسون ... مع باترسون. Not a full name the document gives another type more often (a company
-    the labeller once took for a person: أكسل سبرينجر), nor a family name the gazetteer knows as
-    a body (ناسا)."""
+    context does not make a place (`_read_as_place`: ليولوكا أورلاندو ... ودعا أورلاندو, not
+    في أورلاندو). Not a full name the document gives another type more often (a company the
+    labeller once took for a person: أكسل سبرينجر), nor a family name the gazetteer knows as a
+    body (ناسا)."""
     typed: Counter = Counter()
     family = set()
     for name, tokens in fields.items():

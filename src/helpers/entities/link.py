@@ -295,7 +295,8 @@ CLUB_CORE_ZIPF = 3.0
 
 def _club_core(name: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...] | None:
     """The words a club or company is known by when its name also carries a club's head or a
-    nationality (نادي | أودينيزي، فريق | ميونيخ، أودينيزي | الإيطالي، توتال | الفرنسية), else None."""
+    nationality (نادي | أودينيزي، فريق | ميلان، أودينيزي | الإيطالي، توتال | الفرنسية): the rest
+    when the sport gazetteer knows it or it is one word no word list knows well, else None."""
     if len(name) >= 2 and name[0] in CLUB_HEADS:
         rest = name[1:]
         if gaz.sport_club(rest) or (len(rest) == 1 and word_zipf(rest[0]) < CLUB_CORE_ZIPF):
