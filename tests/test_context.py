@@ -2153,3 +2153,9 @@ def test_an_acronym_the_labeller_finds_in_part_is_whole():
     assert named["إي إم سي"][0] == "ORG"
     assert named["إن بي سي"][0] == "ORG"
     assert not {"سي", "بي سي", "إم سي"} & set(named)
+
+
+def test_a_word_with_a_pronoun_is_no_place_after_the_proclitic_like():
+    assert "sabha_ly" not in ids("وهي المباراة التي كسبها الفريق بهدفين.")
+    assert "sabha_ly" in ids("ووصل الوفد إلى سبها الليبية.")
+    assert "abha" in ids("وقع التفجير بمسجد قوات الطوارئ بأبها.")

@@ -242,6 +242,9 @@ def _gazetteer_spans(
         if context.in_common_phrase(tokens, a, b, gaz, c):
             vetoed.update(range(a, b))
             continue  # صلاة المغرب، جوز الهند، مسقط رأسه، درجة حماس الناس
+        if c and b - a == 1 and tokens.folded[a].startswith(LIKE) and pronoun_suffixed(tokens, a):
+            vetoed.update(range(a, b))
+            continue  # كسبها "won it", not ك "like" + سبها: a word in use with a pronoun
         edition = context.edition_end(tokens, b) if entry.type == "LOC" and not entry.iso else b
         if edition > b:  # جنيف 2، «جنيف 3»: a conference named after its place, and its edition
             spans.append(Span(a, edition, "MISC", "rule", c, rule="place_edition"))
@@ -841,6 +844,8 @@ def _chain_into(tokens: WordTokens, span: Span, inside: list[Span]) -> bool:
     )
 
 
+#: The proclitic "like", rare before a place's name, common as a word's first letter (كسبها).
+LIKE = ("ك", "وك", "فك")
 #: "Son of" written with its alef, which begins a name (ابن تيمية).
 IBN = fold_token("ابن")
 #: Words that make a name with the name after them (ابن تيمية، أبو مازن، أم كلثوم).
