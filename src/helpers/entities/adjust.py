@@ -26,6 +26,7 @@ from helpers.entities.rules import (
     after_title_or_speech,
     and_word,
     has_tanween,
+    nationality_after,
     organisation_complement_end,
     pronoun_suffixed,
 )
@@ -240,15 +241,12 @@ def _read_as_place(tokens: WordTokens, span: Span) -> bool:
     """The context makes a one-word name a place: ب before it, a preposition of place or a place
     head or movement verb (`context.place_supported`) right before it, or a nationality adjective
     after it (أورلاندو الأمريكية)."""
-    first, after = span.first, span.last
-    if span.clitic and tokens.folded[first].startswith(("ب", "وب", "فب")):
+    first = span.first
+    if span.clitic and tokens.folded[first][: span.clitic] in ("ب", "وب", "فب"):
         return True
     if first > 0 and tokens.joined(first) and tokens.folded[first - 1] in PLACE_PREPOSITIONS:
         return True
-    nationality = (
-        after < len(tokens) and tokens.joined(after) and load_gazetteer().nationality(tokens.folded[after])
-    )
-    return context.place_supported(tokens, first) or nationality
+    return context.place_supported(tokens, first) or nationality_after(tokens, span.last)
 
 
 def lone_surnames(fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]) -> set[str]:

@@ -30,6 +30,7 @@ from helpers.entities.rules import (
     TITLE_LINKS,
     WordTokens,
     adjective_after,
+    nationality_after,
     organisation_complement_end,
     sport_construct_end,
 )
@@ -227,8 +228,11 @@ def club_or_company(
         if tokens.folded[before] in CLUB_BEFORE:
             return before, last
         heads = PLACE_ORG_HEADS
-        known = load_gazetteer().lookup(tuple(tokens.folded[before:last])) is not None  # بايرن ميونيخ
-        if _construct_after_head(tokens, before) and before - 1 not in taken and not known:
+        if (
+            _construct_after_head(tokens, before)
+            and before - 1 not in taken
+            and load_gazetteer().lookup(tuple(tokens.folded[before:last])) is None  # بايرن ميونيخ
+        ):
             # غرفة تجارة | جدة، مجلس علماء | باكستان: the head's construct noun between
             before, heads = before - 1, CONSTRUCT_ORG_HEADS
         if tokens.bare[before] & heads:
@@ -387,17 +391,10 @@ def edition_end(tokens: WordTokens, last: int) -> int:
 EDITION_FOLLOWERS = _folded("الذي التي")
 
 
-def club_by_nationality(tokens: WordTokens, first: int, last: int, nationality) -> bool:
+def club_by_nationality(tokens: WordTokens, first: int, last: int) -> bool:
     """A place followed by a masculine nationality adjective names a club (الكويت الكويتي،
     برشلونة الإسباني): places are feminine, clubs (النادي) masculine."""
-    k = last
-    return (
-        k < len(tokens)
-        and tokens.joined(k)
-        and tokens.definite[k]
-        and tokens.folded[k].endswith("ي")
-        and nationality(tokens.folded[k])
-    )
+    return nationality_after(tokens, last) and tokens.folded[last].endswith("ي")
 
 
 #: Words before a club's name that say it is the club (نادي الهلال، فاز الهلال، أمام النصر).

@@ -287,8 +287,8 @@ def _link_rule_mentions(
                 linker.surnames.add(m.entity_id, m.name)
 
 
-#: Heads of a club's name that are no part of its identity (نادي أودينيزي = أودينيزي).
-CLUB_HEADS = frozenset(fold_token(w) for w in "نادي فريق".split())
+#: Heads of a club's or team's name that are no part of its identity (نادي أودينيزي = أودينيزي).
+TEAM_HEADS = frozenset(fold_token(w) for w in "نادي فريق".split())
 #: Below this Zipf frequency a word is a name, not a word in use, for `_club_core`.
 CLUB_CORE_ZIPF = 3.0
 
@@ -297,7 +297,7 @@ def _club_core(name: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...] | None:
     """The words a club or company is known by when its name also carries a club's head or a
     nationality (نادي | أودينيزي، فريق | ميلان، أودينيزي | الإيطالي، توتال | الفرنسية): the rest
     when the sport gazetteer knows it or it is one word no word list knows well, else None."""
-    if len(name) >= 2 and name[0] in CLUB_HEADS:
+    if len(name) >= 2 and name[0] in TEAM_HEADS:
         rest = name[1:]
         if gaz.sport_club(rest) or (len(rest) == 1 and word_zipf(rest[0]) < CLUB_CORE_ZIPF):
             return rest

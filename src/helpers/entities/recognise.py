@@ -242,7 +242,7 @@ def _gazetteer_spans(
         if context.in_common_phrase(tokens, a, b, gaz, c):
             vetoed.update(range(a, b))
             continue  # صلاة المغرب، جوز الهند، مسقط رأسه، درجة حماس الناس
-        if c and b - a == 1 and tokens.folded[a].startswith(LIKE) and pronoun_suffixed(tokens, a):
+        if c and b - a == 1 and tokens.folded[a][:c] in LIKE and pronoun_suffixed(tokens, a):
             vetoed.update(range(a, b))
             continue  # كسبها "won it", not ك "like" + سبها: a word in use with a pronoun
         edition = context.edition_end(tokens, b) if entry.type == "LOC" and not entry.iso else b
@@ -348,7 +348,7 @@ def _gazetteer_spans(
                 spans.append(Span(event[0], event[1], "MISC", "rule", c, rule="event_place"))
                 continue
             if sport and (
-                context.club_by_nationality(tokens, a, b, gaz.nationality)
+                context.club_by_nationality(tokens, a, b)
                 or (entry.country and not c and context.club_by_city(tokens, a))
                 or (entry.country and context.continues_list(tokens, a, c, _org_ends(spans)))
             ):  # the labeller does not overrule these (`merge_model`)
@@ -356,7 +356,7 @@ def _gazetteer_spans(
                     as_club(Span(a, b, "LOC", "gazetteer", c), gaz.sport_club(name), "club_place", CLUB_HOW)
                 )
                 continue
-            if context.club_by_nationality(tokens, a, b, gaz.nationality):
+            if context.club_by_nationality(tokens, a, b):
                 spans.append(
                     as_club(
                         Span(a, b, "LOC", "gazetteer", c), gaz.sport_club(name), "club_nationality", CLUB_HOW

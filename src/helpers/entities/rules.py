@@ -822,14 +822,7 @@ def _body_with_nationality(tokens: WordTokens, j: int, end: int) -> bool:
     """The one word after a title, no given name, is followed by a nationality adjective: a
     club or company named by its country (خسر الهلال من نظيره أودينيزي | الإيطالي، رئيس توتال |
     الفرنسية); a person's nationality comes before the name (نظيره الروسي لافروف)."""
-    return (
-        end == j + 1
-        and end < len(tokens)
-        and tokens.joined(end)
-        and tokens.definite[end]
-        and not given_names().match(tokens.folded, j)[0]
-        and load_gazetteer().nationality(tokens.folded[end])
-    )
+    return end == j + 1 and nationality_after(tokens, end) and not given_names().match(tokens.folded, j)[0]
 
 
 def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
@@ -1139,6 +1132,12 @@ def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
 def _definite_after(tokens: WordTokens, k: int) -> bool:
     """Token k is a definite word in the same clause."""
     return k < len(tokens) and tokens.joined(k) and tokens.definite[k]
+
+
+def nationality_after(tokens: WordTokens, k: int) -> bool:
+    """Token k is a nationality adjective joined to the word before (أودينيزي | الإيطالي،
+    أورلاندو | الأمريكية)."""
+    return _definite_after(tokens, k) and load_gazetteer().nationality(tokens.folded[k])
 
 
 def _office(tokens: WordTokens, i: int, clitic: int, covered: list[str | None]) -> bool:
