@@ -2159,3 +2159,22 @@ def test_a_word_with_a_pronoun_is_no_place_after_the_proclitic_like():
     assert "sabha_ly" not in ids("وهي المباراة التي كسبها الفريق بهدفين.")
     assert "sabha_ly" in ids("ووصل الوفد إلى سبها الليبية.")
     assert "abha" in ids("وقع التفجير بمسجد قوات الطوارئ بأبها.")
+
+
+def test_a_rare_name_with_a_masculine_nationality_after_a_match_word_is_a_club():
+    named = by_surface("خسر الهلال أمام فولسبورغ الألماني، وتعادل الأهلي مع نظيره نيوشاتل السويسري.")
+    assert named["فولسبورغ"] == ("ORG", "org:فولسبورغ")
+    assert named["نيوشاتل"][0] == "ORG"
+    # in a sport article, an unknown word needs no match word, a list's و stays outside, and the
+    # club is the club at its other mentions (a speech verb's "person")
+    sport = found(
+        "تلقى فريق لخويا القطري ضربة قوية قبل مباراة الهلال في دوري أبطال آسيا لكرة القدم، بعد "
+        "إصابة مهاجم الفريق في التدريب. ولعب المدافع لأندية رد ستار الصربي وأريمس القبرصي. وأعلن "
+        "لخويا أن اللاعب يغيب عن الملعب."
+    )
+    assert set(sport[sport.surface == "لخويا"]["type"]) == {"ORG"}
+    assert len(sport[sport.surface == "لخويا"]) == 2
+    assert set(sport[sport.surface == "أريمس"]["type"]) == {"ORG"}
+    # a person's nationality before the name; an inflected word is no club's name
+    persons = found("قال المدرب الإيطالي أنشيلوتي إن حارسه الإسباني جاهز للمباراة أمام الهلال في الدوري.")
+    assert "ORG" not in set(persons[persons.surface != "الهلال"]["type"])

@@ -178,6 +178,53 @@ def _after_nothing_or_particle(tokens: WordTokens, k: int) -> bool:
 QUOTED_RULES = frozenset({"quoted_source", "quoted_org"})
 
 
+def rare_clubs_throughout(
+    fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]
+) -> dict[str, tuple[list[Span], list[Span]]]:
+    """A club the document names by rare words and its nationality (`context.club_by_rare_name`:
+    تلقى فريق لخويا القطري) is the club at the words' other mentions too (وأعلن لخويا، أن لخويا
+    سيلتقي): a rule's or the labeller's person or place over just those words gives way, and
+    free mentions of them are added."""
+    clubs = {
+        span_text(tokens, span)[2]
+        for name, tokens in fields.items()
+        for span in found[name][0]
+        if span.rule == "club_rare_name"
+    }
+    if not clubs:
+        return found
+    longest = max(map(len, clubs))
+    out = {}
+    for name, tokens in fields.items():
+        chosen, unconfirmed = found[name]
+        kept = [
+            s
+            for s in chosen
+            if s.type == "ORG" or s.source not in ("rule", "model") or span_text(tokens, s)[2] not in clubs
+        ]
+        taken = [False] * len(tokens)
+        for span in kept:
+            taken[span.first : span.last] = [True] * span.length
+        added = []
+        for k in range(len(tokens)):
+            match = next(
+                (
+                    (c, n)
+                    for n in range(min(longest, len(tokens) - k), 0, -1)
+                    for c, form in tokens.forms(k)
+                    if (form, *tokens.folded[k + 1 : k + n]) in clubs
+                    and all(tokens.joined(j) for j in range(k + 1, k + n))
+                ),
+                None,
+            )
+            if match and not any(taken[k : k + match[1]]):
+                c, n = match
+                added.append(Span(k, k + n, "ORG", "rule", c, rule="club_rare_name"))
+                taken[k : k + n] = [True] * n
+        out[name] = (sorted(kept + added, key=lambda s: s.first), unconfirmed)
+    return out
+
+
 def persons_named_throughout(
     fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]
 ) -> dict[str, tuple[list[Span], list[Span]]]:

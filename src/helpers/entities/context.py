@@ -22,10 +22,12 @@ from functools import lru_cache
 
 from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities.gazetteer import Gazetteer, load_gazetteer
+from helpers.entities.given_names import given_names
 from helpers.entities.rules import (
     DEPUTY_TITLES,
     GENERAL_ADJECTIVES,
     PHRASE_STOPS,
+    RARE,
     TITLE_HEADS,
     TITLE_LINKS,
     WordTokens,
@@ -468,6 +470,70 @@ MATCH_CUES = _folded("فاز يفوز خسر تعادل واجه يواجه ال
 TEAM_MEMBERS = _folded("مدرب مدربا لاعب لاعبي لاعبو مهاجم حارس مدافع جماهير جمهور نجم نجوم")
 #: Words between a match verb and the club (فاز على نجران، تعادل مع ليون).
 MATCH_LINKS = _folded("على مع")
+
+
+#: Words right before a club's name that a person's name does not follow with a nationality
+#: after it (أمام فولفسبورغ الألماني، نادي أتالانتا الإيطالي، نظيره أودينيزي الإيطالي).
+CLUB_NAMERS = CLUB_CUES | MATCH_CUES | _folded("نظيره منافسه خصمه")
+
+
+def club_by_rare_name(tokens: WordTokens, covered: list[str | None], sport: bool) -> list[tuple[int, int]]:
+    """Clubs named by one or two words that no word list knows well, followed by a masculine
+    nationality adjective and preceded by a club's head, a match word or a team member
+    (`CLUB_NAMERS`: أمام فولفسبورغ الألماني، نادي أتالانتا الإيطالي), or in an article about `sport`
+    by words no word list knows, uninflected, after anything but a title (تلقى لخويا القطري):
+    (first, last) token spans. A person's nationality comes before the name (اللاعب البرازيلي
+    نيمار), and places are feminine (`club_by_nationality`)."""
+    found = []
+    for k in range(2, len(tokens)):
+        if not club_by_nationality(tokens, k, k):
+            continue
+        for unknown in (False, True):
+            first = k
+            while (
+                first > 0
+                and k - first < 2
+                and tokens.joined(first)
+                and _rare_name_word(tokens, first - 1, covered, unknown)
+            ):
+                first -= 1
+            if first == k:
+                break
+            before = first - 1 if tokens.joined(first) else -1
+            if not unknown and before >= 0 and tokens.bare[before] & CLUB_NAMERS:
+                found.append((first, k))
+                break
+            if unknown and sport and not (before >= 0 and (tokens.keyword[before] or covered[before])):
+                found.append((first, k))
+                break
+    return found
+
+
+def listed_club_and(tokens: WordTokens, first: int) -> int:
+    """Letters of a proclitic و on a club's name at token `first` that follows a comma or another
+    club's nationality (الصربي وأريمس القبرصي): the list's "and", not the name's letter
+    (وولفسبورغ)."""
+    listed = "،" in tokens.gap(first) or "," in tokens.gap(first) or nationality_after(tokens, first - 1)
+    return 1 if tokens.folded[first].startswith("و") and len(tokens.folded[first]) > 4 and listed else 0
+
+
+#: Endings of inflected words (feminine or a pronoun, dual, plurals) that a club's unknown
+#: foreign name is not taken to have (نطحة، ليخلفه، والنجمان).
+INFLECTED = ("ه", "ها", "هم", "ان", "ين", "ون", "ات")
+
+
+def _rare_name_word(tokens: WordTokens, k: int, covered: list[str | None], unknown: bool) -> bool:
+    """Token k may be a word of a club's foreign name: free, letters only, no article, no given
+    name, rare in every reading, or (`unknown`) in no word list in any reading and uninflected."""
+    word = tokens.folded[k]
+    if covered[k] or not word.isalpha() or given_names().match(tokens.folded, k)[0]:
+        return False
+    forms = [form for _, form in tokens.forms(k)]
+    if any(form.startswith("ال") or is_function_word(form) for form in forms):
+        return False
+    if unknown:
+        return not word.endswith(INFLECTED) and all(word_zipf(form) == 0 for form in forms)
+    return all(word_zipf(form) < RARE for form in forms)
 
 
 def club_by_city(tokens: WordTokens, first: int) -> bool:

@@ -25,6 +25,7 @@ from helpers.entities.adjust import (
     lone_surnames,
     number_agreeing,
     persons_named_throughout,
+    rare_clubs_throughout,
     with_given_name_before,
     with_known_surname,
     with_patronymics,
@@ -502,7 +503,13 @@ def _recognise(
         entity = span.alias.entity_id if span and span.alias else (span.hint if span else "")
         return gaz.capital_of(entity) if entity else None
 
-    rule_spans = find_rule_spans(tokens, covered, capital_of)
+    clubs = context.club_by_rare_name(tokens, covered, sport)
+    for a, b in clubs:  # أمام فولفسبورغ الألماني: no person's name for the other rules
+        covered[a:b] = ["ORG"] * (b - a)
+    rule_spans = [
+        RuleSpan(a, b, "ORG", "club_rare_name", True, context.listed_club_and(tokens, a)) for a, b in clubs
+    ]
+    rule_spans += find_rule_spans(tokens, covered, capital_of)
     spans = _quoted_names_confirmed(known, rule_spans)
     unconfirmed = []
     for r in rule_spans:
@@ -696,10 +703,12 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
 
 #: Rules whose type the labeller does not overrule: an article about sport knows its clubs
 #: (club_place), a place with a masculine nationality adjective is a club (club_nationality:
-#: الريان القطري), a quote after مسلسل، برنامج ... is a title whatever its words (quoted_title),
-#: and a name after ولاية، مدينة، قرية ... is a place (place_head: ولاية غواناخواتو).
+#: الريان القطري), and so is a rare name with one after a club's head or a match word
+#: (club_rare_name: أمام فولفسبورغ الألماني), a quote after مسلسل، برنامج ... is a title whatever
+#: its words (quoted_title), and a name after ولاية، مدينة، قرية ... is a place (place_head:
+#: ولاية غواناخواتو).
 RULES_OVER_MODEL = frozenset(
-    {"club_place", "club_nationality", "quoted_title", "place_edition", "place_head"}
+    {"club_place", "club_nationality", "club_rare_name", "quoted_title", "place_edition", "place_head"}
 )
 
 
@@ -1303,7 +1312,7 @@ def recognise(
             found = club_names_throughout(fields, clubs_throughout(fields, found, gaz), gaz)
         elif _names_a_club_by_its_head(fields, found, gaz):
             found = club_names_throughout(fields, found, gaz)
-        found = persons_named_throughout(fields, found)
+        found = persons_named_throughout(fields, rare_clubs_throughout(fields, found))
         surnames = lone_surnames(fields, found)
         for field_name, tokens in fields.items():
             chosen, unconfirmed = found[field_name]
