@@ -1656,7 +1656,8 @@ def test_a_name_the_article_gives_a_person_is_that_person_where_it_stands_as_a_p
 def test_leading_or_driving_is_no_body_before_an_indefinite_word():
     assert found("ضبط المرور سائقا بدون رخصة قيادة خصوصي.").empty
     assert found("منّ الله عليهم بقيادة حكيمة تطبق الشرع.").empty
-    assert "ORG" not in set(found("واستهل المنتخب البرازيلي بقيادة دونغا مشاركته.").type)
+    led = found("واستهل المنتخب البرازيلي بقيادة دونغا مشاركته.")
+    assert not [r for r in led.itertuples() if r.type == "ORG" and "قيادة" in r.surface]
 
 
 def test_a_body_head_before_a_common_noun_is_no_name_unless_the_labeller_says_so():
@@ -2178,3 +2179,16 @@ def test_a_rare_name_with_a_masculine_nationality_after_a_match_word_is_a_club()
     # a person's nationality before the name; an inflected word is no club's name
     persons = found("قال المدرب الإيطالي أنشيلوتي إن حارسه الإسباني جاهز للمباراة أمام الهلال في الدوري.")
     assert "ORG" not in set(persons[persons.surface != "الهلال"]["type"])
+
+
+def test_a_states_institution_with_its_adjective_is_one_organisation():
+    named = by_surface(
+        "وقال الجيش اللبناني إن الحكومة اليمنية طلبت دعم المنتخب السعودي، وأكدت وزيرة الخارجية الأمريكية "
+        "ثبات السياسة الخارجية الأمريكية، وقال وزير الخارجية البريطاني إن جهاز الأمن والمخابرات السوداني "
+        "أفرج عنهما."
+    )
+    assert named["الجيش اللبناني"] == ("ORG", "org:الجيش_اللبناني")
+    assert named["الحكومة اليمنية"][0] == "ORG"
+    assert named["المنتخب السعودي"][0] == "ORG"  # the country's own adjective too
+    # the minister (the adjective agrees with him), an adjective of a noun, another noun's adjective
+    assert not {"الخارجية الأمريكية", "الخارجية البريطاني", "المخابرات السوداني"} & set(named)

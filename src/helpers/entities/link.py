@@ -558,14 +558,15 @@ LEARN_SCORE = 0.9
 
 
 def _learnable(m: Mention) -> bool:
-    """A rule- or model-found name that can be recognised again elsewhere in the corpus: several
+    """A rule- or model-found name that can be recognised again elsewhere in the corpus (not a
+    state's institution, `rules.STATE_INSTITUTIONS`, which its context makes one): several
     words of which none after the first is و + a common word (شكره وتقديره) unless it joins an
     organisation's ل-complements (للمواصفات والمقاييس), from a rule or
     from the labeller with a score of at least `LEARN_SCORE`; or one rare word of a foreign shape
     (place or surname shape rules), quoted after a body's head (`QUOTED_NAME_ZIPF`) or from the
     labeller at `LEARN_ONE_WORD_SCORE`."""
-    if not all(m.name) or any(is_function_word(w) for w in m.name):
-        return False
+    if not all(m.name) or any(is_function_word(w) for w in m.name) or m.source == "rule:state_institution":
+        return False  # ... or words that name a body only in their context (السياسة | الخارجية الأمريكية)
     score = m.confidence or 0.0
     if len(m.name) == 1:
         if word_zipf(m.name[0]) >= RARE:

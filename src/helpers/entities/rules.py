@@ -1567,6 +1567,53 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
     return spans
 
 
+#: A state's institutions, of which each state has one: with the state's nationality adjective
+#: after them they name it (الجيش اللبناني، البرلمان العراقي، الخارجية الأمريكية).
+STATE_INSTITUTIONS = _folded(
+    "الجيش البرلمان الحكومة الشرطة الخارجية الداخلية المخابرات الاستخبارات البحرية المنتخب الكونغرس الكونجرس"
+)
+#: Titles named by the body they hold (وزير الخارجية الأمريكي، وزيرة الخارجية الأمريكية).
+INSTITUTION_TITLES = _folded("وزير وزيرة")
+#: Those of the bodies that are adjectives too (السياسة الخارجية الأمريكية "US foreign policy").
+ADJECTIVE_INSTITUTIONS = _folded("الخارجية الداخلية البحرية")
+#: Adjectives that may stand between such a body and its nationality (الجيش الوطني الليبي).
+INSTITUTION_ADJECTIVES = _folded("الوطني الوطنية")
+
+
+def _state_institution_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """A state's institution named by its head and the state's adjective (الجيش الليبي، للحكومة
+    اليمنية، الجيش الوطني الليبي، المنتخب السعودي), the adjective of the head's gender: one
+    organisation, unlike a kind of body with a nationality (حزب سوداني، الأحزاب المصرية). Not
+    after a minister's title (وزير الخارجية الأمريكي is the minister) nor as the adjective of a
+    definite noun (السياسة الخارجية الأمريكية)."""
+    spans = []
+    for i in range(len(tokens) - 1):
+        if covered[i] or tokens.bare[i].isdisjoint(STATE_INSTITUTIONS):
+            continue
+        clitic = next(c for c, form in tokens.forms(i) if form in STATE_INSTITUTIONS)
+        j = i + 1
+        if j < len(tokens) and tokens.joined(j) and tokens.folded[j] in INSTITUTION_ADJECTIVES:
+            j += 1
+        if j >= len(tokens) or covered[j] or not _definite_after(tokens, j):
+            continue
+        if not load_gazetteer().country_adjective(tokens.folded[j]):
+            continue
+        if tokens.folded[j].endswith("ه") != tokens.folded[i].endswith(("ه", "ات")):
+            continue  # وزير الخارجية | البريطاني، جهاز الأمن والمخابرات | السوداني: another noun's
+        before = i - 1 if i > 0 and tokens.joined(i) else None
+        if before is not None and tokens.is_(before, INSTITUTION_TITLES):
+            continue  # وزيرة الخارجية الأمريكية: the minister, not the ministry
+        if (
+            before is not None
+            and not clitic
+            and tokens.definite[before]
+            and tokens.folded[i] in ADJECTIVE_INSTITUTIONS
+        ):
+            continue  # السياسة الخارجية الأميركية: an adjective of the noun before
+        spans.append(RuleSpan(i, j + 1, "ORG", "state_institution", True, clitic))
+    return spans
+
+
 def _event_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     spans = []
     for i in tokens.keyword_positions:
@@ -1699,6 +1746,7 @@ def find_rule_spans(
         + _district_spans(tokens, covered)
         + _event_named_spans(tokens, covered)
         + _defined_head_spans(tokens, covered)
+        + _state_institution_spans(tokens, covered)
         + _event_spans(tokens, covered)
         + _competition_spans(tokens, covered)
         + _place_spans(tokens, covered, capital_of)
