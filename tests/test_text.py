@@ -116,3 +116,11 @@ def test_the_dot_of_an_abbreviated_title_ends_no_sentence():
         "وبلغ عدد الحضور 5.",
         "ثم انتهى.",
     ]
+
+
+def test_the_dots_of_an_acronym_end_no_sentence():
+    sentences = split_sentences("وقال مكتب التحقيقات الاتحادي (إف. بي. آي) إنه اعتقل المشتبه به. وصلت أمس.")
+    assert [s.text for s in sentences] == [
+        "وقال مكتب التحقيقات الاتحادي (إف. بي. آي) إنه اعتقل المشتبه به.",
+        "وصلت أمس.",
+    ]

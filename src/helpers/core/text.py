@@ -212,8 +212,18 @@ class Sentence(NamedTuple):
 
 # A sentence ends after . ! ? ؟ … (one or more, possibly closed by a quote or bracket) that is
 # followed by white space, or at a line break. A dot between digits (9.3) is not an end, nor one
-# after a word of one letter, an abbreviation (د. عبدالله التركي، أ. محمد).
+# after a word of one letter, an abbreviation (د. عبدالله التركي، أ. محمد), nor one in a chain of
+# short dotted words (`_DOTTED_CHAIN`: إف. بي. آي).
 _SENTENCE_END = re.compile(r"(?:(?<!\b[^\W\d])[.!?؟…]+[\"'”’»)\]]*)(?=\s)|\n+")
+#: Two words of one to three letters, each with its dot: an acronym (إف. بي. آي، أ. ف. ب).
+_DOTTED_CHAIN = re.compile(r"(?<![^\W\d])[^\W\d]{1,3}\.\s+[^\W\d]{1,3}\.")
+
+
+def _in_dotted_chain(text: str, dot: int) -> bool:
+    """The dot at `dot` ends or starts a pair of short dotted words (`_DOTTED_CHAIN`)."""
+    window = text[max(0, dot - 12) : dot + 12]
+    offset = max(0, dot - 12)
+    return any(m.start() + offset <= dot < m.end() + offset for m in _DOTTED_CHAIN.finditer(window))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -221,6 +231,8 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
+        if m.group(0) == "." and _in_dotted_chain(text, m.start()):
+            continue
         end = m.end() if m.group(0)[0] != "\n" else m.start()
         _append_trimmed(text, start, end, sentences)
         start = m.end()
