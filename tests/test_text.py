@@ -124,3 +124,19 @@ def test_the_dots_of_an_acronym_end_no_sentence():
         "وقال مكتب التحقيقات الاتحادي (إف. بي. آي) إنه اعتقل المشتبه به.",
         "وصلت أمس.",
     ]
+
+
+def test_l_and_a_name_beginning_with_l_is_no_article():
+    from helpers.core.words import proclitic_forms
+
+    assert (1, "الولايات") in proclitic_forms("للولايات")  # ل + الولايات
+    assert (1, "اللجنه") in proclitic_forms("للجنه")  # ل + اللجنة, though لجنة is a word too
+    assert (1, "لندن") in proclitic_forms("للندن")  # ل + لندن: no word الندن
+
+
+def test_to_lebanon_is_lebanon():
+    from tests.test_context import by_surface
+
+    named = by_surface("وصل الوفد للبنان أمس، ثم سافر الوزير للندن وقال إن زيارته ناجحة.")
+    assert named["لبنان"] == ("LOC", "lebanon")
+    assert named["لندن"] == ("LOC", "london")

@@ -33,15 +33,19 @@ def fold_token(token: str) -> str:
 def proclitic_forms(word: str) -> tuple[tuple[int, str], ...]:
     """Readings of a folded word as (proclitic length, rest), the word itself first.
 
-    ل + ال is written لل: "للولايات" reads as ("ل", "الولايات"), "وللأمم" as ("ول", "الامم").
-    Rests shorter than two letters are not offered."""
+    ل + ال is written لل: "للولايات" reads as ("ل", "الولايات"), "وللأمم" as ("ول", "الامم"), and
+    before a word in ل one ل is dropped too ("للجنة": ل + اللجنة); a word known only without the
+    article is that word (للندن: ل + لندن, للبنان: ل + لبنان). Rests shorter than two letters are
+    not offered."""
     forms = [(0, word)]
     for clitic in PROCLITICS:
         if not word.startswith(clitic):
             continue
         rest = word[len(clitic) :]
         if clitic.endswith("ل") and rest.startswith("ل") and len(rest) > 2:
-            forms.append((len(clitic), "ا" + rest))
+            definite = max(("ا" + rest, "ال" + rest), key=word_zipf)
+            name = word_zipf(definite) == 0 < word_zipf(rest)
+            forms.append((len(clitic), rest if name else definite))
         elif len(rest) >= 2:
             forms.append((len(clitic), rest))
     return tuple(forms)

@@ -406,9 +406,17 @@ CLUB_CUES = _folded(
 )
 
 
+#: A national team's head: the word after it is the team's kind, no club (منتخب الشباب "the
+#: youth team", not Al-Shabab).
+NATIONAL_TEAMS = _folded("منتخب منتخبنا منتخبات")
+
+
 def club_supported(tokens: WordTokens, first: int) -> bool:
     """A club cue among the three words before the name, in its clause (نادي الهلال، فاز
-    الهلال على النصر، تعادل مع النصر)."""
+    الهلال على النصر، تعادل مع النصر), and no national team's head right before it (لاعبي منتخب
+    الشباب)."""
+    if first > 0 and tokens.joined(first) and tokens.bare[first - 1] & NATIONAL_TEAMS:
+        return False
     k = first
     while k > 0 and first - k < 3 and tokens.joined(k):
         k -= 1
