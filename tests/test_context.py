@@ -2190,5 +2190,8 @@ def test_a_states_institution_with_its_adjective_is_one_organisation():
     assert named["الجيش اللبناني"] == ("ORG", "org:الجيش_اللبناني")
     assert named["الحكومة اليمنية"][0] == "ORG"
     assert named["المنتخب السعودي"][0] == "ORG"  # the country's own adjective too
+    assert (
+        by_surface("وذكرت وكالة الأنباء الأرجنتينية أن الاتفاق وقع.")["وكالة الأنباء الأرجنتينية"][0] == "ORG"
+    )
     # the minister (the adjective agrees with him), an adjective of a noun, another noun's adjective
     assert not {"الخارجية الأمريكية", "الخارجية البريطاني", "المخابرات السوداني"} & set(named)

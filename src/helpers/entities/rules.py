@@ -1572,6 +1572,8 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
 STATE_INSTITUTIONS = _folded(
     "الجيش البرلمان الحكومة الشرطة الخارجية الداخلية المخابرات الاستخبارات البحرية المنتخب الكونغرس الكونجرس"
 )
+#: Two-word institutions of the kind (وكالة الأنباء الأرجنتينية: a state's news agency).
+INSTITUTION_PHRASES = {fold_token("وكالة"): fold_token("الأنباء")}
 #: Titles named by the body they hold (وزير الخارجية الأمريكي، وزيرة الخارجية الأمريكية).
 INSTITUTION_TITLES = _folded("وزير وزيرة")
 #: Those of the bodies that are adjectives too (السياسة الخارجية الأمريكية "US foreign policy").
@@ -1582,16 +1584,23 @@ INSTITUTION_ADJECTIVES = _folded("الوطني الوطنية")
 
 def _state_institution_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """A state's institution named by its head and the state's adjective (الجيش الليبي، للحكومة
-    اليمنية، الجيش الوطني الليبي، المنتخب السعودي), the adjective of the head's gender: one
-    organisation, unlike a kind of body with a nationality (حزب سوداني، الأحزاب المصرية). Not
-    after a minister's title (وزير الخارجية الأمريكي is the minister) nor as the adjective of a
-    definite noun (السياسة الخارجية الأمريكية)."""
+    اليمنية، الجيش الوطني الليبي، المنتخب السعودي، وكالة الأنباء الأرجنتينية), the adjective of
+    the head's gender: one organisation, unlike a kind of body with a nationality (حزب سوداني،
+    الأحزاب المصرية). Not after a minister's title (وزير الخارجية الأمريكي is the minister) nor as
+    the adjective of a definite noun (السياسة الخارجية الأمريكية)."""
     spans = []
     for i in range(len(tokens) - 1):
-        if covered[i] or tokens.bare[i].isdisjoint(STATE_INSTITUTIONS):
+        if covered[i]:
             continue
-        clitic = next(c for c, form in tokens.forms(i) if form in STATE_INSTITUTIONS)
-        j = i + 1
+        phrase = next(
+            (c for c, form in tokens.forms(i) if INSTITUTION_PHRASES.get(form) == tokens.folded[i + 1]), None
+        )
+        if phrase is not None and tokens.joined(i + 1) and not covered[i + 1]:
+            clitic, j = phrase, i + 2
+        elif not tokens.bare[i].isdisjoint(STATE_INSTITUTIONS):
+            clitic, j = next(c for c, form in tokens.forms(i) if form in STATE_INSTITUTIONS), i + 1
+        else:
+            continue
         if j < len(tokens) and tokens.joined(j) and tokens.folded[j] in INSTITUTION_ADJECTIVES:
             j += 1
         if j >= len(tokens) or covered[j] or not _definite_after(tokens, j):
