@@ -140,3 +140,9 @@ def test_a_saudi_bodys_name_is_known_in_the_formal_style(gaz):
     assert gaz.lookup(name_tokens("الاتحاد العربي السعودي لكرة القدم")).entity_id == "saff"
     assert gaz.lookup(name_tokens("اللجنة الأولمبية العربية السعودية")).entity_id == "saudi_olympic_committee"
     assert gaz.lookup(name_tokens("الاتحاد العربي لكرة القدم")) is None
+
+
+def test_a_names_hamza_on_ya_may_be_written_ya():
+    gaz = load_gazetteer()
+    assert gaz.lookup(name_tokens("الباجي قايد السبسي")).entity_id == "beji_caid_essebsi"
+    assert gaz.lookup(name_tokens("الجزاير")).entity_id == "algeria"

@@ -208,10 +208,17 @@ def spelling_variants(
     """Spellings the press uses for one (folded) name beyond what folding unifies: compound
     given names joined or apart (عبدالعزيز / عبد العزيز), and for a `foreign` name g written غ
     or ج, final يه or ي, ي doubled or not, Persian letters (گ پ چ ڤ) in Arabic form (an Arab
-    country's place has one spelling: المجرب is no المغرب). The name itself is included."""
+    country's place has one spelling: المجرب is no المغرب); any name's ئ written ي (قايد). The
+    name itself is included."""
     variants = set()
     for form in sorted(compound_forms(folded_tokens)):
         variants |= _letter_variants(form, limit) if foreign else {form}
+    # ئ written ي (قايد السبسي، الجزاير), unless that spelling is a word in use
+    variants |= {
+        v
+        for v in (tuple(t.replace("ئ", "ي") for t in form) for form in variants)
+        if len(v) > 1 or word_zipf(v[0]) < VARIANT_WORD_ZIPF
+    }
     return variants | {folded_tokens}
 
 
