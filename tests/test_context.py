@@ -2195,3 +2195,11 @@ def test_a_states_institution_with_its_adjective_is_one_organisation():
     )
     # the minister (the adjective agrees with him), an adjective of a noun, another noun's adjective
     assert not {"الخارجية الأمريكية", "الخارجية البريطاني", "المخابرات السوداني"} & set(named)
+
+
+def test_a_club_after_a_move_and_the_proclitic_l_is_the_club():
+    named = by_surface(
+        "وكان اللاعب قد انضم لليفربول قادما من ساوثهامبتون في الصيف، وسجل أهدافا في الدوري الإنجليزي "
+        "لكرة القدم."
+    )
+    assert named["ليفربول"] == ("ORG", "liverpool_fc")

@@ -607,10 +607,13 @@ TRANSFER_CUES = _folded(
 TRANSFER_LINKS = _folded("إلى الى")
 
 
-def transfer_to(tokens: WordTokens, first: int) -> bool:
+def transfer_to(tokens: WordTokens, first: int, clitic: int = 0) -> bool:
     """The name at token `first` follows a player's move and إلى, perhaps with the player between
-    (انضم إلى روما، انتقال اللاعب إلى روما، انتقل فالكاو إلى موناكو): a club, when it is a city's
-    name (`club_by_city`) or a club's in an article about sport."""
+    (انضم إلى روما، انتقال اللاعب إلى روما، انتقل فالكاو إلى موناكو), or the move and the
+    `clitic` ل (انضم لليفربول): a club, when it is a city's name (`club_by_city`) or a club's in an
+    article about sport."""
+    if clitic and tokens.folded[first][:clitic].endswith("ل") and tokens.joined(first):
+        return bool(tokens.bare[first - 1] & TRANSFER_CUES)
     if first < 2 or not (tokens.joined(first) and tokens.bare[first - 1] & TRANSFER_LINKS):
         return False
     k = first - 2

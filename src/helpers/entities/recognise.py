@@ -384,7 +384,7 @@ def _gazetteer_spans(
             if not context.qualified_after(tokens, b) and (
                 model_type_at[a] == "ORG"
                 or context.club_supported(tokens, a)
-                or context.transfer_to(tokens, a)
+                or context.transfer_to(tokens, a, c)
                 or context.club_list(tokens, a, b)
                 or context.continues_list(tokens, a, c, club_ends)
             ):
