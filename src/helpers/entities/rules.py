@@ -1574,6 +1574,8 @@ STATE_INSTITUTIONS = _folded(
 )
 #: Two-word institutions of the kind (وكالة الأنباء الأرجنتينية: a state's news agency).
 INSTITUTION_PHRASES = {fold_token("وكالة"): fold_token("الأنباء")}
+#: The first words of both.
+INSTITUTION_HEADS = STATE_INSTITUTIONS | frozenset(INSTITUTION_PHRASES)
 #: Titles named by the body they hold (وزير الخارجية الأمريكي، وزيرة الخارجية الأمريكية).
 INSTITUTION_TITLES = _folded("وزير وزيرة")
 #: Those of the bodies that are adjectives too (السياسة الخارجية الأمريكية "US foreign policy").
@@ -1590,7 +1592,7 @@ def _state_institution_spans(tokens: WordTokens, covered: list[str | None]) -> l
     the adjective of a definite noun (السياسة الخارجية الأمريكية)."""
     spans = []
     for i in range(len(tokens) - 1):
-        if covered[i]:
+        if covered[i] or tokens.bare[i].isdisjoint(INSTITUTION_HEADS):
             continue
         phrase = next(
             (c for c, form in tokens.forms(i) if INSTITUTION_PHRASES.get(form) == tokens.folded[i + 1]), None
