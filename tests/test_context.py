@@ -2203,3 +2203,13 @@ def test_a_club_after_a_move_and_the_proclitic_l_is_the_club():
         "لكرة القدم."
     )
     assert named["ليفربول"] == ("ORG", "liverpool_fc")
+
+
+def test_a_predicate_after_a_name_is_no_part_of_it():
+    named = by_surface("وأكد أن أسلوب ميليشيات المخلوع علي صالح مكشوف لدى الأجهزة الأمنية.")
+    assert "علي صالح" in named and "علي صالح مكشوف" not in named  # "exposed", after two given names
+    divided = by_surface(
+        "ومن غير المعلوم إن كان الاتفاق سيصمد، وقادة طالبان منقسمون بين المفاوضات واستكمال القتال.",
+        use_model=True,
+    )
+    assert divided["طالبان"][0] == "ORG"  # "divided": a plural participle

@@ -1204,7 +1204,8 @@ def _edge_word(
 ) -> bool:
     """A word that is not part of a name at a span's edge: a title (at the end also without its
     article: أمير), a function word (not علي spelled as the name), a time, a nationality
-    adjective (for a person), at the end a verb in the future (الاتحاد | سيسخر)."""
+    adjective (for a person), at the end a verb in the future (الاتحاد | سيسخر) or a plural
+    participle (`_plural_participle`)."""
     if etype == "PER" and not last and (form in COMPOUND_FIRSTS or form in NAME_MAKERS):
         return False  # أبو الغيط، ابن تيمية
     if is_function_word(form):
@@ -1216,6 +1217,19 @@ def _edge_word(
         or form.isdigit()
         or (etype == "PER" and gaz is not None and gaz.nationality(form))
         or (last and clear_future_verb(form))
+        or (last and _plural_participle(form))
+    )
+
+
+def _plural_participle(form: str) -> bool:
+    """An indefinite masculine plural participle of a word in use (طالبان | منقسمون "divided"):
+    a predicate after the name, not a word of it (مارتين is a given name)."""
+    return (
+        form.startswith("م")
+        and form.endswith(("ون", "ين"))
+        and len(form) >= 6
+        and word_zipf(form[:-2]) >= 3.0
+        and not given_names().match([form], 0)[0]
     )
 
 

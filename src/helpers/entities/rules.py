@@ -643,6 +643,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
             j -= 1  # أيمن توفيق | مساعد المدير: a given name that is a title, before its office
     end = j
     limit = COMMON if foreign and word_zipf(form) < 4.0 else 4.0  # جان is also "jinn"
+    if not foreign and j - i >= 2:
+        limit = RARE  # علي صالح | مكشوف "exposed": given names are a name without a surname
     after_particle = False
     while end < len(tokens) and end - j < 2 + 2 * after_particle and tokens.joined(end) and not covered[end]:
         word = tokens.folded[end]
