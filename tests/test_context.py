@@ -2213,3 +2213,9 @@ def test_a_predicate_after_a_name_is_no_part_of_it():
         use_model=True,
     )
     assert divided["طالبان"][0] == "ORG"  # "divided": a plural participle
+
+
+def test_a_masculine_adjective_after_a_title_and_a_place_describes_the_title():
+    assert by_surface("وقال حاكم لويزيانا الجمهوري بوبي جندال إن")["لويزيانا"] == ("LOC", "louisiana_us")
+    assert by_surface("وتقدم التنظيم في ريف حمص الشرقي أمس.")["حمص"] == ("LOC", "homs")
+    assert "الرباط" not in by_surface("وأصيب اللاعب بتمزق في الرباط الداخلي للركبة.")

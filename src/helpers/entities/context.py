@@ -308,12 +308,25 @@ def inside_quoted_name(tokens: WordTokens, first: int, last: int) -> bool:
     return False
 
 
+#: Words for a part of a place, which a masculine adjective after the place describes (ريف حمص
+#: الشرقي، جنوب لبنان).
+PLACE_PARTS = _folded("ريف جنوب شمال شرق غرب وسط ضواحي أطراف محيط جنوبي شمالي شرقي غربي")
+
+
 def city_with_masculine_adjective(tokens: WordTokens, first: int, last: int, nationality) -> bool:
     """A one-word city name followed by a masculine relational adjective that is no nationality
-    is a common noun (الرباط الداخلي للركبة: a ligament): cities are feminine."""
+    is a common noun (الرباط الداخلي للركبة: a ligament): cities are feminine. Not a name without
+    the article after a title or a word for part of a place, which the adjective describes (حاكم
+    لويزيانا الجمهوري: the Republican governor; ريف حمص الشرقي: the eastern countryside)."""
     k = last
+    construct = (
+        not tokens.definite[first]
+        and tokens.joined(first)
+        and (tokens.is_(first - 1, TITLE_HEADS) or bool(tokens.bare[first - 1] & PLACE_PARTS))
+    )
     return (
         last - first == 1
+        and not construct
         and k < len(tokens)
         and tokens.joined(k)
         and tokens.definite[k]
