@@ -2219,3 +2219,18 @@ def test_a_masculine_adjective_after_a_title_and_a_place_describes_the_title():
     assert by_surface("وقال حاكم لويزيانا الجمهوري بوبي جندال إن")["لويزيانا"] == ("LOC", "louisiana_us")
     assert by_surface("وتقدم التنظيم في ريف حمص الشرقي أمس.")["حمص"] == ("LOC", "homs")
     assert "الرباط" not in by_surface("وأصيب اللاعب بتمزق في الرباط الداخلي للركبة.")
+
+
+def test_a_state_body_in_an_article_about_one_foreign_country_is_that_countrys():
+    docs = {
+        "lb": ("", "اجتمع مجلس الوزراء في بيروت أمس، وناقش أزمة النفايات في لبنان."),
+        "sa": ("", "ووافق مجلس الوزراء على ميزانية المملكة في جلسته بالرياض."),
+        "two": ("", "ناقش مجلس الوزراء في بيروت العلاقات مع لبنان وسوريا."),
+        "home": ("", "وأكد مجلس الوزراء في بيروت أن لبنان والمملكة شريكان."),
+        **{f"sa{k}": ("", "وأشاد مجلس الوزراء بجهود المملكة العربية السعودية.") for k in range(2, 6)},
+    }
+    e = found_in(docs)
+    cabinet = e[e.surface == "مجلس الوزراء"].set_index("doc_id").entity_id
+    assert cabinet["lb"] == "org:مجلس_الوزراء@lebanon"
+    # the home country's cabinet, and where another country or the home country is named too
+    assert cabinet["sa"] == cabinet["two"] == cabinet["home"] == "org:مجلس_الوزراء"

@@ -16,7 +16,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from helpers.core.paths import read_data_yaml
@@ -190,6 +190,14 @@ class Gazetteer:
             return True
         country = self.lookup((folded_word + "ه" if folded_word.endswith("ي") else folded_word,))
         return country is not None and bool(self.entries[country.entity_id].iso)
+
+    @cached_property
+    def _countries(self) -> dict[str, str]:
+        return {entry.iso: eid for eid, entry in sorted(self.entries.items()) if entry.iso}
+
+    def country_by_iso(self, iso: str) -> str | None:
+        """Entity id of the country with this ISO code, if the gazetteer has it."""
+        return self._countries.get(iso)
 
     def capital_of(self, entity_id: str) -> str | None:
         """Entity id of the capital city of a country entity (from GeoNames), if known."""

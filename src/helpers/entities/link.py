@@ -424,7 +424,53 @@ def _of_place_or_country(
             "state_body",
             f"a body every state has, of the country its title chain names ({country})",
         )
-    return _named_with_its_country(doc, m, gaz, home)
+    named = _named_with_its_country(doc, m, gaz, home)
+    # وزارة الداخلية التونسية: its own name; مجلس الشحن العالمي: no state's
+    qualified = any(gaz.country_of(w) or w in INTERNATIONAL for w in m.name)
+    if named is None and not qualified and (country := _article_country(doc, tokens, gaz, home)):
+        named = (
+            f"{prefix}@{country}",
+            "state_body",
+            f"a body every state has, in an article about one foreign country ({country})",
+        )
+    return named
+
+
+#: Adjectives of a body above states (مجلس الشحن العالمي، الهيئة الدولية).
+INTERNATIONAL = frozenset(
+    fold_token(w) for w in "الدولي الدولية العالمي العالمية الإقليمي الإقليمية الأممي الأممية".split()
+)
+#: Place mentions of one foreign country that make an article about it (`_article_country`).
+ARTICLE_COUNTRY_MENTIONS = 2
+#: The word the press of the home country names it by (المملكة), folded.
+KINGDOM = fold_token("المملكة")
+
+
+def _article_country(
+    doc: Document, tokens: dict[str, dict[str, WordTokens]], gaz: Gazetteer, home: str
+) -> str | None:
+    """The one foreign country an article is about: its places (the country, its cities) are
+    named at least `ARTICLE_COUNTRY_MENTIONS` times, no other country's are, and the article says
+    nothing of the `home` country (its name or adjective, its places, المملكة), whose press leaves
+    its own bodies unqualified. None otherwise."""
+    home_entry = gaz.entries.get(home)
+    if home_entry is None or not home_entry.iso:
+        return None
+    counts: Counter[str] = Counter()
+    for m in doc.mentions:
+        entry = gaz.entries.get(m.entity_id)
+        if entry is not None and entry.type == "LOC" and (entry.iso or entry.country):
+            counts[entry.iso or entry.country] += 1
+    if not counts or counts[home_entry.iso]:
+        return None
+    (iso, n), *others = counts.most_common(2)
+    if n < ARTICLE_COUNTRY_MENTIONS or others:
+        return None
+    for field_tokens in _doc_tokens(doc, tokens).values():
+        words = {w for forms in field_tokens.bare for w in forms if w.startswith("ال")}
+        if KINGDOM in words or any(gaz.country_of(w) == home for w in words):
+            return None  # والمملكة، بالسعودية، السعوديين
+    return gaz.country_by_iso(iso)
 
 
 def _named_with_its_country(
