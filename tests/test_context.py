@@ -2234,3 +2234,9 @@ def test_a_state_body_in_an_article_about_one_foreign_country_is_that_countrys()
     assert cabinet["lb"] == "org:مجلس_الوزراء@lebanon"
     # the home country's cabinet, and where another country or the home country is named too
     assert cabinet["sa"] == cabinet["two"] == cabinet["home"] == "org:مجلس_الوزراء"
+
+
+def test_a_place_and_a_companys_field_name_the_company():
+    named = by_surface("وأقلعت رحلة خاصة لمصر للطيران صباح أمس، وارتفع سهم دبي للاستثمار بنسبة 2 في المائة.")
+    assert named["مصر للطيران"][0] == named["دبي للاستثمار"][0] == "ORG"
+    assert by_surface("وسافر إلى دبي للاستثمار في العقار.")["دبي"] == ("LOC", "dubai")

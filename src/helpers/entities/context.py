@@ -24,6 +24,7 @@ from helpers.core.words import fold_token, is_function_word, strip_diacritics, w
 from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.given_names import given_names
 from helpers.entities.rules import (
+    COMPANY_FIELDS,
     DEPUTY_TITLES,
     GENERAL_ADJECTIVES,
     PHRASE_STOPS,
@@ -224,7 +225,8 @@ def club_or_company(
     (ريال مدريد، مانشستر يونايتد) or an organisation head before it, a relational adjective and
     a ل-complement after it (نادي جدة الأدبي، بنك الكويت المركزي، شركة البحرين للنقل العام) unless
     a deputy's title comes before it; not a head before a place behind a preposition (مستشفى |
-    بألمانيا: a hospital in Germany)."""
+    بألمانيا: a hospital in Germany); a company's field after it (مصر للطيران، دبي للاستثمار;
+    not after a preposition of place: سافر إلى دبي | للاستثمار)."""
     before, after = first - 1, last
     if before >= 0 and before not in taken and tokens.joined(first) and not clitic:
         if tokens.folded[before] in CLUB_BEFORE:
@@ -249,7 +251,21 @@ def club_or_company(
     if after < len(tokens) and after not in taken and tokens.joined(after):
         if tokens.folded[after] in CLUB_AFTER:
             return first, after + 1
+        moved = first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & PLACE_PREPOSITIONS)
+        # قناة السويس | للملاحة: a longer place's name ends there
+        moved = moved or (
+            first > 0 and load_gazetteer().lookup(tuple(tokens.folded[first - 1 : last])) is not None
+        )
+        if tokens.folded[after] in PLACE_COMPANY_FIELDS and last - first == 1 and not moved:
+            end = after + 1  # دبي للاستثمار، مصر للطيران، الإمارات للاتصالات المتكاملة
+            while end < len(tokens) and tokens.joined(end) and adjective_after(tokens, end):
+                end += 1
+            return first, end
     return None
+
+
+#: A company's field after a place's name, which names the company (مصر للطيران، دبي للاستثمار).
+PLACE_COMPANY_FIELDS = COMPANY_FIELDS | _folded("للإعلام للصناعات للتجارة للنقل للملاحة للتعدين")
 
 
 #: Heads of a body named by a construct noun and a place (غرفة تجارة جدة، مجلس علماء باكستان,
