@@ -378,9 +378,12 @@ def plural_past_verb(word: str) -> bool:
 
 
 def past_verb(word: str) -> bool:
-    """A folded word in use that reads as a verb in the past, his: its imperfect (ي + the word) is
-    in use and the word takes no article (ناهز: يناهز، شارك: يشارك; not عادل: العادل, nor a
-    noun); given names of that shape are matched before this test."""
+    """A folded word in use that reads as a verb in the past, his: its imperfect (ي + the word,
+    whose alef of forms VII to X it drops: استغنى، يستغني) is in use and the word takes no
+    article (ناهز: يناهز، شارك: يشارك; not عادل: العادل, nor a noun); given names of that shape
+    are matched before this test."""
+    if word.startswith("ا") and len(word) >= 5:  # انسحب، اعتبر، استغنى
+        return word_zipf(word) >= 2.5 and word_zipf("ي" + word[1:]) >= 3.0 and word_zipf("ال" + word) < 3.0
     return (
         len(word) >= 3
         and word_zipf(word) >= 3.0
