@@ -2243,3 +2243,8 @@ def test_a_place_and_a_companys_field_name_the_company():
     named = by_surface("وأقلعت رحلة خاصة لمصر للطيران صباح أمس، وارتفع سهم دبي للاستثمار بنسبة 2 في المائة.")
     assert named["مصر للطيران"][0] == named["دبي للاستثمار"][0] == "ORG"
     assert by_surface("وسافر إلى دبي للاستثمار في العقار.")["دبي"] == ("LOC", "dubai")
+
+
+def test_a_name_after_bin_that_reads_as_a_noun_with_a_pronoun_is_a_name():
+    named = by_surface("وقال المدير العام بالإنابة مبارك بن بنيه الخرينج إن العمل مستمر.", use_model=True)
+    assert "مبارك بن بنيه الخرينج" in named  # بنيه "his sons", but after بن a name

@@ -1026,7 +1026,7 @@ def model_token_spans(
                 (
                     k
                     for k in range(first + 1, b)
-                    if _pronoun_noun(tokens, k, b)
+                    if (_pronoun_noun(tokens, k, b) and tokens.folded[k - 1] not in PATRONYMIC)  # بن | بنيه
                     or _prepositional(tokens, k)
                     or (k == b - 1 and unknown_imperfect_verb(tokens.folded[k]))  # فهد | تعايد
                 ),
