@@ -2248,3 +2248,13 @@ def test_a_place_and_a_companys_field_name_the_company():
 def test_a_name_after_bin_that_reads_as_a_noun_with_a_pronoun_is_a_name():
     named = by_surface("وقال المدير العام بالإنابة مبارك بن بنيه الخرينج إن العمل مستمر.", use_model=True)
     assert "مبارك بن بنيه الخرينج" in named  # بنيه "his sons", but after بن a name
+
+
+def test_a_weak_name_used_as_its_common_word_is_that_word_in_the_article():
+    e = found(
+        "تكتسي قاعدة العند الجوية أهمية. وتسعى المقاومة لدخول هذه القاعدة، وتحولت القاعدة إلى منطلق "
+        "لعمليات ضد تنظيم القاعدة في اليمن."
+    )
+    assert list(e[e.entity_id == "al_qaeda"].surface) == ["تنظيم القاعدة"]  # not "this base", "the base"
+    other = found("وحذر من تنظيم القاعدة في اليمن، وقال إن القاعدة تستغل الفراغ.")
+    assert list(other[other.entity_id == "al_qaeda"].surface) == ["تنظيم القاعدة", "القاعدة"]

@@ -178,6 +178,36 @@ def _after_nothing_or_particle(tokens: WordTokens, k: int) -> bool:
 QUOTED_RULES = frozenset({"quoted_source", "quoted_org"})
 
 
+def weak_names_as_words(
+    fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]], gaz: Gazetteer
+) -> dict[str, tuple[list[Span], list[Span]]]:
+    """A one-word name the gazetteer holds weakly that the document uses once as the common word
+    it also is (`context.common_noun_use`: هذه القاعدة "this base") is that word throughout the
+    document (تحولت القاعدة إلى منطلق "the base became ..."): one sense per article. Its strong
+    names stay (تنظيم القاعدة)."""
+    words = set()
+    for tokens in fields.values():
+        for k in range(len(tokens)):
+            for c, form in tokens.forms(k):
+                if context.common_noun_use(tokens, k, c, True):
+                    alias = gaz.lookup((form,))
+                    if alias is not None and alias.weak:
+                        words.add(form)
+    if not words:
+        return found
+    return {
+        name: (
+            [
+                s
+                for s in found[name][0]
+                if not (s.alias and s.alias.weak and s.length == 1 and span_text(tokens, s)[2][0] in words)
+            ],
+            found[name][1],
+        )
+        for name, tokens in fields.items()
+    }
+
+
 def rare_clubs_throughout(
     fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]
 ) -> dict[str, tuple[list[Span], list[Span]]]:

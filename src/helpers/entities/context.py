@@ -324,6 +324,16 @@ def inside_quoted_name(tokens: WordTokens, first: int, last: int) -> bool:
     return False
 
 
+#: Demonstratives: a weak name after one is a common noun (هذه القاعدة "this base").
+DEMONSTRATIVES = _folded("هذه هذا تلك هذي")
+
+
+def common_noun_use(tokens: WordTokens, k: int, clitic: int, weak: bool) -> bool:
+    """A one-word name the gazetteer holds weakly (القاعدة) used as the common word it also is,
+    after a demonstrative (هذه القاعدة "this base")."""
+    return weak and not clitic and k > 0 and tokens.joined(k) and tokens.folded[k - 1] in DEMONSTRATIVES
+
+
 #: Words for a part of a place, which a masculine adjective after the place describes (ريف حمص
 #: الشرقي، جنوب لبنان).
 PLACE_PARTS = _folded("ريف جنوب شمال شرق غرب وسط ضواحي أطراف محيط جنوبي شمالي شرقي غربي")

@@ -26,6 +26,7 @@ from helpers.entities.adjust import (
     number_agreeing,
     persons_named_throughout,
     rare_clubs_throughout,
+    weak_names_as_words,
     with_given_name_before,
     with_known_surname,
     with_patronymics,
@@ -243,6 +244,9 @@ def _gazetteer_spans(
         if context.in_common_phrase(tokens, a, b, gaz, c):
             vetoed.update(range(a, b))
             continue  # صلاة المغرب، جوز الهند، مسقط رأسه، درجة حماس الناس
+        if b - a == 1 and context.common_noun_use(tokens, a, c, alias.weak):
+            vetoed.update(range(a, b))
+            continue  # هذه القاعدة "this base": the word, not al-Qaeda
         if c and b - a == 1 and tokens.folded[a][:c] in LIKE and pronoun_suffixed(tokens, a):
             vetoed.update(range(a, b))
             continue  # كسبها "won it", not ك "like" + سبها: a word in use with a pronoun
@@ -1327,6 +1331,7 @@ def recognise(
         elif _names_a_club_by_its_head(fields, found, gaz):
             found = club_names_throughout(fields, found, gaz)
         found = persons_named_throughout(fields, rare_clubs_throughout(fields, found))
+        found = weak_names_as_words(fields, found, gaz)
         surnames = lone_surnames(fields, found)
         for field_name, tokens in fields.items():
             chosen, unconfirmed = found[field_name]
