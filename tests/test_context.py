@@ -2258,3 +2258,8 @@ def test_a_weak_name_used_as_its_common_word_is_that_word_in_the_article():
     assert list(e[e.entity_id == "al_qaeda"].surface) == ["تنظيم القاعدة"]  # not "this base", "the base"
     other = found("وحذر من تنظيم القاعدة في اليمن، وقال إن القاعدة تستغل الفراغ.")
     assert list(other[other.entity_id == "al_qaeda"].surface) == ["تنظيم القاعدة", "القاعدة"]
+
+
+def test_a_labellers_person_starting_with_a_proclitic_and_a_common_noun_is_no_name():
+    named = by_surface("احتفلت الأسرة الأسبوع الماضي بزواج الشاب المهندس فهد العمري.", use_model=True)
+    assert not [s for s in named if s.startswith("بزواج")]

@@ -626,7 +626,8 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
     elif span.type == "PER" and VOCATIVE in words:
         return False  # يا أميرنا المحبوب: a call in a poem
     elif span.type == "PER" and not sure:
-        if word_zipf(words[0]) >= 4.0 and not given_names().match(list(words), 0)[0]:
+        first_zipf = max(word_zipf(form) for _, form in tokens.forms(span.first))  # بزواج: ب + زواج
+        if first_zipf >= 4.0 and not given_names().match(list(words), 0)[0]:
             last, named = words[-1], given_names().match(words, 1)[0]
             if named or word_zipf(last) >= RARE_SURNAME_ZIPF or gaz_nationality(last):
                 # مسؤولون أميركيون: a common noun and its adjective; رحيل محمد الثمالي: a noun
