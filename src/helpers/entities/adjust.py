@@ -187,12 +187,11 @@ def weak_names_as_words(
     names stay (تنظيم القاعدة)."""
     words = set()
     for tokens in fields.values():
-        for k in range(len(tokens)):
-            for c, form in tokens.forms(k):
-                if context.common_noun_use(tokens, k, c, True):
-                    alias = gaz.lookup((form,))
-                    if alias is not None and alias.weak:
-                        words.add(form)
+        for k in range(1, len(tokens)):
+            if tokens.folded[k - 1] in context.DEMONSTRATIVES and context.common_noun_use(tokens, k, 0, True):
+                alias = gaz.lookup((tokens.folded[k],))
+                if alias is not None and alias.weak:
+                    words.add(tokens.folded[k])
     if not words:
         return found
     return {

@@ -533,7 +533,7 @@ def club_by_rare_name(tokens: WordTokens, covered: list[str | None], sport: bool
     نيمار), and places are feminine (`club_by_nationality`)."""
     found = []
     for k in range(2, len(tokens)):
-        if not club_by_nationality(tokens, k, k):
+        if not tokens.folded[k].endswith("ي") or not club_by_nationality(tokens, k, k):
             continue
         for unknown in (False, True):
             first = k
