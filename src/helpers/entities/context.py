@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
+from helpers.core.words import PRONOUN_SUFFIXES, fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.given_names import given_names
 from helpers.entities.rules import (
@@ -564,9 +564,9 @@ def listed_club_and(tokens: WordTokens, first: int) -> int:
     return 1 if tokens.folded[first].startswith("و") and len(tokens.folded[first]) > 4 and listed else 0
 
 
-#: Endings of inflected words (feminine or a pronoun, dual, plurals) that a club's unknown
-#: foreign name is not taken to have (نطحة، ليخلفه، والنجمان).
-INFLECTED = ("ه", "ها", "هم", "ان", "ين", "ون", "ات")
+#: Endings of inflected Arabic words (dual, plurals, attached pronouns; folded ة is ه) that an
+#: unknown word is not taken as a name with (نطحة، ليخلفه، والنجمان).
+INFLECTED_ENDINGS = ("ان", "ين", "ون", "ات", *PRONOUN_SUFFIXES)
 
 
 def _rare_name_word(tokens: WordTokens, k: int, covered: list[str | None], unknown: bool) -> bool:
@@ -579,7 +579,7 @@ def _rare_name_word(tokens: WordTokens, k: int, covered: list[str | None], unkno
     if any(form.startswith("ال") or is_function_word(form) for form in forms):
         return False
     if unknown:
-        return not word.endswith(INFLECTED) and all(word_zipf(form) == 0 for form in forms)
+        return not word.endswith(INFLECTED_ENDINGS) and all(word_zipf(form) == 0 for form in forms)
     return all(word_zipf(form) < RARE for form in forms)
 
 

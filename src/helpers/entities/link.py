@@ -14,8 +14,9 @@ import pandas as pd
 from helpers.catalog import columns
 from helpers.core.engine import map_list
 from helpers.core.text import SentenceIndex, index_sentences
-from helpers.core.words import PRONOUN_SUFFIXES, fold_token, is_function_word, word_zipf
+from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities.context import (
+    INFLECTED_ENDINGS,
     NATIONAL_HEADS,
     country_of_title_chain,
     generic_name,
@@ -736,10 +737,6 @@ def _corpus_surname_word(form: str) -> bool:
     # pronoun on a noun or verb (ريالين، يؤكدان، منهزمة، صفقاتها، نجليه), or a verb in another
     # person (تعايد)
     return word_zipf(form) == 0 and not form.endswith(INFLECTED_ENDINGS) and not unknown_imperfect_verb(form)
-
-
-#: Endings of inflected Arabic words (dual, plurals, attached pronouns) no surname is taken for.
-INFLECTED_ENDINGS = ("ان", "ين", "ون", "ات", *PRONOUN_SUFFIXES)
 
 
 def _propagate_field(

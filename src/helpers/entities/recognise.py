@@ -964,7 +964,8 @@ def model_token_spans(
     before it than before بن, and one before أبو is the usual given name and family, خالد أبو زيد),
     and ابن itself before a given name and a family, which is kinship (ابن | هلال الأسد);
     titles, function words, times and nationality adjectives at its edges and a last word joined
-    by و to a common word are trimmed (`_trim`); a person span ends before a noun with a pronoun or
+    by و to a common word are trimmed (`_trim`); a person span ends before a noun with a pronoun (not
+    right after بن: مبارك بن بنيه) or
     ب/ل/ك + a frequent word (`_prepositional`); an ORG span takes the definite head before it
     (الهيئة العامة للسياحة), and a person span that starts with an organisation head is that
     organisation (جامعة نايف، اللجنة السياحية); spans of function words only, of a formula word

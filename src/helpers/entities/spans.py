@@ -105,8 +105,8 @@ def span_text(tokens: WordTokens, span: Span) -> tuple[int, int, tuple[str, ...]
     shares with other names, if any)."""
     start = tokens.starts[span.first]
     first = tokens.folded[span.first]
-    reading = dict(tokens.forms(span.first)).get(span.clitic, "") if span.clitic else ""
-    if first[span.clitic - 1 : span.clitic + 1] == "لل" and reading.startswith("ال"):
+    reading = dict(tokens.forms(span.first)).get(span.clitic, "")
+    if span.clitic and first[span.clitic - 1 : span.clitic + 1] == "لل" and reading.startswith("ال"):
         # ل + ال written لل: the article's alef is not in the text, keep the word whole
         first = reading
     elif span.clitic:
