@@ -2231,12 +2231,14 @@ def test_a_state_body_in_an_article_about_one_foreign_country_is_that_countrys()
         "two": ("", "ناقش مجلس الوزراء في بيروت العلاقات مع لبنان وسوريا."),
         "home": ("", "وأكد مجلس الوزراء في بيروت أن لبنان والمملكة شريكان."),
         **{f"sa{k}": ("", "وأشاد مجلس الوزراء بجهود المملكة العربية السعودية.") for k in range(2, 6)},
+        "prince": ("", "وبعث ولي العهد النائب الثاني لرئيس مجلس الوزراء برقية إلى تونس، وزار الوفد تونس."),
     }
     e = found_in(docs)
     cabinet = e[e.surface == "مجلس الوزراء"].set_index("doc_id").entity_id
     assert cabinet["lb"] == "org:مجلس_الوزراء@lebanon"
-    # the home country's cabinet, and where another country or the home country is named too
-    assert cabinet["sa"] == cabinet["two"] == cabinet["home"] == "org:مجلس_الوزراء"
+    # the home country's cabinet, where another country or the home country is named too, and after
+    # a deputy's title chain that names no country (the home country's princes)
+    assert cabinet["sa"] == cabinet["two"] == cabinet["home"] == cabinet["prince"] == "org:مجلس_الوزراء"
 
 
 def test_a_place_and_a_companys_field_name_the_company():

@@ -41,6 +41,7 @@ from helpers.entities.name_keys import (
 from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS
 from helpers.entities.rules import (
     COMMON,
+    DEPUTY_TITLES,
     NAME_PARTICLES,
     PERSON_SHAPE,
     RARE,
@@ -418,7 +419,8 @@ def _of_place_or_country(
     if not state_body(m.name):
         return None
     field_tokens = _doc_tokens(doc, tokens)[m.field]
-    country = country_of_title_chain(field_tokens, *_token_range(field_tokens, m), gaz)
+    first, last = _token_range(field_tokens, m)
+    country = country_of_title_chain(field_tokens, first, last, gaz)
     if country and country != home:
         return (
             f"{prefix}@{country}",
@@ -426,9 +428,20 @@ def _of_place_or_country(
             f"a body every state has, of the country its title chain names ({country})",
         )
     named = _named_with_its_country(doc, m, gaz, home)
-    # وزارة الداخلية التونسية: its own name; مجلس الشحن العالمي: no state's
-    qualified = any(gaz.country_of(w) or w in INTERNATIONAL for w in m.name)
-    if named is None and not qualified and (country := _article_country(doc, tokens, gaz, home)):
+    # وزارة الداخلية التونسية: its own name; مجلس الشحن العالمي: no state's; مجلس التعاون: the GCC
+    # the gazetteer knows; ولي العهد نائب رئيس مجلس الوزراء، النائب الثاني لرئيس مجلس الوزراء: a
+    # deputy's title chain that names no country is the home country's (its princes' titles)
+    qualified = any(gaz.country_of(w) or w in INTERNATIONAL for w in m.name) or gaz.lookup(m.name) is not None
+    titled = any(
+        field_tokens.joined(k + 1) and {w.removeprefix("ال") for w in field_tokens.bare[k]} & DEPUTY_TITLES
+        for k in range(max(0, first - 3), first)
+    )
+    if (
+        named is None
+        and not qualified
+        and not titled
+        and (country := _article_country(doc, tokens, gaz, home))
+    ):
         named = (
             f"{prefix}@{country}",
             "state_body",
