@@ -1209,15 +1209,16 @@ def _edge_word(
     tokens: WordTokens, k: int, form: str, etype: str, gaz: Gazetteer | None, last: bool = False
 ) -> bool:
     """A word that is not part of a name at a span's edge: a title (at the end also without its
-    article: أمير), a function word (not علي spelled as the name), a time, a nationality
-    adjective (for a person), at the end a verb in the future (الاتحاد | سيسخر) or a plural
-    participle (`_plural_participle`)."""
+    article: أمير) or "acting" (بالإنابة), a function word (not علي spelled as the name), a time,
+    a nationality adjective (for a person), at the end a verb in the future (الاتحاد | سيسخر) or
+    a plural participle (`_plural_participle`)."""
     if etype == "PER" and not last and (form in COMPOUND_FIRSTS or form in NAME_MAKERS):
         return False  # أبو الغيط، ابن تيمية
     if is_function_word(form):
         return not spelled_as_given_name(tokens, k, form) or ali_is_preposition(tokens, k)
     return (
         form in TITLE_HEADS
+        or form in ACTING
         or (last and ("ال" + form) in TITLE_HEADS)
         or form in PHRASE_STOPS
         or form.isdigit()
@@ -1237,6 +1238,10 @@ def _plural_participle(form: str) -> bool:
         and word_zipf(form[:-2]) >= 3.0
         and not given_names().match([form], 0)[0]
     )
+
+
+#: "Acting", after a title and before the name (رئيس مجلس الأمة بالإنابة مبارك الخرينج).
+ACTING = frozenset(fold_token(w) for w in "بالإنابة بالنيابة".split())
 
 
 #: Blessings written after a name (رحمه الله، حفظه الله، عليه السلام): not part of it.

@@ -1582,7 +1582,7 @@ INSTITUTION_PHRASES = {fold_token("وكالة"): fold_token("الأنباء")}
 #: The first words of both.
 INSTITUTION_HEADS = STATE_INSTITUTIONS | frozenset(INSTITUTION_PHRASES)
 #: Titles named by the body they hold (وزير الخارجية الأمريكي، وزيرة الخارجية الأمريكية).
-INSTITUTION_TITLES = _folded("وزير وزيرة")
+INSTITUTION_TITLES = _folded("وزير وزيرة وزيرا")
 #: Those of the bodies that are adjectives too (السياسة الخارجية الأمريكية "US foreign policy").
 ADJECTIVE_INSTITUTIONS = _folded("الخارجية الداخلية البحرية")
 #: Adjectives that may stand between such a body and its nationality (الجيش الوطني الليبي).
@@ -1617,7 +1617,7 @@ def _state_institution_spans(tokens: WordTokens, covered: list[str | None]) -> l
         if tokens.folded[j].endswith("ه") != tokens.folded[i].endswith(("ه", "ات")):
             continue  # وزير الخارجية | البريطاني، جهاز الأمن والمخابرات | السوداني: another noun's
         before = i - 1 if i > 0 and tokens.joined(i) else None
-        if before is not None and tokens.is_(before, INSTITUTION_TITLES):
+        if before is not None and tokens.bare[before] & INSTITUTION_TITLES:
             continue  # وزيرة الخارجية الأمريكية: the minister, not the ministry
         if (
             before is not None
