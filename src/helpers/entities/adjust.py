@@ -188,7 +188,7 @@ def weak_names_as_words(
     words = set()
     for tokens in fields.values():
         for k in range(1, len(tokens)):
-            if tokens.folded[k - 1] in context.DEMONSTRATIVES and context.common_noun_use(tokens, k, 0, True):
+            if context.common_noun_use(tokens, k, 0):
                 alias = gaz.lookup((tokens.folded[k],))
                 if alias is not None and alias.weak:
                     words.add(tokens.folded[k])
@@ -309,20 +309,11 @@ def persons_named_throughout(
     return out
 
 
-#: Prepositions of place and movement before a place's name (في أورلاندو، إلى باترسون).
-PLACE_PREPOSITIONS = frozenset(fold_token(w) for w in "في إلى الى من نحو داخل خارج قرب عبر حتى بين".split())
-
-
 def _read_as_place(tokens: WordTokens, span: Span) -> bool:
-    """The context makes a one-word name a place: ب before it, a preposition of place or a place
-    head or movement verb (`context.place_supported`) right before it, or a nationality adjective
-    after it (أورلاندو الأمريكية)."""
-    first = span.first
-    if span.clitic and tokens.folded[first][: span.clitic] in ("ب", "وب", "فب"):
-        return True
-    if first > 0 and tokens.joined(first) and tokens.folded[first - 1] in PLACE_PREPOSITIONS:
-        return True
-    return context.place_supported(tokens, first) or nationality_after(tokens, span.last)
+    """The context makes a one-word name a place (`context.place_reading`: ب, a preposition of
+    place, a place head or movement verb before it), or a nationality adjective after it
+    (أورلاندو الأمريكية)."""
+    return context.place_reading(tokens, span.first, span.clitic) or nationality_after(tokens, span.last)
 
 
 def lone_surnames(fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]]) -> set[str]:

@@ -28,13 +28,13 @@ from helpers.entities.rules import (
     DEPUTY_TITLES,
     GENERAL_ADJECTIVES,
     PHRASE_STOPS,
-    RARE,
     TITLE_HEADS,
     TITLE_LINKS,
     WordTokens,
     adjective_after,
     nationality_after,
     organisation_complement_end,
+    rare_in_every_reading,
     sport_construct_end,
 )
 
@@ -328,10 +328,10 @@ def inside_quoted_name(tokens: WordTokens, first: int, last: int) -> bool:
 DEMONSTRATIVES = _folded("هذه هذا تلك هذي")
 
 
-def common_noun_use(tokens: WordTokens, k: int, clitic: int, weak: bool) -> bool:
-    """A one-word name the gazetteer holds weakly (القاعدة) used as the common word it also is,
-    after a demonstrative (هذه القاعدة "this base")."""
-    return weak and not clitic and k > 0 and tokens.joined(k) and tokens.folded[k - 1] in DEMONSTRATIVES
+def common_noun_use(tokens: WordTokens, k: int, clitic: int) -> bool:
+    """Token k, without a proclitic, right after a demonstrative: a name the gazetteer holds
+    weakly there is the common word it also is (هذه القاعدة "this base")."""
+    return k > 0 and tokens.folded[k - 1] in DEMONSTRATIVES and not clitic and tokens.joined(k)
 
 
 #: Words for a part of a place, which a masculine adjective after the place describes (ريف حمص
@@ -432,10 +432,10 @@ def edition_end(tokens: WordTokens, last: int) -> int:
 EDITION_FOLLOWERS = _folded("الذي التي")
 
 
-def club_by_nationality(tokens: WordTokens, first: int, last: int) -> bool:
-    """A place followed by a masculine nationality adjective names a club (الكويت الكويتي،
-    برشلونة الإسباني): places are feminine, clubs (النادي) masculine."""
-    return nationality_after(tokens, last) and tokens.folded[last].endswith("ي")
+def club_by_nationality(tokens: WordTokens, last: int) -> bool:
+    """A name followed at token `last` by a masculine nationality adjective names a club (الكويت
+    الكويتي، برشلونة الإسباني): places are feminine, clubs (النادي) masculine."""
+    return last < len(tokens) and tokens.folded[last].endswith("ي") and nationality_after(tokens, last)
 
 
 #: Words before a club's name that say it is the club (نادي الهلال، فاز الهلال، أمام النصر).
@@ -533,7 +533,7 @@ def club_by_rare_name(tokens: WordTokens, covered: list[str | None], sport: bool
     نيمار), and places are feminine (`club_by_nationality`)."""
     found = []
     for k in range(2, len(tokens)):
-        if not tokens.folded[k].endswith("ي") or not club_by_nationality(tokens, k, k):
+        if not club_by_nationality(tokens, k):
             continue
         for unknown in (False, True):
             first = k
@@ -580,7 +580,7 @@ def _rare_name_word(tokens: WordTokens, k: int, covered: list[str | None], unkno
         return False
     if unknown:
         return not word.endswith(INFLECTED_ENDINGS) and all(word_zipf(form) == 0 for form in forms)
-    return all(word_zipf(form) < RARE for form in forms)
+    return rare_in_every_reading(tokens, k)
 
 
 def club_by_city(tokens: WordTokens, first: int) -> bool:

@@ -236,6 +236,7 @@ def _link_rule_mentions(
     tokens already made."""
     home = _home_country(docs, linker.gaz)
     shared = _shared_names(docs, tokens, linker.gaz)
+    countries: dict[str, str | None] = {}  # doc_id -> `_article_country`, found once per document
     for doc in docs:
         _weak_state_bodies_unlinked(doc)
         for m in doc.mentions:
@@ -280,7 +281,7 @@ def _link_rule_mentions(
             if found is None and m.type == "ORG":
                 found = _club_named_by_core(m.name, linker)
             if found is None and m.type in ("ORG", "LOC") and generic_name(m.name):
-                found = _of_place_or_country(doc, m, tokens, linker.gaz, home, shared)
+                found = _of_place_or_country(doc, m, tokens, linker.gaz, home, shared, countries)
             if found is None:
                 found = linker.rule_entity(m.name, m.type)
             m.entity_id = found[0]
@@ -403,11 +404,13 @@ def _of_place_or_country(
     gaz: Gazetteer,
     home: str,
     shared: dict[tuple[str, ...], dict[tuple[str, str, int], str]],
+    countries: dict[str, str | None],
 ) -> tuple[str, str, str] | None:
     """The id of a name many places' bodies or facilities share (`_shared_names`) for the place
     after this mention (مستشفى الملك فهد | بجدة), or of a state body for the country its title
-    chain names (رئيس مجلس الوزراء ... بدولة الإمارات; not the `home` country). None when neither
-    is said."""
+    chain names (رئيس مجلس الوزراء ... بدولة الإمارات; not the `home` country), or of the one foreign
+    country the article is about (`_article_country`, found once per document in `countries`).
+    None when neither is said."""
     prefix = f"{m.type.lower()}:{'_'.join(m.name)}"
     place = shared.get(m.name, {}).get((doc.doc_id, m.field, m.start))
     if place:
@@ -428,26 +431,29 @@ def _of_place_or_country(
             f"a body every state has, of the country its title chain names ({country})",
         )
     named = _named_with_its_country(doc, m, gaz, home)
+    if named is not None:
+        return named
     # وزارة الداخلية التونسية: its own name; مجلس الشحن العالمي: no state's; مجلس التعاون: the GCC
-    # the gazetteer knows; ولي العهد نائب رئيس مجلس الوزراء، النائب الثاني لرئيس مجلس الوزراء: a
-    # deputy's title chain that names no country is the home country's (its princes' titles)
-    qualified = any(gaz.country_of(w) or w in INTERNATIONAL for w in m.name) or gaz.lookup(m.name) is not None
-    titled = any(
+    # the gazetteer knows
+    if any(gaz.country_of(w) or w in INTERNATIONAL for w in m.name) or gaz.lookup(m.name) is not None:
+        return None
+    # ولي العهد نائب رئيس مجلس الوزراء، النائب الثاني لرئيس مجلس الوزراء: a deputy's title chain that
+    # names no country is the home country's (its princes' titles)
+    if any(
         field_tokens.joined(k + 1) and {w.removeprefix("ال") for w in field_tokens.bare[k]} & DEPUTY_TITLES
         for k in range(max(0, first - 3), first)
-    )
-    if (
-        named is None
-        and not qualified
-        and not titled
-        and (country := _article_country(doc, tokens, gaz, home))
     ):
-        named = (
-            f"{prefix}@{country}",
-            "state_body",
-            f"a body every state has, in an article about one foreign country ({country})",
-        )
-    return named
+        return None
+    if doc.doc_id not in countries:
+        countries[doc.doc_id] = _article_country(doc, tokens, gaz, home)
+    country = countries[doc.doc_id]
+    if country is None:
+        return None
+    return (
+        f"{prefix}@{country}",
+        "state_body",
+        f"a body every state has, in an article about one foreign country ({country})",
+    )
 
 
 #: Adjectives of a body above states (مجلس الشحن العالمي، الهيئة الدولية).

@@ -244,7 +244,7 @@ def _gazetteer_spans(
         if context.in_common_phrase(tokens, a, b, gaz, c):
             vetoed.update(range(a, b))
             continue  # صلاة المغرب، جوز الهند، مسقط رأسه، درجة حماس الناس
-        if b - a == 1 and context.common_noun_use(tokens, a, c, alias.weak):
+        if b - a == 1 and alias.weak and context.common_noun_use(tokens, a, c):
             vetoed.update(range(a, b))
             continue  # هذه القاعدة "this base": the word, not al-Qaeda
         if c and b - a == 1 and tokens.folded[a][:c] in LIKE and pronoun_suffixed(tokens, a):
@@ -353,7 +353,7 @@ def _gazetteer_spans(
                 spans.append(Span(event[0], event[1], "MISC", "rule", c, rule="event_place"))
                 continue
             if sport and (
-                context.club_by_nationality(tokens, a, b)
+                context.club_by_nationality(tokens, b)
                 or (entry.country and not c and context.club_by_city(tokens, a))
                 or (entry.country and context.continues_list(tokens, a, c, _org_ends(spans)))
             ):  # the labeller does not overrule these (`merge_model`)
@@ -361,7 +361,7 @@ def _gazetteer_spans(
                     as_club(Span(a, b, "LOC", "gazetteer", c), gaz.sport_club(name), "club_place", CLUB_HOW)
                 )
                 continue
-            if context.club_by_nationality(tokens, a, b):
+            if context.club_by_nationality(tokens, b):
                 spans.append(
                     as_club(
                         Span(a, b, "LOC", "gazetteer", c), gaz.sport_club(name), "club_nationality", CLUB_HOW

@@ -901,7 +901,7 @@ def _shape_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
     return spans
 
 
-def _rare(tokens: WordTokens, i: int) -> bool:
+def rare_in_every_reading(tokens: WordTokens, i: int) -> bool:
     """Token i is rare in every reading (وتمويل is و + a common word)."""
     return all(word_zipf(form) < RARE and not is_function_word(form) for _, form in tokens.forms(i))
 
@@ -974,7 +974,7 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
         and not tokens.folded[j].startswith("لل")  # مركز | للاحتياطيين: ل + the article
         and not tokens.folded[j].isdigit()
         and not tokens.folded[j].endswith("يه")  # لجنة استشارية: a feminine nisba adjective
-        and _rare(tokens, j)
+        and rare_in_every_reading(tokens, j)
     ):
         j += 1
     return j
@@ -1431,7 +1431,12 @@ def _company_field_spans(tokens: WordTokens, covered: list[str | None]) -> list[
         if tokens.folded[k] not in COMPANY_FIELDS or not tokens.joined(k) or covered[k] or covered[k - 1]:
             continue
         word = tokens.folded[k - 1]
-        if not _rare(tokens, k - 1) or not word.isalpha() or has_tanween(tokens.raw[k - 1]) or len(word) < 3:
+        if (
+            not rare_in_every_reading(tokens, k - 1)
+            or not word.isalpha()
+            or has_tanween(tokens.raw[k - 1])
+            or len(word) < 3
+        ):
             continue
         clitic = 1 if word.startswith("و") and word_zipf(word) == 0 else 0  # وميدغلف: an unknown word
         name = word[clitic:]
