@@ -2225,21 +2225,28 @@ def test_a_masculine_adjective_after_a_title_and_a_place_describes_the_title():
     assert "الرباط" not in by_surface("وأصيب اللاعب بتمزق في الرباط الداخلي للركبة.")
 
 
-def test_a_state_body_in_an_article_about_one_foreign_country_is_that_countrys():
+def test_a_state_body_in_an_article_about_foreign_countries_is_no_home_body():
     docs = {
         "lb": ("", "اجتمع مجلس الوزراء في بيروت أمس، وناقش أزمة النفايات في لبنان."),
         "sa": ("", "ووافق مجلس الوزراء على ميزانية المملكة في جلسته بالرياض."),
         "two": ("", "ناقش مجلس الوزراء في بيروت العلاقات مع لبنان وسوريا."),
+        "us": ("", "وصوت مجلس الشيوخ على الاتفاق مع إيران، وقال السيناتور الأمريكي إن إيران لن تلتزم."),
         "home": ("", "وأكد مجلس الوزراء في بيروت أن لبنان والمملكة شريكان."),
-        **{f"sa{k}": ("", "وأشاد مجلس الوزراء بجهود المملكة العربية السعودية.") for k in range(2, 6)},
+        "town": ("", "وأقر مجلس الوزراء مشروعا في القنفذة، وزار الوفد بيروت ولبنان."),
+        **{f"sa{k}": ("", "وأشاد مجلس الوزراء بجهود المملكة العربية السعودية.") for k in range(2, 8)},
         "prince": ("", "وبعث ولي العهد النائب الثاني لرئيس مجلس الوزراء برقية إلى تونس، وزار الوفد تونس."),
     }
     e = found_in(docs)
     cabinet = e[e.surface == "مجلس الوزراء"].set_index("doc_id").entity_id
     assert cabinet["lb"] == "org:مجلس_الوزراء@lebanon"
-    # the home country's cabinet, where another country or the home country is named too, and after
+    # the home country's cabinet, where the home country or one of its towns is named too, and after
     # a deputy's title chain that names no country (the home country's princes)
-    assert cabinet["sa"] == cabinet["two"] == cabinet["home"] == cabinet["prince"] == "org:مجلس_الوزراء"
+    assert cabinet["sa"] == cabinet["home"] == cabinet["town"] == cabinet["prince"] == "org:مجلس_الوزراء"
+    # foreign countries only, none the article's main one (a nationality adjective counts): the
+    # article's own body, merged with no state's
+    assert cabinet["two"] == "org:مجلس_الوزراء@two"
+    senate = e[e.surface == "مجلس الشيوخ"].set_index("doc_id").entity_id
+    assert senate["us"] == "org:مجلس_الشيوخ@us"
 
 
 def test_a_place_and_a_companys_field_name_the_company():

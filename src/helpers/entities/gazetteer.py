@@ -81,6 +81,8 @@ class Entry:
     iso: str = ""
     #: ISO code of the country a GeoNames city is in.
     country: str = ""
+    #: ISO code of the country a curated region, town or site lies in (`in_country`).
+    in_country: str = ""
 
 
 @dataclass(frozen=True)
@@ -283,6 +285,7 @@ def _curated() -> tuple[list[Entry], set[str]]:
                 weak,
                 "curated",
                 item.get("iso") or "",
+                in_country=item.get("in_country") or "",
             )
         )
     exclude = {" ".join(name_tokens(name)) for name in data.get("exclude") or ()}
@@ -507,6 +510,7 @@ def _merge_library_entries(curated: list[Entry], library: list[Entry]) -> list[E
                 entry.source,
                 entry.iso,
                 entry.country,
+                entry.in_country,
             )
             target = eid
         else:
@@ -523,6 +527,7 @@ def _merge_library_entries(curated: list[Entry], library: list[Entry]) -> list[E
                 old.source,
                 old.iso or entry.iso,
                 old.country or entry.country,
+                old.in_country or entry.in_country,
             )
         for name in entry.aliases:
             by_name.setdefault((entry.type, name_tokens(name)), target)

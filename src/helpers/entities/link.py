@@ -408,9 +408,9 @@ def _of_place_or_country(
 ) -> tuple[str, str, str] | None:
     """The id of a name many places' bodies or facilities share (`_shared_names`) for the place
     after this mention (مستشفى الملك فهد | بجدة), or of a state body for the country its title
-    chain names (رئيس مجلس الوزراء ... بدولة الإمارات; not the `home` country), or of the one foreign
-    country the article is about (`_article_country`, found once per document in `countries`).
-    None when neither is said."""
+    chain names (رئيس مجلس الوزراء ... بدولة الإمارات; not the `home` country), or of the foreign
+    country the article is about (`_article_country`, found once per document in `countries`), or
+    the article's own where it names foreign countries only. None when none of these is said."""
     prefix = f"{m.type.lower()}:{'_'.join(m.name)}"
     place = shared.get(m.name, {}).get((doc.doc_id, m.field, m.start))
     if place:
@@ -449,6 +449,12 @@ def _of_place_or_country(
     country = countries[doc.doc_id]
     if country is None:
         return None
+    if country == FOREIGN_ONLY:
+        return (
+            f"{prefix}@{doc.doc_id}",
+            "state_body",
+            "a body every state has, in an article about foreign countries only: the article's own",
+        )
     return (
         f"{prefix}@{country}",
         "state_body",
@@ -460,8 +466,10 @@ def _of_place_or_country(
 INTERNATIONAL = frozenset(
     fold_token(w) for w in "الدولي الدولية العالمي العالمية الإقليمي الإقليمية الأممي الأممية".split()
 )
-#: Place mentions of one foreign country that make an article about it (`_article_country`).
+#: Mentions of one foreign country (places, adjective) that make an article about it (`_article_country`).
 ARTICLE_COUNTRY_MENTIONS = 2
+#: `_article_country` of an article that names foreign countries only, none the main one.
+FOREIGN_ONLY = "@foreign"
 #: The word the press of the home country names it by (المملكة), folded.
 KINGDOM = fold_token("المملكة")
 
@@ -469,28 +477,35 @@ KINGDOM = fold_token("المملكة")
 def _article_country(
     doc: Document, tokens: dict[str, dict[str, WordTokens]], gaz: Gazetteer, home: str
 ) -> str | None:
-    """The one foreign country an article is about: its places (the country, its cities) are
-    named at least `ARTICLE_COUNTRY_MENTIONS` times, no other country's are, and the article says
-    nothing of the `home` country (its name or adjective, its places, المملكة), whose press leaves
-    its own bodies unqualified. None otherwise."""
+    """The foreign country an article is about, where it says nothing of the `home` country
+    (its name or adjective, its places, المملكة), whose press leaves its own bodies unqualified:
+    the country whose places (the country, its regions and towns) and adjective are named at least
+    `ARTICLE_COUNTRY_MENTIONS` times and more than twice as often as all others', else
+    `FOREIGN_ONLY` (several foreign countries, none the main one). None where the home country
+    is named or no country is."""
     home_entry = gaz.entries.get(home)
     if home_entry is None or not home_entry.iso:
         return None
     counts: Counter[str] = Counter()
+    strong = {m.entity_id for m in doc.mentions if not m.weak}  # weak names not yet confirmed
     for m in doc.mentions:
-        entry = gaz.entries.get(m.entity_id)
-        if entry is not None and entry.type == "LOC" and (entry.iso or entry.country):
-            counts[entry.iso or entry.country] += 1
+        entry = gaz.entries.get(m.entity_id) if m.entity_id in strong else None
+        if entry is not None and entry.type == "LOC" and (entry.iso or entry.country or entry.in_country):
+            counts[entry.iso or entry.country or entry.in_country] += 1
     if not counts or counts[home_entry.iso]:
         return None
-    (iso, n), *others = counts.most_common(2)
-    if n < ARTICLE_COUNTRY_MENTIONS or others:
-        return None
     for field_tokens in _doc_tokens(doc, tokens).values():
-        words = {w for forms in field_tokens.bare for w in forms if w.startswith("ال")}
-        if KINGDOM in words or any(gaz.country_of(w) == home for w in words):
-            return None  # والمملكة، بالسعودية، السعوديين
-    return gaz.country_by_iso(iso)
+        for forms in field_tokens.bare:
+            word = next((w for w in forms if w.startswith("ال")), None)
+            country = gaz.country_of(word) if word else None
+            if word == KINGDOM or country == home:
+                return None  # والمملكة، بالسعودية، السعوديين
+            if country and gaz.lookup((word,)) is None:  # الأمريكي، الإيرانية
+                counts[gaz.entries[country].iso] += 1
+    (iso, n), *others = counts.most_common()
+    if n >= ARTICLE_COUNTRY_MENTIONS and n > 2 * sum(c for _, c in others):
+        return gaz.country_by_iso(iso)
+    return FOREIGN_ONLY
 
 
 def _named_with_its_country(
