@@ -816,6 +816,17 @@ def test_a_facility_named_after_a_known_person_is_the_place():
     assert "hamid_karzai" not in {eid for _, eid in named.values()}
 
 
+def test_a_facility_named_by_a_word_of_its_own_is_the_place():
+    named = by_surface(
+        "لقي شاب مصرعه بمنتزه الفرعاء غرب أبها، ووقع انفجار قرب مطار التيفور العسكري، "
+        "وأقيم الحفل في قصر المصمك."
+    )
+    assert named["منتزه الفرعاء"][0] == named["مطار التيفور العسكري"][0] == named["قصر المصمك"][0] == "LOC"
+    # عن طريق "by means of", and a district's own rule
+    assert not by_surface("ويتكيف الجسم مع البرد عن طريق الارتجاف.")
+    assert by_surface("وقعت الحادثة في حي المنسك بأبها.")["حي المنسك"][1].endswith("@x")
+
+
 def test_a_word_written_with_tanween_is_no_name():
     # صبيًا is a boy, not the town Sabya; إيطالياً an adverb, not Italy; وزيراً is no surname
     named = by_surface("كان صبيًا حين سافر إلى صبيا، وتفوق إيطالياً في إيطاليا.")
@@ -2227,12 +2238,13 @@ def test_a_masculine_adjective_after_a_title_and_a_place_describes_the_title():
 
 def test_a_state_body_in_an_article_about_foreign_countries_is_no_home_body():
     docs = {
-        "lb": ("", "اجتمع مجلس الوزراء في بيروت أمس، وناقش أزمة النفايات في لبنان."),
+        "lb": ("", "اجتمع مجلس الوزراء أمس، وناقش أزمة النفايات في بيروت ولبنان."),
         "sa": ("", "ووافق مجلس الوزراء على ميزانية المملكة في جلسته بالرياض."),
-        "two": ("", "ناقش مجلس الوزراء في بيروت العلاقات مع لبنان وسوريا."),
+        "two": ("", "ناقش مجلس الوزراء العلاقات مع لبنان وسوريا."),
         "us": ("", "وصوت مجلس الشيوخ على الاتفاق مع إيران، وقال السيناتور الأمريكي إن إيران لن تلتزم."),
-        "home": ("", "وأكد مجلس الوزراء في بيروت أن لبنان والمملكة شريكان."),
+        "home": ("", "وأكد مجلس الوزراء أن لبنان والمملكة شريكان، وزار الوفد بيروت."),
         "town": ("", "وأقر مجلس الوزراء مشروعا في القنفذة، وزار الوفد بيروت ولبنان."),
+        "ven": ("", "وقالت وزارة الطاقة في فنزويلا إن الإنتاج ارتفع، وزادت المملكة إنتاجها."),
         **{f"sa{k}": ("", "وأشاد مجلس الوزراء بجهود المملكة العربية السعودية.") for k in range(2, 8)},
         "prince": ("", "وبعث ولي العهد النائب الثاني لرئيس مجلس الوزراء برقية إلى تونس، وزار الوفد تونس."),
     }
@@ -2247,6 +2259,8 @@ def test_a_state_body_in_an_article_about_foreign_countries_is_no_home_body():
     assert cabinet["two"] == "org:مجلس_الوزراء@two"
     senate = e[e.surface == "مجلس الشيوخ"].set_index("doc_id").entity_id
     assert senate["us"] == "org:مجلس_الشيوخ@us"
+    # a foreign country's place right after the body names its state, whatever else the article says
+    assert e[e.surface == "وزارة الطاقة"].entity_id.tolist() == ["org:وزاره_الطاقه@venezuela"]
 
 
 def test_a_place_and_a_companys_field_name_the_company():

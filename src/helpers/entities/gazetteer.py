@@ -197,6 +197,13 @@ class Gazetteer:
     def _countries(self) -> dict[str, str]:
         return {entry.iso: eid for eid, entry in sorted(self.entries.items()) if entry.iso}
 
+    def place_iso(self, entity_id: str) -> str:
+        """ISO code of the country a gazetteer place is or lies in ("" when none or not a place)."""
+        entry = self.entries.get(entity_id)
+        if entry is None or entry.type != "LOC":
+            return ""
+        return entry.iso or entry.country or entry.in_country
+
     def country_by_iso(self, iso: str) -> str | None:
         """Entity id of the country with this ISO code, if the gazetteer has it."""
         return self._countries.get(iso)

@@ -408,7 +408,8 @@ def _of_place_or_country(
 ) -> tuple[str, str, str] | None:
     """The id of a name many places' bodies or facilities share (`_shared_names`) for the place
     after this mention (مستشفى الملك فهد | بجدة), or of a state body for the country its title
-    chain names (رئيس مجلس الوزراء ... بدولة الإمارات; not the `home` country), or of the foreign
+    chain names (رئيس مجلس الوزراء ... بدولة الإمارات; not the `home` country) or whose place is
+    named right after it (وزارة الطاقة | في فنزويلا، هيئة النقل العام | بالقاهرة), or of the foreign
     country the article is about (`_article_country`, found once per document in `countries`), or
     the article's own where it names foreign countries only. None when none of these is said."""
     prefix = f"{m.type.lower()}:{'_'.join(m.name)}"
@@ -429,6 +430,13 @@ def _of_place_or_country(
             f"{prefix}@{country}",
             "state_body",
             f"a body every state has, of the country its title chain names ({country})",
+        )
+    country = gaz.country_by_iso(gaz.place_iso(place_after(field_tokens, last, gaz) or ""))
+    if country and country != home:
+        return (
+            f"{prefix}@{country}",
+            "state_body",
+            f"a body every state has, of the country of the place after it ({country})",
         )
     named = _named_with_its_country(doc, m, gaz, home)
     if named is not None:
@@ -489,9 +497,9 @@ def _article_country(
     counts: Counter[str] = Counter()
     strong = {m.entity_id for m in doc.mentions if not m.weak}  # weak names not yet confirmed
     for m in doc.mentions:
-        entry = gaz.entries.get(m.entity_id) if m.entity_id in strong else None
-        if entry is not None and entry.type == "LOC" and (entry.iso or entry.country or entry.in_country):
-            counts[entry.iso or entry.country or entry.in_country] += 1
+        iso = gaz.place_iso(m.entity_id) if m.entity_id in strong else ""
+        if iso:
+            counts[iso] += 1
     if not counts or counts[home_entry.iso]:
         return None
     for field_tokens in _doc_tokens(doc, tokens).values():

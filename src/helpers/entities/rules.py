@@ -137,7 +137,7 @@ NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع 
 #: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
 FACILITY_HEADS = _folded(
     "مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة جامع مسجد "
-    "حديقة منتزه صالة قاعة برج قصر"
+    "حديقة منتزه متنزه منتجع متحف فندق صالة قاعة برج قصر"
 )
 #: Heads of a district's or camp's name (حي الروضة، مخيم الجلزون).
 QUARTER_HEADS = _folded("حي مخيم")
@@ -1458,7 +1458,8 @@ def _company_field_spans(tokens: WordTokens, covered: list[str | None]) -> list[
 def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """A place named after a person: a facility head and a title and name, a known person's
     name, a name of descent or a kunya (مطار الملك عبدالعزيز الدولي، مطار كرزاي، جامع عمر بن
-    عبدالعزيز، قصر أبا السعود): the place as a whole, not the person."""
+    عبدالعزيز، قصر أبا السعود): the place as a whole, not the person; or by a rare word of its
+    own (`_rare_name_after`)."""
     spans = []
     for i in tokens.keyword_positions:
         if covered[i] or i + 1 >= len(tokens) or not tokens.joined(i + 1):
@@ -1474,7 +1475,30 @@ def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
             or any(tokens.folded[k] in DESCENT for k in range(i + 2, end - 1))
         ):
             spans.append(RuleSpan(i, end, "LOC", "place_named", True, head[0]))
+        elif head[1] not in QUARTER_HEADS | SETTLEMENT_HEADS and not (
+            head[1] == WAY and i and tokens.folded[i - 1] == "عن"  # عن طريق "by means of"
+        ):
+            end = _rare_name_after(tokens, i + 1, covered)
+            if end > i + 1:
+                spans.append(RuleSpan(i, end, "LOC", "place_rare_name", True, head[0]))
     return spans
+
+
+WAY = fold_token("طريق")
+
+
+def _rare_name_after(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
+    """End of a place's own name after its head at j - 1: a definite word no word list knows
+    (متنزه الفرعاء، قصر المصمك، مطار التيفور) and the relational adjectives after it (الترفيهي،
+    العسكري، الشعبي); j when there is none."""
+    word = tokens.folded[j]
+    known = word_zipf(word) or word_zipf(word[2:])
+    if covered[j] or not word.startswith("ال") or not word.isalpha() or known:
+        return j
+    j += 1
+    while j < len(tokens) and tokens.joined(j) and not covered[j] and _nisba(tokens.folded[j]):
+        j += 1
+    return j
 
 
 #: Heads of an event or prize named after a person (كأس الأمير فيصل بن فهد، جائزة الملك فيصل).
