@@ -827,6 +827,20 @@ def test_a_facility_named_by_a_word_of_its_own_is_the_place():
     assert by_surface("وقعت الحادثة في حي المنسك بأبها.")["حي المنسك"][1].endswith("@x")
 
 
+def test_a_person_a_title_starts_and_the_labeller_goes_on_with_is_the_labellers():
+    named = by_surface(
+        "عقد الأمير محمد بن سلمان اجتماعا ثنائيا مع وزير الدفاع الأمريكي اشتون كارتر، تم خلاله مناقشة "
+        "مجالات التعاون",
+        use_model=True,
+    )
+    assert named["اشتون كارتر"][0] == "PER"
+    # a common definite word after a word that is no given name is not its family name
+    trustees = by_surface(
+        "ووعد الوزير نظار الأوقاف والمهتمين بنقل فكرة السماح بمشاركة الأوقاف في المشاريع", use_model=True
+    )
+    assert not [s for s in trustees if "الأوقاف" in s]
+
+
 def test_a_word_written_with_tanween_is_no_name():
     # صبيًا is a boy, not the town Sabya; إيطالياً an adverb, not Italy; وزيراً is no surname
     named = by_surface("كان صبيًا حين سافر إلى صبيا، وتفوق إيطالياً في إيطاليا.")

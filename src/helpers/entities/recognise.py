@@ -555,6 +555,8 @@ MARKET_CUES = 2
 MODEL_MIN_SCORE = 0.7
 #: From this score the labeller's one-word name stands even when the word is frequent.
 MODEL_SURE_SCORE = 0.8
+#: The labeller's least score for a person it names longer than a rule not yet confirmed starts it.
+MODEL_EXTENDS_RULE_SCORE = 0.5
 
 
 #: From this score the labeller's organisation over gazetteer places wins when it adds words
@@ -748,7 +750,8 @@ def merge_model(
       السويد), and one that begins a patronymic chain the rule's span
       goes on with is joined to it (جلوي بن عبدالعزيز + عبدالعزيز بن مساعد); against other spans,
       they stay;
-    - an unconfirmed rule span the model tags alike is confirmed;
+    - an unconfirmed rule span the model tags alike is confirmed, and a person's the model goes on
+      with (from `MODEL_EXTENDS_RULE_SCORE`) is the model's;
     - a model span over free tokens is a mention of its own (when `_model_ok`)."""
     by_tokens = {(s.first, s.last): s for s in model}
     owner: list[Span | None] = [None] * len(tokens)
@@ -823,6 +826,9 @@ def merge_model(
     still = []
     for span in unconfirmed:
         agree = by_tokens.get((span.first, span.last))
+        longer = next(
+            (m for m in model if m.first == span.first and m.last > span.last and m.type == span.type), None
+        )
         if (
             agree
             and agree.type == span.type
@@ -830,17 +836,34 @@ def merge_model(
             and not any(owner[span.first : span.last])
         ):
             span = replace(span, score=agree.score)
-            merged[id(span)] = span
-            for k in range(span.first, span.last):
-                owner[k] = span
+        elif (
+            longer
+            and span.type == "PER"
+            and _model_ok(tokens, longer, MODEL_EXTENDS_RULE_SCORE)
+            and not any(owner[longer.first : longer.last])
+            and _family_after_name(tokens, span.first, span.last, longer.last)
+        ):
+            span = longer  # وزير الدفاع الأمريكي | اشتون كارتر: a rule starts the name, the labeller ends it
         else:
             still.append(span)
+            continue
+        merged[id(span)] = span
+        for k in range(span.first, span.last):
+            owner[k] = span
     for span in model:
         if not any(owner[span.first : span.last]) and _model_ok(tokens, span):
             merged[id(span)] = span
             for k in range(span.first, span.last):
                 owner[k] = span
     return sorted(merged.values(), key=lambda s: s.first), still
+
+
+def _family_after_name(tokens: WordTokens, first: int, last: int, end: int) -> bool:
+    """Tokens [last, end) may be the family name of the name begun at first: after a given name
+    anything (نبيل العربي), else no definite word in use (اشتون كارتر; not نظار | الأوقاف)."""
+    return bool(given_names().match(tokens.folded, first)[0]) or not any(
+        tokens.definite[k] and word_zipf(tokens.folded[k]) >= RARE for k in range(last, end)
+    )
 
 
 def _chain_into(tokens: WordTokens, span: Span, inside: list[Span]) -> bool:
