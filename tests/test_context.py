@@ -841,6 +841,24 @@ def test_a_person_a_title_starts_and_the_labeller_goes_on_with_is_the_labellers(
     assert not [s for s in trustees if "الأوقاف" in s]
 
 
+def test_a_club_named_like_another_countrys_is_the_one_the_article_plays_in():
+    e = found_in(
+        {
+            "eg": (
+                "الإسماعيلي يرفض بيع السولية للأهلي",
+                "نفى النادي الإسماعيلي بيع لاعب الوسط للأهلي أو الزمالك، وكان اللاعب على أعتاب الانتقال "
+                "إلى الأهلي قبل المباراة مع المقاولون في الدوري المصري، وقال المدرب إن الفريق جاهز.",
+            ),
+            "sa": (
+                "",
+                "فاز النادي الأهلي على الهلال في المباراة، وقال مدرب الأهلي إن الفريق قدم مباراة كبيرة.",
+            ),
+        }
+    )
+    ahli = e[e.surface.str.contains("لأهلي")].groupby("doc_id").entity_id.agg(set)
+    assert ahli["eg"] == {"al_ahly_eg"} and ahli["sa"] == {"al_ahli_sa"}
+
+
 def test_a_word_written_with_tanween_is_no_name():
     # صبيًا is a boy, not the town Sabya; إيطالياً an adverb, not Italy; وزيراً is no surname
     named = by_surface("كان صبيًا حين سافر إلى صبيا، وتفوق إيطالياً في إيطاليا.")

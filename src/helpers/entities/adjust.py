@@ -147,7 +147,7 @@ def club_names_throughout(
                 c,
                 Alias(eid, False, "club's name, as the article names it elsewhere"),
             )
-            for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded)
+            for a, b, c, eid in _club_readings(tokens, gaz, clubs)
             if eid in clubs
             and not any(taken[a:b])
             and not context.qualified_after(tokens, b)
@@ -158,6 +158,19 @@ def club_names_throughout(
         replaced = {(s.first, s.last) for s in added}
         kept = [s for s in chosen if (s.first, s.last) not in replaced or (s.first, s.last) not in other_type]
         out[field_name] = (sorted(kept + added, key=lambda s: s.first), unconfirmed)
+    return out
+
+
+def _club_readings(tokens: WordTokens, gaz: Gazetteer, clubs: set[str]) -> list[tuple[int, int, int, str]]:
+    """The clubs' names (`gaz.sport_trie`) in the tokens, each the club among its readings the
+    article names (الأهلي: Al Ahly of Cairo where the article named it so)."""
+    out = []
+    for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded):
+        readings = gaz.ambiguous.get(
+            (dict(tokens.forms(a)).get(c, tokens.folded[a]), *tokens.folded[a + 1 : b]), ()
+        )
+        named = [r[0] for r in readings if r[0] in clubs]
+        out.append((a, b, c, eid if eid in clubs or len(named) != 1 else named[0]))
     return out
 
 

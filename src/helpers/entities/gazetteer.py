@@ -335,6 +335,8 @@ def _context_tables(gaz: Gazetteer) -> None:
             for r in item["readings"]
         ]
         gaz.ambiguous[name] = readings
+        if any(r[0] in gaz.sport_clubs for r in readings):  # الأهلي: of Jeddah or of Cairo, a club
+            gaz.sport_clubs.update(r[0] for r in readings)
     for item in data.get("phrases") or ():
         name = " ".join(fold_token(w) for w in item["name"].split())
         gaz.phrase_after[name] = frozenset(fold_token(w) for w in item.get("after") or ())

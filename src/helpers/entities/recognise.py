@@ -392,6 +392,10 @@ def _gazetteer_spans(
                 or context.club_list(tokens, a, b)
                 or context.continues_list(tokens, a, c, club_ends)
             ):
+                readings = gaz.ambiguous.get(
+                    (dict(tokens.forms(a)).get(c, tokens.folded[a]), *tokens.folded[a + 1 : b])
+                )
+                eid = context.choose_reading(readings, cues) if readings else eid  # الأهلي of Cairo or Jeddah
                 alias = Alias(eid, False, "club's name in an article about sport")
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
                 club_ends.add(b)
