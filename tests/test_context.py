@@ -859,6 +859,23 @@ def test_a_club_named_like_another_countrys_is_the_one_the_article_plays_in():
     assert ahli["eg"] == {"al_ahly_eg"} and ahli["sa"] == {"al_ahli_sa"}
 
 
+def test_a_national_team_of_another_sport_or_age_group_is_not_the_football_team():
+    e = found_in(
+        {
+            "foot": ("", "فاز المنتخب السعودي على نظيره الإماراتي في المباراة، وسجل المهاجم هدفين."),
+            "volley": (
+                "",
+                "يبدأ المنتخب السعودي لكرة الطائرة مشواره في البطولة العربية أمام المنتخب القطري.",
+            ),
+            "young": ("", "حقق المنتخب السعودي للناشئين لكرة القدم فوزا على المنتخب العراقي."),
+        }
+    )
+    team = e[e.surface == "المنتخب السعودي"].set_index("doc_id").entity_id
+    assert team["foot"] == "org:المنتخب_السعودي"
+    assert team["volley"] == "org:المنتخب_السعودي@الطائرة"
+    assert team["young"] == "org:المنتخب_السعودي@young"
+
+
 def test_a_word_written_with_tanween_is_no_name():
     # صبيًا is a boy, not the town Sabya; إيطالياً an adverb, not Italy; وزيراً is no surname
     named = by_surface("كان صبيًا حين سافر إلى صبيا، وتفوق إيطالياً في إيطاليا.")

@@ -278,6 +278,8 @@ def _link_rule_mentions(
                     "district",
                     "a district named after its head (حي، مخيم): one per article, as cities share names",
                 )
+            if found is None and m.type == "ORG" and m.name[0] == NATIONAL_TEAM:
+                found = _national_team(doc, m, _doc_tokens(doc, tokens))
             if found is None and m.type == "ORG":
                 found = _club_named_by_core(m.name, linker)
             if found is None and m.type in ("ORG", "LOC") and generic_name(m.name):
@@ -288,6 +290,75 @@ def _link_rule_mentions(
             linker.log(found[0], " ".join(m.name), found[1], found[2])
             if m.type == "PER":
                 linker.surnames.add(m.entity_id, m.name)
+
+
+#: The head of a national team's name (المنتخب السعودي).
+NATIONAL_TEAM = fold_token("المنتخب")
+#: Sports by the word that names each, after the word before it where one is needed (كرة | السلة،
+#: تنس | الطاولة، ألعاب | القوى; السباحة alone).
+SPORT_WORDS = {
+    fold_token(word): (frozenset(fold_token(w) for w in before.split()), word)
+    for word, before in {
+        "القدم": "كرة لكرة الكرة",
+        "السلة": "كرة لكرة الكرة",
+        "الطائرة": "كرة لكرة الكرة للكرة بالكرة",
+        "اليد": "كرة لكرة الكرة",
+        "الطاولة": "تنس لتنس",
+        "التنس": "",
+        "القوى": "ألعاب لألعاب وألعاب",
+        "الأثقال": "رفع لرفع",
+        "السباحة": "",
+        "البلياردو": "",
+        "المبارزة": "",
+        "الرماية": "",
+        "الفروسية": "",
+        "الشطرنج": "",
+        "الملاكمة": "",
+        "الكاراتيه": "",
+        "التايكوندو": "",
+        "الجودو": "",
+        "الجمباز": "",
+    }.items()
+}
+FOOTBALL = "القدم"
+#: Words of a national team of an age group (المنتخب الأولمبي، منتخب الناشئين، تحت 17 عاما), and
+#: of youth after the words for a team or a grade (منتخب الشباب، لدرجة الشباب).
+AGE_GROUPS = frozenset(fold_token(w) for w in "الأولمبي الناشئين للناشئين والناشئين الناشئات".split())
+YOUTH = frozenset(fold_token(w) for w in "الشباب للشباب".split())
+YOUTH_AFTER = frozenset(fold_token(w) for w in "المنتخب منتخب درجة لدرجة".split())
+
+
+def _national_team(doc: Document, m: Mention, fields: dict[str, WordTokens]) -> tuple[str, str, str] | None:
+    """A national team's id where the article says it is not the country's football team: of
+    the one sport other than football the article names (المنتخب السعودي لكرة السلة: @السلة), or
+    the article's own where it names several or an age group (تحت 17 عاما، الناشئين، الأولمبي،
+    منتخب الشباب). None for football (the article names no other sport)."""
+    sports, ages = set(), False
+    for tokens in fields.values():
+        for k, forms in enumerate(tokens.bare):
+            sport = next((SPORT_WORDS[w] for w in forms if w in SPORT_WORDS), None)
+            after = k > 0 and tokens.joined(k)
+            if sport and (not sport[0] or (after and tokens.bare[k - 1] & sport[0])):
+                sports.add(sport[1])
+            under = tokens.folded[k] == "تحت" and k + 1 < len(tokens) and tokens.folded[k + 1][:1].isdigit()
+            youth = forms & YOUTH and after and tokens.bare[k - 1] & YOUTH_AFTER
+            ages = ages or bool(forms & AGE_GROUPS or under or youth)
+    prefix = f"org:{'_'.join(m.name)}"
+    others = sports - {FOOTBALL}
+    if len(others) == 1 and FOOTBALL not in sports and not ages:
+        sport = others.pop()
+        return (
+            f"{prefix}@{sport}",
+            "national_team",
+            f"a national team of the one sport the article names ({sport})",
+        )
+    if others or ages:
+        return (
+            f"{prefix}@{doc.doc_id}",
+            "national_team",
+            "a national team of an article on several sports or an age group: the article's own",
+        )
+    return None
 
 
 #: Heads of a club's or team's name that are no part of its identity (نادي أودينيزي = أودينيزي).
