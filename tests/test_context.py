@@ -2293,7 +2293,12 @@ def test_a_state_body_in_an_article_about_foreign_countries_is_no_home_body():
         "us": ("", "وصوت مجلس الشيوخ على الاتفاق مع إيران، وقال السيناتور الأمريكي إن إيران لن تلتزم."),
         "home": ("", "وأكد مجلس الوزراء أن لبنان والمملكة شريكان، وزار الوفد بيروت."),
         "town": ("", "وأقر مجلس الوزراء مشروعا في القنفذة، وزار الوفد بيروت ولبنان."),
-        "ven": ("", "وقالت وزارة الطاقة في فنزويلا إن الإنتاج ارتفع، وزادت المملكة إنتاجها."),
+        "ven": (
+            "",
+            "وقالت وزارة الطاقة في فنزويلا إن الإنتاج ارتفع، وفقا لبيانات هيئة السوق المالية في فنزويلا، "
+            "وزادت المملكة إنتاجها.",
+        ),
+        "cma": ("", "وأعلنت هيئة السوق المالية إدراج الشركة في السوق السعودية."),
         **{f"sa{k}": ("", "وأشاد مجلس الوزراء بجهود المملكة العربية السعودية.") for k in range(2, 8)},
         "prince": ("", "وبعث ولي العهد النائب الثاني لرئيس مجلس الوزراء برقية إلى تونس، وزار الوفد تونس."),
     }
@@ -2308,8 +2313,13 @@ def test_a_state_body_in_an_article_about_foreign_countries_is_no_home_body():
     assert cabinet["two"] == "org:مجلس_الوزراء@two"
     senate = e[e.surface == "مجلس الشيوخ"].set_index("doc_id").entity_id
     assert senate["us"] == "org:مجلس_الشيوخ@us"
-    # a foreign country's place right after the body names its state, whatever else the article says
+    # a foreign country's place right after the body names its state, whatever else the article says,
+    # even for a body the gazetteer knows as the home state's
     assert e[e.surface == "وزارة الطاقة"].entity_id.tolist() == ["org:وزاره_الطاقه@venezuela"]
+    assert e[e.surface == "هيئة السوق المالية"].set_index("doc_id").entity_id.to_dict() == {
+        "ven": "org:هيئه_السوق_الماليه@venezuela",
+        "cma": "cma_sa",
+    }
 
 
 def test_a_place_and_a_companys_field_name_the_company():

@@ -81,7 +81,7 @@ class Entry:
     iso: str = ""
     #: ISO code of the country a GeoNames city is in.
     country: str = ""
-    #: ISO code of the country a curated region, town or site lies in (`in_country`).
+    #: ISO code of the country a curated region, town or site lies in, or whose state body it is.
     in_country: str = ""
 
 

@@ -242,7 +242,22 @@ def _link_rule_mentions(
         for m in doc.mentions:
             if m.source == "gazetteer" and m.type == "PER":
                 linker.surnames.add(m.entity_id, m.name)
+    home_iso = linker.gaz.entries[home].iso if home in linker.gaz.entries else ""
     for doc in docs:
+        for m in doc.mentions:
+            entry = linker.gaz.entries.get(m.entity_id) if m.source == "gazetteer" else None
+            if (
+                entry
+                and entry.type == "ORG"
+                and home_iso
+                and entry.in_country == home_iso
+                and generic_name(m.name)
+            ):
+                # مجلس الشورى in an article on Iran: the body of Iran, not the home state's
+                found = _state_of_body(doc, m, tokens, linker.gaz, home, countries, known=True)
+                if found:
+                    m.entity_id = found[0]
+                    linker.log(found[0], " ".join(m.name), found[1], found[2])
         todo = [m for m in doc.mentions if m.source != "gazetteer"]
         for m in sorted(todo, key=lambda m: -len(m.name)):
             found = linker.known(m.name, m.type, m.entity_id)
@@ -493,6 +508,25 @@ def _of_place_or_country(
         )
     if not state_body(m.name):
         return None
+    return _state_of_body(doc, m, tokens, gaz, home, countries)
+
+
+def _state_of_body(
+    doc: Document,
+    m: Mention,
+    tokens: dict[str, dict[str, WordTokens]],
+    gaz: Gazetteer,
+    home: str,
+    countries: dict[str, str | None],
+    known: bool = False,
+) -> tuple[str, str, str] | None:
+    """The id of a body every state has for the foreign state the context gives it (title chain,
+    place after it, the article's country: `_of_place_or_country`); None for the `home` state's.
+    `known`: the gazetteer knows the name as the home state's body (هيئة السوق المالية), which
+    only its own title chain, place or adjective make another state's (هيئة السوق المالية في
+    فنزويلا; in an article on a foreign country it is still often the home state's: المستشار
+    بالديوان الملكي in an article on aid to Yemen)."""
+    prefix = f"{m.type.lower()}:{'_'.join(m.name)}"
     field_tokens = _doc_tokens(doc, tokens)[m.field]
     first, last = _token_range(field_tokens, m)
     country = country_of_title_chain(field_tokens, first, last, gaz)
@@ -514,7 +548,11 @@ def _of_place_or_country(
         return named
     # وزارة الداخلية التونسية: its own name; مجلس الشحن العالمي: no state's; مجلس التعاون: the GCC
     # the gazetteer knows
-    if any(gaz.country_of(w) or w in INTERNATIONAL for w in m.name) or gaz.lookup(m.name) is not None:
+    if any(gaz.country_of(w) or w in INTERNATIONAL for w in m.name) or (
+        not known and gaz.lookup(m.name) is not None
+    ):
+        return None
+    if known:
         return None
     # ولي العهد نائب رئيس مجلس الوزراء، النائب الثاني لرئيس مجلس الوزراء: a deputy's title chain that
     # names no country is the home country's (its princes' titles)
