@@ -133,6 +133,9 @@ def test_the_sunset_prayer_the_coconut_and_a_birthplace_are_no_places():
     assert not ids("عاد إلى مسقط رأسه في القرية، وأكل جوز الهند.", use_model=True)
     assert not ids("وانتشر فيروس كورونا في المدينة.", use_model=True)
     assert ids("سافر الوفد إلى مسقط والهند والمغرب أمس.") >= {"morocco", "india", "muscat_om"}
+    # public order, not the public security directorate
+    assert "public_security_sa" not in ids("وضبطت الشرطة كل ما من شأنه الإخلال بالأمن العام في المدينة.")
+    assert "public_security_sa" in ids("وأكد مدير الأمن العام أن الخطة جاهزة.")
 
 
 def test_a_place_word_is_kept_where_the_context_names_a_place():
