@@ -136,6 +136,11 @@ def test_the_sunset_prayer_the_coconut_and_a_birthplace_are_no_places():
     # public order, not the public security directorate
     assert "public_security_sa" not in ids("وضبطت الشرطة كل ما من شأنه الإخلال بالأمن العام في المدينة.")
     assert "public_security_sa" in ids("وأكد مدير الأمن العام أن الخطة جاهزة.")
+    # trading (تداول يوم، تداول الحقوق), not the exchange the article names
+    e = found(
+        "وقالت السوق المالية السعودية «تداول» إن التوزيع يتم بنهاية تداول يوم الخميس، بعد تداول الحقوق."
+    )
+    assert list(e[e.entity_id == "tadawul"].surface) == ["السوق المالية السعودية", "تداول"]
 
 
 def test_a_place_word_is_kept_where_the_context_names_a_place():
