@@ -884,6 +884,13 @@ def test_a_national_team_of_another_sport_or_age_group_is_not_the_football_team(
     assert team["young"] == "org:المنتخب_السعودي@young"
 
 
+def test_a_common_name_is_the_entity_right_after_its_cue_words():
+    e = found("وقصفت الطائرات مواقع ميليشيات الحوثي وصالح في تعز، واشتبكت المقاومة مع قوات صالح.")
+    assert list(e[e.surface == "صالح"].entity_id) == ["ali_abdullah_saleh"] * 2
+    other = found("وصوت المجلس لصالح القرار، وقال صالح العمري إن المشروع جاهز.")
+    assert "ali_abdullah_saleh" not in set(other.entity_id)
+
+
 def test_a_word_written_with_tanween_is_no_name():
     # صبيًا is a boy, not the town Sabya; إيطالياً an adverb, not Italy; وزيراً is no surname
     named = by_surface("كان صبيًا حين سافر إلى صبيا، وتفوق إيطالياً في إيطاليا.")

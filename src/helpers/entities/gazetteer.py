@@ -127,6 +127,9 @@ class Gazetteer:
     country_stems: dict[str, str] = field(default_factory=dict)
     #: Place names inside common phrases (`phrases` in the YAML), folded: the words after which,
     #: and the starts of the words before which, they are no place (صلاة المغرب، مسقط رأسه).
+    #: One-word names that are an entity only right after one of its cue words (`cued_names`:
+    #: صالح after قوات، الحوثي): folded name -> (entity id, folded cue words).
+    cued_names: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     phrase_after: dict[str, frozenset[str]] = field(default_factory=dict)
     phrase_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Folded place names the curated list excludes as ordinary words (`exclude` in the YAML).
@@ -337,6 +340,11 @@ def _context_tables(gaz: Gazetteer) -> None:
         gaz.ambiguous[name] = readings
         if any(r[0] in gaz.sport_clubs for r in readings):  # الأهلي: of Jeddah or of Cairo, a club
             gaz.sport_clubs.update(r[0] for r in readings)
+    for item in data.get("cued_names") or ():
+        gaz.cued_names[fold_token(item["name"])] = (
+            item["id"],
+            frozenset(fold_token(w) for w in item["after"]),
+        )
     for item in data.get("phrases") or ():
         name = " ".join(fold_token(w) for w in item["name"].split())
         gaz.phrase_after[name] = frozenset(fold_token(w) for w in item.get("after") or ())

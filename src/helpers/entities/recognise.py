@@ -413,6 +413,14 @@ def _gazetteer_spans(
                 alias = Alias(eid, False, "listed company's name in a stock report")
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
                 company_ends.add(b)
+    # one-word names that are the entity only right after its cue words (قوات صالح، الحوثي وصالح)
+    for k in range(1, len(tokens)) if gaz.cued_names else ():
+        found = next(
+            ((c, gaz.cued_names[rest]) for c, rest in tokens.forms(k) if rest in gaz.cued_names), None
+        )
+        if found and tokens.joined(k) and tokens.bare[k - 1] & found[1][1]:
+            alias = Alias(found[1][0], False, "a name that is the entity right after its cue words")
+            spans.append(Span(k, k + 1, gaz.entries[found[1][0]].type, "gazetteer", found[0], alias))
     # outlets whose names are only theirs in context (العربية after قناة)
     for a, b, c, eid in trie_matches(tokens, gaz.media_trie, tokens.folded) if gaz.media_trie else ():
         # a name that is only an outlet's (سبق) is one also in the dateline (فهد العتيبي- سبق- الطائف:)
