@@ -893,6 +893,11 @@ def test_a_common_name_is_the_entity_right_after_its_cue_words():
     assert "ali_abdullah_saleh" not in set(other.entity_id)
 
 
+def test_a_bodys_name_goes_on_over_its_general_or_supreme_adjective():
+    named = by_surface("وقالت هيئة الأركان العامة إن القوات تقدمت، ونظمت مكتبة الملك فهد العامة برنامجا.")
+    assert named["هيئة الأركان العامة"][0] == named["مكتبة الملك فهد العامة"][0] == "ORG"
+
+
 def test_a_word_written_with_tanween_is_no_name():
     # صبيًا is a boy, not the town Sabya; إيطالياً an adverb, not Italy; وزيراً is no surname
     named = by_surface("كان صبيًا حين سافر إلى صبيا، وتفوق إيطالياً في إيطاليا.")

@@ -1003,7 +1003,7 @@ def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_l
         coordinated = j > i and word.startswith("وال") and len(word) > 5
         if (
             not (tokens.definite[j] or coordinated or (word.startswith("لل") and len(word) > 4))
-            or is_function_word(word)
+            or (is_function_word(word) and word not in NAME_ADJECTIVES)  # العامة is a stop word
             or word in PHRASE_STOPS
             or word in TITLE_HEADS
         ):
@@ -1057,11 +1057,16 @@ def _name_phrase_end(tokens: WordTokens, i: int, end: int) -> int:
             k += 1  # وزارة الثقافة والسياحة | اليمنية، والتأمين | الاجتماعي البريطانية
         return k
     limit = min(end, i + 2)
-    if limit == i + 2 and not adjective_like(tokens.folded[i + 1]):
+    second = tokens.folded[i + 1] if limit == i + 2 else ""
+    if second and not (adjective_like(second) or second in NAME_ADJECTIVES):
         return i + 1  # وزارة الصحة | النتائج: a second definite noun is the verb's object
-    if limit < end and _nisba(tokens.folded[limit]):
+    if limit < end and (_nisba(tokens.folded[limit]) or tokens.folded[limit] in NAME_ADJECTIVES):
         limit += 1
     return limit
+
+
+#: Adjectives that end a body's name though no nisba (هيئة الأركان العامة، المحكمة الاتحادية العليا).
+NAME_ADJECTIVES = _folded("العام العامة العليا الأعلى")
 
 
 #: A verbal noun of the مفاعلة form, definite and folded (الموافقه، المصادقه، المشاركه).
