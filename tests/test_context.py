@@ -898,6 +898,21 @@ def test_a_bodys_name_goes_on_over_its_general_or_supreme_adjective():
     assert named["هيئة الأركان العامة"][0] == named["مكتبة الملك فهد العامة"][0] == "ORG"
 
 
+def test_courts_and_the_prosecution_are_named_by_their_kind():
+    e = found_in(
+        {
+            "a": ("", "وأحالت النيابة العامة المتهم إلى المحكمة العامة، وصدق الحكم من المحكمة العليا."),
+            "b": ("", "وأصدرت المحكمة الجزائية المتخصصة حكمها، وأحيل المتهم إلى المحكمة العامة."),
+        }
+    )
+    court = e.groupby("surface").entity_id.agg(set)
+    assert court["النيابة العامة"] == {"org:النيابه_العامه"}
+    assert court["المحكمة العليا"] == {"org:المحكمه_العليا"}
+    assert court["المحكمة الجزائية المتخصصة"] == {"org:المحكمه_الجزائيه_المتخصصه"}
+    # every city has its general court
+    assert court["المحكمة العامة"] == {"org:المحكمه_العامه@a", "org:المحكمه_العامه@b"}
+
+
 def test_a_word_written_with_tanween_is_no_name():
     # صبيًا is a boy, not the town Sabya; إيطالياً an adverb, not Italy; وزيراً is no surname
     named = by_surface("كان صبيًا حين سافر إلى صبيا، وتفوق إيطالياً في إيطاليا.")

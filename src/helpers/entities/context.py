@@ -721,7 +721,7 @@ CHAIN_TITLES = TITLE_HEADS | _folded("أمين")
 #: How far a title chain is followed on each side of the body, in words.
 CHAIN_REACH = 8
 #: Heads of the bodies every state has (مجلس الوزراء، وزارة الداخلية، هيئة الأركان).
-STATE_HEADS = _folded("مجلس وزارة هيئة رئاسة مديرية حرس")
+STATE_HEADS = _folded("مجلس وزارة هيئة رئاسة مديرية حرس محكمة المحكمة نيابة النيابة")
 #: Heads of a state's national bodies, whose offices in a region are the same body (وزارة العمل
 #: في منطقة حائل).
 NATIONAL_HEADS = _folded("وزارة هيئة الوزارة الهيئة")

@@ -62,6 +62,10 @@ from helpers.entities.spans import Document, EntityTables, Mention, Span, docume
 #: articles.
 LOCAL_PLACES = frozenset(fold_token(w) for w in "المنطقة المحافظة المدينة".split())
 LOCAL = frozenset(fold_token(w) for w in "المحلية المحلي".split())
+#: Courts every city has (المحكمة العامة، المحكمة الجزائية): one per article, like a local body.
+CITY_COURTS = frozenset(
+    (fold_token("المحكمة"), fold_token(w)) for w in "العامة الجزائية الابتدائية الجزئية".split()
+)
 #: Heads of a body's sub-units (كلية الطب، عمادة القبول والتسجيل، لجنة الحكام): every university,
 #: federation or chamber has its own, so a sub-unit named by common words is the one of the body
 #: or place named right after it (بجامعة الملك عبدالعزيز، في مجلس الشيوخ) or else the article's
@@ -277,12 +281,16 @@ def _link_rule_mentions(
                     "given_name",
                     "a given name alone: one person per article, not merged across the corpus",
                 )
-            if found is None and m.type == "ORG" and (m.name[-1] in LOCAL_PLACES or LOCAL & set(m.name)):
+            if (
+                found is None
+                and m.type == "ORG"
+                and (m.name[-1] in LOCAL_PLACES or LOCAL & set(m.name) or m.name in CITY_COURTS)
+            ):
                 # أمانة المنطقة، اللجنة المحلية للانتخابات: each town has its own, the article's
                 found = (
                     f"org:{'_'.join(m.name)}@{doc.doc_id}",
                     "local_body",
-                    "a body named after the article's own place (المنطقة، المحلية): one per article",
+                    "a body of the article's own place (المنطقة، المحلية) or a city's court: one per article",
                 )
             if found is None and m.type == "ORG" and _generic_subunit(m.name, linker.gaz):
                 found = _subunit_id(doc, m)

@@ -1530,6 +1530,13 @@ def _event_named_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
 #: الحرس الثوري); committees and movements so named are mostly descriptions (اللجنة الأمنية،
 #: الحركة المرورية).
 BODY_HEADS = _folded("حزب جبهة حرس جماعة")
+#: Heads of a court or the prosecution, named by their kind (النيابة العامة، المحكمة الجزائية
+#: المتخصصة، المحكمة الاتحادية العليا).
+JUDICIAL_HEADS = _folded("محكمة نيابة")
+JUDICIAL_ADJECTIVES = _folded(
+    "العامة العليا الاتحادية الدستورية الجزائية المتخصصة الإدارية الابتدائية الشرعية الجنائية "
+    "العسكرية التجارية الجزئية"
+)
 
 
 def _named_by_adjectives(tokens: WordTokens, first: int, last: int) -> bool:
@@ -1569,7 +1576,7 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
     فهد)."""
     spans = []
     for i, word in enumerate(tokens.folded):
-        if covered[i] or not tokens.definite[i] or word[2:] not in ORG_HEADS:
+        if covered[i] or not tokens.definite[i] or not (word[2:] in ORG_HEADS or word[2:] in JUDICIAL_HEADS):
             continue
         j = i + 1
         while (
@@ -1579,9 +1586,15 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
             and not covered[j]
             and tokens.definite[j]
             and tokens.folded[j] not in PHRASE_STOPS
-            and _describes_head(word, tokens.folded[j])
+            and (
+                _describes_head(word, tokens.folded[j])
+                or (word[2:] in JUDICIAL_HEADS and tokens.folded[j] in JUDICIAL_ADJECTIVES)
+            )
         ):
             j += 1
+        if j > i + 1 and word[2:] in JUDICIAL_HEADS and set(tokens.folded[i + 1 : j]) <= JUDICIAL_ADJECTIVES:
+            spans.append(RuleSpan(i, j, "ORG", "org_adjective", True))  # النيابة العامة، المحكمة العليا
+            continue
         if j > i + 1 and word[2:] in BODY_HEADS and _named_by_adjectives(tokens, i + 1, j):
             complement = j < len(tokens) and tokens.joined(j) and tokens.folded[j].startswith("ل")
             if not complement:  # الحزب الجمهوري؛ with a complement, below (الجبهة الشعبية لتحرير ...)
