@@ -609,6 +609,14 @@ def test_labeller_spans_keep_name_letters_that_look_like_a_proclitic():
     assert spans[0].clitic == 0
 
 
+def test_a_labellers_body_after_li_and_the_article_is_named_with_the_article():
+    text = "وقدم الدعم للمنظمة العربية للتنمية أمس"
+    tokens = word_tokens(text)
+    start = text.index("للمنظمة")
+    (span,) = model_token_spans(tokens, [(start, start + len("للمنظمة العربية للتنمية"), "ORG", 0.9)])
+    assert span.clitic == 1  # ل + المنظمة: its id is the body's, not one of ل + the body
+
+
 def test_a_sure_labeller_keeps_a_person_whose_given_name_is_a_frequent_word():
     tokens = word_tokens("ومنح الفرنسي لويس ساها التقدم")
     assert _model_ok(tokens, Span(2, 4, "PER", "model", score=MODEL_SURE_SCORE))

@@ -1032,6 +1032,9 @@ def model_token_spans(
         wal = tokens.folded[a].startswith("وال") and len(tokens.folded[a]) > 5
         if not clitic and wal and not given_names().match(tokens.folded, a)[0]:
             clitic = 1  # والزقوم: و + a definite name (not والتر، والاس)
+        lil = tokens.folded[a].startswith("لل") and dict(tokens.forms(a)).get(1, "").startswith("ال")
+        if not clitic and lil and etype != "PER":
+            clitic = 1  # للمنظمة الدولية: ل + the definite name
         if etype == "PER" and not clitic:
             a, b, clitic = _complete_person(tokens, a, b)
         if etype == "PER":  # نيستور | وكريستينا كيرشنر، سالم | والشيخ عبدالله: two names
