@@ -921,6 +921,14 @@ def test_courts_and_the_prosecution_are_named_by_their_kind():
     assert court["المحكمة العامة"] == {"org:المحكمه_العامه@a", "org:المحكمه_العامه@b"}
 
 
+def test_a_short_name_of_a_known_person_in_the_article_is_that_person():
+    e = found(
+        "وقال الرئيس اليمني السابق علي عبدالله صالح إن الحرب مستمرة. وتقدمت المقاومة في المناطق التي "
+        "سيطر عليه الحوثيون والقوات الموالية للرئيس السابق علي صالح."
+    )
+    assert set(e[e.type == "PER"].entity_id) == {"ali_abdullah_saleh"}
+
+
 def test_a_word_written_with_tanween_is_no_name():
     # صبيًا is a boy, not the town Sabya; إيطالياً an adverb, not Italy; وزيراً is no surname
     named = by_surface("كان صبيًا حين سافر إلى صبيا، وتفوق إيطالياً في إيطاليا.")

@@ -274,6 +274,8 @@ def _link_rule_mentions(
                     break
             if found is None and m.type == "PER" and len(m.name) == 1:
                 found = _surname_in(doc, m.name[0])
+            if found is None and m.type == "PER" and len(m.name) >= 2:
+                found = _full_name_in(doc, m.name)
             if found is None and m.type == "PER" and given_names().match(list(m.name), 0)[0] == len(m.name):
                 # صالح، عبدالله alone: many persons bear the name, so the id is the article's own
                 found = (
@@ -684,6 +686,22 @@ def _surname_in(doc: Document, surname: str) -> tuple[str, str, str] | None:
     if not eid:
         return None
     return eid, "surname", f"surname of '{' '.join(name)}' in {doc.doc_id}"
+
+
+def _full_name_in(doc: Document, name: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """The person the gazetteer knows whose longer full name in the article this short one is
+    (علي صالح of علي عبدالله صالح; `_one_person`), or None. A person the gazetteer does not know
+    keeps the id of the short name, which other articles use (عزام الدخيل, not عزام بن محمد
+    الدخيل)."""
+    bearers = [
+        m
+        for m in doc.mentions
+        if m.type == "PER" and m.source == "gazetteer" and len(m.name) > len(name) and m.name[-1] == name[-1]
+    ]
+    eid, full, _ = article_persons(bearers).get(name[-1], ("", (), False))
+    if not eid or not _one_person(name, full):
+        return None
+    return eid, "full_name", f"short for '{' '.join(full)}' in {doc.doc_id}"
 
 
 def _one_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
