@@ -557,6 +557,8 @@ def test_a_city_after_a_match_verb_in_a_sport_article_is_its_club():
         assert by_surface("فاز الهلال على نجران" + sport, use_model=use_model)["نجران"][0] == "ORG"
         city = by_surface("وصل الفريق إلى نجران" + sport, use_model=use_model)
         assert city["نجران"] == ("LOC", "najran_sa")
+        # a match's verbal noun and its adjective before على (الفوز الودي على)
+        assert by_surface("خلال الفوز الودي على نجران" + sport, use_model=use_model)["نجران"][0] == "ORG"
     assert by_surface("فاز الهلال على نجران في الانتخابات البلدية.")["نجران"][0] == "LOC"
 
 

@@ -512,7 +512,10 @@ def club_list(tokens: WordTokens, first: int, last: int) -> bool:
 
 #: Words a club's name follows in a match report where a city's name would not (فاز نجران على
 #: الهلال، تعادل مع ليون، أمام بورتو): match verbs and their prepositions.
-MATCH_CUES = _folded("فاز يفوز خسر تعادل واجه يواجه التقى يلتقي هزم تغلب أمام ضد مضيفه ضيفه")
+MATCH_CUES = _folded(
+    "فاز يفوز خسر تعادل واجه يواجه التقى يلتقي هزم تغلب أمام ضد مضيفه ضيفه الفوز فوز الخسارة خسارة التعادل "
+    "مواجهة المواجهة"
+)
 #: A club's people, named before it (مدرب ميلانو، مهاجم روما).
 TEAM_MEMBERS = _folded("مدرب مدربا لاعب لاعبي لاعبو مهاجم حارس مدافع جماهير جمهور نجم نجوم")
 #: Words between a match verb and the club (فاز على نجران، تعادل مع ليون).
@@ -595,8 +598,14 @@ def club_by_city(tokens: WordTokens, first: int) -> bool:
         return True
     if k >= 0 and tokens.joined(first) and tokens.bare[k] & MATCH_LINKS:
         k -= 1
-    while k >= 0 and first - k <= 3 and tokens.joined(k + 1) and tokens.definite[k]:
-        k -= 1  # فاز الهلال على نجران: the other club between the verb and على
+    while (
+        k >= 0
+        and first - k <= 3
+        and tokens.joined(k + 1)
+        and tokens.definite[k]
+        and not tokens.bare[k] & MATCH_CUES
+    ):
+        k -= 1  # فاز الهلال على نجران: the other club between the verb and على (not الفوز | الودي على)
     return k >= 0 and tokens.joined(k + 1) and bool(tokens.bare[k] & MATCH_CUES)
 
 
