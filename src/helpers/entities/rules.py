@@ -1467,10 +1467,14 @@ def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
     own (`_rare_name_after`)."""
     spans = []
     for i in tokens.keyword_positions:
-        if covered[i] or i + 1 >= len(tokens) or not tokens.joined(i + 1):
-            continue
         head = next(((c, f) for c, f in tokens.forms(i) if f in FACILITY_HEADS), None)
-        if head is None:
+        if covered[i] or head is None or i + 1 >= len(tokens):
+            continue
+        end = _quoted(tokens, i + 1, 3) if head[1] not in UNQUOTED_FACILITY_HEADS else i + 1
+        if end > i + 1:  # مطار «شارل ديغول»: the airport, not the man
+            spans.append(RuleSpan(i, end, "LOC", "place_named", True, head[0]))
+            continue
+        if not tokens.joined(i + 1):
             continue
         end = _named_after(tokens, i + 1, covered)
         if end > i + 1 and (
@@ -1490,6 +1494,10 @@ def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
 
 
 WAY = fold_token("طريق")
+#: Facility heads whose quoted complement is often no facility's name: a way or means (عن طريق
+#: «الفاكس»), a rule (قاعدة «التحصين»), spending (إنفاق, spelled like أنفاق), or a city or district
+#: the gazetteer names (مدينة «بريدة»).
+UNQUOTED_FACILITY_HEADS = _folded("طريق قاعدة أنفاق نفق مدينة") | QUARTER_HEADS
 
 
 def _rare_name_after(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
