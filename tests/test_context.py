@@ -933,6 +933,11 @@ def test_a_short_name_of_a_known_person_in_the_article_is_that_person():
     assert set(e[e.type == "PER"].entity_id) == {"ali_abdullah_saleh"}
 
 
+def test_a_treaty_is_named_by_its_city_not_by_a_country_party_to_it():
+    named = by_surface("ويرفض الكونغرس اتفاق إيران، بعد ربع قرن على اتفاق الطائف.")
+    assert named["إيران"] == ("LOC", "iran") and named["اتفاق الطائف"][0] == "MISC"
+
+
 def test_a_word_written_with_tanween_is_no_name():
     # صبيًا is a boy, not the town Sabya; إيطالياً an adverb, not Italy; وزيراً is no surname
     named = by_surface("كان صبيًا حين سافر إلى صبيا، وتفوق إيطالياً في إيطاليا.")

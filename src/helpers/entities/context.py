@@ -384,12 +384,17 @@ EVENT_PLACE_HEADS = _folded(
 )
 
 
-def event_of_place(tokens: WordTokens, first: int, last: int) -> tuple[int, int] | None:
+def event_of_place(
+    tokens: WordTokens, first: int, last: int, country: bool = False
+) -> tuple[int, int] | None:
     """Tokens of the event a place's name is part of: an event head before it, and relational
     adjectives or ل-complements after it (up to three words; not a word of time: كأس الخليج |
-    الماضية)."""
+    الماضية). A treaty is named by the city where it was signed (اتفاق الطائف), not by a
+    `country` party to it (اتفاق إيران "the Iran deal")."""
     before = first - 1
     if before < 0 or not tokens.joined(first) or not tokens.bare[before] & EVENT_PLACE_HEADS:
+        return None
+    if country and tokens.bare[before] & TREATY_HEADS:
         return None
     while before > 0 and tokens.joined(before) and tokens.bare[before - 1] & EVENT_PLACE_HEADS:
         before -= 1  # كأس كوبا أمريكا
@@ -407,6 +412,8 @@ def event_of_place(tokens: WordTokens, first: int, last: int) -> tuple[int, int]
     return before, edition_end(tokens, end)
 
 
+#: Heads of a treaty's name (اتفاق الطائف، معاهدة فرساي).
+TREATY_HEADS = _folded("اتفاق اتفاقية معاهدة الاتفاق الاتفاقية المعاهدة")
 #: The second word of the ordinals eleventh to nineteenth (الحادي عشر، الثانية عشرة).
 TEENS = _folded("عشر عشرة")
 

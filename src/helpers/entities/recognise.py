@@ -347,7 +347,7 @@ def _gazetteer_spans(
                 end = context.facility_end(tokens, b)
                 spans.append(Span(a - 1, end, "LOC", "rule", c, rule="street_place"))
                 continue
-            event = context.event_of_place(tokens, a, b)
+            event = context.event_of_place(tokens, a, b, bool(entry.iso))
             if event:  # مهرجان الإسكندرية السينمائي: the place names an event
                 c = next((k for k, rest in tokens.forms(event[0]) if rest in context.EVENT_PLACE_HEADS), 0)
                 spans.append(Span(event[0], event[1], "MISC", "rule", c, rule="event_place"))
