@@ -936,6 +936,8 @@ def test_a_short_name_of_a_known_person_in_the_article_is_that_person():
 def test_a_treaty_is_named_by_its_city_not_by_a_country_party_to_it():
     named = by_surface("ويرفض الكونغرس اتفاق إيران، بعد ربع قرن على اتفاق الطائف.")
     assert named["إيران"] == ("LOC", "iran") and named["اتفاق الطائف"][0] == "MISC"
+    stages = by_surface("وقاد المدرب المنتخب في نهائيات كأس آسيا، ويستعد لتصفيات أمريكا الجنوبية.")
+    assert "كأس آسيا" in stages and stages["تصفيات أمريكا الجنوبية"][0] == "MISC"
 
 
 def test_a_word_written_with_tanween_is_no_name():

@@ -380,8 +380,12 @@ ROAD = fold_token("طريق")
 
 #: Heads of an event named after a place (مهرجان الإسكندرية السينمائي، معرض الرياض الدولي للكتاب).
 EVENT_PLACE_HEADS = _folded(
-    "مهرجان معرض مؤتمر منتدى ملتقى بطولة كأس كوبا رالي ماراثون سباق اتفاق اتفاقية معاهدة إعلان جائزة"
+    "مهرجان معرض مؤتمر منتدى ملتقى بطولة كأس كوبا رالي ماراثون سباق اتفاق اتفاقية معاهدة إعلان جائزة "
+    "نهائيات تصفيات"
 )
+#: Stages of a competition, which name it by its place (تصفيات أمريكا الجنوبية) but are no part
+#: of its name (نهائيات | كأس آسيا).
+STAGES = _folded("نهائيات تصفيات")
 
 
 def event_of_place(
@@ -396,8 +400,8 @@ def event_of_place(
         return None
     if country and tokens.bare[before] & TREATY_HEADS:
         return None
-    while before > 0 and tokens.joined(before) and tokens.bare[before - 1] & EVENT_PLACE_HEADS:
-        before -= 1  # كأس كوبا أمريكا
+    while before > 0 and tokens.joined(before) and tokens.bare[before - 1] & (EVENT_PLACE_HEADS - STAGES):
+        before -= 1  # كأس كوبا أمريكا (not نهائيات | كأس آسيا: the stage of a competition)
     end = last
     while end < len(tokens) and end - last < 3 and tokens.joined(end):
         word = tokens.folded[end]

@@ -137,7 +137,7 @@ NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع 
 #: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
 FACILITY_HEADS = _folded(
     "مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة جامع مسجد "
-    "حديقة منتزه متنزه منتجع متحف فندق صالة قاعة برج قصر نفق أنفاق"
+    "حديقة منتزه متنزه منتجع متحف فندق صالة قاعة برج قصر نفق أنفاق ساحة"
 )
 #: Heads of a district's or camp's name (حي الروضة، مخيم الجلزون).
 QUARTER_HEADS = _folded("حي مخيم")
@@ -1495,9 +1495,9 @@ def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
 
 WAY = fold_token("طريق")
 #: Facility heads whose quoted complement is often no facility's name: a way or means (عن طريق
-#: «الفاكس»), a rule (قاعدة «التحصين»), spending (إنفاق, spelled like أنفاق), or a city or district
-#: the gazetteer names (مدينة «بريدة»).
-UNQUOTED_FACILITY_HEADS = _folded("طريق قاعدة أنفاق نفق مدينة") | QUARTER_HEADS
+#: «الفاكس»), a rule (قاعدة «التحصين»), spending (إنفاق, spelled like أنفاق), an arena (ساحة
+#: «طالبان»), or a city or district the gazetteer names (مدينة «بريدة»).
+UNQUOTED_FACILITY_HEADS = _folded("طريق قاعدة أنفاق نفق مدينة ساحة") | QUARTER_HEADS
 
 
 def _rare_name_after(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
