@@ -125,11 +125,11 @@ class Gazetteer:
     #: adjective (الروسي، الصينية) from other ones (`nationality`): stem -> the country's id ("" when
     #: two countries share the stem).
     country_stems: dict[str, str] = field(default_factory=dict)
-    #: Place names inside common phrases (`phrases` in the YAML), folded: the words after which,
-    #: and the starts of the words before which, they are no place (صلاة المغرب، مسقط رأسه).
     #: One-word names that are an entity only right after one of its cue words (`cued_names`:
     #: صالح after قوات، الحوثي): folded name -> (entity id, folded cue words).
     cued_names: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    #: Place names inside common phrases (`phrases` in the YAML), folded: the words after which,
+    #: and the starts of the words before which, they are no place (صلاة المغرب، مسقط رأسه).
     phrase_after: dict[str, frozenset[str]] = field(default_factory=dict)
     phrase_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Folded place names the curated list excludes as ordinary words (`exclude` in the YAML).

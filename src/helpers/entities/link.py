@@ -233,11 +233,13 @@ def _weak_state_bodies_unlinked(doc: Document) -> None:
 def _link_rule_mentions(
     docs: list[Document], linker: _Linker, tokens: dict[str, dict[str, WordTokens]]
 ) -> None:
-    """Ids for rule / CAMeL mentions: gazetteer, then full names met in the article, the
-    article's own id for a given name alone, a local body or a district, the place or country of
-    a name many places' or states' bodies share (`_of_place_or_country`), then the corpus index
-    of rule-found names (multi-word names first, so surnames find them). `tokens`: documents'
-    tokens already made."""
+    """Ids for rule / CAMeL mentions: gazetteer, then full names met in the article (a known
+    person's longer name too: `_full_name_in`), the article's own id for a given name alone, a
+    local body, a city's court or a district, a national team's sport (`_national_team`), the
+    place or country of a name many places' or states' bodies share (`_of_place_or_country`),
+    then the corpus index of rule-found names (multi-word names first, so surnames find them).
+    Before them, a home state's body the gazetteer knows is another state's where its context
+    says so (`_state_of_body`). `tokens`: documents' tokens already made."""
     home = _home_country(docs, linker.gaz)
     shared = _shared_names(docs, tokens, linker.gaz)
     countries: dict[str, str | None] = {}  # doc_id -> `_article_country`, found once per document
@@ -345,6 +347,7 @@ SPORT_WORDS = {
         "الجمباز": "",
     }.items()
 }
+#: The sport a national team plays unless its article names another.
 FOOTBALL = "القدم"
 #: Words of a national team of an age group (المنتخب الأولمبي، منتخب الناشئين، تحت 17 عاما), and
 #: of youth after the words for a team or a grade (منتخب الشباب، لدرجة الشباب).
@@ -558,11 +561,11 @@ def _state_of_body(
         return named
     # وزارة الداخلية التونسية: its own name; مجلس الشحن العالمي: no state's; مجلس التعاون: the GCC
     # the gazetteer knows
-    if any(gaz.country_of(w) or w in INTERNATIONAL for w in m.name) or (
-        not known and gaz.lookup(m.name) is not None
+    if (
+        known
+        or any(gaz.country_of(w) or w in INTERNATIONAL for w in m.name)
+        or gaz.lookup(m.name) is not None
     ):
-        return None
-    if known:
         return None
     # ولي العهد نائب رئيس مجلس الوزراء، النائب الثاني لرئيس مجلس الوزراء: a deputy's title chain that
     # names no country is the home country's (its princes' titles)

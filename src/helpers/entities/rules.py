@@ -1463,8 +1463,9 @@ def _company_field_spans(tokens: WordTokens, covered: list[str | None]) -> list[
 def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """A place named after a person: a facility head and a title and name, a known person's
     name, a name of descent or a kunya (مطار الملك عبدالعزيز الدولي، مطار كرزاي، جامع عمر بن
-    عبدالعزيز، قصر أبا السعود): the place as a whole, not the person; or by a rare word of its
-    own (`_rare_name_after`)."""
+    عبدالعزيز، قصر أبا السعود): the place as a whole, not the person; or by a quoted name (مطار
+    «شارل ديغول»; not after `UNQUOTED_FACILITY_HEADS`) or a rare word of its own
+    (`_rare_name_after`)."""
     spans = []
     for i in tokens.keyword_positions:
         head = next(((c, f) for c, f in tokens.forms(i) if f in FACILITY_HEADS), None)
@@ -1493,6 +1494,7 @@ def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
     return spans
 
 
+#: The road head, which عن before it makes "by means of" (عن طريق).
 WAY = fold_token("طريق")
 #: Facility heads whose quoted complement is often no facility's name: a way or means (عن طريق
 #: «الفاكس»), a rule (قاعدة «التحصين»), spending (إنفاق, spelled like أنفاق), an arena (ساحة
@@ -1581,7 +1583,8 @@ def _describes_head(head: str, word: str) -> bool:
 def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """An organisation named by a definite head, its adjectives and a ل-complement (الهيئة العامة
     للسياحة والتراث الوطني، المؤسسة العامة للتدريب التقني والمهني، المؤسسة العامة لجسر الملك
-    فهد)."""
+    فهد), a party or front by its adjectives alone (الحزب الجمهوري), and a court or the
+    prosecution by its kind (`JUDICIAL_ADJECTIVES`: النيابة العامة، المحكمة الجزائية المتخصصة)."""
     spans = []
     for i, word in enumerate(tokens.folded):
         if covered[i] or not tokens.definite[i] or not (word[2:] in ORG_HEADS or word[2:] in JUDICIAL_HEADS):
