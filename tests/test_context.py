@@ -2043,6 +2043,10 @@ def test_a_number_after_a_place_is_no_edition_when_a_score_or_quantity_follows()
     )
     assert "سندرلاند 4" not in e and not any(s.startswith("منطقة عسير 9") for s in e)
     assert e["جنيف 2"][0] == "MISC"
+    # a weather report's readings, not editions; «جنيف 1» ومفاوضات «جنيف 2» are two conferences
+    weather = by_surface("وسجلت درجات الحرارة العظمى: مكة المكرمة 44، المدينة المنورة 40، جدة 36، الرياض 45.")
+    assert weather["المدينة المنورة"] == ("LOC", "madinah_sa") and weather["جدة"] == ("LOC", "jeddah_sa")
+    assert {"جنيف 1", "جنيف 2"} <= set(by_surface("وتتناسى بيان «جنيف 1» ومفاوضات «جنيف 2» التي عقدت."))
 
 
 def test_a_common_noun_head_before_a_place_alone_is_no_body():

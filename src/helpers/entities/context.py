@@ -422,12 +422,25 @@ TREATY_HEADS = _folded("اتفاق اتفاقية معاهدة الاتفاق ا
 TEENS = _folded("عشر عشرة")
 
 
-def edition_end(tokens: WordTokens, last: int) -> int:
+def edition_end(tokens: WordTokens, last: int, first: int | None = None) -> int:
     """Where a place's name ending before token `last` ends with the number of an edition after
     it (جنيف 2، «جنيف 3»، مؤتمر جنيف 2 الذي ...): a whole number of one or two digits, no
-    percentage or decimal, that the clause does not go on after (not في جدة 3 مدارس)."""
+    percentage or decimal, that the clause does not go on after (not في جدة 3 مدارس), and not
+    in a list of places and numbers (a weather report: مكة المكرمة 44، المدينة المنورة 40; the
+    name's `first` token tells the number before it)."""
     if last >= len(tokens) or not tokens.joined(last) or not tokens.folded[last].isdigit():
         return last
+    if first is not None and first > 0 and _comma(tokens, first) and tokens.folded[first - 1].isdigit():
+        return last  # ، المدينة المنورة 40: the number before it closes another reading
+    for k in (
+        range(last + 2, min(len(tokens), last + 4))
+        if last + 1 < len(tokens) and _comma(tokens, last + 1)
+        else ()
+    ):
+        if tokens.folded[k].isdigit():  # ، جدة 36: the next place's reading (not ، أكثر من 120)
+            if not any(is_function_word(tokens.folded[j]) for j in range(last + 1, k)):
+                return last
+            break
     if len(tokens.folded[last]) > 2 or tokens.folded[last].startswith("0"):
         return last
     rest = "".join(tokens.text[tokens.ends[last] : tokens.ends[last] + 4].split())
@@ -437,6 +450,11 @@ def edition_end(tokens: WordTokens, last: int) -> int:
     if after < len(tokens) and tokens.joined(after) and tokens.folded[after] not in EDITION_FOLLOWERS:
         return last
     return after
+
+
+def _comma(tokens: WordTokens, k: int) -> bool:
+    """A comma stands between token k - 1 and token k."""
+    return bool(set(tokens.gap(k)) & {"،", ","})
 
 
 #: Words after which an edition's number may still close a name (مؤتمر جنيف 2 الذي عقد).
