@@ -166,9 +166,7 @@ def _club_readings(tokens: WordTokens, gaz: Gazetteer, clubs: set[str]) -> list[
     article names (الأهلي: Al Ahly of Cairo where the article named it so)."""
     out = []
     for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded):
-        readings = gaz.ambiguous.get(
-            (dict(tokens.forms(a)).get(c, tokens.folded[a]), *tokens.folded[a + 1 : b]), ()
-        )
+        readings = gaz.ambiguous.get(tokens.name(a, b, c), ())
         named = [r[0] for r in readings if r[0] in clubs]
         out.append((a, b, c, eid if eid in clubs or len(named) != 1 else named[0]))
     return out

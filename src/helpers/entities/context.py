@@ -32,6 +32,7 @@ from helpers.entities.rules import (
     TITLE_LINKS,
     WordTokens,
     adjective_after,
+    by_way_of,
     nationality_after,
     organisation_complement_end,
     rare_in_every_reading,
@@ -119,9 +120,7 @@ def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer, 
     المغرب، جوز الهند، مسقط رأسه، باليمن والبركات، درجة حماس الناس، ينبع من "stems from"، إقامة
     الدولة الإسلامية "founding an Islamic state"); not when a place head comes before and the
     phrase goes on with a preposition (مدينة ينبع | من)."""
-    word = " ".join(
-        (dict(tokens.forms(first)).get(clitic, tokens.folded[first]), *tokens.folded[first + 1 : last])
-    )
+    word = " ".join(tokens.name(first, last, clitic))
     after = gaz.phrase_after.get(word)
     if after and first > 0 and tokens.joined(first) and tokens.bare[first - 1] & after:
         return True
@@ -369,13 +368,7 @@ def street_of_place(tokens: WordTokens, first: int) -> bool:
     head = first - 1
     if head < 0 or not tokens.joined(first) or not tokens.bare[head] & STREET_HEADS:
         return False
-    return not (
-        tokens.folded[head] == ROAD and head > 0 and tokens.joined(head) and tokens.folded[head - 1] == "عن"
-    )
-
-
-#: طريق, which عن before makes "by way of".
-ROAD = fold_token("طريق")
+    return not by_way_of(tokens, head)
 
 
 #: Heads of an event named after a place (مهرجان الإسكندرية السينمائي، معرض الرياض الدولي للكتاب).

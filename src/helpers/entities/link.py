@@ -243,6 +243,7 @@ def _link_rule_mentions(
     home = _home_country(docs, linker.gaz)
     shared = _shared_names(docs, tokens, linker.gaz)
     countries: dict[str, str | None] = {}  # doc_id -> `_article_country`, found once per document
+    sports: dict[str, tuple[frozenset[str], bool]] = {}  # doc_id -> `_article_sports`, likewise
     for doc in docs:
         _weak_state_bodies_unlinked(doc)
         for m in doc.mentions:
@@ -306,7 +307,9 @@ def _link_rule_mentions(
                     "a district named after its head (حي، مخيم): one per article, as cities share names",
                 )
             if found is None and m.type == "ORG" and m.name[0] == NATIONAL_TEAM:
-                found = _national_team(doc, m, _doc_tokens(doc, tokens))
+                if doc.doc_id not in sports:
+                    sports[doc.doc_id] = _article_sports(_doc_tokens(doc, tokens))
+                found = _national_team(doc, m, *sports[doc.doc_id])
             if found is None and m.type == "ORG":
                 found = _club_named_by_core(m.name, linker)
             if found is None and m.type in ("ORG", "LOC") and generic_name(m.name):
@@ -356,11 +359,9 @@ YOUTH = frozenset(fold_token(w) for w in "الشباب للشباب".split())
 YOUTH_AFTER = frozenset(fold_token(w) for w in "المنتخب منتخب درجة لدرجة".split())
 
 
-def _national_team(doc: Document, m: Mention, fields: dict[str, WordTokens]) -> tuple[str, str, str] | None:
-    """A national team's id where the article says it is not the country's football team: of
-    the one sport other than football the article names (المنتخب السعودي لكرة السلة: @السلة), or
-    the article's own where it names several or an age group (تحت 17 عاما، الناشئين، الأولمبي،
-    منتخب الشباب). None for football (the article names no other sport)."""
+def _article_sports(fields: dict[str, WordTokens]) -> tuple[frozenset[str], bool]:
+    """The sports an article names (`SPORT_WORDS`) and whether it names an age group (تحت 17
+    عاما، الناشئين، الأولمبي، منتخب الشباب)."""
     sports, ages = set(), False
     for tokens in fields.values():
         for k, forms in enumerate(tokens.bare):
@@ -371,10 +372,20 @@ def _national_team(doc: Document, m: Mention, fields: dict[str, WordTokens]) -> 
             under = tokens.folded[k] == "تحت" and k + 1 < len(tokens) and tokens.folded[k + 1][:1].isdigit()
             youth = forms & YOUTH and after and tokens.bare[k - 1] & YOUTH_AFTER
             ages = ages or bool(forms & AGE_GROUPS or under or youth)
+    return frozenset(sports), ages
+
+
+def _national_team(
+    doc: Document, m: Mention, sports: frozenset[str], ages: bool
+) -> tuple[str, str, str] | None:
+    """A national team's id where its article (`_article_sports`) says it is not the country's
+    football team: of the one sport other than football the article names (المنتخب السعودي لكرة
+    السلة: @السلة), or the article's own where it names several or an age group. None for
+    football (the article names no other sport)."""
     prefix = f"org:{'_'.join(m.name)}"
     others = sports - {FOOTBALL}
     if len(others) == 1 and FOOTBALL not in sports and not ages:
-        sport = others.pop()
+        sport = next(iter(others))
         return (
             f"{prefix}@{sport}",
             "national_team",

@@ -319,7 +319,7 @@ def _gazetteer_spans(
         ):
             vetoed.update(range(a, b))
             continue  # جدّه "his grandfather", بعقوبة "with a penalty", بورصة "stock exchange"
-        name = (dict(tokens.forms(a)).get(c, tokens.folded[a]), *tokens.folded[a + 1 : b])
+        name = tokens.name(a, b, c)
         readings = gaz.ambiguous.get(name)
         if readings:
             eid = context.choose_reading(readings, cues)
@@ -392,9 +392,7 @@ def _gazetteer_spans(
                 or context.club_list(tokens, a, b)
                 or context.continues_list(tokens, a, c, club_ends)
             ):
-                readings = gaz.ambiguous.get(
-                    (dict(tokens.forms(a)).get(c, tokens.folded[a]), *tokens.folded[a + 1 : b])
-                )
+                readings = gaz.ambiguous.get(tokens.name(a, b, c))
                 eid = context.choose_reading(readings, cues) if readings else eid  # الأهلي of Cairo or Jeddah
                 alias = Alias(eid, False, "club's name in an article about sport")
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
@@ -415,12 +413,13 @@ def _gazetteer_spans(
                 company_ends.add(b)
     # one-word names that are the entity only right after its cue words (قوات صالح، الحوثي وصالح)
     for k in range(1, len(tokens)) if gaz.cued_names else ():
-        found = next(
-            ((c, gaz.cued_names[rest]) for c, rest in tokens.forms(k) if rest in gaz.cued_names), None
-        )
-        if found and tokens.joined(k) and tokens.bare[k - 1] & found[1][1]:
-            alias = Alias(found[1][0], False, "a name that is the entity right after its cue words")
-            spans.append(Span(k, k + 1, gaz.entries[found[1][0]].type, "gazetteer", found[0], alias))
+        if tokens.bare[k].isdisjoint(gaz.cued_names) or not tokens.joined(k):
+            continue
+        c, rest = next((c, rest) for c, rest in tokens.forms(k) if rest in gaz.cued_names)
+        eid, cue_words = gaz.cued_names[rest]
+        if tokens.bare[k - 1] & cue_words:
+            alias = Alias(eid, False, "a name that is the entity right after its cue words")
+            spans.append(Span(k, k + 1, gaz.entries[eid].type, "gazetteer", c, alias))
     # outlets whose names are only theirs in context (العربية after قناة)
     for a, b, c, eid in trie_matches(tokens, gaz.media_trie, tokens.folded) if gaz.media_trie else ():
         # a name that is only an outlet's (سبق) is one also in the dateline (فهد العتيبي- سبق- الطائف:)

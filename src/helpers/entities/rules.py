@@ -294,6 +294,11 @@ class WordTokens:
         """Readings of token i as (proclitic length, rest), the whole word first."""
         return self.readings[i]
 
+    def name(self, first: int, last: int, clitic: int = 0) -> tuple[str, ...]:
+        """Folded words of tokens [first, last), the first read without its proclitic of `clitic`
+        letters (للأهلي, 1: الاهلي)."""
+        return (dict(self.readings[first]).get(clitic, self.folded[first]), *self.folded[first + 1 : last])
+
     def proclitic_word(self, i: int, floor: float = 3.0) -> bool:
         """Token i reads better as a proclitic + a word: one of at least `floor` Zipf, clearly
         commoner than the whole (بعقوبة: ب + عقوبة "with a penalty"; not فهمي: ف + همي)."""
@@ -1485,17 +1490,22 @@ def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
             or any(tokens.folded[k] in DESCENT for k in range(i + 2, end - 1))
         ):
             spans.append(RuleSpan(i, end, "LOC", "place_named", True, head[0]))
-        elif head[1] not in QUARTER_HEADS | SETTLEMENT_HEADS and not (
-            head[1] == WAY and i and tokens.folded[i - 1] == "عن"  # عن طريق "by means of"
-        ):
+        elif head[1] not in QUARTER_HEADS | SETTLEMENT_HEADS and not by_way_of(tokens, i):
             end = _rare_name_after(tokens, i + 1, covered)
             if end > i + 1:
                 spans.append(RuleSpan(i, end, "LOC", "place_rare_name", True, head[0]))
     return spans
 
 
-#: The road head, which عن before it makes "by means of" (عن طريق).
-WAY = fold_token("طريق")
+#: طريق, which عن before makes "by way of".
+ROAD = fold_token("طريق")
+
+
+def by_way_of(tokens: WordTokens, k: int) -> bool:
+    """Token k is طريق after عن: "by way of" (عن طريق الارتجاف), not a road."""
+    return tokens.folded[k] == ROAD and k > 0 and tokens.joined(k) and tokens.folded[k - 1] == "عن"
+
+
 #: Facility heads whose quoted complement is often no facility's name: a way or means (عن طريق
 #: «الفاكس»), a rule (قاعدة «التحصين»), spending (إنفاق, spelled like أنفاق), an arena (ساحة
 #: «طالبان»), or a city or district the gazetteer names (مدينة «بريدة»).
