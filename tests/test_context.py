@@ -752,6 +752,31 @@ def test_a_given_name_takes_the_word_the_document_names_a_person_by_alone():
     assert people["entity_id"].iloc[0] == people["entity_id"].iloc[1] != people["entity_id"].iloc[2]
 
 
+def test_a_surname_joins_a_given_name_after_a_conjunction_and_a_rare_name_the_document_repeats():
+    e = found(
+        "وإيداع رمزيها حسين موسوي ومهدي كروبي في غياهب السجن. "
+        "أطلق عليها كبير الباحثين آنج كوي اسم فانتينا. وقال كوي إن القراصنة سيحتاجون إلى هوائي.",
+        use_model=True,
+    )
+    people = e[e.type == "PER"]
+    assert {"مهدي كروبي", "آنج كوي"} <= set(people["surface"])
+    assert (
+        people[people.surface == "كوي"]["entity_id"].tolist()
+        == people[people.surface == "آنج كوي"]["entity_id"].tolist()
+    )
+    # a word the document repeats is the family name of the given name before it
+    e = found("قال المحلل فيليب كروك إن السهم سيتراجع بحسب فيليب كروك نفسه", use_model=True)
+    assert "فيليب كروك" in set(e.surface)
+
+
+def test_a_surname_is_not_read_inside_a_common_word_after_a_proclitic():
+    e = found(
+        "نشر الكاتب سامي ريقي مقالا. وقال ريقي إن المباراة بين فريقي الهلال والنصر مهمة.",
+        use_model=True,
+    )
+    assert "فريقي" not in " ".join(e.surface) and e[e.surface == "ريقي"].shape[0] == 1
+
+
 def test_a_known_persons_frequent_surname_alone_is_that_person_in_the_article():
     e = found("وقال الرئيس السوري بشار الأسد إن الحرب طويلة. وندين نظام الأسد وجرائمه.")
     assessed = e[e.surface == "الأسد"]

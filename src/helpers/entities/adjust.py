@@ -342,11 +342,54 @@ def lone_surnames(fields: dict[str, WordTokens], found: dict[str, tuple[list[Spa
     }
 
 
-def with_surnames(tokens: WordTokens, spans: list[Span], surnames: set[str]) -> list[Span]:
-    """A lone given name followed by a word the document names a person by alone (توماس | باخ
-    ... وقال باخ: one person) or by a word shaped as a family name (`family_name_shaped`:
-    عزام | الدخيل، عبدالله | فوال) takes it as the surname; a mention of that word right after
-    the given name joins it."""
+#: A word the document repeats is a surname after a given name only below this Zipf (أباه 3.8).
+REPEATED_SURNAME_ZIPF = 4.0
+
+
+def repeated_name_words(fields: dict[str, WordTokens]) -> set[str]:
+    """Words the document writes two or more times that can be a family name (`_name_shaped`):
+    after a given name, the family name of a person it names again by it (فيليب | كروك ... بحسب
+    فيليب كروك)."""
+    counts: Counter[str] = Counter(w for tokens in fields.values() for w in tokens.folded)
+    found = set()
+    for tokens in fields.values():
+        for k, word in enumerate(tokens.folded):
+            if counts[word] >= 2 and word not in found and _name_shaped(tokens, k):
+                found.add(word)
+    return found
+
+
+def _name_shaped(tokens: WordTokens, k: int) -> bool:
+    """Token k can be a foreign family name: rarer than `REPEATED_SURNAME_ZIPF`, without an
+    article, a conjunction (ورحمان: a list's next name), a title's or time's role, a given
+    name's reading, a proclitic + a common word, a pronoun (برنامجه), the accusative ending of
+    a common word (تعريفا، إداريا) or a common word's plural (جانيين)."""
+    word = tokens.folded[k]
+    stem = word[:-2] if word.endswith(("ين", "ون")) else word[:-1] if word.endswith("ا") else ""
+    return (
+        word.isalpha()
+        and not word.endswith(("يين", "يون"))  # أثيوبيين: a relational adjective's plural
+        and word_zipf(word) < REPEATED_SURNAME_ZIPF
+        and not word.startswith(("و", "ف"))
+        and not tokens.definite[k]
+        and not tokens.keyword[k]
+        and not is_function_word(word)
+        and not given_names().match(tokens.folded, k)[0]
+        and all(word_zipf(rest) < COMMON for c, rest in tokens.forms(k) if c)
+        and not pronoun_suffixed(tokens, k, 3.0)
+        and not (stem and word_zipf(stem) >= 3.0)
+    )
+
+
+def with_surnames(
+    tokens: WordTokens, spans: list[Span], surnames: set[str], repeated: set[str]
+) -> list[Span]:
+    """A lone given name (read without its و: ومهدي | كروبي) followed by a word the document
+    names a person by alone (توماس | باخ ... وقال باخ: one person), by a word it repeats that
+    can be a name (`repeated`: فيليب | كروك) or by a word shaped as a family name
+    (`family_name_shaped`: عزام | الدخيل، عبدالله | فوال) takes it as the surname, as does a
+    rare one-word name the labeller or a rule found (`_rare_name`: آنج | كوي ... وقال كوي) with
+    the first kind; a mention of that word right after the name joins it."""
     names = given_names()
     at = {s.first: s for s in spans}
     out, skip = [], set()
@@ -354,13 +397,20 @@ def with_surnames(tokens: WordTokens, spans: list[Span], surnames: set[str]) -> 
         if id(span) in skip:
             continue
         nxt = span.last
+        given = dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first])
+        lone_given = names.match([given], 0)[0] == 1  # ومهدي | كروبي: the name without its و
+        shaped = lone_given and not (span.clitic and span.source == "gazetteer")  # وصالح | منهزمة
         if (
             span.type == "PER"
             and span.length == 1
-            and names.match(tokens.folded, span.first)[0] == 1
+            and (lone_given or _rare_name(tokens, span))  # الباحثين آنج | كوي
             and nxt < len(tokens)
             and tokens.joined(nxt)
-            and (tokens.folded[nxt] in surnames or family_name_shaped(tokens, nxt))
+            and not (span.clitic and tokens.folded[nxt].startswith("و"))  # ومنيف وعبدالله | ونجر
+            and (
+                tokens.folded[nxt] in surnames
+                or (shaped and (tokens.folded[nxt] in repeated or family_name_shaped(tokens, nxt)))
+            )
         ):
             other = at.get(nxt)
             if other is None or (other.type == "PER" and other.length == 1):
@@ -369,6 +419,18 @@ def with_surnames(tokens: WordTokens, spans: list[Span], surnames: set[str]) -> 
                 span = replace(span, last=nxt + 1)
         out.append(span)
     return out
+
+
+#: A one-word person the labeller or a rule found takes the word the document names a person by
+#: alone after it only below this Zipf (وارن 3.6; not حفيد، مدير).
+RARE_NAME_ZIPF = 4.0
+
+
+def _rare_name(tokens: WordTokens, span: Span) -> bool:
+    """A one-word person the labeller or a rule found, without an article, that is no common
+    word (آنج، كوبي), and not a gazetteer's name."""
+    word = dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first])
+    return span.source != "gazetteer" and not tokens.definite[span.first] and word_zipf(word) < RARE_NAME_ZIPF
 
 
 #: A word rarer than this (Zipf) after a given name is its family name (فوال، كاملي).
@@ -394,8 +456,8 @@ def family_name_shaped(tokens: WordTokens, k: int) -> bool:
         return not word.endswith("ه") and not word.startswith("الت") and word_zipf(word) < 4.0
     if is_function_word(word) or word.isdigit() or given_names().match(tokens.folded, k)[0]:
         return False
-    if any(c and given_names().match([rest], 0)[0] for c, rest in tokens.forms(k)):
-        return False  # ومحمد: و + the next name of a list
+    if word.startswith("و") and any(c and given_names().match([rest], 0)[0] for c, rest in tokens.forms(k)):
+        return False  # ومحمد: و + the next name of a list (كروبي is no ك + روبي)
     if word.startswith("وال"):
         return False  # إيوانيس | والمنضم: و + a definite word goes on the sentence
     forms = tokens.forms(k)
@@ -665,7 +727,9 @@ def accusative_phrase(words: tuple[str, ...]) -> bool:
     )
 
 
-def adjusted(tokens: WordTokens, chosen: list[Span], surnames: set[str]) -> Iterator[Span]:
+def adjusted(
+    tokens: WordTokens, chosen: list[Span], surnames: set[str], repeated: set[str]
+) -> Iterator[Span]:
     """A field's chosen spans after the adjustments of this module, in order: a lone given name
     takes its surname (`with_surnames`), then tanween, a word no name goes on with and a list's و
     cut names (`without_tanween`, `person_cut`, `person_without_and`), a facility and a district
@@ -674,7 +738,7 @@ def adjusted(tokens: WordTokens, chosen: list[Span], surnames: set[str]) -> Iter
     تمرينا صباحيا); last, the names left between the persons of a list (`persons_listed_between`)."""
     name_ends = {s.last for s in chosen}
     spans = []
-    for span in with_surnames(tokens, chosen, surnames):
+    for span in with_surnames(tokens, chosen, surnames, repeated):
         span = without_tanween(tokens, span)
         span = span and person_cut(tokens, span)
         if span is None:

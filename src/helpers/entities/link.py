@@ -957,6 +957,8 @@ def _propagate_field(
         if after_family_word(tokens, i):
             continue  # عائلة دوابشة: the family, not the article's person of that name
         for clitic, form in tokens.forms(i):
+            if clitic and word_zipf(tokens.folded[i]) > max(word_zipf(form) + 0.5, COMMON_WHOLE_ZIPF):
+                break  # فريقي "the two teams" is no ف + the surname ريقي
             eid, in_corpus = surnames.get(form), False
             if eid is None and form in titled and after_title_or_speech(tokens, i):
                 eid = titled[form]  # وأضاف الشريف، الدكتور التركي (the article's نايف الشريف ...)
@@ -987,6 +989,9 @@ def _propagate_field(
     ]
 
 
+#: A word this common (Zipf) and commoner than its reading without a proclitic is not that
+#: reading's surname.
+COMMON_WHOLE_ZIPF = 3.0
 #: A surname as frequent as this (Zipf) stands for the article's person only after a title or a
 #: speech verb (وأضاف الشريف; not الحرم الشريف).
 TITLED_SURNAME_ZIPF = 5.5

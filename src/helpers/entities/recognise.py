@@ -26,6 +26,7 @@ from helpers.entities.adjust import (
     number_agreeing,
     persons_named_throughout,
     rare_clubs_throughout,
+    repeated_name_words,
     weak_names_as_words,
     with_given_name_before,
     with_known_surname,
@@ -1376,11 +1377,11 @@ def recognise(
             found = club_names_throughout(fields, found, gaz)
         found = persons_named_throughout(fields, rare_clubs_throughout(fields, found))
         found = weak_names_as_words(fields, found, gaz)
-        surnames = lone_surnames(fields, found)
+        surnames, repeated = lone_surnames(fields, found), repeated_name_words(fields)
         for field_name, tokens in fields.items():
             chosen, unconfirmed = found[field_name]
             coordinated = beside_places(tokens, chosen)
-            for span in adjusted(tokens, chosen, surnames):
+            for span in adjusted(tokens, chosen, surnames, repeated):
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
                 readings = (
