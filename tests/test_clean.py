@@ -219,6 +219,14 @@ def test_boilerplate_sentences_glued_to_the_edges_are_trimmed():
     assert "trimmed" in page.lines.loc[0, "reason"]
 
 
+def test_a_tag_list_after_the_last_sentence_is_trimmed_but_a_sentence_on_traits_is_kept():
+    page = clean_page(f"{P1}\n{P2} سمات عبدالله الثاني محمد بن سلمان ملك الاردن ولي ولي العهد")
+    assert page.body == f"{P1}\n{P2}"
+    assert "سمات عبدالله الثاني" in page.lines.loc[1, "reason"]
+    traits = "سمات القائد الناجح كثيرة، وأهمها الصبر."
+    assert clean_page(f"{P1}\n{P2} {traits}").body.endswith(traits)
+
+
 def test_disclaimer_inside_a_quote_in_the_middle_is_kept():
     quote = (
         "وقال المسؤول إن هذه التصريحات لا تعبر عن رأي الحكومة، بل عن موقف حزبه الشخصي في الانتخابات المقبلة."

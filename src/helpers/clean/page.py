@@ -101,6 +101,7 @@ class _LineCues:
     link_prefix: re.Pattern
     section_marker: re.Pattern
     boilerplate_sentence: re.Pattern
+    tag_list: re.Pattern
     credit_end: re.Pattern
     photo_cue_start: re.Pattern
 
@@ -135,6 +136,7 @@ def _line_cues() -> _LineCues:
         boilerplate_sentence=re.compile(
             "|".join(f"(?:{_fold_arabic(p)})" for p in raw["boilerplate_sentences"])
         ),
+        tag_list=re.compile(rf"^\W*(?:{alternation(raw['tag_lists'])})\s*:?\s+[^.!?؟]*$"),
         credit_end=re.compile(
             rf"\w.*(?:[،,\-–—/|(]|\s)\s*(?:{alternation(raw['photo_credits'])})\s*\)?\s*[.]?$"
         ),
@@ -317,10 +319,16 @@ def _extracted_block(lines: list[_Line]) -> tuple[int, int] | None:
 
 
 def _trim(text: str, leading: bool, trailing: bool) -> tuple[str, list[str]]:
-    """`text` without boilerplate sentences at its start and/or end, and what was cut."""
+    """`text` without boilerplate sentences at its start and/or end (at its end also the page's
+    tag list: `boilerplate.yaml` tag_lists), and what was cut."""
     sentences = split_sentences(text)
     cut: list[str] = []
-    while trailing and sentences and is_boilerplate_sentence(sentences[-1].text):
+    tags = _line_cues().tag_list
+    while (
+        trailing
+        and sentences
+        and (is_boilerplate_sentence(sentences[-1].text) or tags.match(fold(sentences[-1].text)))
+    ):
         cut.append(sentences.pop().text)
     while leading and sentences and is_boilerplate_sentence(sentences[0].text):
         cut.append(sentences.pop(0).text)
