@@ -465,6 +465,14 @@ def test_places_inside_pacts_agreements_and_a_quoted_airline():
     assert named["السعودية"] == ("ORG", "saudia")
 
 
+def test_a_quoted_title_after_an_event_head_is_the_events_name_with_the_places_inside():
+    named = by_surface(
+        'يفتتح المحافظ معرض «صنع في عسير 2015م» للحرفيين، ويسجل مهرجان "بريدة عاصمة التمور" حضورا كبيرا.'
+    )
+    assert named["صنع في عسير 2015م"][0] == named["بريدة عاصمة التمور"][0] == "MISC"
+    assert "عسير" not in named and "بريدة" not in named
+
+
 def test_a_person_rule_stops_at_a_conjoined_noun_and_takes_a_rare_second_surname():
     named = by_surface("وكان فهد القباع والتفافه حول المسجد سببا، وقال جان كلود يونكر إن الخطة جاهزة.")
     assert "فهد القباع" in named and "جان كلود يونكر" in named

@@ -79,6 +79,11 @@ PUBLISHING_VERBS = _folded(
 )
 EVENT_DESCRIPTORS = _folded("تمرين تمارين مناورات مناورة تدريبات التدريبات المناورات التمرين عملية")
 EVENT_HEADS = _folded("معاهدة اتفاقية اتفاق قمة مؤتمر منتدى مبادرة")
+#: Heads of an event named by a quoted title, whatever names are inside it (معرض «صنع في عسير»،
+#: مهرجان "بريدة عاصمة التمور"، فعاليات «جدة شو»).
+QUOTED_EVENT_HEADS = _folded(
+    " ".join(f"{w} ال{w}" for w in "مهرجان معرض ملتقى جائزة فعاليات فعالية احتفالية".split())
+)
 #: Heads of a competition's name (كأس العالم، دوري أبطال أوروبا، الدوري الإنجليزي الممتاز).
 COMPETITION_HEADS = _folded("كأس دوري بطولة أولمبياد الكأس الدوري البطولة الأولمبياد")
 #: Nouns naming a sport with the definite word after them (لكرة القدم، لألعاب القوى، لرفع الأثقال).
@@ -211,6 +216,7 @@ KEYWORDS = (
     | PUBLISHING_VERBS
     | EVENT_DESCRIPTORS
     | EVENT_HEADS
+    | QUOTED_EVENT_HEADS
     | WORK_HEADS
     | COMPETITION_HEADS
     | PLACE_HEADS
@@ -1710,7 +1716,8 @@ def _event_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
                 spans.append(RuleSpan(i + 1, end, "MISC", "quoted_title", True))
             continue
         descriptor = tokens.is_(i, EVENT_DESCRIPTORS)
-        if not (descriptor or tokens.is_(i, EVENT_HEADS)):
+        quoted_only = tokens.is_(i, QUOTED_EVENT_HEADS)
+        if not (descriptor or quoted_only or tokens.is_(i, EVENT_HEADS)):
             continue
         k = i + 1
         while k < len(tokens) and k - i <= 2 and tokens.joined(k) and _nisba(tokens.folded[k]):
@@ -1719,7 +1726,7 @@ def _event_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
         if end > k:
             spans.append(RuleSpan(k, end, "MISC", "quoted_event", True))
             continue
-        if not tokens.joined(i + 1):
+        if quoted_only or not tokens.joined(i + 1):
             continue
         if descriptor:
             end = _defined_phrase(tokens, i + 1, covered)
