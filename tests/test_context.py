@@ -2423,6 +2423,24 @@ def test_a_state_body_in_an_article_about_foreign_countries_is_no_home_body():
     }
 
 
+def test_the_home_country_is_the_one_whose_places_most_documents_name():
+    # the United States is named by name in more documents than Saudi Arabia, whose press names
+    # its towns and calls it المملكة: the home country is still Saudi Arabia
+    docs = {
+        **{f"us{k}": ("", "وقالت الولايات المتحدة إن المحادثات مستمرة مع إيران.") for k in range(2)},
+        **{f"sa{k}": ("", f"وافتتحت وزارة الصحة مستشفى جديدا في {town}.") for k, town in enumerate(TOWNS)},
+        "fed": ("", "وقرر مجلس الاحتياطي الاتحادي في واشنطن رفع الفائدة، بحسب الولايات المتحدة."),
+        "uk": ("", "وقررت وزارة الصحة منع التدخين في الأماكن العامة في المملكة المتحدة."),
+    }
+    ministry = found_in(docs).query("surface == 'وزارة الصحة'").set_index("doc_id").entity_id
+    assert {ministry[f"sa{k}"] for k in range(len(TOWNS))} == {"org:وزاره_الصحه"}
+    # المملكة المتحدة is no home word: the British ministry is not the home one
+    assert ministry["uk"] != "org:وزاره_الصحه"
+
+
+TOWNS = ("الرياض", "جدة", "الدمام", "أبها")
+
+
 def test_a_place_and_a_companys_field_name_the_company():
     named = by_surface("وأقلعت رحلة خاصة لمصر للطيران صباح أمس، وارتفع سهم دبي للاستثمار بنسبة 2 في المائة.")
     assert named["مصر للطيران"][0] == named["دبي للاستثمار"][0] == "ORG"

@@ -636,10 +636,10 @@ def _article_country(
     if not counts or counts[home_entry.iso]:
         return None
     for field_tokens in _doc_tokens(doc, tokens).values():
-        for forms in field_tokens.bare:
+        for k, forms in enumerate(field_tokens.bare):
             word = next((w for w in forms if w.startswith("ال")), None)
             country = gaz.country_of(word) if word else None
-            if word == KINGDOM or country == home:
+            if (word == KINGDOM and not _another_kingdom(field_tokens, k, gaz, home)) or country == home:
                 return None  # والمملكة، بالسعودية، السعوديين
             if country and gaz.lookup((word,)) is None:  # الأمريكي، الإيرانية
                 counts[gaz.entries[country].iso] += 1
@@ -647,6 +647,17 @@ def _article_country(
     if n >= ARTICLE_COUNTRY_MENTIONS and n > 2 * sum(c for _, c in others):
         return gaz.country_by_iso(iso)
     return FOREIGN_ONLY
+
+
+def _another_kingdom(field_tokens: WordTokens, k: int, gaz: Gazetteer, home: str) -> bool:
+    """المملكة at token k is another kingdom than the `home` country by the word after it
+    (المملكة المتحدة، المملكة الأردنية الهاشمية)."""
+    if k + 1 >= len(field_tokens) or not field_tokens.joined(k + 1):
+        return False
+    after = field_tokens.folded[k + 1]
+    alias = gaz.lookup((KINGDOM, after))
+    other = alias.entity_id if alias is not None else gaz.country_of(after)
+    return other is not None and other != home
 
 
 def _named_with_its_country(
@@ -676,18 +687,15 @@ def _named_with_its_country(
 
 
 def _home_country(docs: list[Document], gaz: Gazetteer) -> str:
-    """The country the most documents name (Saudi Arabia in a Saudi corpus): its state bodies
-    keep the id of their bare name, which its press leaves unqualified."""
+    """The country whose places (the country, its regions and towns) the most documents name
+    (Saudi Arabia in a Saudi corpus, whose press names its towns more often than the country,
+    which it calls المملكة): its state bodies keep the id of their bare name, which its press
+    leaves unqualified."""
     counts: Counter[str] = Counter()
     for doc in docs:
-        counts.update(
-            {
-                m.entity_id
-                for m in doc.mentions
-                if m.source == "gazetteer" and m.entity_id in gaz.entries and gaz.entries[m.entity_id].iso
-            }
-        )
-    return counts.most_common(1)[0][0] if counts else ""
+        counts.update({iso for m in doc.mentions if not m.weak and (iso := gaz.place_iso(m.entity_id))})
+    home = gaz.country_by_iso(counts.most_common(1)[0][0]) if counts else None
+    return home or ""
 
 
 def _surname_in(doc: Document, surname: str) -> tuple[str, str, str] | None:
