@@ -2423,6 +2423,22 @@ def test_a_state_body_in_an_article_about_foreign_countries_is_no_home_body():
     }
 
 
+def test_a_state_body_is_the_foreign_countrys_where_it_leads_the_article_and_the_sentence_says_no_home():
+    egypt = (
+        "افتتحت مصر قناة السويس الجديدة في الإسماعيلية أمس. وقال رئيس هيئة القناة إن "
+        "القاهرة تنتظر الكثير. وتخطط وزارة السياحة لحملة كبيرة. وأكد مسؤولون في مصر أن الاقتصاد المصري "
+        "سينمو. وقالت وزارة الخارجية إن وفد المملكة وصل إلى مصر."
+    )
+    docs = {
+        "eg": ("", egypt),
+        **{f"sa{k}": ("", f"وافتتحت وزارة الصحة مستشفى في {t}.") for k, t in enumerate(TOWNS)},
+    }
+    ids = found_in(docs).query("doc_id == 'eg' and type == 'ORG'").set_index("surface").entity_id
+    assert ids["وزارة السياحة"] == "org:وزاره_السياحه@egypt"
+    # the home country's ministry where its own sentence names the home country
+    assert ids["وزارة الخارجية"] == "org:وزاره_الخارجيه"
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

@@ -5,6 +5,7 @@ linking decision goes to the merge log."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -242,7 +243,7 @@ def _link_rule_mentions(
     says so (`_state_of_body`). `tokens`: documents' tokens already made."""
     home = _home_country(docs, linker.gaz)
     shared = _shared_names(docs, tokens, linker.gaz)
-    countries: dict[str, str | None] = {}  # doc_id -> `_article_country`, found once per document
+    countries: dict[str, ArticleCountries] = {}  # doc_id -> `_article_countries`, found once per document
     sports: dict[str, tuple[frozenset[str], bool]] = {}  # doc_id -> `_article_sports`, likewise
     for doc in docs:
         _weak_state_bodies_unlinked(doc)
@@ -514,13 +515,13 @@ def _of_place_or_country(
     gaz: Gazetteer,
     home: str,
     shared: dict[tuple[str, ...], dict[tuple[str, str, int], str]],
-    countries: dict[str, str | None],
+    countries: dict[str, ArticleCountries],
 ) -> tuple[str, str, str] | None:
     """The id of a name many places' bodies or facilities share (`_shared_names`) for the place
     after this mention (مستشفى الملك فهد | بجدة), or of a state body for the country its title
     chain names (رئيس مجلس الوزراء ... بدولة الإمارات; not the `home` country) or whose place is
     named right after it (وزارة الطاقة | في فنزويلا، هيئة النقل العام | بالقاهرة), or of the foreign
-    country the article is about (`_article_country`, found once per document in `countries`), or
+    country the article is about (`_article_countries`, found once per document in `countries`), or
     the article's own where it names foreign countries only. None when none of these is said."""
     prefix = f"{m.type.lower()}:{'_'.join(m.name)}"
     place = shared.get(m.name, {}).get((doc.doc_id, m.field, m.start))
@@ -541,7 +542,7 @@ def _state_of_body(
     tokens: dict[str, dict[str, WordTokens]],
     gaz: Gazetteer,
     home: str,
-    countries: dict[str, str | None],
+    countries: dict[str, ArticleCountries],
     known: bool = False,
 ) -> tuple[str, str, str] | None:
     """The id of a body every state has for the foreign state the context gives it (title chain,
@@ -586,8 +587,8 @@ def _state_of_body(
     ):
         return None
     if doc.doc_id not in countries:
-        countries[doc.doc_id] = _article_country(doc, tokens, gaz, home)
-    country = countries[doc.doc_id]
+        countries[doc.doc_id] = _article_countries(doc, tokens, gaz, home)
+    country = countries[doc.doc_id].of_body(m)
     if country is None:
         return None
     if country == FOREIGN_ONLY:
@@ -607,46 +608,98 @@ def _state_of_body(
 INTERNATIONAL = frozenset(
     fold_token(w) for w in "الدولي الدولية العالمي العالمية الإقليمي الإقليمية الأممي الأممية".split()
 )
-#: Mentions of one foreign country (places, adjective) that make an article about it (`_article_country`).
+#: Mentions of one foreign country (places, adjective) that make an article about it
+#: (`ArticleCountries.of_body`).
 ARTICLE_COUNTRY_MENTIONS = 2
-#: `_article_country` of an article that names foreign countries only, none the main one.
+#: In an article that names the home country too, mentions of one foreign country, and times the
+#: home country's, that make it about that country (`ArticleCountries.of_body`).
+DOMINANT_MENTIONS = 5
+DOMINANT_RATIO = 5
+#: `ArticleCountries.of_body` in an article that names foreign countries only, none the main one.
 FOREIGN_ONLY = "@foreign"
 #: The word the press of the home country names it by (المملكة), folded.
 KINGDOM = fold_token("المملكة")
+#: Characters that end a sentence, for a state body's sentence (`ArticleCountries.of_body`).
+SENTENCE_ENDS = re.compile(r"[.!?؟\n]")
 
 
-def _article_country(
+@dataclass
+class ArticleCountries:
+    """How often an article names each country (its places, its adjective; the home country also
+    by المملكة and by its own bodies the gazetteer knows), and where it names the home country."""
+
+    counts: Counter[str]
+    places: bool  # the article names a place (a country, region or town), not only adjectives
+    home_iso: str
+    home_at: dict[str, list[int]]  # field -> character offsets of the home country's names
+    texts: dict[str, str]
+    gaz: Gazetteer
+
+    def of_body(self, m: Mention) -> str | None:
+        """The country of a state body the article names without one: None (the home state's)
+        where the article names no place (its adjectives alone describe people: إثيوبي الجنسية)
+        or no foreign country, or the home country outside a foreign country's
+        strong lead (`DOMINANT_MENTIONS`, `DOMINANT_RATIO` times the home's) or in the body's
+        own sentence; else the foreign country the article is about: the one whose names are at
+        least `ARTICLE_COUNTRY_MENTIONS` and more than twice all others' (or the one leading),
+        else `FOREIGN_ONLY`."""
+        home = self.counts[self.home_iso]
+        foreign = Counter({iso: n for iso, n in self.counts.items() if iso != self.home_iso})
+        if not self.home_iso or not self.places or not foreign:
+            return None
+        (iso, n), *others = foreign.most_common()
+        if home:
+            if n < DOMINANT_MENTIONS or n < DOMINANT_RATIO * home or self._home_in_sentence(m):
+                return None
+            return self.gaz.country_by_iso(iso)
+        if n >= ARTICLE_COUNTRY_MENTIONS and n > 2 * sum(c for _, c in others):
+            return self.gaz.country_by_iso(iso)
+        return FOREIGN_ONLY
+
+    def _home_in_sentence(self, m: Mention) -> bool:
+        text = self.texts[m.field]
+        before = [x.end() for x in SENTENCE_ENDS.finditer(text, 0, m.start)]
+        after = SENTENCE_ENDS.search(text, m.end)
+        start, end = (before[-1] if before else 0), (after.start() if after else len(text))
+        return any(start <= at < end for at in self.home_at.get(m.field, ()))
+
+
+def _article_countries(
     doc: Document, tokens: dict[str, dict[str, WordTokens]], gaz: Gazetteer, home: str
-) -> str | None:
-    """The foreign country an article is about, where it says nothing of the `home` country
-    (its name or adjective, its places, المملكة), whose press leaves its own bodies unqualified:
-    the country whose places (the country, its regions and towns) and adjective are named at least
-    `ARTICLE_COUNTRY_MENTIONS` times and more than twice as often as all others', else
-    `FOREIGN_ONLY` (several foreign countries, none the main one). None where the home country
-    is named or no country is."""
+) -> ArticleCountries:
+    """The countries an article names (`ArticleCountries`), the home country's press leaving its
+    own bodies unqualified: places (the country, its regions and towns) and adjectives, and for
+    the home country المملكة (not المملكة المتحدة) and its own bodies the gazetteer knows."""
     home_entry = gaz.entries.get(home)
-    if home_entry is None or not home_entry.iso:
-        return None
+    home_iso = home_entry.iso if home_entry is not None else ""
     counts: Counter[str] = Counter()
+    places = False
+    home_at: dict[str, list[int]] = defaultdict(list)
     strong = {m.entity_id for m in doc.mentions if not m.weak}  # weak names not yet confirmed
     for m in doc.mentions:
-        iso = gaz.place_iso(m.entity_id) if m.entity_id in strong else ""
+        if m.entity_id not in strong:
+            continue
+        entry = gaz.entries.get(m.entity_id)
+        body = entry is not None and entry.type == "ORG"
+        place = gaz.place_iso(m.entity_id)
+        places = places or bool(place)
+        iso = place or (entry.in_country if body else "")
         if iso:
             counts[iso] += 1
-    if not counts or counts[home_entry.iso]:
-        return None
-    for field_tokens in _doc_tokens(doc, tokens).values():
+        if iso and iso == home_iso:
+            home_at[m.field].append(m.start)
+    for field, field_tokens in _doc_tokens(doc, tokens).items():
         for k, forms in enumerate(field_tokens.bare):
             word = next((w for w in forms if w.startswith("ال")), None)
             country = gaz.country_of(word) if word else None
-            if (word == KINGDOM and not _another_kingdom(field_tokens, k, gaz, home)) or country == home:
-                return None  # والمملكة، بالسعودية، السعوديين
-            if country and gaz.lookup((word,)) is None:  # الأمريكي، الإيرانية
+            if (word == KINGDOM and not _another_kingdom(field_tokens, k, gaz, home)) or (
+                country and country == home
+            ):
+                counts[home_iso] += 1  # والمملكة، بالسعودية، السعوديين
+                home_at[field].append(field_tokens.starts[k])
+            elif country and gaz.lookup((word,)) is None:  # الأمريكي، الإيرانية
                 counts[gaz.entries[country].iso] += 1
-    (iso, n), *others = counts.most_common()
-    if n >= ARTICLE_COUNTRY_MENTIONS and n > 2 * sum(c for _, c in others):
-        return gaz.country_by_iso(iso)
-    return FOREIGN_ONLY
+    return ArticleCountries(counts, places, home_iso, dict(home_at), doc.texts, gaz)
 
 
 def _another_kingdom(field_tokens: WordTokens, k: int, gaz: Gazetteer, home: str) -> bool:
