@@ -2439,6 +2439,19 @@ def test_a_state_body_is_the_foreign_countrys_where_it_leads_the_article_and_the
     assert ids["وزارة الخارجية"] == "org:وزاره_الخارجيه"
 
 
+def test_a_country_after_a_match_word_in_a_sports_article_is_its_national_team():
+    e = found(
+        "تغلب المنتخب البرازيلي على تشيلي بهدفين في المباراة الودية لكرة القدم أمس، وسجل المهاجم نيمار "
+        "الهدف الأول. وسافر الفريق إلى تشيلي للمشاركة في البطولة. وتشهد الجولة مواجهة المغرب والبحرين. "
+        "وانتقل اللاعب إلى السعودية، وغاب لاعب لخويا بطل دوري نجوم قطر عن التدريبات."
+    )
+    kinds = list(zip(e.surface, e.type, strict=True))
+    assert kinds.count(("تشيلي", "ORG")) == 1 and ("تشيلي", "LOC") in kinds  # the team; the country
+    assert ("المغرب", "ORG") in kinds and ("البحرين", "ORG") in kinds  # a list after a match word
+    # a player's move is to the country's league, and a league's name holds its country
+    assert ("السعودية", "ORG") not in kinds and ("قطر", "ORG") not in kinds
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

@@ -37,7 +37,8 @@ def clubs_throughout(
     fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]], gaz: Gazetteer
 ) -> dict[str, tuple[list[Span], list[Span]]]:
     """In an article about sport, a city the article names as a club once (تغلب على روما، روما
-    الإيطالي) is the club wherever it is not read as a place (في روما): one sense per article."""
+    الإيطالي) is the club wherever it is not read as a place (في روما): one sense per article.
+    Not a country named for its team (فاز على تشيلي), which the article names as a state too."""
 
     def name(tokens: WordTokens, span: Span) -> tuple[str, ...]:
         return span_text(tokens, span)[2]
@@ -46,7 +47,7 @@ def clubs_throughout(
         name(tokens, span)
         for field_name, tokens in fields.items()
         for span in found[field_name][0]
-        if span.type == "ORG" and gaz.type_of(name(tokens, span)) == "LOC"
+        if span.type == "ORG" and span.rule != "national_team" and gaz.type_of(name(tokens, span)) == "LOC"
     }
     if not clubs:
         return found

@@ -25,6 +25,7 @@ from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.given_names import given_names
 from helpers.entities.rules import (
     COMPANY_FIELDS,
+    COMPETITION_HEADS,
     DEPUTY_TITLES,
     GENERAL_ADJECTIVES,
     PHRASE_STOPS,
@@ -613,11 +614,22 @@ def club_by_city(tokens: WordTokens, first: int) -> bool:
     after أمام / ضد, a player's move to it (`transfer_to`) or a member of its team before it
     (مدرب ميلانو، لاعبي روما) is the club named after it (فاز نجران، تغلب على هامبورغ، أمام
     بورتو، انضم إلى روما); after a preposition of place it stays the city (وصل الفريق إلى نجران)."""
+    return transfer_to(tokens, first) or _team_context(tokens, first)
+
+
+def national_team(tokens: WordTokens, first: int) -> bool:
+    """In an article about sport, a country after a match word (أمام تشيلي، مواجهة المغرب) or
+    after a member of its team (مدرب الأرجنتين, not دوري نجوم قطر) is its national team; a
+    player's move to it is to its league (انتقل إلى السعودية), not to its team."""
+    return _team_context(tokens, first)
+
+
+def _team_context(tokens: WordTokens, first: int) -> bool:
+    """Token `first` follows a member of a team (not inside a competition's name: دوري نجوم
+    قطر) or a match word, perhaps with على / مع and another team between (`club_by_city`)."""
     k = first - 1
-    if transfer_to(tokens, first):
-        return True
     if k >= 0 and tokens.joined(first) and tokens.bare[k] & TEAM_MEMBERS:
-        return True
+        return not (k > 0 and tokens.joined(k) and tokens.bare[k - 1] & COMPETITION_HEADS)
     if k >= 0 and tokens.joined(first) and tokens.bare[k] & MATCH_LINKS:
         k -= 1
     while (

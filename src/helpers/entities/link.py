@@ -39,7 +39,7 @@ from helpers.entities.name_keys import (
     spelling_similarity,
     written_alike,
 )
-from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS
+from helpers.entities.recognise import MENTION_COLUMNS, NATIONAL_TEAM_RULE, PENDING_COLUMNS
 from helpers.entities.rules import (
     COMMON,
     DEPUTY_TITLES,
@@ -307,7 +307,7 @@ def _link_rule_mentions(
                     "district",
                     "a district named after its head (حي، مخيم): one per article, as cities share names",
                 )
-            if found is None and m.type == "ORG" and m.name[0] == NATIONAL_TEAM:
+            if found is None and m.type == "ORG" and (m.name[0] == NATIONAL_TEAM or m.source == TEAM_SOURCE):
                 if doc.doc_id not in sports:
                     sports[doc.doc_id] = _article_sports(_doc_tokens(doc, tokens))
                 found = _national_team(doc, m, *sports[doc.doc_id])
@@ -325,6 +325,8 @@ def _link_rule_mentions(
 
 #: The head of a national team's name (المنتخب السعودي).
 NATIONAL_TEAM = fold_token("المنتخب")
+#: The source of a country named for its national team (فاز على تشيلي).
+TEAM_SOURCE = f"rule:{NATIONAL_TEAM_RULE}"
 #: Sports by the word that names each, after the word before it where one is needed (كرة | السلة،
 #: تنس | الطاولة، ألعاب | القوى; السباحة alone).
 SPORT_WORDS = {

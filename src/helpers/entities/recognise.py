@@ -362,6 +362,16 @@ def _gazetteer_spans(
                     as_club(Span(a, b, "LOC", "gazetteer", c), gaz.sport_club(name), "club_place", CLUB_HOW)
                 )
                 continue
+            if (
+                sport
+                and entry.iso
+                and (
+                    context.national_team(tokens, a)
+                    or context.continues_list(tokens, a, c, _team_ends(spans))
+                )
+            ):  # فاز على تشيلي، مواجهة المغرب والبحرين: the country's national team
+                spans.append(Span(a, b, "ORG", "rule", c, rule=NATIONAL_TEAM_RULE))
+                continue
             if context.club_by_nationality(tokens, b):
                 spans.append(
                     as_club(
@@ -457,6 +467,15 @@ def _spelled_alike(raw: str, spelling: str, short: bool) -> bool:
     return len(raw) != len(spelling) or not any(
         {x, y} in ({"آ", "أ"}, {"آ", "إ"}) for x, y in zip(raw[1:], spelling[1:], strict=True)
     )
+
+
+def _team_ends(spans: list[Span]) -> set[int]:
+    """Ends of the national teams among `spans` (`NATIONAL_TEAM_RULE`), which a list goes on."""
+    return {s.last for s in spans if s.rule == NATIONAL_TEAM_RULE}
+
+
+#: The rule of a country named for its national team in an article about sport.
+NATIONAL_TEAM_RULE = "national_team"
 
 
 def _org_ends(spans: list[Span]) -> set[int]:
@@ -724,10 +743,18 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
 #: (club_place), a place with a masculine nationality adjective is a club (club_nationality:
 #: الريان القطري), and so is a rare name with one after a club's head or a match word
 #: (club_rare_name: أمام فولفسبورغ الألماني), a quote after مسلسل، برنامج ... is a title whatever
-#: its words (quoted_title), and a name after ولاية، مدينة، قرية ... is a place (place_head:
-#: ولاية غواناخواتو).
+#: its words (quoted_title), a name after ولاية، مدينة، قرية ... is a place (place_head:
+#: ولاية غواناخواتو), and a country after a match word is its team (`NATIONAL_TEAM_RULE`).
 RULES_OVER_MODEL = frozenset(
-    {"club_place", "club_nationality", "club_rare_name", "quoted_title", "place_edition", "place_head"}
+    {
+        "club_place",
+        "club_nationality",
+        "club_rare_name",
+        "quoted_title",
+        "place_edition",
+        "place_head",
+        NATIONAL_TEAM_RULE,
+    }
 )
 
 
