@@ -2452,6 +2452,15 @@ def test_a_country_after_a_match_word_in_a_sports_article_is_its_national_team()
     assert ("السعودية", "ORG") not in kinds and ("قطر", "ORG") not in kinds
 
 
+def test_a_verb_after_a_head_is_no_word_of_the_name():
+    named = by_surface(
+        "وقام الوزير بزيارة لمحافظة فيفاء يرافقه مدير التعليم، وكل مدينة تتحرر نقوم بحصر الضرر فيها، "
+        "وبعد صلاة الظهر جماعة ينصرف كثيرون."
+    )
+    assert "فيفاء" in named and "فيفاء يرافقه" not in named
+    assert not [s for s in named if "تتحرر" in s or "ينصرف" in s]
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

@@ -974,7 +974,8 @@ def _construct_end(tokens: WordTokens, end: int, covered: list[str | None]) -> i
 
 
 def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 3) -> int:
-    """End of a run of rare, undefined words from i (transliterated names)."""
+    """End of a run of rare, undefined words from i (transliterated names): not a feminine
+    nisba adjective (لجنة استشارية) nor a verb (جماعة | ينصرف، مدينة | تتحرر)."""
     j = i
     while (
         j < len(tokens)
@@ -984,7 +985,8 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
         and not tokens.definite[j]
         and not tokens.folded[j].startswith("لل")  # مركز | للاحتياطيين: ل + the article
         and not tokens.folded[j].isdigit()
-        and not tokens.folded[j].endswith("يه")  # لجنة استشارية: a feminine nisba adjective
+        and not tokens.folded[j].endswith("يه")
+        and not present_verb(tokens.folded[j])
         and rare_in_every_reading(tokens, j)
     ):
         j += 1
