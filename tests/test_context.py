@@ -2461,6 +2461,15 @@ def test_a_verb_after_a_head_is_no_word_of_the_name():
     assert not [s for s in named if "تتحرر" in s or "ينصرف" in s]
 
 
+def test_a_company_named_after_its_family_is_the_company():
+    named = by_surface(
+        "وأعلنت شركة الجميح القابضة عن نتائجها، واستولت على شركة الكاتيل لوسينت، ووقعت اتفاقا مع شركة "
+        "الكهرباء."
+    )
+    assert named["شركة الجميح القابضة"][0] == named["شركة الكاتيل لوسينت"][0] == "ORG"
+    assert "شركة الكهرباء" not in named  # a common word after the head: the labeller decides
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

@@ -1262,6 +1262,45 @@ def organisation_complement_end(tokens: WordTokens, k: int) -> int:
 FIELD_NAMED_HEADS = _folded("شركة مؤسسة جمعية مركز مجموعة معهد صندوق بنك مصرف")
 
 
+#: Heads of a company named after its founding family (شركة الجميح القابضة، مجموعة الحكير).
+FAMILY_NAMED_HEADS = _folded("شركة مجموعة مؤسسة مصنع")
+#: Words after a company's family name that are the company's (شركة الجميح القابضة).
+COMPANY_NAME_ENDS = _folded("القابضة وأولاده وشركاه المحدودة التجارية")
+#: A definite word after a company's head is its family name only below this Zipf, without the
+#: article too (الجميح، الحكير; not الكهرباء).
+FAMILY_NAME_ZIPF = 2.5
+
+
+def _family_name_end(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
+    """End of a company's family name at token i (شركة | الجميح القابضة، شركة | الكاتيل لوسينت):
+    a definite word rare with and without its article, the rare words after it and the words that
+    end a company's name; i when there is none."""
+    word = tokens.folded[i]
+    if (
+        covered[i]
+        or not tokens.definite[i]
+        or max(word_zipf(word), word_zipf(word[2:])) >= FAMILY_NAME_ZIPF
+        or not word[2:].isalpha()
+    ):
+        return i
+    end = i + 1
+    if (
+        end < len(tokens)
+        and tokens.joined(end)
+        and not tokens.folded[end].startswith(("و", "ف"))  # مجموعة المجدوعي | ومنتجعات
+        and tokens.folded[end][0] not in IMPERFECT_PREFIXES  # | تستعدان: a verb
+    ):
+        end = _foreign_run(tokens, end, covered)
+    while (
+        end < len(tokens)
+        and tokens.joined(end)
+        and not covered[end]
+        and tokens.folded[end] in COMPANY_NAME_ENDS
+    ):
+        end += 1
+    return end
+
+
 def _named_body_complement_end(tokens: WordTokens, head: str, end: int, covered: list[str | None]) -> int:
     """End of a body's name that ends before token `end` with its ل-complement
     (`organisation_complement_end`: جمعية زمزم | للخدمات الصحية التطوعية) when its head is one of
@@ -1301,6 +1340,8 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
             clitic, word = head
             plain = _common_complement(tokens, i + 1) or word in VERBAL_HEADS
             end = i + 1 if plain else _foreign_run(tokens, i + 1, covered)
+            if end == i + 1 and word in FAMILY_NAMED_HEADS:
+                end = _family_name_end(tokens, i + 1, covered)  # شركة الجميح | القابضة
             if end == i + 1 and word in PLACE_NAMED_ORG_HEADS and covered[i + 1] == "LOC":
                 end = i + 2
                 while end < len(tokens) and covered[end] == "LOC" and tokens.joined(end):
