@@ -2470,6 +2470,15 @@ def test_a_company_named_after_its_family_is_the_company():
     assert "شركة الكهرباء" not in named  # a common word after the head: the labeller decides
 
 
+def test_a_verb_after_a_particle_a_word_like_and_a_fixed_epithet():
+    named = by_surface(
+        "وقد أغرى اللاعب النادي بعرضه، وسيتطاير المتورطون كالجراد، وافتتح مركز تحفيظ القرآن الكريم "
+        "في جيلجيت بالتيستان."
+    )
+    assert "أغرى" not in named and "كالجراد" not in named  # "has tempted", "like locusts"
+    assert named["مركز تحفيظ القرآن الكريم"][0] == "ORG" and "بالتيستان" in named
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

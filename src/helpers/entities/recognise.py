@@ -59,6 +59,7 @@ from helpers.entities.rules import (
     RuleSpan,
     WordTokens,
     adjective_like,
+    after_verb_particle,
     ali_is_preposition,
     and_before_name,
     apposition,
@@ -248,6 +249,9 @@ def _gazetteer_spans(
         if b - a == 1 and alias.weak and context.common_noun_use(tokens, a, c):
             vetoed.update(range(a, b))
             continue  # هذه القاعدة "this base": the word, not al-Qaeda
+        if b - a == 1 and not c and after_verb_particle(tokens, a):
+            vetoed.update(range(a, b))
+            continue  # قد أغرى "has tempted", not Ağrı
         if c and b - a == 1 and tokens.folded[a][:c] in LIKE and pronoun_suffixed(tokens, a):
             vetoed.update(range(a, b))
             continue  # كسبها "won it", not ك "like" + سبها: a word in use with a pronoun

@@ -605,11 +605,12 @@ def _person_run(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
 
 
 #: Particles that only a verb follows (لم، لن).
-VERB_PARTICLES = _folded("لم لن")
+VERB_PARTICLES = _folded("لم لن قد لقد سوف")
 
 
 def after_verb_particle(tokens: WordTokens, i: int) -> bool:
-    """Token i follows لم or لن (perhaps after و، ف), so it is a verb (لم ينس، لم نيأس)."""
+    """Token i follows لم، لن، قد، لقد or سوف (perhaps after و، ف), so it is a verb (لم ينس، لم
+    نيأس، قد أغرى)."""
     return i > 0 and tokens.joined(i) and bool(tokens.bare[i - 1] & VERB_PARTICLES)
 
 
@@ -902,6 +903,8 @@ def _shape_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
     for i, word in enumerate(tokens.folded):
         if not word.endswith(SHAPE_ENDINGS) or covered[i] or tokens.definite[i] or is_function_word(word):
             continue
+        if any(c and form.startswith("ال") and word_zipf(form) >= 2.0 for c, form in tokens.forms(i)):
+            continue  # كالجراد "like locusts": a proclitic and a definite word in use (not بالتيستان)
         for clitic, form in tokens.forms(i):
             if len(form) >= 6 and word_zipf(form) < RARE and PLACE_SHAPE.search(form):
                 spans.append(RuleSpan(i, i + 1, "LOC", "place_shape", True, clitic))
@@ -968,9 +971,17 @@ def _construct_end(tokens: WordTokens, end: int, covered: list[str | None]) -> i
     if adjective_like(word) or word in TITLE_HEADS or word in PHRASE_STOPS or is_function_word(word):
         return end
     end += 1
-    if end < len(tokens) and tokens.joined(end) and not covered[end] and _nisba(tokens.folded[end]):
-        end += 1
+    if end < len(tokens) and tokens.joined(end) and not covered[end]:
+        if _nisba(tokens.folded[end]) or (tokens.folded[end - 1], tokens.folded[end]) in FIXED_EPITHETS:
+            end += 1
     return end
+
+
+#: Nouns and the epithet they are always written with (جمعية تحفيظ القرآن الكريم).
+FIXED_EPITHETS = frozenset(
+    (fold_token(noun), fold_token(epithet))
+    for noun, epithet in (("القرآن", "الكريم"), ("الحرمين", "الشريفين"), ("السنة", "النبوية"))
+)
 
 
 def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 3) -> int:
