@@ -1554,7 +1554,7 @@ def test_a_name_several_places_share_gets_the_place_after_it():
     e = found_in(docs)
     hospital = e[e.surface == "مستشفى الملك فهد"].entity_id.tolist()
     assert hospital[0].endswith("@jeddah_sa") and hospital[1].endswith("@al_bahah_region")
-    assert "@" not in hospital[2]  # no place said: the name's own id
+    assert hospital[2] == hospital[1]  # no place said: the one its article names after it
     assert e[e.surface == "وزارة العمل"].entity_id.nunique() == 1  # a national ministry's offices
 
 
@@ -2477,6 +2477,22 @@ def test_a_verb_after_a_particle_a_word_like_and_a_fixed_epithet():
     )
     assert "أغرى" not in named and "كالجراد" not in named  # "has tempted", "like locusts"
     assert named["مركز تحفيظ القرآن الكريم"][0] == "ORG" and "بالتيستان" in named
+
+
+def test_a_body_many_places_have_is_the_one_of_the_place_its_article_names():
+    docs = {
+        "riyadh": ("", "وأعلنت الإدارة العامة للتعليم بمنطقة الرياض بدء التسجيل."),
+        "hail": ("", "وأعلنت الإدارة العامة للتعليم بمنطقة حائل بدء التسجيل."),
+        "none": ("", "وأعلنت الإدارة العامة للتعليم بدء التسجيل في المدارس."),
+        "jeddah": ("", "وافتتح مستشفى الملك فهد بجدة قسما جديدا، وقال مدير مستشفى الملك فهد إن العمل بدأ."),
+        "hofuf": ("", "وزار الوفد مستشفى الملك فهد بالهفوف أمس."),
+    }
+    e = found_in(docs)
+    education = e[e.surface == "الإدارة العامة للتعليم"].set_index("doc_id").entity_id
+    assert education["riyadh"].endswith("@riyadh_region") and education["hail"].endswith("@hail_region")
+    assert education["none"].endswith("@none")  # a department of no place the article names: its own
+    hospital = e[(e.doc_id == "jeddah") & (e.surface == "مستشفى الملك فهد")].entity_id
+    assert len(hospital) == 2 and hospital.nunique() == 1 and hospital.iloc[0].endswith("@jeddah_sa")
 
 
 def test_the_home_country_is_the_one_whose_places_most_documents_name():

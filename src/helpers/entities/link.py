@@ -67,11 +67,12 @@ LOCAL = frozenset(fold_token(w) for w in "المحلية المحلي".split())
 CITY_COURTS = frozenset(
     (fold_token("المحكمة"), fold_token(w)) for w in "العامة الجزائية الابتدائية الجزئية".split()
 )
-#: Heads of a body's sub-units (كلية الطب، عمادة القبول والتسجيل، لجنة الحكام): every university,
+#: Heads of a body's sub-units (كلية الطب، عمادة القبول والتسجيل، لجنة الحكام، الإدارة العامة
+#: للمرور): every ministry, university,
 #: federation or chamber has its own, so a sub-unit named by common words is the one of the body
 #: or place named right after it (بجامعة الملك عبدالعزيز، في مجلس الشيوخ) or else the article's
 #: own (not كلية كومنجز، لجنة الحوثي العليا).
-SUBUNIT_HEADS = frozenset(fold_token(w) for w in "كلية عمادة لجنة".split())
+SUBUNIT_HEADS = frozenset(fold_token(w) for w in "كلية عمادة لجنة الإدارة".split())
 #: What may stand between a sub-unit and its body (spaces aside): nothing, ب, في, لدى, التابعة ل.
 PARENT_LINKS = frozenset({"", "ب", "في", "لدى", "التابعةل", "التابعل"})
 
@@ -440,12 +441,13 @@ def _club_named_by_core(name: tuple[str, ...], linker: _Linker) -> tuple[str, st
 
 
 def _generic_subunit(name: tuple[str, ...], gaz: Gazetteer) -> bool:
-    """A sub-unit (`SUBUNIT_HEADS`) named by common definite words, none a known place or a
-    given name (كلية الطب، عمادة القبول والتسجيل; not كلية هاملتون، كلية محمد المانع الطبية)."""
+    """A sub-unit (`SUBUNIT_HEADS`) named by common definite words and complements, none a known
+    place or a given name (كلية الطب، عمادة القبول والتسجيل، الإدارة العامة لتقنية المعلومات; not
+    كلية هاملتون، كلية محمد المانع الطبية)."""
     return (
         name[0] in SUBUNIT_HEADS
         and generic_name(name)
-        and all(w.startswith(("ال", "وال", "لل", "بال")) for w in name[1:])
+        and all(w.startswith(("ال", "وال", "لل", "بال", "ل")) for w in name[1:])
         and not any(gaz.lookup((w,)) or given_names().match([w], 0)[0] for w in name[1:])
     )
 
@@ -491,12 +493,13 @@ def _token_range(field_tokens: WordTokens, m: Mention) -> tuple[int, int]:
 
 def _shared_names(
     docs: list[Document], tokens: dict[str, dict[str, WordTokens]], gaz: Gazetteer
-) -> dict[tuple[str, ...], dict[tuple[str, str, int], str]]:
+) -> dict[str, dict[tuple[str, str, int], str]]:
     """Names of common words (`generic_name`) that the corpus gives two or more places by a
-    locative right after them (مستشفى الملك فهد بجدة ... بالهفوف): many places have one. Name ->
-    {(document, field, start) of a mention: its place}. Not with a national body's head (وزارة
+    locative right after them (مستشفى الملك فهد بجدة ... بالهفوف): many places have one. Name's
+    skeleton (`skeleton_key`: لشئون الزراعة، لشؤون الزراعة alike) -> {(document, field, start) of a
+    mention: its place}. Not with a national body's head (وزارة
     العمل في منطقة حائل is the ministry's office there)."""
-    places: dict[tuple[str, ...], dict[tuple[str, str, int], str]] = defaultdict(dict)
+    places: dict[str, dict[tuple[str, str, int], str]] = defaultdict(dict)
     for doc in docs:
         for m in doc.mentions:
             if m.source == "gazetteer" or m.type not in ("ORG", "LOC") or not generic_name(m.name):
@@ -506,7 +509,7 @@ def _shared_names(
             field_tokens = _doc_tokens(doc, tokens)[m.field]
             place = place_after(field_tokens, _token_range(field_tokens, m)[1], gaz)
             if place:
-                places[m.name][(doc.doc_id, m.field, m.start)] = place
+                places[skeleton_key(m.name)][(doc.doc_id, m.field, m.start)] = place
     return {name: by_mention for name, by_mention in places.items() if len(set(by_mention.values())) > 1}
 
 
@@ -516,22 +519,38 @@ def _of_place_or_country(
     tokens: dict[str, dict[str, WordTokens]],
     gaz: Gazetteer,
     home: str,
-    shared: dict[tuple[str, ...], dict[tuple[str, str, int], str]],
+    shared: dict[str, dict[tuple[str, str, int], str]],
     countries: dict[str, ArticleCountries],
 ) -> tuple[str, str, str] | None:
     """The id of a name many places' bodies or facilities share (`_shared_names`) for the place
-    after this mention (مستشفى الملك فهد | بجدة), or of a state body for the country its title
+    after this mention (مستشفى الملك فهد | بجدة) or after its other mentions in the article (one
+    place per article), else the article's own; or of a state body for the country its title
     chain names (رئيس مجلس الوزراء ... بدولة الإمارات; not the `home` country) or whose place is
     named right after it (وزارة الطاقة | في فنزويلا، هيئة النقل العام | بالقاهرة), or of the foreign
     country the article is about (`_article_countries`, found once per document in `countries`), or
     the article's own where it names foreign countries only. None when none of these is said."""
     prefix = f"{m.type.lower()}:{'_'.join(m.name)}"
-    place = shared.get(m.name, {}).get((doc.doc_id, m.field, m.start))
+    by_mention = shared.get(skeleton_key(m.name), {})
+    place = by_mention.get((doc.doc_id, m.field, m.start))
     if place:
         return (
             f"{prefix}@{place}",
             "of_place",
             f"a name bodies of several places share, of the place after it ({place})",
+        )
+    if by_mention and not state_body(m.name):
+        places = {p for (d, _, _), p in by_mention.items() if d == doc.doc_id}
+        if len(places) == 1:
+            place = next(iter(places))
+            return (
+                f"{prefix}@{place}",
+                "of_place",
+                f"a name bodies of several places share, of the place the article names after it ({place})",
+            )
+        return (
+            f"{prefix}@{doc.doc_id}",
+            "of_place",
+            "a name bodies of several places share, its place not named after it: the article's own",
         )
     if not state_body(m.name):
         return None

@@ -1650,6 +1650,11 @@ def _describes_head(head: str, word: str) -> bool:
     return _nisba(word) or feminine_word == head.endswith("ه")
 
 
+#: Heads that name a body only definite, with an adjective and a ل-complement (الإدارة العامة
+#: للتعليم، الإدارة العامة للمرور); alone they are common nouns ("management").
+DEFINED_ONLY_HEADS = _folded("إدارة")
+
+
 def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """An organisation named by a definite head, its adjectives and a ل-complement (الهيئة العامة
     للسياحة والتراث الوطني، المؤسسة العامة للتدريب التقني والمهني، المؤسسة العامة لجسر الملك
@@ -1657,7 +1662,9 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
     prosecution by its kind (`JUDICIAL_ADJECTIVES`: النيابة العامة، المحكمة الجزائية المتخصصة)."""
     spans = []
     for i, word in enumerate(tokens.folded):
-        if covered[i] or not tokens.definite[i] or not (word[2:] in ORG_HEADS or word[2:] in JUDICIAL_HEADS):
+        if covered[i] or not tokens.definite[i]:
+            continue
+        if not (word[2:] in ORG_HEADS or word[2:] in JUDICIAL_HEADS or word[2:] in DEFINED_ONLY_HEADS):
             continue
         j = i + 1
         while (
