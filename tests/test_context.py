@@ -2495,6 +2495,15 @@ def test_a_body_many_places_have_is_the_one_of_the_place_its_article_names():
     assert len(hospital) == 2 and hospital.nunique() == 1 and hospital.iloc[0].endswith("@jeddah_sa")
 
 
+def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
+    named = by_surface(
+        "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "
+        "للشركة إن الخطة جاهزة.",
+        use_model=True,
+    )
+    assert "عمر الشيخ" in named and not [s for s in named if "المدير" in s]
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

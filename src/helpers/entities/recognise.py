@@ -1297,6 +1297,19 @@ def _edge_word(
     )
 
 
+def _title_as_family_name(tokens: WordTokens, a: int, b: int, clitic: int) -> bool:
+    """The span [a, b) is a given name and a definite title word that nothing continues (زياد
+    القاضي، سعد الشيخ): the title is the family name, as a person's title comes before the
+    name; not before a word of a title's chain (محمد المدير | العام)."""
+    given = dict(tokens.forms(a)).get(clitic, tokens.folded[a])
+    return (
+        b - a == 2
+        and tokens.definite[b - 1]
+        and given_names().match([given], 0)[0] == 1
+        and not (b < len(tokens) and tokens.joined(b) and (tokens.definite[b] or tokens.keyword[b]))
+    )
+
+
 def _plural_participle(form: str) -> bool:
     """An indefinite masculine plural participle of a word in use (طالبان | منقسمون "divided"):
     a predicate after the name, not a word of it (مارتين is a given name)."""
@@ -1348,6 +1361,8 @@ def _trim(
         conj = (conj or joined) and not given_names().match(tokens.folded, b - 1)[0]
         if not (conj or last in NAME_PARTICLES or _edge_word(tokens, b - 1, last, etype, gaz, last=True)):
             break
+        if etype == "PER" and _title_as_family_name(tokens, a, b, clitic):
+            break  # زياد | القاضي: a family name a title is written like
         b -= 1
     return a, b
 
