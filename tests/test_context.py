@@ -2504,6 +2504,11 @@ def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     assert "عمر الشيخ" in named and not [s for s in named if "المدير" in s]
 
 
+def test_a_club_named_by_its_head_a_word_and_its_city_is_whole():
+    named = by_surface("رفض نادي أتليتكو مدريد الإسباني عرضا من نظيره تشيلسي الإنجليزي لضم نجمه.")
+    assert named["نادي أتليتكو مدريد"] == ("ORG", "atletico_madrid") and "مدريد" not in named
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

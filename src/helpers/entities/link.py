@@ -428,6 +428,14 @@ def _club_named_by_core(name: tuple[str, ...], linker: _Linker) -> tuple[str, st
     club the sport gazetteer knows by the rest (فريق ميونيخ: Bayern Munich), the gazetteer's
     organisation, or the rule-found id of the rest, so that the name alone joins it."""
     core = _club_core(name, linker.gaz)
+    if core is None and len(name) >= 3 and name[0] in TEAM_HEADS and linker.gaz.type_of(name[-1:]) == "LOC":
+        # نادي أتليتكو مدريد: the club known by its word, written with its city
+        found = linker.gaz.sport_club(name[1:-1])
+        return (
+            (found, "club", "a club's head, its name and its city")
+            if found
+            else linker.known(name[1:-1], "ORG")
+        )
     if core is None:
         return None
     club = linker.gaz.sport_club(core)

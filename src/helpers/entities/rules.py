@@ -188,6 +188,15 @@ GENERIC_COMPLEMENTS = _folded(
 )
 #: Organisation heads whose name may be a place (جامعة موسكو، بنك الصين).
 PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي")
+
+
+def _city_at(tokens: WordTokens, k: int, covered: list[str | None]) -> bool:
+    """Token k is a place's name the gazetteer found (read as a place or as its club)."""
+    return covered[k] in ("LOC", "ORG") and load_gazetteer().type_of((tokens.folded[k],)) == "LOC"
+
+
+#: Heads of a club's name, which may end with its city (نادي أتليتكو مدريد).
+CLUB_NAME_HEADS = _folded("نادي فريق")
 #: Heads of bodies often named by a common noun (جمعية إبصار، جمعية مودة) or a place (بلدية ظهران).
 COMMON_NAMED_HEADS = _folded("جمعية بلدية")
 CAPITAL_WORDS = _folded("عاصمة")
@@ -1353,6 +1362,9 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
             end = i + 1 if plain else _foreign_run(tokens, i + 1, covered)
             if end == i + 1 and word in FAMILY_NAMED_HEADS:
                 end = _family_name_end(tokens, i + 1, covered)  # شركة الجميح | القابضة
+            if end > i + 1 and word in CLUB_NAME_HEADS:
+                while end < len(tokens) and tokens.joined(end) and _city_at(tokens, end, covered):
+                    end += 1  # نادي أتليتكو | مدريد: a club named by a word and its city
             if end == i + 1 and word in PLACE_NAMED_ORG_HEADS and covered[i + 1] == "LOC":
                 end = i + 2
                 while end < len(tokens) and covered[end] == "LOC" and tokens.joined(end):
