@@ -2509,6 +2509,16 @@ def test_a_club_named_by_its_head_a_word_and_its_city_is_whole():
     assert named["نادي أتليتكو مدريد"] == ("ORG", "atletico_madrid") and "مدريد" not in named
 
 
+def test_a_bodys_name_goes_on_with_its_coordinated_field():
+    named = by_surface(
+        "وقالت منظمة التعاون الاقتصادي والتنمية في تقريرها إن النمو تباطأ، وإن حزب الله والنظام "
+        "سيوجدون في بيئة مناوئة.",
+        use_model=True,
+    )
+    assert named["منظمة التعاون الاقتصادي والتنمية"][0] == "ORG"
+    assert "حزب الله" in named and "حزب الله والنظام" not in named  # the next actor
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

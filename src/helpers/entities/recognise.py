@@ -1117,6 +1117,8 @@ def model_token_spans(
             first, clitic = start, clitic if start == first else 0
         if etype == "ORG" and not clitic:
             first = _org_head_before(tokens, first)
+        if etype == "ORG" and _coordinated_after(tokens, first, b):
+            b += 1  # منظمة التعاون الاقتصادي | والتنمية
         words = [dict(tokens.forms(first)).get(clitic, tokens.folded[first]), *tokens.folded[first + 1 : b]]
         if all(is_function_word(w) or w in _FORMULA_WORDS or w.isdigit() for w in words):
             continue
@@ -1259,6 +1261,22 @@ def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int, int]
         if name_word(b) and word_zipf(after) < 3.0 and not tokens.keyword[b]:
             return a, b + 1, 0
     return a, b, 0
+
+
+def _coordinated_after(tokens: WordTokens, first: int, b: int) -> bool:
+    """An organisation's span [first, b) of a head (`_org_headed`) and definite words goes on
+    with و and a definite word that heads no body and ends the phrase (منظمة التعاون الاقتصادي
+    | والتنمية، وزارة التجارة | والصناعة), as its name's coordinated field."""
+    if b >= len(tokens) or b - first < 2 or not tokens.joined(b) or not tokens.definite[b - 1]:
+        return False
+    if not _org_headed(tokens, first, b) or tokens.folded[b - 1] in _FORMULA_WORDS:
+        return False  # حزب الله | والنظام: a name, then the next actor
+    word = tokens.folded[b]
+    if not (word.startswith("وال") and len(word) > 5) or word[3:] in ORG_KINDS or word[1:] in PHRASE_STOPS:
+        return False
+    if tokens.keyword[b]:
+        return False  # جامعة نايف العربية للعلوم الأمنية | والسناتور: a title, the next person
+    return not (b + 1 < len(tokens) and tokens.joined(b + 1) and tokens.definite[b + 1])
 
 
 def _org_head_before(tokens: WordTokens, first: int) -> int:
