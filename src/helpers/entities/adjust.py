@@ -352,11 +352,13 @@ def repeated_name_words(fields: dict[str, WordTokens]) -> set[str]:
     after a given name, the family name of a person it names again by it (فيليب | كروك ... بحسب
     فيليب كروك)."""
     counts: Counter[str] = Counter(w for tokens in fields.values() for w in tokens.folded)
-    found = set()
+    found, seen = set(), set()
     for tokens in fields.values():
         for k, word in enumerate(tokens.folded):
-            if counts[word] >= 2 and word not in found and _name_shaped(tokens, k):
-                found.add(word)
+            if counts[word] >= 2 and word not in seen and word_zipf(word) < REPEATED_SURNAME_ZIPF:
+                seen.add(word)  # a word's first reading decides (its article and role rarely vary)
+                if _name_shaped(tokens, k):
+                    found.add(word)
     return found
 
 
