@@ -782,10 +782,16 @@ def _home_country(docs: list[Document], gaz: Gazetteer) -> str:
 
 def _surname_in(doc: Document, surname: str) -> tuple[str, str, str] | None:
     """The one person of the article whose full name ends with `surname` (None when none, or
-    when several different persons share it: ندى الشهراني and حنان الشهراني)."""
-    if not is_surname(surname):
+    when several different persons share it: ندى الشهراني and حنان الشهراني). A foreign given
+    name is a surname so only where no full name of the article starts with it (ديفيد توماس ...
+    وقال توماس، كريستيانو رونالدو ... رونالدو)."""
+    full = [m for m in doc.mentions if m.type == "PER" and len(m.name) >= 2]
+    foreign_given = given_names().match([surname], 0) == (1, True)
+    if foreign_given and any(m.name[0] == surname for m in full):
         return None
-    bearers = [m for m in doc.mentions if m.type == "PER" and len(m.name) >= 2 and m.name[-1] == surname]
+    if not (is_surname(surname) or foreign_given):
+        return None
+    bearers = [m for m in full if m.name[-1] == surname]
     eid, name, _ = article_persons(bearers).get(surname, ("", (), False))
     if not eid:
         return None
