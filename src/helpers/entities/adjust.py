@@ -18,6 +18,7 @@ from helpers.entities.gazetteer import Alias, Gazetteer, load_gazetteer, name_to
 from helpers.entities.given_names import given_names
 from helpers.entities.rules import (
     COMMON,
+    COMPANY_SUFFIXES,
     HONORIFICS,
     PHRASE_STOPS,
     RARE,
@@ -500,8 +501,6 @@ def with_known_surname(tokens: WordTokens, spans: list[Span], gaz: Gazetteer) ->
 
 #: Heads of a company or group named after its founder (شركة محمود صالح أبار، مجموعة بن لادن).
 COMPANY_HEADS = frozenset(fold_token(w) for w in ("شركة", "مجموعة", "مؤسسة"))
-#: Words after the founder's name that are the company's (شركة محمد بن إبراهيم القاضي القابضة).
-COMPANY_SUFFIXES = frozenset(fold_token(w) for w in ("القابضة", "وأولاده", "وشركاه", "المحدودة", "التجارية"))
 
 
 def companies_named_after_persons(tokens: WordTokens, spans: list[Span]) -> list[Span]:

@@ -68,10 +68,9 @@ CITY_COURTS = frozenset(
     (fold_token("المحكمة"), fold_token(w)) for w in "العامة الجزائية الابتدائية الجزئية".split()
 )
 #: Heads of a body's sub-units (كلية الطب، عمادة القبول والتسجيل، لجنة الحكام، الإدارة العامة
-#: للمرور): every ministry, university,
-#: federation or chamber has its own, so a sub-unit named by common words is the one of the body
-#: or place named right after it (بجامعة الملك عبدالعزيز، في مجلس الشيوخ) or else the article's
-#: own (not كلية كومنجز، لجنة الحوثي العليا).
+#: للمرور): every ministry, region, university, federation or chamber has its own, so a sub-unit
+#: named by common words is the one of the body or place named right after it (بجامعة الملك
+#: عبدالعزيز، في مجلس الشيوخ) or else the article's own (not كلية كومنجز، لجنة الحوثي العليا).
 SUBUNIT_HEADS = frozenset(fold_token(w) for w in "كلية عمادة لجنة الإدارة".split())
 #: What may stand between a sub-unit and its body (spaces aside): nothing, ب, في, لدى, التابعة ل.
 PARENT_LINKS = frozenset({"", "ب", "في", "لدى", "التابعةل", "التابعل"})
@@ -665,13 +664,13 @@ class ArticleCountries:
     gaz: Gazetteer
 
     def of_body(self, m: Mention) -> str | None:
-        """The country of a state body the article names without one: None (the home state's)
+        """The country of a state body the article names without one. None (the home state's)
         where the article names no place (its adjectives alone describe people: إثيوبي الجنسية)
-        or no foreign country, or the home country outside a foreign country's
-        strong lead (`DOMINANT_MENTIONS`, `DOMINANT_RATIO` times the home's) or in the body's
-        own sentence; else the foreign country the article is about: the one whose names are at
-        least `ARTICLE_COUNTRY_MENTIONS` and more than twice all others' (or the one leading),
-        else `FOREIGN_ONLY`."""
+        or no foreign country, or names the home country in the body's own sentence or without
+        a foreign country's strong lead (`DOMINANT_MENTIONS`, `DOMINANT_RATIO` times the home's),
+        which makes it that country's. In an article that names foreign countries only, the one
+        named at least `ARTICLE_COUNTRY_MENTIONS` times and more than twice all others', else
+        `FOREIGN_ONLY`."""
         home = self.counts[self.home_iso]
         foreign = Counter({iso: n for iso, n in self.counts.items() if iso != self.home_iso})
         if not self.home_iso or not self.places or not foreign:
@@ -686,6 +685,7 @@ class ArticleCountries:
         return FOREIGN_ONLY
 
     def _home_in_sentence(self, m: Mention) -> bool:
+        """The sentence of mention m (between `SENTENCE_ENDS`) names the home country."""
         text = self.texts[m.field]
         before = [x.end() for x in SENTENCE_ENDS.finditer(text, 0, m.start)]
         after = SENTENCE_ENDS.search(text, m.end)

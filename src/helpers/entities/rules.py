@@ -1284,8 +1284,9 @@ FIELD_NAMED_HEADS = _folded("شركة مؤسسة جمعية مركز مجموع�
 
 #: Heads of a company named after its founding family (شركة الجميح القابضة، مجموعة الحكير).
 FAMILY_NAMED_HEADS = _folded("شركة مجموعة مؤسسة مصنع")
-#: Words after a company's family name that are the company's (شركة الجميح القابضة).
-COMPANY_NAME_ENDS = _folded("القابضة وأولاده وشركاه المحدودة التجارية")
+#: Words after a company's family or founder's name that are the company's (شركة الجميح القابضة،
+#: شركة محمد بن إبراهيم القاضي القابضة).
+COMPANY_SUFFIXES = _folded("القابضة وأولاده وشركاه المحدودة التجارية")
 #: A definite word after a company's head is its family name only below this Zipf, without the
 #: article too (الجميح، الحكير; not الكهرباء).
 FAMILY_NAME_ZIPF = 2.5
@@ -1315,7 +1316,7 @@ def _family_name_end(tokens: WordTokens, i: int, covered: list[str | None]) -> i
         end < len(tokens)
         and tokens.joined(end)
         and not covered[end]
-        and tokens.folded[end] in COMPANY_NAME_ENDS
+        and tokens.folded[end] in COMPANY_SUFFIXES
     ):
         end += 1
     return end
