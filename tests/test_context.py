@@ -223,6 +223,11 @@ def test_compound_given_names_link_written_joined_or_apart():
     assert linking_key("PER", ("حنان", "الشهراني")) != linking_key("PER", ("حنين", "الشهراني"))
 
 
+def test_tripoli_of_libya_or_lebanon_from_the_document():
+    assert "tripoli_lb" in ids("واشتبك علويون من جبل محسن في طرابلس، وقال الجيش اللبناني إن لبنان هادئ.")
+    assert "tripoli_ly" in ids("وقال مسؤولون في طرابلس إن حكومة ليبيا ستجتمع في بنغازي.")
+
+
 def test_amman_or_oman_from_the_document():
     assert "amman" in ids("زار الوفد عمان والتقى الملك عبدالله الثاني وأشاد بالعلاقات الأردنية.")
     assert "oman" in ids("زار الوفد عمان والتقى المسؤولين في مسقط.")
