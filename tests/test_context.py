@@ -223,6 +223,11 @@ def test_compound_given_names_link_written_joined_or_apart():
     assert linking_key("PER", ("حنان", "الشهراني")) != linking_key("PER", ("حنين", "الشهراني"))
 
 
+def test_a_place_the_labeller_finds_after_an_institutions_head_names_the_institution():
+    named = by_surface("وأظهرت البيانات التي جمعتها بورصة كوريا أن التداول ارتفع.", use_model=True)
+    assert named.get("بورصة كوريا", ("",))[0] == "ORG" and "كوريا" not in named
+
+
 def test_tripoli_of_libya_or_lebanon_from_the_document():
     assert "tripoli_lb" in ids("واشتبك علويون من جبل محسن في طرابلس، وقال الجيش اللبناني إن لبنان هادئ.")
     assert "tripoli_ly" in ids("وقال مسؤولون في طرابلس إن حكومة ليبيا ستجتمع في بنغازي.")

@@ -1073,6 +1073,9 @@ def model_token_spans(
         if etype in ("ORG", "LOC", "MISC") and not clitic and a > 0 and tokens.joined(a):
             if tokens.bare[a - 1] & PERSON_CUES and not _org_headed(tokens, a, b):
                 etype = "PER"  # اللاعب ميهاي بينتيللي (not رئيس | اللجنة السياحية)
+            elif etype == "LOC" and _place_org_head(tokens, a - 1):
+                a, etype = a - 1, "ORG"  # بورصة | كوريا: the place names the organisation
+                clitic = next((c for c, rest in tokens.forms(a) if rest in PLACE_NAMED_INSTITUTIONS), 0)
         elif etype == "PER" and _org_headed(tokens, a, b):
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
         if b - a > 1 and any(rest in PROFESSIONS for _, rest in tokens.forms(a)):
@@ -1261,6 +1264,20 @@ def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int, int]
         if name_word(b) and word_zipf(after) < 3.0 and not tokens.keyword[b]:
             return a, b + 1, 0
     return a, b, 0
+
+
+#: Heads of an institution named after its place, in construct with a place the labeller found
+#: (بورصة كوريا، جامعة كاليفورنيا، غرفة جدة); not إمارة، جبهة، فريق, which also head a place's name
+#: or a description.
+PLACE_NAMED_INSTITUTIONS = frozenset(
+    fold_token(w) for w in "بورصة جامعة بنك مصرف غرفة أكاديمية كلية معهد".split()
+)
+
+
+def _place_org_head(tokens: WordTokens, k: int) -> bool:
+    """Token k is an indefinite head of an institution named after a place
+    (`PLACE_NAMED_INSTITUTIONS`), perhaps after a proclitic."""
+    return not tokens.definite[k] and any(rest in PLACE_NAMED_INSTITUTIONS for _, rest in tokens.forms(k))
 
 
 def _coordinated_after(tokens: WordTokens, first: int, b: int) -> bool:
