@@ -5,7 +5,6 @@ linking decision goes to the merge log."""
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -14,7 +13,7 @@ import pandas as pd
 
 from helpers.catalog import columns
 from helpers.core.engine import map_list
-from helpers.core.text import SentenceIndex, index_sentences
+from helpers.core.text import SentenceIndex, index_sentences, split_sentences
 from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities.context import (
     INFLECTED_ENDINGS,
@@ -647,8 +646,6 @@ DOMINANT_RATIO = 5
 FOREIGN_ONLY = "@foreign"
 #: The word the press of the home country names it by (المملكة), folded.
 KINGDOM = fold_token("المملكة")
-#: Characters that end a sentence, for a state body's sentence (`ArticleCountries.of_body`).
-SENTENCE_ENDS = re.compile(r"[.!?؟\n]")
 
 
 @dataclass
@@ -685,12 +682,11 @@ class ArticleCountries:
         return FOREIGN_ONLY
 
     def _home_in_sentence(self, m: Mention) -> bool:
-        """The sentence of mention m (between `SENTENCE_ENDS`) names the home country."""
-        text = self.texts[m.field]
-        before = [x.end() for x in SENTENCE_ENDS.finditer(text, 0, m.start)]
-        after = SENTENCE_ENDS.search(text, m.end)
-        start, end = (before[-1] if before else 0), (after.start() if after else len(text))
-        return any(start <= at < end for at in self.home_at.get(m.field, ()))
+        """The sentence of mention m (`split_sentences`) names the home country."""
+        sentence = next((x for x in split_sentences(self.texts[m.field]) if x.start <= m.start < x.end), None)
+        return sentence is not None and any(
+            sentence.start <= at < sentence.end for at in self.home_at.get(m.field, ())
+        )
 
 
 def _article_countries(
