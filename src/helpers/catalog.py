@@ -434,7 +434,8 @@ STAGES: dict[str, Stage] = {
         ),
         Stage(
             "02_clean",
-            "article body and metadata (title, outlet, author, publication date) from the saved page; "
+            "article body and metadata (title, outlet, author, publication date) from the saved page, "
+            "without its menus, share buttons, disclaimers and tag list; "
             "sentences with offsets; every line kept or dropped, with why",
             ("documents", "raw_text"),
             ("documents", "sentences", "clean_lines"),
