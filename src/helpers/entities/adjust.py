@@ -20,6 +20,7 @@ from helpers.entities.rules import (
     COMMON,
     COMPANY_SUFFIXES,
     HONORIFICS,
+    NATIONAL_TEAM_RULE,
     PHRASE_STOPS,
     RARE,
     TITLE_HEADS,
@@ -48,7 +49,7 @@ def clubs_throughout(
         name(tokens, span)
         for field_name, tokens in fields.items()
         for span in found[field_name][0]
-        if span.type == "ORG" and span.rule != "national_team" and gaz.type_of(name(tokens, span)) == "LOC"
+        if span.type == "ORG" and span.rule != NATIONAL_TEAM_RULE and gaz.type_of(name(tokens, span)) == "LOC"
     }
     if not clubs:
         return found
@@ -344,7 +345,8 @@ def lone_surnames(fields: dict[str, WordTokens], found: dict[str, tuple[list[Spa
     }
 
 
-#: A word the document repeats is a surname after a given name only below this Zipf (أباه 3.8).
+#: A word the document repeats is a surname after a given name only below this Zipf (كروك 2.8،
+#: تراس 3.7).
 REPEATED_SURNAME_ZIPF = 4.0
 
 

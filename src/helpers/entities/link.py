@@ -38,11 +38,12 @@ from helpers.entities.name_keys import (
     spelling_similarity,
     written_alike,
 )
-from helpers.entities.recognise import MENTION_COLUMNS, NATIONAL_TEAM_RULE, PENDING_COLUMNS
+from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS
 from helpers.entities.rules import (
     COMMON,
     DEPUTY_TITLES,
     NAME_PARTICLES,
+    NATIONAL_TEAM_RULE,
     PERSON_SHAPE,
     RARE,
     WordTokens,

@@ -49,6 +49,7 @@ from helpers.entities.rules import (
     FACILITY_HEADS,
     KUNYA,
     NAME_PARTICLES,
+    NATIONAL_TEAM_RULE,
     ORG_HEADS,
     ORG_KINDS,
     PHRASE_STOPS,
@@ -476,10 +477,6 @@ def _spelled_alike(raw: str, spelling: str, short: bool) -> bool:
 def _team_ends(spans: list[Span]) -> set[int]:
     """Ends of the national teams among `spans` (`NATIONAL_TEAM_RULE`), which a list goes on."""
     return {s.last for s in spans if s.rule == NATIONAL_TEAM_RULE}
-
-
-#: The rule of a country named for its national team in an article about sport.
-NATIONAL_TEAM_RULE = "national_team"
 
 
 def _org_ends(spans: list[Span]) -> set[int]:

@@ -195,6 +195,8 @@ def _city_at(tokens: WordTokens, k: int, covered: list[str | None]) -> bool:
     return covered[k] in ("LOC", "ORG") and load_gazetteer().type_of((tokens.folded[k],)) == "LOC"
 
 
+#: The rule of a country named for its national team in an article about sport (فاز على تشيلي).
+NATIONAL_TEAM_RULE = "national_team"
 #: Heads of a club's name, which may end with its city (نادي أتليتكو مدريد).
 CLUB_NAME_HEADS = _folded("نادي فريق")
 #: Heads of bodies often named by a common noun (جمعية إبصار، جمعية مودة) or a place (بلدية ظهران).
