@@ -447,8 +447,8 @@ def edition_end(tokens: WordTokens, last: int, first: int | None = None) -> int:
 
 
 def _comma(tokens: WordTokens, k: int) -> bool:
-    """A comma stands between token k - 1 and token k."""
-    return bool(set(tokens.gap(k)) & {"،", ","})
+    """A comma (`LIST_COMMAS`) stands between token k - 1 and token k."""
+    return bool(set(tokens.gap(k)) & set(LIST_COMMAS))
 
 
 #: Words after which an edition's number may still close a name (مؤتمر جنيف 2 الذي عقد).
@@ -614,19 +614,15 @@ def club_by_city(tokens: WordTokens, first: int) -> bool:
     after أمام / ضد, a player's move to it (`transfer_to`) or a member of its team before it
     (مدرب ميلانو، لاعبي روما) is the club named after it (فاز نجران، تغلب على هامبورغ، أمام
     بورتو، انضم إلى روما); after a preposition of place it stays the city (وصل الفريق إلى نجران)."""
-    return transfer_to(tokens, first) or _team_context(tokens, first)
+    return transfer_to(tokens, first) or national_team(tokens, first)
 
 
 def national_team(tokens: WordTokens, first: int) -> bool:
-    """In an article about sport, a country after a match word (أمام تشيلي، مواجهة المغرب) or
-    after a member of its team (مدرب الأرجنتين, not دوري نجوم قطر) is its national team; a
-    player's move to it is to its league (انتقل إلى السعودية), not to its team."""
-    return _team_context(tokens, first)
-
-
-def _team_context(tokens: WordTokens, first: int) -> bool:
-    """Token `first` follows a member of a team (not inside a competition's name: دوري نجوم
-    قطر) or a match word, perhaps with على / مع and another team between (`club_by_city`)."""
+    """In an article about sport, the place at token `first` stands for its team: it follows a
+    member of a team (مدرب الأرجنتين, not inside a competition's name: دوري نجوم قطر) or a match
+    word, perhaps with على / مع and another team between (أمام تشيلي، فاز الهلال على نجران). A
+    country's team is named so; a player's move to a country is to its league (انتقل إلى
+    السعودية), so only a city's club is also named by a move (`club_by_city`)."""
     k = first - 1
     if k >= 0 and tokens.joined(first) and tokens.bare[k] & TEAM_MEMBERS:
         return not (k > 0 and tokens.joined(k) and tokens.bare[k - 1] & COMPETITION_HEADS)

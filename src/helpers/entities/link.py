@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 import pandas as pd
@@ -660,6 +660,7 @@ class ArticleCountries:
     home_at: dict[str, list[int]]  # field -> character offsets of the home country's names
     texts: dict[str, str]
     gaz: Gazetteer
+    sentences: dict[str, list] = field(default_factory=dict)  # field -> its sentences, when needed
 
     def of_body(self, m: Mention) -> str | None:
         """The country of a state body the article names without one. None (the home state's)
@@ -683,8 +684,10 @@ class ArticleCountries:
         return FOREIGN_ONLY
 
     def _home_in_sentence(self, m: Mention) -> bool:
-        """The sentence of mention m (`split_sentences`) names the home country."""
-        sentence = next((x for x in split_sentences(self.texts[m.field]) if x.start <= m.start < x.end), None)
+        """The sentence of mention m (`split_sentences`, once per field) names the home country."""
+        if m.field not in self.sentences:
+            self.sentences[m.field] = split_sentences(self.texts[m.field])
+        sentence = next((x for x in self.sentences[m.field] if x.start <= m.start < x.end), None)
         return sentence is not None and any(
             sentence.start <= at < sentence.end for at in self.home_at.get(m.field, ())
         )
@@ -714,7 +717,7 @@ def _article_countries(
             counts[iso] += 1
         if iso and iso == home_iso:
             home_at[m.field].append(m.start)
-    for field, field_tokens in _doc_tokens(doc, tokens).items():
+    for field_name, field_tokens in _doc_tokens(doc, tokens).items():
         for k, forms in enumerate(field_tokens.bare):
             word = next((w for w in forms if w.startswith("ال")), None)
             country = gaz.country_of(word) if word else None
@@ -722,7 +725,7 @@ def _article_countries(
                 country and country == home
             ):
                 counts[home_iso] += 1  # والمملكة، بالسعودية، السعوديين
-                home_at[field].append(field_tokens.starts[k])
+                home_at[field_name].append(field_tokens.starts[k])
             elif country and gaz.lookup((word,)) is None:  # الأمريكي، الإيرانية
                 counts[gaz.entries[country].iso] += 1
     return ArticleCountries(counts, places, home_iso, dict(home_at), doc.texts, gaz)
