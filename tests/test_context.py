@@ -2542,6 +2542,27 @@ def test_a_foreign_given_name_alone_is_the_surname_of_the_articles_full_name():
     assert thomas and set(thomas) == set(e[e.surface == "ديفيد توماس"].entity_id)
 
 
+def test_an_arabic_given_name_alone_is_a_surname_only_where_a_surname_stands():
+    text = (
+        "وقال المستشار الإعلامي كفاح محمود إن الحوار مستمر. وتابع محمود أن الأطراف اتفقت على "
+        "اللقاء. وتذكر الصحفية هدى فؤاد أن المبنى شيد في عهد الملك فؤاد قبل قرن."
+    )
+    e = found(text, use_model=True)
+    mahmoud = e[e.surface == "محمود"].entity_id.tolist()
+    assert mahmoud and set(mahmoud) == set(e[e.surface == "كفاح محمود"].entity_id)
+    # after a royal title the word is the king's given name, not the journalist's family name
+    fuad = set(e[e.surface == "فؤاد"].entity_id)
+    assert fuad and not fuad & set(e[e.surface == "هدى فؤاد"].entity_id)
+    # a father's name in a chain, or a son's in a kunya, is not a surname
+    for full, text in [
+        ("فيصل بن خالد", "واستقبل الأمير فيصل بن خالد أمس الوفد. وأضاف خالد أن العمل مستمر."),
+        ("أبو محمد", "والتقى أبو محمد بالوفد. وقال محمد إن العمل مستمر."),
+    ]:
+        e = found(text, use_model=True)
+        alone = set(e[e.surface == full.split()[-1]].entity_id)
+        assert alone and not alone & set(e[e.surface == full].entity_id)
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

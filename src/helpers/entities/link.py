@@ -42,6 +42,7 @@ from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS
 from helpers.entities.rules import (
     COMMON,
     DEPUTY_TITLES,
+    HONORIFICS,
     NAME_PARTICLES,
     NATIONAL_TEAM_RULE,
     PERSON_SHAPE,
@@ -277,7 +278,11 @@ def _link_rule_mentions(
                     m.start, m.surface, m.name = m.start + skip, raw[skip:], (rest, *m.name[1:])
                     break
             if found is None and m.type == "PER" and len(m.name) == 1:
-                found = _surname_in(doc, m.name[0])
+                field_tokens = _doc_tokens(doc, tokens)[m.field]
+                a = _token_range(field_tokens, m)[0]
+                honorific = a > 0 and any(rest in HONORIFICS for _, rest in field_tokens.forms(a - 1))
+                as_surname = not honorific and (m.field == "title" or after_title_or_speech(field_tokens, a))
+                found = _surname_in(doc, m.name[0], as_surname)
             if found is None and m.type == "PER" and len(m.name) >= 2:
                 found = _full_name_in(doc, m.name)
             if found is None and m.type == "PER" and given_names().match(list(m.name), 0)[0] == len(m.name):
@@ -780,18 +785,22 @@ def _home_country(docs: list[Document], gaz: Gazetteer) -> str:
     return home or ""
 
 
-def _surname_in(doc: Document, surname: str) -> tuple[str, str, str] | None:
+def _surname_in(doc: Document, surname: str, as_surname: bool) -> tuple[str, str, str] | None:
     """The one person of the article whose full name ends with `surname` (None when none, or
-    when several different persons share it: ندى الشهراني and حنان الشهراني). A foreign given
-    name is a surname so only where no full name of the article starts with it (ديفيد توماس ...
-    وقال توماس، كريستيانو رونالدو ... رونالدو)."""
+    when several different persons share it: ندى الشهراني and حنان الشهراني). A given name is a
+    surname so only where no full name of the article starts with it (ديفيد توماس ... وقال توماس);
+    an Arabic one only where `as_surname` (after a speech verb or a title that is no honorific,
+    or in a headline: كفاح محمود ... وتابع محمود; not الملك فؤاد) and as the last word of a name
+    that no name particle begins or leads to (not سلمان بن عبدالعزيز، آل سعود، أبو محمد)."""
     full = [m for m in doc.mentions if m.type == "PER" and len(m.name) >= 2]
-    foreign_given = given_names().match([surname], 0) == (1, True)
-    if foreign_given and any(m.name[0] == surname for m in full):
+    given, foreign = given_names().match([surname], 0)
+    if given and (any(m.name[0] == surname for m in full) or not (foreign or as_surname)):
         return None
-    if not (is_surname(surname) or foreign_given):
+    if not (is_surname(surname) or given):
         return None
     bearers = [m for m in full if m.name[-1] == surname]
+    if given and not foreign:
+        bearers = [m for m in bearers if m.name[-2] not in NAME_PARTICLES and m.name[0] not in NAME_PARTICLES]
     eid, name, _ = article_persons(bearers).get(surname, ("", (), False))
     if not eid:
         return None
