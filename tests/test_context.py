@@ -2563,6 +2563,16 @@ def test_an_arabic_given_name_alone_is_a_surname_only_where_a_surname_stands():
         assert alone and not alone & set(e[e.surface == full].entity_id)
 
 
+def test_a_given_name_after_an_honorific_is_the_articles_one_full_name_with_it():
+    text = "والتقى الأمير بندر بن سلطان بن عبدالعزيز الرئيس في موسكو. وعاد الأمير بندر إلى الرياض بعد اللقاء."
+    e = found(text, use_model=True)
+    bandar = set(e[e.surface == "بندر"].entity_id)
+    assert bandar and bandar == set(e[e.surface.str.startswith("بندر بن")].entity_id)
+    # two princes of that given name: the article's own id stands
+    e = found(text + " وحضر اللقاء الأمير بندر بن خالد بن فيصل.", use_model=True)
+    assert set(e[e.surface == "بندر"].entity_id) == {"per:بندر@x"}
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

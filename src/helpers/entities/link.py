@@ -38,7 +38,7 @@ from helpers.entities.name_keys import (
     spelling_similarity,
     written_alike,
 )
-from helpers.entities.recognise import MENTION_COLUMNS, PENDING_COLUMNS
+from helpers.entities.recognise import MENTION_COLUMNS, PATRONYMIC, PENDING_COLUMNS
 from helpers.entities.rules import (
     COMMON,
     DEPUTY_TITLES,
@@ -283,6 +283,8 @@ def _link_rule_mentions(
                 honorific = a > 0 and any(rest in HONORIFICS for _, rest in field_tokens.forms(a - 1))
                 as_surname = not honorific and (m.field == "title" or after_title_or_speech(field_tokens, a))
                 found = _surname_in(doc, m.name[0], as_surname)
+                if found is None and honorific:
+                    found = _titled_given_name_in(doc, m.name[0])
             if found is None and m.type == "PER" and len(m.name) >= 2:
                 found = _full_name_in(doc, m.name)
             if found is None and m.type == "PER" and given_names().match(list(m.name), 0)[0] == len(m.name):
@@ -805,6 +807,23 @@ def _surname_in(doc: Document, surname: str, as_surname: bool) -> tuple[str, str
     if not eid:
         return None
     return eid, "surname", f"surname of '{' '.join(name)}' in {doc.doc_id}"
+
+
+def _titled_given_name_in(doc: Document, given: str) -> tuple[str, str, str] | None:
+    """The one person of the article whose full name is `given` and a chain of forebears, for a
+    given name after an honorific (الأمير بندر of الأمير بندر بن سلطان), or None when no such name
+    or several persons' (the article's own id then stands)."""
+    chains = [
+        m
+        for m in doc.mentions
+        if m.type == "PER" and len(m.name) >= 3 and m.name[0] == given and m.name[1] in PATRONYMIC
+    ]
+    if not chains:
+        return None
+    longest = max(chains, key=lambda m: (len(m.name), m.name))
+    if not all(_one_person(m.name, longest.name) for m in chains) or len({m.entity_id for m in chains}) > 1:
+        return None
+    return longest.entity_id, "given_name", f"given name of '{' '.join(longest.name)}' in {doc.doc_id}"
 
 
 def _full_name_in(doc: Document, name: tuple[str, ...]) -> tuple[str, str, str] | None:
