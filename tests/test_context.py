@@ -2573,6 +2573,16 @@ def test_a_given_name_after_an_honorific_is_the_articles_one_full_name_with_it()
     assert set(e[e.surface == "بندر"].entity_id) == {"per:بندر@x"}
 
 
+def test_a_definite_word_after_sharia_names_a_street():
+    named = by_surface(
+        "وأغلقت البلدية شارع الهذال وشارع الفيصلية، ثم شارع العباس بن عبدالمطلب، ولم تغلق شارع "
+        "العام ولا شارع الجانبي."
+    )
+    for street in ("شارع الهذال", "شارع الفيصلية", "شارع العباس بن عبدالمطلب"):
+        assert named[street][0] == "LOC", street
+    assert not [s for s in named if "العام" in s or "الجانبي" in s]  # adjectives of شارع
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

@@ -1565,11 +1565,40 @@ def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
             or any(tokens.folded[k] in DESCENT for k in range(i + 2, end - 1))
         ):
             spans.append(RuleSpan(i, end, "LOC", "place_named", True, head[0]))
+        elif head[1] == STREET and _street_name(tokens, i + 1, covered):
+            end = i + 2
+            while end + 1 < len(tokens) and name_particle(tokens, end) and tokens.joined(end + 1):
+                end += 2  # شارع العباس | بن عبدالمطلب
+            spans.append(RuleSpan(i, end, "LOC", "street_name", True, head[0]))
         elif head[1] not in QUARTER_HEADS | SETTLEMENT_HEADS and not by_way_of(tokens, i):
             end = _rare_name_after(tokens, i + 1, covered)
             if end > i + 1:
                 spans.append(RuleSpan(i, end, "LOC", "place_rare_name", True, head[0]))
     return spans
+
+
+#: The head of a street's name, which any definite word after it completes (شارع الفيصلية،
+#: شارع الستين، شارع التحلية).
+STREET = fold_token("شارع")
+
+
+def _street_name(tokens: WordTokens, j: int, covered: list[str | None]) -> bool:
+    """Token j, right after شارع, is a street's one-word name: a definite word that is no
+    function word nor a masculine relational adjective, which would agree with شارع and describe
+    it (شارع | العام "the public street"; a feminine one is a district's name: شارع الفيصلية)."""
+    word = tokens.folded[j]
+    return (
+        not covered[j]
+        and tokens.definite[j]
+        and word.isalpha()
+        and not is_function_word(word)
+        and not (_nisba(word) and not word.endswith("يه"))
+        and word not in QUARTER_ADJECTIVES | GENERIC_STREET_WORDS
+    )
+
+
+#: Definite words after شارع that describe it rather than name it.
+GENERIC_STREET_WORDS = _folded("العام المؤدي الموازي المقابل المذكور")
 
 
 #: طريق, which عن before makes "by way of".
