@@ -2583,6 +2583,23 @@ def test_a_definite_word_after_sharia_names_a_street():
     assert not [s for s in named if "العام" in s or "الجانبي" in s]  # adjectives of شارع
 
 
+def test_a_states_federation_is_named_with_its_sport():
+    e = found(
+        "وكرم الاتحاد السعودي للمبارزة لاعبيه، وقال أمين عام الاتحاد الكويتي إن الاتحاد الأميركي "
+        "الجنوبي والاتحاد الكويتي للسباحة وافقا.",
+        use_model=True,
+    )
+    named = {r.surface: r.entity_id for r in e.itertuples()}
+    assert named["الاتحاد السعودي للمبارزة"] != "saff"  # fencing's, not the football federation
+    assert "الاتحاد الأميركي الجنوبي" in named and "الاتحاد الكويتي للسباحة" in named
+    # the article names two sports (fencing, swimming): which one's federation is the article's own
+    assert named["الاتحاد الكويتي"] == "org:الاتحاد_الكويتي@x"
+    e = found("وقال أمين عام الاتحاد الكويتي إن منتخب كرة السلة سيلعب مباراتين.", use_model=True)
+    assert set(e[e.surface == "الاتحاد الكويتي"].entity_id) == {"org:الاتحاد_الكويتي@السلة"}
+    e = found("وقال أمين عام الاتحاد الكويتي إن المنتخب سيلعب مباراتين.", use_model=True)
+    assert set(e[e.surface == "الاتحاد الكويتي"].entity_id) == {"org:الاتحاد_الكويتي"}
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

@@ -42,11 +42,14 @@ from helpers.entities.recognise import MENTION_COLUMNS, PATRONYMIC, PENDING_COLU
 from helpers.entities.rules import (
     COMMON,
     DEPUTY_TITLES,
+    FEDERATION,
+    FOOTBALL,
     HONORIFICS,
     NAME_PARTICLES,
     NATIONAL_TEAM_RULE,
     PERSON_SHAPE,
     RARE,
+    SPORT_WORDS,
     WordTokens,
     after_family_word,
     after_title_or_speech,
@@ -314,10 +317,18 @@ def _link_rule_mentions(
                     "district",
                     "a district named after its head (حي، مخيم): one per article, as cities share names",
                 )
-            if found is None and m.type == "ORG" and (m.name[0] == NATIONAL_TEAM or m.source == TEAM_SOURCE):
+            federation = m.name[0] == FEDERATION and m.source == "rule:state_institution" and len(m.name) == 2
+            if (
+                found is None
+                and m.type == "ORG"
+                and (m.name[0] == NATIONAL_TEAM or m.source == TEAM_SOURCE or federation)
+            ):
                 if doc.doc_id not in sports:
                     sports[doc.doc_id] = _article_sports(_doc_tokens(doc, tokens))
-                found = _national_team(doc, m, *sports[doc.doc_id])
+                games, ages = sports[doc.doc_id]
+                found = _national_team(
+                    doc, m, games, ages and not federation
+                )  # a federation has no age group
             if found is None and m.type == "ORG":
                 found = _club_named_by_core(m.name, linker)
             if found is None and m.type in ("ORG", "LOC") and generic_name(m.name):
@@ -334,34 +345,6 @@ def _link_rule_mentions(
 NATIONAL_TEAM = fold_token("المنتخب")
 #: The source of a country named for its national team (فاز على تشيلي).
 TEAM_SOURCE = f"rule:{NATIONAL_TEAM_RULE}"
-#: Sports by the word that names each, after the word before it where one is needed (كرة | السلة،
-#: تنس | الطاولة، ألعاب | القوى; السباحة alone).
-SPORT_WORDS = {
-    fold_token(word): (frozenset(fold_token(w) for w in before.split()), word)
-    for word, before in {
-        "القدم": "كرة لكرة الكرة",
-        "السلة": "كرة لكرة الكرة",
-        "الطائرة": "كرة لكرة الكرة للكرة بالكرة",
-        "اليد": "كرة لكرة الكرة",
-        "الطاولة": "تنس لتنس",
-        "التنس": "",
-        "القوى": "ألعاب لألعاب وألعاب",
-        "الأثقال": "رفع لرفع",
-        "السباحة": "",
-        "البلياردو": "",
-        "المبارزة": "",
-        "الرماية": "",
-        "الفروسية": "",
-        "الشطرنج": "",
-        "الملاكمة": "",
-        "الكاراتيه": "",
-        "التايكوندو": "",
-        "الجودو": "",
-        "الجمباز": "",
-    }.items()
-}
-#: The sport a national team plays unless its article names another.
-FOOTBALL = "القدم"
 #: Words of a national team of an age group (المنتخب الأولمبي، منتخب الناشئين، تحت 17 عاما), and
 #: of youth after the words for a team or a grade (منتخب الشباب، لدرجة الشباب).
 AGE_GROUPS = frozenset(fold_token(w) for w in "الأولمبي الناشئين للناشئين والناشئين الناشئات".split())
@@ -388,10 +371,11 @@ def _article_sports(fields: dict[str, WordTokens]) -> tuple[frozenset[str], bool
 def _national_team(
     doc: Document, m: Mention, sports: frozenset[str], ages: bool
 ) -> tuple[str, str, str] | None:
-    """A national team's id where its article (`_article_sports`) says it is not the country's
-    football team: of the one sport other than football the article names (المنتخب السعودي لكرة
-    السلة: @السلة), or the article's own where it names several or an age group. None for
-    football (the article names no other sport)."""
+    """A national team's or a state's federation's (الاتحاد الكويتي) id where its article
+    (`_article_sports`) says it is not the country's football team or federation: of the one
+    sport other than football the article names (المنتخب السعودي لكرة السلة: @السلة), or the
+    article's own where it names several or an age group. None for football (the article names
+    no other sport)."""
     prefix = f"org:{'_'.join(m.name)}"
     others = sports - {FOOTBALL}
     if len(others) == 1 and FOOTBALL not in sports and not ages:

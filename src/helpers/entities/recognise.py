@@ -47,6 +47,8 @@ from helpers.entities.rules import (
     COMMON,
     COMMON_NAMED_HEADS,
     FACILITY_HEADS,
+    FEDERATIONS,
+    FOOTBALL,
     KUNYA,
     NAME_PARTICLES,
     NATIONAL_TEAM_RULE,
@@ -73,6 +75,7 @@ from helpers.entities.rules import (
     plural_noun,
     pronoun_suffixed,
     spelled_as_given_name,
+    sport_complement,
     unknown_imperfect_verb,
 )
 from helpers.entities.spans import Span, documents_of, span_text, word_tokens
@@ -326,6 +329,11 @@ def _gazetteer_spans(
             vetoed.update(range(a, b))
             continue  # جدّه "his grandfather", بعقوبة "with a penalty", بورصة "stock exchange"
         name = tokens.name(a, b, c)
+        if entry.type == "ORG" and name[0] in FEDERATIONS:
+            end, game = sport_complement(tokens, b)
+            if game and game != FOOTBALL:  # الاتحاد السعودي | للمبارزة: not the football federation
+                spans.append(Span(a, end, "ORG", "rule", c, rule="federation_sport"))
+                continue
         readings = gaz.ambiguous.get(name)
         if readings:
             eid = context.choose_reading(readings, cues)

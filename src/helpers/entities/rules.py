@@ -100,6 +100,52 @@ def sport_construct_end(tokens: WordTokens, k: int) -> int:
     return k + 2 if construct and tokens.definite[k + 1] else k
 
 
+#: Sports by the word that names each, after the word before it where one is needed (كرة | السلة،
+#: تنس | الطاولة، ألعاب | القوى; السباحة alone).
+SPORT_WORDS = {
+    fold_token(word): (frozenset(fold_token(w) for w in before.split()), word)
+    for word, before in {
+        "القدم": "كرة لكرة الكرة",
+        "السلة": "كرة لكرة الكرة",
+        "الطائرة": "كرة لكرة الكرة للكرة بالكرة",
+        "اليد": "كرة لكرة الكرة",
+        "الطاولة": "تنس لتنس",
+        "التنس": "",
+        "القوى": "ألعاب لألعاب وألعاب",
+        "الأثقال": "رفع لرفع",
+        "السباحة": "",
+        "البلياردو": "",
+        "المبارزة": "",
+        "الرماية": "",
+        "الفروسية": "",
+        "الشطرنج": "",
+        "الملاكمة": "",
+        "الكاراتيه": "",
+        "التايكوندو": "",
+        "الجودو": "",
+        "الجمباز": "",
+    }.items()
+}
+#: The sport a national team or federation is of unless its article or name says another.
+FOOTBALL = "القدم"
+
+
+def sport_complement(tokens: WordTokens, k: int) -> tuple[int, str]:
+    """The sport a ل-complement at token k names and its end (للسباحة: k + 1; لكرة السلة،
+    لألعاب القوى: k + 2), or (k, "") when it names none."""
+    if k >= len(tokens) or not tokens.joined(k):
+        return k, ""
+    for clitic, rest in tokens.forms(k):
+        found = SPORT_WORDS.get(rest)
+        if clitic and found and not found[0]:
+            return k + 1, found[1]
+    if tokens.folded[k].startswith("ل") and k + 1 < len(tokens) and tokens.joined(k + 1):
+        found = SPORT_WORDS.get(tokens.folded[k + 1])
+        if found and tokens.folded[k] in found[0]:
+            return k + 2, found[1]
+    return k, ""
+
+
 #: Adjectives of regions and of nations that are no country (البطولة الخليجية، الدوري الإنجليزي).
 REGION_ADJECTIVES = _folded(
     "العربي العربية الخليجي الخليجية الأوروبي الأوروبية الآسيوي الآسيوية الأفريقي الأفريقية "
@@ -1734,28 +1780,39 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
                 continue
         if j == i + 1 or j >= len(tokens) or not tokens.joined(j) or covered[j]:
             continue  # الوزارة لشؤون المساجد: a head alone is a common noun
-        if not tokens.folded[j].startswith("ل"):
-            continue
-        if tokens.folded[j].startswith("لل"):  # للسياحة والتراث
-            end = _defined_phrase(tokens, j, covered, 3)
-        elif j + 1 < len(tokens) and tokens.joined(j + 1) and tokens.definite[j + 1]:  # لحقوق الإنسان
-            end = j + 2
-            if tokens.folded[j + 1] in HONORIFICS:  # لجسر الملك فهد: named after a person
-                end = max(end, _named_after(tokens, j + 1, covered))
-            while end < len(tokens) and end - j < 4 and tokens.joined(end) and _nisba(tokens.folded[end]):
-                end += 1
-        else:
-            continue
+        end = _complement_end(tokens, j, covered)
         if end > j and not anaphoric_complement(tokens, end - 1):
             spans.append(RuleSpan(i, end, "ORG", "org_defined", True))
     return spans
 
 
+def _complement_end(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
+    """End of a body's ل-complement at token j (للسياحة والتراث، لحقوق الإنسان، لجسر الملك فهد،
+    لكرة القدم); j when the token starts none."""
+    if not tokens.folded[j].startswith("ل"):
+        return j
+    if tokens.folded[j].startswith("لل"):  # للسياحة والتراث
+        return _defined_phrase(tokens, j, covered, 3)
+    if not (j + 1 < len(tokens) and tokens.joined(j + 1) and tokens.definite[j + 1]):
+        return j
+    end = j + 2  # لحقوق الإنسان
+    if tokens.folded[j + 1] in HONORIFICS:  # لجسر الملك فهد: named after a person
+        end = max(end, _named_after(tokens, j + 1, covered))
+    while end < len(tokens) and end - j < 4 and tokens.joined(end) and _nisba(tokens.folded[end]):
+        end += 1
+    return end
+
+
 #: A state's institutions, of which each state has one: with the state's nationality adjective
-#: after them they name it (الجيش اللبناني، البرلمان العراقي، الخارجية الأمريكية).
+#: after them they name it (الجيش اللبناني، البرلمان العراقي، الخارجية الأمريكية، الاتحاد الكويتي).
 STATE_INSTITUTIONS = _folded(
-    "الجيش البرلمان الحكومة الشرطة الخارجية الداخلية المخابرات الاستخبارات البحرية المنتخب الكونغرس الكونجرس"
+    "الجيش البرلمان الحكومة الشرطة الخارجية الداخلية المخابرات الاستخبارات البحرية المنتخب الكونغرس الكونجرس "
+    "الاتحاد"
 )
+#: A state's federation (of a sport unless a complement says otherwise: الاتحاد الكويتي).
+FEDERATION = fold_token("الاتحاد")
+#: Its head, definite or in a construct (اتحاد الكرة).
+FEDERATIONS = frozenset({FEDERATION, fold_token("اتحاد")})
 #: Two-word institutions of the kind (وكالة الأنباء الأرجنتينية: a state's news agency).
 INSTITUTION_PHRASES = {fold_token("وكالة"): fold_token("الأنباء")}
 #: The first words of both.
@@ -1770,8 +1827,9 @@ INSTITUTION_ADJECTIVES = _folded("الوطني الوطنية")
 
 def _state_institution_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """A state's institution named by its head and the state's adjective (الجيش الليبي، للحكومة
-    اليمنية، الجيش الوطني الليبي، المنتخب السعودي، وكالة الأنباء الأرجنتينية), the adjective of
-    the head's gender: one organisation, unlike a kind of body with a nationality (حزب سوداني،
+    اليمنية، الجيش الوطني الليبي، المنتخب السعودي، وكالة الأنباء الأرجنتينية، الاتحاد الأميركي
+    الجنوبي; a federation with its field: الاتحاد الكويتي للسباحة), the adjective of the head's
+    gender: one organisation, unlike a kind of body with a nationality (حزب سوداني،
     الأحزاب المصرية). Not after a minister's title (وزير الخارجية الأمريكي is the minister) nor as
     the adjective of a definite noun (السياسة الخارجية الأمريكية)."""
     spans = []
@@ -1805,7 +1863,12 @@ def _state_institution_spans(tokens: WordTokens, covered: list[str | None]) -> l
             and tokens.folded[i] in ADJECTIVE_INSTITUTIONS
         ):
             continue  # السياسة الخارجية الأميركية: an adjective of the noun before
-        spans.append(RuleSpan(i, j + 1, "ORG", "state_institution", True, clitic))
+        end = j + 1
+        if end < len(tokens) and tokens.joined(end) and tokens.folded[end] in DIRECTIONS:
+            end += 1  # الاتحاد الأميركي | الجنوبي، الجيش الكوري | الجنوبي
+        if FEDERATION in tokens.bare[i] and end < len(tokens) and tokens.joined(end) and not covered[end]:
+            end = _complement_end(tokens, end, covered)  # الاتحاد الكويتي | للسباحة
+        spans.append(RuleSpan(i, end, "ORG", "state_institution", True, clitic))
     return spans
 
 
