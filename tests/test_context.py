@@ -2600,6 +2600,17 @@ def test_a_states_federation_is_named_with_its_sport():
     assert set(e[e.surface == "الاتحاد الكويتي"].entity_id) == {"org:الاتحاد_الكويتي"}
 
 
+def test_a_bodys_head_and_two_relational_adjectives_name_it():
+    named = by_surface(
+        "وافتتح مدير المعهد الصناعي الثانوي الدورة، وقال البنك المركزي المصري إن الاحتياطي ارتفع. "
+        "وأوصى مجلس إدارة الشركة الجمعية العمومية بتوزيع الأرباح، وسيدعو النادي الأندية الأدبية."
+    )
+    assert named["المعهد الصناعي الثانوي"][0] == "ORG"
+    assert named["البنك المركزي المصري"][0] == "ORG"
+    # a body's head is no adjective (الجمعية), and a masculine head takes no feminine one
+    assert not [s for s in named if s.startswith(("الشركة الجمعية", "النادي الأندية"))]
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

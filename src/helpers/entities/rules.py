@@ -1721,12 +1721,25 @@ def _named_by_adjectives(tokens: WordTokens, first: int, last: int) -> bool:
     )
 
 
+def _named_by_two_adjectives(tokens: WordTokens, head: int, end: int) -> bool:
+    """Any body's head before tokens (head, end) is named by them: two relational adjectives or
+    more, none a body's head itself (المعهد الصناعي الثانوي، البنك المركزي المصري; not الشركة
+    | الجمعية العمومية) and, after a singular head, each of its gender (not النادي | الأندية)."""
+    words = tokens.folded[head + 1 : end]
+    if len(words) < 2 or any(w[2:] in ORG_HEADS for w in words):
+        return False
+    feminine = tokens.folded[head].endswith("ه")
+    return tokens.folded[head] in PLURAL_HEADS or all(w.endswith("ه") == feminine for w in words)
+
+
+#: Plural heads, whose adjectives are feminine singular (المدارس الدينية التركية).
+PLURAL_HEADS = _folded("المدارس")
 #: Relational adjectives that describe a body rather than name it.
 GENERIC_ADJECTIVES = _folded(
     "الرئيسي الرئيسية الفرعي الفرعية التنفيذي التنفيذية الفني الفنية المحلي المحلية الإداري "
     "الإدارية الخاصة الخاص الدولي الدولية الرسمي الرسمية الحالي الحالية الثاني الثانية الأساسي "
     "الأساسية العلمي العلمية الطبي الطبية الإعلامي الإعلامية التحضيري التحضيرية الاستشاري الاستشارية "
-    "الحكومي الحكومية"
+    "الحكومي الحكومية الكبرى الكبير العظمى الإرهابي الإرهابية"
 )
 
 
@@ -1748,7 +1761,8 @@ DEFINED_ONLY_HEADS = _folded("إدارة")
 def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """An organisation named by a definite head, its adjectives and a ل-complement (الهيئة العامة
     للسياحة والتراث الوطني، المؤسسة العامة للتدريب التقني والمهني، المؤسسة العامة لجسر الملك
-    فهد), a party or front by its adjectives alone (الحزب الجمهوري), and a court or the
+    فهد), a party or front by its adjectives alone (الحزب الجمهوري), any body by two of them
+    (`_named_by_two_adjectives`: المعهد الصناعي الثانوي), and a court or the
     prosecution by its kind (`JUDICIAL_ADJECTIVES`: النيابة العامة، المحكمة الجزائية المتخصصة)."""
     spans = []
     for i, word in enumerate(tokens.folded):
@@ -1773,7 +1787,9 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
         if j > i + 1 and word[2:] in JUDICIAL_HEADS and set(tokens.folded[i + 1 : j]) <= JUDICIAL_ADJECTIVES:
             spans.append(RuleSpan(i, j, "ORG", "org_adjective", True))  # النيابة العامة، المحكمة العليا
             continue
-        if j > i + 1 and word[2:] in BODY_HEADS and _named_by_adjectives(tokens, i + 1, j):
+        if (
+            j > i + 1 and word[2:] in BODY_HEADS or _named_by_two_adjectives(tokens, i, j)
+        ) and _named_by_adjectives(tokens, i + 1, j):
             complement = j < len(tokens) and tokens.joined(j) and tokens.folded[j].startswith("ل")
             if not complement:  # الحزب الجمهوري؛ with a complement, below (الجبهة الشعبية لتحرير ...)
                 spans.append(RuleSpan(i, j, "ORG", "org_adjective", True))
