@@ -2611,6 +2611,11 @@ def test_a_bodys_head_and_two_relational_adjectives_name_it():
     assert not [s for s in named if s.startswith(("الشركة الجمعية", "النادي الأندية"))]
 
 
+def test_a_weak_name_written_with_a_hamza_it_lacks_is_another_word():
+    e = found("وقالت وكالة أنباء الإمارات (وام) إن مقيمة أمريكية وأم لثلاثة أطفال فازت بالجائزة.")
+    assert list(e[e.entity_id == "wam"].surface) == ["وكالة أنباء الإمارات", "وام"]
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

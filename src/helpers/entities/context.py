@@ -328,6 +328,20 @@ def inside_quoted_name(tokens: WordTokens, first: int, last: int) -> bool:
 DEMONSTRATIVES = _folded("هذه هذا تلك هذي")
 
 
+def hamza_written_otherwise(raw: str, spellings: tuple[str, ...]) -> bool:
+    """The word as written has a hamza's alef (أ إ آ) where each of the name's spellings of its
+    length has a bare alef: another word that folds alike (وأم "and a mother", not وام, WAM)."""
+    word = strip_diacritics(raw)
+    same = [s for s in spellings if len(s) == len(word)]
+    return bool(same) and all(
+        any(w in HAMZA_ALEFS and n == "ا" for w, n in zip(word, s, strict=True)) for s in same
+    )
+
+
+#: Alefs that carry a hamza or madda.
+HAMZA_ALEFS = "أإآ"
+
+
 def common_noun_use(tokens: WordTokens, k: int, clitic: int) -> bool:
     """Token k, without a proclitic, right after a demonstrative: a name the gazetteer holds
     weakly there is the common word it also is (هذه القاعدة "this base")."""

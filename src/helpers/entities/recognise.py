@@ -253,6 +253,9 @@ def _gazetteer_spans(
         if b - a == 1 and alias.weak and context.common_noun_use(tokens, a, c):
             vetoed.update(range(a, b))
             continue  # هذه القاعدة "this base": the word, not al-Qaeda
+        if b - a == 1 and not c and alias.weak and context.hamza_written_otherwise(tokens.raw[a], entry.weak):
+            vetoed.update(range(a, b))
+            continue  # وأم "and a mother", not وام (WAM)
         if b - a == 1 and not c and after_verb_particle(tokens, a):
             vetoed.update(range(a, b))
             continue  # قد أغرى "has tempted", not Ağrı
