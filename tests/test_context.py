@@ -2609,6 +2609,8 @@ def test_a_bodys_head_and_two_relational_adjectives_name_it():
     assert named["البنك المركزي المصري"][0] == "ORG"
     # a body's head is no adjective (الجمعية), and a masculine head takes no feminine one
     assert not [s for s in named if s.startswith(("الشركة الجمعية", "النادي الأندية"))]
+    # one adjective that names: the Olympic committee
+    assert by_surface("وهنأ رئيس اللجنة الأولمبية اللاعبين.")["اللجنة الأولمبية"][0] == "ORG"
 
 
 def test_a_weak_name_written_with_a_hamza_it_lacks_is_another_word():

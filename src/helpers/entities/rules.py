@@ -1732,6 +1732,8 @@ def _named_by_two_adjectives(tokens: WordTokens, head: int, end: int) -> bool:
     return tokens.folded[head] in PLURAL_HEADS or all(w.endswith("ه") == feminine for w in words)
 
 
+#: Adjectives that make any body's head a name alone (اللجنة الأولمبية، المجلس الأولمبي).
+NAMING_ADJECTIVES = _folded("الأولمبي الأولمبية البارالمبي البارالمبية")
 #: Plural heads, whose adjectives are feminine singular (المدارس الدينية التركية).
 PLURAL_HEADS = _folded("المدارس")
 #: Relational adjectives that describe a body rather than name it.
@@ -1762,7 +1764,8 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
     """An organisation named by a definite head, its adjectives and a ل-complement (الهيئة العامة
     للسياحة والتراث الوطني، المؤسسة العامة للتدريب التقني والمهني، المؤسسة العامة لجسر الملك
     فهد), a party or front by its adjectives alone (الحزب الجمهوري), any body by two of them
-    (`_named_by_two_adjectives`: المعهد الصناعي الثانوي), and a court or the
+    (`_named_by_two_adjectives`: المعهد الصناعي الثانوي) or by one that names
+    (`NAMING_ADJECTIVES`: اللجنة الأولمبية), and a court or the
     prosecution by its kind (`JUDICIAL_ADJECTIVES`: النيابة العامة، المحكمة الجزائية المتخصصة)."""
     spans = []
     for i, word in enumerate(tokens.folded):
@@ -1787,9 +1790,8 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
         if j > i + 1 and word[2:] in JUDICIAL_HEADS and set(tokens.folded[i + 1 : j]) <= JUDICIAL_ADJECTIVES:
             spans.append(RuleSpan(i, j, "ORG", "org_adjective", True))  # النيابة العامة، المحكمة العليا
             continue
-        if (
-            j > i + 1 and word[2:] in BODY_HEADS or _named_by_two_adjectives(tokens, i, j)
-        ) and _named_by_adjectives(tokens, i + 1, j):
+        named = j > i + 1 and (word[2:] in BODY_HEADS or tokens.folded[i + 1] in NAMING_ADJECTIVES)
+        if (named or _named_by_two_adjectives(tokens, i, j)) and _named_by_adjectives(tokens, i + 1, j):
             complement = j < len(tokens) and tokens.joined(j) and tokens.folded[j].startswith("ل")
             if not complement:  # الحزب الجمهوري؛ with a complement, below (الجبهة الشعبية لتحرير ...)
                 spans.append(RuleSpan(i, j, "ORG", "org_adjective", True))
