@@ -2630,6 +2630,16 @@ def test_clubs_of_other_leagues_are_known():
     assert "al_sadd" not in set(found("وامتلأ السد بمياه الأمطار بعد أن زار الوزير السد.").entity_id)
 
 
+def test_figures_of_the_regions_history_are_known():
+    named = by_surface(
+        "ومنذ وصول الخميني إلى السلطة وحكم صدام حسين العراق، قال ولد الشيخ أحمد إن المحادثات "
+        "مستمرة، وتحدث عن أوجيني زوجة نابليون الثالث."
+    )
+    assert named["الخميني"][1] == "ruhollah_khomeini" and named["صدام حسين"][1] == "saddam_hussein"
+    assert named["ولد الشيخ أحمد"][1] == "ismail_ould_cheikh_ahmed"
+    assert "napoleon" not in {eid for _, eid in named.values()}  # Napoleon III is another
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia
