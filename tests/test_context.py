@@ -1746,6 +1746,10 @@ def test_places_sharing_a_dual_or_plural_head():
     both = by_surface("لوقوعه على المداخل الشمالية لمحافظتي “لحج” و”عدن”، كما قيل.")
     assert both["لحج"][0] == both["عدن"][0] == "LOC"
     assert not ids("في قرى المنطقة ومدن المملكة")
+    listed = by_surface("وقال عدد من سكان أحياء السامر، الأجواد، المنار، وبلديات البيداء، العقيق.")
+    assert {"السامر", "الأجواد", "المنار", "البيداء", "العقيق"} <= {
+        k for k, v in listed.items() if v[0] == "LOC"
+    }
 
 
 def test_musaed_is_a_given_name_but_not_before_his_office_and_persian_letters_fold():

@@ -177,7 +177,9 @@ SHARED_HEADS = {
     **{fold_token(w): (fold_token("وزارة"), "ORG") for w in ("وزارتي", "وزارتا", "وزارات")},
     **{
         w: ("", "LOC")
-        for w in _folded("بلدات قرى مدن محافظات أحياء بلدتي بلدتا قريتي قريتا مدينتي مدينتا محافظتي محافظتا")
+        for w in _folded(
+            "بلدات قرى مدن محافظات أحياء بلديات بلدتي بلدتا قريتي قريتا مدينتي مدينتا محافظتي محافظتا"
+        )
     },
 }
 #: Zipf below which a definite word after a settlement head is its name (مدينة الحوطة), not a
@@ -1497,7 +1499,8 @@ def _district_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
 
 
 def _shared_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
-    """Names sharing a dual or plural head, joined by و (perhaps after a comma or in quotes).
+    """Names sharing a dual or plural head, joined by و (perhaps after a comma or in quotes), or
+    places by commas alone (أحياء السامر، الأجواد، المنار).
     Bodies (وزارتي الدفاع والداخلية، وزارات المالية والخدمة المدنية والعدل): each a definite
     word and its relational adjectives, an organisation named with the singular head. Places
     (بلدات الفضول والمنيزلة والساباط، محافظتي لحج وعدن): each a rare definite word, or a place
@@ -1513,8 +1516,14 @@ def _shared_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
         places = kind == "LOC"
         names, k = [], i + 1
         while k < len(tokens) and tokens.gaps[k].strip("\"“”«»'") in ("", "،", ","):
-            word, clitic = tokens.folded[k], 0 if k == i + 1 else 1
-            if (k == i + 1) == word.startswith("و") and not (k == i + 1 and covered[k]):
+            word = tokens.folded[k]
+            listed = k > i + 1 and places and tokens.gaps[k].strip() in ("،", ",")  # بلديات البيداء، العقيق
+            clitic = 1 if k > i + 1 and word.startswith("و") else 0
+            if (
+                (k == i + 1 or not listed)
+                and (k == i + 1) == word.startswith("و")
+                and not (k == i + 1 and covered[k])
+            ):
                 break
             if covered[k]:
                 if not places or covered[k] != "LOC":
