@@ -2644,6 +2644,15 @@ def test_figures_of_the_regions_history_are_known():
     assert "napoleon" not in {eid for _, eid in named.values()}  # Napoleon III is another
 
 
+def test_a_facilitys_head_before_the_labellers_place_is_part_of_its_name():
+    named = by_surface(
+        "ووصلت الطائرات إلى قاعدة إنجرليك في تركيا، وتجمع المحتجون في ميدان سنداغما وسط أثينا.",
+        use_model=True,
+    )
+    assert named["قاعدة إنجرليك"][0] == named["ميدان سنداغما"][0] == "LOC"
+    assert "إنجرليك" not in named and "سنداغما" not in named
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

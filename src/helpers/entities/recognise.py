@@ -1084,6 +1084,9 @@ def model_token_spans(
             elif etype == "LOC" and _place_org_head(tokens, a - 1):
                 a, etype = a - 1, "ORG"  # بورصة | كوريا: the place names the organisation
                 clitic = next((c for c, rest in tokens.forms(a) if rest in PLACE_NAMED_INSTITUTIONS), 0)
+            elif etype == "LOC" and _facility_head(tokens, a - 1):
+                a -= 1  # قاعدة | إنجرليك، ميدان | سنداغما: the facility, head and name
+                clitic = next((c for c, rest in tokens.forms(a) if rest in FEATURE_HEADS), 0)
         elif etype == "PER" and _org_headed(tokens, a, b):
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
         if b - a > 1 and any(rest in PROFESSIONS for _, rest in tokens.forms(a)):
@@ -1280,6 +1283,22 @@ def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int, int]
 PLACE_NAMED_INSTITUTIONS = frozenset(
     fold_token(w) for w in "بورصة جامعة بنك مصرف غرفة أكاديمية كلية معهد".split()
 )
+
+
+#: Indefinite heads that are part of a facility's name before the labeller's place (قاعدة
+#: إنجرليك، ميدان سنداغما، مطار هيثرو); not a district's حي nor the heads a place name follows
+#: alone (`PLACE_HEADS`: وادي | عقان).
+FEATURE_HEADS = (context.STREET_HEADS | frozenset({fold_token("قاعدة")})) - PLACE_HEADS - {fold_token("حي")}
+
+
+def _facility_head(tokens: WordTokens, k: int) -> bool:
+    """Token k is an indefinite `FEATURE_HEADS` word, perhaps after a proclitic, and not طريق
+    "by way of" after عن."""
+    return (
+        not tokens.definite[k]
+        and any(rest in FEATURE_HEADS for _, rest in tokens.forms(k))
+        and not context.by_way_of(tokens, k)
+    )
 
 
 def _place_org_head(tokens: WordTokens, k: int) -> bool:
