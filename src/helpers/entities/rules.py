@@ -964,7 +964,10 @@ def _shape_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
             continue
         if any(c and form.startswith("ال") and word_zipf(form) >= 2.0 for c, form in tokens.forms(i)):
             continue  # كالجراد "like locusts": a proclitic and a definite word in use (not بالتيستان)
-        for clitic, form in tokens.forms(i):
+        # وخوزستان reads as و + a word in use: only the proclitic readings (ففستان "so the dress"
+        # then names nothing)
+        readings = [r for r in tokens.forms(i) if r[0]] if tokens.proclitic_word(i) else tokens.forms(i)
+        for clitic, form in readings:
             if len(form) >= 6 and word_zipf(form) < RARE and PLACE_SHAPE.search(form):
                 spans.append(RuleSpan(i, i + 1, "LOC", "place_shape", True, clitic))
                 break
