@@ -2653,6 +2653,18 @@ def test_a_facilitys_head_before_the_labellers_place_is_part_of_its_name():
     assert "إنجرليك" not in named and "سنداغما" not in named
 
 
+def test_a_family_name_alone_is_the_articles_one_person_of_that_family():
+    e = found("وقال الشيخ ناصر آل مغرم إن القبيلة مستعدة. وأضاف آل مغرم أن الحفل سيقام غدا.", use_model=True)
+    family = set(e[e.surface == "آل مغرم"].entity_id)
+    assert family and family == set(e[e.surface == "ناصر آل مغرم"].entity_id)
+
+
+def test_a_place_shape_read_with_its_proclitic_when_that_reads_better():
+    named = by_surface("ففستان العروس كان جميلا، وزار الوفد أصفهان وخوزستان.")
+    assert named["خوزستان"][0] == "LOC"  # و stays outside
+    assert not [s for s in named if "فستان" in s]  # ف + فستان "so the dress"
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

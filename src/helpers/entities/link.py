@@ -42,6 +42,7 @@ from helpers.entities.recognise import MENTION_COLUMNS, PATRONYMIC, PENDING_COLU
 from helpers.entities.rules import (
     COMMON,
     DEPUTY_TITLES,
+    FAMILY_PARTICLE,
     FEDERATION,
     FOOTBALL,
     HONORIFICS,
@@ -288,6 +289,8 @@ def _link_rule_mentions(
                 found = _surname_in(doc, m.name[0], as_surname)
                 if found is None and honorific:
                     found = _titled_given_name_in(doc, m.name[0])
+            if found is None and m.type == "PER" and len(m.name) == 2 and m.name[0] == FAMILY_PARTICLE:
+                found = _family_name_in(doc, m.name)
             if found is None and m.type == "PER" and len(m.name) >= 2:
                 found = _full_name_in(doc, m.name)
             if found is None and m.type == "PER" and given_names().match(list(m.name), 0)[0] == len(m.name):
@@ -808,6 +811,16 @@ def _titled_given_name_in(doc: Document, given: str) -> tuple[str, str, str] | N
     if not all(_one_person(m.name, longest.name) for m in chains) or len({m.entity_id for m in chains}) > 1:
         return None
     return longest.entity_id, "given_name", f"given name of '{' '.join(longest.name)}' in {doc.doc_id}"
+
+
+def _family_name_in(doc: Document, family: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """The one person of the article whose full name ends with the family's name `family` (آل
+    مغرم of ناصر آل مغرم), or None when none or several do."""
+    ids = {m.entity_id for m in doc.mentions if m.type == "PER" and len(m.name) > 2 and m.name[-2:] == family}
+    if len(ids) != 1:
+        return None
+    eid = ids.pop()
+    return eid, "surname", f"family name of '{eid}' in {doc.doc_id}"
 
 
 def _full_name_in(doc: Document, name: tuple[str, ...]) -> tuple[str, str, str] | None:
