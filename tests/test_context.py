@@ -2665,6 +2665,14 @@ def test_a_place_shape_read_with_its_proclitic_when_that_reads_better():
     assert not [s for s in named if "فستان" in s]  # ف + فستان "so the dress"
 
 
+def test_a_bodys_name_stops_before_and_another_body():
+    named = by_surface(
+        "وأكدت رئاسة الجمهورية والحكومة العراقية أن الوضع مستقر، وقالت وزارة التجارة والصناعة ذلك."
+    )
+    assert named["رئاسة الجمهورية"][0] == named["الحكومة العراقية"][0] == "ORG"
+    assert named["وزارة التجارة والصناعة"][0] == "ORG"  # one ministry's coordinated field
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

@@ -1082,7 +1082,7 @@ PHRASE_STOPS = AFFILIATION_WORDS | _folded(
 
 def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 4) -> int:
     """End of a phrase of definite words / ل-complements from i (الشؤون الدولية الروسي), a
-    later one joined by و (التجارة والصناعة)."""
+    later one joined by و (التجارة والصناعة) unless it heads another body (والحكومة، والهيئة)."""
     j = i
     while j < len(tokens) and j - i < max_len and (j == i or tokens.joined(j)) and not covered[j]:
         word = tokens.folded[j]
@@ -1092,8 +1092,9 @@ def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_l
             or (is_function_word(word) and word not in NAME_ADJECTIVES)  # العامة is a stop word
             or word in PHRASE_STOPS
             or word in TITLE_HEADS
+            or (coordinated and (word[1:] in STATE_INSTITUTIONS or word[3:] in ORG_HEADS))
         ):
-            break
+            break  # رئاسة الجمهورية | والحكومة العراقية: و + another body
         j += 1
     return j
 
