@@ -2382,6 +2382,9 @@ def test_a_club_after_a_move_and_the_proclitic_l_is_the_club():
         "لكرة القدم."
     )
     assert named["ليفربول"] == ("ORG", "liverpool_fc")
+    # a renewal or a signing is a move too (جدد للخليج: the club, not the Gulf)
+    renewed = found("وجدد المدافع عقده بعد المباراة، إذ جدد للخليج موسمين في الدوري.")
+    assert set(renewed.entity_id) == {"al_khaleej_club"}
 
 
 def test_a_predicate_after_a_name_is_no_part_of_it():

@@ -694,7 +694,7 @@ def _agreeing(tokens: WordTokens, k: int, noun: str) -> bool:
 #: A player's move, before إلى and a club (انتقل إلى روما، الرحيل إلى ميلان).
 TRANSFER_CUES = _folded(
     "انضم ينضم انضمام الانضمام انضمامه انتقل ينتقل انتقال الانتقال انتقاله رحيل الرحيل رحيله التحق "
-    "يلتحق التحاقه عودته"
+    "يلتحق التحاقه عودته جدد يجدد تجديد وقع يوقع"
 )
 TRANSFER_LINKS = _folded("إلى الى")
 
