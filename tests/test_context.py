@@ -956,10 +956,15 @@ def test_a_bodys_name_goes_on_over_its_general_or_supreme_adjective():
 def test_courts_and_the_prosecution_are_named_by_their_kind():
     e = found_in(
         {
-            "a": ("", "وأحالت النيابة العامة المتهم إلى المحكمة العامة، وصدق الحكم من المحكمة العليا."),
+            "a": (
+                "",
+                "وأحالت النيابة العامة المتهم إلى المحكمة العامة، وصدق الحكم من محكمة الاستئناف ومن "
+                "المحكمة العليا.",
+            ),
             "b": ("", "وأصدرت المحكمة الجزائية المتخصصة حكمها، وأحيل المتهم إلى المحكمة العامة."),
         }
     )
+    assert set(e[e.surface == "محكمة الاستئناف"].entity_id) == {"org:محكمه_الاستئناف@a"}  # each region's
     court = e.groupby("surface").entity_id.agg(set)
     assert court["النيابة العامة"] == {"org:النيابه_العامه"}
     assert court["المحكمة العليا"] == {"org:المحكمه_العليا"}

@@ -70,7 +70,9 @@ LOCAL_PLACES = frozenset(fold_token(w) for w in "المنطقة المحافظة
 LOCAL = frozenset(fold_token(w) for w in "المحلية المحلي".split())
 #: Courts every city has (المحكمة العامة، المحكمة الجزائية): one per article, like a local body.
 CITY_COURTS = frozenset(
-    (fold_token("المحكمة"), fold_token(w)) for w in "العامة الجزائية الابتدائية الجزئية".split()
+    (fold_token(head), fold_token(w))
+    for head in ("المحكمة", "محكمة")
+    for w in "العامة الجزائية الابتدائية الجزئية الاستئناف الجنايات".split()
 )
 #: Heads of a body's sub-units (كلية الطب، عمادة القبول والتسجيل، لجنة الحكام، الإدارة العامة
 #: للمرور): every ministry, region, university, federation or chamber has its own, so a sub-unit

@@ -209,7 +209,7 @@ HONORIFICS = _folded("الملك الأمير الأميرة الإمام الش
 #: Organisation heads whose name a definite phrase completes (وزارة الصحة، هيئة السياحة).
 DEFINED_ORG_HEADS = _folded(
     "وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية مجلس مستشفى رابطة نقابة سفارة قنصلية حزب "
-    "لجنة كلية عمادة حرس"
+    "لجنة كلية عمادة حرس محكمة"
 )
 #: Nouns that, definite at the end of a body's name, refer back to what the article named before
 #: (مجلس الكلية، اللجنة التنفيذية للمهرجان، إمارة المنطقة): a description, not a name. Not
@@ -232,7 +232,7 @@ def anaphoric_complement(tokens: WordTokens, k: int) -> bool:
 #: Complements that make such a head a common noun (مجلس الإدارة: a board, not a named body).
 GENERIC_COMPLEMENTS = _folded(
     "الإدارة الأمناء الآباء العائلة الأسرة الحي التدريس العمليات التحكم الملابس النوم الطعام "
-    "المعيشة الانتظار العزاء المحركات العناية اللاعبين المحلفين النظر التحكيم"
+    "المعيشة الانتظار العزاء المحركات العناية اللاعبين المحلفين النظر التحكيم الغلق الإغلاق"
 )
 #: Organisation heads whose name may be a place (جامعة موسكو، بنك الصين).
 PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي")
