@@ -2681,6 +2681,15 @@ def test_a_bodys_name_stops_before_and_another_body():
     assert named["وزارة التجارة والصناعة"][0] == "ORG"  # one ministry's coordinated field
 
 
+def test_embassies_and_short_complements_name_bodies():
+    named = by_surface(
+        "وقال رئيس اللجنة المركزية للحج إن الاستعدادات اكتملت، وأكدت السفارة السعودية أن "
+        "المواطنين بخير، وحضر رئيس اللجنة الوطنية للحج والعمرة الأسبق."
+    )
+    assert named["اللجنة المركزية للحج"][0] == named["السفارة السعودية"][0] == "ORG"
+    assert "اللجنة الوطنية للحج والعمرة" in named  # الأسبق "former" is the chairman's
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia

@@ -1076,7 +1076,7 @@ PHRASE_STOPS = AFFILIATION_WORDS | _folded(
     "اليوم الأمس الليلة الأسبوع الشهر الماضي المقبل الجاري الحالي القادم الماضية المقبلة "
     "الأخرى الآخر المنصرم المنصرمة الودي الودية "
     "الموسم الحالية الأخير الأخيرة المنقضي المقرر المقررة المقام المقامة للمرة "
-    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت"
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأسبق"
 )
 
 
@@ -1088,7 +1088,7 @@ def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_l
         word = tokens.folded[j]
         coordinated = j > i and word.startswith("وال") and len(word) > 5
         if (
-            not (tokens.definite[j] or coordinated or (word.startswith("لل") and len(word) > 4))
+            not (tokens.definite[j] or coordinated or (word.startswith("لل") and len(word) > 3))
             or (is_function_word(word) and word not in NAME_ADJECTIVES)  # العامة is a stop word
             or word in PHRASE_STOPS
             or word in TITLE_HEADS
@@ -1838,7 +1838,7 @@ def _complement_end(tokens: WordTokens, j: int, covered: list[str | None]) -> in
 #: after them they name it (الجيش اللبناني، البرلمان العراقي، الخارجية الأمريكية، الاتحاد الكويتي).
 STATE_INSTITUTIONS = _folded(
     "الجيش البرلمان الحكومة الشرطة الخارجية الداخلية المخابرات الاستخبارات البحرية المنتخب الكونغرس الكونجرس "
-    "الاتحاد"
+    "الاتحاد السفارة القنصلية"
 )
 #: A state's federation (of a sport unless a complement says otherwise: الاتحاد الكويتي).
 FEDERATION = fold_token("الاتحاد")
