@@ -2565,6 +2565,12 @@ def test_an_arabic_given_name_alone_is_a_surname_only_where_a_surname_stands():
     # after a royal title the word is the king's given name, not the journalist's family name
     fuad = set(e[e.surface == "فؤاد"].entity_id)
     assert fuad and not fuad & set(e[e.surface == "هدى فؤاد"].entity_id)
+    # a known person's: anywhere (ضد حكم صالح), not only after a speech verb or a title
+    e = found(
+        "حكم الرئيس اليمني السابق علي عبدالله صالح البلاد طويلا. وجرت محاولات تمرد ضد حكم صالح وفشلت.",
+        use_model=True,
+    )
+    assert set(e[e.surface == "صالح"].entity_id) == {"ali_abdullah_saleh"}
     # a father's name in a chain, or a son's in a kunya, is not a surname
     for full, text in [
         ("فيصل بن خالد", "واستقبل الأمير فيصل بن خالد أمس الوفد. وأضاف خالد أن العمل مستمر."),

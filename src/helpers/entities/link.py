@@ -287,8 +287,8 @@ def _link_rule_mentions(
                 field_tokens = _doc_tokens(doc, tokens)[m.field]
                 a = _token_range(field_tokens, m)[0]
                 honorific = a > 0 and any(rest in HONORIFICS for _, rest in field_tokens.forms(a - 1))
-                as_surname = not honorific and (m.field == "title" or after_title_or_speech(field_tokens, a))
-                found = _surname_in(doc, m.name[0], as_surname)
+                as_surname = m.field == "title" or after_title_or_speech(field_tokens, a)
+                found = _surname_in(doc, m.name[0], as_surname, honorific)
                 if found is None and honorific:
                     found = _titled_given_name_in(doc, m.name[0])
             if found is None and m.type == "PER" and len(m.name) == 2 and m.name[0] == FAMILY_PARTICLE:
@@ -776,24 +776,27 @@ def _home_country(docs: list[Document], gaz: Gazetteer) -> str:
     return home or ""
 
 
-def _surname_in(doc: Document, surname: str, as_surname: bool) -> tuple[str, str, str] | None:
+def _surname_in(
+    doc: Document, surname: str, as_surname: bool, after_honorific: bool
+) -> tuple[str, str, str] | None:
     """The one person of the article whose full name ends with `surname` (None when none, or
     when several different persons share it: ندى الشهراني and حنان الشهراني). A given name is a
     surname so only where no full name of the article starts with it (ديفيد توماس ... وقال توماس);
-    an Arabic one only where `as_surname` (after a speech verb or a title that is no honorific,
-    or in a headline: كفاح محمود ... وتابع محمود; not الملك فؤاد) and as the last word of a name
-    that no name particle begins or leads to (not سلمان بن عبدالعزيز، آل سعود، أبو محمد)."""
+    an Arabic one only as the last word of a name that no name particle begins or leads to (not
+    سلمان بن عبدالعزيز، آل سعود، أبو محمد), and, unless the gazetteer knows that person (حكومة
+    هادي: عبد ربه منصور هادي), only where `as_surname` (after a speech verb or a title, or in a
+    headline: كفاح محمود ... وتابع محمود), and never `after_honorific` (الملك فؤاد)."""
     full = [m for m in doc.mentions if m.type == "PER" and len(m.name) >= 2]
     given, foreign = given_names().match([surname], 0)
-    if given and (any(m.name[0] == surname for m in full) or not (foreign or as_surname)):
+    if given and (after_honorific or any(m.name[0] == surname for m in full)):
         return None
     if not (is_surname(surname) or given):
         return None
     bearers = [m for m in full if m.name[-1] == surname]
     if given and not foreign:
         bearers = [m for m in bearers if m.name[-2] not in NAME_PARTICLES and m.name[0] not in NAME_PARTICLES]
-    eid, name, _ = article_persons(bearers).get(surname, ("", (), False))
-    if not eid:
+    eid, name, known = article_persons(bearers).get(surname, ("", (), False))
+    if not eid or (given and not foreign and not (as_surname or known)):
         return None
     return eid, "surname", f"surname of '{' '.join(name)}' in {doc.doc_id}"
 
