@@ -331,9 +331,8 @@ def _link_rule_mentions(
                 if doc.doc_id not in sports:
                     sports[doc.doc_id] = _article_sports(_doc_tokens(doc, tokens))
                 games, ages = sports[doc.doc_id]
-                found = _national_team(
-                    doc, m, games, ages and not federation
-                )  # a federation has no age group
+                # a federation has no age group
+                found = _national_team(doc, m, games, ages and not federation)
             if found is None and m.type == "ORG":
                 found = _club_named_by_core(m.name, linker)
             if found is None and m.type in ("ORG", "LOC") and generic_name(m.name):
