@@ -2665,6 +2665,9 @@ def test_a_facilitys_head_before_the_labellers_place_is_part_of_its_name():
     )
     assert named["قاعدة إنجرليك"][0] == named["ميدان سنداغما"][0] == "LOC"
     assert "إنجرليك" not in named and "سنداغما" not in named
+    # a person's name after a road's head, or a street's name the labeller reads as a person
+    road = by_surface("وأضاف أن طريق سهل بن حثمة بحمراء الأسد تم افتتاحه.", use_model=True)
+    assert road["طريق سهل بن حثمة"][0] == "LOC"
 
 
 def test_a_family_name_alone_is_the_articles_one_person_of_that_family():

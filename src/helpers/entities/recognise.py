@@ -1089,6 +1089,7 @@ def model_token_spans(
                 clitic = next((c for c, rest in tokens.forms(a) if rest in FEATURE_HEADS), 0)
         elif etype == "PER" and _org_headed(tokens, a, b):
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
+
         if b - a > 1 and any(rest in PROFESSIONS for _, rest in tokens.forms(a)):
             a, clitic, etype = a + 1, 0, "PER"  # للمغني | إيمينيم: a profession, then the person
         if b - a > 1 and tokens.bare[a] & context.STOCK_WORDS:
@@ -1129,6 +1130,15 @@ def model_token_spans(
         if etype != "PER" and {tokens.folded[first], tokens.folded[b - 1]} & LETTER_NAMES:
             start, b = _letter_run(tokens, first, b)  # إي إم | سي، بي | جي: an acronym
             first, clitic = start, clitic if start == first else 0
+        # a street named after a person (شارع عبدالله بن خميس), not شارع as a given name (شارع بن
+        # مبارك، الدكتور شارع البقمي)
+        titled = first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & PERSON_CUES)
+        street = b - first > 1 and _facility_head(tokens, first) and not name_particle(tokens, first + 1)
+        if etype == "PER" and street and not titled:
+            etype = "LOC"
+        elif etype == "PER" and first > 0 and tokens.joined(first) and _facility_head(tokens, first - 1):
+            first, etype = first - 1, "LOC"  # طريق | سهل بن أبي حثمة: the road, head and name
+            clitic = next((c for c, rest in tokens.forms(first) if rest in FEATURE_HEADS), 0)
         if etype == "ORG" and not clitic:
             first = _org_head_before(tokens, first)
         if etype == "ORG" and _coordinated_after(tokens, first, b):
