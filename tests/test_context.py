@@ -2699,6 +2699,16 @@ def test_embassies_and_short_complements_name_bodies():
     assert "اللجنة الوطنية للحج والعمرة" in named  # الأسبق "former" is the chairman's
 
 
+def test_the_makkah_newspaper_ka_care_and_the_commercial_bank_are_known():
+    named = by_surface(
+        'وقالت صحيفة "مكة" إن مدينة الملك عبد الله للطاقة الذرية والمتجددة أعلنت، وارتفع سهم الأهلي '
+        "التجاري. ووصل الحجاج إلى مكة المكرمة."
+    )
+    assert named["مكة"] == ("ORG", "makkah_newspaper") and named["مكة المكرمة"] == ("LOC", "makkah_sa")
+    assert named["مدينة الملك عبد الله للطاقة الذرية والمتجددة"] == ("ORG", "ka_care")
+    assert named["الأهلي التجاري"] == ("ORG", "ncb")
+
+
 def test_the_home_country_is_the_one_whose_places_most_documents_name():
     # the United States is named by name in more documents than Saudi Arabia, whose press names
     # its towns and calls it المملكة: the home country is still Saudi Arabia
