@@ -68,11 +68,12 @@ from helpers.entities.spans import Document, EntityTables, Mention, Span, docume
 #: articles.
 LOCAL_PLACES = frozenset(fold_token(w) for w in "المنطقة المحافظة المدينة".split())
 LOCAL = frozenset(fold_token(w) for w in "المحلية المحلي".split())
-#: Courts every city has (المحكمة العامة، المحكمة الجزائية): one per article, like a local body.
+#: Courts every city or region has (المحكمة العامة، محكمة الاستئناف): one per article, like a
+#: local body.
 CITY_COURTS = frozenset(
     (fold_token(head), fold_token(w))
-    for head in ("المحكمة", "محكمة")
-    for w in "العامة الجزائية الابتدائية الجزئية الاستئناف الجنايات".split()
+    for head, words in (("المحكمة", "العامة الجزائية الابتدائية الجزئية"), ("محكمة", "الاستئناف الجنايات"))
+    for w in words.split()
 )
 #: Heads of a body's sub-units (كلية الطب، عمادة القبول والتسجيل، لجنة الحكام، الإدارة العامة
 #: للمرور): every ministry, region, university, federation or chamber has its own, so a sub-unit
@@ -286,7 +287,7 @@ def _link_rule_mentions(
             if found is None and m.type == "PER" and len(m.name) == 1:
                 field_tokens = _doc_tokens(doc, tokens)[m.field]
                 a = _token_range(field_tokens, m)[0]
-                honorific = a > 0 and any(rest in HONORIFICS for _, rest in field_tokens.forms(a - 1))
+                honorific = field_tokens.is_(a - 1, HONORIFICS)
                 as_surname = m.field == "title" or after_title_or_speech(field_tokens, a)
                 found = _surname_in(doc, m.name[0], as_surname, honorific)
                 if found is None and honorific:

@@ -360,13 +360,13 @@ def _gazetteer_spans(
                 entry = gaz.entries[region.entity_id]
         if entry.type == "LOC":
             if context.street_of_place(tokens, a):  # شارع الرياض، مطار دبي: not the city
-                c = next((k for k, rest in tokens.forms(a - 1) if rest in context.STREET_HEADS), 0)
+                c = tokens.clitic_before(a - 1, context.STREET_HEADS)
                 end = context.facility_end(tokens, b)
                 spans.append(Span(a - 1, end, "LOC", "rule", c, rule="street_place"))
                 continue
             event = context.event_of_place(tokens, a, b, bool(entry.iso))
             if event:  # مهرجان الإسكندرية السينمائي: the place names an event
-                c = next((k for k, rest in tokens.forms(event[0]) if rest in context.EVENT_PLACE_HEADS), 0)
+                c = tokens.clitic_before(event[0], context.EVENT_PLACE_HEADS)
                 spans.append(Span(event[0], event[1], "MISC", "rule", c, rule="event_place"))
                 continue
             if sport and (
@@ -400,7 +400,7 @@ def _gazetteer_spans(
                 first = org[0]
                 heads = context.CONSTRUCT_ORG_HEADS | context.PLACE_ORG_HEADS | context.CLUB_BEFORE
                 if first < a:  # بنادي جدة: the head's proclitic stays outside
-                    c = next((k for k, rest in tokens.forms(first) if rest in heads), 0)
+                    c = tokens.clitic_before(first, heads)
                 spans.append(Span(first, org[1], "ORG", "rule", c, rule="org_place"))
                 continue
         if entry.type == "PER":
@@ -1042,7 +1042,9 @@ def model_token_spans(
     right after بن: مبارك بن بنيه) or
     ب/ل/ك + a frequent word (`_prepositional`); an ORG span takes the definite head before it
     (الهيئة العامة للسياحة), and a person span that starts with an organisation head is that
-    organisation (جامعة نايف، اللجنة السياحية); spans of function words only, of a formula word
+    organisation (جامعة نايف، اللجنة السياحية); a place or person span after a facility's head
+    takes it and is the place (قاعدة إنجرليك، طريق سهل بن حثمة), and a person span starting with
+    one is a street (شارع عبدالله بن خميس); spans of function words only, of a formula word
     or starting with one (الله فيملأون) are dropped."""
     out = []
     for start, end, etype, score in char_spans:
@@ -1083,10 +1085,7 @@ def model_token_spans(
                 etype = "PER"  # اللاعب ميهاي بينتيللي (not رئيس | اللجنة السياحية)
             elif etype == "LOC" and _place_org_head(tokens, a - 1):
                 a, etype = a - 1, "ORG"  # بورصة | كوريا: the place names the organisation
-                clitic = next((c for c, rest in tokens.forms(a) if rest in PLACE_NAMED_INSTITUTIONS), 0)
-            elif etype == "LOC" and _facility_head(tokens, a - 1):
-                a -= 1  # قاعدة | إنجرليك، ميدان | سنداغما: the facility, head and name
-                clitic = next((c for c, rest in tokens.forms(a) if rest in FEATURE_HEADS), 0)
+                clitic = tokens.clitic_before(a, PLACE_NAMED_INSTITUTIONS)
         elif etype == "PER" and _org_headed(tokens, a, b):
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
 
@@ -1136,9 +1135,10 @@ def model_token_spans(
         street = b - first > 1 and _facility_head(tokens, first) and not name_particle(tokens, first + 1)
         if etype == "PER" and street and not titled:
             etype = "LOC"
-        elif etype == "PER" and first > 0 and tokens.joined(first) and _facility_head(tokens, first - 1):
-            first, etype = first - 1, "LOC"  # طريق | سهل بن أبي حثمة: the road, head and name
-            clitic = next((c for c, rest in tokens.forms(first) if rest in FEATURE_HEADS), 0)
+        elif etype in ("PER", "LOC") and not clitic and first > 0 and tokens.joined(first):
+            if _facility_head(tokens, first - 1):  # قاعدة | إنجرليك، طريق | سهل بن أبي حثمة
+                first, etype = first - 1, "LOC"  # the facility, head and name
+                clitic = tokens.clitic_before(first, FEATURE_HEADS)
         if etype == "ORG" and not clitic:
             first = _org_head_before(tokens, first)
         if etype == "ORG" and _coordinated_after(tokens, first, b):
@@ -1306,7 +1306,7 @@ def _facility_head(tokens: WordTokens, k: int) -> bool:
     "by way of" after عن."""
     return (
         not tokens.definite[k]
-        and any(rest in FEATURE_HEADS for _, rest in tokens.forms(k))
+        and not tokens.bare[k].isdisjoint(FEATURE_HEADS)
         and not context.by_way_of(tokens, k)
     )
 
@@ -1314,7 +1314,7 @@ def _facility_head(tokens: WordTokens, k: int) -> bool:
 def _place_org_head(tokens: WordTokens, k: int) -> bool:
     """Token k is an indefinite head of an institution named after a place
     (`PLACE_NAMED_INSTITUTIONS`), perhaps after a proclitic."""
-    return not tokens.definite[k] and any(rest in PLACE_NAMED_INSTITUTIONS for _, rest in tokens.forms(k))
+    return not tokens.definite[k] and not tokens.bare[k].isdisjoint(PLACE_NAMED_INSTITUTIONS)
 
 
 def _coordinated_after(tokens: WordTokens, first: int, b: int) -> bool:

@@ -374,6 +374,11 @@ class WordTokens:
         """Token i is one of `words`, perhaps after a proclitic."""
         return 0 <= i < len(self.raw) and self.keyword[i] and not words.isdisjoint(self.bare[i])
 
+    def clitic_before(self, i: int, words: frozenset[str]) -> int:
+        """Letters of the proclitic before token i's reading that is one of `words` (بمطار: 1),
+        0 when the whole word is one or none is."""
+        return next((clitic for clitic, form in self.readings[i] if form in words), 0)
+
 
 @dataclass(frozen=True)
 class RuleSpan:
@@ -1934,7 +1939,7 @@ def _event_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
         else:
             end = _foreign_run(tokens, i + 1, covered, 2)
             if end > i + 1:
-                clitic = next((c for c, f in tokens.forms(i) if f in EVENT_HEADS), 0)
+                clitic = tokens.clitic_before(i, EVENT_HEADS)
                 spans.append(RuleSpan(i, end, "MISC", "event_head", True, clitic))
     return spans
 
