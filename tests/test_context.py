@@ -1330,6 +1330,22 @@ def test_one_rare_word_after_a_speech_verb_is_the_speaker():
     assert found("وأضاف معاليه أن المحطة جاهزة. ويقول محللون إن السوق هادئة.").empty
 
 
+def test_a_lone_speaker_may_be_followed_by_where_he_spoke():
+    named = by_surface("وقال بنيتز في مؤتمر صحفي إن الفريق جاهز. وقال عريقات لوكالة الأنباء إن الوفد وصل.")
+    assert named["بنيتز"][0] == "PER" and named["عريقات"][0] == "PER"
+    quiet = (
+        "وقال مسؤول في الوزارة إن الطريق مغلق. وأضاف معاليه في كلمته أن العمل مستمر. "
+        "وقال مازحا في بداية الاجتماع إنه سعيد. وأكد لنظرائه في المنطقة أن الدعم مستمر."
+    )
+    assert found(quiet).empty
+
+
+def test_a_name_between_an_and_his_saying_is_the_person_reported():
+    named = by_surface("ونقل الموقع عن كلوو قوله: إن المشهد غير معتاد.")
+    assert named["كلوو"][0] == "PER"
+    assert found("ونقلت الصحيفة عن مصدر قوله إن الطريق مغلق.").empty
+
+
 def test_a_club_named_like_a_word_once_is_the_club_through_a_sport_article():
     e = found(
         "يخوض نادي الوحدة مباراة ودية أمام فريق الإسماعيلي في الدوري، في إطار استعدادات الوحدة "

@@ -928,7 +928,7 @@ def _learnable(m: Mention) -> bool:
     organisation's ل-complements (للمواصفات والمقاييس), from a rule or
     from the labeller with a score of at least `LEARN_SCORE`; or one rare word of a foreign shape
     (place or surname shape rules), quoted after a body's head (`QUOTED_NAME_ZIPF`) or from the
-    labeller at `LEARN_ONE_WORD_SCORE`."""
+    labeller, or a speaker rule the labeller agrees with, at `LEARN_ONE_WORD_SCORE`."""
     if not all(m.name) or any(is_function_word(w) for w in m.name) or m.source == "rule:state_institution":
         return False  # ... or words that name a body only in their context (السياسة | الخارجية الأمريكية)
     score = m.confidence or 0.0
@@ -938,7 +938,7 @@ def _learnable(m: Mention) -> bool:
         if m.source == "rule:quoted_org":
             return word_zipf(m.name[0]) < QUOTED_NAME_ZIPF  # جماعة «فارك»; not لجنة «الطعون»
         return m.source in ("rule:place_shape", "rule:surname_shape") or (
-            m.source == "model" and score >= LEARN_ONE_WORD_SCORE
+            m.source in ("model", *SPEAKER_RULES) and score >= LEARN_ONE_WORD_SCORE
         )
     for k, w in enumerate(m.name[1:], 1):
         if w.startswith("و") and word_zipf(w[1:]) >= 3.0:
@@ -958,6 +958,9 @@ def _learnable(m: Mention) -> bool:
 QUOTED_NAME_ZIPF = 3.0
 #: The labeller's score for a one-word name to be looked for elsewhere.
 LEARN_ONE_WORD_SCORE = 0.95
+#: Rules that find a speaker by one word (وقال مارادونا في ...), which the labeller's score makes
+#: learnable as its own finding would be.
+SPEAKER_RULES = ("rule:speech_verb", "rule:reported_speaker")
 
 
 def _learned_names(docs: list[Document]) -> dict:

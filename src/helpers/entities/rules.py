@@ -643,6 +643,27 @@ def _followed_by_break(tokens: WordTokens, j: int) -> bool:
     return not tokens.joined(j) or tokens.folded[j] in SPEECH_FOLLOWERS
 
 
+#: Where a speaker spoke, after في (وقال بنيتز | في مؤتمر صحفي، قال مميش في مقابلة).
+SPEECH_EVENTS = _folded(
+    "مؤتمر تصريح تصريحات حديث مقابلة كلمة كلمته تغريدة تغريدات رسالة كتابه كتاب تقرير تقريره "
+    "مقال مقاله لقاء حوار"
+)
+#: Whom a speaker told, after ل (وقال عريقات | لوكالة، للصحفيين).
+SPEECH_AUDIENCES = MEDIA_HEADS | _folded("الصحفيين الصحافيين الصحافة الصحيفة الوكالة القناة التلفزيون")
+
+
+def _speech_setting(tokens: WordTokens, j: int) -> bool:
+    """Tokens from j say where or to whom the speaker before them spoke: في and a speech event
+    (وقال بنيتز في مؤتمر صحفي) or ل and the press (وقال عريقات لوكالة الأنباء، للصحفيين)."""
+    if j >= len(tokens) or not tokens.joined(j):
+        return False
+    word = tokens.folded[j]
+    if word == "في":
+        return j + 1 < len(tokens) and tokens.joined(j + 1) and tokens.folded[j + 1] in SPEECH_EVENTS
+    rest = "ال" + word[2:] if word.startswith("لل") else word[1:]  # للصحفيين: ل + الصحفيين
+    return word.startswith("ل") and rest in SPEECH_AUDIENCES
+
+
 def after_title_or_speech(tokens: WordTokens, i: int) -> bool:
     """Token i comes right after a title (الدكتور) or a speech verb (وأضاف)."""
     return i > 0 and tokens.joined(i) and (tokens.is_(i - 1, TITLE_HEADS) or tokens.is_(i - 1, SPEECH_VERBS))
@@ -936,11 +957,12 @@ def _speech_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpa
         if not tokens.is_(i, SPEECH_VERBS) or not tokens.joined(i + 1) or covered[i + 1]:
             continue
         end = _person_run(tokens, i + 1, covered)
-        if end == i + 1 or not _followed_by_break(tokens, end):
+        lone = end - i - 1 == 1
+        if end == i + 1 or not (_followed_by_break(tokens, end) or (lone and _speech_setting(tokens, end))):
             continue
         rare_last = word_zipf(tokens.folded[end - 1]) < RARE
         confirmed = end - i - 1 >= 2 and (apposition(tokens, end) or rare_last)
-        if end - i - 1 == 1:
+        if lone:
             confirmed = _lone_speaker(tokens, i + 1)
         spans.append(RuleSpan(i + 1, end, "PER", "speech_verb", confirmed))
     return spans
@@ -952,6 +974,30 @@ def plural_noun(word: str) -> bool:
     if len(word) < 6 or not word.endswith("ون") or word_zipf(word) < 2.5:
         return False
     return word_zipf(word[:-2]) >= max(3.0, word_zipf(word) - 0.5)
+
+
+#: A speaker's words reported after عن and the name (ونقل الموقع عن كلوو | قوله).
+QUOTED_SAYING = _folded("قوله قولها قولهم")
+
+
+def _reported_speaker_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """A name between عن and قوله (ونقل الموقع عن كلوو قوله، عن مايكل كلوو قوله): the person whose
+    words are reported."""
+    spans = []
+    for i, word in enumerate(tokens.folded):
+        if word != "عن" or i + 1 >= len(tokens) or not tokens.joined(i + 1) or covered[i + 1]:
+            continue
+        end = _person_run(tokens, i + 1, covered)
+        if (
+            end == i + 1
+            or end >= len(tokens)
+            or not tokens.joined(end)
+            or tokens.folded[end] not in QUOTED_SAYING
+        ):
+            continue
+        confirmed = _lone_speaker(tokens, i + 1) if end == i + 2 else word_zipf(tokens.folded[end - 1]) < RARE
+        spans.append(RuleSpan(i + 1, end, "PER", "reported_speaker", confirmed))
+    return spans
 
 
 def _lone_speaker(tokens: WordTokens, k: int) -> bool:
@@ -2034,6 +2080,7 @@ def find_rule_spans(
         _given_name_spans(tokens, covered)
         + _title_spans(tokens, covered)
         + _speech_spans(tokens, covered)
+        + _reported_speaker_spans(tokens, covered)
         + _org_spans(tokens, covered)
         + _facility_spans(tokens, covered)
         + _shared_head_spans(tokens, covered)
