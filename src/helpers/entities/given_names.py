@@ -1,13 +1,26 @@
-"""The given-name lexicon shipped in `data/given_names.txt` (foreign and Arabic names, folded)."""
+"""The given-name lexicon shipped in `data/given_names.txt` (foreign and Arabic names, folded),
+with the given names of Wikidata's persons in `data/given_names_wikidata.txt`.
+
+The Wikidata list is rebuilt from the name index that the `arabic-name-romanizer` package ships
+(Wikidata labels, CC0), reproducibly:
+
+    pip download --no-deps arabic-name-romanizer==0.2.0 && unzip arabic_name_romanizer-0.2.0-*.whl
+    python -m helpers.entities.given_names --from-romanizer arabic_name_romanizer/resources/names.sqlite3
+"""
 
 from __future__ import annotations
 
+import argparse
+import re
+import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from helpers.core.paths import DATA_DIR
 from helpers.core.text import fold
-from helpers.core.words import strip_diacritics
+from helpers.core.words import is_function_word, strip_diacritics, word_zipf
 
 
 @dataclass(frozen=True)
@@ -37,10 +50,17 @@ class GivenNames:
 COMPOUND_FIRSTS = ("عبد", "ابو", "ابي")
 
 
+#: The Wikidata given names' file, and its section in the lexicon (names that are also words start
+#: a name only before another name-like word).
+WIKIDATA_FILE = "given_names_wikidata.txt"
+
+
 @lru_cache(maxsize=1)
 def given_names() -> GivenNames:
-    """The given-name lexicon shipped in `data/given_names.txt`."""
+    """The given-name lexicon shipped in `data/given_names.txt`, the Wikidata names among the
+    Arabic ones."""
     text = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8")
+    text += "\n[arabic]\n" + (DATA_DIR / WIKIDATA_FILE).read_text(encoding="utf-8")
     sections: dict[str, set[tuple[str, ...]]] = {"foreign": set(), "arabic": set()}
     spellings = set()
     current = None
@@ -63,3 +83,85 @@ def given_names() -> GivenNames:
     return GivenNames(
         frozenset(sections["foreign"]), frozenset(sections["arabic"]), longest, frozenset(spellings), firsts
     )
+
+
+#: A Wikidata name is kept when at least this many persons bear it as a given name, and at least
+#: `GIVEN_SHARE` times as many as bear it as a surname.
+MIN_BEARERS = 5
+GIVEN_SHARE = 2
+#: Countries whose persons' names Wikidata writes in Urdu, whose words are not Arabic names
+#: (وقار "dignity" is Waqar there).
+URDU_COUNTRIES = frozenset({"PK", "IN", "BD"})
+#: Words this common (Zipf) are left out: ordinary words first (كامل، أكبر، ولد).
+MAX_NAME_ZIPF = 3.0
+#: First words of patronymic chains and articles, not given names (بن محمد، ولد، العربي).
+NOT_FIRST = ("بن", "ابن", "بنت", "ولد", "ال")
+#: Letters a word may start with as a proclitic (و، ف، ب، ك، ل).
+PROCLITIC_LETTERS = "وفبكل"
+_ARABIC_NAME = re.compile(r"[\u0621-\u064a]+( [\u0621-\u064a]+)?")
+
+
+def wikidata_given_names(
+    rows: list[tuple[str, str, int, str]], known: frozenset[str] = frozenset()
+) -> list[str]:
+    """Given names from (name, role, persons, country) rows of the romanizer's `units` table:
+    Arabic letters only (no Persian ones), one or two words, borne as a given name by
+    `MIN_BEARERS` persons outside `URDU_COUNTRIES` and
+    `GIVEN_SHARE` times more often than as a surname, not a function word, an article's word or a
+    common word (`MAX_NAME_ZIPF`), nor what a proclitic makes another name or a word in use (درية
+    in بدرية, رضية in فرضية "hypothesis"; `known`: the folded one-word names of the other list);
+    sorted."""
+    roles: dict[str, Counter] = {}
+    for name, role, persons, country in rows:
+        if country not in URDU_COUNTRIES:
+            roles.setdefault(name, Counter())[role] += persons
+    kept = []
+    for name, count in roles.items():
+        words = fold(name).split()
+        if (
+            count["given"] < MIN_BEARERS
+            or count["given"] < GIVEN_SHARE * count["surname"]
+            or not _ARABIC_NAME.fullmatch(name)
+            or words[0].startswith(NOT_FIRST)
+            or any(is_function_word(w) for w in words)
+            or (len(words) == 1 and word_zipf(words[0]) >= MAX_NAME_ZIPF)
+        ):
+            continue
+        kept.append(name)
+    names = known | {fold(n) for n in kept}
+    return sorted(
+        n
+        for n in kept
+        if not any(fold(p + n) in names or word_zipf(fold(p + n)) >= 3.0 for p in PROCLITIC_LETTERS)
+    )
+
+
+def write_wikidata_names(index: Path, out: Path = DATA_DIR / WIKIDATA_FILE) -> int:
+    """Write the given names of the romanizer's name index (an SQLite file) to `out`, those the
+    hand-made lexicon lacks; returns how many."""
+    with sqlite3.connect(index) as db:
+        rows = db.execute("SELECT arabic_key, role, count, country FROM units").fetchall()
+    own = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    known = {fold(x).replace("-", " ") for x in own if x and not x.startswith(("#", "["))}
+    names = [n for n in wikidata_given_names(rows, frozenset(known)) if fold(n) not in known]
+    header = (
+        "# Given names of Wikidata's persons (labels CC0, https://www.wikidata.org), from the name index\n"
+        "# of the arabic-name-romanizer package (0.2.0, MIT); rebuilt by\n"
+        "# python -m helpers.entities.given_names --from-romanizer PATH/names.sqlite3\n"
+    )
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(header + "".join(n + "\n" for n in names), encoding="utf-8")
+    tmp.replace(out)
+    return len(names)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="Rebuild the Wikidata given names from the romanizer's index.")
+    ap.add_argument("--from-romanizer", type=Path, required=True, help="its resources/names.sqlite3")
+    ap.add_argument("--out", type=Path, default=DATA_DIR / WIKIDATA_FILE)
+    args = ap.parse_args()
+    print(f"{write_wikidata_names(args.from_romanizer, args.out)} names -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
