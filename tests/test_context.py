@@ -1340,6 +1340,32 @@ def test_a_lone_speaker_may_be_followed_by_where_he_spoke():
     assert found(quiet).empty
 
 
+def test_a_title_after_a_name_and_a_comma_is_an_apposition_not_a_given_name():
+    named = by_surface(
+        "وتحدثت اعترافات آدم كاراهان، مساعد ضراب، عن الشحنات. وحضر محمد، مساعد العتيبي، الاجتماع."
+    )
+    assert "مساعد ضراب" not in named and named["مساعد العتيبي"][0] == "PER"
+    assert by_surface("وكان مستشار السفير بهولندا، مساعد المرواني، نيابة عنه.")["مساعد المرواني"][0] == "PER"
+
+
+def test_a_preposition_and_a_feminine_noun_ends_a_name():
+    named = by_surface(
+        "وصلت الكرة إلى اللاعب فقابلها متعب بتسديدة غير متقنة. وقال باسلمة في تصريح إن العمل مستمر."
+    )
+    assert not any("بتسديدة" in surface for surface in named) and named["باسلمة"][0] == "PER"
+
+
+def test_a_governorate_named_by_a_direction_is_one_place():
+    named = by_surface("أعلنت السلطات حظر التجول بشمال سيناء وفي ولاية شمال كردفان.")
+    assert named["شمال سيناء"] == ("LOC", "north_sinai") and named["ولاية شمال كردفان"][1] == "north_kordofan"
+
+
+def test_al_jawf_is_yemens_in_an_article_about_yemen():
+    yemen = by_surface("شنت المقاتلات غارات على مواقع الحوثيين في الجوف شمال اليمن، قرب مدينة الحزم.")
+    assert yemen["الجوف"] == ("LOC", "al_jawf_ye")
+    assert by_surface("افتتح أمير المنطقة مشروعا في سكاكا بالجوف.")["الجوف"][1] == "al_jawf_region"
+
+
 def test_a_name_between_an_and_his_saying_is_the_person_reported():
     named = by_surface("ونقل الموقع عن كلوو قوله: إن المشهد غير معتاد.")
     assert named["كلوو"][0] == "PER"

@@ -552,6 +552,14 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         for c, rest in tokens.forms(i)
     ):
         return False  # وغابات، والمنشط، بالإبقاء: و + a common or definite word, ب + a definite one
+    if not word.startswith("با") and any(
+        word[:c] in ("ب", "ل", "ك")
+        and rest.endswith("ه")
+        and word_zipf(rest) >= max(3.0, word_zipf(word) + 0.5)
+        for c, rest in tokens.forms(i)
+        if c
+    ):
+        return False  # متعب | بتسديدة "with a shot", بركلة: ب + a feminine noun in use (not باسلمة, a family)
     if word.startswith(("و", "ف")) and word.endswith("ه") and strip_diacritics(tokens.raw[i]).endswith("ه"):
         if word_zipf(word[1:-1]) >= 2.5:
             return False  # والتفافه: و + a noun + its pronoun
@@ -699,6 +707,20 @@ def after_verb_particle(tokens: WordTokens, i: int) -> bool:
     return i > 0 and tokens.joined(i) and bool(tokens.bare[i - 1] & VERB_PARTICLES)
 
 
+def _after_name_and_comma(tokens: WordTokens, i: int) -> bool:
+    """Token i follows a comma after a word that may end a name but is no given name, and an
+    indefinite word follows it (آدم كاراهان، | مساعد ضراب: an apposition, "Zarrab's assistant";
+    محمد، | مساعد العتيبي is a list of names, بهولندا، | مساعد المرواني a name after a title)."""
+    return (
+        0 < i < len(tokens) - 1
+        and not tokens.definite[i + 1]
+        and any(c in tokens.gap(i) for c in "،,")
+        and not given_names().match(tokens.folded, i - 1)[0]
+        and not is_function_word(tokens.folded[i - 1])
+        and not tokens.folded[i - 1].isdigit()
+    )
+
+
 def _after_full_name(tokens: WordTokens, i: int) -> bool:
     """Token i follows a given name and a family name (أحمد الصافي), nothing between."""
     return (
@@ -721,8 +743,12 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
         return None  # على / الآن are not علي / آلان (but على بن عثمان is)
     if not clitic and ali_is_preposition(tokens, i):
         return None  # علي بخيراته: على written with ya
-    if not clitic and form in TITLE_HEADS and _after_full_name(tokens, i):
-        return None  # أحمد الصافي | مساعد السيستاني: a title in apposition, not Musaed
+    if (
+        not clitic
+        and form in TITLE_HEADS
+        and (_after_full_name(tokens, i) or _after_name_and_comma(tokens, i))
+    ):
+        return None  # أحمد الصافي | مساعد السيستاني، آدم كاراهان، | مساعد ضراب: a title in apposition
     n, foreign = names.match([form] + tokens.folded[i + 1 : i + 4], 0)
     if not n or (
         n == 1 and pronoun_suffixed(tokens, i) and not strip_diacritics(tokens.raw[i]).endswith("ة")
