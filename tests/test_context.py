@@ -1366,6 +1366,27 @@ def test_al_jawf_is_yemens_in_an_article_about_yemen():
     assert by_surface("افتتح أمير المنطقة مشروعا في سكاكا بالجوف.")["الجوف"][1] == "al_jawf_region"
 
 
+def test_a_surname_that_reads_as_a_preposition_and_a_conjunction_is_a_surname():
+    named = by_surface(
+        "وصرح مدرب الفريق طوني بوليس إن ريكي لاعب جيد. وقال لوران بلان مدرب باريس سان جرمان إن الصفقة قريبة."
+    )
+    assert named["طوني بوليس"][0] == "PER" and named["لوران بلان"][0] == "PER"
+
+
+def test_gods_name_ends_a_persons_name_only_in_a_compound():
+    text = (
+        "صرح المتحدث الأمني بوزارة الداخلية: بأن الجهات الأمنية المختصة تمكنت خلال الأسابيع القليلة "
+        "الماضية بعد توفيق الله من الإطاحة بتنظيم مكون من خلايا عنقودية مرتبط بتنظيم داعش الإرهابي"
+    )
+    assert not any("توفيق" in surface for surface in by_surface(text, use_model=True))
+    assert by_surface("قال حسن نصر الله إن الحزب مستعد.")["حسن نصر الله"][0] == "PER"
+
+
+def test_a_facilitys_name_ends_before_the_title_of_the_next_person():
+    named = by_surface("وصل إلى مطار الملك فهد الدولي المهندس يوسف بن خليفة الظاهري أمس.")
+    assert named["مطار الملك فهد الدولي"][0] == "LOC" and named["يوسف بن خليفة الظاهري"][0] == "PER"
+
+
 def test_a_name_between_an_and_his_saying_is_the_person_reported():
     named = by_surface("ونقل الموقع عن كلوو قوله: إن المشهد غير معتاد.")
     assert named["كلوو"][0] == "PER"

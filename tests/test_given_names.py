@@ -41,3 +41,10 @@ def test_shipped_wikidata_names_are_weak_given_names():
     names = given_names()
     assert names.match(["نائل"], 0) == (1, False)  # a given name the hand-made list lacked
     assert names.match(["كامل"], 0) == (0, False)
+
+
+def test_foreign_given_names_leave_out_words_and_brands():
+    names = given_names()
+    assert names.match(["ايفيت", "كوبر"], 0) == (1, True)  # Yvette Cooper
+    assert names.match(["ايفون"], 0)[0] == 0  # آيفون is the iPhone
+    assert names.match(["نجيب", "الله"], 0)[0] == 2  # a compound with God's name

@@ -68,6 +68,7 @@ from helpers.entities.rules import (
     apposition,
     clear_future_verb,
     common_noun,
+    conjunction,
     family_after_patronymic,
     find_rule_spans,
     name_particle,
@@ -670,6 +671,8 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
         return False  # خبيران أوروبيان، دورتان تدريبيتان: a dual or plural noun and its adjective
     elif span.type == "PER" and VOCATIVE in words:
         return False  # يا أميرنا المحبوب: a call in a poem
+    elif span.type == "PER" and _god_after_word(tokens, span, words):
+        return False  # بعد توفيق الله "after God's help": not a name
     elif span.type == "PER" and not sure:
         first_zipf = max(word_zipf(form) for _, form in tokens.forms(span.first))  # بزواج: ب + زواج
         if first_zipf >= 4.0 and not given_names().match(list(words), 0)[0]:
@@ -746,8 +749,8 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
             continue  # هاني | عمارة، محلل: a surname before an apposition, however common a word
         if k == rule.last - 1 == rule.first + 1 and rule.rule == "given_name" and nationality_family(word):
             continue  # عبدالله | التركي: a nationality after an Arabic given name is the family's
-        if max(word_zipf(rest) for _, rest in tokens.forms(k)) >= 3.5:
-            return True
+        if max(word_zipf(rest) for c, rest in tokens.forms(k) if not (c and conjunction(rest))) >= 3.5:
+            return True  # (بلان is no ب + لأن)
     return False
 
 
@@ -1396,6 +1399,21 @@ def _plural_participle(form: str) -> bool:
 
 #: "Acting", after a title and before the name (رئيس مجلس الأمة بالإنابة مبارك الخرينج).
 ACTING = frozenset(fold_token(w) for w in "بالإنابة بالنيابة".split())
+
+
+#: God's name, the end of compound names (عبد الله، نصر الله) and of phrases (توفيق الله).
+GOD = fold_token("الله")
+
+
+def _god_after_word(tokens: WordTokens, span: Span, words: tuple[str, ...]) -> bool:
+    """A two-word person span of an indefinite word and الله that is no compound given name
+    (توفيق الله، حمد الله: "God's help", "praise of God"); العبد الله is a family, نصر الله a name."""
+    return (
+        len(words) == 2
+        and words[1] == GOD
+        and not tokens.definite[span.first]
+        and given_names().match(list(words), 0)[0] < 2
+    )
 
 
 #: Blessings written after a name (رحمه الله، حفظه الله، عليه السلام): not part of it.

@@ -45,7 +45,8 @@ TITLE_HEADS = _folded(
     "الخبيرة الباحث باحث الباحثة الكاتب الكاتبة الصحفي الصحافي الصحفية الصحافية المراسل مراسل "
     "الدبلوماسي دبلوماسي المسؤول مسؤول المسؤولة المفوض المفوضة السيد السيدة القاضي المدعي نظيره "
     "نظيرها نظيرته نظيرتها المرشح المرشحة الحاكم حاكم المحافظ محافظ العمدة عمدة الملا آية "
-    "البطريرك البابا المطران الإمام الرئيسة الوزير الوزيرة رئاسة المخلوع المعزول المشرف المشرفة"
+    "البطريرك البابا المطران الإمام الرئيسة الوزير الوزيرة رئاسة المخلوع المعزول المشرف المشرفة "
+    "الملازم العريف"
 )
 # Words that continue a title before the name (الأمين العام لحلف ..., المتحدث باسم ...).
 TITLE_LINKS = _folded(
@@ -563,8 +564,19 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
     if word.startswith(("و", "ف")) and word.endswith("ه") and strip_diacritics(tokens.raw[i]).endswith("ه"):
         if word_zipf(word[1:-1]) >= 2.5:
             return False  # والتفافه: و + a noun + its pronoun
-    zipf = max(word_zipf(form) for _, form in tokens.forms(i))
+    # no preposition before a conjunction (بوليس is no ب + وليس "and is not", بلان no ب + لأن:
+    # Pulis, Blanc; بكل is ب + كل)
+    zipf = max(word_zipf(form) for c, form in tokens.forms(i) if not (c and conjunction(form)))
     return not tokens.definite[i] and zipf < limit and len(word) >= 2
+
+
+#: Conjunctions written like a preposition's object (لأن، لكن): no preposition comes before them.
+CONJUNCTIONS = _folded("لأن لكن لكي")
+
+
+def conjunction(form: str) -> bool:
+    """A folded word that is a conjunction: a particle after و or ف (وليس، فإن) or `CONJUNCTIONS`."""
+    return form in CONJUNCTIONS or (form.startswith(("و", "ف")) and is_function_word(form))
 
 
 #: Pronoun suffixes of "their" and "your" (معتقدهم، بلادكم), which no name ends with.
@@ -1155,6 +1167,9 @@ PHRASE_STOPS = AFFILIATION_WORDS | _folded(
     "الموسم الحالية الأخير الأخيرة المنقضي المقرر المقررة المقام المقامة للمرة "
     "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأسبق"
 )
+#: Titles that are surnames too (أبو مهدي المهندس): a body's name stops before one, a person's
+#: does not (مطار الملك فهد الدولي | المهندس يوسف الظاهري).
+SURNAME_TITLES = _folded("المهندس المهندسة")
 
 
 def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 4) -> int:
@@ -1169,6 +1184,7 @@ def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_l
             or (is_function_word(word) and word not in NAME_ADJECTIVES)  # العامة is a stop word
             or word in PHRASE_STOPS
             or word in TITLE_HEADS
+            or word in SURNAME_TITLES
             or (coordinated and (word[1:] in STATE_INSTITUTIONS or word[3:] in ORG_HEADS))
         ):
             break  # رئاسة الجمهورية | والحكومة العراقية: و + another body
