@@ -1387,6 +1387,22 @@ def test_a_facilitys_name_ends_before_the_title_of_the_next_person():
     assert named["مطار الملك فهد الدولي"][0] == "LOC" and named["يوسف بن خليفة الظاهري"][0] == "PER"
 
 
+def test_a_place_after_a_broadcasters_head_is_the_broadcaster():
+    named = by_surface("وقال تلفزيون قطر إن الأمير استقبل الوفد. وعبرت السفينة قناة بنما وقناة السويس.")
+    assert named["تلفزيون قطر"][0] == "ORG" and "قطر" not in named
+    assert named["قناة بنما"] == ("LOC", "panama_canal") and named["قناة السويس"] == ("LOC", "suez_canal")
+
+
+def test_mali_is_the_country_after_a_preposition_or_a_place_word_not_the_adjective():
+    named = by_surface("قتل خمسة في هجوم على فندق وسط مالي. ويعاني البلد من وضع مالي صعب.")
+    assert list(named) == ["مالي"] and named["مالي"] == ("LOC", "mali")
+
+
+def test_a_name_does_not_end_in_a_preposition_written_apart():
+    named = by_surface("وأوضح عبد العزيز لـ«الشرق الأوسط» أن العمل مستمر. وقال دونالد لو، المسؤول، إن")
+    assert "عبد العزيز لـ" not in named and named["دونالد لو"][0] == "PER"
+
+
 def test_a_name_between_an_and_his_saying_is_the_person_reported():
     named = by_surface("ونقل الموقع عن كلوو قوله: إن المشهد غير معتاد.")
     assert named["كلوو"][0] == "PER"

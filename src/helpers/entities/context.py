@@ -386,6 +386,17 @@ def street_of_place(tokens: WordTokens, first: int) -> bool:
     return not by_way_of(tokens, head)
 
 
+#: Broadcasters' heads, which a place's name after them makes a broadcaster (تلفزيون قطر، إذاعة
+#: لندن); not قناة, also a canal (قناة السويس، قناة مصر "Egypt's canal").
+BROADCAST_HEADS = _folded("تلفزيون إذاعة راديو")
+
+
+def broadcaster_of_place(tokens: WordTokens, first: int) -> bool:
+    """The place at token `first` names a broadcaster after its head (تلفزيون قطر، راديو إسرائيل)."""
+    head = first - 1
+    return head >= 0 and tokens.joined(first) and bool(tokens.bare[head] & BROADCAST_HEADS)
+
+
 #: Heads of an event named after a place (مهرجان الإسكندرية السينمائي، معرض الرياض الدولي للكتاب).
 EVENT_PLACE_HEADS = _folded(
     "مهرجان معرض مؤتمر منتدى ملتقى بطولة كأس كوبا رالي ماراثون سباق اتفاق اتفاقية معاهدة إعلان جائزة "

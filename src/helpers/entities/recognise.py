@@ -365,6 +365,10 @@ def _gazetteer_spans(
                 end = context.facility_end(tokens, b)
                 spans.append(Span(a - 1, end, "LOC", "rule", c, rule="street_place"))
                 continue
+            if context.broadcaster_of_place(tokens, a):  # تلفزيون قطر: the broadcaster, not the state
+                c = tokens.clitic_before(a - 1, context.BROADCAST_HEADS)
+                spans.append(Span(a - 1, b, "ORG", "rule", c, rule="broadcaster_place"))
+                continue
             event = context.event_of_place(tokens, a, b, bool(entry.iso))
             if event:  # مهرجان الإسكندرية السينمائي: the place names an event
                 c = tokens.clitic_before(event[0], context.EVENT_PLACE_HEADS)

@@ -803,8 +803,15 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
                 if family_after_patronymic(tokens, end):
                     end += 1  # بن عبدالعزيز | الربيعة، بن إبراهيم | القاضي
                 break
-        if not ok and end == j and foreign and is_function_word(word) and len(word) <= 3 and word != "علي":
-            ok = end + 1 >= len(tokens) or not tokens.joined(end + 1)  # دونالد لو، ...
+        if (
+            not ok
+            and end == j
+            and foreign
+            and is_function_word(word)
+            and 2 <= len(word) <= 3
+            and word != "علي"
+        ):
+            ok = end + 1 >= len(tokens) or not tokens.joined(end + 1)  # دونالد لو، ...; not لـ«الشرق»
         if not ok and not foreign and end == j and tokens.definite[end]:
             # باسل الحاج ...; not a plural noun (أسماء المستبعدين، أسماء المرشحات)
             plural = (len(word) >= 8 and word.endswith(("ين", "ون"))) or (
