@@ -360,7 +360,7 @@ def test_a_place_with_a_masculine_nationality_is_a_club():
     named = by_surface("واجه برشلونة الإسباني فريق روما الإيطالي.")
     assert named["برشلونة"][0] == "ORG"
     # however sure the labeller is of the place
-    assert by_surface("الشباب يختتم تجاربه بالريان القطري", use_model=True)["الريان القطري"][0] == "ORG"
+    assert by_surface("الشباب يختتم تجاربه بالريان القطري", use_model=True)["الريان"][0] == "ORG"
 
 
 def test_newspapers_named_like_places_in_quotes_after_la():
@@ -1401,6 +1401,13 @@ def test_mali_is_the_country_after_a_preposition_or_a_place_word_not_the_adjecti
 def test_a_name_does_not_end_in_a_preposition_written_apart():
     named = by_surface("وأوضح عبد العزيز لـ«الشرق الأوسط» أن العمل مستمر. وقال دونالد لو، المسؤول، إن")
     assert "عبد العزيز لـ" not in named and named["دونالد لو"][0] == "PER"
+
+
+def test_a_clubs_nationality_is_no_part_of_its_name():
+    named = by_surface("وتعاقد النادي مع لاعب الصفاقسي التونسي بعد أن لعب للريان القطري.")
+    assert named["الصفاقسي"] == ("ORG", "cs_sfaxien") and named["للريان"] == ("ORG", "al_rayyan_sc")
+    other = by_surface("رفضت إدارة النصر مطالب نظيرتها في نادي النصر الإماراتي بتأجيل المباراة.")
+    assert other["نادي النصر الإماراتي"][1] != "al_nassr"  # another club than the Saudi one
 
 
 def test_a_name_between_an_and_his_saying_is_the_person_reported():
@@ -2721,7 +2728,7 @@ def test_clubs_of_other_leagues_are_known():
         "سجله مهاجم ريفر بليت السابق، وتعادل الأهلي أمام فريق سموحة."
     )
     named = dict(zip(e.surface, e.entity_id, strict=True))
-    assert named["السد القطري"] == "al_sadd" and named["العين الإماراتي"] == "al_ain_fc"
+    assert named["السد"] == "al_sadd" and named["العين"] == "al_ain_fc"  # the nationality outside
     assert named["ريفر بليت"] == "river_plate" and named["سموحة"] == "smouha_sc"
     # outside sport the word is the dam, not the club
     assert "al_sadd" not in set(found("وامتلأ السد بمياه الأمطار بعد أن زار الوزير السد.").entity_id)

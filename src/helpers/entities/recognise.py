@@ -410,6 +410,8 @@ def _gazetteer_spans(
                 continue
         if entry.type == "PER":
             a, c = _after_title(tokens, gaz, a, b, c, alias.entity_id)
+        if entry.type == "ORG" and b - a >= 2 and gaz_nationality(tokens.folded[b - 1]):
+            b -= gaz.sport_club(name[:-1]) == alias.entity_id  # الصفاقسي | التونسي: the club's country
         spans.append(Span(a, b, entry.type, "gazetteer", c, alias))
     # clubs named like common words, in an article about sport, with a club cue before them, the
     # labeller naming an organisation there, or و after another club (أندية القادسية والنهضة
@@ -968,10 +970,11 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
     """Gazetteer spans adjusted by the word beside them: a place's name takes a San / Saint word
     before it (سان بطرسبورغ, a spelling the gazetteer lacks); a designation followed by a national
     qualifier or a nationality names another organisation (مجلس الأمن القومي is not the UN
-    Security Council), but a proper name followed by one is the same (`_proper_org_name`); a
-    national federation's name followed by its sport (الاتحاد السعودي للمبارزة is not the
-    football federation) names another federation, left to the rules' linking. Names the
-    gazetteer has whole (مجلس الأمن الدولي، مجلس الأمن الروسي) were matched whole before this."""
+    Security Council), but a proper name or a club followed by one is the same
+    (`_proper_org_name`; الصفاقسي التونسي); a national federation's name followed by its sport
+    (الاتحاد السعودي للمبارزة is not the football federation) names another federation, left to
+    the rules' linking. Names the gazetteer has whole (مجلس الأمن الدولي، مجلس الأمن الروسي) were
+    matched whole before this."""
     taken = {k for span in spans for k in range(span.first, span.last)}
     adjusted = []
     for span in spans:
@@ -994,6 +997,7 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
             and tokens.joined(after)
             and (tokens.folded[after] in ORG_QUALIFIERS or gaz.nationality(tokens.folded[after]))
             and not _proper_org_name(tokens, span)
+            and not _own_nationality(tokens, gaz, span)
         ):
             span = Span(span.first, after + 1, "ORG", "rule", span.clitic, rule="org_qualified")
         elif span.source == "gazetteer" and span.type == "ORG" and after not in taken:
@@ -1002,6 +1006,16 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
                 span = Span(span.first, end, "ORG", "rule", span.clitic, rule="org_qualified")
         adjusted.append(span)
     return adjusted
+
+
+def _own_nationality(tokens: WordTokens, gaz: Gazetteer, span: Span) -> bool:
+    """The nationality after a known body is its own: the gazetteer names the body with it
+    (الصفاقسي | التونسي، السد | القطري; not النصر | الإماراتي, another club than the Saudi one)."""
+    if span.alias is None or span.last >= len(tokens):
+        return False
+    name = (*tokens.name(span.first, span.last, span.clitic), tokens.folded[span.last])
+    alias = gaz.lookup(name)
+    return alias is not None and alias.entity_id == span.alias.entity_id
 
 
 def _camel_token_spans(
