@@ -1410,6 +1410,14 @@ def test_a_clubs_nationality_is_no_part_of_its_name():
     assert other["نادي النصر الإماراتي"][1] != "al_nassr"  # another club than the Saudi one
 
 
+def test_a_word_repeated_after_a_given_name_is_no_surname_when_it_reads_as_a_preposition_and_a_word():
+    text = (
+        "وتنفيذ شارع بمحافظة الخرج بإجمالي تعويض وقدره 164 مليون ريال، وتوسعة الطريق المؤدي لمخطط "
+        "الملك فهد بإجمالي تعويض وقدره 16 مليون ريال، وتنفيذ جسر بالطائف بإجمالي تعويض وقدره 18 مليون."
+    )
+    assert not any("إجمالي" in surface for surface in by_surface(text))
+
+
 def test_a_name_between_an_and_his_saying_is_the_person_reported():
     named = by_surface("ونقل الموقع عن كلوو قوله: إن المشهد غير معتاد.")
     assert named["كلوو"][0] == "PER"

@@ -27,6 +27,7 @@ from helpers.entities.rules import (
     WordTokens,
     after_title_or_speech,
     and_word,
+    conjunction,
     has_tanween,
     nationality_after,
     organisation_complement_end,
@@ -381,9 +382,21 @@ def _name_shaped(tokens: WordTokens, k: int) -> bool:
         and not tokens.keyword[k]
         and not is_function_word(word)
         and not given_names().match(tokens.folded, k)[0]
-        and all(word_zipf(rest) < COMMON for c, rest in tokens.forms(k) if c)
+        and not _preposition_and_word(tokens, k)
         and not pronoun_suffixed(tokens, k, 3.0)
         and not (stem and word_zipf(stem) >= 3.0)
+    )
+
+
+def _preposition_and_word(tokens: WordTokens, k: int) -> bool:
+    """Token k reads as a proclitic and a common word, or a long word in use much commoner than
+    the whole (بإجمالي "with a total of", repeated in a compensation list, is no family name;
+    كروك is, روك being short); not a proclitic and a conjunction (بلان، بوعلي)."""
+    whole = word_zipf(tokens.folded[k])
+    return any(
+        word_zipf(rest) >= (min(COMMON, max(4.0, whole + 1.0)) if len(rest) >= 5 else COMMON)
+        for c, rest in tokens.forms(k)
+        if c and not conjunction(rest)
     )
 
 
