@@ -106,11 +106,10 @@ def wikidata_given_names(
 ) -> list[str]:
     """Given names from (name, role, persons, country) rows of the romanizer's `units` table:
     Arabic letters only (no Persian ones), one or two words, borne as a given name by
-    `MIN_BEARERS` persons outside `URDU_COUNTRIES` and
-    `GIVEN_SHARE` times more often than as a surname, not a function word, an article's word or a
-    common word (`MAX_NAME_ZIPF`), nor what a proclitic makes another name or a word in use (درية
-    in بدرية, رضية in فرضية "hypothesis"; `known`: the folded one-word names of the other list);
-    sorted."""
+    `MIN_BEARERS` persons outside `URDU_COUNTRIES` and `GIVEN_SHARE` times more often than as a
+    surname, not a function word, an article's word or a common word (`MAX_NAME_ZIPF`), nor what a
+    proclitic makes another name or a word in use (درية in بدرية, رضية in فرضية "hypothesis";
+    `known`: the hand-made list's folded names); sorted."""
     roles: dict[str, Counter] = {}
     for name, role, persons, country in rows:
         if country not in URDU_COUNTRIES:

@@ -410,8 +410,13 @@ def _gazetteer_spans(
                 continue
         if entry.type == "PER":
             a, c = _after_title(tokens, gaz, a, b, c, alias.entity_id)
-        if entry.type == "ORG" and b - a >= 2 and gaz_nationality(tokens.folded[b - 1]):
-            b -= gaz.sport_club(name[:-1]) == alias.entity_id  # الصفاقسي | التونسي: the club's country
+        if (
+            entry.type == "ORG"
+            and b - a >= 2
+            and gaz_nationality(tokens.folded[b - 1])
+            and gaz.sport_club(name[:-1]) == alias.entity_id
+        ):
+            b -= 1  # الصفاقسي | التونسي: the club's country is no part of its name
         spans.append(Span(a, b, entry.type, "gazetteer", c, alias))
     # clubs named like common words, in an article about sport, with a club cue before them, the
     # labeller naming an organisation there, or و after another club (أندية القادسية والنهضة
@@ -970,11 +975,11 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
     """Gazetteer spans adjusted by the word beside them: a place's name takes a San / Saint word
     before it (سان بطرسبورغ, a spelling the gazetteer lacks); a designation followed by a national
     qualifier or a nationality names another organisation (مجلس الأمن القومي is not the UN
-    Security Council), but a proper name or a club followed by one is the same
-    (`_proper_org_name`; الصفاقسي التونسي); a national federation's name followed by its sport
-    (الاتحاد السعودي للمبارزة is not the football federation) names another federation, left to
-    the rules' linking. Names the gazetteer has whole (مجلس الأمن الدولي، مجلس الأمن الروسي) were
-    matched whole before this."""
+    Security Council), but a proper name followed by one, or a body the gazetteer names with it,
+    is the same (`_proper_org_name`, `_own_nationality`: الصفاقسي التونسي); a national
+    federation's name followed by its sport (الاتحاد السعودي للمبارزة is not the football
+    federation) names another federation, left to the rules' linking. Names the gazetteer has
+    whole (مجلس الأمن الدولي، مجلس الأمن الروسي) were matched whole before this."""
     taken = {k for span in spans for k in range(span.first, span.last)}
     adjusted = []
     for span in spans:
