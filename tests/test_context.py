@@ -869,6 +869,9 @@ def test_a_national_federation_with_its_sport_is_another_federation():
     assert named["الاتحاد السعودي للكرة الطائرة"][1] != "saff"
     assert named["الاتحاد السعودي لكرة القدم"][1] == "saff"
     assert named["الاتحاد السعودي"][1] == "saff"
+    # after a proclitic too
+    named = by_surface("وأكد رئيس اللجنة الفنية بالاتحاد السعودي للكرة الطائرة أن الفترة انتهت.")
+    assert named["الاتحاد السعودي للكرة الطائرة"][1] != "saff"
 
 
 def test_a_facility_named_after_a_known_person_is_the_place():

@@ -377,13 +377,15 @@ def city_with_masculine_adjective(tokens: WordTokens, first: int, last: int, nat
     )
 
 
+def _after_head(tokens: WordTokens, first: int, heads: frozenset[str]) -> bool:
+    """Token `first` follows one of `heads` (perhaps after a proclitic), nothing between."""
+    return first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & heads)
+
+
 def street_of_place(tokens: WordTokens, first: int) -> bool:
     """The place at token `first` names a street or district (شارع الرياض), not after عن طريق
     "by way of" (عن طريق قاعدة العند: via the base)."""
-    head = first - 1
-    if head < 0 or not tokens.joined(first) or not tokens.bare[head] & STREET_HEADS:
-        return False
-    return not by_way_of(tokens, head)
+    return _after_head(tokens, first, STREET_HEADS) and not by_way_of(tokens, first - 1)
 
 
 #: Broadcasters' heads, which a place's name after them makes a broadcaster (تلفزيون قطر، إذاعة
@@ -393,8 +395,7 @@ BROADCAST_HEADS = _folded("تلفزيون إذاعة راديو")
 
 def broadcaster_of_place(tokens: WordTokens, first: int) -> bool:
     """The place at token `first` names a broadcaster after its head (تلفزيون قطر، راديو إسرائيل)."""
-    head = first - 1
-    return head >= 0 and tokens.joined(first) and bool(tokens.bare[head] & BROADCAST_HEADS)
+    return _after_head(tokens, first, BROADCAST_HEADS)
 
 
 #: Heads of an event named after a place (مهرجان الإسكندرية السينمائي، معرض الرياض الدولي للكتاب).
@@ -674,7 +675,9 @@ def federation_sport_end(tokens: WordTokens, first: int, last: int) -> int:
     (للاعبين), or ل + a sport's construct noun and its complement (لكرة القدم, not لدعم الشباب),
     and the adjectives agreeing with it (`_agreeing`; not للمبارزة | النتائج); `last` when none."""
     national = (
-        last - first == 2 and tokens.folded[first] in FEDERATION_HEADS and adjective_after(tokens, last - 1)
+        last - first == 2
+        and not tokens.bare[first].isdisjoint(FEDERATION_HEADS)  # بالاتحاد السعودي too
+        and adjective_after(tokens, last - 1)
     )
     if not national or last >= len(tokens) or not tokens.joined(last):
         return last

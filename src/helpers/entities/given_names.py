@@ -14,6 +14,7 @@ import argparse
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,28 +51,39 @@ class GivenNames:
 COMPOUND_FIRSTS = ("عبد", "ابو", "ابي")
 
 
-#: The Wikidata given names' file, and its section in the lexicon (names that are also words start
-#: a name only before another name-like word).
+#: The hand-made list's file, and the Wikidata given names' file, read into the hand-made list's
+#: Arabic section (names that are also words start a name only before another name-like word).
+HAND_MADE_FILE = "given_names.txt"
 WIKIDATA_FILE = "given_names_wikidata.txt"
+
+
+def _names_in(text: str) -> Iterator[tuple[str, str]]:
+    """(section, name) for the name lines of a given-name file: `[foreign]` or `[arabic]` heads a
+    section, `#` a comment."""
+    section = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            section = line.strip("[]")
+        elif line and not line.startswith("#"):
+            yield section, line
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name's folded words (جان-لوك: جان لوك)."""
+    return tuple(fold(name).replace("-", " ").split())
 
 
 @lru_cache(maxsize=1)
 def given_names() -> GivenNames:
     """The given-name lexicon shipped in `data/given_names.txt`, the Wikidata names among the
     Arabic ones."""
-    text = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8")
+    text = (DATA_DIR / HAND_MADE_FILE).read_text(encoding="utf-8")
     text += "\n[arabic]\n" + (DATA_DIR / WIKIDATA_FILE).read_text(encoding="utf-8")
     sections: dict[str, set[tuple[str, ...]]] = {"foreign": set(), "arabic": set()}
     spellings = set()
-    current = None
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("["):
-            current = line.strip("[]")
-            continue
-        words = tuple(fold(line).replace("-", " ").split())
+    for current, line in _names_in(text):
+        words = _name_words(line)
         sections[current].add(words)
         spellings.add(strip_diacritics(line))
         if len(words) == 2 and words[0] in COMPOUND_FIRSTS:  # عبد العزيز is also written عبدالعزيز
@@ -94,8 +106,9 @@ GIVEN_SHARE = 2
 URDU_COUNTRIES = frozenset({"PK", "IN", "BD"})
 #: Words this common (Zipf) are left out: ordinary words first (كامل، أكبر، ولد).
 MAX_NAME_ZIPF = 3.0
-#: First words of patronymic chains and articles, not given names (بن محمد، ولد، العربي).
-NOT_FIRST = ("بن", "ابن", "بنت", "ولد", "ال")
+#: First words of patronymic chains, not given names (بن محمد، ولد); nor is a definite word
+#: (العربي).
+PATRONYMIC_WORDS = frozenset({"بن", "ابن", "بنت", "ولد"})
 #: Letters a word may start with as a proclitic (و، ف، ب، ك، ل).
 PROCLITIC_LETTERS = "وفبكل"
 _ARABIC_NAME = re.compile(r"[\u0621-\u064a]+( [\u0621-\u064a]+)?")
@@ -121,7 +134,8 @@ def wikidata_given_names(
             count["given"] < MIN_BEARERS
             or count["given"] < GIVEN_SHARE * count["surname"]
             or not _ARABIC_NAME.fullmatch(name)
-            or words[0].startswith(NOT_FIRST)
+            or words[0] in PATRONYMIC_WORDS
+            or words[0].startswith("ال")
             or any(is_function_word(w) for w in words)
             or (len(words) == 1 and word_zipf(words[0]) >= MAX_NAME_ZIPF)
         ):
@@ -140,9 +154,9 @@ def write_wikidata_names(index: Path, out: Path = DATA_DIR / WIKIDATA_FILE) -> i
     hand-made lexicon lacks; returns how many."""
     with sqlite3.connect(index) as db:
         rows = db.execute("SELECT arabic_key, role, count, country FROM units").fetchall()
-    own = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
-    known = {fold(x).replace("-", " ") for x in own if x and not x.startswith(("#", "["))}
-    names = [n for n in wikidata_given_names(rows, frozenset(known)) if fold(n) not in known]
+    own = (DATA_DIR / HAND_MADE_FILE).read_text(encoding="utf-8")
+    known = frozenset(" ".join(_name_words(name)) for _, name in _names_in(own))
+    names = [n for n in wikidata_given_names(rows, known) if fold(n) not in known]
     header = (
         "# Given names of Wikidata's persons (labels CC0, https://www.wikidata.org), from the name index\n"
         "# of the arabic-name-romanizer package (0.2.0, MIT); rebuilt by\n"

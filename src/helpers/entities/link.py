@@ -44,13 +44,13 @@ from helpers.entities.rules import (
     DEPUTY_TITLES,
     FAMILY_PARTICLE,
     FEDERATION,
-    FOOTBALL,
     HONORIFICS,
     NAME_PARTICLES,
     NATIONAL_TEAM_RULE,
     PERSON_SHAPE,
     RARE,
-    SPORT_WORDS,
+    SPEAKER_RULES,
+    STATE_INSTITUTION_RULE,
     WordTokens,
     after_family_word,
     after_title_or_speech,
@@ -323,7 +323,7 @@ def _link_rule_mentions(
                     "district",
                     "a district named after its head (حي، مخيم): one per article, as cities share names",
                 )
-            federation = m.name[0] == FEDERATION and m.source == "rule:state_institution" and len(m.name) == 2
+            federation = m.name[0] == FEDERATION and m.source == INSTITUTION_SOURCE and len(m.name) == 2
             if (
                 found is None
                 and m.type == "ORG"
@@ -350,6 +350,36 @@ def _link_rule_mentions(
 NATIONAL_TEAM = fold_token("المنتخب")
 #: The source of a country named for its national team (فاز على تشيلي).
 TEAM_SOURCE = f"rule:{NATIONAL_TEAM_RULE}"
+#: The source of a state's institution named with its adjective (الاتحاد الكويتي، الجيش اللبناني).
+INSTITUTION_SOURCE = f"rule:{STATE_INSTITUTION_RULE}"
+#: Sports by the word that names each, after the word before it where one is needed (كرة | السلة،
+#: تنس | الطاولة، ألعاب | القوى; السباحة alone).
+SPORT_WORDS = {
+    fold_token(word): (frozenset(fold_token(w) for w in before.split()), word)
+    for word, before in {
+        "القدم": "كرة لكرة الكرة",
+        "السلة": "كرة لكرة الكرة",
+        "الطائرة": "كرة لكرة الكرة للكرة بالكرة",
+        "اليد": "كرة لكرة الكرة",
+        "الطاولة": "تنس لتنس",
+        "التنس": "",
+        "القوى": "ألعاب لألعاب وألعاب",
+        "الأثقال": "رفع لرفع",
+        "السباحة": "",
+        "البلياردو": "",
+        "المبارزة": "",
+        "الرماية": "",
+        "الفروسية": "",
+        "الشطرنج": "",
+        "الملاكمة": "",
+        "الكاراتيه": "",
+        "التايكوندو": "",
+        "الجودو": "",
+        "الجمباز": "",
+    }.items()
+}
+#: The sport a national team or federation is of unless its article or name says another.
+FOOTBALL = "القدم"
 #: Words of a national team of an age group (المنتخب الأولمبي، منتخب الناشئين، تحت 17 عاما), and
 #: of youth after the words for a team or a grade (منتخب الشباب، لدرجة الشباب).
 AGE_GROUPS = frozenset(fold_token(w) for w in "الأولمبي الناشئين للناشئين والناشئين الناشئات".split())
@@ -929,7 +959,7 @@ def _learnable(m: Mention) -> bool:
     from the labeller with a score of at least `LEARN_SCORE`; or one rare word of a foreign shape
     (place or surname shape rules), quoted after a body's head (`QUOTED_NAME_ZIPF`) or from the
     labeller, or a speaker rule the labeller agrees with, at `LEARN_ONE_WORD_SCORE`."""
-    if not all(m.name) or any(is_function_word(w) for w in m.name) or m.source == "rule:state_institution":
+    if not all(m.name) or any(is_function_word(w) for w in m.name) or m.source == INSTITUTION_SOURCE:
         return False  # ... or words that name a body only in their context (السياسة | الخارجية الأمريكية)
     score = m.confidence or 0.0
     if len(m.name) == 1:
@@ -938,7 +968,7 @@ def _learnable(m: Mention) -> bool:
         if m.source == "rule:quoted_org":
             return word_zipf(m.name[0]) < QUOTED_NAME_ZIPF  # جماعة «فارك»; not لجنة «الطعون»
         return m.source in ("rule:place_shape", "rule:surname_shape") or (
-            m.source in ("model", *SPEAKER_RULES) and score >= LEARN_ONE_WORD_SCORE
+            m.source in ("model", *SPEAKER_SOURCES) and score >= LEARN_ONE_WORD_SCORE
         )
     for k, w in enumerate(m.name[1:], 1):
         if w.startswith("و") and word_zipf(w[1:]) >= 3.0:
@@ -958,9 +988,9 @@ def _learnable(m: Mention) -> bool:
 QUOTED_NAME_ZIPF = 3.0
 #: The labeller's score for a one-word name to be looked for elsewhere.
 LEARN_ONE_WORD_SCORE = 0.95
-#: Rules that find a speaker by one word (وقال مارادونا في ...), which the labeller's score makes
+#: Sources of a speaker found by one word (وقال مارادونا في ...), which the labeller's score makes
 #: learnable as its own finding would be.
-SPEAKER_RULES = ("rule:speech_verb", "rule:reported_speaker")
+SPEAKER_SOURCES = tuple(f"rule:{rule}" for rule in SPEAKER_RULES)
 
 
 def _learned_names(docs: list[Document]) -> dict:

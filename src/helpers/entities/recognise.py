@@ -47,8 +47,6 @@ from helpers.entities.rules import (
     COMMON,
     COMMON_NAMED_HEADS,
     FACILITY_HEADS,
-    FEDERATIONS,
-    FOOTBALL,
     KUNYA,
     NAME_PARTICLES,
     NATIONAL_TEAM_RULE,
@@ -76,7 +74,6 @@ from helpers.entities.rules import (
     plural_noun,
     pronoun_suffixed,
     spelled_as_given_name,
-    sport_complement,
     unknown_imperfect_verb,
 )
 from helpers.entities.spans import Span, documents_of, span_text, word_tokens
@@ -333,11 +330,6 @@ def _gazetteer_spans(
             vetoed.update(range(a, b))
             continue  # جدّه "his grandfather", بعقوبة "with a penalty", بورصة "stock exchange"
         name = tokens.name(a, b, c)
-        if entry.type == "ORG" and name[0] in FEDERATIONS:
-            end, game = sport_complement(tokens, b)
-            if game and game != FOOTBALL:  # الاتحاد السعودي | للمبارزة: not the football federation
-                spans.append(Span(a, end, "ORG", "rule", c, rule="federation_sport"))
-                continue
         readings = gaz.ambiguous.get(name)
         if readings:
             eid = context.choose_reading(readings, cues)
@@ -1114,7 +1106,6 @@ def model_token_spans(
                 clitic = tokens.clitic_before(a, PLACE_NAMED_INSTITUTIONS)
         elif etype == "PER" and _org_headed(tokens, a, b):
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
-
         if b - a > 1 and any(rest in PROFESSIONS for _, rest in tokens.forms(a)):
             a, clitic, etype = a + 1, 0, "PER"  # للمغني | إيمينيم: a profession, then the person
         if b - a > 1 and tokens.bare[a] & context.STOCK_WORDS:

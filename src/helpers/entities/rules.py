@@ -101,52 +101,6 @@ def sport_construct_end(tokens: WordTokens, k: int) -> int:
     return k + 2 if construct and tokens.definite[k + 1] else k
 
 
-#: Sports by the word that names each, after the word before it where one is needed (كرة | السلة،
-#: تنس | الطاولة، ألعاب | القوى; السباحة alone).
-SPORT_WORDS = {
-    fold_token(word): (frozenset(fold_token(w) for w in before.split()), word)
-    for word, before in {
-        "القدم": "كرة لكرة الكرة",
-        "السلة": "كرة لكرة الكرة",
-        "الطائرة": "كرة لكرة الكرة للكرة بالكرة",
-        "اليد": "كرة لكرة الكرة",
-        "الطاولة": "تنس لتنس",
-        "التنس": "",
-        "القوى": "ألعاب لألعاب وألعاب",
-        "الأثقال": "رفع لرفع",
-        "السباحة": "",
-        "البلياردو": "",
-        "المبارزة": "",
-        "الرماية": "",
-        "الفروسية": "",
-        "الشطرنج": "",
-        "الملاكمة": "",
-        "الكاراتيه": "",
-        "التايكوندو": "",
-        "الجودو": "",
-        "الجمباز": "",
-    }.items()
-}
-#: The sport a national team or federation is of unless its article or name says another.
-FOOTBALL = "القدم"
-
-
-def sport_complement(tokens: WordTokens, k: int) -> tuple[int, str]:
-    """The sport a ل-complement at token k names and its end (للسباحة: k + 1; لكرة السلة،
-    لألعاب القوى: k + 2), or (k, "") when it names none."""
-    if k >= len(tokens) or not tokens.joined(k):
-        return k, ""
-    for clitic, rest in tokens.forms(k):
-        found = SPORT_WORDS.get(rest)
-        if clitic and found and not found[0]:
-            return k + 1, found[1]
-    if tokens.folded[k].startswith("ل") and k + 1 < len(tokens) and tokens.joined(k + 1):
-        found = SPORT_WORDS.get(tokens.folded[k + 1])
-        if found and tokens.folded[k] in found[0]:
-            return k + 2, found[1]
-    return k, ""
-
-
 #: Adjectives of regions and of nations that are no country (البطولة الخليجية، الدوري الإنجليزي).
 REGION_ADJECTIVES = _folded(
     "العربي العربية الخليجي الخليجية الأوروبي الأوروبية الآسيوي الآسيوية الأفريقي الأفريقية "
@@ -246,6 +200,12 @@ def _city_at(tokens: WordTokens, k: int, covered: list[str | None]) -> bool:
 
 #: The rule of a country named for its national team in an article about sport (فاز على تشيلي).
 NATIONAL_TEAM_RULE = "national_team"
+#: Rules whose findings linking reads by name: a state's institution named with its adjective
+#: (الاتحاد الكويتي), and a speaker named by one word after a speech verb or between عن and قوله.
+STATE_INSTITUTION_RULE = "state_institution"
+SPEECH_VERB_RULE = "speech_verb"
+REPORTED_SPEAKER_RULE = "reported_speaker"
+SPEAKER_RULES = (SPEECH_VERB_RULE, REPORTED_SPEAKER_RULE)
 #: Heads of a club's name, which may end with its city (نادي أتليتكو مدريد).
 CLUB_NAME_HEADS = _folded("نادي فريق")
 #: Heads of bodies often named by a common noun (جمعية إبصار، جمعية مودة) or a place (بلدية ظهران).
@@ -1009,7 +969,7 @@ def _speech_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpa
         confirmed = end - i - 1 >= 2 and (apposition(tokens, end) or rare_last)
         if lone:
             confirmed = _lone_speaker(tokens, i + 1)
-        spans.append(RuleSpan(i + 1, end, "PER", "speech_verb", confirmed))
+        spans.append(RuleSpan(i + 1, end, "PER", SPEECH_VERB_RULE, confirmed))
     return spans
 
 
@@ -1041,7 +1001,7 @@ def _reported_speaker_spans(tokens: WordTokens, covered: list[str | None]) -> li
         ):
             continue
         confirmed = _lone_speaker(tokens, i + 1) if end == i + 2 else word_zipf(tokens.folded[end - 1]) < RARE
-        spans.append(RuleSpan(i + 1, end, "PER", "reported_speaker", confirmed))
+        spans.append(RuleSpan(i + 1, end, "PER", REPORTED_SPEAKER_RULE, confirmed))
     return spans
 
 
@@ -1942,8 +1902,6 @@ STATE_INSTITUTIONS = _folded(
 )
 #: A state's federation (of a sport unless a complement says otherwise: الاتحاد الكويتي).
 FEDERATION = fold_token("الاتحاد")
-#: Its head, definite or in a construct (اتحاد الكرة).
-FEDERATIONS = frozenset({FEDERATION, fold_token("اتحاد")})
 #: Two-word institutions of the kind (وكالة الأنباء الأرجنتينية: a state's news agency).
 INSTITUTION_PHRASES = {fold_token("وكالة"): fold_token("الأنباء")}
 #: The first words of both.
@@ -1999,7 +1957,7 @@ def _state_institution_spans(tokens: WordTokens, covered: list[str | None]) -> l
             end += 1  # الاتحاد الأميركي | الجنوبي، الجيش الكوري | الجنوبي
         if FEDERATION in tokens.bare[i] and end < len(tokens) and tokens.joined(end) and not covered[end]:
             end = _complement_end(tokens, end, covered)  # الاتحاد الكويتي | للسباحة
-        spans.append(RuleSpan(i, end, "ORG", "state_institution", True, clitic))
+        spans.append(RuleSpan(i, end, "ORG", STATE_INSTITUTION_RULE, True, clitic))
     return spans
 
 
