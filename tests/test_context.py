@@ -2614,6 +2614,64 @@ def test_a_body_many_places_have_is_the_one_of_the_place_its_article_names():
     assert len(hospital) == 2 and hospital.nunique() == 1 and hospital.iloc[0].endswith("@jeddah_sa")
 
 
+def test_a_road_named_after_a_king_in_several_towns_is_each_towns_whatever_its_spelling():
+    e = found_in(
+        {
+            "decree": (
+                "",
+                "نزع ملكية عقارات لصالح طريق الملك عبد الله ببريدة، ولصالح طريق الملك عبدالله وشارع "
+                "الصباغ، وطريق الملك عبدالله بمحافظة المذنب.",
+            ),
+            "riyadh": ("", "افتتح طريق الملك عبدالله في الرياض أمس."),
+        }
+    )
+    road = e[e.surface.str.startswith("طريق الملك عبد")].entity_id.tolist()
+    assert road[0].endswith("@buraidah") and road[2].endswith("@al_mithnab")  # a weak name after محافظة
+    assert road[1] == "loc:طريق_الملك_عبدالله@decree"  # two towns in its article, none said after it
+    assert road[3].endswith("@riyadh")
+
+
+def test_a_competition_named_without_its_sport_is_the_one_sport_its_article_names():
+    e = found_in(
+        {
+            "swim": (
+                "",
+                "حقق السباح ذهبية السباحة في كأس العالم، وهي ثاني ميدالية له في منافسات السباحة.",
+            ),
+            "foot": ("", "تأهل المنتخب إلى كأس العالم بعد فوزه في المباراة، وسجل المهاجم هدفين."),
+            "drill": (
+                "",
+                "لعب الفريق كرة الطائرة بالقدم في التدريب استعدادا لمباراة كأس العالم.",
+            ),
+            "youth": ("", "وصلت بعثة المنتخب السعودي للشباب إلى مدينة فالنسيا."),
+        }
+    )
+    cup = e[e.surface == "كأس العالم"].set_index("doc_id").entity_id
+    assert cup["swim"] == "misc:كاس_العالم@السباحة"
+    assert cup["foot"] == cup["drill"] == "misc:كاس_العالم"  # a sport named once in passing: football's
+    assert e[e.doc_id == "youth"].entity_id.tolist()[0] == "org:المنتخب_السعودي@youth"
+
+
+def test_a_party_named_by_common_words_is_the_party_of_its_articles_country():
+    e = found_in(
+        {
+            "br": (
+                "",
+                "تواجه رئيسة البرازيل روسيف احتجاجات في البرازيل، ويقول محللون إن حزب العمال الحاكم في خطر.",
+            ),
+            "uk": (
+                "",
+                "دعت زعيمة حزب العمال في بريطانيا الحكومة البريطانية إلى التحرك، وقال وزير بريطاني إن "
+                "لندن تدرس الأمر.",
+            ),
+            "home": ("", "وافق مجلس الوزراء السعودي في الرياض على المشروع، وقالت السعودية إن المملكة ماضية."),
+            "home2": ("", "زار وفد من السعودية مدينة جدة والرياض، وأشاد بما حققته المملكة العربية السعودية."),
+        }
+    )
+    labour = e[e.surface == "حزب العمال"].set_index("doc_id").entity_id
+    assert labour["br"] == "org:حزب_العمال@brazil" and labour["uk"] == "org:حزب_العمال@united_kingdom"
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

@@ -787,8 +787,9 @@ CHAIN_WORDS = TITLE_HEADS | TITLE_LINKS | _folded("في دولة بدولة ال
 CHAIN_TITLES = TITLE_HEADS | _folded("أمين")
 #: How far a title chain is followed on each side of the body, in words.
 CHAIN_REACH = 8
-#: Heads of the bodies every state has (مجلس الوزراء، وزارة الداخلية، هيئة الأركان).
-STATE_HEADS = _folded("مجلس وزارة هيئة رئاسة مديرية حرس محكمة المحكمة نيابة النيابة")
+#: Heads of the bodies every state has (مجلس الوزراء، وزارة الداخلية، هيئة الأركان), and of a
+#: party named by common words, which many states have too (حزب العمال: Britain's, Turkey's, Brazil's).
+STATE_HEADS = _folded("مجلس وزارة هيئة رئاسة مديرية حرس محكمة المحكمة نيابة النيابة حزب")
 #: Heads of a state's national bodies, whose offices in a region are the same body (وزارة العمل
 #: في منطقة حائل).
 NATIONAL_HEADS = _folded("وزارة هيئة الوزارة الهيئة")
@@ -842,7 +843,7 @@ LOCATIVE_HEADS = _folded("منطقة محافظة مدينة")
 
 def place_after(tokens: WordTokens, b: int, gaz: Gazetteer) -> str | None:
     """The gazetteer place a locative right after token b-1 names (بجدة، في الرياض، بمحافظة
-    الأحساء, with ب or في): its entity id, or None."""
+    الأحساء, with ب or في; a weak name after its head: بمحافظة المذنب): its entity id, or None."""
     k, clitic = b, 0
     if k < len(tokens) and tokens.joined(k) and tokens.folded[k] == "في":
         k += 1
@@ -852,13 +853,15 @@ def place_after(tokens: WordTokens, b: int, gaz: Gazetteer) -> str | None:
         clitic = 1
     if k >= len(tokens) or not tokens.joined(k):
         return None
-    if dict(tokens.forms(k)).get(clitic) in LOCATIVE_HEADS:
+    headed = dict(tokens.forms(k)).get(clitic) in LOCATIVE_HEADS
+    if headed:
         k, clitic = k + 1, 0
     first = dict(tokens.forms(k)).get(clitic) if k < len(tokens) else None
     for n in (3, 2, 1) if first else ():
         if k + n > len(tokens) or not all(tokens.joined(j) for j in range(k, k + n)):
             continue
         alias = gaz.lookup((first, *tokens.folded[k + 1 : k + n]))
-        if alias is not None and not alias.weak and gaz.entries[alias.entity_id].type == "LOC":
+        # a weak name (المذنب "the guilty") is the place after its head (بمحافظة المذنب)
+        if alias is not None and (headed or not alias.weak) and gaz.entries[alias.entity_id].type == "LOC":
             return alias.entity_id
     return None

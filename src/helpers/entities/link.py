@@ -33,6 +33,7 @@ from helpers.entities.name_keys import (
     RuleEntityIndex,
     SurnameIndex,
     is_surname,
+    linking_key,
     skeleton_key,
     skeleton_length,
     spelling_similarity,
@@ -41,6 +42,7 @@ from helpers.entities.name_keys import (
 from helpers.entities.recognise import MENTION_COLUMNS, PATRONYMIC, PENDING_COLUMNS
 from helpers.entities.rules import (
     COMMON,
+    COMPETITION_RULE,
     DEPUTY_TITLES,
     FAMILY_PARTICLE,
     FEDERATION,
@@ -244,15 +246,15 @@ def _link_rule_mentions(
 ) -> None:
     """Ids for rule / CAMeL mentions: gazetteer, then full names met in the article (a known
     person's longer name too: `_full_name_in`), the article's own id for a given name alone, a
-    local body, a city's court or a district, a national team's sport (`_national_team`), the
-    place or country of a name many places' or states' bodies share (`_of_place_or_country`),
-    then the corpus index of rule-found names (multi-word names first, so surnames find them).
-    Before them, a home state's body the gazetteer knows is another state's where its context
-    says so (`_state_of_body`). `tokens`: documents' tokens already made."""
+    local body, a city's court or a district, the sport of a national team, federation or
+    competition (`_of_sport`), the place or country of a name many places' or states' bodies
+    share (`_of_place_or_country`), then the corpus index of rule-found names (multi-word names
+    first, so surnames find them). Before them, a home state's body the gazetteer knows is
+    another state's where its context says so (`_state_of_body`). `tokens`: documents' tokens already made."""
     home = _home_country(docs, linker.gaz)
     shared = _shared_names(docs, tokens, linker.gaz)
     countries: dict[str, ArticleCountries] = {}  # doc_id -> `_article_countries`, found once per document
-    sports: dict[str, tuple[frozenset[str], bool]] = {}  # doc_id -> `_article_sports`, likewise
+    sports: dict[str, tuple[Counter[str], bool]] = {}  # doc_id -> `_article_sports`, likewise
     for doc in docs:
         _weak_state_bodies_unlinked(doc)
         for m in doc.mentions:
@@ -333,7 +335,18 @@ def _link_rule_mentions(
                     sports[doc.doc_id] = _article_sports(_doc_tokens(doc, tokens))
                 games, ages = sports[doc.doc_id]
                 # a federation has no age group
-                found = _national_team(doc, m, games, ages and not federation)
+                found = _of_sport(doc, m, frozenset(games), ages and not federation)
+            if found is None and m.source == COMPETITION_SOURCE:
+                field_tokens = _doc_tokens(doc, tokens)[m.field]
+                first, last = _token_range(field_tokens, m)
+                if not any(_sport_at(field_tokens, k) for k in range(first, last)):
+                    if doc.doc_id not in sports:
+                        sports[doc.doc_id] = _article_sports(_doc_tokens(doc, tokens))
+                    games = sports[doc.doc_id][0]
+                    # the one sport the article names, more than in passing (كرة الطائرة بالقدم: a drill)
+                    named = frozenset(g for g, n in games.items() if n >= COMPETITION_SPORT_MENTIONS)
+                    if len(named) == 1 and len(games) == 1:
+                        found = _of_sport(doc, m, named, False)
             if found is None and m.type == "ORG":
                 found = _club_named_by_core(m.name, linker)
             if found is None and m.type in ("ORG", "LOC") and generic_name(m.name):
@@ -352,6 +365,8 @@ NATIONAL_TEAM = fold_token("المنتخب")
 TEAM_SOURCE = f"rule:{NATIONAL_TEAM_RULE}"
 #: The source of a state's institution named with its adjective (الاتحاد الكويتي، الجيش اللبناني).
 INSTITUTION_SOURCE = f"rule:{STATE_INSTITUTION_RULE}"
+#: The source of a competition's name (كأس العالم، دوري أبطال أوروبا).
+COMPETITION_SOURCE = f"rule:{COMPETITION_RULE}"
 #: Sports by the word that names each, after the word before it where one is needed (كرة | السلة،
 #: تنس | الطاولة، ألعاب | القوى; السباحة alone).
 SPORT_WORDS = {
@@ -376,55 +391,80 @@ SPORT_WORDS = {
         "التايكوندو": "",
         "الجودو": "",
         "الجمباز": "",
+        "الصالات": "قدم لكرة كرة",
+        "الشاطئية": "القدم قدم",
+        "البحرية": "الدبابات للدبابات",
+        "الدراجات": "",
+        "الغولف": "",
+        "الجولف": "",
+        "الإسكواش": "",
+        "الهوكي": "",
+        "المصارعة": "",
+        "التجديف": "",
+        "الرجبي": "",
+        "البولينج": "",
+        "الكريكيت": "",
     }.items()
 }
+#: How often an article names the one sport it names for a competition named without its sport
+#: to be that sport's (كأس العالم in an article on swimming).
+COMPETITION_SPORT_MENTIONS = 2
 #: The sport a national team or federation is of unless its article or name says another.
 FOOTBALL = "القدم"
 #: Words of a national team of an age group (المنتخب الأولمبي، منتخب الناشئين، تحت 17 عاما), and
-#: of youth after the words for a team or a grade (منتخب الشباب، لدرجة الشباب).
+#: of youth after the words for a team or a grade or one word later (منتخب الشباب، لدرجة الشباب،
+#: المنتخب السعودي للشباب).
 AGE_GROUPS = frozenset(fold_token(w) for w in "الأولمبي الناشئين للناشئين والناشئين الناشئات".split())
 YOUTH = frozenset(fold_token(w) for w in "الشباب للشباب".split())
 YOUTH_AFTER = frozenset(fold_token(w) for w in "المنتخب منتخب درجة لدرجة".split())
 
 
-def _article_sports(fields: dict[str, WordTokens]) -> tuple[frozenset[str], bool]:
-    """The sports an article names (`SPORT_WORDS`) and whether it names an age group (تحت 17
-    عاما، الناشئين، الأولمبي، منتخب الشباب)."""
-    sports, ages = set(), False
+def _sport_at(tokens: WordTokens, k: int) -> str | None:
+    """The sport (`SPORT_WORDS`) token k names, after the word it needs before it (كرة | السلة)."""
+    sport = next((SPORT_WORDS[w] for w in tokens.bare[k] if w in SPORT_WORDS), None)
+    if sport and (not sport[0] or (k > 0 and tokens.joined(k) and tokens.bare[k - 1] & sport[0])):
+        return sport[1]
+    return None
+
+
+def _article_sports(fields: dict[str, WordTokens]) -> tuple[Counter[str], bool]:
+    """How often an article names each sport (`SPORT_WORDS`) and whether it names an age group
+    (تحت 17 عاما، الناشئين، الأولمبي، منتخب الشباب)."""
+    sports, ages = Counter(), False
     for tokens in fields.values():
         for k, forms in enumerate(tokens.bare):
-            sport = next((SPORT_WORDS[w] for w in forms if w in SPORT_WORDS), None)
+            sport = _sport_at(tokens, k)
+            if sport:
+                sports[sport] += 1
             after = k > 0 and tokens.joined(k)
-            if sport and (not sport[0] or (after and tokens.bare[k - 1] & sport[0])):
-                sports.add(sport[1])
             under = tokens.folded[k] == "تحت" and k + 1 < len(tokens) and tokens.folded[k + 1][:1].isdigit()
-            youth = forms & YOUTH and after and tokens.bare[k - 1] & YOUTH_AFTER
+            # منتخب الشباب، المنتخب السعودي للشباب
+            team = any(tokens.joined(j + 1) and tokens.bare[j] & YOUTH_AFTER for j in range(max(0, k - 2), k))
+            youth = forms & YOUTH and after and team
             ages = ages or bool(forms & AGE_GROUPS or under or youth)
-    return frozenset(sports), ages
+    return sports, ages
 
 
-def _national_team(
-    doc: Document, m: Mention, sports: frozenset[str], ages: bool
-) -> tuple[str, str, str] | None:
-    """A national team's or a state's federation's (الاتحاد الكويتي) id where its article
-    (`_article_sports`) says it is not the country's football team or federation: of the one
-    sport other than football the article names (المنتخب السعودي لكرة السلة: @السلة), or the
-    article's own where it names several or an age group. None for football (the article names
-    no other sport)."""
-    prefix = f"org:{'_'.join(m.name)}"
+def _of_sport(doc: Document, m: Mention, sports: frozenset[str], ages: bool) -> tuple[str, str, str] | None:
+    """The id of a national team, a state's federation (الاتحاد الكويتي) or a competition named
+    without its sport (كأس العالم) where its article (`_article_sports`) says it is not
+    football's: of the one sport other than football the article names (المنتخب السعودي ... لكرة
+    السلة: @السلة; كأس العالم in an article on swimming: @السباحة), or the article's own where it
+    names several or an age group. None for football (the article names no other sport)."""
+    prefix = f"{m.type.lower()}:{'_'.join(m.name)}"
     others = sports - {FOOTBALL}
     if len(others) == 1 and FOOTBALL not in sports and not ages:
         sport = next(iter(others))
         return (
             f"{prefix}@{sport}",
-            "national_team",
-            f"a national team of the one sport the article names ({sport})",
+            "of_sport",
+            f"a team, federation or competition of the one sport the article names ({sport})",
         )
     if others or ages:
         return (
             f"{prefix}@{doc.doc_id}",
-            "national_team",
-            "a national team of an article on several sports or an age group: the article's own",
+            "of_sport",
+            "a team, federation or competition in an article on several sports or an age group: its own",
         )
     return None
 
@@ -529,7 +569,7 @@ def _shared_names(
 ) -> dict[str, dict[tuple[str, str, int], str]]:
     """Names of common words (`generic_name`) that the corpus gives two or more places by a
     locative right after them (مستشفى الملك فهد بجدة ... بالهفوف): many places have one. Name's
-    skeleton (`skeleton_key`: لشئون الزراعة، لشؤون الزراعة alike) -> {(document, field, start) of a
+    `linking_key` (لشئون الزراعة، لشؤون الزراعة alike; عبد الله = عبدالله) -> {(document, field, start) of a
     mention: its place}. Not with a national body's head (وزارة
     العمل في منطقة حائل is the ministry's office there)."""
     places: dict[str, dict[tuple[str, str, int], str]] = defaultdict(dict)
@@ -542,7 +582,7 @@ def _shared_names(
             field_tokens = _doc_tokens(doc, tokens)[m.field]
             place = place_after(field_tokens, _token_range(field_tokens, m)[1], gaz)
             if place:
-                places[skeleton_key(m.name)][(doc.doc_id, m.field, m.start)] = place
+                places[linking_key(m.type, m.name)][(doc.doc_id, m.field, m.start)] = place
     return {name: by_mention for name, by_mention in places.items() if len(set(by_mention.values())) > 1}
 
 
@@ -563,7 +603,7 @@ def _of_place_or_country(
     country the article is about (`_article_countries`, found once per document in `countries`), or
     the article's own where it names foreign countries only. None when none of these is said."""
     prefix = f"{m.type.lower()}:{'_'.join(m.name)}"
-    by_mention = shared.get(skeleton_key(m.name), {})
+    by_mention = shared.get(linking_key(m.type, m.name), {})
     place = by_mention.get((doc.doc_id, m.field, m.start))
     if place:
         return (
@@ -646,6 +686,8 @@ def _state_of_body(
     if country is None:
         return None
     if country == FOREIGN_ONLY:
+        if m.name[0] == PARTY and len(m.name) > 2:
+            return None  # حزب الشعوب الديمقراطي: a party's longer name is mostly one party's
         return (
             f"{prefix}@{doc.doc_id}",
             "state_body",
@@ -658,6 +700,8 @@ def _state_of_body(
     )
 
 
+#: The head of a party's name (حزب العمال: the context says which state's; `STATE_HEADS`).
+PARTY = fold_token("حزب")
 #: Adjectives of a body above states (مجلس الشحن العالمي، الهيئة الدولية).
 INTERNATIONAL = frozenset(
     fold_token(w) for w in "الدولي الدولية العالمي العالمية الإقليمي الإقليمية الأممي الأممية".split()

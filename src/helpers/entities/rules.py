@@ -206,6 +206,8 @@ STATE_INSTITUTION_RULE = "state_institution"
 SPEECH_VERB_RULE = "speech_verb"
 REPORTED_SPEAKER_RULE = "reported_speaker"
 SPEAKER_RULES = (SPEECH_VERB_RULE, REPORTED_SPEAKER_RULE)
+#: The rule of a competition's name (كأس العالم), whose sport linking reads from its article.
+COMPETITION_RULE = "competition"
 #: Heads of a club's name, which may end with its city (نادي أتليتكو مدريد).
 CLUB_NAME_HEADS = _folded("نادي فريق")
 #: Heads of bodies often named by a common noun (جمعية إبصار، جمعية مودة) or a place (بلدية ظهران).
@@ -2024,7 +2026,7 @@ def _competition_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
                 continue
         if end < len(tokens) and not covered[end]:
             end = sport_construct_end(tokens, end)  # لكرة القدم، لألعاب القوى
-        spans.append(RuleSpan(i, end, "MISC", "competition", True, clitic))
+        spans.append(RuleSpan(i, end, "MISC", COMPETITION_RULE, True, clitic))
     return spans
 
 
