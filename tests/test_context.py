@@ -2672,6 +2672,16 @@ def test_a_party_named_by_common_words_is_the_party_of_its_articles_country():
     assert labour["br"] == "org:حزب_العمال@brazil" and labour["uk"] == "org:حزب_العمال@united_kingdom"
 
 
+def test_after_an_arabic_given_name_and_a_word_goes_on_a_list_not_a_surname():
+    named = by_surface(
+        "وكان الراحل فهد وأحفاده في الرياض، ونطالب بقضاء عادل وناجز، وقال الشاعر زاهي وهبي إن "
+        "الأمسية نجحت، والتقى الوزير إسماعيل ولد الشيخ أحمد، وقال جاك وارنر إن الاتحاد فاسد.",
+        use_model=True,
+    )
+    assert not [s for s in named if s.startswith(("فهد و", "عادل و"))]
+    assert {"زاهي وهبي", "إسماعيل ولد الشيخ أحمد", "جاك وارنر"} <= set(named)
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

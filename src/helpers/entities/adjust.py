@@ -30,6 +30,7 @@ from helpers.entities.rules import (
     conjunction,
     has_tanween,
     nationality_after,
+    next_in_list,
     organisation_complement_end,
     pronoun_suffixed,
 )
@@ -417,8 +418,11 @@ def with_surnames(
             continue
         nxt = span.last
         given = dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first])
-        lone_given = names.match([given], 0)[0] == 1  # ومهدي | كروبي: the name without its و
+        n, foreign = names.match([given], 0)
+        lone_given = n == 1  # ومهدي | كروبي: the name without its و
         shaped = lone_given and not (span.clitic and span.source == "gazetteer")  # وصالح | منهزمة
+        # عادل | وناجز "just and swift": after an Arabic given name, و + a word goes on a list
+        shaped = shaped and not (not foreign and nxt < len(tokens) and next_in_list(tokens, nxt))
         if (
             span.type == "PER"
             and span.length == 1

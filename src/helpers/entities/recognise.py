@@ -71,6 +71,7 @@ from helpers.entities.rules import (
     find_rule_spans,
     name_particle,
     nationality_family,
+    next_in_list,
     plural_noun,
     pronoun_suffixed,
     spelled_as_given_name,
@@ -1201,9 +1202,13 @@ _HEADS = ORG_KINDS | PLACE_HEADS | FACILITY_HEADS
 
 
 def _and_another(tokens: WordTokens, k: int) -> bool:
-    """Token k of a person span is و + the next person's given name or title."""
+    """Token k of a person span is و + the next person's given name or title, or the next word
+    of a list after an Arabic given name (صالح | وحلفائه)."""
     word = tokens.folded[k]
-    return and_before_name(tokens, k) or (word.startswith("و") and word[1:] in TITLE_HEADS)
+    if and_before_name(tokens, k) or (word.startswith("و") and word[1:] in TITLE_HEADS):
+        return True
+    first = given_names().match(tokens.folded, k - 1)
+    return first[0] == 1 and not first[1] and next_in_list(tokens, k)
 
 
 def _pronoun_noun(tokens: WordTokens, k: int, b: int) -> bool:

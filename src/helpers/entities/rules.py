@@ -381,6 +381,24 @@ def and_before_name(tokens: WordTokens, a: int) -> bool:
     return rest in tokens.vocabulary and not word_zipf(word) > word_zipf(rest)
 
 
+def next_in_list(tokens: WordTokens, k: int) -> bool:
+    """Token k reads as و + the next word of a list (فهد | وأحفاده، عادل | وناجز، حسن | ومرقص),
+    not as a family name starting with و, which is a nisba of a rare word (زاهي وهبي، مصطفى
+    وزيري), nor as ولد before a name. After an Arabic given name the surname is read this way."""
+    word = tokens.folded[k]
+    if not word.startswith("و") or len(word) < 3 or given_names().match([word], 0)[0]:
+        return False
+    if word == SON_PARTICLE and k + 1 < len(tokens) and tokens.joined(k + 1):
+        after = tokens.folded[k + 1]  # إسماعيل ولد الشيخ أحمد; not منصور ولد | منذ 50 عاما "was born"
+        return is_function_word(after) or after.isdigit() or word_zipf(after) >= 5.5
+    rest = word[1:]
+    return not (word.endswith("ي") and word_zipf(rest) < RARE and not given_names().match([rest], 0)[0])
+
+
+#: "Son of" in Mauritanian names (محمد ولد عبد العزيز), also the verb "was born".
+SON_PARTICLE = "ولد"
+
+
 #: Tanween (ً ٌ ٍ): written on an indefinite noun or an adverb (راتبًا، صبيًا، إيطالياً), never
 #: on a name.
 TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -757,6 +775,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
             ok = _name_like(tokens, end, covered, math.inf)  # هاني عمارة، محلل: a common word as surname
         if end > j and word.startswith("و") and not after_particle:
             ok = False  # دييجو كوستا | وسيسك فابريجاس: the next name of a list
+        if end == j and not foreign and next_in_list(tokens, end):
+            ok = False  # عادل | وناجز "just and swift", فهد | وأحفاده: a list, not a surname
         if end > j and tokens.definite[end - 1] and not tokens.definite[end] and not after_particle:
             ok = False  # عبدالمحسن الدايل | تحدثا: only a particle goes on after a family name
         if after_particle:  # بن فرحان، آل ثاني، عبد العاطي: any content word, then a family name
