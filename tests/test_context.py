@@ -2682,6 +2682,24 @@ def test_after_an_arabic_given_name_and_a_word_goes_on_a_list_not_a_surname():
     assert {"زاهي وهبي", "إسماعيل ولد الشيخ أحمد", "جاك وارنر"} <= set(named)
 
 
+def test_a_state_body_is_the_state_of_the_official_its_title_or_article_names():
+    e = found_in(
+        {
+            "lb": (
+                "",
+                "قبل الموعد الذي حدده تمام سلام لانعقاد مجلس الوزراء نشطت المساعي. وقال ميشال عون إن "
+                "الحكومة اللبنانية عاجزة في بيروت. وتمسك تمام سلام بموقفه بعد لقاء في الطائف.",
+            ),
+            "eg": ("", "ويشهد الاحتفال إبراهيم محلب، رئيس مجلس الوزراء، وولي العهد السعودي في المملكة."),
+            "home": ("", "وافق مجلس الوزراء السعودي في الرياض على المشروع، وقالت السعودية إن المملكة ماضية."),
+            "home2": ("", "زار وفد من السعودية مدينة جدة والرياض، وأشاد بما حققته المملكة العربية السعودية."),
+        }
+    )
+    cabinet = e[e.surface == "مجلس الوزراء"].set_index("doc_id").entity_id
+    assert cabinet["lb"] == "org:مجلس_الوزراء@lebanon"  # its officials name Lebanon, الطائف the home country
+    assert cabinet["eg"] == "org:مجلس_الوزراء@egypt"  # the official whose title it ends
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

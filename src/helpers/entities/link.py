@@ -16,6 +16,7 @@ from helpers.core.engine import map_list
 from helpers.core.text import SentenceIndex, index_sentences, split_sentences
 from helpers.core.words import fold_token, is_function_word, word_zipf
 from helpers.entities.context import (
+    CHAIN_TITLES,
     INFLECTED_ENDINGS,
     NATIONAL_HEADS,
     country_of_title_chain,
@@ -673,6 +674,13 @@ def _state_of_body(
         or gaz.lookup(m.name) is not None
     ):
         return None
+    country = _country_of_titled_official(doc, m, field_tokens, first, gaz)
+    if country and country != home:
+        return (
+            f"{prefix}@{country}",
+            "state_body",
+            f"a body every state has, of the country of the official its title names ({country})",
+        )
     # ولي العهد نائب رئيس مجلس الوزراء، النائب الثاني لرئيس مجلس الوزراء: a deputy's title chain that
     # names no country is the home country's (its princes' titles)
     if any(
@@ -702,6 +710,29 @@ def _state_of_body(
 
 #: The head of a party's name (حزب العمال: the context says which state's; `STATE_HEADS`).
 PARTY = fold_token("حزب")
+#: How far (characters) an official's known name may stand from his title and body: a comma
+#: before the title (إبراهيم محلب، | رئيس مجلس الوزراء) or a space after the body.
+OFFICIAL_GAP = 3
+
+
+def _country_of_titled_official(
+    doc: Document, m: Mention, field_tokens: WordTokens, first: int, gaz: Gazetteer
+) -> str | None:
+    """The country of the official the gazetteer knows whose title the body ends (رئيس | مجلس
+    الوزراء تمام سلام، إبراهيم محلب، رئيس | مجلس الوزراء): his name right after the body or
+    right before the title. None without a title before the body or such a name."""
+    if first == 0 or not field_tokens.joined(first) or not field_tokens.bare[first - 1] & CHAIN_TITLES:
+        return None
+    title_start = field_tokens.starts[first - 1]
+    for p in doc.mentions:
+        entry = gaz.entries.get(p.entity_id) if p.type == "PER" and p.field == m.field else None
+        if entry is None or not entry.in_country:
+            continue
+        if 0 <= p.start - m.end <= OFFICIAL_GAP or 0 <= title_start - p.end <= OFFICIAL_GAP:
+            return gaz.country_by_iso(entry.in_country)
+    return None
+
+
 #: Adjectives of a body above states (مجلس الشحن العالمي، الهيئة الدولية).
 INTERNATIONAL = frozenset(
     fold_token(w) for w in "الدولي الدولية العالمي العالمية الإقليمي الإقليمية الأممي الأممية".split()
@@ -767,8 +798,9 @@ def _article_countries(
     doc: Document, tokens: dict[str, dict[str, WordTokens]], gaz: Gazetteer, home: str
 ) -> ArticleCountries:
     """The countries an article names (`ArticleCountries`), the home country's press leaving its
-    own bodies unqualified: places (the country, its regions and towns) and adjectives, and for
-    the home country المملكة (not المملكة المتحدة) and its own bodies the gazetteer knows."""
+    own bodies unqualified: places (the country, its regions and towns), adjectives, the bodies
+    and officials the gazetteer knows of a country (تمام سلام: Lebanon), and for the home country
+    المملكة (not المملكة المتحدة)."""
     home_entry = gaz.entries.get(home)
     home_iso = home_entry.iso if home_entry is not None else ""
     counts: Counter[str] = Counter()
@@ -779,10 +811,10 @@ def _article_countries(
         if m.entity_id not in strong:
             continue
         entry = gaz.entries.get(m.entity_id)
-        body = entry is not None and entry.type == "ORG"
+        of_state = entry is not None and entry.type in ("ORG", "PER")  # its bodies and officials
         place = gaz.place_iso(m.entity_id)
         places = places or bool(place)
-        iso = place or (entry.in_country if body else "")
+        iso = place or (entry.in_country if of_state else "")
         if iso:
             counts[iso] += 1
         if iso and iso == home_iso:
