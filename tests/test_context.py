@@ -2700,6 +2700,21 @@ def test_a_state_body_is_the_state_of_the_official_its_title_or_article_names():
     assert cabinet["eg"] == "org:مجلس_الوزراء@egypt"  # the official whose title it ends
 
 
+def test_a_hospital_named_in_quotes_or_after_a_doctor_is_a_place():
+    named = by_surface(
+        'توفي في مستشفى "سوروكا" في بئر السبع، وتعلن مستشفى الدكتور عبد الرحمن المشاري عن وظائف.'
+    )
+    assert named["سوروكا"][0] == "LOC"
+    assert named["مستشفى الدكتور عبد الرحمن المشاري"][0] == "LOC" and "عبد الرحمن المشاري" not in named
+
+
+def test_a_known_persons_given_names_alone_are_that_person():
+    e = found("واستقبل فرانك فالتر شتاينماير نظيره. وقال فرانك فالتر إن الاتفاق مهم.")
+    assert set(e.entity_id) == {"frank_walter_steinmeier"}
+    e = found("واستقبل عبد الله بن زايد نظيره. وقال عبد الله إن الاتفاق مهم.")
+    assert "abdullah_bin_zayed" not in set(e[e.surface == "عبد الله"].entity_id)  # any Abdullah
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

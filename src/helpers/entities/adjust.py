@@ -19,6 +19,7 @@ from helpers.entities.given_names import given_names
 from helpers.entities.rules import (
     COMMON,
     COMPANY_SUFFIXES,
+    FACILITY_KINDS,
     HONORIFICS,
     NATIONAL_TEAM_RULE,
     PHRASE_STOPS,
@@ -673,10 +674,6 @@ def person_cut(tokens: WordTokens, span: Span) -> Span | None:
     named_after = k - span.first == 1 and span.first > 0 and tokens.folded[span.first - 1] in HONORIFICS
     common = tokens.definite[span.first] and word_zipf(tokens.folded[span.first]) >= COMMON
     return None if span.alias or named_after or common else replace(span, last=k, hint="")
-
-
-#: Kinds of building whose named instances are places (facilities), whatever rule found them.
-FACILITY_KINDS = frozenset(fold_token(w) for w in "مستشفى مستوصف متحف فندق سجن".split())
 
 
 #: Heads of a district's name (مديرية حيس، مديرية مكيراس in Yemen) that also head a directorate's

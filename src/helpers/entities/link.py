@@ -936,7 +936,8 @@ def _family_name_in(doc: Document, family: tuple[str, ...]) -> tuple[str, str, s
 
 def _full_name_in(doc: Document, name: tuple[str, ...]) -> tuple[str, str, str] | None:
     """The person the gazetteer knows whose longer full name in the article this short one is
-    (علي صالح of علي عبدالله صالح; `_one_person`), or None. A person the gazetteer does not know
+    (علي صالح of علي عبدالله صالح; `_one_person`), or whose first words it is (فرانك فالتر of
+    فرانك فالتر شتاينماير), or None. A person the gazetteer does not know
     keeps the id of the short name, which other articles use (عزام الدخيل, not عزام بن محمد
     الدخيل)."""
     bearers = [
@@ -945,9 +946,25 @@ def _full_name_in(doc: Document, name: tuple[str, ...]) -> tuple[str, str, str] 
         if m.type == "PER" and m.source == "gazetteer" and len(m.name) > len(name) and m.name[-1] == name[-1]
     ]
     eid, full, _ = article_persons(bearers).get(name[-1], ("", (), False))
-    if not eid or not _one_person(name, full):
+    if eid and _one_person(name, full):
+        return eid, "full_name", f"short for '{' '.join(full)}' in {doc.doc_id}"
+    # فرانك فالتر of فرانك فالتر شتاينماير: the given names of one known person of the article
+    # (not Arabic given names alone: عبد الله is any of the article's Abdullahs)
+    n, foreign = given_names().match(list(name), 0)
+    if n == len(name) and not foreign:
         return None
-    return eid, "full_name", f"short for '{' '.join(full)}' in {doc.doc_id}"
+    known = {
+        m.entity_id: m.name
+        for m in doc.mentions
+        if m.type == "PER"
+        and m.source == "gazetteer"
+        and len(m.name) > len(name) >= 2
+        and m.name[: len(name)] == name
+    }
+    if len(known) == 1:
+        eid, full = next(iter(known.items()))
+        return eid, "full_name", f"the given names of '{' '.join(full)}' in {doc.doc_id}"
+    return None
 
 
 def _one_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

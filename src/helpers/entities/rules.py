@@ -147,6 +147,8 @@ FACILITY_HEADS = _folded(
     "مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة جامع مسجد "
     "حديقة منتزه متنزه منتجع متحف فندق صالة قاعة برج قصر نفق أنفاق ساحة"
 )
+#: Kinds of building whose named instances are places (facilities), whatever rule found them.
+FACILITY_KINDS = _folded("مستشفى مستوصف متحف فندق سجن")
 #: Heads of a district's or camp's name (حي الروضة، مخيم الجلزون).
 QUARTER_HEADS = _folded("حي مخيم")
 #: Adjectives such a head takes (حي القديم): no names.
@@ -161,6 +163,8 @@ ORDINALS = _folded(
 )
 #: Titles inside such a name.
 HONORIFICS = _folded("الملك الأمير الأميرة الإمام الشيخ الشيخة السلطان")
+#: A doctor's title, which a hospital or school may name its founder by (مستشفى الدكتور سليمان فقيه).
+DOCTOR_TITLES = _folded("الدكتور الدكتورة")
 #: Organisation heads whose name a definite phrase completes (وزارة الصحة، هيئة السياحة).
 DEFINED_ORG_HEADS = _folded(
     "وزارة هيئة مديرية أمانة إمارة غرفة جامعة رئاسة بلدية مجلس مستشفى رابطة نقابة سفارة قنصلية حزب "
@@ -1273,13 +1277,13 @@ def _kunya(tokens: WordTokens, j: int, covered: list[str | None]) -> bool:
 
 def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
     """End of an organisation's name after its head at i - 1 that honours a person: an optional
-    royal or religious title, a given-name chain (بن / بنت / آل and a name), then definite
+    royal, religious or doctor's title, a given-name chain (بن / بنت / آل and a name), then definite
     adjectives and ل-complements (جامعة الملك سعود، مستشفى الملك فيصل التخصصي، مركز الملك
     سلمان للإغاثة والأعمال الإنسانية); i when there is none."""
     names = given_names()
     j = i
-    if j < len(tokens) and tokens.folded[j] in HONORIFICS:
-        j += 1
+    if j < len(tokens) and tokens.folded[j] in HONORIFICS | DOCTOR_TITLES:
+        j += 1  # مستشفى الدكتور سليمان فقيه
     if j >= len(tokens) or not tokens.joined(j) or covered[j] not in (None, "PER"):
         return i
     if covered[j] == "PER":  # a known person's name (الملك عبدالعزيز)
@@ -1551,7 +1555,9 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                     if tokens.is_(i, PUBLISHING_VERBS) or head[1] in MEDIA_HEADS
                     else "quoted_org"
                 )
-                spans.append(RuleSpan(i + 1, end, "ORG", rule, True))
+                # مستشفى «سوروكا»: a facility's name is a place
+                etype = "LOC" if head and head[1] in FACILITY_KINDS else "ORG"
+                spans.append(RuleSpan(i + 1, end, etype, rule, True))
     return spans
 
 
