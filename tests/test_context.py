@@ -2715,6 +2715,13 @@ def test_a_known_persons_given_names_alone_are_that_person():
     assert "abdullah_bin_zayed" not in set(e[e.surface == "عبد الله"].entity_id)  # any Abdullah
 
 
+def test_a_quoted_day_word_glossing_a_day_is_no_newspaper_and_phrases_are_no_places():
+    assert "al_yaum" not in ids("وعدت بإرسال عربات اليوم «أمس» أو غدًا «اليوم» إلى الجيش.")
+    assert "al_yaum" in ids("وقالت «اليوم» في عددها الصادر أمس إن المشروع تأخر.")
+    assert "damad" not in ids("عرفنا طريقة التعاطي مع ضمد جراحنا.")
+    assert "genoa_it" not in ids("ما بال هؤلاء الخوارج؟ وماذا جنوا على المسلمين وديارهم؟")
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

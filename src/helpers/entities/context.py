@@ -90,12 +90,20 @@ def quoted_whole(tokens: WordTokens, first: int, last: int) -> bool:
     return any(q in before for q in '«"“') and any(q in after for q in '»"”')
 
 
+#: Words for a day, which a quoted day word glosses (أمس «الاثنين»، غدًا «اليوم»).
+DAY_WORDS = _folded("أمس غدا اليوم الليلة البارحة")
+
+
 def media_context(tokens: WordTokens, i: int, clitic: int = 0, last: int | None = None) -> bool:
     """The name at token i (to `last`) is an outlet's: a media head right before it, quotes after
-    a cue (لـ«الشرق الأوسط»، ذكرت «العربية»), or quotes around it alone."""
+    a cue (لـ«الشرق الأوسط»، ذكرت «العربية»), or quotes around it alone, unless it glosses the
+    day word before it (غدًا «اليوم»: "tomorrow (today)", not the newspaper اليوم)."""
     if i > 0 and tokens.joined(i) and tokens.bare[i - 1] & MEDIA_CUES:
         return True
-    return quoted_after_cue(tokens, i) or (last is not None and quoted_whole(tokens, i, last))
+    if quoted_after_cue(tokens, i):
+        return True
+    gloss = i > 0 and tokens.folded[i - 1] in DAY_WORDS and tokens.folded[i] in DAY_WORDS
+    return last is not None and quoted_whole(tokens, i, last) and not gloss
 
 
 #: How far into a text its opening dateline may run, in characters (to its colon).
