@@ -2722,6 +2722,25 @@ def test_a_quoted_day_word_glossing_a_day_is_no_newspaper_and_phrases_are_no_pla
     assert "genoa_it" not in ids("ما بال هؤلاء الخوارج؟ وماذا جنوا على المسلمين وديارهم؟")
 
 
+def test_a_federation_named_by_its_sport_takes_its_nationality_and_a_quoted_place_its_body():
+    e = found(
+        "وقال اتحاد الكرة المصري إن المباراة تقام، وتلقى اتحاد القدم السعودي التماسا، وأعلن تنظيم "
+        "«بيت المقدس» مسؤوليته."
+    )
+    named = dict(zip(e.surface, e.entity_id, strict=True))
+    assert named["اتحاد الكرة المصري"] == "org:اتحاد_الكره_المصري" and named["اتحاد القدم السعودي"] == "saff"
+    assert named["بيت المقدس"] == "org:بيت_المقدس"
+
+
+def test_a_kunya_is_no_mention_of_the_article_person_with_that_family_name():
+    e = found(
+        "ذكره كتاب «الخبر والعيان» لخالد الفرج وهو مذكور باسم آخر. وكتاب «الديارات» لكل من أبي الفرج "
+        "الأصفهاني والشمشاطي.",
+        use_model=True,
+    )
+    assert "per:خالد_الفرج" not in set(e[e.surface.str.contains("أبي")].entity_id)
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

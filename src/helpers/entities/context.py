@@ -406,6 +406,18 @@ def broadcaster_of_place(tokens: WordTokens, first: int) -> bool:
     return _after_head(tokens, first, BROADCAST_HEADS)
 
 
+#: Heads of a body that a quoted place's name after them names (تنظيم «بيت المقدس»، شركة «الرياض»).
+QUOTED_BODY_HEADS = _folded("تنظيم جماعة حركة شركة مؤسسة جمعية فرقة مجموعة")
+
+
+def body_of_quoted_place(tokens: WordTokens, first: int, last: int) -> bool:
+    """The place at tokens [first, last), quoted whole after a body's head, names the body
+    (تنظيم «بيت المقدس»: Ansar Bayt al-Maqdis, not Jerusalem)."""
+    return (
+        first > 0 and bool(tokens.bare[first - 1] & QUOTED_BODY_HEADS) and quoted_whole(tokens, first, last)
+    )
+
+
 #: Heads of an event named after a place (مهرجان الإسكندرية السينمائي، معرض الرياض الدولي للكتاب).
 EVENT_PLACE_HEADS = _folded(
     "مهرجان معرض مؤتمر منتدى ملتقى بطولة كأس كوبا رالي ماراثون سباق اتفاق اتفاقية معاهدة إعلان جائزة "

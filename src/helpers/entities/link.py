@@ -48,6 +48,7 @@ from helpers.entities.rules import (
     FAMILY_PARTICLE,
     FEDERATION,
     HONORIFICS,
+    KUNYA,
     NAME_PARTICLES,
     NATIONAL_TEAM_RULE,
     PERSON_SHAPE,
@@ -1218,6 +1219,9 @@ def _propagate_field(
                 eid, in_corpus = surname_index.lookup(form), True
             if eid and _after_given_name(tokens, i):
                 break  # ندى الشهراني: another person of the same family, not the one named
+            kunya = i > 0 and tokens.joined(i) and tokens.folded[i - 1] in KUNYA
+            if eid and kunya and not _family_kunya(eid, form):
+                break  # أبي الفرج الأصفهاني: a kunya names another person than خالد الفرج
             if eid:
                 detail = (
                     "surname of the one full name in the corpus that has it"
@@ -1247,6 +1251,13 @@ COMMON_WHOLE_ZIPF = 3.0
 #: A surname as frequent as this (Zipf) stands for the article's person only after a title or a
 #: speech verb (وأضاف الشريف; not الحرم الشريف).
 TITLED_SURNAME_ZIPF = 5.5
+
+
+def _family_kunya(entity_id: str, surname: str) -> bool:
+    """A person's built id ends with a kunya and the surname (per:فضل_ابو_العينين): أبو before
+    that surname elsewhere in the article is his family name, not another person's kunya."""
+    words = entity_id.partition(":")[2].split("_")
+    return len(words) >= 2 and words[-2] in KUNYA and words[-1] == surname
 
 
 def _after_given_name(tokens: WordTokens, i: int) -> bool:

@@ -358,6 +358,9 @@ def _gazetteer_spans(
                 end = context.facility_end(tokens, b)
                 spans.append(Span(a - 1, end, "LOC", "rule", c, rule="street_place"))
                 continue
+            if context.body_of_quoted_place(tokens, a, b):  # تنظيم «بيت المقدس»: the body
+                spans.append(Span(a, b, "ORG", "rule", c, rule="quoted_org"))
+                continue
             if context.broadcaster_of_place(tokens, a):  # تلفزيون قطر: the broadcaster, not the state
                 c = tokens.clitic_before(a - 1, context.BROADCAST_HEADS)
                 spans.append(Span(a - 1, b, "ORG", "rule", c, rule="broadcaster_place"))

@@ -1931,7 +1931,10 @@ STATE_INSTITUTIONS = _folded(
 #: A state's federation (of a sport unless a complement says otherwise: الاتحاد الكويتي).
 FEDERATION = fold_token("الاتحاد")
 #: Two-word institutions of the kind (وكالة الأنباء الأرجنتينية: a state's news agency).
-INSTITUTION_PHRASES = {fold_token("وكالة"): fold_token("الأنباء")}
+INSTITUTION_PHRASES = {
+    fold_token("وكالة"): _folded("الأنباء"),
+    fold_token("اتحاد"): _folded("الكرة القدم السلة الطائرة اليد التنس السباحة"),  # اتحاد الكرة المصري
+}
 #: The first words of both.
 INSTITUTION_HEADS = STATE_INSTITUTIONS | frozenset(INSTITUTION_PHRASES)
 #: Titles named by the body they hold (وزير الخارجية الأمريكي، وزيرة الخارجية الأمريكية).
@@ -1944,7 +1947,8 @@ INSTITUTION_ADJECTIVES = _folded("الوطني الوطنية")
 
 def _state_institution_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """A state's institution named by its head and the state's adjective (الجيش الليبي، للحكومة
-    اليمنية، الجيش الوطني الليبي، المنتخب السعودي، وكالة الأنباء الأرجنتينية، الاتحاد الأميركي
+    اليمنية، الجيش الوطني الليبي، المنتخب السعودي، وكالة الأنباء الأرجنتينية، اتحاد الكرة المصري،
+    الاتحاد الأميركي
     الجنوبي; a federation with its field: الاتحاد الكويتي للسباحة), the adjective of the head's
     gender: one organisation, unlike a kind of body with a nationality (حزب سوداني،
     الأحزاب المصرية). Not after a minister's title (وزير الخارجية الأمريكي is the minister) nor as
@@ -1954,7 +1958,8 @@ def _state_institution_spans(tokens: WordTokens, covered: list[str | None]) -> l
         if covered[i] or tokens.bare[i].isdisjoint(INSTITUTION_HEADS):
             continue
         phrase = next(
-            (c for c, form in tokens.forms(i) if INSTITUTION_PHRASES.get(form) == tokens.folded[i + 1]), None
+            (c for c, form in tokens.forms(i) if tokens.folded[i + 1] in INSTITUTION_PHRASES.get(form, ())),
+            None,
         )
         if phrase is not None and tokens.joined(i + 1) and not covered[i + 1]:
             clitic, j = phrase, i + 2
