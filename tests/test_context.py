@@ -2741,6 +2741,13 @@ def test_a_kunya_is_no_mention_of_the_article_person_with_that_family_name():
     assert "per:خالد_الفرج" not in set(e[e.surface.str.contains("أبي")].entity_id)
 
 
+def test_each_science_olympiad_is_its_own_and_a_corniche_is_a_place_of_its_own():
+    assert ids("فاز الطالب بميدالية في الأولمبياد الدولي للكيمياء.") == {"international_chemistry_olympiad"}
+    assert ids("وشارك الفريق في الأولمبياد الدولي للرياضيات.") == {"international_mathematical_olympiad"}
+    named = by_surface("يمر القطار على كورنيش جدة الشمالي، وزار الوفد كورنيش الدمام.")
+    assert named["كورنيش جدة الشمالي"][0] == named["كورنيش الدمام"][0] == "LOC"
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

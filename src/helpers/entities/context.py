@@ -305,10 +305,11 @@ def _construct_after_head(tokens: WordTokens, k: int) -> bool:
 #: and of a natural feature named like a town or country (وادي ضمد، جبل لبنان، خليج عدن): a
 #: place of its own, not the town.
 STREET_HEADS = _folded(
-    "شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار مطار ميناء قلعة وادي جبل نهر خليج بحيرة سد"
+    "شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار مطار ميناء قلعة وادي جبل نهر خليج بحيرة سد كورنيش"
 )
-#: Words after a facility's place name that are part of the facility's name (مطار دبي الدولي).
-FACILITY_QUALIFIERS = _folded("الدولي الجديد الجديدة القديم القديمة")
+#: Words after a facility's place name that are part of the facility's name (مطار دبي الدولي،
+#: كورنيش جدة الشمالي).
+FACILITY_QUALIFIERS = _folded("الدولي الجديد الجديدة القديم القديمة الشمالي الجنوبي الشرقي الغربي السريع")
 
 
 def facility_end(tokens: WordTokens, last: int) -> int:
