@@ -2748,6 +2748,15 @@ def test_each_science_olympiad_is_its_own_and_a_corniche_is_a_place_of_its_own()
     assert named["كورنيش جدة الشمالي"][0] == named["كورنيش الدمام"][0] == "LOC"
 
 
+def test_a_city_a_goal_is_for_is_its_club_and_a_country_met_later_its_team():
+    e = found(
+        "أحرز البديل هدف التعادل لفولفسبورج في اللحظات الأخيرة من المباراة قبل أن يسجل ركلة "
+        "الترجيح، وسيلتقي الفائز مع تونس في الدور الثاني من تصفيات المنتخبات."
+    )
+    typed = dict(zip(e.surface, e.type, strict=True))
+    assert typed["فولفسبورج"] == typed["تونس"] == "ORG"
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

@@ -584,7 +584,7 @@ def club_list(tokens: WordTokens, first: int, last: int) -> bool:
 #: الهلال، تعادل مع ليون، أمام بورتو): match verbs and their prepositions.
 MATCH_CUES = _folded(
     "فاز يفوز خسر تعادل واجه يواجه التقى يلتقي هزم تغلب أمام ضد مضيفه ضيفه الفوز فوز الخسارة خسارة التعادل "
-    "مواجهة المواجهة"
+    "مواجهة المواجهة سيلتقي سيواجه سيلاقي يلاقي لاقى"
 )
 #: A club's people, named before it (مدرب ميلانو، مهاجم روما).
 TEAM_MEMBERS = _folded("مدرب مدربا لاعب لاعبي لاعبو مهاجم حارس مدافع جماهير جمهور نجم نجوم")

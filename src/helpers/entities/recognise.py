@@ -372,7 +372,12 @@ def _gazetteer_spans(
                 continue
             if sport and (
                 context.club_by_nationality(tokens, b)
-                or (entry.country and not c and context.club_by_city(tokens, a))
+                # not after a place's preposition (وصل إلى | ب نجران); ل is "for" (هدف التعادل لفولفسبورج)
+                or (
+                    entry.country
+                    and (not c or tokens.folded[a][0] == "ل")
+                    and context.club_by_city(tokens, a)
+                )
                 or (entry.country and context.continues_list(tokens, a, c, _org_ends(spans)))
             ):  # the labeller does not overrule these (`merge_model`)
                 spans.append(
