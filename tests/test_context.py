@@ -2757,6 +2757,14 @@ def test_a_city_a_goal_is_for_is_its_club_and_a_country_met_later_its_team():
     assert typed["فولفسبورج"] == typed["تونس"] == "ORG"
 
 
+def test_a_club_named_like_a_word_is_the_club_after_a_signing_or_its_ranks():
+    e = found(
+        "تناولت الصحف خبر تعاقد الاتحاد مع اللاعب الغاني، وكان المدافع قد انتقل إلى صفوف التعاون "
+        "قبل المباراة الودية مع النادي."
+    )
+    assert {"al_ittihad_sa", "al_taawoun"} <= set(e.entity_id)
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "
