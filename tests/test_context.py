@@ -2765,6 +2765,12 @@ def test_a_club_named_like_a_word_is_the_club_after_a_signing_or_its_ranks():
     assert {"al_ittihad_sa", "al_taawoun"} <= set(e.entity_id)
 
 
+def test_womens_given_names_start_a_name_before_a_family_name():
+    named = by_surface("وألقت آمال باهذيلة كلمة الأمهات، وأكدت الجوهرة القحطاني أن الورشة نجحت.")
+    assert {"آمال باهذيلة", "الجوهرة القحطاني"} <= set(named)
+    assert "رحمه" not in " ".join(found("وقال الأمير سعود رحمه الله إن الدولة قامت.").surface)
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "
