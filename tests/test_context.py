@@ -2771,6 +2771,10 @@ def test_womens_given_names_start_a_name_before_a_family_name():
     assert "رحمه" not in " ".join(found("وقال الأمير سعود رحمه الله إن الدولة قامت.").surface)
 
 
+def test_korea_alone_is_south_korea():
+    assert ids("وقال إن 2006 هي سنة أفريقيا بالنسبة لكوريا.") == {"africa", "south_korea"}
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "
