@@ -2775,6 +2775,11 @@ def test_korea_alone_is_south_korea():
     assert ids("وقال إن 2006 هي سنة أفريقيا بالنسبة لكوريا.") == {"africa", "south_korea"}
 
 
+def test_an_acronym_after_a_speech_verb_is_an_organisation():
+    named = by_surface("وفي نفس الوقت تقول EPFR إن صناديق السندات شهدت تدفقا.")
+    assert named["EPFR"][0] == "ORG"
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

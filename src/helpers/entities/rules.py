@@ -995,8 +995,15 @@ def _speech_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpa
         confirmed = end - i - 1 >= 2 and (apposition(tokens, end) or rare_last)
         if lone:
             confirmed = _lone_speaker(tokens, i + 1)
-        spans.append(RuleSpan(i + 1, end, "PER", SPEECH_VERB_RULE, confirmed))
+        # تقول EPFR إن: an acronym in Latin capitals speaks for an organisation
+        etype = "ORG" if lone and acronym(tokens.raw[i + 1]) else "PER"
+        spans.append(RuleSpan(i + 1, end, etype, SPEECH_VERB_RULE, confirmed))
     return spans
+
+
+def acronym(raw: str) -> bool:
+    """A word of two or more Latin capitals (EPFR، CNN), an organisation's short name."""
+    return len(raw) >= 2 and raw.isascii() and raw.isalpha() and raw.isupper()
 
 
 def plural_noun(word: str) -> bool:
