@@ -2786,6 +2786,27 @@ def test_a_labellers_unsure_one_word_name_is_no_mention():
     assert "لسان" not in set(e.surface)
 
 
+def test_districts_listed_after_their_plural_head_are_places():
+    named = by_surface(
+        "وجاءت التعديلات لتشمل أحياء النسيم، والخالدية الشمالية، والربيع، والأمير محمد بن سعود، "
+        "والطبيشي، والعمامرة. وشهدت تعز اشتباكات في أحياء المدينة، وتسعى الفرقة إلى إحياء الحفلات والعروض."
+    )
+    for district in ("الخالدية الشمالية", "الربيع", "الطبيشي", "العمامرة"):
+        assert named[district][0] == "LOC"
+    assert "المدينة" not in named and "الحفلات" not in named and "الأمير" not in named
+
+
+def test_districts_of_aden_and_armed_groups_of_the_2015_news():
+    assert ids("اشتباكات في جعولة ودار سعد وكريتر والمعلا بمدينة عدن.") == {
+        "jaawla",
+        "dar_saad",
+        "crater_aden",
+        "mualla",
+        "aden_ye",
+    }
+    assert ids("نفذت جماعة أنصار الشريعة هجوما في وادي سوات.") == {"ansar_al_sharia", "swat_valley"}
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

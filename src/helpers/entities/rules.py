@@ -149,6 +149,8 @@ FACILITY_HEADS = _folded(
 )
 #: Kinds of building whose named instances are places (facilities), whatever rule found them.
 FACILITY_KINDS = _folded("مستشفى مستوصف متحف فندق سجن")
+#: The plural of a district's head, before a list of districts (أحياء النسيم، والربيع، والبديع).
+DISTRICTS_HEAD = fold_token("أحياء")
 #: Heads of a district's or camp's name (حي الروضة، مخيم الجلزون).
 QUARTER_HEADS = _folded("حي مخيم")
 #: Adjectives such a head takes (حي القديم): no names.
@@ -235,6 +237,7 @@ PLACE_SHAPE = re.compile(r"..(ستان|اباد|غراد|جراد|بورغ|بو�
 KEYWORDS = (
     FACILITY_HEADS
     | QUARTER_HEADS
+    | {DISTRICTS_HEAD}
     | TITLE_HEADS
     | TITLE_LINKS
     | SPEECH_VERBS
@@ -1597,6 +1600,53 @@ def _district_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
     return spans
 
 
+#: Words for a kind of place, whose districts أحياء names (أحياء المدينة، أحياء العاصمة).
+PLACE_KINDS = _folded("المدينة العاصمة البلدة القرية المحافظة المنطقة المخيم الضاحية")
+#: The most districts a list after أحياء is read for.
+MAX_LISTED_DISTRICTS = 15
+
+
+def _listed_district_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """Districts listed after أحياء (لتشمل أحياء النسيم، والخالدية الشمالية، والربيع): each item a
+    definite word, perhaps after و and before a direction, separated by commas or و; an item of
+    more words (والأمير محمد بن سعود) is passed over, and the list ends at an item that is no
+    definite word. Two items at least; not after إحياء "holding" nor
+    before a kind of place (أحياء المدينة)."""
+    spans = []
+    for i in tokens.keyword_positions:
+        if not any(f == DISTRICTS_HEAD for _, f in tokens.forms(i)) or "إ" in tokens.raw[i]:
+            continue  # إحياء الحفلات "holding concerts"
+        if i + 1 < len(tokens) and tokens.folded[i + 1] in PLACE_KINDS:
+            continue  # أحياء المدينة: the districts of a place named before
+        found: list[RuleSpan] = []
+        k, listed = i + 1, 0
+        while k < len(tokens) and listed < MAX_LISTED_DISTRICTS:
+            first = k == i + 1
+            if not first and "،" not in tokens.gap(k) and "," not in tokens.gap(k):
+                if not (tokens.joined(k) and tokens.folded[k].startswith("و")):
+                    break
+            clitic = 1 if not first and tokens.folded[k].startswith("وال") else 0
+            word = dict(tokens.forms(k)).get(clitic, "")
+            end = k + 1
+            if word.startswith("ال") and not is_function_word(word) and word not in QUARTER_ADJECTIVES:
+                if end < len(tokens) and tokens.joined(end) and tokens.folded[end] in DIRECTIONS:
+                    end += 1  # والخالدية الشمالية
+                # an item of one word, before a separator (not الأمير | محمد، المدينة | القديمة)
+                alone = end >= len(tokens) or not tokens.joined(end) or tokens.folded[end].startswith("و")
+                if alone and not any(covered[k:end]):
+                    found.append(RuleSpan(k, end, "LOC", "district", True, clitic))
+                elif first and not alone:
+                    break
+            else:
+                break
+            while end < len(tokens) and tokens.joined(end) and not tokens.folded[end].startswith("و"):
+                end += 1  # والأمير محمد بن سعود: an item of more words, passed over
+            k, listed = end, listed + 1
+        if listed >= 2:  # a list (أحياء المهندسين والصقور), not one word after أحياء (أحياء السكان)
+            spans += found
+    return spans
+
+
 def _shared_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """Names sharing a dual or plural head, joined by و (perhaps after a comma or in quotes), or
     places by commas alone (أحياء السامر، الأجواد، المنار).
@@ -2133,6 +2183,7 @@ def find_rule_spans(
         + _shared_head_spans(tokens, covered)
         + _company_field_spans(tokens, covered)
         + _district_spans(tokens, covered)
+        + _listed_district_spans(tokens, covered)
         + _event_named_spans(tokens, covered)
         + _defined_head_spans(tokens, covered)
         + _state_institution_spans(tokens, covered)
