@@ -2807,6 +2807,11 @@ def test_districts_of_aden_and_armed_groups_of_the_2015_news():
     assert ids("نفذت جماعة أنصار الشريعة هجوما في وادي سوات.") == {"ansar_al_sharia", "swat_valley"}
 
 
+def test_newcastle_alone_is_the_english_city_and_saudias_long_name_is_saudia():
+    assert ids("ويدرس الطلاب في نيوكاسل البريطانية منذ عامين.") == {"newcastle_upon_tyne"}
+    assert ids("وقالت المؤسسة العامة للخطوط الجوية العربية السعودية إن الرحلات ستزيد.") == {"saudia"}
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "
