@@ -2812,6 +2812,11 @@ def test_newcastle_alone_is_the_english_city_and_saudias_long_name_is_saudia():
     assert ids("وقالت المؤسسة العامة للخطوط الجوية العربية السعودية إن الرحلات ستزيد.") == {"saudia"}
 
 
+def test_a_given_name_that_is_a_word_after_fi_is_the_word():
+    assert found("وأقيم الحفل في جو مفعم بالترفيه والمرح.").empty
+    assert ids("وقال جو بايدن إن الاتفاق مهم.") == {"joe_biden"}
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

@@ -742,6 +742,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
         return None  # على / الآن are not علي / آلان (but على بن عثمان is)
     if not clitic and ali_is_preposition(tokens, i):
         return None  # علي بخيراته: على written with ya
+    if i > 0 and tokens.joined(i) and tokens.folded[i - 1] == "في" and word_zipf(form) >= 4.0:
+        return None  # في جو مفعم "in an atmosphere full of": the word, not Joe
     if (
         not clitic
         and form in TITLE_HEADS
