@@ -2817,6 +2817,14 @@ def test_a_given_name_that_is_a_word_after_fi_is_the_word():
     assert ids("وقال جو بايدن إن الاتفاق مهم.") == {"joe_biden"}
 
 
+def test_a_city_a_player_comes_from_is_its_club_and_known_bodies_and_persons():
+    e = found("انضم كازورلا إلى أرسنال قادما من ملقة في صفقة أعلنها النادي، وشارك اللاعب في المباراة.")
+    assert dict(zip(e.surface, e.type, strict=True))["ملقة"] == "ORG"
+    assert ids("وقالت المراكز الأمريكية لمكافحة الأمراض والوقاية منها إن العدوى تراجعت.") == {"cdc_us"}
+    assert ids("وهنأت الملكة إليزابيت الثانية الفائزين.") == {"elizabeth_ii"}
+    assert "al_mahrah" not in ids("يستطيع العاملون المهرة العمل في المصانع.")
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

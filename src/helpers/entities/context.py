@@ -733,15 +733,20 @@ TRANSFER_CUES = _folded(
     "يلتحق التحاقه عودته جدد يجدد تجديد وقع يوقع"
 )
 TRANSFER_LINKS = _folded("إلى الى")
+#: Words before من and a club a player comes from (قادما من ملقة، المنتقل من بورتو).
+TRANSFER_FROM = _folded("قادما قادم القادم المنتقل منتقلا")
 
 
 def transfer_to(tokens: WordTokens, first: int, clitic: int = 0) -> bool:
     """The name at token `first` follows a player's move and إلى, perhaps with the player between
-    (انضم إلى روما، انتقال اللاعب إلى روما، انتقل فالكاو إلى موناكو), or the move and the
+    (انضم إلى روما، انتقال اللاعب إلى روما، انتقل فالكاو إلى موناكو), or his coming from it (قادما
+    من ملقة), or the move and the
     `clitic` ل (انضم لليفربول): a club, when it is a city's name (`club_by_city`) or a club's in an
     article about sport."""
     if clitic and tokens.folded[first][:clitic].endswith("ل") and tokens.joined(first):
         return bool(tokens.bare[first - 1] & TRANSFER_CUES)
+    if first >= 2 and tokens.joined(first) and tokens.folded[first - 1] == "من" and tokens.joined(first - 1):
+        return bool(tokens.bare[first - 2] & TRANSFER_FROM)  # قادما من ملقة: the club he left
     if first < 2 or not (tokens.joined(first) and tokens.bare[first - 1] & TRANSFER_LINKS):
         return False
     k = first - 2
