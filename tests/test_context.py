@@ -2825,6 +2825,21 @@ def test_a_city_a_player_comes_from_is_its_club_and_known_bodies_and_persons():
     assert "al_mahrah" not in ids("يستطيع العاملون المهرة العمل في المصانع.")
 
 
+def test_an_official_of_a_ruling_family_gives_his_cabinet_its_state():
+    e = found_in(
+        {
+            "qa": ("", "استقبل الشيخ عبدالله بن ناصر آل ثاني رئيس مجلس الوزراء الوفد."),
+            "ae": ("", "وحضر سيف بن زايد آل نهيان نائب رئيس مجلس الوزراء الحفل."),
+            "home": ("", "وافق مجلس الوزراء السعودي في الرياض على المشروع، وقالت السعودية إن المملكة ماضية."),
+            "home2": ("", "زار وفد من السعودية مدينة جدة والرياض، وأشاد بما حققته المملكة العربية السعودية."),
+        }
+    )
+    cabinet = e[e.surface == "مجلس الوزراء"].set_index("doc_id").entity_id
+    assert (
+        cabinet["qa"] == "org:مجلس_الوزراء@qatar" and cabinet["ae"] == "org:مجلس_الوزراء@united_arab_emirates"
+    )
+
+
 def test_a_title_after_a_given_name_that_nothing_continues_is_the_family_name():
     named = by_surface(
         "وكان المسلسل من تأليف وإخراج عمر الشيخ، وشاركه البطولة باسم ياخور. وقال محمد المدير العام "

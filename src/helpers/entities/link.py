@@ -719,19 +719,42 @@ OFFICIAL_GAP = 3
 def _country_of_titled_official(
     doc: Document, m: Mention, field_tokens: WordTokens, first: int, gaz: Gazetteer
 ) -> str | None:
-    """The country of the official the gazetteer knows whose title the body ends (رئيس | مجلس
-    الوزراء تمام سلام، إبراهيم محلب، رئيس | مجلس الوزراء): his name right after the body or
-    right before the title. None without a title before the body or such a name."""
+    """The country of the official the gazetteer knows, or whose name ends with a ruling family's
+    (`RULING_FAMILIES`), whose title the body ends (رئيس | مجلس الوزراء تمام سلام، إبراهيم محلب،
+    رئيس | مجلس الوزراء، عبدالله بن ناصر آل ثاني رئيس | مجلس الوزراء): his name right after the
+    body or right before the title chain. None without a title before the body or such a name."""
     if first == 0 or not field_tokens.joined(first) or not field_tokens.bare[first - 1] & CHAIN_TITLES:
         return None
-    title_start = field_tokens.starts[first - 1]
+    k = first - 1
+    while k > 0 and field_tokens.joined(k) and field_tokens.bare[k - 1] & CHAIN_TITLES:
+        k -= 1  # نائب | رئيس مجلس الوزراء
+    title_start = field_tokens.starts[k]
     for p in doc.mentions:
-        entry = gaz.entries.get(p.entity_id) if p.type == "PER" and p.field == m.field else None
-        if entry is None or not entry.in_country:
+        if p.type != "PER" or p.field != m.field:
             continue
-        if 0 <= p.start - m.end <= OFFICIAL_GAP or 0 <= title_start - p.end <= OFFICIAL_GAP:
-            return gaz.country_by_iso(entry.in_country)
+        if not (0 <= p.start - m.end <= OFFICIAL_GAP or 0 <= title_start - p.end <= OFFICIAL_GAP):
+            continue
+        entry = gaz.entries.get(p.entity_id)
+        iso = entry.in_country if entry is not None else RULING_FAMILIES.get(p.name[-2:], "")
+        if iso:
+            return gaz.country_by_iso(iso)
     return None
+
+
+#: Ruling families, whose name ends an official's and gives his state (عبدالله بن ناصر آل ثاني).
+RULING_FAMILIES = {
+    tuple(fold_token(w) for w in family.split()): iso
+    for family, iso in {
+        "آل ثاني": "QA",
+        "آل نهيان": "AE",
+        "آل مكتوم": "AE",
+        "آل خليفة": "BH",
+        "آل الصباح": "KW",
+        "جابر الصباح": "KW",
+        "آل سعيد": "OM",
+        "آل سعود": "SA",
+    }.items()
+}
 
 
 #: Adjectives of a body above states (مجلس الشحن العالمي، الهيئة الدولية).
