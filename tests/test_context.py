@@ -2614,6 +2614,13 @@ def test_a_body_many_places_have_is_the_one_of_the_place_its_article_names():
     assert len(hospital) == 2 and hospital.nunique() == 1 and hospital.iloc[0].endswith("@jeddah_sa")
 
 
+#: Two articles about the home country, which make Saudi Arabia a test corpus's home country.
+HOME_ARTICLES = {
+    "home": ("", "وافق مجلس الوزراء السعودي في الرياض على المشروع، وقالت السعودية إن المملكة ماضية."),
+    "home2": ("", "زار وفد من السعودية مدينة جدة والرياض، وأشاد بما حققته المملكة العربية السعودية."),
+}
+
+
 def test_a_road_named_after_a_king_in_several_towns_is_each_towns_whatever_its_spelling():
     e = found_in(
         {
@@ -2664,8 +2671,7 @@ def test_a_party_named_by_common_words_is_the_party_of_its_articles_country():
                 "دعت زعيمة حزب العمال في بريطانيا الحكومة البريطانية إلى التحرك، وقال وزير بريطاني إن "
                 "لندن تدرس الأمر.",
             ),
-            "home": ("", "وافق مجلس الوزراء السعودي في الرياض على المشروع، وقالت السعودية إن المملكة ماضية."),
-            "home2": ("", "زار وفد من السعودية مدينة جدة والرياض، وأشاد بما حققته المملكة العربية السعودية."),
+            **HOME_ARTICLES,
         }
     )
     labour = e[e.surface == "حزب العمال"].set_index("doc_id").entity_id
@@ -2691,8 +2697,7 @@ def test_a_state_body_is_the_state_of_the_official_its_title_or_article_names():
                 "الحكومة اللبنانية عاجزة في بيروت. وتمسك تمام سلام بموقفه بعد لقاء في الطائف.",
             ),
             "eg": ("", "ويشهد الاحتفال إبراهيم محلب، رئيس مجلس الوزراء، وولي العهد السعودي في المملكة."),
-            "home": ("", "وافق مجلس الوزراء السعودي في الرياض على المشروع، وقالت السعودية إن المملكة ماضية."),
-            "home2": ("", "زار وفد من السعودية مدينة جدة والرياض، وأشاد بما حققته المملكة العربية السعودية."),
+            **HOME_ARTICLES,
         }
     )
     cabinet = e[e.surface == "مجلس الوزراء"].set_index("doc_id").entity_id
@@ -2830,8 +2835,7 @@ def test_an_official_of_a_ruling_family_gives_his_cabinet_its_state():
         {
             "qa": ("", "استقبل الشيخ عبدالله بن ناصر آل ثاني رئيس مجلس الوزراء الوفد."),
             "ae": ("", "وحضر سيف بن زايد آل نهيان نائب رئيس مجلس الوزراء الحفل."),
-            "home": ("", "وافق مجلس الوزراء السعودي في الرياض على المشروع، وقالت السعودية إن المملكة ماضية."),
-            "home2": ("", "زار وفد من السعودية مدينة جدة والرياض، وأشاد بما حققته المملكة العربية السعودية."),
+            **HOME_ARTICLES,
         }
     )
     cabinet = e[e.surface == "مجلس الوزراء"].set_index("doc_id").entity_id
