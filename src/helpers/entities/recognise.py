@@ -607,7 +607,8 @@ def _quoted_names_confirmed(known: list[Span], rule_spans: list[RuleSpan]) -> li
 MARKET_CUES = 2
 
 
-#: Below this score a labeller span does not replace or retype the gazetteer's or the rules'.
+#: Below this score a labeller span neither replaces nor retypes the gazetteer's or the rules',
+#: nor is a name of its own (one word: `MODEL_ONE_WORD_SCORE`).
 MODEL_MIN_SCORE = 0.7
 #: Below this score a labeller's one-word span over a word no other source names is no mention
 #: (it still supports a look-alike): ten judged samples of real news (about 1,000 mentions) found
