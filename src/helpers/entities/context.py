@@ -28,6 +28,7 @@ from helpers.entities.rules import (
     COMPETITION_HEADS,
     DEPUTY_TITLES,
     GENERAL_ADJECTIVES,
+    ORG_HEADS,
     PHRASE_STOPS,
     TITLE_HEADS,
     TITLE_LINKS,
@@ -36,6 +37,7 @@ from helpers.entities.rules import (
     by_way_of,
     nationality_after,
     organisation_complement_end,
+    quoted_name_type,
     rare_in_every_reading,
     sport_construct_end,
 )
@@ -407,16 +409,13 @@ def broadcaster_of_place(tokens: WordTokens, first: int) -> bool:
     return _after_head(tokens, first, BROADCAST_HEADS)
 
 
-#: Heads of a body that a quoted place's name after them names (تنظيم «بيت المقدس»، شركة «الرياض»).
-QUOTED_BODY_HEADS = _folded("تنظيم جماعة حركة شركة مؤسسة جمعية فرقة مجموعة")
-
-
-def body_of_quoted_place(tokens: WordTokens, first: int, last: int) -> bool:
-    """The place at tokens [first, last), quoted whole after a body's head, names the body
-    (تنظيم «بيت المقدس»: Ansar Bayt al-Maqdis, not Jerusalem)."""
-    return (
-        first > 0 and bool(tokens.bare[first - 1] & QUOTED_BODY_HEADS) and quoted_whole(tokens, first, last)
-    )
+def body_of_quoted_place(tokens: WordTokens, first: int, last: int) -> str | None:
+    """The type of the body a place's name quoted whole after an organisation's head names, as
+    the rules type a quoted name there (`quoted_name_type`: تنظيم «بيت المقدس» is Ansar Bayt
+    al-Maqdis, not Jerusalem; مستشفى «الرياض» a hospital), or None; not after a channel's head
+    (قناة «بنما» is the canal)."""
+    head = next((f for f in tokens.bare[first - 1] if f in ORG_HEADS), None) if first > 0 else None
+    return quoted_name_type(head) if head and quoted_whole(tokens, first, last) else None
 
 
 #: Heads of an event named after a place (مهرجان الإسكندرية السينمائي، معرض الرياض الدولي للكتاب).

@@ -54,6 +54,7 @@ from helpers.entities.rules import (
     PERSON_SHAPE,
     RARE,
     SPEAKER_RULES,
+    SPORT_WORDS,
     STATE_INSTITUTION_RULE,
     WordTokens,
     after_family_word,
@@ -369,45 +370,6 @@ TEAM_SOURCE = f"rule:{NATIONAL_TEAM_RULE}"
 INSTITUTION_SOURCE = f"rule:{STATE_INSTITUTION_RULE}"
 #: The source of a competition's name (كأس العالم، دوري أبطال أوروبا).
 COMPETITION_SOURCE = f"rule:{COMPETITION_RULE}"
-#: Sports by the word that names each, after the word before it where one is needed (كرة | السلة،
-#: تنس | الطاولة، ألعاب | القوى; السباحة alone).
-SPORT_WORDS = {
-    fold_token(word): (frozenset(fold_token(w) for w in before.split()), word)
-    for word, before in {
-        "القدم": "كرة لكرة الكرة",
-        "السلة": "كرة لكرة الكرة",
-        "الطائرة": "كرة لكرة الكرة للكرة بالكرة",
-        "اليد": "كرة لكرة الكرة",
-        "الطاولة": "تنس لتنس",
-        "التنس": "",
-        "القوى": "ألعاب لألعاب وألعاب",
-        "الأثقال": "رفع لرفع",
-        "السباحة": "",
-        "البلياردو": "",
-        "المبارزة": "",
-        "الرماية": "",
-        "الفروسية": "",
-        "الشطرنج": "",
-        "الملاكمة": "",
-        "الكاراتيه": "",
-        "التايكوندو": "",
-        "الجودو": "",
-        "الجمباز": "",
-        "الصالات": "قدم لكرة كرة",
-        "الشاطئية": "القدم قدم",
-        "البحرية": "الدبابات للدبابات",
-        "الدراجات": "",
-        "الغولف": "",
-        "الجولف": "",
-        "الإسكواش": "",
-        "الهوكي": "",
-        "المصارعة": "",
-        "التجديف": "",
-        "الرجبي": "",
-        "البولينج": "",
-        "الكريكيت": "",
-    }.items()
-}
 #: How often an article names the one sport it names for a competition named without its sport
 #: to be that sport's (كأس العالم in an article on swimming).
 COMPETITION_SPORT_MENTIONS = 2
@@ -1138,7 +1100,10 @@ def _propagate_docs(
     for doc in docs:
         surnames: dict[str, str] = {}  # surname -> the article's person with it ("": several)
         titled: dict[str, str] = {}  # the same for words in use (الشريف), after a title or a speech verb
-        for last, (eid, _, known) in article_persons(doc.mentions).items():
+        persons = article_persons(doc.mentions)
+        # فضل أبو العينين: a kunya that is the family's name is no other person's before the surname
+        family_kunyas = frozenset(last for last, (_, full, _) in persons.items() if full[-2] in KUNYA)
+        for last, (eid, _, known) in persons.items():
             if is_surname(last, KNOWN_SURNAME_ZIPF if known else SURNAME_ZIPF):
                 surnames[last] = eid
             elif is_surname(last, TITLED_SURNAME_ZIPF):
@@ -1154,7 +1119,14 @@ def _propagate_docs(
                     for k in range(max(a, 0), b):
                         taken[k] = True
             _propagate_field(
-                doc.doc_id, field_name, field_tokens, taken, learned, surnames, titled, surname_index, result
+                doc.doc_id,
+                field_name,
+                field_tokens,
+                taken,
+                learned,
+                (surnames, titled, family_kunyas),
+                surname_index,
+                result,
             )
         doc_sentences = sentences.get(doc.doc_id)
         result.candidates = [_candidate(fields[f], span, f, doc_sentences) for f, span in result.pending]
@@ -1212,11 +1184,15 @@ def _propagate_field(
     tokens: WordTokens,
     taken: list[bool],
     learned: dict,
-    surnames: dict[str, str],
-    titled: dict[str, str],
+    article_surnames: tuple[dict[str, str], dict[str, str], frozenset[str]],
     surname_index: SurnameIndex,
     result: _Propagated,
 ) -> None:
+    """Propagated mentions of one field into `result`: the corpus's learned names, and surnames
+    of the article's persons (`article_surnames`: surname -> person, the same for words in use
+    after a title, and the surnames whose person's name has a kunya before them) or of the
+    corpus's one full name ending with them."""
+    surnames, titled, family_kunyas = article_surnames
     found = []
     for first, last, clitic, (eid, etype) in trie_matches(tokens, learned, tokens.folded) if learned else []:
         if etype == "PER" and not clitic and after_verb_particle(tokens, first):
@@ -1243,7 +1219,7 @@ def _propagate_field(
             if eid and _after_given_name(tokens, i):
                 break  # ندى الشهراني: another person of the same family, not the one named
             kunya = i > 0 and tokens.joined(i) and tokens.folded[i - 1] in KUNYA
-            if eid and kunya and not _family_kunya(eid, form):
+            if eid and kunya and form not in family_kunyas:
                 break  # أبي الفرج الأصفهاني: a kunya names another person than خالد الفرج
             if eid:
                 detail = (
@@ -1274,13 +1250,6 @@ COMMON_WHOLE_ZIPF = 3.0
 #: A surname as frequent as this (Zipf) stands for the article's person only after a title or a
 #: speech verb (وأضاف الشريف; not الحرم الشريف).
 TITLED_SURNAME_ZIPF = 5.5
-
-
-def _family_kunya(entity_id: str, surname: str) -> bool:
-    """A person's built id ends with a kunya and the surname (per:فضل_ابو_العينين): أبو before
-    that surname elsewhere in the article is his family name, not another person's kunya."""
-    words = entity_id.partition(":")[2].split("_")
-    return len(words) >= 2 and words[-2] in KUNYA and words[-1] == surname
 
 
 def _after_given_name(tokens: WordTokens, i: int) -> bool:

@@ -358,8 +358,9 @@ def _gazetteer_spans(
                 end = context.facility_end(tokens, b)
                 spans.append(Span(a - 1, end, "LOC", "rule", c, rule="street_place"))
                 continue
-            if context.body_of_quoted_place(tokens, a, b):  # تنظيم «بيت المقدس»: the body
-                spans.append(Span(a, b, "ORG", "rule", c, rule="quoted_org"))
+            body = context.body_of_quoted_place(tokens, a, b)
+            if body:  # تنظيم «بيت المقدس»: the body
+                spans.append(Span(a, b, body, "rule", c, rule="quoted_org"))
                 continue
             if context.broadcaster_of_place(tokens, a):  # تلفزيون قطر: the broadcaster, not the state
                 c = tokens.clitic_before(a - 1, context.BROADCAST_HEADS)

@@ -1567,10 +1567,15 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                     if tokens.is_(i, PUBLISHING_VERBS) or head[1] in MEDIA_HEADS
                     else "quoted_org"
                 )
-                # مستشفى «سوروكا»: a facility's name is a place
-                etype = "LOC" if head and head[1] in FACILITY_KINDS else "ORG"
+                etype = quoted_name_type(head[1]) if head else "ORG"
                 spans.append(RuleSpan(i + 1, end, etype, rule, True))
     return spans
+
+
+def quoted_name_type(head: str) -> str:
+    """The type of a name quoted after an organisation's kind `head`: a facility's is a place
+    (مستشفى «سوروكا»), any other's an organisation (شركة «سوناطراك»)."""
+    return "LOC" if head in FACILITY_KINDS else "ORG"
 
 
 def _district_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
@@ -1990,9 +1995,52 @@ STATE_INSTITUTIONS = _folded(
 #: A state's federation (of a sport unless a complement says otherwise: الاتحاد الكويتي).
 FEDERATION = fold_token("الاتحاد")
 #: Two-word institutions of the kind (وكالة الأنباء الأرجنتينية: a state's news agency).
+#: Sports by the word that names each, after the word before it where one is needed (كرة | السلة،
+#: تنس | الطاولة، ألعاب | القوى; السباحة alone).
+SPORT_WORDS = {
+    fold_token(word): (frozenset(fold_token(w) for w in before.split()), word)
+    for word, before in {
+        "القدم": "كرة لكرة الكرة",
+        "السلة": "كرة لكرة الكرة",
+        "الطائرة": "كرة لكرة الكرة للكرة بالكرة",
+        "اليد": "كرة لكرة الكرة",
+        "الطاولة": "تنس لتنس",
+        "التنس": "",
+        "القوى": "ألعاب لألعاب وألعاب",
+        "الأثقال": "رفع لرفع",
+        "السباحة": "",
+        "البلياردو": "",
+        "المبارزة": "",
+        "الرماية": "",
+        "الفروسية": "",
+        "الشطرنج": "",
+        "الملاكمة": "",
+        "الكاراتيه": "",
+        "التايكوندو": "",
+        "الجودو": "",
+        "الجمباز": "",
+        "الصالات": "قدم لكرة كرة",
+        "الشاطئية": "القدم قدم",
+        "البحرية": "الدبابات للدبابات",
+        "الدراجات": "",
+        "الغولف": "",
+        "الجولف": "",
+        "الإسكواش": "",
+        "الهوكي": "",
+        "المصارعة": "",
+        "التجديف": "",
+        "الرجبي": "",
+        "البولينج": "",
+        "الكريكيت": "",
+    }.items()
+}
 INSTITUTION_PHRASES = {
     fold_token("وكالة"): _folded("الأنباء"),
-    fold_token("اتحاد"): _folded("الكرة القدم السلة الطائرة اليد التنس السباحة"),  # اتحاد الكرة المصري
+    # اتحاد الكرة المصري، اتحاد القدم السعودي: a sport named alone or a ball game (not اتحاد القوى)
+    fold_token("اتحاد"): frozenset(
+        word for word, (before, _) in SPORT_WORDS.items() if not before or fold_token("كرة") in before
+    )
+    | _folded("الكرة"),
 }
 #: The first words of both.
 INSTITUTION_HEADS = STATE_INSTITUTIONS | frozenset(INSTITUTION_PHRASES)
