@@ -15,6 +15,7 @@ from helpers.entities.recognise import (
     MODEL_MIN_SCORE,
     MODEL_ORG_OVER_PLACE,
     MODEL_SURE_SCORE,
+    _complete_person,
     _model_ok,
     merge_model,
     model_token_spans,
@@ -3088,3 +3089,28 @@ def test_a_weak_name_used_as_its_common_word_is_that_word_in_the_article():
 def test_a_labellers_person_starting_with_a_proclitic_and_a_common_noun_is_no_name():
     named = by_surface("احتفلت الأسرة الأسبوع الماضي بزواج الشاب المهندس فهد العمري.", use_model=True)
     assert not [s for s in named if s.startswith("بزواج")]
+
+
+def test_a_nationality_after_an_organisation_any_source_names_qualifies_it():
+    named = by_surface('وأعلنت شركة "زين" السعودية عن أرباحها، وزار الوفد قطر والسعودية.')
+    assert named["زين"][0] == "ORG"
+    assert sorted(s for s, (t, _) in named.items() if t == "LOC") == ["السعودية", "قطر"]
+    assert found('وأعلنت شركة "زين" السعودية عن أرباحها.').surface.tolist() == ["زين"]
+
+
+def test_a_facilitys_rare_name_stops_before_a_nationality():
+    named = by_surface("ورست السفينة في ميناء الزيتيات المصري أمس، وافتتح متنزه الفرعاء الترفيهي.")
+    assert "ميناء الزيتيات" in named and "متنزه الفرعاء الترفيهي" in named
+
+
+def test_a_title_goes_on_through_a_bodys_name_to_the_person():
+    named = by_surface("وقال المتحدث باسم وزارة التعليم مصعب المدرس إن الوزارة أنهت الاستعدادات.")
+    assert named["مصعب المدرس"][0] == "PER"
+    assert named["وزارة التعليم"][0] == "ORG"
+
+
+def test_a_family_nisba_after_a_given_name_and_the_fathers_completes_the_person():
+    tokens = word_tokens("وقال خالد مرضي العنزي لسبق إن الفرق وصلت.")
+    assert _complete_person(tokens, 1, 3) == (1, 4, 0)
+    tokens = word_tokens("عزل الرئيس السابق محمد مرسي المنتمي لجماعة الإخوان.")
+    assert _complete_person(tokens, 3, 5) == (3, 5, 0)

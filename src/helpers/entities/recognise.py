@@ -68,6 +68,7 @@ from helpers.entities.rules import (
     common_noun,
     conjunction,
     family_after_patronymic,
+    family_nisba,
     find_rule_spans,
     name_particle,
     nationality_family,
@@ -581,13 +582,30 @@ def _recognise(
     # CAMeL's spans only fill what the other sources left
     chosen = _select(chosen + [Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
     chosen = with_given_name_before(tokens, with_known_surname(tokens, chosen, gaz))
-    chosen = companies_named_after_persons(tokens, with_patronymics(tokens, chosen))
+    chosen = _without_adjectives_of_orgs(
+        tokens, companies_named_after_persons(tokens, with_patronymics(tokens, chosen))
+    )
     taken = [False] * len(tokens)
     for span in chosen:
         for k in range(span.first, span.last):
             taken[k] = True
     unconfirmed = [s for s in unconfirmed if not any(taken[s.first : s.last])]
     return chosen, unconfirmed
+
+
+def _without_adjectives_of_orgs(tokens: WordTokens, spans: list[Span]) -> list[Span]:
+    """Without the places that qualify an organisation any source named right before them: its
+    nationality (شركة «زين» السعودية، شركة سالم للطيران السعودية), as the gazetteer's own
+    organisations' (`context.nisba_after_org`)."""
+    org_at = [False] * len(tokens)
+    for span in spans:
+        if span.type == "ORG":
+            org_at[span.first : span.last] = [True] * (span.last - span.first)
+    return [
+        s
+        for s in spans
+        if not (s.type == "LOC" and context.nisba_after_org(tokens, s.first, s.last, s.clitic, org_at))
+    ]
 
 
 def _quoted_names_confirmed(known: list[Span], rule_spans: list[RuleSpan]) -> list[Span]:
@@ -1274,7 +1292,8 @@ PATRONYMIC = frozenset(fold_token(w) for w in ("بن", "ابن", "بنت", "آل
 def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int, int]:
     """A person's span the labeller cut short: the ابن / أبو / أم it follows (ابن | تيمية), the
     given name before a leading particle (لبيد | بن ربيعة) or before a lone surname (علي |
-    القرني، ومعاذ | الغامدي), a rare surname after a lone given name (معتز | بشارات); with the
+    القرني، ومعاذ | الغامدي), a rare surname after a lone given name (معتز | بشارات), a family's
+    nisba after a given name and the father's (خالد مرضي | العنزي); with the
     proclitic outside the name (وأبو | قتادة: 1), as (first, last, proclitic length)."""
     names = given_names()
 
@@ -1319,11 +1338,31 @@ def _complete_person(tokens: WordTokens, a: int, b: int) -> tuple[int, int, int]
         and name_word_definite(tokens, b)
     ):
         return a, b + 1, 0  # عبدالله بن عبدالعزيز | الربيعة: the family name after a patronymic
+    if (
+        b - a == 2
+        and b < len(tokens)
+        and tokens.joined(b)
+        and names.match(tokens.folded, a)[0] == 1
+        and name_word(a + 1)
+        and family_nisba(tokens.folded[b])
+        and not (_governed(tokens, b + 1) and word_zipf(tokens.folded[b] + "ه"))  # مرسي | المنتمي لجماعة
+    ):
+        return a, b + 1, 0  # خالد مرضي | العنزي: a given name, the father's and the family's nisba
     if b - a == 1 and b < len(tokens) and tokens.joined(b) and names.match(tokens.folded, a)[0]:
         after = tokens.folded[b]
         if name_word(b) and word_zipf(after) < 3.0 and not tokens.keyword[b]:
             return a, b + 1, 0
     return a, b, 0
+
+
+def _governed(tokens: WordTokens, k: int) -> bool:
+    """Token k is ب or ل and a word, as a participle before it may govern (المنتمي | لجماعة; but
+    العنزي | لصحيفة: a family's nisba, whose feminine is no word in use, governs nothing)."""
+    return (
+        k < len(tokens)
+        and tokens.joined(k)
+        and any(c and tokens.folded[k][0] in "بل" for c, _ in tokens.forms(k))
+    )
 
 
 #: Heads of an institution named after its place, in construct with a place the labeller found

@@ -933,6 +933,7 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
                 tokens.definite[j]
                 or tokens.is_(j, TITLE_HEADS)
                 or tokens.is_(j, TITLE_LINKS)
+                or _head_of_named_body(tokens, j, covered)
                 or (word.startswith("ل") and len(word) > 3 and not _name_like(tokens, j, covered))
             ):
                 j += 1
@@ -943,6 +944,8 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
         end = _person_run(tokens, j, covered)
         if end == j:
             end = _name_with_rare_surname(tokens, j, covered)
+        elif end == j + 1 and _definite_surname(tokens, j, covered):
+            end += 1  # المتحدث باسم الوزارة مصعب | المدرس إن: a family name that is also a word
         if end == j or _body_with_nationality(tokens, j, end):
             continue
         # the labeller must confirm one word (most are verbs and nouns: الفريق أفقدته، المفوض العام
@@ -954,6 +957,17 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
         confirmed = plain or bool(PERSON_SHAPE.search(tokens.folded[end - 1]))
         spans.append(RuleSpan(j, end, "PER", "title", confirmed))
     return spans
+
+
+def _head_of_named_body(tokens: WordTokens, j: int, covered: list[str | None]) -> bool:
+    """Token j is an organisation's or a place's head whose name follows it, in a title's chain
+    (المتحدث باسم | وزارة التعليم ...، مدير | جامعة الملك سعود ...)."""
+    return (
+        (tokens.is_(j, ORG_HEADS) or tokens.is_(j, PLACE_HEADS))
+        and j + 1 < len(tokens)
+        and tokens.joined(j + 1)
+        and (tokens.definite[j + 1] or covered[j + 1] not in (None, "PER"))
+    )
 
 
 def _body_with_nationality(tokens: WordTokens, j: int, end: int) -> bool:
@@ -985,6 +999,30 @@ def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None
     if plain_first and surname and not and_word(tokens, k, 2.5) and _followed_by_break(tokens, k + 1):
         return k + 1  # الأستاذة خيرية الحازمي إن: a given name that is a word, and a family's nisba
     return j
+
+
+def _definite_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> bool:
+    """Token j + 1, after the given name j that follows a title, is a family name that is also
+    a word (المتحدث باسم الوزارة مصعب | المدرس إن): a free definite word that ends the clause, no
+    function word, no adjective of the title's kind (العام، الأول) and not very common."""
+    k = j + 1
+    if (
+        k >= len(tokens)
+        or not tokens.joined(k)
+        or covered[k]
+        or given_names().match(tokens.folded, j)[0] != 1
+    ):
+        return False
+    word = tokens.folded[k]
+    return (
+        tokens.definite[k]
+        and word.isalpha()
+        and not is_function_word(word)
+        and word not in PLAIN_ADJECTIVES
+        and not load_gazetteer().nationality(word)  # الفريق في هورست | الهولندية: the place's
+        and word_zipf(word) < VERY_COMMON
+        and _followed_by_break(tokens, k + 1)
+    )
 
 
 def _speech_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
@@ -1830,13 +1868,16 @@ UNQUOTED_FACILITY_HEADS = _folded("طريق قاعدة أنفاق نفق مدي�
 def _rare_name_after(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
     """End of a place's own name after its head at j - 1: a definite word no word list knows
     (متنزه الفرعاء، قصر المصمك، مطار التيفور) and the relational adjectives after it (الترفيهي،
-    العسكري، الشعبي); j when there is none."""
+    العسكري، الشعبي) but a nationality (ميناء الزيتيات | المصري); j when there is none."""
     word = tokens.folded[j]
     known = word_zipf(word) or word_zipf(word[2:])
     if covered[j] or not word.startswith("ال") or not word.isalpha() or known:
         return j
     j += 1
+    nationality = load_gazetteer().nationality
     while j < len(tokens) and tokens.joined(j) and not covered[j] and _nisba(tokens.folded[j]):
+        if nationality(tokens.folded[j]):
+            break
         j += 1
     return j
 
