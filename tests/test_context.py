@@ -3114,3 +3114,12 @@ def test_a_family_nisba_after_a_given_name_and_the_fathers_completes_the_person(
     assert _complete_person(tokens, 1, 3) == (1, 4, 0)
     tokens = word_tokens("عزل الرئيس السابق محمد مرسي المنتمي لجماعة الإخوان.")
     assert _complete_person(tokens, 3, 5) == (3, 5, 0)
+
+
+def test_wilaya_is_no_title_though_it_reads_as_and_for_a_sign():
+    tokens = word_tokens("خرجت العربات عن السكة في ولاية ماديا براديش.")
+    assert not [s for s in find_rule_spans(tokens, [None] * len(tokens)) if s.rule == "title"]
+    tokens = word_tokens("وقال آية الله جوادي آملي إن الوقت حان.")
+    assert [
+        span_text(tokens, s)[2] for s in find_rule_spans(tokens, [None] * len(tokens)) if s.rule == "title"
+    ]

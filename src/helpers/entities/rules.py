@@ -922,7 +922,7 @@ def _given_name_spans(tokens: WordTokens, covered: list[str | None]) -> list[Rul
 def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     spans = []
     for i in tokens.keyword_positions:
-        if covered[i] or not tokens.is_(i, TITLE_HEADS):
+        if covered[i] or not tokens.is_(i, TITLE_HEADS) or _sign_not_of_god(tokens, i):
             continue
         j = i + 1
         while j < len(tokens) and j - i <= 8 and tokens.joined(j):
@@ -957,6 +957,17 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
         confirmed = plain or bool(PERSON_SHAPE.search(tokens.folded[end - 1]))
         spans.append(RuleSpan(j, end, "PER", "title", confirmed))
     return spans
+
+
+#: The title آية الله, folded: its first word alone is none (ولاية "state" reads و + ل + آية).
+SIGN, GOD = fold_token("آية"), fold_token("الله")
+
+
+def _sign_not_of_god(tokens: WordTokens, i: int) -> bool:
+    """Token i reads as آية only, and الله does not follow it: no title (في ولاية ماديا براديش)."""
+    return tokens.bare[i] & TITLE_HEADS == {SIGN} and not (
+        i + 1 < len(tokens) and tokens.folded[i + 1] == GOD
+    )
 
 
 def _head_of_named_body(tokens: WordTokens, j: int, covered: list[str | None]) -> bool:
