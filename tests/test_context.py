@@ -3123,3 +3123,14 @@ def test_wilaya_is_no_title_though_it_reads_as_and_for_a_sign():
     assert [
         span_text(tokens, s)[2] for s in find_rule_spans(tokens, [None] * len(tokens)) if s.rule == "title"
     ]
+
+
+def test_a_road_between_two_places_is_one_road():
+    named = by_surface(
+        "وقع الحادث على طريق صبيا- أبو عريش، وأغلق طريق حائل/الجوف الدولي، وسالت الأودية على "
+        "طريق تبوك المدينة المنورة الجديد. وسافر الوفد من الرياض إلى جدة."
+    )
+    assert named["طريق صبيا- أبو عريش"][0] == "LOC"
+    assert "طريق حائل/الجوف الدولي" in named and "طريق تبوك المدينة المنورة الجديد" in named
+    assert "أبو عريش" not in named and "المدينة المنورة" not in named
+    assert named["جدة"][1] == "jeddah_sa"

@@ -314,12 +314,27 @@ STREET_HEADS = _folded(
 FACILITY_QUALIFIERS = _folded("الدولي الجديد الجديدة القديم القديمة الشمالي الجنوبي الشرقي الغربي السريع")
 
 
-def facility_end(tokens: WordTokens, last: int) -> int:
+#: A road's head, which two places may follow (طريق صبيا - أبو عريش).
+ROAD = fold_token("طريق")
+#: Between a road's two places (طريق حائل/الجوف، طريق صبيا- أبو عريش), or nothing.
+ROAD_LINKS = ("", "-", "/", "–")
+
+
+def facility_end(tokens: WordTokens, last: int, place_ends: dict[int, int] | None = None) -> int:
     """End of a facility's name whose place ends at token `last` (مطار دبي | الدولي، طريق مكة |
-    القديم، مطار جدة | الجديد)."""
+    القديم، مطار جدة | الجديد); a road's takes a second place of `place_ends` (first token: end)
+    right after the first, or after a dash or slash (طريق مكة المكرمة | جدة القديم، طريق حائل |
+    /الجوف الدولي)."""
+    if place_ends and last in place_ends and tokens.gap(last) in ROAD_LINKS and _road_before(tokens, last):
+        last = place_ends[last]
     if last < len(tokens) and tokens.joined(last) and tokens.folded[last] in FACILITY_QUALIFIERS:
         return last + 1
     return last
+
+
+def _road_before(tokens: WordTokens, k: int) -> bool:
+    """A road's head stands at most four words before token k (طريق مكة المكرمة | جدة)."""
+    return any(ROAD in tokens.bare[j] for j in range(max(0, k - 4), k))
 
 
 def inside_quoted_name(tokens: WordTokens, first: int, last: int) -> bool:

@@ -238,6 +238,7 @@ def _gazetteer_spans(
             org_at[a:b] = [True] * (b - a)
     model_type_at = model_type_at or [None] * len(tokens)
     listed = _region_list(tokens, matches)
+    place_ends = {a: b for a, b, c, alias in matches if not c and gaz.entries[alias.entity_id].type == "LOC"}
     spans = []
     for a, b, c, alias in matches:
         entry = gaz.entries[alias.entity_id]
@@ -356,7 +357,7 @@ def _gazetteer_spans(
         if entry.type == "LOC":
             if context.street_of_place(tokens, a):  # شارع الرياض، مطار دبي: not the city
                 c = tokens.clitic_before(a - 1, context.STREET_HEADS)
-                end = context.facility_end(tokens, b)
+                end = context.facility_end(tokens, b, place_ends)
                 spans.append(Span(a - 1, end, "LOC", "rule", c, rule="street_place"))
                 continue
             body = context.body_of_quoted_place(tokens, a, b)
