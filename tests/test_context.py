@@ -3134,3 +3134,10 @@ def test_a_road_between_two_places_is_one_road():
     assert "طريق حائل/الجوف الدولي" in named and "طريق تبوك المدينة المنورة الجديد" in named
     assert "أبو عريش" not in named and "المدينة المنورة" not in named
     assert named["جدة"][1] == "jeddah_sa"
+
+
+def test_a_word_commoner_than_its_reading_without_a_proclitic_keeps_it():
+    named = by_surface("وقع الهجوم على متحف باردو في تونس، وزار الوفد وكازخستان.", use_model=True)
+    assert named["باردو"][0] == "LOC" and "ordu_tr" not in {i for _, i in named.values()}
+    assert named["كازخستان"][1] == "kazakhstan"
+    assert "لانس آرمسترونغ" in by_surface("وفاز متسابق الدراجات لانس آرمسترونغ بالسباق.")

@@ -90,6 +90,9 @@ PARENT_LINKS = frozenset({"", "ب", "في", "لدى", "التابعةل", "ال�
 
 #: Letter similarity (difflib ratio) a skeleton match needs with one of the gazetteer's names.
 SPELLED_ALIKE = 0.75
+#: Zipf by which a name's first word may be commoner than its reading without a proclitic for
+#: that reading to be linked (وكازخستان: و + Kazakhstan; not باردو, ب + Ordu).
+CLITIC_READING_MARGIN = 0.5
 
 
 class _Linker:
@@ -283,6 +286,8 @@ def _link_rule_mentions(
         for m in sorted(todo, key=lambda m: -len(m.name)):
             found = linker.known(m.name, m.type, m.entity_id)
             for clitic, rest in m.clitic_readings if found is None else ():
+                if word_zipf(m.name[0]) > word_zipf(rest) + CLITIC_READING_MARGIN:
+                    continue  # متحف باردو: a word of its own, not ب + Ordu
                 found = linker.known((rest, *m.name[1:]), m.type)
                 if found:  # وكازخستان: و + a known name
                     raw = doc.texts[m.field][m.start : m.end]
