@@ -3141,3 +3141,36 @@ def test_a_word_commoner_than_its_reading_without_a_proclitic_keeps_it():
     assert named["باردو"][0] == "LOC" and "ordu_tr" not in {i for _, i in named.values()}
     assert named["كازخستان"][1] == "kazakhstan"
     assert "لانس آرمسترونغ" in by_surface("وفاز متسابق الدراجات لانس آرمسترونغ بالسباق.")
+
+
+def test_a_direction_mark_between_words_does_not_part_a_name():
+    tokens = word_tokens("معرض البرنامج الوطني للمعارض \u200fوالمؤتمرات")
+    assert tokens.joined(4) and tokens.gap(4) == ""
+
+
+def test_a_hospitals_kind_adjective_is_part_of_its_name_and_a_street_in_a_place_is_no_name():
+    named = by_surface(
+        "ونقل إلى مستشفى إمبابة العام، ثم إلى مستشفى سوروكا الإسرائيلي. وأغلق شارع بمحافظة الخرج."
+    )
+    assert "مستشفى إمبابة العام" in named and "مستشفى سوروكا" in named
+    assert named["محافظة الخرج"][1] == "al_kharj" and not [s for s in named if s.startswith("شارع")]
+
+
+def test_a_familys_nisba_after_a_surname_and_a_kunya_alone_is_the_articles_own():
+    assert "سالم الطمبالة العولقي" in by_surface("وقال سالم الطمبالة العولقي إن الوضع هادئ.")
+    e = found_in(
+        {"a": ("", "وقال أبو محمد إن الحي هادئ."), "b": ("", "وتحدث أبو محمد عن ابنه.")}, use_model=True
+    )
+    assert set(e[e.surface == "أبو محمد"].entity_id) == {"per:ابو_محمد@a", "per:ابو_محمد@b"}
+
+
+def test_a_place_after_a_foreign_given_name_is_the_family_name_before_a_break():
+    named = by_surface("وقال رئيس الإكوادور رافاييل كوريا إن الانتخابات نزيهة. وزار بيتر لندن أمس.")
+    assert named["رافاييل كوريا"][0] == "PER" and "كوريا" not in named
+    assert named["لندن"] == ("LOC", "london")
+    assert ids("وزار محافظة ينبع النخل ثم ينبع البحر، وفاز تشيلسي في البريمير ليج.") == {
+        "yanbu_al_nakhl",
+        "yanbu",
+        "chelsea_fc",
+        "premier_league",
+    }

@@ -313,6 +313,12 @@ def _link_rule_mentions(
                     "given_name",
                     "a given name alone: one person per article, not merged across the corpus",
                 )
+            if found is None and m.type == "PER" and _kunya_alone(m.name):
+                found = (
+                    f"per:{'_'.join(m.name)}@{doc.doc_id}",
+                    "kunya",
+                    "a kunya alone (أبو محمد): one person per article, not merged across the corpus",
+                )
             if (
                 found is None
                 and m.type == "ORG"
@@ -365,6 +371,12 @@ def _link_rule_mentions(
             linker.log(found[0], " ".join(m.name), found[1], found[2])
             if m.type == "PER":
                 linker.surnames.add(m.entity_id, m.name)
+
+
+def _kunya_alone(name: tuple[str, ...]) -> bool:
+    """A person named by أبو / أم and a given name only (أبو محمد، أم خالد), as fathers and
+    mothers of many are."""
+    return len(name) == 2 and name[0] in KUNYA and given_names().match([name[1]], 0)[0] == 1
 
 
 #: The head of a national team's name (المنتخب السعودي).

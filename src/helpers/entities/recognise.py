@@ -355,7 +355,8 @@ def _gazetteer_spans(
                 alias = Alias(region.entity_id, False, how)
                 entry = gaz.entries[region.entity_id]
         if entry.type == "LOC":
-            if context.street_of_place(tokens, a):  # شارع الرياض، مطار دبي: not the city
+            # شارع الرياض، مطار دبي: not the city (but شارع | بمحافظة الخرج: a street in it)
+            if not c and context.street_of_place(tokens, a):
                 c = tokens.clitic_before(a - 1, context.STREET_HEADS)
                 end = context.facility_end(tokens, b, place_ends)
                 spans.append(Span(a - 1, end, "LOC", "rule", c, rule="street_place"))

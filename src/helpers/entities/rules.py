@@ -274,6 +274,13 @@ def _word_info(raw: str) -> tuple[str, tuple[tuple[int, str], ...], frozenset[st
     return word, readings, bare, not KEYWORDS.isdisjoint(bare), definite
 
 
+#: Invisible format characters (direction marks, zero-width joiners, BOM), deleted from the text
+#: between words: a direction mark does not part a name (للمعارض \u200fوالمؤتمرات).
+INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+)
+
+
 #: Titles written as one letter and a dot (د. for الدكتور), joined to the name after them.
 ABBREVIATED = frozenset({"د"})
 
@@ -296,7 +303,7 @@ class WordTokens:
     def __post_init__(self) -> None:
         text = self.text
         between = [text[e:s] for e, s in zip(self.ends, self.starts[1:], strict=False)]
-        self.gaps = [""] + [gap.strip() if gap != " " else "" for gap in between]
+        self.gaps = [""] + [gap.translate(INVISIBLE).strip() if gap != " " else "" for gap in between]
         if self.raw:
             columns = map(list, zip(*map(_word_info, self.raw), strict=True))
             self.folded, self.readings, self.bare, self.keyword, self.definite = columns
@@ -811,6 +818,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
             ok = (word_zipf(word) < RARE and not plural) or family_nisba(word) or nationality_family(word)
             if not ok and any(tokens.folded[k] in DESCENT for k in range(i + 1, j)):
                 ok = family_after_patronymic(tokens, end)  # محمد بن إبراهيم | القاضي
+        if not ok and end > j and tokens.definite[end] and tokens.definite[end - 1] and family_nisba(word):
+            ok = True  # سالم الطمبالة | العولقي: a family's nisba after the surname
         if not ok:
             break
         end += 1
@@ -819,12 +828,28 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     if end == j:  # جان كلود | يونكر: a known person's surname completes the given names
         while end < len(tokens) and end - j < 2 and tokens.joined(end) and covered[end] == "PER":
             end += 1
+    if end == j and foreign:
+        end = _place_as_surname(tokens, j, covered)
     if end == j and (foreign or j - i < 2):
         return None  # a chain of Arabic given names is a name on its own: أحمد علي، رامي عبد الرحمن
     last = tokens.folded[end - 1]
     rare_surname = word_zipf(last) < RARE or bool(PERSON_SHAPE.search(last)) or family_nisba(last)
     rare_surname = rare_surname or (end == j + 1 and nationality_family(last))
     return RuleSpan(i, end, "PER", "given_name", foreign or rare_surname or after_particle, clitic)
+
+
+def _place_as_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
+    """End of a family name at token j, after a foreign given name, that the gazetteer knows
+    as a one-word place (رافاييل | كوريا إن، رفائيل | كوريا دلجادو): the place and a rare word
+    after it, or the place before a break; j when none (زار بيتر | لندن أمس: the city)."""
+    if j >= len(tokens) or not tokens.joined(j) or covered[j] != "LOC":
+        return j
+    k = j + 1
+    if k < len(tokens) and covered[k] == "LOC":
+        return j  # a longer place's name
+    if k < len(tokens) and tokens.joined(k) and not covered[k] and _name_like(tokens, k, covered, RARE):
+        return k + 1
+    return k if _followed_by_break(tokens, k) else j
 
 
 def family_after_patronymic(tokens: WordTokens, k: int) -> bool:
@@ -1157,6 +1182,17 @@ def _common_complement(tokens: WordTokens, i: int) -> bool:
         return True  # خطة محكمة تنفذها: "tight", then a verb with its object (not جمعية خيركم)
     stem = word[:-1]
     return word.endswith("ي") and len(stem) >= 4 and max(word_zipf(stem), word_zipf(stem + "ه")) >= 3.5
+
+
+def _facility_kind_end(tokens: WordTokens, head: str, end: int, covered: list[str | None]) -> int:
+    """End of a hospital's or other facility's name (`FACILITY_KINDS`) whose name ends before
+    `end`: its kind's adjective after it, العام or a relational one that is no nationality, is part
+    of it (مستشفى إمبابة العام، مستشفى حراء التخصصي; not مستشفى سوروكا | الإسرائيلي)."""
+    if head not in FACILITY_KINDS or end >= len(tokens) or not tokens.joined(end) or covered[end]:
+        return end
+    word = tokens.folded[end]
+    kind = word in NAME_ADJECTIVES or (_nisba(word) and not load_gazetteer().nationality(word))
+    return end + 1 if kind else end
 
 
 def _construct_end(tokens: WordTokens, end: int, covered: list[str | None]) -> int:
@@ -1575,6 +1611,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
             if end > i + 1:
                 end = _construct_end(tokens, end, covered)
                 end = _named_body_complement_end(tokens, word, end, covered)  # جمعية زمزم | للخدمات الصحية
+                end = _facility_kind_end(tokens, word, end, covered)  # مستشفى إمبابة | العام
                 if word in MEDIA_HEADS:
                     spans.append(RuleSpan(i + 1, end, "ORG", "org_head", True))
                 else:
