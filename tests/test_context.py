@@ -8,6 +8,7 @@ import pytest
 from helpers.core.text import split_sentences
 from helpers.entities import extract_entities
 from helpers.entities.adjust import person_cut, person_without_and, persons_listed_between
+from helpers.entities.context import city_reading
 from helpers.entities.gazetteer import load_gazetteer
 from helpers.entities.link import _club_core, _corpus_surname_word, _lone_names
 from helpers.entities.name_keys import linking_key
@@ -3174,3 +3175,22 @@ def test_a_place_after_a_foreign_given_name_is_the_family_name_before_a_break():
         "chelsea_fc",
         "premier_league",
     }
+
+
+def test_incirlik_valencia_and_a_player_named_like_a_city_in_a_list():
+    assert ids("وأقلعت الطائرات من قاعدة انجرليك الجوية، وتجول السياح في فالنسيا.") == {
+        "incirlik_air_base",
+        "valencia_es",
+    }
+    named = by_surface("ويضم الفريق الاكوادوري انتونيو فالنسيا والبلجيكي عدنان يانوزاي.")
+    assert named["انتونيو فالنسيا"][0] == "PER" and "فالنسيا" not in named
+    named = by_surface(
+        "وأوضح المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ، أن الرحلة وصلت."
+    )
+    assert named["رأفت الصباغ"][0] == "PER"
+
+
+def test_a_city_before_a_feminine_nationality_or_after_bi_is_no_club():
+    tokens = word_tokens("أقيمت البطولة بفالنسيا، وفي فالنسيا الإسبانية، أمام فالنسيا الإسباني")
+    assert city_reading(tokens, 2, 3, 1) and city_reading(tokens, 4, 5, 0)
+    assert not city_reading(tokens, 8, 9, 0)

@@ -522,6 +522,14 @@ def club_by_nationality(tokens: WordTokens, last: int) -> bool:
     return last < len(tokens) and tokens.folded[last].endswith("ي") and nationality_after(tokens, last)
 
 
+def city_reading(tokens: WordTokens, first: int, last: int, clitic: int) -> bool:
+    """A city's name at tokens [first, last) reads as the city, not its club: after ب (بفالنسيا)
+    or before a feminine nationality adjective (فالنسيا الإسبانية; clubs take the masculine)."""
+    in_it = bool(clitic) and tokens.folded[first][:clitic].endswith("ب")
+    feminine = last < len(tokens) and tokens.folded[last].endswith("يه") and nationality_after(tokens, last)
+    return in_it or feminine
+
+
 #: Words before a club's name that say it is the club (نادي الهلال، فاز الهلال، أمام النصر).
 CLUB_CUES = _folded(
     "نادي لنادي بنادي فريق لفريق لاعب لاعبي لاعبو مدرب جماهير جمهور مشجعي مشجعو إدارة رئيس أمام "

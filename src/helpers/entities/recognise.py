@@ -860,6 +860,9 @@ def merge_model(
                 (agree.score or 0) >= floor
                 and span.rule not in RULES_OVER_MODEL
                 and (span.source == "rule" or (span.type == "LOC" and agree.type == "ORG"))
+                and not (
+                    span.type == "LOC" and context.city_reading(tokens, span.first, span.last, span.clitic)
+                )
             ):
                 span = replace(agree, hint="")
         merged[id(span)] = span

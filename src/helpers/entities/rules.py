@@ -841,7 +841,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
 def _place_as_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
     """End of a family name at token j, after a foreign given name, that the gazetteer knows
     as a one-word place (رافاييل | كوريا إن، رفائيل | كوريا دلجادو): the place and a rare word
-    after it, or the place before a break; j when none (زار بيتر | لندن أمس: the city)."""
+    after it, or the place before a break or و and a nationality (the next player of a list:
+    أنطونيو فالنسيا | والبلجيكي يانوزاي); j when none (زار بيتر | لندن أمس: the city)."""
     if j >= len(tokens) or not tokens.joined(j) or covered[j] != "LOC":
         return j
     k = j + 1
@@ -849,7 +850,13 @@ def _place_as_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> 
         return j  # a longer place's name
     if k < len(tokens) and tokens.joined(k) and not covered[k] and _name_like(tokens, k, covered, RARE):
         return k + 1
-    return k if _followed_by_break(tokens, k) else j
+    listed = (
+        k < len(tokens)
+        and tokens.joined(k)
+        and tokens.folded[k].startswith("وال")
+        and load_gazetteer().nationality(tokens.folded[k][1:])
+    )
+    return k if _followed_by_break(tokens, k) or listed else j
 
 
 def family_after_patronymic(tokens: WordTokens, k: int) -> bool:
