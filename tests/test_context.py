@@ -18,6 +18,7 @@ from helpers.entities.recognise import (
     MODEL_SURE_SCORE,
     _complete_person,
     _model_ok,
+    _proclitic_and_word,
     merge_model,
     model_token_spans,
 )
@@ -3194,3 +3195,10 @@ def test_a_city_before_a_feminine_nationality_or_after_bi_is_no_club():
     tokens = word_tokens("أقيمت البطولة بفالنسيا، وفي فالنسيا الإسبانية، أمام فالنسيا الإسباني")
     assert city_reading(tokens, 2, 3, 1) and city_reading(tokens, 4, 5, 0)
     assert not city_reading(tokens, 8, 9, 0)
+
+
+def test_and_a_frequent_word_is_no_place_however_sure_the_labeller_is():
+    tokens = word_tokens("نعيش في أمن وأمان، وزار الوفد وارسو.")
+    assert _proclitic_and_word(tokens, 3) and not _proclitic_and_word(tokens, 6)
+    named = by_surface("وتستعد الفرق للمباراة أمام تيمور وماليزيا.. والمعسكر في أغسطس.")
+    assert named["ماليزيا"] == ("LOC", "malaysia")

@@ -695,6 +695,12 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
         frequent = zipf >= (4.5 if span.type == "PER" else 3.5)
         if frequent and not sure and load_gazetteer().lookup(words) is None:
             return False
+        if (
+            not span.clitic
+            and _proclitic_and_word(tokens, span.first)
+            and load_gazetteer().lookup(words) is None
+        ):
+            return False  # وأمان "and safety", however sure the labeller is
         if not span.clitic and _known_only_after_proclitic(tokens, span.first):
             return False  # بنوك "banks", not ب + نوك (Nuuk), however sure the labeller is
     elif (
@@ -721,6 +727,19 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
                 # before a name (not أليكس فيشمان)
                 return False
     return True
+
+
+def _proclitic_and_word(tokens: WordTokens, k: int) -> bool:
+    """Token k reads as و / ف and a frequent word (وأمان "and safety"), which a name the
+    gazetteer does not know is not."""
+    return any(
+        c and tokens.folded[k][0] in "وف" and word_zipf(rest) >= PROCLITIC_WORD_ZIPF
+        for c, rest in tokens.forms(k)
+    )
+
+
+#: Zipf frequency from which a word after و / ف makes the whole token that word (`_proclitic_and_word`).
+PROCLITIC_WORD_ZIPF = 4.0
 
 
 def _known_only_after_proclitic(tokens: WordTokens, k: int) -> bool:

@@ -845,6 +845,8 @@ def _place_as_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> 
     أنطونيو فالنسيا | والبلجيكي يانوزاي); j when none (زار بيتر | لندن أمس: the city)."""
     if j >= len(tokens) or not tokens.joined(j) or covered[j] != "LOC":
         return j
+    if tokens.folded[j].startswith("و") and load_gazetteer().lookup((tokens.folded[j],)) is None:
+        return j  # تيمور | وماليزيا: و and a place, the next item of a list (not ويليام | فويلز)
     k = j + 1
     if k < len(tokens) and covered[k] == "LOC":
         return j  # a longer place's name
