@@ -3202,3 +3202,19 @@ def test_and_a_frequent_word_is_no_place_however_sure_the_labeller_is():
     assert _proclitic_and_word(tokens, 3) and not _proclitic_and_word(tokens, 6)
     named = by_surface("وتستعد الفرق للمباراة أمام تيمور وماليزيا.. والمعسكر في أغسطس.")
     assert named["ماليزيا"] == ("LOC", "malaysia")
+
+
+def test_a_road_named_after_a_king_is_its_towns_or_the_articles_own():
+    e = found_in(
+        {
+            "a": ("", "وأغلق طريق الملك فهد بالدمام أمس."),
+            "b": ("", "وازدحم طريق الملك فهد صباح اليوم."),
+            "c": ("", "وافتتح شارع الأمير سلطان أمس."),
+        }
+    )
+    assert set(e.entity_id) == {
+        "loc:طريق_الملك_فهد@dammam_sa",
+        "dammam_sa",
+        "loc:طريق_الملك_فهد@b",
+        "loc:شارع_الامير_سلطان@c",
+    }

@@ -567,6 +567,15 @@ def _shared_names(
     return {name: by_mention for name, by_mention in places.items() if len(set(by_mention.values())) > 1}
 
 
+#: Heads of a street or road (folded), which many towns name after the same king or prince.
+STREETS = frozenset(fold_token(w) for w in "شارع طريق".split())
+
+
+def _royal_street(name: tuple[str, ...]) -> bool:
+    """A street or road named after a king or prince (طريق الملك فهد، شارع الأمير سلطان)."""
+    return len(name) >= 3 and name[0] in STREETS and name[1] in HONORIFICS
+
+
 def _of_place_or_country(
     doc: Document,
     m: Mention,
@@ -591,6 +600,15 @@ def _of_place_or_country(
             f"{prefix}@{place}",
             "of_place",
             f"a name bodies of several places share, of the place after it ({place})",
+        )
+    if not by_mention and _royal_street(m.name):
+        field_tokens = _doc_tokens(doc, tokens)[m.field]
+        place = place_after(field_tokens, _token_range(field_tokens, m)[1], gaz)
+        return (
+            f"{prefix}@{place or doc.doc_id}",
+            "of_place",
+            "a street or road named after a king or prince, which many towns have: of the place after"
+            " it, else the article's own",
         )
     if by_mention and not state_body(m.name):
         places = {p for (d, _, _), p in by_mention.items() if d == doc.doc_id}
