@@ -3160,6 +3160,7 @@ def test_a_hospitals_kind_adjective_is_part_of_its_name_and_a_street_in_a_place_
 
 def test_a_familys_nisba_after_a_surname_and_a_kunya_alone_is_the_articles_own():
     assert "سالم الطمبالة العولقي" in by_surface("وقال سالم الطمبالة العولقي إن الوضع هادئ.")
+    assert "عبدالمجيد علي عليان الحنيني" in by_surface("احتفل الشاب عبدالمجيد علي عليان الحنيني بزواجه.")
     e = found_in(
         {"a": ("", "وقال أبو محمد إن الحي هادئ."), "b": ("", "وتحدث أبو محمد عن ابنه.")}, use_model=True
     )

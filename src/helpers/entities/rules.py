@@ -818,8 +818,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
             ok = (word_zipf(word) < RARE and not plural) or family_nisba(word) or nationality_family(word)
             if not ok and any(tokens.folded[k] in DESCENT for k in range(i + 1, j)):
                 ok = family_after_patronymic(tokens, end)  # محمد بن إبراهيم | القاضي
-        if not ok and end > j and tokens.definite[end] and tokens.definite[end - 1] and family_nisba(word):
-            ok = True  # سالم الطمبالة | العولقي: a family's nisba after the surname
+        if not ok and end > j and tokens.definite[end] and family_nisba(word):
+            ok = True  # سالم الطمبالة | العولقي، علي عليان | الحنيني: a family's nisba after the surname
         if not ok:
             break
         end += 1
