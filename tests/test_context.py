@@ -3108,6 +3108,9 @@ def test_a_facilitys_rare_name_stops_before_a_nationality():
 def test_a_title_goes_on_through_a_bodys_name_to_the_person():
     named = by_surface("وقال المتحدث باسم وزارة التعليم مصعب المدرس إن الوزارة أنهت الاستعدادات.")
     assert named["مصعب المدرس"][0] == "PER"
+    assert "عثمان العمر" in by_surface(
+        "نفذها استشاري طب العيون د. عثمان العمر، مؤكدا أهميتها.", use_model=True
+    )
     assert named["وزارة التعليم"][0] == "ORG"
 
 

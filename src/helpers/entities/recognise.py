@@ -68,6 +68,7 @@ from helpers.entities.rules import (
     common_noun,
     conjunction,
     family_after_patronymic,
+    family_name_after_title,
     family_nisba,
     find_rule_spans,
     name_particle,
@@ -807,6 +808,9 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
             continue  # هاني | عمارة، محلل: a surname before an apposition, however common a word
         if k == rule.last - 1 == rule.first + 1 and rule.rule == "given_name" and nationality_family(word):
             continue  # عبدالله | التركي: a nationality after an Arabic given name is the family's
+        if k == rule.last - 1 == rule.first + 1 and rule.rule == "title":
+            if family_name_after_title(tokens, rule.first, [None] * len(tokens)):
+                continue  # د. عثمان | العمر، ...: a family name that is also a word, after a title
         if max(word_zipf(rest) for c, rest in tokens.forms(k) if not (c and conjunction(rest))) >= 3.5:
             return True  # (بلان is no ب + لأن)
     return False

@@ -978,7 +978,7 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
         end = _person_run(tokens, j, covered)
         if end == j:
             end = _name_with_rare_surname(tokens, j, covered)
-        elif end == j + 1 and _definite_surname(tokens, j, covered):
+        elif end == j + 1 and family_name_after_title(tokens, j, covered):
             end += 1  # المتحدث باسم الوزارة مصعب | المدرس إن: a family name that is also a word
         if end == j or _body_with_nationality(tokens, j, end):
             continue
@@ -1046,7 +1046,7 @@ def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None
     return j
 
 
-def _definite_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> bool:
+def family_name_after_title(tokens: WordTokens, j: int, covered: list[str | None]) -> bool:
     """Token j + 1, after the given name j that follows a title, is a family name that is also
     a word (المتحدث باسم الوزارة مصعب | المدرس إن): a free definite word that ends the clause, no
     function word, no adjective of the title's kind (العام، الأول) and not very common."""
@@ -1065,8 +1065,17 @@ def _definite_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> 
         and not is_function_word(word)
         and word not in PLAIN_ADJECTIVES
         and not load_gazetteer().nationality(word)  # الفريق في هورست | الهولندية: the place's
-        and word_zipf(word) < VERY_COMMON
+        and (word_zipf(word) < VERY_COMMON or _after_doctor(tokens, j))  # د. عثمان | العمر، ...
         and _followed_by_break(tokens, k + 1)
+    )
+
+
+def _after_doctor(tokens: WordTokens, j: int) -> bool:
+    """Token j follows a doctor's title (د.، الدكتور), which only a person's name follows."""
+    return (
+        j > 0
+        and tokens.joined(j)
+        and (tokens.is_(j - 1, DOCTOR_TITLES) or tokens.folded[j - 1] in ABBREVIATED)
     )
 
 
