@@ -3222,3 +3222,17 @@ def test_a_road_named_after_a_king_is_its_towns_or_the_articles_own():
         "loc:طريق_الملك_فهد@b",
         "loc:شارع_الامير_سلطان@c",
     }
+
+
+def test_saudi_facilities_and_bodies_and_an_embassys_attache_of_the_article():
+    assert ids(
+        "ووصل قطار الحرمين السريع إلى المحطة، وأخليت منشأة الجمرات، وأكد ديوان المراقبة العامة ذلك."
+    ) == {
+        "haramain_railway",
+        "jamarat_bridge",
+        "gab_sa",
+    }
+    e = found_in(
+        {"a": ("", "وأعلنت الملحقية الثقافية بالأردن المنح."), "b": ("", "واعتمدت الملحقية الثقافية الخطة.")}
+    )
+    assert set(e[e.type == "ORG"].entity_id) == {"org:الملحقيه_الثقافيه@a", "org:الملحقيه_الثقافيه@b"}

@@ -73,6 +73,9 @@ from helpers.entities.spans import Document, EntityTables, Mention, Span, docume
 #: articles.
 LOCAL_PLACES = frozenset(fold_token(w) for w in "المنطقة المحافظة المدينة".split())
 LOCAL = frozenset(fold_token(w) for w in "المحلية المحلي".split())
+#: The head of an embassy's attaché office (الملحقية الثقافية): every embassy has one, so its
+#: mentions are the article's own too.
+ATTACHE = fold_token("الملحقية")
 #: Courts every city or region has (المحكمة العامة، محكمة الاستئناف): one per article, like a
 #: local body.
 CITY_COURTS = frozenset(
@@ -322,13 +325,20 @@ def _link_rule_mentions(
             if (
                 found is None
                 and m.type == "ORG"
-                and (m.name[-1] in LOCAL_PLACES or LOCAL & set(m.name) or m.name in CITY_COURTS)
+                and (
+                    m.name[-1] in LOCAL_PLACES
+                    or LOCAL & set(m.name)
+                    or m.name in CITY_COURTS
+                    or m.name[0] == ATTACHE
+                )
             ):
-                # أمانة المنطقة، اللجنة المحلية للانتخابات: each town has its own, the article's
+                # أمانة المنطقة، اللجنة المحلية للانتخابات، الملحقية الثقافية: each town or embassy
+                # has its own, the article's
                 found = (
                     f"org:{'_'.join(m.name)}@{doc.doc_id}",
                     "local_body",
-                    "a body of the article's own place (المنطقة، المحلية) or a city's court: one per article",
+                    "a body of the article's own place (المنطقة، المحلية), a city's court or an embassy's"
+                    " attaché: one per article",
                 )
             if found is None and m.type == "ORG" and _generic_subunit(m.name, linker.gaz):
                 found = _subunit_id(doc, m)

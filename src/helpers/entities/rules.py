@@ -63,7 +63,7 @@ ORG_HEADS = _folded(
     "منظمة حلف وزارة مجلس حركة قيادة لجنة جامعة كلية معهد مركز شركة حزب جبهة هيئة اتحاد بنك "
     "مصرف صندوق مؤسسة جمعية محكمة تحالف جماعة تنظيم ائتلاف مجموعة نادي أكاديمية مرصد مستشفى "
     "مديرية أمانة إمارة غرفة رئاسة بلدية مجمع مدرسة مدارس مكتبة رابطة نقابة سفارة قنصلية دارة عمادة "
-    "حرس"
+    "حرس ملحقية"
 )
 #: Organisation heads that also name an office (رئاسة الجمهورية is a body, برئاسة فلان "chaired by").
 OFFICE_HEADS = _folded("رئاسة")
@@ -2006,6 +2006,9 @@ def _named_by_two_adjectives(tokens: WordTokens, head: int, end: int) -> bool:
 
 #: Adjectives that make any body's head a name alone (اللجنة الأولمبية، المجلس الأولمبي).
 NAMING_ADJECTIVES = _folded("الأولمبي الأولمبية البارالمبي البارالمبية")
+#: Definite heads that one adjective names as an embassy's office (الملحقية الثقافية "the
+#: cultural attaché office"; not المجلس البلدي, as often "a municipal council" in general).
+HEADS_NAMED_BY = {fold_token("الملحقية"): _folded("الثقافية العسكرية")}
 #: Plural heads, whose adjectives are feminine singular (المدارس الدينية التركية).
 PLURAL_HEADS = _folded("المدارس")
 #: Relational adjectives that describe a body rather than name it.
@@ -2062,7 +2065,11 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
         if j > i + 1 and word[2:] in JUDICIAL_HEADS and set(tokens.folded[i + 1 : j]) <= JUDICIAL_ADJECTIVES:
             spans.append(RuleSpan(i, j, "ORG", "org_adjective", True))  # النيابة العامة، المحكمة العليا
             continue
-        named = j > i + 1 and (word[2:] in BODY_HEADS or tokens.folded[i + 1] in NAMING_ADJECTIVES)
+        named = j > i + 1 and (
+            word[2:] in BODY_HEADS
+            or tokens.folded[i + 1] in NAMING_ADJECTIVES
+            or tokens.folded[i + 1] in HEADS_NAMED_BY.get(word, ())
+        )
         if (named or _named_by_two_adjectives(tokens, i, j)) and _named_by_adjectives(tokens, i + 1, j):
             complement = j < len(tokens) and tokens.joined(j) and tokens.folded[j].startswith("ل")
             if not complement:  # الحزب الجمهوري؛ with a complement, below (الجبهة الشعبية لتحرير ...)
