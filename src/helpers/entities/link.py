@@ -19,6 +19,7 @@ from helpers.entities.context import (
     CHAIN_TITLES,
     INFLECTED_ENDINGS,
     NATIONAL_HEADS,
+    ROAD,
     country_of_title_chain,
     generic_name,
     place_after,
@@ -56,6 +57,7 @@ from helpers.entities.rules import (
     SPEAKER_RULES,
     SPORT_WORDS,
     STATE_INSTITUTION_RULE,
+    STREET,
     WordTokens,
     after_family_word,
     after_title_or_speech,
@@ -577,13 +579,9 @@ def _shared_names(
     return {name: by_mention for name, by_mention in places.items() if len(set(by_mention.values())) > 1}
 
 
-#: Heads of a street or road (folded), which many towns name after the same king or prince.
-STREETS = frozenset(fold_token(w) for w in "شارع طريق".split())
-
-
 def _royal_street(name: tuple[str, ...]) -> bool:
     """A street or road named after a king or prince (طريق الملك فهد، شارع الأمير سلطان)."""
-    return len(name) >= 3 and name[0] in STREETS and name[1] in HONORIFICS
+    return len(name) >= 3 and name[0] in (STREET, ROAD) and name[1] in HONORIFICS
 
 
 def _of_place_or_country(

@@ -1049,7 +1049,8 @@ def _name_with_rare_surname(tokens: WordTokens, j: int, covered: list[str | None
 def family_name_after_title(tokens: WordTokens, j: int, covered: list[str | None]) -> bool:
     """Token j + 1, after the given name j that follows a title, is a family name that is also
     a word (المتحدث باسم الوزارة مصعب | المدرس إن): a free definite word that ends the clause, no
-    function word, no adjective of the title's kind (العام، الأول) and not very common."""
+    function word, no adjective of the title's kind (العام، الأول) nor nationality, and not very
+    common unless a doctor's title stands before the given name (د. عثمان | العمر)."""
     k = j + 1
     if (
         k >= len(tokens)
