@@ -24,8 +24,10 @@ from helpers.entities.recognise import (
 )
 from helpers.entities.rules import (
     common_phrase,
+    dual_past_verb,
     find_rule_spans,
     past_verb,
+    plural_noun,
     plural_past_verb,
     present_verb,
     unknown_imperfect_verb,
@@ -3236,3 +3238,16 @@ def test_saudi_facilities_and_bodies_and_an_embassys_attache_of_the_article():
         {"a": ("", "وأعلنت الملحقية الثقافية بالأردن المنح."), "b": ("", "واعتمدت الملحقية الثقافية الخطة.")}
     )
     assert set(e[e.type == "ORG"].entity_id) == {"org:الملحقيه_الثقافيه@a", "org:الملحقيه_الثقافيه@b"}
+
+
+def test_plurals_duals_and_pronouns_are_no_names_and_a_gate_named_after_a_king_is_a_place():
+    assert plural_noun("موقوفون") and not plural_noun("كلينتون")
+    assert dual_past_verb("دمرا") and not dual_past_verb("رضا")
+    named = by_surface(
+        "وأكد أن الحوثي وصالح دمرا تعز، واختتم الحفل بعرض جوي وبحري، ووقعت الشركة اتفاقية تجمعه "
+        "مع جمعية خيركم. وأقفل باب الملك عبدالعزيز و26 بابا آخر، وفتح لهم باب المناصحة.",
+        use_model=True,
+    )
+    assert named["صالح"][0] == "PER" and "بحري" not in named and "اتفاقية تجمعه" not in named
+    assert named["جمعية خيركم"][0] == "ORG"
+    assert named["باب الملك عبدالعزيز"][0] == "LOC" and not [s for s in named if "26" in s or "المناصحة" in s]

@@ -478,8 +478,8 @@ def family_name_shaped(tokens: WordTokens, k: int) -> bool:
         # الدخيل، الراشد; not a feminine adjective (التاريخية), a verbal noun (التوصل) or a
         # common noun (الشباب)
         return not word.endswith("ه") and not word.startswith("الت") and word_zipf(word) < 4.0
-    if is_function_word(word) or word.isdigit() or given_names().match(tokens.folded, k)[0]:
-        return False
+    if is_function_word(word) or not word.isalpha() or given_names().match(tokens.folded, k)[0]:
+        return False  # (عبدالعزيز) و26: letters only
     if word.startswith("و") and any(c and given_names().match([rest], 0)[0] for c, rest in tokens.forms(k)):
         return False  # ومحمد: و + the next name of a list (كروبي is no ك + روبي)
     if word.startswith("وال"):

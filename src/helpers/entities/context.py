@@ -169,6 +169,27 @@ def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int)
     return definite and not is_function_word(before)
 
 
+def coordinated_indefinite_nisba(
+    tokens: WordTokens, first: int, last: int, clitic: int, gaz: Gazetteer
+) -> bool:
+    """A one-word name shaped like an indefinite nisba adjective after و, right after another
+    such adjective that no gazetteer name is: the two describe one noun (بعرض جوي | وبحري "an air
+    and naval show", not Khartoum North)."""
+    if last - first != 1 or first == 0 or clitic != 1 or tokens.folded[first][0] != "و":
+        return False
+    word, before = tokens.folded[first][1:], tokens.folded[first - 1]
+    ending = "يه" if word.endswith("يه") else "ي"
+    return (
+        word.endswith(ending)
+        and not word.startswith("ال")
+        and tokens.joined(first)
+        and before.endswith(ending)
+        and not tokens.definite[first - 1]
+        and word_zipf(before) >= 3.0
+        and gaz.lookup((before,)) is None
+    )
+
+
 def _coordinated_adjective(tokens: WordTokens, k: int) -> bool:
     """Token k is a definite nisba adjective of the definite noun before it, and no nationality
     (a country's name may end so: الولايات المتحدة الأمريكية | والسعودية)."""

@@ -67,6 +67,7 @@ from helpers.entities.rules import (
     clear_future_verb,
     common_noun,
     conjunction,
+    dual_past_verb,
     family_after_patronymic,
     family_name_after_title,
     family_nisba,
@@ -249,6 +250,9 @@ def _gazetteer_spans(
         if entry.type == "LOC" and context.nisba_after_org(tokens, a, b, c, org_at):
             vetoed.update(range(a, b))
             continue
+        if entry.type == "LOC" and context.coordinated_indefinite_nisba(tokens, a, b, c, gaz):
+            vetoed.update(range(a, b))
+            continue  # عرض جوي وبحري: an adjective
         if context.in_common_phrase(tokens, a, b, gaz, c):
             vetoed.update(range(a, b))
             continue  # صلاة المغرب، جوز الهند، مسقط رأسه، درجة حماس الناس
@@ -1199,6 +1203,7 @@ def model_token_spans(
                     if (_pronoun_noun(tokens, k, b) and tokens.folded[k - 1] not in PATRONYMIC)  # بن | بنيه
                     or _prepositional(tokens, k)
                     or (k == b - 1 and unknown_imperfect_verb(tokens.folded[k]))  # فهد | تعايد
+                    or (k == b - 1 and dual_past_verb(tokens.folded[k]))  # الحوثي وصالح | دمرا
                 ),
                 b,
             )

@@ -145,7 +145,7 @@ NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع 
 #: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
 FACILITY_HEADS = _folded(
     "مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة جامع مسجد "
-    "حديقة منتزه متنزه منتجع متحف فندق صالة قاعة برج قصر نفق أنفاق ساحة"
+    "حديقة منتزه متنزه منتجع متحف فندق صالة قاعة برج قصر نفق أنفاق ساحة باب"
 )
 #: Kinds of building whose named instances are places (facilities), whatever rule found them.
 FACILITY_KINDS = _folded("مستشفى مستوصف متحف فندق سجن")
@@ -459,6 +459,17 @@ def past_verb(word: str) -> bool:
         and word_zipf(word) >= 3.0
         and word_zipf("ي" + word) >= 3.5
         and word_zipf("ال" + word) < 3.0
+    )
+
+
+def dual_past_verb(word: str) -> bool:
+    """A folded word that reads as a verb in the past, of two (دمرا "both destroyed"): a past verb
+    and alef, no given name."""
+    return (
+        word.endswith("ا")
+        and len(word) >= 4
+        and past_verb(word[:-1])
+        and not given_names().match([word], 0)[0]
     )
 
 
@@ -1106,10 +1117,14 @@ def acronym(raw: str) -> bool:
 
 def plural_noun(word: str) -> bool:
     """A sound masculine plural of a word in use, about as common as the plural or more (دبلوماسيون،
-    مراقبون), not a name ending so (هيلتون; كلينتون is commoner than كلينت)."""
-    if len(word) < 6 or not word.endswith("ون") or word_zipf(word) < 2.5:
+    مراقبون), or unknown itself (موقوفون "detainees"), not a name ending so (هيلتون; كلينتون is
+    commoner than كلينت)."""
+    if len(word) < 6 or not word.endswith("ون"):
         return False
-    return word_zipf(word[:-2]) >= max(3.0, word_zipf(word) - 0.5)
+    zipf = word_zipf(word)
+    if zipf < 2.5:
+        return zipf == 0 and word_zipf(word[:-2]) >= 3.0
+    return word_zipf(word[:-2]) >= max(3.0, zipf - 0.5)
 
 
 #: A speaker's words reported after عن and the name (ونقل الموقع عن كلوو | قوله).
@@ -1258,6 +1273,7 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
         and not tokens.folded[j].isdigit()
         and not tokens.folded[j].endswith("يه")
         and not present_verb(tokens.folded[j])
+        and not (tokens.folded[j].endswith(THIRD_PERSON) and pronoun_suffixed(tokens, j))  # اتفاقية | تجمعه
         and rare_in_every_reading(tokens, j)
     ):
         j += 1
@@ -1886,13 +1902,16 @@ def _facility_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleS
             while end + 1 < len(tokens) and name_particle(tokens, end) and tokens.joined(end + 1):
                 end += 2  # شارع العباس | بن عبدالمطلب
             spans.append(RuleSpan(i, end, "LOC", "street_name", True, head[0]))
-        elif head[1] not in QUARTER_HEADS | SETTLEMENT_HEADS and not by_way_of(tokens, i):
+        elif head[1] not in QUARTER_HEADS | SETTLEMENT_HEADS | {GATE} and not by_way_of(tokens, i):
             end = _rare_name_after(tokens, i + 1, covered)
             if end > i + 1:
                 spans.append(RuleSpan(i, end, "LOC", "place_rare_name", True, head[0]))
     return spans
 
 
+#: A gate, a facility only when named after a person (باب الملك عبدالعزيز; not باب المناصحة,
+#: "the door of counselling").
+GATE = fold_token("باب")
 #: The head of a street's name, which any definite word after it completes (شارع الفيصلية،
 #: شارع الستين، شارع التحلية).
 STREET = fold_token("شارع")
