@@ -3251,3 +3251,9 @@ def test_plurals_duals_and_pronouns_are_no_names_and_a_gate_named_after_a_king_i
     assert named["صالح"][0] == "PER" and "بحري" not in named and "اتفاقية تجمعه" not in named
     assert named["جمعية خيركم"][0] == "ORG"
     assert named["باب الملك عبدالعزيز"][0] == "LOC" and not [s for s in named if "26" in s or "المناصحة" in s]
+
+
+def test_ould_before_a_compound_given_name_and_a_federations_sport_after_its_country():
+    named = by_surface("واستقبل الرئيس الموريتاني محمد ولد عبد العزيز الوفد.", use_model=True)
+    assert named["محمد ولد عبد العزيز"][0] == "PER"
+    assert by_surface("وأعلن اتحاد بوليفيا لكرة القدم إقالة المدرب.")["اتحاد بوليفيا لكرة القدم"][0] == "ORG"

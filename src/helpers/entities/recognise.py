@@ -78,6 +78,7 @@ from helpers.entities.rules import (
     plural_noun,
     pronoun_suffixed,
     spelled_as_given_name,
+    sport_construct_end,
     unknown_imperfect_verb,
 )
 from helpers.entities.spans import Span, documents_of, span_text, word_tokens
@@ -416,7 +417,8 @@ def _gazetteer_spans(
                 heads = context.CONSTRUCT_ORG_HEADS | context.PLACE_ORG_HEADS | context.CLUB_BEFORE
                 if first < a:  # بنادي جدة: the head's proclitic stays outside
                     c = tokens.clitic_before(first, heads)
-                spans.append(Span(first, org[1], "ORG", "rule", c, rule="org_place"))
+                end = sport_construct_end(tokens, org[1])  # اتحاد بوليفيا | لكرة القدم
+                spans.append(Span(first, end, "ORG", "rule", c, rule="org_place"))
                 continue
         if entry.type == "PER":
             a, c = _after_title(tokens, gaz, a, b, c, alias.entity_id)

@@ -223,7 +223,7 @@ CAPITAL_WORDS = _folded("عاصمة")
 FAMILY_PARTICLE = fold_token("آل")
 #: The words of descent in a name (محمد بن إبراهيم).
 DESCENT = _folded("بن ابن بنت")
-NAME_PARTICLES = _folded("بن ابن أبو أبي آل بنت عبد دي دو فون فان دير ديل دا")
+NAME_PARTICLES = _folded("بن ابن أبو أبي آل بنت عبد دي دو فون فان دير ديل دا ولد")
 
 
 def name_particle(tokens: WordTokens, k: int) -> bool:
@@ -404,6 +404,8 @@ def next_in_list(tokens: WordTokens, k: int) -> bool:
         return False
     if word == SON_PARTICLE and k + 1 < len(tokens) and tokens.joined(k + 1):
         after = tokens.folded[k + 1]  # إسماعيل ولد الشيخ أحمد; not منصور ولد | منذ 50 عاما "was born"
+        if given_names().match(tokens.folded, k + 1)[0]:
+            return False  # محمد ولد | عبد العزيز: a given name, however common its first word
         return is_function_word(after) or after.isdigit() or word_zipf(after) >= 5.5
     rest = word[1:]
     return not (word.endswith("ي") and word_zipf(rest) < RARE and not given_names().match([rest], 0)[0])
