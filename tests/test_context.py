@@ -3257,3 +3257,8 @@ def test_ould_before_a_compound_given_name_and_a_federations_sport_after_its_cou
     named = by_surface("واستقبل الرئيس الموريتاني محمد ولد عبد العزيز الوفد.", use_model=True)
     assert named["محمد ولد عبد العزيز"][0] == "PER"
     assert by_surface("وأعلن اتحاد بوليفيا لكرة القدم إقالة المدرب.")["اتحاد بوليفيا لكرة القدم"][0] == "ORG"
+
+
+def test_milking_is_no_aleppo_and_the_rattlesnake_no_city():
+    assert ids("وتعلم حلب الإبل صغيرا، ورأى الأفعى ذات الجرس في الصحراء.") == set()
+    assert ids("وسقطت قذائف على حلب أمس.") == {"aleppo"}

@@ -30,6 +30,7 @@ from helpers.entities.rules import (
     GENERAL_ADJECTIVES,
     ORG_HEADS,
     PHRASE_STOPS,
+    ROAD,
     TITLE_HEADS,
     TITLE_LINKS,
     WordTokens,
@@ -335,8 +336,6 @@ STREET_HEADS = _folded(
 FACILITY_QUALIFIERS = _folded("الدولي الجديد الجديدة القديم القديمة الشمالي الجنوبي الشرقي الغربي السريع")
 
 
-#: A road's head, which two places may follow (طريق صبيا - أبو عريش).
-ROAD = fold_token("طريق")
 #: Between a road's two places (طريق حائل/الجوف، طريق صبيا- أبو عريش), or nothing.
 ROAD_LINKS = ("", "-", "/", "–")
 
