@@ -3262,3 +3262,11 @@ def test_ould_before_a_compound_given_name_and_a_federations_sport_after_its_cou
 def test_milking_is_no_aleppo_and_the_rattlesnake_no_city():
     assert ids("وتعلم حلب الإبل صغيرا، ورأى الأفعى ذات الجرس في الصحراء.") == set()
     assert ids("وسقطت قذائف على حلب أمس.") == {"aleppo"}
+
+
+def test_a_name_after_a_person_stops_at_a_noun_after_its_adjective():
+    named = by_surface(
+        "وتقدم الفرقة في حديقة الملك فهد المركزية العرض المسرحي الثاني، وتتدرب على ملعب الأمير محمد "
+        "العبدالله الفيصل."
+    )
+    assert "حديقة الملك فهد المركزية" in named and "ملعب الأمير محمد العبدالله الفيصل" in named

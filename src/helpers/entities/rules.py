@@ -1423,7 +1423,7 @@ def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
     if covered[j] == "PER":  # a known person's name (الملك عبدالعزيز)
         while j < len(tokens) and covered[j] == "PER" and tokens.joined(j):
             j += 1
-        return max(j, _defined_phrase(tokens, j, covered)) if j < len(tokens) and tokens.joined(j) else j
+        return _after_name(tokens, j, covered)
     n = names.match(tokens.folded, j)[0]
     kunya = not n and _kunya(tokens, j, covered)
     n = 2 if kunya else n  # قصر أبا السعود، مسجد أبي بكر: a name of the form "father of X"
@@ -1443,7 +1443,26 @@ def _named_after(tokens: WordTokens, i: int, covered: list[str | None]) -> int:
         j += step
     while j < len(tokens) and covered[j - 1] == "PER" and covered[j] == "PER" and tokens.joined(j):
         j += 1  # the rest of a known person's name
-    return max(j, _defined_phrase(tokens, j, covered)) if j < len(tokens) and tokens.joined(j) else j
+    return _after_name(tokens, j, covered)
+
+
+def _after_name(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
+    """End of a body's or facility's name whose person's name ends before token j: the definite
+    adjectives and ل-complements after it (مستشفى الملك فيصل | التخصصي، مركز الملك سلمان |
+    للإغاثة والأعمال الإنسانية), not a definite noun after an adjective, which begins the clause's
+    next phrase (حديقة الملك فهد المركزية | العرض المسرحي; a family name right after the person's
+    stays: ملعب الأمير محمد العبدالله الفيصل)."""
+    if j >= len(tokens) or not tokens.joined(j):
+        return j
+    end = _defined_phrase(tokens, j, covered)
+    for k in range(j, end):
+        word = tokens.folded[k]
+        if word.startswith("لل"):
+            return end  # a ل-complement: its own words are its own
+        after_adjective = k > j and adjective_like(tokens.folded[k - 1])
+        if after_adjective and tokens.definite[k] and not word.startswith("وال") and not adjective_like(word):
+            return k
+    return end
 
 
 def _definite_after(tokens: WordTokens, k: int) -> bool:
