@@ -542,10 +542,16 @@ def club_by_nationality(tokens: WordTokens, last: int) -> bool:
     return last < len(tokens) and tokens.folded[last].endswith("ي") and nationality_after(tokens, last)
 
 
+def in_proclitic(tokens: WordTokens, first: int, clitic: int) -> bool:
+    """The name at token `first` is read after the proclitic ب "in" (بروما، بفالنسيا)."""
+    reads = bool(clitic) and bool(dict(tokens.forms(first)).get(clitic))
+    return reads and tokens.folded[first][:clitic].endswith("ب")
+
+
 def city_reading(tokens: WordTokens, first: int, last: int, clitic: int) -> bool:
     """A city's name at tokens [first, last) reads as the city, not its club: after ب (بفالنسيا)
     or before a feminine nationality adjective (فالنسيا الإسبانية; clubs take the masculine)."""
-    in_it = bool(clitic) and tokens.folded[first][:clitic].endswith("ب")
+    in_it = in_proclitic(tokens, first, clitic)
     feminine = last < len(tokens) and tokens.folded[last].endswith("يه") and nationality_after(tokens, last)
     return in_it or feminine
 
@@ -806,7 +812,7 @@ PLACE_PREPOSITIONS = _folded("في إلى الى من عبر نحو داخل خ�
 def place_reading(tokens: WordTokens, first: int, clitic: int) -> bool:
     """The name at token `first` reads as a place: after a preposition of place or a place
     word, or with the proclitic ب (في روما، مدينة روما، بروما)."""
-    if clitic and dict(tokens.forms(first)).get(clitic) and tokens.folded[first][:clitic].endswith("ب"):
+    if in_proclitic(tokens, first, clitic):
         return True
     if transfer_to(tokens, first):
         return False  # انتقل إلى روما: the club

@@ -42,6 +42,7 @@ from helpers.entities.name_keys import (
 )
 from helpers.entities.recognise import MENTION_COLUMNS, PATRONYMIC, PENDING_COLUMNS
 from helpers.entities.rules import (
+    ATTACHE,
     COMMON,
     COMPETITION_RULE,
     DEPUTY_TITLES,
@@ -62,6 +63,7 @@ from helpers.entities.rules import (
     after_family_word,
     after_title_or_speech,
     after_verb_particle,
+    clearly_commoner,
     common_phrase,
     name_particle,
     nationality_described,
@@ -72,12 +74,9 @@ from helpers.entities.spans import Document, EntityTables, Mention, Span, docume
 
 #: A body named by the article's own place at its end (أمانة المنطقة، بلدية المحافظة) or as
 #: local (اللجنة المحلية للانتخابات): every town has one, so its mentions are not merged across
-#: articles.
+#: articles; so is an embassy's attaché office (`ATTACHE`).
 LOCAL_PLACES = frozenset(fold_token(w) for w in "المنطقة المحافظة المدينة".split())
 LOCAL = frozenset(fold_token(w) for w in "المحلية المحلي".split())
-#: The head of an embassy's attaché office (الملحقية الثقافية): every embassy has one, so its
-#: mentions are the article's own too.
-ATTACHE = fold_token("الملحقية")
 #: Courts every city or region has (المحكمة العامة، محكمة الاستئناف): one per article, like a
 #: local body.
 CITY_COURTS = frozenset(
@@ -95,9 +94,6 @@ PARENT_LINKS = frozenset({"", "ب", "في", "لدى", "التابعةل", "ال�
 
 #: Letter similarity (difflib ratio) a skeleton match needs with one of the gazetteer's names.
 SPELLED_ALIKE = 0.75
-#: Zipf by which a name's first word may be commoner than its reading without a proclitic for
-#: that reading to be linked (وكازخستان: و + Kazakhstan; not باردو, ب + Ordu).
-CLITIC_READING_MARGIN = 0.5
 
 
 class _Linker:
@@ -291,8 +287,8 @@ def _link_rule_mentions(
         for m in sorted(todo, key=lambda m: -len(m.name)):
             found = linker.known(m.name, m.type, m.entity_id)
             for clitic, rest in m.clitic_readings if found is None else ():
-                if word_zipf(m.name[0]) > word_zipf(rest) + CLITIC_READING_MARGIN:
-                    continue  # متحف باردو: a word of its own, not ب + Ordu
+                if clearly_commoner(m.name[0], rest):
+                    continue  # متحف باردو: a word of its own, not ب + Ordu (وكازخستان is و + Kazakhstan)
                 found = linker.known((rest, *m.name[1:]), m.type)
                 if found:  # وكازخستان: و + a known name
                     raw = doc.texts[m.field][m.start : m.end]

@@ -65,6 +65,7 @@ from helpers.entities.rules import (
     and_before_name,
     apposition,
     clear_future_verb,
+    clearly_commoner,
     common_noun,
     conjunction,
     dual_past_verb,
@@ -739,10 +740,7 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
 def _proclitic_and_word(tokens: WordTokens, k: int) -> bool:
     """Token k reads as و / ف and a frequent word (وأمان "and safety"), which a name the
     gazetteer does not know is not."""
-    return any(
-        c and tokens.folded[k][0] in "وف" and word_zipf(rest) >= PROCLITIC_WORD_ZIPF
-        for c, rest in tokens.forms(k)
-    )
+    return tokens.folded[k][0] in "وف" and tokens.proclitic_word(k, PROCLITIC_WORD_ZIPF)
 
 
 #: Zipf frequency from which a word after و / ف makes the whole token that word (`_proclitic_and_word`).
@@ -1152,7 +1150,7 @@ def model_token_spans(
                 and rest not in NAME_MAKERS  # وأبو قتادة
                 and not spelled_as_given_name(tokens, a, rest)  # ومعاذ الغامدي
             )
-            if rest is None or function or word_zipf(tokens.folded[a]) > word_zipf(rest) + 0.5:
+            if rest is None or function or clearly_commoner(tokens.folded[a], rest):
                 clitic = 0  # كوفي أنان: not ك + وفي
         elif etype == "PER" and and_before_name(tokens, a):
             clitic = 1  # ميسي وخافيير ماسكيرانو

@@ -281,6 +281,16 @@ INVISIBLE = dict.fromkeys(
 )
 
 
+#: Zipf by which one reading of a word must be commoner than another to be taken over it (a
+#: whole word over its reading without a proclitic, or the other way round).
+CLEARLY_COMMONER = 0.5
+
+
+def clearly_commoner(word: str, other: str) -> bool:
+    """Folded `word` is clearly commoner than `other` (باردو than اردو: the whole word, not ب + Ordu)."""
+    return word_zipf(word) > word_zipf(other) + CLEARLY_COMMONER
+
+
 #: Titles written as one letter and a dot (د. for الدكتور), joined to the name after them.
 ABBREVIATED = frozenset({"د"})
 
@@ -345,7 +355,7 @@ class WordTokens:
         """Token i reads better as a proclitic + a word: one of at least `floor` Zipf, clearly
         commoner than the whole (بعقوبة: ب + عقوبة "with a penalty"; not فهمي: ف + همي)."""
         whole = word_zipf(self.folded[i])
-        return any(c and word_zipf(rest) >= max(floor, whole + 0.5) for c, rest in self.forms(i))
+        return any(c and word_zipf(rest) >= max(floor, whole + CLEARLY_COMMONER) for c, rest in self.forms(i))
 
     def is_(self, i: int, words: frozenset[str]) -> bool:
         """Token i is one of `words`, perhaps after a proclitic."""
@@ -2047,9 +2057,9 @@ def _named_by_two_adjectives(tokens: WordTokens, head: int, end: int) -> bool:
 
 #: Adjectives that make any body's head a name alone (اللجنة الأولمبية، المجلس الأولمبي).
 NAMING_ADJECTIVES = _folded("الأولمبي الأولمبية البارالمبي البارالمبية")
-#: Definite heads that one adjective names as an embassy's office (الملحقية الثقافية "the
-#: cultural attaché office"; not المجلس البلدي, as often "a municipal council" in general).
-HEADS_NAMED_BY = {fold_token("الملحقية"): _folded("الثقافية العسكرية")}
+#: An embassy's attaché office, named by its head and its kind (الملحقية الثقافية "the cultural
+#: attaché office"; not المجلس البلدي, as often "a municipal council" in general).
+ATTACHE, ATTACHE_KINDS = fold_token("الملحقية"), _folded("الثقافية العسكرية")
 #: Plural heads, whose adjectives are feminine singular (المدارس الدينية التركية).
 PLURAL_HEADS = _folded("المدارس")
 #: Relational adjectives that describe a body rather than name it.
@@ -2109,7 +2119,7 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
         named = j > i + 1 and (
             word[2:] in BODY_HEADS
             or tokens.folded[i + 1] in NAMING_ADJECTIVES
-            or tokens.folded[i + 1] in HEADS_NAMED_BY.get(word, ())
+            or (word == ATTACHE and tokens.folded[i + 1] in ATTACHE_KINDS)
         )
         if (named or _named_by_two_adjectives(tokens, i, j)) and _named_by_adjectives(tokens, i + 1, j):
             complement = j < len(tokens) and tokens.joined(j) and tokens.folded[j].startswith("ل")
