@@ -1710,6 +1710,15 @@ def test_clubs_in_a_list_after_a_club_or_after_their_plural_head():
     assert "al_khaleej_club" not in ids("تأجيل بطولة أندية الخليج" + sport)
 
 
+def test_a_matchs_two_sides_and_a_club_quoted_whole_in_a_sport_article():
+    sport = " في الدوري السعودي لكرة القدم وسجل اللاعب هدفا في المباراة."
+    assert {"al_hilal", "al_nassr"} <= ids("وتقام مباراة السوبر بين الهلال والنصر في لندن" + sport)
+    assert {"al_hilal", "al_nassr"} <= ids("ونقلت مباراة النصر والهلال إلى لندن" + sport)
+    assert "al_shabab_sa" in ids("وكتب المحرر أن «الشباب» أنهى استعداده" + sport)
+    # the second is no club: youth and elders
+    assert "al_shabab_sa" not in ids("وتجمع الرياضة بين الشباب والشيوخ" + sport)
+
+
 def test_names_sharing_a_dual_or_plural_head_are_each_the_body():
     e = found("التقى ممثلو وزارتي الدفاع والداخلية، ومسؤولو وزارات المالية، والخدمة المدنية والعدل.")
     names = dict(zip(e.surface, e.entity_id, strict=True))

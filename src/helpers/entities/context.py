@@ -629,6 +629,22 @@ def club_list(tokens: WordTokens, first: int, last: int) -> bool:
     )
 
 
+#: Words before a match's two sides (مباراة السوبر بين الهلال والنصر، مباراة النصر والهلال).
+SIDES_HEADS = _folded("بين مباراة مباراتي لقاء")
+
+
+def clubs_between(tokens: WordTokens, first: int, last: int, and_club_starts: set[int]) -> bool:
+    """The name at tokens first..last follows بين or مباراة and و + another club's name follows
+    it (بين الهلال والنصر; not بين الشباب والشيوخ, where the second is no club)."""
+    return (
+        first > 0
+        and tokens.joined(first)
+        and bool(tokens.bare[first - 1] & SIDES_HEADS)
+        and last in and_club_starts
+        and tokens.joined(last)
+    )
+
+
 #: Words a club's name follows in a match report where a city's name would not (فاز نجران على
 #: الهلال، تعادل مع ليون، أمام بورتو): match verbs and their prepositions.
 MATCH_CUES = _folded(

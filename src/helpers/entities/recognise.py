@@ -432,16 +432,21 @@ def _gazetteer_spans(
             b -= 1  # الصفاقسي | التونسي: the club's country is no part of its name
         spans.append(Span(a, b, entry.type, "gazetteer", c, alias))
     # clubs named like common words, in an article about sport, with a club cue before them, the
-    # labeller naming an organisation there, or و after another club (أندية القادسية والنهضة
-    # والحزم); they go first: they win a tie with a city
+    # labeller naming an organisation there, as a match's two sides (بين الهلال والنصر), quoted
+    # whole («الهلال»), or و after another club (أندية القادسية والنهضة والحزم); they go first:
+    # they win a tie with a city
     if gaz.sport_trie and sport:
         club_ends = {s.last for s in spans if s.alias and s.alias.entity_id in gaz.sport_clubs}
-        for a, b, c, eid in trie_matches(tokens, gaz.sport_trie, tokens.folded):
+        matches = list(trie_matches(tokens, gaz.sport_trie, tokens.folded))
+        and_club_starts = {a for a, _, c, _ in matches if c == 1 and tokens.folded[a][0] == "و"}
+        for a, b, c, eid in matches:
             if not context.qualified_after(tokens, b) and (
                 model_type_at[a] == "ORG"
                 or context.club_supported(tokens, a)
                 or context.transfer_to(tokens, a, c)
                 or context.club_list(tokens, a, b)
+                or context.clubs_between(tokens, a, b, and_club_starts)
+                or context.quoted_whole(tokens, a, b)
                 or context.continues_list(tokens, a, c, club_ends)
             ):
                 readings = gaz.ambiguous.get(tokens.name(a, b, c))
