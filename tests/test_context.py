@@ -2490,6 +2490,16 @@ def test_a_states_institution_with_its_adjective_is_one_organisation():
     assert not [s for s in by_surface("خدم وطنه وزيراً للخارجية السعودية أربعين عاما.") if "الخارجية" in s]
     # the minister (the adjective agrees with him), an adjective of a noun, another noun's adjective
     assert not {"الخارجية الأمريكية", "الخارجية البريطاني", "المخابرات السوداني"} & set(named)
+    # a state's forces and administration, one id whichever spelling of the adjective
+    forces = by_surface(
+        "وقالت الإدارة الأمريكية إن القوات المسلحة المصرية وقوات الأمن العراقية تقدمت، وأيدت الإدارة "
+        "الأميركية ذلك."
+    )
+    assert forces["القوات المسلحة المصرية"][0] == forces["قوات الأمن العراقية"][0] == "ORG"
+    assert forces["الإدارة الأمريكية"] == forces["الإدارة الأميركية"]
+    assert forces["الإدارة الأمريكية"][0] == "ORG"
+    # the administration as a field of study is part of the faculty's name
+    assert "كلية الاقتصاد والإدارة" in by_surface("وتخرج في كلية الاقتصاد والإدارة بجدة.")
 
 
 def test_a_club_after_a_move_and_the_proclitic_l_is_the_club():

@@ -338,7 +338,12 @@ def _link_rule_mentions(
                     "a body of the article's own place (المنطقة، المحلية), a city's court or an embassy's"
                     " attaché: one per article",
                 )
-            if found is None and m.type == "ORG" and _generic_subunit(m.name, linker.gaz):
+            if (
+                found is None
+                and m.type == "ORG"
+                and m.source != INSTITUTION_SOURCE  # الإدارة الأمريكية: the state's, no sub-unit
+                and _generic_subunit(m.name, linker.gaz)
+            ):
                 found = _subunit_id(doc, m)
             if found is None and m.source == "rule:district":
                 # حي الروضة: many cities have one, so the id is the article's own

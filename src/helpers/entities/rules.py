@@ -1322,7 +1322,7 @@ def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_l
             or word in PHRASE_STOPS
             or word in TITLE_HEADS
             or word in SURNAME_TITLES
-            or (coordinated and (word[1:] in STATE_INSTITUTIONS or word[3:] in ORG_HEADS))
+            or (coordinated and (word[1:] in STATE_INSTITUTIONS - ADMINISTRATION or word[3:] in ORG_HEADS))
         ):
             break  # رئاسة الجمهورية | والحكومة العراقية: و + another body
         j += 1
@@ -2155,8 +2155,10 @@ def _complement_end(tokens: WordTokens, j: int, covered: list[str | None]) -> in
 #: after them they name it (الجيش اللبناني، البرلمان العراقي، الخارجية الأمريكية، الاتحاد الكويتي).
 STATE_INSTITUTIONS = _folded(
     "الجيش البرلمان الحكومة الشرطة الخارجية الداخلية المخابرات الاستخبارات البحرية المنتخب الكونغرس الكونجرس "
-    "الاتحاد السفارة القنصلية"
+    "الاتحاد السفارة القنصلية الإدارة"
 )
+#: The administration, a state's (الإدارة الأمريكية) and a field of study (كلية الاقتصاد والإدارة).
+ADMINISTRATION = _folded("الإدارة")
 #: A state's federation (of a sport unless a complement says otherwise: الاتحاد الكويتي).
 FEDERATION = fold_token("الاتحاد")
 #: Two-word institutions of the kind (وكالة الأنباء الأرجنتينية: a state's news agency).
@@ -2206,6 +2208,9 @@ INSTITUTION_PHRASES = {
         word for word, (before, _) in SPORT_WORDS.items() if not before or fold_token("كرة") in before
     )
     | _folded("الكرة"),
+    # القوات المسلحة المالية، قوات الأمن العراقية: a state's forces
+    fold_token("القوات"): _folded("المسلحة الجوية البحرية البرية"),
+    fold_token("قوات"): _folded("الأمن"),
 }
 #: The first words of both.
 INSTITUTION_HEADS = STATE_INSTITUTIONS | frozenset(INSTITUTION_PHRASES)
