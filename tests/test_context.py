@@ -1719,6 +1719,21 @@ def test_a_matchs_two_sides_and_a_club_quoted_whole_in_a_sport_article():
     assert "al_shabab_sa" not in ids("وتجمع الرياضة بين الشباب والشيوخ" + sport)
 
 
+def test_a_body_named_by_a_common_phrase_with_its_place_after_it():
+    named = by_surface(
+        "وقال مدير مكتب العمل في الأحساء إن مكتب التربية والتعليم بصبيا ومركز التنمية الاجتماعية "
+        "بمحافظة الخرج تعاونوا."
+    )
+    assert named["مكتب العمل"][0] == named["مكتب التربية والتعليم"][0] == "ORG"
+    assert "مركز التنمية الاجتماعية" in named
+    # an office or a desk alone, a person's office, a battlefield, schools in general, a verbal noun
+    assert "مكتب العمل" not in by_surface("وعاد إلى مكتب العمل بعد الظهر.")
+    assert not [s for s in by_surface("وجلس في مكتب الرئيس في القاهرة.") if s.startswith("مكتب")]
+    assert "جبهة القتال" not in by_surface("وشهدت جبهة القتال في محافظة لحج معارك.")
+    assert "مدارس البنين والبنات" not in by_surface("ودعا إلى اجتماع لجميع مدارس البنين والبنات في الحديدة.")
+    assert "قيادة القطاع التجاري" not in by_surface("ويواصل دوره في قيادة القطاع التجاري في الأردن.")
+
+
 def test_names_sharing_a_dual_or_plural_head_are_each_the_body():
     e = found("التقى ممثلو وزارتي الدفاع والداخلية، ومسؤولو وزارات المالية، والخدمة المدنية والعدل.")
     names = dict(zip(e.surface, e.entity_id, strict=True))

@@ -65,6 +65,15 @@ ORG_HEADS = _folded(
     "مديرية أمانة إمارة غرفة رئاسة بلدية مجمع مدرسة مدارس مكتبة رابطة نقابة سفارة قنصلية دارة عمادة "
     "حرس ملحقية"
 )
+#: Heads of a body that a common phrase names only with its place after it (مكتب العمل بالأحساء،
+#: مكتب التربية والتعليم بصبيا); alone, an office or a desk.
+LOCATED_HEADS = _folded("مكتب")
+#: Words for a region's unit before its name in a locative (بمحافظة الأحساء، في منطقة حائل).
+LOCATIVE_UNITS = _folded("منطقة محافظة مدينة")
+#: Heads that a phrase and a place after them do not make one body: a front is a battlefield
+#: (جبهة القتال في لحج), schools a group (مدارس البنين والبنات في الحديدة), تنظيم a verbal noun
+#: too (تنظيم الشؤون الجمركية في الإمارات "regulating").
+UNLOCATED_HEADS = _folded("جبهة مدارس تنظيم")
 #: Organisation heads that also name an office (رئاسة الجمهورية is a body, برئاسة فلان "chaired by").
 OFFICE_HEADS = _folded("رئاسة")
 #: Words of a person that may follow an office (برئاسة المرحوم ...).
@@ -250,6 +259,7 @@ KEYWORDS = (
     | COMPETITION_HEADS
     | PLACE_HEADS
     | frozenset(SHARED_HEADS)
+    | LOCATED_HEADS
 )
 #: Cheap test before the shape patterns: the word ends like one of them.
 SHAPE_ENDINGS = ("ف", "فا", "كو", "كي", "كايا", "ان", "لي", "تش", "زاده", "اوغلو", "اباد", "راد", "رغ", "رج")
@@ -1705,8 +1715,16 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                     continue
                 if anaphoric_complement(tokens, end - 1):
                     continue  # مجلس الكلية، اللجنة الإشرافية للبرنامج: the body of one named before
-                confirmed = word in DEFINED_ORG_HEADS or (
-                    apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي")
+                confirmed = (
+                    word in DEFINED_ORG_HEADS
+                    or (apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي"))
+                    or (
+                        located(tokens, end, covered)  # مركز التنمية الاجتماعية | بالأحساء
+                        and word not in UNLOCATED_HEADS
+                        and not (
+                            word in VERBAL_HEADS and (clitic or (i > 0 and tokens.folded[i - 1] == "في"))
+                        )
+                    )
                 )
                 spans.append(RuleSpan(i, end, "ORG", "org_phrase", confirmed, clitic))
                 continue
@@ -1721,6 +1739,39 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 )
                 etype = quoted_name_type(head[1]) if head else "ORG"
                 spans.append(RuleSpan(i + 1, end, etype, rule, True))
+    return spans
+
+
+def located(tokens: WordTokens, k: int, covered: list[str | None]) -> bool:
+    """Tokens from k are a locative naming a place the gazetteer found (بالأحساء، في جدة،
+    بمحافظة صبيا، في منطقة حائل)."""
+    if k >= len(tokens) or not tokens.joined(k):
+        return False
+    if tokens.folded[k] == "في":
+        k += 1
+        if k < len(tokens) and tokens.joined(k) and tokens.folded[k] in LOCATIVE_UNITS:
+            k += 1
+    elif tokens.folded[k].startswith("ب") and tokens.folded[k][1:] in LOCATIVE_UNITS:
+        k += 1
+    elif not tokens.folded[k].startswith("ب"):
+        return False
+    return k < len(tokens) and tokens.joined(k) and covered[k] == "LOC"
+
+
+def _located_body_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
+    """A body named by a head of `LOCATED_HEADS` and a definite phrase, with its place right
+    after it (مكتب العمل | بالأحساء، مكتب التربية والتعليم | بصبيا); not a common complement
+    (مكتب الإدارة) nor one referring back (مكتب الجمعية)."""
+    spans = []
+    for i in tokens.keyword_positions:
+        head = next((c for c, f in tokens.forms(i) if f in LOCATED_HEADS), None)
+        if head is None or covered[i] or i + 1 >= len(tokens) or not tokens.joined(i + 1):
+            continue
+        if not tokens.definite[i + 1] or tokens.folded[i + 1] in GENERIC_COMPLEMENTS:
+            continue
+        end = _defined_phrase(tokens, i + 1, covered)
+        if end > i + 1 and not anaphoric_complement(tokens, end - 1) and located(tokens, end, covered):
+            spans.append(RuleSpan(i, end, "ORG", "org_located", True, head))
     return spans
 
 
@@ -2399,6 +2450,7 @@ def find_rule_spans(
         + _speech_spans(tokens, covered)
         + _reported_speaker_spans(tokens, covered)
         + _org_spans(tokens, covered)
+        + _located_body_spans(tokens, covered)
         + _facility_spans(tokens, covered)
         + _shared_head_spans(tokens, covered)
         + _company_field_spans(tokens, covered)
