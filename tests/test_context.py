@@ -3229,6 +3229,8 @@ def test_incirlik_valencia_and_a_player_named_like_a_city_in_a_list():
         "وأوضح المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ، أن الرحلة وصلت."
     )
     assert named["رأفت الصباغ"][0] == "PER"
+    named = by_surface("وقال وزير الدفاع الفريق أول صدقي صبحي إن القوات جاهزة.")
+    assert named["صدقي صبحي"][0] == "PER"
 
 
 def test_a_city_before_a_feminine_nationality_or_after_bi_is_no_club():

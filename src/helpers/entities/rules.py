@@ -1000,6 +1000,7 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
                 tokens.definite[j]
                 or tokens.is_(j, TITLE_HEADS)
                 or tokens.is_(j, TITLE_LINKS)
+                or word in RANK_WORDS
                 or _head_of_named_body(tokens, j, covered)
                 or (word.startswith("ل") and len(word) > 3 and not _name_like(tokens, j, covered))
             ):
@@ -1024,6 +1025,10 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
         confirmed = plain or bool(PERSON_SHAPE.search(tokens.folded[end - 1]))
         spans.append(RuleSpan(j, end, "PER", "title", confirmed))
     return spans
+
+
+#: Indefinite words of a military rank after its head (الفريق أول، اللواء ركن، العميد طيار).
+RANK_WORDS = _folded("أول ركن طيار بحري")
 
 
 #: The title آية الله, folded: its first word alone is none (ولاية "state" reads و + ل + آية).
