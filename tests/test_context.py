@@ -258,6 +258,11 @@ def test_washington_the_city_or_the_state():
     assert "washington" in ids("وصل الوزير إلى واشنطن للقاء نظيره.")
 
 
+def test_the_red_crescent_is_the_saudi_authority_in_an_article_on_saudi_places():
+    assert "saudi_red_crescent" in ids("وأوضح المتحدث الرسمي للهلال الأحمر بالباحة أن الغرفة تلقت بلاغا.")
+    assert "red_crescent" in ids("ونقلت فرق الهلال الأحمر المصابين في غزة إلى المستشفى.")
+
+
 def test_bodies_named_after_a_person_and_ministries():
     named = by_surface(
         "نقل المصاب إلى مستشفى الأمير فيصل بن خالد التخصصي، وأعلنت وزارة الشؤون البلدية والقروية الخطة."
