@@ -263,6 +263,17 @@ def test_the_red_crescent_is_the_saudi_authority_in_an_article_on_saudi_places()
     assert "red_crescent" in ids("ونقلت فرق الهلال الأحمر المصابين في غزة إلى المستشفى.")
 
 
+def test_a_prison_or_park_named_by_its_town_and_a_nations_cup():
+    named = by_surface("وقال مدير إدارة سجن بريدة العام إن النزلاء زاروا متنزه السودة.")
+    assert named["سجن بريدة العام"][0] == named["متنزه السودة"][0] == "LOC"
+    assert "بريدة" not in named
+    cups = by_surface(
+        "وشارك في كأس أمم آسيا وفي كأس أمم أمريكا الجنوبية، ونقلت وكالة أنباء الإمارات الرسمية."
+    )
+    assert cups["كأس أمم آسيا"][0] == cups["كأس أمم أمريكا الجنوبية"][0] == "MISC"
+    assert cups["وكالة أنباء الإمارات"][1] == "wam"  # a known agency keeps its name
+
+
 def test_bodies_named_after_a_person_and_ministries():
     named = by_surface(
         "نقل المصاب إلى مستشفى الأمير فيصل بن خالد التخصصي، وأعلنت وزارة الشؤون البلدية والقروية الخطة."

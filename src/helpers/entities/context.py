@@ -325,15 +325,18 @@ def _construct_after_head(tokens: WordTokens, k: int) -> bool:
     )
 
 
-#: Heads of a street, district or facility named after a place (شارع الرياض، طريق مكة، مطار دبي),
+#: Heads of a street, district or facility named after a place (شارع الرياض، طريق مكة، مطار دبي، سجن بريدة),
 #: and of a natural feature named like a town or country (وادي ضمد، جبل لبنان، خليج عدن): a
 #: place of its own, not the town.
 STREET_HEADS = _folded(
-    "شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار مطار ميناء قلعة وادي جبل نهر خليج بحيرة سد كورنيش"
+    "شارع طريق حي ميدان دوار جسر نفق كوبري مترو قطار مطار ميناء قلعة وادي جبل نهر خليج بحيرة سد كورنيش "
+    "سجن منتزه متنزه"
 )
 #: Words after a facility's place name that are part of the facility's name (مطار دبي الدولي،
 #: كورنيش جدة الشمالي).
-FACILITY_QUALIFIERS = _folded("الدولي الجديد الجديدة القديم القديمة الشمالي الجنوبي الشرقي الغربي السريع")
+FACILITY_QUALIFIERS = _folded(
+    "الدولي الجديد الجديدة القديم القديمة الشمالي الجنوبي الشرقي الغربي السريع العام المركزي الوطني"
+)
 
 
 #: Between a road's two places (طريق حائل/الجوف، طريق صبيا- أبو عريش), or nothing.

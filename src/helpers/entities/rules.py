@@ -2363,6 +2363,11 @@ def _event_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
     return spans
 
 
+#: Words between a competition's head and the region whose champions or nations play it (دوري
+#: أبطال أوروبا، كأس أمم آسيا).
+CHAMPIONS_OF = _folded("أبطال أمم")
+
+
 def _competition_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     """A competition's name: its head and the definite words, ل-complements and a sport after
     it (كأس العالم للأندية، بطولة العالم لألعاب القوى، دوري أبطال أوروبا); after a definite head,
@@ -2382,8 +2387,10 @@ def _competition_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
             continue  # بطولة الفنان ...: a film's starring cast
         if head.startswith("ال") and not _place_adjective(after):
             continue  # الدوري الإنجليزي، البطولة الخليجية; not الدوري المحلي، البطولة الرياضية
-        if after == "ابطال" and i + 2 < len(tokens) and tokens.joined(i + 2):
-            end = i + 3  # دوري أبطال أوروبا
+        if after in CHAMPIONS_OF and i + 2 < len(tokens) and tokens.joined(i + 2):
+            end = i + 3  # دوري أبطال أوروبا، كأس أمم آسيا
+            while end < len(tokens) and tokens.joined(end) and covered[end] == covered[i + 2] == "LOC":
+                end += 1  # كأس أمم أمريكا | الجنوبية: the region's name whole
         else:
             end = _defined_phrase(tokens, i + 1, covered)
             if end == i + 1:
