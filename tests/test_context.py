@@ -6,9 +6,10 @@ import pandas as pd
 import pytest
 
 from helpers.core.text import split_sentences
+from helpers.core.words import fold_token
 from helpers.entities import extract_entities
 from helpers.entities.adjust import person_cut, person_without_and, persons_listed_between
-from helpers.entities.context import city_reading
+from helpers.entities.context import city_reading, state_body
 from helpers.entities.gazetteer import load_gazetteer
 from helpers.entities.link import _club_core, _corpus_surname_word, _lone_names
 from helpers.entities.name_keys import linking_key
@@ -2082,6 +2083,11 @@ def test_a_state_body_named_with_a_foreign_country_is_that_countrys_throughout_t
     egypt = named[named.doc_id == "eg"].set_index("surface")["entity_id"]
     assert egypt["وزارة الداخلية"] == egypt["وزارة الداخلية المصرية"]
     assert named[named.doc_id == "sa"]["entity_id"].iloc[0] != egypt["وزارة الداخلية"]
+
+
+def test_the_central_bank_is_a_body_every_state_has_and_a_development_bank_is_one_bank():
+    assert state_body(tuple(fold_token(w) for w in ("البنك", "المركزي")))
+    assert not state_body(tuple(fold_token(w) for w in ("البنك", "الأفريقي", "للتنمية")))
 
 
 def test_a_common_phrase_quoted_once_is_not_looked_for_elsewhere():

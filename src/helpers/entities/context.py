@@ -884,6 +884,8 @@ CHAIN_REACH = 8
 #: Heads of the bodies every state has (مجلس الوزراء، وزارة الداخلية، هيئة الأركان), and of a
 #: party named by common words, which many states have too (حزب العمال: Britain's, Turkey's, Brazil's).
 STATE_HEADS = _folded("مجلس وزارة هيئة رئاسة مديرية حرس محكمة المحكمة نيابة النيابة حزب")
+#: Whole names of such bodies under other heads (not البنك الأفريقي للتنمية, which is one bank).
+STATE_BODY_NAMES = frozenset({(fold_token("البنك"), fold_token("المركزي"))})
 #: Heads of a state's national bodies, whose offices in a region are the same body (وزارة العمل
 #: في منطقة حائل).
 NATIONAL_HEADS = _folded("وزارة هيئة الوزارة الهيئة")
@@ -896,9 +898,9 @@ def generic_name(name: tuple[str, ...]) -> bool:
 
 
 def state_body(name: tuple[str, ...]) -> bool:
-    """A body every state has, named by a head and common words (مجلس الوزراء، وزارة الداخلية):
-    which state's it is, the context says."""
-    return generic_name(name) and name[0] in STATE_HEADS
+    """A body every state has, named by a head and common words (مجلس الوزراء، وزارة الداخلية،
+    البنك المركزي): which state's it is, the context says."""
+    return generic_name(name) and (name[0] in STATE_HEADS or name in STATE_BODY_NAMES)
 
 
 def country_of_title_chain(tokens: WordTokens, first: int, last: int, gaz: Gazetteer) -> str | None:
