@@ -264,6 +264,12 @@ def test_the_red_crescent_is_the_saudi_authority_in_an_article_on_saudi_places()
     assert "red_crescent" in ids("ونقلت فرق الهلال الأحمر المصابين في غزة إلى المستشفى.")
 
 
+def test_abaa_before_a_family_name_after_a_patronymic():
+    named = by_surface("وصلى على الشيخ مهنا بن عبدالرحمن بن مهنا أبا الخيل أمس.")
+    assert named["مهنا بن عبدالرحمن بن مهنا أبا الخيل"][0] == "PER"
+    assert "محمد أبا رائعا" not in by_surface("وكان محمد أبا رائعا لأبنائه.")  # "a father"
+
+
 def test_a_prison_or_park_named_by_its_town_and_a_nations_cup():
     named = by_surface("وقال مدير إدارة سجن بريدة العام إن النزلاء زاروا متنزه السودة.")
     assert named["سجن بريدة العام"][0] == named["متنزه السودة"][0] == "LOC"

@@ -232,7 +232,7 @@ CAPITAL_WORDS = _folded("عاصمة")
 FAMILY_PARTICLE = fold_token("آل")
 #: The words of descent in a name (محمد بن إبراهيم).
 DESCENT = _folded("بن ابن بنت")
-NAME_PARTICLES = _folded("بن ابن أبو أبي آل بنت عبد دي دو فون فان دير ديل دا ولد")
+NAME_PARTICLES = _folded("بن ابن أبو أبا أبي آل بنت عبد دي دو فون فان دير ديل دا ولد")
 
 
 def name_particle(tokens: WordTokens, k: int) -> bool:
@@ -240,6 +240,9 @@ def name_particle(tokens: WordTokens, k: int) -> bool:
     return tokens.folded[k] in NAME_PARTICLES and "إ" not in tokens.raw[k]
 
 
+#: The particle أبا, also "a father" (كان أبا رائعا): a family's particle only before a definite
+#: word or a given name (أبا الخيل، أبا حسين).
+FATHER_OF = fold_token("أبا")
 APPOSITION_STARTS = _folded("وهو وهي") | TITLE_HEADS
 PERSON_SHAPE = re.compile(r"(وف|وفا|يف|ييف|ييفا|يفا|ينكو|سكي|سكايا|يان|شفيلي|فيتش|يتش|زاده|اوغلو)$")
 PLACE_SHAPE = re.compile(r"..(ستان|اباد|غراد|جراد|بورغ|بورج)$")
@@ -815,8 +818,17 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
     after_particle = False
     while end < len(tokens) and end - j < 2 + 2 * after_particle and tokens.joined(end) and not covered[end]:
         word = tokens.folded[end]
-        if name_particle(tokens, end) and end + 1 < len(tokens) and (not after_particle or word == "ال"):
-            end += 1  # بن عبدالله | آل الشيخ: a family's particle after a patronymic
+        if (
+            name_particle(tokens, end)
+            and end + 1 < len(tokens)
+            and (not after_particle or word in ("ال", FATHER_OF))
+            and (
+                word != FATHER_OF
+                or tokens.definite[end + 1]
+                or given_names().match(tokens.folded, end + 1)[0]
+            )
+        ):
+            end += 1  # بن عبدالله | آل الشيخ، بن مهنا | أبا الخيل: a family's particle after a patronymic
             after_particle = True
             continue
         ok = _name_like(tokens, end, covered, limit if end == j else 3.0)
