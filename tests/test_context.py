@@ -264,6 +264,11 @@ def test_the_red_crescent_is_the_saudi_authority_in_an_article_on_saudi_places()
     assert "red_crescent" in ids("ونقلت فرق الهلال الأحمر المصابين في غزة إلى المستشفى.")
 
 
+def test_a_bodys_head_stays_on_the_name_the_labeller_finds_without_it():
+    named = by_surface("وقال رئيس مؤسسة التمويل الدولية إن", use_model=True)
+    assert named["مؤسسة التمويل الدولية"][0] == "ORG" and "التمويل الدولية" not in named
+
+
 def test_abaa_before_a_family_name_after_a_patronymic():
     named = by_surface("وصلى على الشيخ مهنا بن عبدالرحمن بن مهنا أبا الخيل أمس.")
     assert named["مهنا بن عبدالرحمن بن مهنا أبا الخيل"][0] == "PER"

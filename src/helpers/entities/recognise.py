@@ -875,8 +875,9 @@ def merge_model(
       السويد), and one that begins a patronymic chain the rule's span
       goes on with is joined to it (جلوي بن عبدالعزيز + عبدالعزيز بن مساعد); against other spans,
       they stay;
-    - an unconfirmed rule span the model tags alike is confirmed, and a person's the model goes on
-      with (from `MODEL_EXTENDS_RULE_SCORE`) is the model's;
+    - an unconfirmed rule span the model tags alike is confirmed, an organisation's whose name
+      the model finds without its head too (مؤسسة | التمويل الدولية; not `DESCRIPTIVE_HEADS`), and
+      a person's the model goes on with (from `MODEL_EXTENDS_RULE_SCORE`) is the model's;
     - a model span over free tokens is a mention of its own (when `_model_ok`; one word from
       `MODEL_ONE_WORD_SCORE`)."""
     by_tokens = {(s.first, s.last): s for s in model}
@@ -958,6 +959,14 @@ def merge_model(
         longer = next(
             (m for m in model if m.first == span.first and m.last > span.last and m.type == span.type), None
         )
+        headless = next(
+            (
+                m
+                for m in model
+                if span.first < m.first and m.last == span.last and m.type == span.type == "ORG"
+            ),
+            None,
+        )
         if (
             agree
             and agree.type == span.type
@@ -965,6 +974,13 @@ def merge_model(
             and not any(owner[span.first : span.last])
         ):
             span = replace(span, score=agree.score)
+        elif (
+            headless
+            and tokens.bare[span.first].isdisjoint(DESCRIPTIVE_HEADS)
+            and _model_ok(tokens, headless)
+            and not any(owner[span.first : span.last])
+        ):
+            span = replace(span, score=headless.score)  # مؤسسة | التمويل الدولية: the head is the name's
         elif (
             longer
             and span.type == "PER"
@@ -986,6 +1002,11 @@ def merge_model(
             for k in range(span.first, span.last):
                 owner[k] = span
     return sorted(merged.values(), key=lambda s: s.first), still
+
+
+#: Heads that describe the body the name after them names (شركة | النيل للطيران، نادي | الجزيرة):
+#: the labeller's name without them is the name.
+DESCRIPTIVE_HEADS = frozenset(fold_token(w) for w in "شركة نادي فريق مدرسة صحيفة جريدة مجموعة".split())
 
 
 def _family_after_name(tokens: WordTokens, first: int, last: int, end: int) -> bool:
