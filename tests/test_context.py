@@ -264,6 +264,28 @@ def test_the_red_crescent_is_the_saudi_authority_in_an_article_on_saudi_places()
     assert "red_crescent" in ids("ونقلت فرق الهلال الأحمر المصابين في غزة إلى المستشفى.")
 
 
+def test_a_body_named_by_its_field_a_noun_and_what_it_governs():
+    named = by_surface(
+        "وأعلنت منظمة حظر الأسلحة الكيميائية وجمعية رعاية الأيتام ومجلس قيادة المقاومة دعمها، وقال "
+        "رئيس رابطة دوري المحترفين إن."
+    )
+    for name in ("منظمة حظر الأسلحة الكيميائية", "جمعية رعاية الأيتام", "مجلس قيادة المقاومة"):
+        assert named[name][0] == "ORG"
+    assert named["رابطة دوري المحترفين"][0] == "ORG"
+    # a board, a given name, a room, the chair of a committee, a treasurer of another body
+    assert not [s for s in by_surface("وقرر مجلس إدارة الشركة زيادة رأس المال.") if s.startswith("مجلس")]
+    assert "لجنة عمر المهنا" not in by_surface("ويرى البعض أن لجنة عمر المهنا يجب أن تتغير.")
+    assert "غرفة داخل الشقة" not in by_surface("واحترقت غرفة داخل الشقة أمس.")
+    assert "رئاسة لجنة الانضباط" not in by_surface("وترك الربيش رئاسة لجنة الانضباط لذات السبب.")
+    assert "صندوق اتحاد الكرة" not in by_surface("وقال أمين صندوق اتحاد الكرة إن الميزانية كافية.")
+    # a faculty and the university it belongs to, though the labeller reads them as one
+    faculty = by_surface(
+        "وقّع نادي الباحة الأدبي اتفاقية ثقافية مع كلية دار العلوم بجامعة المنيا بجمهورية مصر العربية",
+        use_model=True,
+    )
+    assert "كلية دار العلوم" in faculty and "جامعة المنيا" in faculty
+
+
 def test_a_bodys_head_stays_on_the_name_the_labeller_finds_without_it():
     named = by_surface("وقال رئيس مؤسسة التمويل الدولية إن", use_model=True)
     assert named["مؤسسة التمويل الدولية"][0] == "ORG" and "التمويل الدولية" not in named

@@ -30,6 +30,7 @@ from helpers.entities.rules import (
     GENERAL_ADJECTIVES,
     ORG_HEADS,
     PHRASE_STOPS,
+    PLACE_ADVERBS,
     ROAD,
     TITLE_HEADS,
     TITLE_LINKS,
@@ -303,8 +304,6 @@ PLACE_COMPANY_FIELDS = COMPANY_FIELDS | _folded("للإعلام للصناعات
 #: Heads of a body named by a construct noun and a place (غرفة تجارة جدة، مجلس علماء باكستان,
 #: حزب نداء تونس); not مركز, whose مركز محافظة X is a governorate's seat.
 CONSTRUCT_ORG_HEADS = PLACE_ORG_HEADS - _folded("مركز") | _folded("مجلس حزب رابطة نقابة")
-#: Adverbs of place, no construct noun (لأي نادي داخل مصر "any club inside Egypt").
-PLACE_ADVERBS = _folded("داخل خارج قرب عبر ضد")
 
 
 def _construct_after_head(tokens: WordTokens, k: int) -> bool:

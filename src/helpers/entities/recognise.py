@@ -927,6 +927,8 @@ def merge_model(
             continue  # عبدالعزيز بن عبدالرحمن طيب الله: not a longer name (بطولة تويوتا للأندية is)
         if whole and _known_body_and_more(tokens, span, list(inside.values())):
             continue
+        if whole and span.type == "ORG" and any(_belongs_to(tokens, span, o) for o in inside.values()):
+            continue  # كلية دار العلوم | بجامعة المنيا: a body and the one it belongs to
         rules_only = all(
             o.source == "rule" and o.type == "PER" and o.rule != "family_place" for o in inside.values()
         ) and any(_overreach(tokens, o, span) for o in inside.values())
@@ -1002,6 +1004,17 @@ def merge_model(
             for k in range(span.first, span.last):
                 owner[k] = span
     return sorted(merged.values(), key=lambda s: s.first), still
+
+
+def _belongs_to(tokens: WordTokens, span: Span, inner: Span) -> bool:
+    """The body or place `inner`, inside the labeller's organisation `span` after its start, is
+    the one that organisation belongs to, behind ب or ل (كلية دار العلوم | بجامعة المنيا)."""
+    return (
+        inner.first > span.first
+        and inner.type in ("ORG", "LOC")
+        and inner.clitic > 0
+        and tokens.folded[inner.first][0] in "بل"
+    )
 
 
 #: Heads that describe the body the name after them names (شركة | النيل للطيران، نادي | الجزيرة):

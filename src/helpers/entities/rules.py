@@ -1244,6 +1244,48 @@ def common_phrase(name: tuple[str, ...]) -> bool:
     return not second.startswith("ال") and common_noun(second)
 
 
+#: Heads of bodies whose name may be their field in a construct (منظمة حماية البيئة، جمعية رعاية
+#: الأيتام، هيئة تطوير المدينة، مجلس قيادة المقاومة); not the heads that describe (شركة، مركز:
+#: مركز قلب الدفاع "centre-back") nor an office (رئاسة لجنة الانضباط "the chair of").
+FIELD_HEADS = DEFINED_ORG_HEADS - OFFICE_HEADS | _folded("منظمة جمعية مؤسسة صندوق رابطة نقابة اتحاد")
+
+
+def _field_construct(tokens: WordTokens, k: int, covered: list[str | None]) -> bool:
+    """Token k, after a body's head, is a noun in use governing the definite word after it: the
+    body's field (منظمة حماية | البيئة، جمعية رعاية | الأيتام). A noun takes the article often (a
+    verb does not: لجنة تضم الخبراء); not a given name (لجنة عمر المهنا), a sport (مجموعة كرة
+    الطائرة), a common complement (مجلس إدارة الشركة) or a verbal head (مجلس قيادة is its own
+    name's); no place follows (هيئة تحرير الشام is the gazetteer's or none)."""
+    if (
+        k + 1 >= len(tokens)
+        or not (tokens.joined(k) and tokens.joined(k + 1))
+        or covered[k]
+        or covered[k + 1]
+    ):
+        return False
+    word, after = tokens.folded[k], tokens.folded[k + 1]
+    return (
+        not tokens.definite[k]
+        and "ال" + word not in GENERIC_COMPLEMENTS
+        and word not in SPORT_CONSTRUCTS
+        and word not in ORG_HEADS - VERBAL_HEADS  # أمين صندوق | اتحاد الكرة: the body after is another
+        and word not in PLACE_ADVERBS  # غرفة داخل الشقة "a room inside the flat"
+        and not is_function_word(word)
+        and not given_names().match(tokens.folded, k)[0]
+        and word_zipf(word) >= FIELD_ZIPF
+        and word_zipf("ال" + word) >= FIELD_ZIPF
+        and tokens.definite[k + 1]
+        and not is_function_word(after)
+        and after not in PHRASE_STOPS
+    )
+
+
+#: Adverbs of place, no construct noun after a head (غرفة داخل الشقة، لأي نادي داخل مصر).
+PLACE_ADVERBS = _folded("داخل خارج قرب عبر ضد")
+#: Zipf of a noun, with and without the article, that names a body's field after its head.
+FIELD_ZIPF = 3.0
+
+
 def _common_complement(tokens: WordTokens, i: int) -> bool:
     """Token i, after an organisation head, makes it a common noun phrase: a preposition and a
     word in use (غرفة بتجهيزات، مركز للمساج، لجنة للطعون), a word with a pronoun of the third
@@ -1720,9 +1762,12 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 spans.append(RuleSpan(i, end, "ORG", "org_named", True, clitic))
                 continue
             end = _defined_phrase(tokens, i + 1, covered)
+            construct = end == i + 1 and word in FIELD_HEADS and _field_construct(tokens, i + 1, covered)
+            if construct:  # منظمة حماية | البيئة: the body's field, a noun and what it governs
+                end = _defined_phrase(tokens, i + 2, covered)
             if tokens.folded[i + 1].startswith("لل"):
                 continue  # غرفة للأمتعة، مجلس للتنسيق: an indefinite head is a common noun
-            if word in DEFINED_ORG_HEADS:
+            if word in DEFINED_ORG_HEADS and not construct:
                 end = _name_phrase_end(tokens, i + 1, end)
                 end = _before_deputys_portfolio(tokens, i, end)
                 if end > i + 1 and tokens.folded[i + 1] in GENERIC_COMPLEMENTS:
@@ -1734,6 +1779,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                     continue  # مجلس الكلية، اللجنة الإشرافية للبرنامج: the body of one named before
                 confirmed = (
                     word in DEFINED_ORG_HEADS
+                    or construct
                     or (apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي"))
                     or (
                         located(tokens, end, covered)  # مركز التنمية الاجتماعية | بالأحساء
