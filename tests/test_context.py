@@ -3273,7 +3273,7 @@ def test_a_place_after_a_foreign_given_name_is_the_family_name_before_a_break():
     }
 
 
-def test_incirlik_valencia_and_a_player_named_like_a_city_in_a_list():
+def test_incirlik_valencia_mexico_city_and_a_player_named_like_a_city_in_a_list():
     assert ids("وأقلعت الطائرات من قاعدة انجرليك الجوية، وتجول السياح في فالنسيا.") == {
         "incirlik_air_base",
         "valencia_es",
@@ -3284,6 +3284,7 @@ def test_incirlik_valencia_and_a_player_named_like_a_city_in_a_list():
         "وأوضح المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ، أن الرحلة وصلت."
     )
     assert named["رأفت الصباغ"][0] == "PER"
+    assert ids("ووصل الوفد إلى مكسيكو سيتي أمس.") == {"mexico_city"}  # not سيتي, Manchester City
     named = by_surface("وقال وزير الدفاع الفريق أول صدقي صبحي إن القوات جاهزة.")
     assert named["صدقي صبحي"][0] == "PER"
 
