@@ -3285,6 +3285,11 @@ def test_incirlik_valencia_mexico_city_and_a_player_named_like_a_city_in_a_list(
     )
     assert named["رأفت الصباغ"][0] == "PER"
     assert ids("ووصل الوفد إلى مكسيكو سيتي أمس.") == {"mexico_city"}  # not سيتي, Manchester City
+    assert ids("وأعلنت مصلحة الإحصاءات العامة ومصلحة الزكاة والدخل ومؤسسة التمويل الدولية ذلك.") == {
+        "cdsi_sa",
+        "dzit_sa",
+        "ifc",
+    }
     named = by_surface("وقال وزير الدفاع الفريق أول صدقي صبحي إن القوات جاهزة.")
     assert named["صدقي صبحي"][0] == "PER"
 
