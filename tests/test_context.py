@@ -264,6 +264,18 @@ def test_the_red_crescent_is_the_saudi_authority_in_an_article_on_saudi_places()
     assert "red_crescent" in ids("ونقلت فرق الهلال الأحمر المصابين في غزة إلى المستشفى.")
 
 
+def test_a_known_organisation_is_marked_without_its_kind_or_nationality():
+    named = by_surface("وذكرت صحيفة واشنطن بوست أن حزب الله اللبناني وحركة طالبان الأفغانية تفاوضتا.")
+    assert named["واشنطن بوست"] == ("ORG", "washington_post")
+    assert named["حزب الله"] == ("ORG", "hezbollah")
+    assert named["حركة طالبان"] == ("ORG", "taliban")
+    # the rest names another entity: the whole stays
+    assert (
+        by_surface("وقالت هيئة الهلال الأحمر السعودي إن")["هيئة الهلال الأحمر السعودي"][1]
+        == "saudi_red_crescent"
+    )
+
+
 def test_a_body_named_by_its_field_a_noun_and_what_it_governs():
     named = by_surface(
         "وأعلنت منظمة حظر الأسلحة الكيميائية وجمعية رعاية الأيتام ومجلس قيادة المقاومة دعمها، وقال "

@@ -48,6 +48,7 @@ from helpers.entities.rules import (
     COMMON_NAMED_HEADS,
     FACILITY_HEADS,
     KUNYA,
+    MEDIA_HEADS,
     NAME_PARTICLES,
     NATIONAL_TEAM_RULE,
     ORG_HEADS,
@@ -430,6 +431,8 @@ def _gazetteer_spans(
             and gaz.sport_club(name[:-1]) == alias.entity_id
         ):
             b -= 1  # الصفاقسي | التونسي: the club's country is no part of its name
+        if entry.type == "ORG":
+            a, b, c = _name_without_descriptors(tokens, gaz, a, b, c, alias.entity_id)
         spans.append(Span(a, b, entry.type, "gazetteer", c, alias))
     # clubs named like common words, in an article about sport, with a club cue before them, the
     # labeller naming an organisation there, as a match's two sides (بين الهلال والنصر), quoted
@@ -1004,6 +1007,29 @@ def merge_model(
             for k in range(span.first, span.last):
                 owner[k] = span
     return sorted(merged.values(), key=lambda s: s.first), still
+
+
+#: Words before an organisation's name that say what it is (صحيفة واشنطن بوست، فريق ستيوا).
+NAME_DESCRIPTORS = MEDIA_HEADS | frozenset({fold_token("فريق")})
+
+
+def _name_without_descriptors(
+    tokens: WordTokens, gaz: Gazetteer, a: int, b: int, c: int, eid: str
+) -> tuple[int, int, int]:
+    """Tokens [a, b) of a gazetteer organisation (proclitic c) without the word before its name
+    that says what it is or the nationality after it, where the rest is a name of the same
+    entity too (صحيفة | واشنطن بوست، حزب الله | اللبناني): the name alone, as an annotator marks
+    it. Not where the rest names another (الهلال الأحمر | السعودي is not the movement)."""
+    name = tokens.name(a, b, c)
+    if b - a >= 2 and dict(tokens.forms(a)).get(c) in NAME_DESCRIPTORS:
+        rest = gaz.lookup(name[1:])
+        if rest is not None and rest.entity_id == eid:
+            a, c, name = a + 1, 0, name[1:]
+    if b - a >= 2 and gaz_nationality(tokens.folded[b - 1]):
+        rest = gaz.lookup(name[:-1])
+        if rest is not None and rest.entity_id == eid:
+            b -= 1
+    return a, b, c
 
 
 def _belongs_to(tokens: WordTokens, span: Span, inner: Span) -> bool:
