@@ -3297,6 +3297,10 @@ def test_incirlik_valencia_mexico_city_and_a_player_named_like_a_city_in_a_list(
     )
     assert named["رأفت الصباغ"][0] == "PER"
     assert ids("ووصل الوفد إلى مكسيكو سيتي أمس.") == {"mexico_city"}  # not سيتي, Manchester City
+    assert ids("ولعب مع أتليتك بلباو ثم أتليتكو مدريد في الدوري الإسباني لكرة القدم.") >= {
+        "athletic_bilbao",
+        "atletico_madrid",
+    }
     assert ids("وأعلنت مصلحة الإحصاءات العامة ومصلحة الزكاة والدخل ومؤسسة التمويل الدولية ذلك.") == {
         "cdsi_sa",
         "dzit_sa",
