@@ -2135,6 +2135,20 @@ def test_the_central_bank_is_a_body_every_state_has_and_a_development_bank_is_on
     assert not state_body(tuple(fold_token(w) for w in ("البنك", "الأفريقي", "للتنمية")))
 
 
+def test_a_state_body_of_a_foreign_country_is_the_gazetteers_body_named_with_its_adjective():
+    named = found_in(
+        {
+            "us": (
+                "",
+                "وصوت أعضاء مجلس الشيوخ في واشنطن على القرار، وقال الرئيس الأمريكي باراك أوباما إنه سيوقع.",
+            ),
+            "sa": ("", "وأعلنت وزارة الصحة في الرياض وجدة والدمام ومكة عن حالات جديدة."),
+            "sb": ("", "وزار أمير منطقة الرياض محافظة الخرج."),
+        }
+    )
+    assert named[named.surface == "مجلس الشيوخ"]["entity_id"].tolist() == ["us_senate"]
+
+
 def test_a_common_phrase_quoted_once_is_not_looked_for_elsewhere():
     named = found_in(
         {

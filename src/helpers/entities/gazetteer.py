@@ -211,6 +211,25 @@ class Gazetteer:
         """Entity id of the country with this ISO code, if the gazetteer has it."""
         return self._countries.get(iso)
 
+    @cached_property
+    def _bodies_by_country(self) -> dict[tuple[tuple[str, ...], str], str]:
+        """(name without its country's adjective, country id) -> the organisation so named
+        (مجلس الشيوخ الأمريكي: (مجلس الشيوخ, united_states) -> us_senate)."""
+        bodies: dict[tuple[tuple[str, ...], str], str] = {}
+        for name, alias in sorted(self.names.items()):
+            if len(name) < 3 or alias.weak or self.entries[alias.entity_id].type != "ORG":
+                continue
+            if self._nationality_stem(name[-1]) is not None:
+                country = self.country_of(name[-1])
+                if country:
+                    bodies.setdefault((name[:-1], country), alias.entity_id)
+        return bodies
+
+    def body_of_country(self, folded_tokens: tuple[str, ...], country: str) -> str | None:
+        """The organisation a body's name means for a country, where the gazetteer names it so
+        with the country's adjective (مجلس الشيوخ for the United States: us_senate), or None."""
+        return self._bodies_by_country.get((tuple(folded_tokens), country))
+
     def capital_of(self, entity_id: str) -> str | None:
         """Entity id of the capital city of a country entity (from GeoNames), if known."""
         entry = self.entries.get(entity_id)

@@ -659,14 +659,14 @@ def _state_of_body(
     country = country_of_title_chain(field_tokens, first, last, gaz)
     if country and country != home:
         return (
-            f"{prefix}@{country}",
+            _state_body_id(gaz, m, country),
             "state_body",
             f"a body every state has, of the country its title chain names ({country})",
         )
     country = gaz.country_by_iso(gaz.place_iso(place_after(field_tokens, last, gaz) or ""))
     if country and country != home:
         return (
-            f"{prefix}@{country}",
+            _state_body_id(gaz, m, country),
             "state_body",
             f"a body every state has, of the country of the place after it ({country})",
         )
@@ -684,7 +684,7 @@ def _state_of_body(
     country = _country_of_titled_official(doc, m, field_tokens, first, gaz)
     if country and country != home:
         return (
-            f"{prefix}@{country}",
+            _state_body_id(gaz, m, country),
             "state_body",
             f"a body every state has, of the country of the official its title names ({country})",
         )
@@ -709,10 +709,17 @@ def _state_of_body(
             "a body every state has, in an article about foreign countries only: the article's own",
         )
     return (
-        f"{prefix}@{country}",
+        _state_body_id(gaz, m, country),
         "state_body",
         f"a body every state has, in an article about one foreign country ({country})",
     )
+
+
+def _state_body_id(gaz: Gazetteer, m: Mention, country: str) -> str:
+    """The id of the body every state has that mention m names, for `country`: the gazetteer's
+    organisation named so with the country's adjective (مجلس الشيوخ in an article on the United
+    States: us_senate), else the name's id for that country."""
+    return gaz.body_of_country(m.name, country) or f"{m.type.lower()}:{'_'.join(m.name)}@{country}"
 
 
 #: The head of a party's name (حزب العمال: the context says which state's; `STATE_HEADS`).
