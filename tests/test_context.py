@@ -264,6 +264,14 @@ def test_the_red_crescent_is_the_saudi_authority_in_an_article_on_saudi_places()
     assert "red_crescent" in ids("ونقلت فرق الهلال الأحمر المصابين في غزة إلى المستشفى.")
 
 
+def test_a_famous_surname_that_is_also_a_word_is_the_person_after_a_title():
+    assert ids("وقال وزير الخارجية كيري إن الاتفاق جيد، وقال الرئيس روحاني إنه يرحب به.") == {
+        "john_kerry",
+        "hassan_rouhani",
+    }
+    assert "ebrahim_raisi" not in ids("وتم تعيين مستشار رئيسي للمشروع.")  # "a chief adviser"
+
+
 def test_a_known_organisation_is_marked_without_its_kind_or_nationality():
     named = by_surface("وذكرت صحيفة واشنطن بوست أن حزب الله اللبناني وحركة طالبان الأفغانية تفاوضتا.")
     assert named["واشنطن بوست"] == ("ORG", "washington_post")

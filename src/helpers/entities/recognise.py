@@ -61,6 +61,7 @@ from helpers.entities.rules import (
     RuleSpan,
     WordTokens,
     adjective_like,
+    after_title_chain,
     after_verb_particle,
     ali_is_preposition,
     and_before_name,
@@ -1712,7 +1713,9 @@ def recognise(
                         name,
                         source,
                         entity_id,
-                        bool(span.alias and span.alias.weak) and span.first not in coordinated,
+                        bool(span.alias and span.alias.weak)
+                        and span.first not in coordinated
+                        and not (span.type == "PER" and after_title_chain(tokens, span.first)),
                         readings,
                         reason,
                         detail,

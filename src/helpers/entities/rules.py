@@ -719,6 +719,26 @@ def after_title_or_speech(tokens: WordTokens, i: int) -> bool:
     return i > 0 and tokens.joined(i) and (tokens.is_(i - 1, TITLE_HEADS) or tokens.is_(i - 1, SPEECH_VERBS))
 
 
+def after_title_chain(tokens: WordTokens, i: int) -> bool:
+    """Token i follows a title or a speech verb, perhaps through the definite words of its office
+    (الرئيس روحاني، وقال ظريف، وزير الخارجية كيري، وزير الخارجية الإيراني ظريف); not right after
+    an indefinite title, which an adjective follows (مستشار رئيسي "a chief adviser")."""
+    k = i - 1
+    while k >= 0 and i - k <= TITLE_CHAIN_WORDS and tokens.joined(k + 1):
+        if tokens.is_(k, SPEECH_VERBS):
+            return True
+        if tokens.is_(k, TITLE_HEADS):
+            return k < i - 1 or tokens.definite[k]
+        if not tokens.definite[k]:
+            return False
+        k -= 1
+    return False
+
+
+#: How many words `after_title_chain` looks back through.
+TITLE_CHAIN_WORDS = 4
+
+
 def apposition(tokens: WordTokens, j: int) -> bool:
     """Token j starts an apposition after a comma: "X، وهو ..." / "X، رئيس ..."."""
     return j < len(tokens) and any(c in tokens.gap(j) for c in "،,") and tokens.folded[j] in APPOSITION_STARTS
