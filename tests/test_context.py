@@ -277,6 +277,9 @@ def test_a_known_organisation_is_marked_without_its_kind_or_nationality():
     assert named["واشنطن بوست"] == ("ORG", "washington_post")
     assert named["حزب الله"] == ("ORG", "hezbollah")
     assert named["حركة طالبان"] == ("ORG", "taliban")
+    assert (
+        by_surface("وقتل عناصر من ميليشيات الحشد الشعبي.")["الحشد الشعبي"][1] == "popular_mobilization_forces"
+    )
     # the rest names another entity: the whole stays
     assert (
         by_surface("وقالت هيئة الهلال الأحمر السعودي إن")["هيئة الهلال الأحمر السعودي"][1]

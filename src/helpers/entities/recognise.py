@@ -1010,8 +1010,11 @@ def merge_model(
     return sorted(merged.values(), key=lambda s: s.first), still
 
 
-#: Words before an organisation's name that say what it is (صحيفة واشنطن بوست، فريق ستيوا).
-NAME_DESCRIPTORS = MEDIA_HEADS | frozenset({fold_token("فريق")})
+#: Words before an organisation's name that say what it is (صحيفة واشنطن بوست، فريق ستيوا،
+#: ميليشيات الحوثي).
+NAME_DESCRIPTORS = MEDIA_HEADS | frozenset(
+    fold_token(w) for w in "فريق ميليشيات مليشيات ميليشيا مليشيا".split()
+)
 
 
 def _name_without_descriptors(
