@@ -314,6 +314,12 @@ def test_a_bodys_head_stays_on_the_name_the_labeller_finds_without_it():
     assert named["مؤسسة التمويل الدولية"][0] == "ORG" and "التمويل الدولية" not in named
 
 
+def test_a_title_without_the_article_and_an_accusative_noun_are_no_part_of_a_name():
+    named = by_surface("وقال العقيد دكتور عاطي بن عطية القرشي إن الحملات مستمرة.", use_model=True)
+    assert "عاطي بن عطية القرشي" in named and not [s for s in named if s.startswith("دكتور")]
+    assert "سعود كريري" in by_surface("وأجرى سعود كريري مرانا لياقيا مع الفريق.")  # "a drill"
+
+
 def test_abaa_before_a_family_name_after_a_patronymic():
     named = by_surface("وصلى على الشيخ مهنا بن عبدالرحمن بن مهنا أبا الخيل أمس.")
     assert named["مهنا بن عبدالرحمن بن مهنا أبا الخيل"][0] == "PER"

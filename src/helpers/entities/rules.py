@@ -39,8 +39,8 @@ TITLE_HEADS = _folded(
     "الرئيس رئيس رئيسة نائب نائبة وزير وزيرة مساعد مساعدة السفير سفير السفيرة المتحدث المتحدثة "
     "الناطق الناطقة المبعوث مبعوث المبعوثة الممثل ممثل الممثلة المستشار مستشار المستشارة الأمين "
     "المدير مدير مديرة الجنرال اللواء العميد العقيد الفريق المشير الأدميرال الملك الملكة الأمير "
-    "الأميرة الشيخ الشيخة السلطان الدكتور الدكتورة د البروفيسور البروفسور الأستاذ أستاذ الأستاذة "
-    "السيناتور سيناتور السناتور سناتور النائب النائبة عضو زعيم زعيمة قائد القائد المرشد المحلل "
+    "الأميرة الشيخ الشيخة السلطان الدكتور الدكتورة دكتور دكتورة د البروفيسور البروفسور الأستاذ أستاذ "
+    "الأستاذة السيناتور سيناتور السناتور سناتور النائب النائبة عضو زعيم زعيمة قائد القائد المرشد المحلل "
     "محلل المحللة الخبير خبير "
     "الخبيرة الباحث باحث الباحثة الكاتب الكاتبة الصحفي الصحافي الصحفية الصحافية المراسل مراسل "
     "الدبلوماسي دبلوماسي المسؤول مسؤول المسؤولة المفوض المفوضة السيد السيدة القاضي المدعي نظيره "
@@ -735,6 +735,8 @@ def after_title_chain(tokens: WordTokens, i: int) -> bool:
     return False
 
 
+#: Zipf of a word in use that, with the accusative's alif (مرانا of مران), ends a name before it.
+ACCUSATIVE_ZIPF = 3.3
 #: How many words `after_title_chain` looks back through.
 TITLE_CHAIN_WORDS = 4
 
@@ -856,6 +858,8 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
             ok = _name_like(tokens, end, covered, math.inf)  # هاني عمارة، محلل: a common word as surname
         if end > j and word.startswith("و") and not after_particle:
             ok = False  # دييجو كوستا | وسيسك فابريجاس: the next name of a list
+        if end > j and not after_particle and word.endswith("ا") and word_zipf(word[:-1]) >= ACCUSATIVE_ZIPF:
+            ok = False  # سعود كريري | مرانا "a drill": a noun in the accusative, the verb's object
         if end == j and not foreign and next_in_list(tokens, end):
             ok = False  # عادل | وناجز "just and swift", فهد | وأحفاده: a list, not a surname
         if end > j and tokens.definite[end - 1] and not tokens.definite[end] and not after_particle:
