@@ -272,6 +272,11 @@ def test_a_famous_surname_that_is_also_a_word_is_the_person_after_a_title():
     assert "ebrahim_raisi" not in ids("وتم تعيين مستشار رئيسي للمشروع.")  # "a chief adviser"
 
 
+def test_a_weak_name_listed_after_an_organisation_is_an_organisation():
+    assert ids("وحذر من خطر تنظيمي داعش والقاعدة في المنطقة.") == {"isis", "al_qaeda"}
+    assert "al_qaeda" not in ids("وأصبحت القاعدة الجوية جاهزة.")
+
+
 def test_a_known_organisation_is_marked_without_its_kind_or_nationality():
     named = by_surface("وذكرت صحيفة واشنطن بوست أن حزب الله اللبناني وحركة طالبان الأفغانية تفاوضتا.")
     assert named["واشنطن بوست"] == ("ORG", "washington_post")

@@ -1036,6 +1036,22 @@ def _name_without_descriptors(
     return a, b, c
 
 
+def _listed_after_org(tokens: WordTokens, spans: list[Span]) -> set[int]:
+    """First tokens of organisations joined by و to the organisation right before them
+    (داعش | والقاعدة): a weak name listed so is the organisation, not the word (القاعدة "the
+    base")."""
+    ends = {s.last for s in spans if s.type == "ORG"}
+    return {
+        s.first
+        for s in spans
+        if s.type == "ORG"
+        and s.first in ends
+        and tokens.joined(s.first)
+        and s.clitic == 1
+        and tokens.folded[s.first][0] == "و"
+    }
+
+
 def _belongs_to(tokens: WordTokens, span: Span, inner: Span) -> bool:
     """The body or place `inner`, inside the labeller's organisation `span` after its start, is
     the one that organisation belongs to, behind ب or ل (كلية دار العلوم | بجامعة المنيا)."""
@@ -1694,6 +1710,7 @@ def recognise(
         for field_name, tokens in fields.items():
             chosen, unconfirmed = found[field_name]
             coordinated = beside_places(tokens, chosen)
+            listed_orgs = _listed_after_org(tokens, chosen)
             for span in adjusted(tokens, chosen, surnames, repeated):
                 start, end, name = span_text(tokens, span)
                 source = span.source if span.source != "rule" else f"rule:{span.rule}"
@@ -1718,7 +1735,8 @@ def recognise(
                         entity_id,
                         bool(span.alias and span.alias.weak)
                         and span.first not in coordinated
-                        and not (span.type == "PER" and after_title_chain(tokens, span.first)),
+                        and not (span.type == "PER" and after_title_chain(tokens, span.first))
+                        and span.first not in listed_orgs,
                         readings,
                         reason,
                         detail,
