@@ -272,6 +272,13 @@ def test_a_famous_surname_that_is_also_a_word_is_the_person_after_a_title():
     assert "ebrahim_raisi" not in ids("وتم تعيين مستشار رئيسي للمشروع.")  # "a chief adviser"
 
 
+def test_the_eastern_province_by_its_short_name_beside_its_full_one_and_east_timor():
+    named = found("وهطلت أمطار في المنطقة الشرقية. ودعا أمين الشرقية الجهات الحكومية بالشرقية إلى التعاون.")
+    assert set(named.entity_id) == {"eastern_province_sa"} and len(named) == 3
+    assert "eastern_province_sa" not in ids("وتقع الجهة الشرقية من المدينة قرب البحر.")
+    assert "timor_leste" in ids("ويستعد المنتخب للقاء تيمور الشرقية في سبتمبر.")
+
+
 def test_a_weak_name_listed_after_an_organisation_is_an_organisation():
     assert ids("وحذر من خطر تنظيمي داعش والقاعدة في المنطقة.") == {"isis", "al_qaeda"}
     assert "al_qaeda" not in ids("وأصبحت القاعدة الجوية جاهزة.")

@@ -317,6 +317,7 @@ def _gazetteer_spans(
             entry.type == "LOC"
             and b - a == 1
             and not c
+            and not alias.weak  # ربيع الشرقية: a festival's name, not a family named after the region
             and (tokens.definite[a] or _foreign_town(gaz, entry, tokens.folded[a]))
         ):
             given = _given_name_before(tokens, a)
