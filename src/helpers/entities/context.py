@@ -28,6 +28,7 @@ from helpers.entities.rules import (
     COMPETITION_HEADS,
     DEPUTY_TITLES,
     GENERAL_ADJECTIVES,
+    LOCATIVE_UNITS,
     ORG_HEADS,
     PHRASE_STOPS,
     PLACE_ADVERBS,
@@ -933,10 +934,6 @@ def country_of_title_chain(tokens: WordTokens, first: int, last: int, gaz: Gazet
     return None
 
 
-#: Heads of a region or town between a locative and its name (بمحافظة الأحساء، في منطقة الرياض).
-LOCATIVE_HEADS = _folded("منطقة محافظة مدينة")
-
-
 def place_after(tokens: WordTokens, b: int, gaz: Gazetteer) -> str | None:
     """The gazetteer place a locative right after token b-1 names (بجدة، في الرياض، بمحافظة
     الأحساء, with ب or في; a weak name after its head: بمحافظة المذنب): its entity id, or None."""
@@ -949,7 +946,7 @@ def place_after(tokens: WordTokens, b: int, gaz: Gazetteer) -> str | None:
         clitic = 1
     if k >= len(tokens) or not tokens.joined(k):
         return None
-    headed = dict(tokens.forms(k)).get(clitic) in LOCATIVE_HEADS
+    headed = dict(tokens.forms(k)).get(clitic) in LOCATIVE_UNITS
     if headed:
         k, clitic = k + 1, 0
     first = dict(tokens.forms(k)).get(clitic) if k < len(tokens) else None

@@ -1066,7 +1066,7 @@ def _belongs_to(tokens: WordTokens, span: Span, inner: Span) -> bool:
 
 #: Heads that describe the body the name after them names (شركة | النيل للطيران، نادي | الجزيرة):
 #: the labeller's name without them is the name.
-DESCRIPTIVE_HEADS = frozenset(fold_token(w) for w in "شركة نادي فريق مدرسة صحيفة جريدة مجموعة".split())
+DESCRIPTIVE_HEADS = NAME_DESCRIPTORS | frozenset(fold_token(w) for w in "شركة نادي مدرسة مجموعة".split())
 
 
 def _family_after_name(tokens: WordTokens, first: int, last: int, end: int) -> bool:

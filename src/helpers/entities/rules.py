@@ -68,7 +68,7 @@ ORG_HEADS = _folded(
 #: Heads of a body that a common phrase names only with its place after it (مكتب العمل بالأحساء،
 #: مكتب التربية والتعليم بصبيا); alone, an office or a desk.
 LOCATED_HEADS = _folded("مكتب")
-#: Words for a region's unit before its name in a locative (بمحافظة الأحساء، في منطقة حائل).
+#: Heads of a region or town between a locative and its name (بمحافظة الأحساء، في منطقة حائل).
 LOCATIVE_UNITS = _folded("منطقة محافظة مدينة")
 #: Heads that a phrase and a place after them do not make one body: a front is a battlefield
 #: (جبهة القتال في لحج), schools a group (مدارس البنين والبنات في الحديدة), تنظيم a verbal noun
@@ -735,8 +735,6 @@ def after_title_chain(tokens: WordTokens, i: int) -> bool:
     return False
 
 
-#: Zipf of a word in use that, with the accusative's alif (مرانا of مران), ends a name before it.
-ACCUSATIVE_ZIPF = 3.3
 #: How many words `after_title_chain` looks back through.
 TITLE_CHAIN_WORDS = 4
 
@@ -794,6 +792,10 @@ def _after_full_name(tokens: WordTokens, i: int) -> bool:
         and tokens.definite[i - 1]
         and given_names().match(tokens.folded, i - 2)[0] == 1
     )
+
+
+#: Zipf of a word in use that, with the accusative's alif (مرانا of مران), ends a name before it.
+ACCUSATIVE_ZIPF = 3.3
 
 
 def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str | None]) -> RuleSpan | None:
@@ -1278,8 +1280,9 @@ def _field_construct(tokens: WordTokens, k: int, covered: list[str | None]) -> b
     """Token k, after a body's head, is a noun in use governing the definite word after it: the
     body's field (منظمة حماية | البيئة، جمعية رعاية | الأيتام). A noun takes the article often (a
     verb does not: لجنة تضم الخبراء); not a given name (لجنة عمر المهنا), a sport (مجموعة كرة
-    الطائرة), a common complement (مجلس إدارة الشركة) or a verbal head (مجلس قيادة is its own
-    name's); no place follows (هيئة تحرير الشام is the gazetteer's or none)."""
+    الطائرة), a common complement (مجلس إدارة الشركة), a place adverb or another body's head
+    (أمين صندوق | اتحاد الكرة; قيادة may be: مجلس قيادة الثورة); no place follows (هيئة تحرير
+    الشام is the gazetteer's or none)."""
     if (
         k + 1 >= len(tokens)
         or not (tokens.joined(k) and tokens.joined(k + 1))
@@ -1806,7 +1809,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                     or construct
                     or (apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي"))
                     or (
-                        located(tokens, end, covered)  # مركز التنمية الاجتماعية | بالأحساء
+                        _located(tokens, end, covered)  # مركز التنمية الاجتماعية | بالأحساء
                         and word not in UNLOCATED_HEADS
                         and not (
                             word in VERBAL_HEADS and (clitic or (i > 0 and tokens.folded[i - 1] == "في"))
@@ -1829,7 +1832,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     return spans
 
 
-def located(tokens: WordTokens, k: int, covered: list[str | None]) -> bool:
+def _located(tokens: WordTokens, k: int, covered: list[str | None]) -> bool:
     """Tokens from k are a locative naming a place the gazetteer found (بالأحساء، في جدة،
     بمحافظة صبيا، في منطقة حائل)."""
     if k >= len(tokens) or not tokens.joined(k):
@@ -1857,7 +1860,7 @@ def _located_body_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
         if not tokens.definite[i + 1] or tokens.folded[i + 1] in GENERIC_COMPLEMENTS:
             continue
         end = _defined_phrase(tokens, i + 1, covered)
-        if end > i + 1 and not anaphoric_complement(tokens, end - 1) and located(tokens, end, covered):
+        if end > i + 1 and not anaphoric_complement(tokens, end - 1) and _located(tokens, end, covered):
             spans.append(RuleSpan(i, end, "ORG", "org_located", True, head))
     return spans
 
