@@ -279,6 +279,11 @@ def test_the_eastern_province_by_its_short_name_beside_its_full_one_and_east_tim
     assert "timor_leste" in ids("ويستعد المنتخب للقاء تيمور الشرقية في سبتمبر.")
 
 
+def test_a_nationalitys_dual_is_no_person():
+    assert found("وكان الجريحان سوريان وقد نقلا إلى المستشفى.", use_model=True).empty
+    assert "نالبانديان" in by_surface("وأكد وزير الخارجية الأرمني نالبانديان أن")
+
+
 def test_a_weak_name_listed_after_an_organisation_is_an_organisation():
     assert ids("وحذر من خطر تنظيمي داعش والقاعدة في المنطقة.") == {"isis", "al_qaeda"}
     assert "al_qaeda" not in ids("وأصبحت القاعدة الجوية جاهزة.")

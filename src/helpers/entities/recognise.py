@@ -697,8 +697,8 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
     sure = span.score is not None and span.score >= MODEL_SURE_SCORE
     if span.length == 1:
         word = words[0]
-        if gaz_nationality(word):
-            return False  # روسي، الأمريكية: adjectives
+        if gaz_nationality(word) or (word.endswith(("ان", "ين", "ون")) and gaz_nationality("ال" + word[:-2])):
+            return False  # روسي، الأمريكية، سوريان "two Syrians": adjectives
         if word in _HEADS or word in TITLE_HEADS or clear_future_verb(word):
             return False  # منظمة، مدير، سيرغبون: a head or title alone, a verb
         if span.type == "MISC" and word_zipf(word) >= 3.5:

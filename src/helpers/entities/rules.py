@@ -1238,7 +1238,13 @@ def _shape_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
             if len(form) >= 6 and word_zipf(form) < RARE and PLACE_SHAPE.search(form):
                 spans.append(RuleSpan(i, i + 1, "LOC", "place_shape", True, clitic))
                 break
-            if len(form) >= 5 and word_zipf(form) < 3.0 and PERSON_SHAPE.search(form) and clitic == 0:
+            if (
+                len(form) >= 5
+                and word_zipf(form) < 3.0
+                and PERSON_SHAPE.search(form)
+                and clitic == 0
+                and not load_gazetteer().nationality("ال" + form[:-2])
+            ):  # not a nationality's dual (سوريان "two Syrians")
                 spans.append(RuleSpan(i, i + 1, "PER", "surname_shape", False, clitic))
                 break
     return spans
