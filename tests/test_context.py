@@ -279,6 +279,15 @@ def test_the_eastern_province_by_its_short_name_beside_its_full_one_and_east_tim
     assert "timor_leste" in ids("ويستعد المنتخب للقاء تيمور الشرقية في سبتمبر.")
 
 
+def test_a_list_of_regions_with_and_written_apart():
+    assert ids("وتشمل الأمطار مناطق عسير و الباحة و نجران و مكة المكرمة.") == {
+        "asir_region",
+        "al_bahah_region",
+        "najran_region",
+        "makkah_region",
+    }
+
+
 def test_a_nationalitys_dual_is_no_person():
     assert found("وكان الجريحان سوريان وقد نقلا إلى المستشفى.", use_model=True).empty
     assert "نالبانديان" in by_surface("وأكد وزير الخارجية الأرمني نالبانديان أن")

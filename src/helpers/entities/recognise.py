@@ -147,11 +147,14 @@ REGION_LISTS = frozenset(fold_token(w) for w in "مناطق منطقتي منط�
 
 def _region_list(tokens: WordTokens, matches: list) -> set[int]:
     """First tokens of the gazetteer matches in a list after مناطق / منطقتي, each right after
-    the one before, by و or a comma (مناطق الرياض، مكة المكرمة والقصيم): regions, not cities."""
+    the one before, by و (joined or apart) or a comma (مناطق الرياض، مكة المكرمة والقصيم):
+    regions, not cities."""
     listed, end = set(), -1
     for a, b, c, _alias in matches:
         opens = c == 0 and a > 0 and tokens.joined(a) and bool(tokens.bare[a - 1] & REGION_LISTS)
         goes_on = a == end and (tokens.gap(a) in ("،", ",") or (tokens.joined(a) and c == 1))
+        # و written apart (مناطق عسير و الباحة)
+        goes_on = goes_on or (a == end + 1 and end >= 0 and tokens.folded[end] == "و" and tokens.joined(a))
         if opens or goes_on:
             listed.add(a)
             end = b
