@@ -28,16 +28,15 @@ from helpers.entities.rules import (
     COMPETITION_HEADS,
     DEPUTY_TITLES,
     GENERAL_ADJECTIVES,
-    LOCATIVE_UNITS,
     ORG_HEADS,
     PHRASE_STOPS,
-    PLACE_ADVERBS,
     ROAD,
     TITLE_HEADS,
     TITLE_LINKS,
     WordTokens,
     adjective_after,
     by_way_of,
+    construct_noun,
     nationality_after,
     organisation_complement_end,
     quoted_name_type,
@@ -309,21 +308,9 @@ CONSTRUCT_ORG_HEADS = PLACE_ORG_HEADS - _folded("مركز") | _folded("مجلس 
 
 
 def _construct_after_head(tokens: WordTokens, k: int) -> bool:
-    """Token k is an indefinite noun in construct after an organisation head and before a place
-    (غرفة | تجارة | جدة، هيئة | تطوير | مكة): not a function word, a verb with a pronoun (تحالف
-    تقوده), a word after و (قيادة وشعب), an adverb of place or a number."""
-    word = tokens.folded[k]
-    return (
-        k >= 1
-        and tokens.joined(k)
-        and bool(tokens.bare[k - 1] & CONSTRUCT_ORG_HEADS)
-        and not tokens.definite[k]
-        and word.isalpha()
-        and not word.startswith("و")
-        and not strip_diacritics(tokens.raw[k]).endswith(("ه", "ها", "هم"))
-        and not is_function_word(word)
-        and word not in PLACE_ADVERBS
-    )
+    """Token k is an indefinite noun in construct (`rules.construct_noun`) after an organisation
+    head and before a place (غرفة | تجارة | جدة، هيئة | تطوير | مكة)."""
+    return k >= 1 and bool(tokens.bare[k - 1] & CONSTRUCT_ORG_HEADS) and construct_noun(tokens, k)
 
 
 #: Heads of a street, district or facility named after a place (شارع الرياض، طريق مكة، مطار دبي، سجن بريدة),
@@ -931,30 +918,4 @@ def country_of_title_chain(tokens: WordTokens, first: int, last: int, gaz: Gazet
                 k >= last and tokens.folded[k].startswith("ل")
             ):
                 break  # ... وزير الدفاع | اليوم، ... وزير الدفاع | للمملكة الأردنية: where he went
-    return None
-
-
-def place_after(tokens: WordTokens, b: int, gaz: Gazetteer) -> str | None:
-    """The gazetteer place a locative right after token b-1 names (بجدة، في الرياض، بمحافظة
-    الأحساء, with ب or في; a weak name after its head: بمحافظة المذنب): its entity id, or None."""
-    k, clitic = b, 0
-    if k < len(tokens) and tokens.joined(k) and tokens.folded[k] == "في":
-        k += 1
-    elif not (k < len(tokens) and tokens.joined(k) and tokens.folded[k].startswith("ب")):
-        return None
-    else:
-        clitic = 1
-    if k >= len(tokens) or not tokens.joined(k):
-        return None
-    headed = dict(tokens.forms(k)).get(clitic) in LOCATIVE_UNITS
-    if headed:
-        k, clitic = k + 1, 0
-    first = dict(tokens.forms(k)).get(clitic) if k < len(tokens) else None
-    for n in (3, 2, 1) if first else ():
-        if k + n > len(tokens) or not all(tokens.joined(j) for j in range(k, k + n)):
-            continue
-        alias = gaz.lookup((first, *tokens.folded[k + 1 : k + n]))
-        # a weak name (المذنب "the guilty") is the place after its head (بمحافظة المذنب)
-        if alias is not None and (headed or not alias.weak) and gaz.entries[alias.entity_id].type == "LOC":
-            return alias.entity_id
     return None

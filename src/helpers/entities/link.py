@@ -21,7 +21,6 @@ from helpers.entities.context import (
     NATIONAL_HEADS,
     country_of_title_chain,
     generic_name,
-    place_after,
     state_body,
 )
 from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer, trie_matches, trie_node
@@ -67,6 +66,7 @@ from helpers.entities.rules import (
     common_phrase,
     name_particle,
     nationality_described,
+    place_after,
     unknown_imperfect_verb,
     verbal_noun,
 )

@@ -27,7 +27,7 @@ from helpers.core.words import (
     strip_diacritics,
     word_zipf,
 )
-from helpers.entities.gazetteer import load_gazetteer
+from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.given_names import given_names
 
 
@@ -1284,32 +1284,41 @@ FIELD_HEADS = DEFINED_ORG_HEADS - OFFICE_HEADS | _folded("منظمة جمعية 
 
 def _field_construct(tokens: WordTokens, k: int, covered: list[str | None]) -> bool:
     """Token k, after a body's head, is a noun in use governing the definite word after it: the
-    body's field (منظمة حماية | البيئة، جمعية رعاية | الأيتام). A noun takes the article often (a
-    verb does not: لجنة تضم الخبراء); not a given name (لجنة عمر المهنا), a sport (مجموعة كرة
-    الطائرة), a common complement (مجلس إدارة الشركة), a place adverb or another body's head
+    body's field (منظمة حماية | البيئة، جمعية رعاية | الأيتام): a `construct_noun` that takes the
+    article often (a verb does not: لجنة تضم الخبراء); not a given name (لجنة عمر المهنا), a sport
+    (مجموعة كرة الطائرة), a common complement (مجلس إدارة الشركة) or another body's head
     (أمين صندوق | اتحاد الكرة; قيادة may be: مجلس قيادة الثورة); no place follows (هيئة تحرير
     الشام is the gazetteer's or none)."""
-    if (
-        k + 1 >= len(tokens)
-        or not (tokens.joined(k) and tokens.joined(k + 1))
-        or covered[k]
-        or covered[k + 1]
-    ):
+    if k + 1 >= len(tokens) or not tokens.joined(k + 1) or covered[k] or covered[k + 1]:
         return False
     word, after = tokens.folded[k], tokens.folded[k + 1]
     return (
-        not tokens.definite[k]
+        construct_noun(tokens, k)
         and "ال" + word not in GENERIC_COMPLEMENTS
         and word not in SPORT_CONSTRUCTS
         and word not in ORG_HEADS - VERBAL_HEADS  # أمين صندوق | اتحاد الكرة: the body after is another
-        and word not in PLACE_ADVERBS  # غرفة داخل الشقة "a room inside the flat"
-        and not is_function_word(word)
         and not given_names().match(tokens.folded, k)[0]
         and word_zipf(word) >= FIELD_ZIPF
         and word_zipf("ال" + word) >= FIELD_ZIPF
         and tokens.definite[k + 1]
         and not is_function_word(after)
         and after not in PHRASE_STOPS
+    )
+
+
+def construct_noun(tokens: WordTokens, k: int) -> bool:
+    """Token k, joined to the word before it, may be an indefinite noun in construct after a
+    body's head: not a function word, a verb with a pronoun (تحالف تقوده), و and a word (قيادة
+    وشعب; وزراء is one word), an adverb of place (غرفة داخل الشقة) or a number."""
+    word = tokens.folded[k]
+    return (
+        tokens.joined(k)
+        and not tokens.definite[k]
+        and word.isalpha()
+        and not (word.startswith("و") and tokens.proclitic_word(k))
+        and not strip_diacritics(tokens.raw[k]).endswith(("ه", "ها", "هم"))
+        and not is_function_word(word)
+        and word not in PLACE_ADVERBS
     )
 
 
@@ -1815,7 +1824,8 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                     or construct
                     or (apposition(tokens, end) and tokens.folded[end] in ("وهو", "وهي"))
                     or (
-                        _located(tokens, end, covered)  # مركز التنمية الاجتماعية | بالأحساء
+                        place_after(tokens, end, load_gazetteer())
+                        is not None  # مركز التنمية الاجتماعية | بالأحساء
                         and word not in UNLOCATED_HEADS
                         and not (
                             word in VERBAL_HEADS and (clitic or (i > 0 and tokens.folded[i - 1] == "في"))
@@ -1838,20 +1848,30 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
     return spans
 
 
-def _located(tokens: WordTokens, k: int, covered: list[str | None]) -> bool:
-    """Tokens from k are a locative naming a place the gazetteer found (بالأحساء، في جدة،
-    بمحافظة صبيا، في منطقة حائل)."""
+def place_after(tokens: WordTokens, b: int, gaz: Gazetteer) -> str | None:
+    """The gazetteer place a locative right after token b-1 names (بجدة، في الرياض، بمحافظة
+    الأحساء, with ب or في; a weak name after its head: بمحافظة المذنب): its entity id, or None."""
+    k, clitic = b, 0
+    if k < len(tokens) and tokens.joined(k) and tokens.folded[k] == "في":
+        k += 1
+    elif not (k < len(tokens) and tokens.joined(k) and tokens.folded[k].startswith("ب")):
+        return None
+    else:
+        clitic = 1
     if k >= len(tokens) or not tokens.joined(k):
-        return False
-    if tokens.folded[k] == "في":
-        k += 1
-        if k < len(tokens) and tokens.joined(k) and tokens.folded[k] in LOCATIVE_UNITS:
-            k += 1
-    elif tokens.folded[k].startswith("ب") and tokens.folded[k][1:] in LOCATIVE_UNITS:
-        k += 1
-    elif not tokens.folded[k].startswith("ب"):
-        return False
-    return k < len(tokens) and tokens.joined(k) and covered[k] == "LOC"
+        return None
+    headed = dict(tokens.forms(k)).get(clitic) in LOCATIVE_UNITS
+    if headed:
+        k, clitic = k + 1, 0
+    first = dict(tokens.forms(k)).get(clitic) if k < len(tokens) else None
+    for n in (3, 2, 1) if first else ():
+        if k + n > len(tokens) or not all(tokens.joined(j) for j in range(k, k + n)):
+            continue
+        alias = gaz.lookup((first, *tokens.folded[k + 1 : k + n]))
+        # a weak name (المذنب "the guilty") is the place after its head (بمحافظة المذنب)
+        if alias is not None and (headed or not alias.weak) and gaz.entries[alias.entity_id].type == "LOC":
+            return alias.entity_id
+    return None
 
 
 def _located_body_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
@@ -1866,7 +1886,11 @@ def _located_body_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
         if not tokens.definite[i + 1] or tokens.folded[i + 1] in GENERIC_COMPLEMENTS:
             continue
         end = _defined_phrase(tokens, i + 1, covered)
-        if end > i + 1 and not anaphoric_complement(tokens, end - 1) and _located(tokens, end, covered):
+        if (
+            end > i + 1
+            and not anaphoric_complement(tokens, end - 1)
+            and place_after(tokens, end, load_gazetteer())
+        ):
             spans.append(RuleSpan(i, end, "ORG", "org_located", True, head))
     return spans
 
