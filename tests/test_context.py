@@ -3440,3 +3440,32 @@ def test_a_name_after_a_person_stops_at_a_noun_after_its_adjective():
         "العبدالله الفيصل."
     )
     assert "حديقة الملك فهد المركزية" in named and "ملعب الأمير محمد العبدالله الفيصل" in named
+
+
+def test_a_bodys_short_name_in_brackets_after_it_is_the_body():
+    e = found_in(
+        {
+            "a": (
+                "",
+                "أعلنت الشركة الوطنية للتسويق الزراعي (ثمار) أرباحها. وقال صندوق النقد الدولي (IMF) إن "
+                "النمو تباطأ، بحسب وكالة الأنباء الألمانية (د.ب.أ). ووقعت الشركة السعودية الوطنية للإنارة "
+                "والكهرباء (سانلك) عقدا، وستبدأ سانلك العمل قريبا.",
+            ),
+            "b": ("", "وأعلنت سانلك عن مشروع جديد."),
+        }
+    )
+    id_of = {(r.doc_id, r.surface): r.entity_id for r in e.itertuples()}
+    assert id_of[("a", "ثمار")] == id_of[("a", "الشركة الوطنية للتسويق الزراعي")]
+    assert id_of[("a", "IMF")] == "imf" and id_of[("a", "د.ب.أ")] == "dpa"
+    sanlec = id_of[("a", "الشركة السعودية الوطنية للإنارة والكهرباء")]
+    # a rare short name is the body wherever it stands, in the article and across the corpus
+    assert list(e[e.surface == "سانلك"]["entity_id"]) == [sanlec] * 3
+
+
+def test_brackets_that_describe_a_body_or_name_a_longer_one_are_not_its_short_name():
+    e = found(
+        "أعلن المعهد الصناعي الثانوي (بنين) القبول، وكانت وزارة التعليم العالي (سابقا) قد دعمته. "
+        "وأعلنت بعثة الاتحاد الأفريقي (أميصوم) مقتل جنديين."
+    )
+    assert not {"بنين", "سابقا"} & set(e.surface)
+    assert "african_union" not in set(e[e.surface == "أميصوم"]["entity_id"])

@@ -4,10 +4,11 @@ forebears' names, a known person's surname after his given names, a surname the 
 alone, a city or a word named as a club elsewhere in a sport article, a place joined by و to
 another place, a person's name or family name written where another type was read, words
 written with tanween (no name's), the words a person's name stops before, a facility's or a
-district's type; `adjusted` applies them in order."""
+district's type, a body's short name in brackets after it; `adjusted` applies them in order."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -21,11 +22,13 @@ from helpers.entities.rules import (
     COMPANY_SUFFIXES,
     FACILITY_KINDS,
     HONORIFICS,
+    LETTER_NAMES,
     NATIONAL_TEAM_RULE,
     PHRASE_STOPS,
     RARE,
     TITLE_HEADS,
     WordTokens,
+    accusative,
     after_title_or_speech,
     and_word,
     conjunction,
@@ -33,6 +36,7 @@ from helpers.entities.rules import (
     nationality_after,
     next_in_list,
     organisation_complement_end,
+    plural_noun,
     pronoun_suffixed,
 )
 from helpers.entities.spans import Span, span_text
@@ -766,7 +770,7 @@ def adjusted(
         if span.type == "PER" and (number_agreeing(words) or accusative_phrase(words)):
             continue
         spans.append(span)
-    yield from persons_listed_between(tokens, spans)
+    yield from bracketed_short_names(tokens, persons_listed_between(tokens, spans))
 
 
 #: Persons a list must name around a gap for the gap to be a person too (`persons_listed_between`).
@@ -823,3 +827,84 @@ def persons_listed_between(tokens: WordTokens, spans: list[Span]) -> list[Span]:
             b = a + 1
         added.append(Span(a, b, "PER", "rule", clitic, rule="listed_person"))
     return sorted(spans + added, key=lambda s: s.first) if added else spans
+
+
+#: The rule of a body's short name written in brackets right after its name.
+SHORT_NAME_RULE = "short_name"
+#: A body's short name in Latin letters: capitals (IMF، FAI), a short acronym in lower case (pkk)
+#: or a capitalised word (Impax).
+LATIN_SHORT_NAME = re.compile(r"[A-Z]{2,8}|[a-z]{2,5}|[A-Z][a-z]{2,15}")
+#: Letters (one each, or their names) an acronym is spelled with at most (إي إن آي، د. ب. أ).
+ACRONYM_LETTERS = 6
+#: Words written in brackets after a body's name that say whom it serves or when, not its name
+#: (المعهد الصناعي الثانوي (بنين)).
+BRACKET_QUALIFIERS = frozenset(fold_token(w) for w in "بنين بنات رجال نساء سابقا حاليا".split())
+#: Definite words before a body that make it the owner of a longer, unnamed one (المكتب التابع
+#: للاتحاد الأوروبي (يوروستات)).
+UNIT_OF = frozenset(fold_token(w) for w in "التابع التابعة".split())
+
+
+def _short_name_end(tokens: WordTokens, k: int) -> int | None:
+    """End of a short name at token k: an acronym in letters or their names (د.ب.أ، إي إن آي، C.I.A),
+    a Latin word (`LATIN_SHORT_NAME`), or one Arabic word that names rather than describes: not
+    definite, not written with tanween or the accusative's alef (أكاديمياً، سابقا), no function
+    word, plural noun, qualifier (`BRACKET_QUALIFIERS`), given name or known place or person."""
+    end = k
+    while (
+        end < len(tokens)
+        and end - k < ACRONYM_LETTERS
+        and (len(tokens.raw[end]) == 1 or tokens.folded[end] in LETTER_NAMES)
+        and (end == k or tokens.gaps[end] in ("", "."))
+    ):
+        end += 1
+    if end - k >= 2:
+        return end
+    raw, word = tokens.raw[k], tokens.folded[k]
+    if LATIN_SHORT_NAME.fullmatch(raw):
+        return k + 1
+    if raw.isascii() or not word.isalpha() or len(word) < 2:
+        return None
+    if tokens.definite[k] or has_tanween(raw) or accusative(word) or plural_noun(word):
+        return None
+    if is_function_word(word) or word in BRACKET_QUALIFIERS or given_names().match([word], 0)[0]:
+        return None
+    return None if load_gazetteer().type_of((word,)) in ("LOC", "PER") else k + 1
+
+
+def _inside_longer_body(tokens: WordTokens, span: Span) -> bool:
+    """The body's name is governed by a word before it, so that brackets after it may name the
+    longer body (بعثة | الاتحاد الأفريقي (أميصوم)، التابع | للاتحاد الأوروبي): a noun ending in
+    ة or ات joined to it, or التابع."""
+    k = span.first - 1
+    if k < 0 or not tokens.joined(span.first):
+        return False
+    word = tokens.folded[k]
+    if word in UNIT_OF:
+        return True
+    return not tokens.definite[k] and not is_function_word(word) and word.endswith(("ه", "ات"))
+
+
+def bracketed_short_names(tokens: WordTokens, spans: list[Span]) -> list[Span]:
+    """`spans` with the short name a body gives itself in brackets right after its name, an
+    organisation too (الشركة الوطنية للتسويق الزراعي (ثمار)، صندوق النقد الدولي (IMF)، وكالة
+    الأنباء الألمانية (د.ب.أ)), where no other span holds it (`_short_name_end`); not after a body
+    named inside a longer one (`_inside_longer_body`). `link` gives it the body's id."""
+    found: dict[int, Span] = {}
+    for span in spans:
+        k = span.last
+        if span.type != "ORG" or k >= len(tokens) or tokens.gaps[k] != "(":
+            continue
+        end = _short_name_end(tokens, k)
+        if end is None or _inside_longer_body(tokens, span):
+            continue
+        after = tokens.gaps[end] if end < len(tokens) else tokens.text[tokens.ends[end - 1] :].strip()
+        if not after.startswith(")"):
+            continue
+        held = [s for s in spans if s.first < end and s.last > k]
+        # the labeller's or a rule's organisation there is the short name; a known name keeps its id
+        if not held or (len(held) == 1 and (held[0].first, held[0].last, held[0].type) == (k, end, "ORG")):
+            if not (held and held[0].alias):
+                found[k] = Span(k, end, "ORG", "rule", rule=SHORT_NAME_RULE)
+    if not found:
+        return spans
+    return sorted([s for s in spans if s.first not in found] + list(found.values()), key=lambda s: s.first)

@@ -15,6 +15,7 @@ from helpers.catalog import columns
 from helpers.core.engine import map_list
 from helpers.core.text import SentenceIndex, index_sentences, split_sentences
 from helpers.core.words import fold_token, is_function_word, word_zipf
+from helpers.entities.adjust import SHORT_NAME_RULE
 from helpers.entities.context import (
     CHAIN_TITLES,
     INFLECTED_ENDINGS,
@@ -285,6 +286,8 @@ def _link_rule_mentions(
                     linker.log(found[0], " ".join(m.name), found[1], found[2])
         todo = [m for m in doc.mentions if m.source != "gazetteer"]
         for m in sorted(todo, key=lambda m: -len(m.name)):
+            if m.source == SHORT_NAME_SOURCE:
+                continue  # once its body has its id
             found = linker.known(m.name, m.type, m.entity_id)
             for clitic, rest in m.clitic_readings if found is None else ():
                 if clearly_commoner(m.name[0], rest):
@@ -384,6 +387,40 @@ def _link_rule_mentions(
             linker.log(found[0], " ".join(m.name), found[1], found[2])
             if m.type == "PER":
                 linker.surnames.add(m.entity_id, m.name)
+        for m in todo:
+            if m.source == SHORT_NAME_SOURCE:
+                found = (
+                    _body_of_short_name(doc, m)
+                    or linker.known(m.name, m.type)
+                    or linker.rule_entity(m.name, m.type)
+                )
+                m.entity_id = found[0]
+                linker.log(found[0], " ".join(m.name), found[1], found[2])
+
+
+#: The source of a body's short name in brackets after its name (`adjust.bracketed_short_names`).
+SHORT_NAME_SOURCE = f"rule:{SHORT_NAME_RULE}"
+#: Characters that may stand around the opening bracket between a body's name and its short name.
+BRACKET_SPACE = " \u200e\u200f\u200b"
+
+
+def _body_of_short_name(doc: Document, m: Mention) -> tuple[str, str, str] | None:
+    """The id of the organisation whose name the brackets of short name m follow."""
+    text = doc.texts[m.field]
+    for body in doc.mentions:
+        if (
+            body.field == m.field
+            and body.type == "ORG"
+            and body.entity_id
+            and body.end <= m.start
+            and text[body.end : m.start].strip(BRACKET_SPACE) == "("
+        ):
+            return (
+                body.entity_id,
+                "short_name",
+                f"short name in brackets after its body's name ({body.surface})",
+            )
+    return None
 
 
 def _kunya_alone(name: tuple[str, ...]) -> bool:
@@ -1095,8 +1132,9 @@ def _learnable(m: Mention) -> bool:
     if len(m.name) == 1:
         if word_zipf(m.name[0]) >= RARE:
             return False
-        if m.source == "rule:quoted_org":
-            return word_zipf(m.name[0]) < QUOTED_NAME_ZIPF  # جماعة «فارك»; not لجنة «الطعون»
+        if m.source in ("rule:quoted_org", SHORT_NAME_SOURCE):
+            # جماعة «فارك»، (سانلك); not لجنة «الطعون»، (تداول)
+            return word_zipf(m.name[0]) < QUOTED_NAME_ZIPF
         return m.source in ("rule:place_shape", "rule:surname_shape") or (
             m.source in ("model", *SPEAKER_SOURCES) and score >= LEARN_ONE_WORD_SCORE
         )

@@ -48,6 +48,7 @@ from helpers.entities.rules import (
     COMMON_NAMED_HEADS,
     FACILITY_HEADS,
     KUNYA,
+    LETTER_NAMES,
     MEDIA_HEADS,
     NAME_PARTICLES,
     NATIONAL_TEAM_RULE,
@@ -1325,14 +1326,6 @@ def model_token_spans(
             continue  # الله فيملأون: a formula word starts no name
         out.append(Span(first, b, etype, "model", clitic, score=score))
     return out
-
-
-#: Latin letters' names in Arabic script, of which acronyms are written (إن بي سي، بي جي).
-LETTER_NAMES = frozenset(
-    fold_token(w)
-    for w in "إيه ايه إي اي آي بي سي دي إف اف جي إتش اتش جيه جاي كيه كي إل إم ام إن أو او كيو "
-    "آر ار إس اس تي يو في دبليو إكس اكس واي زد".split()
-)
 
 
 def _letter_run(tokens: WordTokens, first: int, last: int) -> tuple[int, int]:

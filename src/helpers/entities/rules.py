@@ -304,6 +304,14 @@ def clearly_commoner(word: str, other: str) -> bool:
     return word_zipf(word) > word_zipf(other) + CLEARLY_COMMONER
 
 
+#: Latin letters' names in Arabic script, of which acronyms are written (إن بي سي، بي جي).
+LETTER_NAMES = frozenset(
+    fold_token(w)
+    for w in "إيه ايه إي اي آي بي سي دي إف اف جي إتش اتش جيه جاي كيه كي إل إم ام إن أو او كيو "
+    "آر ار إس اس تي يو في دبليو إكس اكس واي زد".split()
+)
+
+
 #: Titles written as one letter and a dot (د. for الدكتور), joined to the name after them.
 ABBREVIATED = frozenset({"د"})
 
