@@ -3469,3 +3469,23 @@ def test_brackets_that_describe_a_body_or_name_a_longer_one_are_not_its_short_na
     )
     assert not {"بنين", "سابقا"} & set(e.surface)
     assert "african_union" not in set(e[e.surface == "أميصوم"]["entity_id"])
+
+
+def test_a_body_many_regions_have_is_the_one_of_the_region_its_locative_or_title_chain_refers_to():
+    e = found_in(
+        {
+            "a": ("", "وجه أمير منطقة عسير رئيس مجلس التنمية السياحية بالمنطقة بإيقاف الاحتفالات."),
+            "b": (
+                "",
+                "وأكد وكيل إمارة منطقة الباحة، نائب رئيس مجلس التنمية السياحية بالمنطقة، نجاح المهرجان.",
+            ),
+            "c": ("", "وقال محافظ الأحساء رئيس مجلس التنمية السياحية إن اللجنة تعمل."),
+            # the place of another person's title is not the body's (مدير | تعليم جازان names its own)
+            "d": ("", "زار محافظة صبيا يرافقه عيسى حكمي مدير تعليم جازان أمس."),
+            "e": ("", "وقال مدير تعليم جازان إن المدارس جاهزة في منطقة جازان."),
+        }
+    )
+    council = e[e.surface == "مجلس التنمية السياحية"].set_index("doc_id")["entity_id"]
+    assert len(set(council)) == 3
+    assert council["a"].endswith("@asir_region") and council["c"].endswith("@al_ahsa")
+    assert len(set(e[e.surface == "تعليم جازان"]["entity_id"])) == 1

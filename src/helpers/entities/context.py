@@ -28,6 +28,7 @@ from helpers.entities.rules import (
     COMPETITION_HEADS,
     DEPUTY_TITLES,
     GENERAL_ADJECTIVES,
+    LOCATIVE_UNITS,
     ORG_HEADS,
     PHRASE_STOPS,
     ROAD,
@@ -39,6 +40,7 @@ from helpers.entities.rules import (
     construct_noun,
     nationality_after,
     organisation_complement_end,
+    place_after,
     quoted_name_type,
     rare_in_every_reading,
     sport_construct_end,
@@ -918,4 +920,60 @@ def country_of_title_chain(tokens: WordTokens, first: int, last: int, gaz: Gazet
                 k >= last and tokens.folded[k].startswith("ل")
             ):
                 break  # ... وزير الدفاع | اليوم، ... وزير الدفاع | للمملكة الأردنية: where he went
+    return None
+
+
+#: Words before a place that make it the region or town a body's later المنطقة or المحافظة refers
+#: to (أمير منطقة عسير، محافظ الأحساء، أمانة جدة).
+PLACE_NAMERS = LOCATIVE_UNITS | _folded("أمير محافظ إمارة أمانة")
+#: The definite units by which a body's locative refers back to a place named before (بالمنطقة).
+REFERRING_UNITS = _folded("المنطقة المحافظة")
+#: How far back (words) such a locative looks for the place it means.
+REFERENT_REACH = 40
+
+
+def _place_named_before(tokens: WordTokens, k: int, reach: int, gaz: Gazetteer, chain: bool) -> str | None:
+    """The nearest gazetteer place before token k, at most `reach` words back, that a unit word or
+    a governor's title names (منطقة عسير، محافظ الأحساء); `chain`: only through a title chain
+    (`CHAIN_WORDS` between the place and token k, no punctuation)."""
+    for j in range(k - 1, max(-1, k - 1 - reach), -1):
+        if chain and not tokens.joined(j + 1):
+            return None
+        if j + 1 >= k or not any(f in PLACE_NAMERS for _, f in tokens.forms(j)):
+            continue
+        for n in (3, 2, 1):
+            alias = gaz.lookup(tuple(tokens.folded[j + 1 : j + 1 + n])) if j + 1 + n <= k else None
+            if alias is not None and gaz.entries[alias.entity_id].type == "LOC":
+                if chain and not all(tokens.bare[t] & CHAIN_WORDS for t in range(j + 1 + n, k)):
+                    return None  # صبيا يرافقه عيسى حكمي مدير | تعليم جازان: not his title chain
+                return alias.entity_id
+    return None
+
+
+def _names_a_place(tokens: WordTokens, first: int, last: int, gaz: Gazetteer) -> bool:
+    """A word of tokens [first, last) is a gazetteer place (تعليم جازان): the name says its place."""
+    return any(
+        (alias := gaz.lookup((tokens.folded[k],))) is not None and gaz.entries[alias.entity_id].type == "LOC"
+        for k in range(first, last)
+    )
+
+
+def place_of_body(tokens: WordTokens, first: int, last: int, gaz: Gazetteer) -> str | None:
+    """The place of the body at tokens [first, last): the place named right after it (`place_after`);
+    unless its name names one (تعليم جازان), the one a locative after it refers back to (مجلس
+    التنمية السياحية | بالمنطقة، في المحافظة: the last place a unit word or a governor's title
+    named, `REFERENT_REACH` words back at most) or the one its title chain names right before it
+    (أمير منطقة عسير رئيس | مجلس التنمية السياحية)."""
+    place = place_after(tokens, last, gaz)
+    if place or _names_a_place(tokens, first, last, gaz):
+        return place
+    unit = None
+    if last < len(tokens) and tokens.joined(last):
+        unit = dict(tokens.forms(last)).get(1) if tokens.folded[last].startswith("ب") else None
+        if tokens.folded[last] == "في" and last + 1 < len(tokens) and tokens.joined(last + 1):
+            unit = tokens.folded[last + 1]
+    if unit in REFERRING_UNITS:
+        return _place_named_before(tokens, first, REFERENT_REACH, gaz, chain=False)
+    if first > 0 and tokens.joined(first) and tokens.bare[first - 1] & CHAIN_TITLES:
+        return _place_named_before(tokens, first, CHAIN_REACH, gaz, chain=True)
     return None

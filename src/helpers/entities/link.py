@@ -22,6 +22,7 @@ from helpers.entities.context import (
     NATIONAL_HEADS,
     country_of_title_chain,
     generic_name,
+    place_of_body,
     state_body,
 )
 from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer, trie_matches, trie_node
@@ -599,7 +600,8 @@ def _shared_names(
     docs: list[Document], tokens: dict[str, dict[str, WordTokens]], gaz: Gazetteer
 ) -> dict[str, dict[tuple[str, str, int], str]]:
     """Names of common words (`generic_name`) that the corpus gives two or more places by a
-    locative right after them (مستشفى الملك فهد بجدة ... بالهفوف): many places have one. Name's
+    locative right after them (مستشفى الملك فهد بجدة ... بالهفوف), one referring back (بالمنطقة) or
+    a title chain before them (`context.place_of_body`): many places have one. Name's
     `linking_key` (لشئون الزراعة، لشؤون الزراعة alike; عبد الله = عبدالله) -> {(document, field, start) of a
     mention: its place}. Not with a national body's head (وزارة
     العمل في منطقة حائل is the ministry's office there)."""
@@ -611,7 +613,7 @@ def _shared_names(
             if m.name[0] in NATIONAL_HEADS:
                 continue
             field_tokens = _doc_tokens(doc, tokens)[m.field]
-            place = place_after(field_tokens, _token_range(field_tokens, m)[1], gaz)
+            place = place_of_body(field_tokens, *_token_range(field_tokens, m), gaz)
             if place:
                 places[linking_key(m.type, m.name)][(doc.doc_id, m.field, m.start)] = place
     return {name: by_mention for name, by_mention in places.items() if len(set(by_mention.values())) > 1}
