@@ -3489,3 +3489,10 @@ def test_a_body_many_regions_have_is_the_one_of_the_region_its_locative_or_title
     assert len(set(council)) == 3
     assert council["a"].endswith("@asir_region") and council["c"].endswith("@al_ahsa")
     assert len(set(e[e.surface == "تعليم جازان"]["entity_id"])) == 1
+
+
+def test_a_known_person_named_with_his_forebears_is_the_known_person():
+    jubeir = "أعرب وزير الخارجية الأستاذ عادل بن أحمد الجبير عن استنكار المملكة للهجوم."
+    assert "adel_al_jubeir" in ids(jubeir, use_model=True)
+    # spelled alike is not enough: العطا is not العطية
+    assert "khalid_al_attiyah" not in ids("وقال مدير الفرع خالد بن علي العطا إن العمل مستمر.", use_model=True)

@@ -11,6 +11,7 @@ from helpers.entities.name_keys import (
     skeleton_key,
     spelling_similarity,
     token_skeleton,
+    without_patronymics,
 )
 
 
@@ -95,3 +96,16 @@ def test_a_skeleton_match_keeps_apart_two_ordinary_words_but_not_a_vowel_letter(
 def test_a_given_name_alone_takes_no_known_persons_id_by_skeleton():
     linker = _Linker(load_gazetteer())
     assert linker.known(("سليمان",), "PER") is None  # not Qasem Soleimani (سليماني)
+
+
+def test_a_name_without_its_forebears_is_its_given_and_family_name():
+    def short(name: str):
+        found = without_patronymics(tuple(fold(name).split()))
+        return found and " ".join(found)
+
+    assert short("عادل بن أحمد الجبير") == fold("عادل الجبير")
+    assert short("بدر بن علي بن طامي العتيبي") == fold("بدر العتيبي")
+    assert short("محمد بن عبد الله الشهراني") == fold("محمد الشهراني")
+    # named by his forebears only, or by a family named after a forebear (الفيصل), no shorter name
+    assert short("فيصل بن خالد بن عبدالعزيز") is None and short("محمد بن سلمان") is None
+    assert short("تركي بن عبدالله الفيصل") is None

@@ -39,6 +39,7 @@ from helpers.entities.name_keys import (
     skeleton_key,
     skeleton_length,
     spelling_similarity,
+    without_patronymics,
     written_alike,
 )
 from helpers.entities.recognise import MENTION_COLUMNS, PATRONYMIC, PENDING_COLUMNS
@@ -299,6 +300,15 @@ def _link_rule_mentions(
                     skip = next(k for k in range(len(raw) + 1) if len(fold_token(raw[:k])) >= clitic)
                     m.start, m.surface, m.name = m.start + skip, raw[skip:], (rest, *m.name[1:])
                     break
+            short = without_patronymics(m.name) if found is None and m.type == "PER" else None
+            alias = linker.gaz.lookup(short) if short else None
+            if alias and not alias.weak and linker.gaz.entries[alias.entity_id].type == "PER":
+                # عادل بن أحمد الجبير: the known عادل الجبير (spelled so, not only alike: العطا is no العطية)
+                found = (
+                    alias.entity_id,
+                    "patronymics",
+                    f"the known person {' '.join(short)} with forebears' names",
+                )
             if found is None and m.type == "PER" and len(m.name) == 1:
                 field_tokens = _doc_tokens(doc, tokens)[m.field]
                 a = _token_range(field_tokens, m)[0]

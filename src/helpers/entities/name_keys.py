@@ -100,6 +100,30 @@ def joined_compounds(folded_tokens: tuple[str, ...]) -> tuple[str, ...]:
     return min(compound_forms(folded_tokens), key=len)
 
 
+#: From this Zipf a given name with the article is a branch of a family named after a forebear
+#: (الفيصل، السعود), which several persons of one given name bear with different fathers.
+BRANCH_NAME_ZIPF = 4.5
+#: The words before a forebear's name in a patronymic chain (بن أحمد، بنت محمد).
+CHAIN_LINKS = frozenset({"بن", "ابن", "بنت"})
+
+
+def without_patronymics(folded_tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A person's name without the forebears' names between the given name and the family name
+    (عادل بن أحمد الجبير: عادل الجبير), compound names counted whole (بن عبد الله); None when it
+    has no such chain or nothing after it (فيصل بن خالد بن عبدالعزيز names him by his forebears)."""
+    words = joined_compounds(folded_tokens)
+    k, kept = 1, list(words[:1])
+    while k + 1 < len(words) and words[k] in CHAIN_LINKS:
+        k += 2
+    kept += words[k:]
+    if k == 1 or len(kept) < 2 or kept[1] in CHAIN_LINKS or any(w in CHAIN_LINKS for w in kept[1:]):
+        return None
+    family = kept[-1].removeprefix("ال")
+    if family != kept[-1] and given_names().match([family], 0)[0] and word_zipf(family) >= BRANCH_NAME_ZIPF:
+        return None  # تركي بن عبدالله الفيصل: الفيصل is a forebear's name too, not تركي الفيصل's family
+    return tuple(kept)
+
+
 def linking_key(etype: str, folded_tokens: tuple[str, ...]) -> str:
     """What two names of one type must share to be taken as one entity: the skeleton of the
     name with its compound given names joined (عبد العزيز = عبدالعزيز); a person's Arabic given
