@@ -3496,3 +3496,15 @@ def test_a_known_person_named_with_his_forebears_is_the_known_person():
     assert "adel_al_jubeir" in ids(jubeir, use_model=True)
     # spelled alike is not enough: العطا is not العطية
     assert "khalid_al_attiyah" not in ids("وقال مدير الفرع خالد بن علي العطا إن العمل مستمر.", use_model=True)
+
+
+def test_countries_a_draws_group_or_a_fixture_names_are_national_teams():
+    e = found(
+        "أسفرت قرعة تصفيات كأس العالم لكرة القدم عن مواجهات قوية للمنتخبات. وتضم المجموعة الأخرى "
+        "البلد المستضيف المغرب والبحرين والعراق. وفي المجموعة الثانية تلعب تنزانيا مع الجزائر، "
+        "ويستعد اللاعبون للمباراة الأولى في الملعب."
+    )
+    types = dict(zip(e.surface, e.type, strict=True))
+    assert [types.get(n) for n in ("المغرب", "البحرين", "العراق", "تنزانيا")] == ["ORG"] * 4
+    # a country the article visits stays the place
+    assert by_surface("وصل منتخب كرة القدم إلى المغرب أمس لخوض المباراة مع اللاعبين.")["المغرب"][0] == "LOC"

@@ -644,6 +644,9 @@ MATCH_CUES = _folded(
     "فاز يفوز خسر تعادل واجه يواجه التقى يلتقي هزم تغلب أمام ضد مضيفه ضيفه الفوز فوز الخسارة خسارة التعادل "
     "مواجهة المواجهة سيلتقي سيواجه سيلاقي يلاقي لاقى"
 )
+#: Words a country's national team follows besides the match words: a fixture's verb and a draw's
+#: group (تلعب تنزانيا مع مالاوي، في المجموعة الثانية مع سويسرا، تضم المجموعة المغرب والبحرين).
+TEAM_CUES = MATCH_CUES | _folded("تلعب يلعب ستلعب سيلعب المجموعة مجموعة")
 #: A club's people, named before it (مدرب ميلانو، مهاجم روما).
 TEAM_MEMBERS = _folded("مدرب مدربا لاعب لاعبي لاعبو مهاجم حارس مدافع جماهير جمهور نجم نجوم")
 #: Words between a match verb and the club (فاز على نجران، تعادل مع ليون).
@@ -725,7 +728,8 @@ def club_by_city(tokens: WordTokens, first: int) -> bool:
 def national_team(tokens: WordTokens, first: int) -> bool:
     """In an article about sport, the place at token `first` stands for its team: it follows a
     member of a team (مدرب الأرجنتين, not inside a competition's name: دوري نجوم قطر) or a match
-    word, perhaps with على / مع and another team between (أمام تشيلي، فاز الهلال على نجران). A
+    word or a draw's group (`TEAM_CUES`), perhaps with على / مع and another team between (أمام
+    تشيلي، فاز الهلال على نجران، تضم المجموعة الأخرى البلد المستضيف المغرب). A
     country's team is named so; a player's move to a country is to its league (انتقل إلى
     السعودية), so only a city's club is also named by a move (`club_by_city`)."""
     k = first - 1
@@ -738,10 +742,10 @@ def national_team(tokens: WordTokens, first: int) -> bool:
         and first - k <= 3
         and tokens.joined(k + 1)
         and tokens.definite[k]
-        and not tokens.bare[k] & MATCH_CUES
+        and not tokens.bare[k] & TEAM_CUES
     ):
         k -= 1  # فاز الهلال على نجران: the other club between the verb and على (not الفوز | الودي على)
-    return k >= 0 and tokens.joined(k + 1) and bool(tokens.bare[k] & MATCH_CUES)
+    return k >= 0 and tokens.joined(k + 1) and bool(tokens.bare[k] & TEAM_CUES)
 
 
 #: Heads of a national federation's name, which its sport completes (الاتحاد السعودي للمبارزة).
