@@ -142,9 +142,11 @@ def test_the_sunset_prayer_the_coconut_and_a_birthplace_are_no_places():
     # public order, not the public security directorate
     assert "public_security_sa" not in ids("وضبطت الشرطة كل ما من شأنه الإخلال بالأمن العام في المدينة.")
     assert "public_security_sa" in ids("وأكد مدير الأمن العام أن الخطة جاهزة.")
-    # trading (تداول يوم، تداول الحقوق), not the exchange the article names
+    # trading (تداول يوم، تداول الحقوق، تعليق تداول 5 شركات، تم تداول 108 صفقات), not the exchange
+    # the article names
     e = found(
-        "وقالت السوق المالية السعودية «تداول» إن التوزيع يتم بنهاية تداول يوم الخميس، بعد تداول الحقوق."
+        "وقالت السوق المالية السعودية «تداول» إن التوزيع يتم بنهاية تداول يوم الخميس، بعد تداول الحقوق، "
+        "مع تعليق تداول 5 شركات، وتم تداول 108 صفقات."
     )
     assert list(e[e.entity_id == "tadawul"].surface) == ["السوق المالية السعودية", "تداول"]
 
