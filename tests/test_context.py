@@ -3510,3 +3510,13 @@ def test_countries_a_draws_group_or_a_fixture_names_are_national_teams():
     assert [types.get(n) for n in ("المغرب", "البحرين", "العراق", "تنزانيا")] == ["ORG"] * 4
     # a country the article visits stays the place
     assert by_surface("وصل منتخب كرة القدم إلى المغرب أمس لخوض المباراة مع اللاعبين.")["المغرب"][0] == "LOC"
+
+
+def test_a_known_persons_surname_that_is_a_word_in_use_is_him_in_his_article():
+    e = found(
+        "قال الرئيس السوري بشار الأسد اليوم الأحد إن الجيش اضطر للتخلي عن مناطق. وفي كلمة بثها "
+        "التلفزيون قال الأسد إن الجماعات التي تقاتل للاطاحة به تلقت دعما متزايدا. وقال الأسد أحيانا "
+        "نضطر أن نتخلى عن مناطق.",
+        use_model=True,
+    )
+    assert set(e[e.surface == "الأسد"]["entity_id"]) == {"bashar_al_assad"}

@@ -982,12 +982,13 @@ def _surname_in(
     given, foreign = given_names().match([surname], 0)
     if given and (after_honorific or any(m.name[0] == surname for m in full)):
         return None
-    if not (is_surname(surname) or given):
-        return None
     bearers = [m for m in full if m.name[-1] == surname]
     if given and not foreign:
         bearers = [m for m in bearers if m.name[-2] not in NAME_PARTICLES and m.name[0] not in NAME_PARTICLES]
     eid, name, known = article_persons(bearers).get(surname, ("", (), False))
+    # a word in use is the known person's surname as in the second pass (الأسد: Bashar al-Assad)
+    if not (is_surname(surname, KNOWN_SURNAME_ZIPF if known else SURNAME_ZIPF) or given):
+        return None
     if not eid or (given and not foreign and not (as_surname or known)):
         return None
     return eid, "surname", f"surname of '{' '.join(name)}' in {doc.doc_id}"
