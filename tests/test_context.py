@@ -3520,3 +3520,11 @@ def test_a_known_persons_surname_that_is_a_word_in_use_is_him_in_his_article():
         use_model=True,
     )
     assert set(e[e.surface == "الأسد"]["entity_id"]) == {"bashar_al_assad"}
+
+
+def test_a_foreign_town_named_by_a_word_in_use_is_the_town_where_the_article_names_its_country():
+    saudi = {f"s{k}": ("", "وصل الوفد إلى الرياض قادما من جدة ومكة المكرمة.") for k in range(3)}
+    yemen = "وسيطرت المقاومة على مواقع في عدن ولحج. وفي البيضاء شنت المقاومة هجمات على الحوثيين."
+    e = found_in({**saudi, "y": ("", yemen), "w": ("", "واشترت الأسرة سيارة في البيضاء من الرياض.")})
+    assert list(e[e.surface == "البيضاء"]["doc_id"]) == ["y"]
+    assert set(e[e.surface == "البيضاء"]["entity_id"]) == {"al_bayda_ye"}

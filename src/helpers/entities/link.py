@@ -1106,6 +1106,8 @@ def _propagate(
     `engine.map_list`) and their findings applied here in document order, so the merge log is
     the same however they were split. `tokens`: documents' tokens already made."""
     learned = _learned_names(docs)
+    home = _home_country(docs, linker.gaz)
+    home_iso = linker.gaz.entries[home].iso if home in linker.gaz.entries else ""
     found = map_list(
         partial(
             _propagate_docs,
@@ -1123,8 +1125,38 @@ def _propagate(
             linker.log(*entry)
         mentions = doc.mentions + result.mentions
         strong = {m.entity_id for m in mentions if not m.weak}
-        kept = [m for m in mentions if not m.weak or m.entity_id in strong]
+        countries = {iso for eid in strong if (iso := linker.gaz.place_iso(eid)) and iso != home_iso}
+        kept = [
+            m
+            for m in mentions
+            if not m.weak or m.entity_id in strong or _place_of_article_country(doc, m, countries, linker.gaz)
+        ]
         doc.mentions = sorted(kept, key=lambda m: (m.field != "title", m.start))
+
+
+#: A preposition of place written apart before a town's name (في البيضاء، إلى العين).
+PLACE_WORDS_BEFORE = ("في", "إلى", "الى", "من", "نحو", "قرب")
+
+
+def _place_of_article_country(doc: Document, m: Mention, countries: set[str], gaz: Gazetteer) -> bool:
+    """A weak place name that is a definite word in use (البيضاء "the white", الخليل "the friend")
+    after a preposition of place (بالبيضاء، في الخليل) and before no definite word (بالغوطة
+    الغربية is another place) is the town of a foreign country the article names strongly
+    (`countries`: the country or another of its places; عدن، لحج: the Yemeni governorate)."""
+    if m.type != "LOC" or not m.name[0].startswith("ال") or gaz.place_iso(m.entity_id) not in countries:
+        return False
+    text = doc.texts[m.field]
+    before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 30]
+    if after[:1] == " " and after.split()[:1] and after.split()[0].startswith("ال"):
+        return False
+    word = before.split()[-1] if before.split() and not before[-1:].isspace() else ""
+    last = before.split()[-1] if before.split() and before[-1:].isspace() else ""
+    return (
+        word in ("ب", "وب", "فب")
+        or last in PLACE_WORDS_BEFORE
+        or last[1:] in PLACE_WORDS_BEFORE
+        and last[:1] in "وف"
+    )
 
 
 #: A model-found name is looked for elsewhere in the corpus when its score is at least this.
