@@ -3528,3 +3528,13 @@ def test_a_foreign_town_named_by_a_word_in_use_is_the_town_where_the_article_nam
     e = found_in({**saudi, "y": ("", yemen), "w": ("", "واشترت الأسرة سيارة في البيضاء من الرياض.")})
     assert list(e[e.surface == "البيضاء"]["doc_id"]) == ["y"]
     assert set(e[e.surface == "البيضاء"]["entity_id"]) == {"al_bayda_ye"}
+
+
+def test_the_kingdom_after_another_kingdoms_name_is_that_kingdom():
+    saudi = {f"s{k}": ("", "وصل الوفد إلى الرياض قادما من جدة ومكة المكرمة.") for k in range(3)}
+    jordan = (
+        "وشهدت المناطق الأردنية ارتفاعا للحرارة في عمان والعقبة. وتقام المهرجانات في الأردن خلال "
+        "الموجة الحارة في المملكة. كما حذرت وزارة الصحة من المخاطر الصحية."
+    )
+    e = found_in({**saudi, "j": ("", jordan)})
+    assert e[e.surface == "وزارة الصحة"]["entity_id"].item().endswith("@jordan")

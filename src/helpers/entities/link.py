@@ -909,9 +909,11 @@ def _article_countries(
         for k, forms in enumerate(field_tokens.bare):
             word = next((w for w in forms if w.startswith("ال")), None)
             country = gaz.country_of(word) if word else None
-            if (word == KINGDOM and not _another_kingdom(field_tokens, k, gaz, home)) or (
-                country and country == home
-            ):
+            if (
+                word == KINGDOM
+                and not _another_kingdom(field_tokens, k, gaz, home)
+                and not _kingdom_named_before(doc, field_name, field_tokens.starts[k], gaz, home)
+            ) or (country and country == home):
                 counts[home_iso] += 1  # والمملكة، بالسعودية، السعوديين
                 home_at[field_name].append(field_tokens.starts[k])
             elif country and gaz.lookup((word,)) is None:  # الأمريكي، الإيرانية
@@ -928,6 +930,25 @@ def _another_kingdom(field_tokens: WordTokens, k: int, gaz: Gazetteer, home: str
     alias = gaz.lookup((KINGDOM, after))
     other = alias.entity_id if alias is not None else gaz.country_of(after)
     return other is not None and other != home
+
+
+#: Kingdoms other than the home country that their own press and others call المملكة.
+KINGDOMS = frozenset("JO MA BH GB ES NL BE SE NO DK TH".split())
+#: How far back (characters) المملكة looks for the country it refers to.
+KINGDOM_REACH = 400
+
+
+def _kingdom_named_before(doc: Document, field_name: str, at: int, gaz: Gazetteer, home: str) -> bool:
+    """The nearest place the article names before المملكة at character `at`, within `KINGDOM_REACH`,
+    is of another kingdom than `home` (في الأردن خلال الموجة الحارة في المملكة: Jordan)."""
+    before = [
+        m for m in doc.mentions if m.field == field_name and not m.weak and at - KINGDOM_REACH <= m.end <= at
+    ]
+    places = [m for m in before if gaz.place_iso(m.entity_id)]
+    if not places:
+        return False
+    iso = gaz.place_iso(max(places, key=lambda m: m.end).entity_id)
+    return iso in KINGDOMS and gaz.country_by_iso(iso) != home
 
 
 def _named_with_its_country(
