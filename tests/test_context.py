@@ -3538,3 +3538,15 @@ def test_the_kingdom_after_another_kingdoms_name_is_that_kingdom():
     )
     e = found_in({**saudi, "j": ("", jordan)})
     assert e[e.surface == "وزارة الصحة"]["entity_id"].item().endswith("@jordan")
+
+
+def test_a_bodys_short_form_is_the_known_body_the_article_names_in_full():
+    e = found(
+        "وصلت طائرة تابعة لمركز الملك سلمان للإغاثة والأعمال الإنسانية إلى عدن. وأكد مدير "
+        "المشروع أن جهود مركز الملك سلمان مستمرة. وتستهدف تركيا مواقع حزب العمال الكردستاني، "
+        "وقتل جنود في هجمات نسبت إلى حزب العمال."
+    )
+    assert set(e[e.surface == "مركز الملك سلمان"]["entity_id"]) == {"ksrelief"}
+    assert set(e[e.surface == "حزب العمال"]["entity_id"]) == {"pkk"}
+    # without the full name in the article, the short form is no known body
+    assert "pkk" not in ids("وفاز حزب العمال في الانتخابات البريطانية.")

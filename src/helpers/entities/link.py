@@ -35,6 +35,7 @@ from helpers.entities.name_keys import (
     RuleEntityIndex,
     SurnameIndex,
     is_surname,
+    joined_compounds,
     linking_key,
     skeleton_key,
     skeleton_length,
@@ -300,6 +301,8 @@ def _link_rule_mentions(
                     skip = next(k for k in range(len(raw) + 1) if len(fold_token(raw[:k])) >= clitic)
                     m.start, m.surface, m.name = m.start + skip, raw[skip:], (rest, *m.name[1:])
                     break
+            if found is None and m.type != "PER":
+                found = _known_in_article(doc, m)
             short = without_patronymics(m.name) if found is None and m.type == "PER" else None
             alias = linker.gaz.lookup(short) if short else None
             if alias and not alias.weak and linker.gaz.entries[alias.entity_id].type == "PER":
@@ -431,6 +434,21 @@ def _body_of_short_name(doc: Document, m: Mention) -> tuple[str, str, str] | Non
                 "short_name",
                 f"short name in brackets after its body's name ({body.surface})",
             )
+    return None
+
+
+def _known_in_article(doc: Document, m: Mention) -> tuple[str, str, str] | None:
+    """The gazetteer's entity that the article names by the same words, or by words that this
+    name of two or more words begins (كوينز بارك | رينجرز), with the same type: one sense per
+    article (برشلونة the club where the article names the club so)."""
+    for other in doc.mentions:
+        if other.source != "gazetteer" or other.weak or other.type != m.type or not other.entity_id:
+            continue
+        same = joined_compounds(other.name) == joined_compounds(m.name)
+        if same or (
+            len(m.name) >= 2 and other.name[: len(m.name)] == m.name and len(other.name) > len(m.name)
+        ):
+            return other.entity_id, "in_article", f"named so in the article: {other.surface}"
     return None
 
 
