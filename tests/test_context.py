@@ -3454,9 +3454,16 @@ def test_a_bodys_short_name_in_brackets_after_it_is_the_body():
                 "والكهرباء (سانلك) عقدا، وستبدأ سانلك العمل قريبا.",
             ),
             "b": ("", "وأعلنت سانلك عن مشروع جديد."),
+            "c": (
+                "",
+                "أعلن اتحاد أميركا الجنوبية لكرة القدم «كونميبول» برنامجا، وقالت الأمم المتحدة «مجبرة» "
+                "إنها ستشارك.",
+            ),
         }
     )
     id_of = {(r.doc_id, r.surface): r.entity_id for r in e.itertuples()}
+    assert id_of[("c", "كونميبول")] == id_of[("c", "اتحاد أميركا الجنوبية لكرة القدم")]
+    assert ("c", "مجبرة") not in id_of  # quoted as cited, a word in use
     assert id_of[("a", "ثمار")] == id_of[("a", "الشركة الوطنية للتسويق الزراعي")]
     assert id_of[("a", "IMF")] == "imf" and id_of[("a", "د.ب.أ")] == "dpa"
     sanlec = id_of[("a", "الشركة السعودية الوطنية للإنارة والكهرباء")]

@@ -834,6 +834,10 @@ SHORT_NAME_RULE = "short_name"
 #: A body's short name in Latin letters: capitals (IMF، FAI), a short acronym in lower case (pkk)
 #: or a capitalised word (Impax).
 LATIN_SHORT_NAME = re.compile(r"[A-Z]{2,8}|[a-z]{2,5}|[A-Z][a-z]{2,15}")
+#: Brackets a body's short name is written in after its name, each with its closing one.
+BRACKETS = {"(": ")", "«": "»"}
+#: A short name in quotes is a rare word (سانلك، عربال), not one the press quotes as it cites it.
+QUOTED_SHORT_NAME_ZIPF = 3.0
 #: Letters (one each, or their names) an acronym is spelled with at most (إي إن آي، د. ب. أ).
 ACRONYM_LETTERS = 6
 #: Words written in brackets after a body's name that say whom it serves or when, not its name
@@ -844,11 +848,12 @@ BRACKET_QUALIFIERS = frozenset(fold_token(w) for w in "بنين بنات رجا�
 UNIT_OF = frozenset(fold_token(w) for w in "التابع التابعة".split())
 
 
-def _short_name_end(tokens: WordTokens, k: int) -> int | None:
+def _short_name_end(tokens: WordTokens, k: int, quoted: bool) -> int | None:
     """End of a short name at token k: an acronym in letters or their names (د.ب.أ، إي إن آي، C.I.A),
     a Latin word (`LATIN_SHORT_NAME`), or one Arabic word that names rather than describes: not
     definite, not written with tanween or the accusative's alef (أكاديمياً، سابقا), no function
-    word, plural noun, qualifier (`BRACKET_QUALIFIERS`), given name or known place or person."""
+    word, plural noun, qualifier (`BRACKET_QUALIFIERS`), given name or known place or person; in
+    quotes («سانلك») a rare word only, not feminine (`QUOTED_SHORT_NAME_ZIPF`)."""
     end = k
     while (
         end < len(tokens)
@@ -868,6 +873,8 @@ def _short_name_end(tokens: WordTokens, k: int) -> int | None:
         return None
     if is_function_word(word) or word in BRACKET_QUALIFIERS or given_names().match([word], 0)[0]:
         return None
+    if quoted and (word_zipf(word) >= QUOTED_SHORT_NAME_ZIPF or word.endswith("ه")):
+        return None  # الأمم المتحدة «مجبرة» "forced", the press's quotes around a word it cites
     return None if load_gazetteer().type_of((word,)) in ("LOC", "PER") else k + 1
 
 
@@ -885,20 +892,21 @@ def _inside_longer_body(tokens: WordTokens, span: Span) -> bool:
 
 
 def bracketed_short_names(tokens: WordTokens, spans: list[Span]) -> list[Span]:
-    """`spans` with the short name a body gives itself in brackets right after its name, an
-    organisation too (الشركة الوطنية للتسويق الزراعي (ثمار)، صندوق النقد الدولي (IMF)، وكالة
-    الأنباء الألمانية (د.ب.أ)), where no other span holds it (`_short_name_end`); not after a body
-    named inside a longer one (`_inside_longer_body`). `link` gives it the body's id."""
+    """`spans` with the short name a body gives itself in brackets or quotes right after its name,
+    an organisation too (الشركة الوطنية للتسويق الزراعي (ثمار)، صندوق النقد الدولي (IMF)، وكالة
+    الأنباء الألمانية (د.ب.أ)، المؤتمر العربي الدولي للألمنيوم «عربال»), where no other span holds
+    it (`_short_name_end`); not after a body named inside a longer one (`_inside_longer_body`).
+    `link` gives it the body's id."""
     found: dict[int, Span] = {}
     for span in spans:
         k = span.last
-        if span.type != "ORG" or k >= len(tokens) or tokens.gaps[k] != "(":
+        if span.type != "ORG" or k >= len(tokens) or tokens.gaps[k] not in BRACKETS:
             continue
-        end = _short_name_end(tokens, k)
+        end = _short_name_end(tokens, k, tokens.gaps[k] == "«")
         if end is None or _inside_longer_body(tokens, span):
             continue
         after = tokens.gaps[end] if end < len(tokens) else tokens.text[tokens.ends[end - 1] :].strip()
-        if not after.startswith(")"):
+        if not after.startswith(BRACKETS[tokens.gaps[k]]):
             continue
         held = [s for s in spans if s.first < end and s.last > k]
         # the labeller's or a rule's organisation there is the short name; a known name keeps its id

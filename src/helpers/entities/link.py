@@ -15,7 +15,7 @@ from helpers.catalog import columns
 from helpers.core.engine import map_list
 from helpers.core.text import SentenceIndex, index_sentences, split_sentences
 from helpers.core.words import fold_token, is_function_word, word_zipf
-from helpers.entities.adjust import SHORT_NAME_RULE
+from helpers.entities.adjust import BRACKETS, SHORT_NAME_RULE
 from helpers.entities.context import (
     CHAIN_TITLES,
     INFLECTED_ENDINGS,
@@ -419,7 +419,7 @@ BRACKET_SPACE = " \u200e\u200f\u200b"
 
 
 def _body_of_short_name(doc: Document, m: Mention) -> tuple[str, str, str] | None:
-    """The id of the organisation whose name the brackets of short name m follow."""
+    """The id of the organisation whose name the brackets or quotes of short name m follow."""
     text = doc.texts[m.field]
     for body in doc.mentions:
         if (
@@ -427,7 +427,7 @@ def _body_of_short_name(doc: Document, m: Mention) -> tuple[str, str, str] | Non
             and body.type == "ORG"
             and body.entity_id
             and body.end <= m.start
-            and text[body.end : m.start].strip(BRACKET_SPACE) == "("
+            and text[body.end : m.start].strip(BRACKET_SPACE) in BRACKETS
         ):
             return (
                 body.entity_id,
