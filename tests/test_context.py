@@ -3557,3 +3557,12 @@ def test_a_bodys_short_form_is_the_known_body_the_article_names_in_full():
     assert set(e[e.surface == "حزب العمال"]["entity_id"]) == {"pkk"}
     # without the full name in the article, the short form is no known body
     assert "pkk" not in ids("وفاز حزب العمال في الانتخابات البريطانية.")
+
+
+def test_a_kunya_that_is_a_persons_name_is_kept_where_her_name_recurs():
+    e = found(
+        "مرحلة ظهور أم كلثوم علق أحد الفنانين: إن السيدة أم كلثوم قامت بتعطيل الموسيقيين، فقد لحن "
+        "لأم كلثوم حسب تلك المساحات. وغنت أم كلثوم.",
+        use_model=True,
+    )
+    assert set(e.surface) == {"أم كلثوم"} and len(e) == 4

@@ -1391,8 +1391,12 @@ def _propagate_field(
                 eid, in_corpus = surname_index.lookup(form), True
             if eid and _after_given_name(tokens, i):
                 break  # ندى الشهراني: another person of the same family, not the one named
-            kunya = i > 0 and tokens.joined(i) and tokens.folded[i - 1] in KUNYA
-            if eid and kunya and form not in family_kunyas:
+            # the kunya before the word, perhaps after a proclitic (لأم كلثوم): its proclitic's length
+            kunya = next(
+                (c for c, w in (tokens.forms(i - 1) if i > 0 and tokens.joined(i) else ()) if w in KUNYA),
+                None,
+            )
+            if eid and kunya is not None and form not in family_kunyas:
                 break  # أبي الفرج الأصفهاني: a kunya names another person than خالد الفرج
             if eid:
                 detail = (
@@ -1400,10 +1404,12 @@ def _propagate_field(
                     if in_corpus
                     else f"surname of a full name in {doc_id}"
                 )
-                first = i - 1 if i > 0 and tokens.joined(i) and name_particle(tokens, i - 1) else i
-                found.append(
-                    (Span(first, i + 1, "PER", "rule", clitic if first == i else 0), eid, "surname", detail)
-                )
+                first, first_clitic = i, clitic
+                if kunya is not None:
+                    first, first_clitic = i - 1, kunya  # أم كلثوم: the kunya is the family's name's
+                elif i > 0 and tokens.joined(i) and name_particle(tokens, i - 1):
+                    first, first_clitic = i - 1, 0
+                found.append((Span(first, i + 1, "PER", "rule", first_clitic), eid, "surname", detail))
                 taken[i] = True
                 break
     for span, eid, source, detail in found:
