@@ -3566,3 +3566,11 @@ def test_a_kunya_that_is_a_persons_name_is_kept_where_her_name_recurs():
         use_model=True,
     )
     assert set(e.surface) == {"أم كلثوم"} and len(e) == 4
+
+
+def test_the_riyal_and_a_maritime_word_are_no_club_or_town_and_instagram_is_known():
+    assert not ids("وارتفع سعر الريال السعودي أمام الدولار في السوق اليوم.")
+    assert not ids("وقاد الرئيس عرضا بحري قرب الساحل، وسحبها تيار بحري قوي.")
+    sport = "فاز الريال على برشلونة في المباراة بهدفين، وسجل اللاعب الهدف الأول في الدوري أمام الجماهير."
+    assert "real_madrid" in ids(sport)
+    assert ids("ونشر صورة على حسابه في إنستجرام وسناب شات.") == {"instagram", "snapchat"}
