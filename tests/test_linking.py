@@ -109,3 +109,15 @@ def test_a_name_without_its_forebears_is_its_given_and_family_name():
     # named by his forebears only, or by a family named after a forebear (الفيصل), no shorter name
     assert short("فيصل بن خالد بن عبدالعزيز") is None and short("محمد بن سلمان") is None
     assert short("تركي بن عبدالله الفيصل") is None
+
+
+def test_a_persons_name_with_and_without_the_bin_of_his_forebears_is_one_id():
+    index = RuleEntityIndex()
+    first, _ = index.entity_id("PER", tuple(fold("أحمد عبدالعزيز قطان").split()))
+    second, merged = index.entity_id("PER", tuple(fold("أحمد بن عبد العزيز قطان").split()))
+    assert first == second and merged
+    # a given name and his father's alone are not a given name and a family name
+    assert (
+        index.entity_id("PER", tuple(fold("محمد بن سالم").split()))[0]
+        != (index.entity_id("PER", tuple(fold("محمد سالم").split()))[0])
+    )

@@ -107,6 +107,18 @@ BRANCH_NAME_ZIPF = 4.5
 CHAIN_LINKS = frozenset({"بن", "ابن", "بنت"})
 
 
+def without_chain_links(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name without the بن / بنت between its words, which the press writes or leaves out
+    (أحمد بن عبدالعزيز قطان = أحمد عبدالعزيز قطان); not before a family name with آل, nor where
+    the given name and the father's would be left alone."""
+    kept = tuple(
+        w
+        for k, w in enumerate(words)
+        if not (0 < k < len(words) - 1 and w in CHAIN_LINKS and words[k + 1] != "ال")
+    )
+    return kept if len(kept) >= 3 else words  # محمد بن سلمان is not محمد سلمان
+
+
 def without_patronymics(folded_tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """A person's name without the forebears' names between the given name and the family name
     (عادل بن أحمد الجبير: عادل الجبير), compound names counted whole (بن عبد الله); None when it
@@ -126,11 +138,14 @@ def without_patronymics(folded_tokens: tuple[str, ...]) -> tuple[str, ...] | Non
 
 def linking_key(etype: str, folded_tokens: tuple[str, ...]) -> str:
     """What two names of one type must share to be taken as one entity: the skeleton of the
-    name with its compound given names joined (عبد العزيز = عبدالعزيز); a person's Arabic given
+    name with its compound given names joined (عبد العزيز = عبدالعزيز) and, a person's, without the
+    بن of its forebears (`without_chain_links`); a person's Arabic given
     name must be the same word (حنان الشهراني is not حنين الشهراني, whose skeletons agree): a
     name with an Arabic given name or family name (ال...) is compared whole (العمير is not
     العمري, محمد عطيف not محمد عاطف)."""
     words = joined_compounds(tuple(folded_tokens))
+    if etype == "PER":
+        words = without_chain_links(words)
     if etype == "PER" and (words[-1].startswith("ال") or (words[0],) in given_names().arabic):
         return " ".join(words)  # Arabic names are spelled alike: العمير is not العمري, عطيف not عاطف
     key = skeleton_key(words)
@@ -219,7 +234,10 @@ class RuleEntityIndex:
         key = (etype, linking_key(etype, folded_tokens))
         if skeleton_length(key[1]) < MIN_SKELETON:  # كوي / جوكا: too short a skeleton to merge on
             key = (etype, " ".join(folded_tokens))
-        elif key in self.ids and not any(written_alike(folded_tokens, n) for n in self.names[self.ids[key]]):
+        elif key in self.ids and not any(
+            written_alike(*(without_chain_links(joined_compounds(x)) for x in (folded_tokens, n)))
+            for n in self.names[self.ids[key]]
+        ):
             key = (etype, " ".join(folded_tokens))  # وزارة الصحة is not وزارة السياحة
         merged = key in self.ids and folded_tokens not in self.names[self.ids[key]]
         if key not in self.ids:
