@@ -3555,6 +3555,9 @@ def test_a_bodys_short_form_is_the_known_body_the_article_names_in_full():
     )
     assert set(e[e.surface == "مركز الملك سلمان"]["entity_id"]) == {"ksrelief"}
     assert set(e[e.surface == "حزب العمال"]["entity_id"]) == {"pkk"}
+    # a club by the last word of its name the article gives in full
+    united = "وتعاقد مانشستر يونايتد مع المهاجم، وقال مدرب يونايتد إن اللاعب سيشارك في المباراة."
+    assert by_surface(united, use_model=True)["يونايتد"] == ("ORG", "manchester_united")
     # without the full name in the article, the short form is no known body
     assert "pkk" not in ids("وفاز حزب العمال في الانتخابات البريطانية.")
 

@@ -439,16 +439,29 @@ def _body_of_short_name(doc: Document, m: Mention) -> tuple[str, str, str] | Non
 
 def _known_in_article(doc: Document, m: Mention) -> tuple[str, str, str] | None:
     """The gazetteer's entity that the article names by the same words, or by words that this
-    name of two or more words begins (كوينز بارك | رينجرز), with the same type: one sense per
-    article (برشلونة the club where the article names the club so)."""
-    for other in doc.mentions:
-        if other.source != "gazetteer" or other.weak or other.type != m.type or not other.entity_id:
-            continue
+    name of two or more words begins (كوينز بارك | رينجرز), or an organisation's indefinite last
+    word (مانشستر | يونايتد), with the same type: one sense per article (برشلونة the club where the
+    article names the club so)."""
+    known = [
+        o for o in doc.mentions if o.source == "gazetteer" and not o.weak and o.type == m.type and o.entity_id
+    ]
+    for other in known:
         same = joined_compounds(other.name) == joined_compounds(m.name)
         if same or (
             len(m.name) >= 2 and other.name[: len(m.name)] == m.name and len(other.name) > len(m.name)
         ):
             return other.entity_id, "in_article", f"named so in the article: {other.surface}"
+    # يونايتد: the indefinite last word of the article's one known name ending with it (مانشستر يونايتد)
+    if (
+        m.type == "ORG"
+        and len(m.name) == 1
+        and not m.name[0].startswith("ال")
+        and not is_function_word(m.name[0])
+    ):
+        ending = {o.entity_id: o for o in known if len(o.name) >= 2 and o.name[-1] == m.name[0]}
+        if len(ending) == 1:
+            other = next(iter(ending.values()))
+            return other.entity_id, "in_article", f"the last word of {other.surface}, named in the article"
     return None
 
 
