@@ -3581,3 +3581,7 @@ def test_the_riyal_and_a_maritime_word_are_no_club_or_town_and_instagram_is_know
     assert "middle_east" not in ids("وسجلت إصابات جديدة بفيروس كورونا المسبب لمتلازمة الشرق الأوسط التنفسية.")
     # the club's nationality after it describes it (الزمالك المصري is Zamalek)
     assert by_surface("ويلتقي الزمالك المصري مع ليوبار في مباراة الدور الثاني.")["الزمالك"][1] == "zamalek"
+
+
+def test_a_frequent_word_alone_in_a_headline_is_no_name_however_sure_the_labeller_is():
+    assert found("مشاهدة الرسم الساخر لهذا اليوم", title="كاريكاتير 2015/8/6", use_model=True).empty

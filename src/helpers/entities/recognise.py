@@ -715,8 +715,9 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
         # labeller is sure (frequent words include famous names: تايلند، دارفور)
         zipf = max(word_zipf(rest) for c, rest in tokens.forms(span.first) if c == span.clitic or c)
         frequent = zipf >= (4.5 if span.type == "PER" else 3.5)
-        if frequent and not sure and load_gazetteer().lookup(words) is None:
-            return False
+        alone = all(w.isdigit() for k, w in enumerate(tokens.folded) if k != span.first)
+        if frequent and (not sure or alone) and load_gazetteer().lookup(words) is None:
+            return False  # ... and a word alone in its field (the headline «كاريكاتير 2015/8/5»)
         if (
             not span.clitic
             and _proclitic_and_word(tokens, span.first)
