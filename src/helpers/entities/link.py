@@ -288,6 +288,7 @@ def _link_rule_mentions(
                     m.entity_id = found[0]
                     linker.log(found[0], " ".join(m.name), found[1], found[2])
         todo = [m for m in doc.mentions if m.source != "gazetteer"]
+        known = [m for m in doc.mentions if m.source == "gazetteer" and not m.weak and m.entity_id]
         for m in sorted(todo, key=lambda m: -len(m.name)):
             if m.source == SHORT_NAME_SOURCE:
                 continue  # once its body has its id
@@ -302,7 +303,7 @@ def _link_rule_mentions(
                     m.start, m.surface, m.name = m.start + skip, raw[skip:], (rest, *m.name[1:])
                     break
             if found is None and m.type != "PER":
-                found = _known_in_article(doc, m)
+                found = _known_in_article(known, m)
             short = without_patronymics(m.name) if found is None and m.type == "PER" else None
             alias = linker.gaz.lookup(short) if short else None
             if alias and not alias.weak and linker.gaz.entries[alias.entity_id].type == "PER":
@@ -437,14 +438,12 @@ def _body_of_short_name(doc: Document, m: Mention) -> tuple[str, str, str] | Non
     return None
 
 
-def _known_in_article(doc: Document, m: Mention) -> tuple[str, str, str] | None:
-    """The gazetteer's entity that the article names by the same words, or by words that this
-    name of two or more words begins (كوينز بارك | رينجرز), or an organisation's indefinite last
-    word (مانشستر | يونايتد), with the same type: one sense per article (برشلونة the club where the
-    article names the club so)."""
-    known = [
-        o for o in doc.mentions if o.source == "gazetteer" and not o.weak and o.type == m.type and o.entity_id
-    ]
+def _known_in_article(known: list[Mention], m: Mention) -> tuple[str, str, str] | None:
+    """The gazetteer's entity (`known`: the article's strong gazetteer mentions) that the article
+    names by the same words, or by words that this name of two or more words begins (كوينز بارك |
+    رينجرز), or an organisation's indefinite last word (مانشستر | يونايتد), with the same type: one
+    sense per article (برشلونة the club where the article names the club so)."""
+    known = [o for o in known if o.type == m.type]
     for other in known:
         same = joined_compounds(other.name) == joined_compounds(m.name)
         if same or (
