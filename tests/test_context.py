@@ -922,7 +922,7 @@ def test_saudi_state_bodies_and_names_of_seven_words_are_known():
         "استهدف التفجير مسجد قوات الطوارئ الخاصة، وأصدرت هيئة كبار العلماء بيانا، وقصفت ميليشيات "
         "الحوثي المدينة، وأعلنت الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي خطتها."
     )
-    assert named["قوات الطوارئ الخاصة"] == ("ORG", "special_emergency_forces_sa")
+    assert named["مسجد قوات الطوارئ الخاصة"] == ("LOC", "loc:مسجد_special_emergency_forces_sa")
     assert named["هيئة كبار العلماء"] == ("ORG", "council_of_senior_scholars_sa")
     assert named["ميليشيات الحوثي"] == ("ORG", "houthis")
     assert named["الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي"] == ("ORG", "gp_two_holy_mosques")
@@ -3585,3 +3585,14 @@ def test_the_riyal_and_a_maritime_word_are_no_club_or_town_and_instagram_is_know
 
 def test_a_frequent_word_alone_in_a_headline_is_no_name_however_sure_the_labeller_is():
     assert found("مشاهدة الرسم الساخر لهذا اليوم", title="كاريكاتير 2015/8/6", use_model=True).empty
+
+
+def test_a_mosque_or_hospital_named_after_a_body_is_one_place_whatever_name_of_the_body():
+    e = found(
+        "وقع التفجير في مسجد قوات الطوارئ الخاصة بمنطقة عسير، ونقل المصابون إلى مستشفى الحرس "
+        "الوطني. وزار الأمير مسجد قوات الطوارئ في أبها، وقالت قوات الطوارئ الخاصة إن التحقيق جار."
+    )
+    mosque = e[e.surface.str.startswith("مسجد")]
+    assert list(mosque.type) == ["LOC", "LOC"] and mosque.entity_id.nunique() == 1
+    assert by_surface(" ".join(["نقل إلى", "مستشفى الحرس الوطني", "أمس."]))["مستشفى الحرس الوطني"][0] == "LOC"
+    assert list(e[e.surface == "قوات الطوارئ الخاصة"]["entity_id"]) == ["special_emergency_forces_sa"]

@@ -43,7 +43,7 @@ from helpers.entities.name_keys import (
     without_patronymics,
     written_alike,
 )
-from helpers.entities.recognise import MENTION_COLUMNS, PATRONYMIC, PENDING_COLUMNS
+from helpers.entities.recognise import BUILDING_RULE, MENTION_COLUMNS, PATRONYMIC, PENDING_COLUMNS
 from helpers.entities.rules import (
     ATTACHE,
     COMMON,
@@ -293,6 +293,8 @@ def _link_rule_mentions(
             if m.source == SHORT_NAME_SOURCE:
                 continue  # once its body has its id
             found = linker.known(m.name, m.type, m.entity_id)
+            if found is None and m.source == BUILDING_SOURCE and m.entity_id:
+                found = (m.entity_id, "building", "a building named after the body it belongs to")
             for clitic, rest in m.clitic_readings if found is None else ():
                 if clearly_commoner(m.name[0], rest):
                     continue  # متحف باردو: a word of its own, not ب + Ordu (وكازخستان is و + Kazakhstan)
@@ -413,6 +415,8 @@ def _link_rule_mentions(
                 linker.log(found[0], " ".join(m.name), found[1], found[2])
 
 
+#: The source of a building named after its body (`recognise.BUILDING_RULE`), whose id is the body's.
+BUILDING_SOURCE = f"rule:{BUILDING_RULE}"
 #: The source of a body's short name in brackets after its name (`adjust.bracketed_short_names`).
 SHORT_NAME_SOURCE = f"rule:{SHORT_NAME_RULE}"
 #: Characters that may stand around the opening bracket between a body's name and its short name.

@@ -1114,6 +1114,12 @@ PLACE_PREFIXES = frozenset(fold_token(w) for w in ("سان", "سانت", "سان
 ORG_QUALIFIERS = frozenset(fold_token(w) for w in ("القومي", "القومية", "الوطني", "الوطنية"))
 
 
+#: The rule of a building named after the body it belongs to.
+BUILDING_RULE = "building_of_body"
+#: Buildings named after the body they belong to (مسجد قوات الطوارئ الخاصة، مستشفى الحرس الوطني).
+BODY_BUILDINGS = frozenset(fold_token(w) for w in ("مسجد", "جامع", "مستشفى", "مستوصف"))
+
+
 def _proper_org_name(tokens: WordTokens, span: Span) -> bool:
     """An organisation's name without a definite word (ريال مدريد، نادي برشلونة، بوينج): a
     proper name, which a nationality after it describes (ريال مدريد الإسباني) and does not
@@ -1129,7 +1135,8 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
     Security Council), but a proper name followed by one, or a body the gazetteer names with it,
     is the same (`_proper_org_name`, `_own_nationality`: الصفاقسي التونسي); a national
     federation's name followed by its sport (الاتحاد السعودي للمبارزة is not the football
-    federation) names another federation, left to the rules' linking. Names the gazetteer has
+    federation) names another federation, left to the rules' linking; an organisation after a
+    mosque's or hospital's head names the building (`BODY_BUILDINGS`). Names the gazetteer has
     whole (مجلس الأمن الدولي، مجلس الأمن الروسي) were matched whole before this."""
     taken = {k for span in spans for k in range(span.first, span.last)}
     adjusted = []
@@ -1145,6 +1152,20 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
             clitic = next((c for c, form in tokens.forms(before) if form in PLACE_PREFIXES), None)
             if clitic is not None:
                 span = replace(span, first=before, clitic=clitic)
+        elif (
+            span.type == "ORG"
+            and before >= 0
+            and before not in taken
+            and tokens.joined(span.first)
+            and not span.clitic
+            and (building := next((c for c, f in tokens.forms(before) if f in BODY_BUILDINGS), None))
+            is not None
+        ):
+            # مسجد قوات الطوارئ الخاصة، مستشفى الحرس الوطني: a building named after its body, one id
+            # for the body's names (قوات الطوارئ = قوات الطوارئ الخاصة)
+            head = dict(tokens.forms(before))[building]
+            hint = f"loc:{head}_{span.alias.entity_id}" if span.alias else ""
+            span = Span(before, span.last, "LOC", "rule", building, rule=BUILDING_RULE, hint=hint)
         elif (
             span.type == "ORG"
             and span.rule not in ("club_place", "club_nationality")
