@@ -3596,3 +3596,12 @@ def test_a_mosque_or_hospital_named_after_a_body_is_one_place_whatever_name_of_t
     assert list(mosque.type) == ["LOC", "LOC"] and mosque.entity_id.nunique() == 1
     assert by_surface(" ".join(["نقل إلى", "مستشفى الحرس الوطني", "أمس."]))["مستشفى الحرس الوطني"][0] == "LOC"
     assert list(e[e.surface == "قوات الطوارئ الخاصة"]["entity_id"]) == ["special_emergency_forces_sa"]
+
+
+def test_a_cultural_or_exhibition_centre_is_a_place_a_research_centre_a_body():
+    named = by_surface(
+        "وشارك الأطفال في مركز الملك فهد الثقافي، وأقيم المعرض في مركز إكسيل للمعارض بلندن. وأعلن "
+        "مركز الملك فيصل للبحوث والدراسات الإسلامية برنامجه."
+    )
+    assert named["مركز الملك فهد الثقافي"][0] == named["مركز إكسيل للمعارض"][0] == "LOC"
+    assert named["مركز الملك فيصل للبحوث والدراسات الإسلامية"][0] == "ORG"

@@ -685,20 +685,32 @@ def person_cut(tokens: WordTokens, span: Span) -> Span | None:
 DISTRICT_HEADS = frozenset(fold_token(w) for w in "مديرية".split())
 
 
+#: The head of a centre's name, and the words that make the centre a venue (مركز الملك فهد
+#: الثقافي، مركز الأمير سلطان الحضاري، مركز إكسيل للمعارض), not a body.
+CENTRE = fold_token("مركز")
+VENUE_WORDS = frozenset(fold_token(w) for w in "الثقافي الحضاري التجاري للمعارض للمؤتمرات".split())
+
+
 def place_by_head(tokens: WordTokens, span: Span) -> Span:
     """A hospital's, museum's, hotel's or prison's name is a place (مستشفى الملك فهد، متحف
-    الموصل، سجن الحائر), as airports and stadiums are, not an organisation; so is a district
+    الموصل، سجن الحائر), as airports and stadiums are, not an organisation, and so is a cultural,
+    trade or exhibition centre's (`VENUE_WORDS`); so is a district
     named by a rare word after its head (مديرية حيس), while one named by a word in use is a
     directorate (مديرية الزراعة، مديرية الأمن)."""
     first = dict(tokens.forms(span.first)).get(span.clitic, tokens.folded[span.first])
     facility = span.type in ("ORG", "MISC") and first in FACILITY_KINDS
+    venue = (  # مركز الملك فهد الثقافي، مركز إكسيل للمعارض: a centre where things are held
+        span.type == "ORG"
+        and first == CENTRE
+        and not VENUE_WORDS.isdisjoint(tokens.folded[span.first : span.last])
+    )
     district = (
         span.type == "ORG"
         and span.length >= 2
         and first in DISTRICT_HEADS
         and word_zipf(tokens.folded[span.first + 1]) < RARE
     )
-    return replace(span, type="LOC") if facility or district else span
+    return replace(span, type="LOC") if facility or venue or district else span
 
 
 def person_without_and(tokens: WordTokens, span: Span, name_ends: set[int]) -> Span:
