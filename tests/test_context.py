@@ -3605,3 +3605,8 @@ def test_a_cultural_or_exhibition_centre_is_a_place_a_research_centre_a_body():
     )
     assert named["مركز الملك فهد الثقافي"][0] == named["مركز إكسيل للمعارض"][0] == "LOC"
     assert named["مركز الملك فيصل للبحوث والدراسات الإسلامية"][0] == "ORG"
+
+
+def test_a_company_named_after_a_facility_is_the_company():
+    named = by_surface("وقال مدير لشركة مترو جدة إن العمل مستمر في المشروع.")
+    assert named["شركة مترو جدة"][0] == "ORG"

@@ -527,16 +527,19 @@ def with_known_surname(tokens: WordTokens, spans: list[Span], gaz: Gazetteer) ->
 COMPANY_HEADS = frozenset(fold_token(w) for w in ("شركة", "مجموعة", "مؤسسة"))
 
 
-def companies_named_after_persons(tokens: WordTokens, spans: list[Span]) -> list[Span]:
-    """A person's name right after a company head is the company (شركة عبد اللطيف جميل،
-    بشركة محمود صالح أبار): the head, the name and the words that end a company's name after
-    it (القابضة، وأولاده، للتجارة)."""
+def companies_named_after(tokens: WordTokens, spans: list[Span]) -> list[Span]:
+    """A person's name or a facility's a rule found right after a company head is the company
+    (شركة عبد اللطيف جميل، بشركة محمود صالح أبار، لشركة مترو جدة): the head, the name and the
+    words that end a company's name after it (القابضة، وأولاده، للتجارة)."""
     out = []
     for span in spans:
         head = span.first - 1
         clitic = (
             next((c for c, rest in tokens.forms(head) if rest in COMPANY_HEADS), None)
-            if span.type == "PER" and head >= 0 and tokens.joined(span.first) and not span.clitic
+            if (span.type == "PER" or (span.type == "LOC" and span.source == "rule"))
+            and head >= 0
+            and tokens.joined(span.first)
+            and not span.clitic
             else None
         )
         if clitic is None or (out and out[-1].last > head):

@@ -21,7 +21,7 @@ from helpers.entities.adjust import (
     beside_places,
     club_names_throughout,
     clubs_throughout,
-    companies_named_after_persons,
+    companies_named_after,
     lone_surnames,
     number_agreeing,
     persons_named_throughout,
@@ -607,7 +607,7 @@ def _recognise(
     chosen = _select(chosen + [Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
     chosen = with_given_name_before(tokens, with_known_surname(tokens, chosen, gaz))
     chosen = _without_adjectives_of_orgs(
-        tokens, companies_named_after_persons(tokens, with_patronymics(tokens, chosen))
+        tokens, companies_named_after(tokens, with_patronymics(tokens, chosen))
     )
     taken = [False] * len(tokens)
     for span in chosen:
