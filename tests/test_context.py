@@ -3577,6 +3577,11 @@ def test_the_riyal_and_a_maritime_word_are_no_club_or_town_and_instagram_is_know
     sport = "فاز الريال على برشلونة في المباراة بهدفين، وسجل اللاعب الهدف الأول في الدوري أمام الجماهير."
     assert "real_madrid" in ids(sport)
     assert ids("ونشر صورة على حسابه في إنستجرام وسناب شات.") == {"instagram", "snapchat"}
+    assert ids("وقالت فولكس فاجن إن مبيعاتها ارتفعت، وأعلنت نوكيا وإنتل نتائجهما.") == {
+        "volkswagen",
+        "nokia",
+        "intel",
+    }
     # a disease's name (MERS), not the region
     assert "middle_east" not in ids("وسجلت إصابات جديدة بفيروس كورونا المسبب لمتلازمة الشرق الأوسط التنفسية.")
     # the club's nationality after it describes it (الزمالك المصري is Zamalek)
