@@ -1405,29 +1405,30 @@ def _propagate_field(
                 eid = titled[form]  # وأضاف الشريف، الدكتور التركي (the article's نايف الشريف ...)
             if eid is None and _corpus_surname_word(form):
                 eid, in_corpus = surname_index.lookup(form), True
-            if eid and _after_given_name(tokens, i):
+            if not eid:
+                continue
+            if _after_given_name(tokens, i):
                 break  # ندى الشهراني: another person of the same family, not the one named
             # the kunya before the word, perhaps after a proclitic (لأم كلثوم): its proclitic's length
             kunya = next(
                 (c for c, w in (tokens.forms(i - 1) if i > 0 and tokens.joined(i) else ()) if w in KUNYA),
                 None,
             )
-            if eid and kunya is not None and form not in family_kunyas:
+            if kunya is not None and form not in family_kunyas:
                 break  # أبي الفرج الأصفهاني: a kunya names another person than خالد الفرج
-            if eid:
-                detail = (
-                    "surname of the one full name in the corpus that has it"
-                    if in_corpus
-                    else f"surname of a full name in {doc_id}"
-                )
-                first, first_clitic = i, clitic
-                if kunya is not None:
-                    first, first_clitic = i - 1, kunya  # أم كلثوم: the kunya is the family's name's
-                elif i > 0 and tokens.joined(i) and name_particle(tokens, i - 1):
-                    first, first_clitic = i - 1, 0
-                found.append((Span(first, i + 1, "PER", "rule", first_clitic), eid, "surname", detail))
-                taken[i] = True
-                break
+            detail = (
+                "surname of the one full name in the corpus that has it"
+                if in_corpus
+                else f"surname of a full name in {doc_id}"
+            )
+            first, first_clitic = i, clitic
+            if kunya is not None:
+                first, first_clitic = i - 1, kunya  # أم كلثوم: the kunya is the family's name's
+            elif i > 0 and tokens.joined(i) and name_particle(tokens, i - 1):
+                first, first_clitic = i - 1, 0
+            found.append((Span(first, i + 1, "PER", "rule", first_clitic), eid, "surname", detail))
+            taken[i] = True
+            break
     for span, eid, source, detail in found:
         start, end, name = span_text(tokens, span)
         result.mentions.append(
