@@ -20,6 +20,7 @@ from helpers.entities.context import (
     CHAIN_TITLES,
     INFLECTED_ENDINGS,
     NATIONAL_HEADS,
+    PLACE_PREPOSITIONS,
     country_of_title_chain,
     generic_name,
     place_of_body,
@@ -176,8 +177,9 @@ def link(
         for entry in logs_of.get(doc_id, ()):
             linker.log(*entry)
     tokens = {} if tokens is None else tokens  # filled on demand, shared by both passes
-    _link_rule_mentions(docs, linker, tokens)
-    _propagate(docs, linker, tokens, sentence_index, workers)
+    home = _home_country(docs, linker.gaz)
+    _link_rule_mentions(docs, linker, tokens, home)
+    _propagate(docs, linker, tokens, sentence_index, home, workers)
     return _tables(docs, linker, sentence_index)
 
 
@@ -253,7 +255,7 @@ def _weak_state_bodies_unlinked(doc: Document) -> None:
 
 
 def _link_rule_mentions(
-    docs: list[Document], linker: _Linker, tokens: dict[str, dict[str, WordTokens]]
+    docs: list[Document], linker: _Linker, tokens: dict[str, dict[str, WordTokens]], home: str
 ) -> None:
     """Ids for rule / CAMeL mentions: gazetteer, then full names met in the article (a known
     person's longer name too: `_full_name_in`), the article's own id for a given name alone, a
@@ -261,8 +263,8 @@ def _link_rule_mentions(
     competition (`_of_sport`), the place or country of a name many places' or states' bodies
     share (`_of_place_or_country`), then the corpus index of rule-found names (multi-word names
     first, so surnames find them). Before them, a home state's body the gazetteer knows is
-    another state's where its context says so (`_state_of_body`). `tokens`: documents' tokens already made."""
-    home = _home_country(docs, linker.gaz)
+    another state's where its context says so (`_state_of_body`). `tokens`: documents' tokens already made;
+    `home`: the corpus' home country (`_home_country`)."""
     shared = _shared_names(docs, tokens, linker.gaz)
     countries: dict[str, ArticleCountries] = {}  # doc_id -> `_article_countries`, found once per document
     sports: dict[str, tuple[Counter[str], bool]] = {}  # doc_id -> `_article_sports`, likewise
@@ -1151,6 +1153,7 @@ def _propagate(
     linker: _Linker,
     tokens: dict[str, dict[str, WordTokens]],
     sentences: dict[str, SentenceIndex],
+    home: str,
     workers: int | None = None,
 ) -> None:
     """Second pass: other mentions of rule-found names (across the corpus) and surname-only
@@ -1161,7 +1164,6 @@ def _propagate(
     `engine.map_list`) and their findings applied here in document order, so the merge log is
     the same however they were split. `tokens`: documents' tokens already made."""
     learned = _learned_names(docs)
-    home = _home_country(docs, linker.gaz)
     home_iso = linker.gaz.entries[home].iso if home in linker.gaz.entries else ""
     found = map_list(
         partial(
@@ -1184,33 +1186,32 @@ def _propagate(
         kept = [
             m
             for m in mentions
-            if not m.weak or m.entity_id in strong or _place_of_article_country(doc, m, countries, linker.gaz)
+            if not m.weak
+            or m.entity_id in strong
+            or _place_of_article_country(doc, m, countries, linker.gaz, tokens)
         ]
         doc.mentions = sorted(kept, key=lambda m: (m.field != "title", m.start))
 
 
-#: A preposition of place written apart before a town's name (في البيضاء، إلى العين).
-PLACE_WORDS_BEFORE = ("في", "إلى", "الى", "من", "نحو", "قرب")
-
-
-def _place_of_article_country(doc: Document, m: Mention, countries: set[str], gaz: Gazetteer) -> bool:
+def _place_of_article_country(
+    doc: Document, m: Mention, countries: set[str], gaz: Gazetteer, tokens: dict[str, dict[str, WordTokens]]
+) -> bool:
     """A weak place name that is a definite word in use (البيضاء "the white", الخليل "the friend")
-    after a preposition of place (بالبيضاء، في الخليل) and before no definite word (بالغوطة
-    الغربية is another place) is the town of a foreign country the article names strongly
-    (`countries`: the country or another of its places; عدن، لحج: the Yemeni governorate)."""
+    after a preposition of place (بالبيضاء، في الخليل: ب on it or `PLACE_PREPOSITIONS` before it)
+    and before no definite word (بالغوطة الغربية is another place) is the town of a foreign country
+    the article names strongly (`countries`: the country or another of its places; عدن، لحج: the
+    Yemeni governorate)."""
     if m.type != "LOC" or not m.name[0].startswith("ال") or gaz.place_iso(m.entity_id) not in countries:
         return False
-    text = doc.texts[m.field]
-    before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 30]
-    if after[:1] == " " and after.split()[:1] and after.split()[0].startswith("ال"):
+    field_tokens = _doc_tokens(doc, tokens)[m.field]
+    first, last = _token_range(field_tokens, m)
+    if last < len(field_tokens) and field_tokens.joined(last) and field_tokens.definite[last]:
         return False
-    word = before.split()[-1] if before.split() and not before[-1:].isspace() else ""
-    last = before.split()[-1] if before.split() and before[-1:].isspace() else ""
+    proclitic = fold_token(field_tokens.text[field_tokens.starts[first] : m.start])
+    if proclitic:
+        return proclitic.endswith("ب")  # بالبيضاء، وبالخليل
     return (
-        word in ("ب", "وب", "فب")
-        or last in PLACE_WORDS_BEFORE
-        or last[1:] in PLACE_WORDS_BEFORE
-        and last[:1] in "وف"
+        first > 0 and field_tokens.joined(first) and bool(field_tokens.bare[first - 1] & PLACE_PREPOSITIONS)
     )
 
 

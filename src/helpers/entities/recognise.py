@@ -78,6 +78,7 @@ from helpers.entities.rules import (
     find_rule_spans,
     name_particle,
     nationality_family,
+    nationality_plural,
     next_in_list,
     plural_noun,
     pronoun_suffixed,
@@ -701,7 +702,7 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
     sure = span.score is not None and span.score >= MODEL_SURE_SCORE
     if span.length == 1:
         word = words[0]
-        if gaz_nationality(word) or (word.endswith(("ان", "ين", "ون")) and gaz_nationality("ال" + word[:-2])):
+        if gaz_nationality(word) or nationality_plural(word):
             return False  # روسي، الأمريكية، سوريان "two Syrians": adjectives
         if word in _HEADS or word in TITLE_HEADS or clear_future_verb(word):
             return False  # منظمة، مدير، سيرغبون: a head or title alone, a verb
@@ -715,8 +716,11 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
         # labeller is sure (frequent words include famous names: تايلند، دارفور)
         zipf = max(word_zipf(rest) for c, rest in tokens.forms(span.first) if c == span.clitic or c)
         frequent = zipf >= (4.5 if span.type == "PER" else 3.5)
-        alone = all(w.isdigit() for k, w in enumerate(tokens.folded) if k != span.first)
-        if frequent and (not sure or alone) and load_gazetteer().lookup(words) is None:
+        if (
+            frequent
+            and (not sure or _alone_in_field(tokens, span.first))
+            and load_gazetteer().lookup(words) is None
+        ):
             return False  # ... and a word alone in its field (the headline «كاريكاتير 2015/8/5»)
         if (
             not span.clitic
@@ -750,6 +754,11 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
                 # before a name (not أليكس فيشمان)
                 return False
     return True
+
+
+def _alone_in_field(tokens: WordTokens, k: int) -> bool:
+    """Token k is the only word of its field but numbers (the headline «كاريكاتير 2015/8/5»)."""
+    return all(w.isdigit() for i, w in enumerate(tokens.folded) if i != k)
 
 
 def _proclitic_and_word(tokens: WordTokens, k: int) -> bool:

@@ -1251,7 +1251,7 @@ def _shape_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
                 and word_zipf(form) < 3.0
                 and PERSON_SHAPE.search(form)
                 and clitic == 0
-                and not load_gazetteer().nationality("ال" + form[:-2])
+                and not nationality_plural(form)
             ):  # not a nationality's dual (سوريان "two Syrians")
                 spans.append(RuleSpan(i, i + 1, "PER", "surname_shape", False, clitic))
                 break
@@ -1271,6 +1271,11 @@ def common_noun(word: str) -> bool:
     if definite >= 3.0 and definite >= word_zipf(word):
         return True
     return word.endswith("ي") and len(word) >= 5 and common_noun(word[:-1])  # عنقودي: عنقود
+
+
+def nationality_plural(word: str) -> bool:
+    """A folded indefinite word is a nationality's dual or plural (سوريان "two Syrians"، كويتيون)."""
+    return word.endswith(("ان", "ين", "ون")) and load_gazetteer().nationality("ال" + word[:-2])
 
 
 def common_phrase(name: tuple[str, ...]) -> bool:
