@@ -134,12 +134,19 @@ def in_dateline(tokens: WordTokens, first: int, last: int) -> bool:
 def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer, clitic: int = 0) -> bool:
     """A name (after its proclitic) inside a common phrase the gazetteer lists (`phrases`: صلاة
     المغرب، جوز الهند، مسقط رأسه، باليمن والبركات، درجة حماس الناس، ينبع من "stems from"، إقامة
-    الدولة الإسلامية "founding an Islamic state"); not when a place head comes before and the
+    الدولة الإسلامية "founding an Islamic state"، تداول 5 شركات); not when a place head comes before and the
     phrase goes on with a preposition (مدينة ينبع | من)."""
     word = " ".join(tokens.name(first, last, clitic))
     after = gaz.phrase_after.get(word)
     if after and first > 0 and tokens.joined(first) and tokens.bare[first - 1] & after:
         return True
+    if (
+        word in gaz.phrase_before_number
+        and last < len(tokens)
+        and tokens.joined(last)
+        and tokens.folded[last][:1].isdigit()
+    ):
+        return True  # تعليق تداول 5 شركات "trading of five companies"
     before = gaz.phrase_before.get(word)
     return (
         bool(before)

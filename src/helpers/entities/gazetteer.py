@@ -132,6 +132,8 @@ class Gazetteer:
     #: and the starts of the words before which, they are no place (صلاة المغرب، مسقط رأسه).
     phrase_after: dict[str, frozenset[str]] = field(default_factory=dict)
     phrase_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Names that are a common word before a number (`before_number` in the YAML's `phrases`).
+    phrase_before_number: set[str] = field(default_factory=set)
     #: Folded place names the curated list excludes as ordinary words (`exclude` in the YAML).
     excluded: frozenset[str] = frozenset()
 
@@ -368,6 +370,8 @@ def _context_tables(gaz: Gazetteer) -> None:
         name = " ".join(fold_token(w) for w in item["name"].split())
         gaz.phrase_after[name] = frozenset(fold_token(w) for w in item.get("after") or ())
         gaz.phrase_before[name] = tuple(fold_token(w) for w in item.get("before_prefixes") or ())
+        if item.get("before_number"):
+            gaz.phrase_before_number.add(name)
 
 
 def _cldr_names(code: str, name: str) -> list[str]:
