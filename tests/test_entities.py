@@ -235,3 +235,18 @@ def test_link_in_forked_workers_gives_the_same_tables(tables):
         for name in ("entities", "catalogue", "candidates", "merges"):
             pd.testing.assert_frame_equal(getattr(forked, name), getattr(alone, name), obj=name)
     assert (forked.entities["source"] == "surname").any()
+
+
+def test_tag_entities_leaves_a_class_noun_outside_the_name():
+    from helpers import tag_entities
+
+    text = (
+        "أعلنت حركة حماس أن قطاع غزة يعاني، ولعب بنادي الغرافة، ووقعت مدينة الملك عبدالعزيز للعلوم والتقنية."
+    )
+    names = tag_entities([text])
+    assert all(text[r.start : r.end] == r.surface for r in names.itertuples())
+    got = dict(zip(names["surface"], names["entity_id"], strict=True))
+    assert got["حماس"] == "hamas" and got["غزة"] == "gaza_strip" and "الغرافة" in got
+    assert "مدينة الملك عبدالعزيز للعلوم والتقنية" in got  # an organisation: جامعة-like, kept whole
+    whole = tag_entities([text], class_nouns=True)
+    assert {"حركة حماس", "قطاع غزة", "نادي الغرافة"} <= set(whole["surface"])

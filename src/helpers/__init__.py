@@ -13,11 +13,13 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["tag_entities"]
 
 
-def tag_entities(texts: list[str]) -> pd.DataFrame:
+def tag_entities(texts: list[str], *, class_nouns: bool = False) -> pd.DataFrame:
     """The entity mentions of `texts` (each text one document), linked across them, as the
     entities stage finds them: one row per mention with text_id (the text's position in the
     list), start and end (character offsets into that text), type (PER, LOC, ORG, MISC),
-    entity_id (one id per entity across the texts) and surface (text[start:end])."""
+    entity_id (one id per entity across the texts) and surface (text[start:end]). A class noun
+    before a name (حركة حماس، قطاع غزة) is outside the mention, as NER annotation has it, unless
+    `class_nouns` (then the spans are the stage's own)."""
     from helpers.entities.api import tag_entities as tag
 
-    return tag(texts)
+    return tag(texts, class_nouns=class_nouns)
