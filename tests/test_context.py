@@ -24,6 +24,7 @@ from helpers.entities.recognise import (
     model_token_spans,
 )
 from helpers.entities.rules import (
+    accusative,
     common_phrase,
     dual_past_verb,
     find_rule_spans,
@@ -1276,6 +1277,27 @@ def test_a_persons_name_ends_before_a_word_of_lil_or_a_blessing():
     tokens = word_tokens("وكان عثمان رضي الله عنه يقول، وقال حسن نصر الله إن")
     assert person_cut(tokens, Span(1, 4, "PER", "model")) == Span(1, 2, "PER", "model")
     assert person_cut(tokens, Span(8, 11, "PER", "model")) == Span(8, 11, "PER", "model")
+
+
+def test_a_persons_name_ends_before_a_verb_or_an_accusative():
+    tokens = word_tokens(
+        "وكان سعد الحربي ينادي زملاءه، وقال محمد بن سلمان يترأس الاجتماع، وبدا طالباني متضامنا"
+    )
+    spans = [Span(k, k + n, "PER", "model") for k, n in ((1, 3), (6, 4), (12, 2))]
+    assert [person_cut(tokens, s).last for s in spans] == [3, 9, 13]  # سعد الحربي، محمد بن سلمان، طالباني
+    tokens = word_tokens("وقال وارن تراس إن الطبيبة حسن يارا ولاعب الوسط روجر مارتيلا ودي ماريا حضروا")
+    spans = [
+        Span(k, k + 2, "PER", "model")
+        for k, w in enumerate(tokens.folded)
+        if w in ("وارن", "حسن", "روجر", "دي")
+    ]
+    assert [person_cut(tokens, s) for s in spans] == spans
+    assert accusative("متضامنا") and not accusative("مارتيلا") and not accusative("يانغا")
+    assert present_verb("يتقمص") and not present_verb("يتسحاق")
+    assert by_surface("وقالت رئيسة الاحتياطي الفيدرالي جانيت يلين إن الفائدة سترتفع.")["جانيت يلين"] == (
+        "PER",
+        "janet_yellen",
+    )  # a known name whose word reads as a verb (يلين "softens")
 
 
 def test_a_quoted_name_after_an_organisations_kind_is_the_organisation():

@@ -37,6 +37,7 @@ from helpers.entities.rules import (
     next_in_list,
     organisation_complement_end,
     plural_noun,
+    present_verb,
     pronoun_suffixed,
 )
 from helpers.entities.spans import Span, span_text
@@ -668,14 +669,31 @@ def _no_name_goes_on(tokens: WordTokens, k: int) -> bool:
     return word.startswith("لل") or coordinated or blessing or " " in word
 
 
+def _verb_after_name(tokens: WordTokens, k: int) -> bool:
+    """Token k, inside a name the labeller or a rule found, is a verb of the third person (يـ) or
+    an accusative, and no given name (سعد | ينادي، طالباني | متضامنا; not وارن | تراس، حسن |
+    يارا)."""
+    word = tokens.folded[k]
+    verb = (word.startswith("ي") and not word.endswith("ا") and present_verb(word)) or accusative(word)
+    return verb and not tokens.definite[k] and not given_names().match([word], 0)[0]
+
+
 def person_cut(tokens: WordTokens, span: Span) -> Span | None:
     """A person's name ending before its first later word no name goes on with (`_no_name_goes_on`:
-    فيصل بن فهد | للشباب، وانغ | للصحافيين، عثمان | رضي الله عنه); None after an honorific when
+    فيصل بن فهد | للشباب، وانغ | للصحافيين، عثمان | رضي الله عنه), or, unless the gazetteer knows
+    the name (جانيت يلين), before a verb or an accusative (`_verb_after_name`); None after an honorific when
     one word would be left (الأمير نايف | للإسعافات: a programme or institution named after the
     person) or when it starts with a common definite word (المنظمة العربية | للسياحة)."""
     if span.type != "PER":
         return span
-    k = next((k for k in range(span.first + 1, span.last) if _no_name_goes_on(tokens, k)), None)
+    k = next(
+        (
+            k
+            for k in range(span.first + 1, span.last)
+            if _no_name_goes_on(tokens, k) or (not span.alias and _verb_after_name(tokens, k))
+        ),
+        None,
+    )
     if k is None:
         return span
     named_after = k - span.first == 1 and span.first > 0 and tokens.folded[span.first - 1] in HONORIFICS

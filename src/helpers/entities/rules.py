@@ -458,14 +458,14 @@ def has_tanween(raw: str) -> bool:
 
 def accusative(word: str) -> bool:
     """A folded word is an indefinite accusative written without tanween: a frequent word and
-    alef (اهتماما، دعما), not a name ending in alef (رضا، ماريا)."""
+    alef (اهتماما، دعما), or a participle in use (م...) and alef that the word list does not know
+    (متضامنا، محتجا); not a name ending in alef (رضا، ماريا، يانغا)."""
     stem = word[:-1]
-    return (
-        word.endswith("ا")
-        and len(stem) >= 4
-        and word_zipf(stem) >= COMMON
-        and word_zipf(stem) > word_zipf(word)
-    )
+    if not word.endswith("ا") or len(stem) < 4:
+        return False
+    zipf = word_zipf(word)
+    participle = stem.startswith("م") and stem[1] != "ا" and zipf == 0 < word_zipf(stem)
+    return participle or (word_zipf(stem) >= COMMON and word_zipf(stem) > zipf)
 
 
 def spelled_as_given_name(tokens: WordTokens, k: int, form: str) -> bool:
@@ -661,11 +661,18 @@ def future_verb(word: str) -> bool:
     return max(word_zipf(rest), word_zipf(bare)) >= 2.5
 
 
+#: Beginnings of the imperfect of derived verbs (يتفعّل، يتفاعل، يستفعل) in the third person.
+DERIVED_IMPERFECT = ("يت", "يست")
+
+
 def present_verb(word: str) -> bool:
-    """A folded word in use that reads as an imperfect verb, as common in another person (ينضم:
-    تنضم، يقود: تقود; not يونغ: تونغ, nor تومي: يومي "daily"); given names of that shape (يزيد،
-    نجيب) are matched before this test."""
+    """A folded word that reads as an imperfect verb: one in use, as common in another person
+    (ينضم: تنضم، يقود: تقود; not يونغ: تونغ, nor تومي: يومي "daily"), or any word in use of a
+    derived verb's shape (`DERIVED_IMPERFECT`); given names of that shape (يزيد، نجيب) are matched
+    before this test."""
     zipf = word_zipf(word)
+    if len(word) >= 5 and word.startswith(DERIVED_IMPERFECT) and zipf > 0:
+        return True  # يتقمص، يستعيد: words in use of a derived verb's shape (not يتسحاق)
     if len(word) < 4 or word[0] not in IMPERFECT_PREFIXES or zipf < 3.0:
         return False
     return any(abs(word_zipf(other) - zipf) <= 0.5 for other in _other_persons(word))
