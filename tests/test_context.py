@@ -690,6 +690,11 @@ def test_a_city_after_a_match_verb_in_a_sport_article_is_its_club():
         assert city["نجران"] == ("LOC", "najran_sa")
         # a match's verbal noun and its adjective before على (الفوز الودي على)
         assert by_surface("خلال الفوز الودي على نجران" + sport, use_model=use_model)["نجران"][0] == "ORG"
+        # the match's noun with the team's pronoun (بفوزه على)
+        assert (
+            by_surface("واستعاد الهلال توازنه بفوزه على نجران" + sport, use_model=use_model)["نجران"][0]
+            == "ORG"
+        )
     assert by_surface("فاز الهلال على نجران في الانتخابات البلدية.")["نجران"][0] == "LOC"
 
 

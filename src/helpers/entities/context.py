@@ -646,10 +646,12 @@ def clubs_between(tokens: WordTokens, first: int, last: int, and_club_starts: se
 
 
 #: Words a club's name follows in a match report where a city's name would not (فاز نجران على
-#: الهلال، تعادل مع ليون، أمام بورتو): match verbs and their prepositions.
+#: الهلال، تعادل مع ليون، أمام بورتو، بفوزه على كوبنهاغن): match verbs, their nouns (with the
+#: team's pronoun too) and their prepositions.
 MATCH_CUES = _folded(
     "فاز يفوز خسر تعادل واجه يواجه التقى يلتقي هزم تغلب أمام ضد مضيفه ضيفه الفوز فوز الخسارة خسارة التعادل "
-    "مواجهة المواجهة سيلتقي سيواجه سيلاقي يلاقي لاقى"
+    "مواجهة المواجهة سيلتقي سيواجه سيلاقي يلاقي لاقى فوزه فوزها خسارته خسارتها تعادله تعادلها مواجهته "
+    "مواجهتها"
 )
 #: Words a country's national team follows besides the match words: a fixture's verb and a draw's
 #: group (تلعب تنزانيا مع مالاوي، في المجموعة الثانية مع سويسرا، تضم المجموعة المغرب والبحرين).
