@@ -1297,6 +1297,14 @@ def test_a_persons_name_ends_before_a_verb_or_an_accusative():
         if w in ("وارن", "حسن", "روجر", "دي")
     ]
     assert [person_cut(tokens, s) for s in spans] == spans
+    tokens = word_tokens(
+        "وأشاد أحمد قطان سفيرنا بالقاهرة، وقال شينزو آبي وحكومته إن أسامة عبده ومجدي طلبه حضرا"
+    )
+    spans = [Span(k, k + 3, "PER", "model") for k in (1, 6)] + [
+        Span(k, k + 2, "PER", "model") for k in (10, 12)
+    ]
+    # a noun with a pronoun (سفيرنا، وحكومته) ends the name; a family name ending in ه does not
+    assert [person_cut(tokens, s).last for s in spans] == [3, 8, 12, 14]
     assert accusative("متضامنا") and not accusative("مارتيلا") and not accusative("يانغا")
     assert present_verb("يتقمص") and not present_verb("يتسحاق")
     assert by_surface("وقالت رئيسة الاحتياطي الفيدرالي جانيت يلين إن الفائدة سترتفع.")["جانيت يلين"] == (

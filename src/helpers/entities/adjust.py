@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
-from helpers.core.words import fold_token, is_function_word, word_zipf
+from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities import context
 from helpers.entities.gazetteer import Alias, Gazetteer, load_gazetteer, name_tokens, trie_matches
 from helpers.entities.given_names import given_names
@@ -670,11 +670,14 @@ def _no_name_goes_on(tokens: WordTokens, k: int) -> bool:
 
 
 def _verb_after_name(tokens: WordTokens, k: int) -> bool:
-    """Token k, inside a name the labeller or a rule found, is a verb of the third person (يـ) or
-    an accusative, and no given name (سعد | ينادي، طالباني | متضامنا; not وارن | تراس، حسن |
-    يارا)."""
+    """Token k, inside a name the labeller or a rule found, is a verb of the third person (يـ),
+    an accusative or a noun with a pronoun, and no given name (سعد | ينادي، طالباني | متضامنا،
+    أحمد قطان | سفيرنا; not وارن | تراس، حسن | يارا, nor a family name ending in ه: أسامة عبده)."""
     word = tokens.folded[k]
     verb = (word.startswith("ي") and not word.endswith("ا") and present_verb(word)) or accusative(word)
+    raw = strip_diacritics(tokens.raw[k])
+    plain_ha = raw.endswith("ه") and not raw.endswith("ته")  # عبده، طلبه: family names too
+    verb = verb or (not plain_ha and pronoun_suffixed(tokens, k))
     return verb and not tokens.definite[k] and not given_names().match([word], 0)[0]
 
 
