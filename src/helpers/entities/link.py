@@ -180,7 +180,56 @@ def link(
     home = _home_country(docs, linker.gaz)
     _link_rule_mentions(docs, linker, tokens, home)
     _propagate(docs, linker, tokens, sentence_index, home, workers)
+    _names_without_forebears(docs, linker)
     return _tables(docs, linker, sentence_index)
+
+
+#: A person's short name (given name and family name) whose given name is at least this frequent
+#: (Zipf: محمد، أحمد، عبدالله) and family name at least `NAMESAKE_FAMILY_ZIPF` (a large tribe's:
+#: الغامدي، القحطاني) is borne by many: the longer names are not merged into it.
+NAMESAKE_GIVEN_ZIPF = 5.0
+NAMESAKE_FAMILY_ZIPF = 3.5
+
+
+def _common_namesakes(short: tuple[str, ...]) -> bool:
+    """Many persons bear the short name (أحمد الغامدي), going by its words' frequencies."""
+    words = joined_compounds(short)
+    return word_zipf(words[0]) >= NAMESAKE_GIVEN_ZIPF and word_zipf(words[-1]) >= NAMESAKE_FAMILY_ZIPF
+
+
+def _names_without_forebears(docs: list[Document], linker: _Linker) -> None:
+    """One id across the corpus for a person the rules name with and without his forebears'
+    names (عبدالله بن عبدالعزيز الربيعة, عبدالله الربيعة): a rule-built person id with a name whose
+    form without its patronymic chain (`without_patronymics`) is the name of another rule-built
+    id takes that id, unless two such ids share the short name (سلطان بن أحمد القاسمي, سلطان بن
+    محمد القاسمي) or many persons bear it (`_common_namesakes`)."""
+    ids_of_key: dict[str, set[str]] = defaultdict(set)
+    short_of: dict[str, set[str]] = defaultdict(set)  # long id -> keys of its names' short forms
+    for doc in docs:
+        for m in doc.mentions:
+            if m.type != "PER" or not m.entity_id.startswith("per:") or "@" in m.entity_id:
+                continue
+            ids_of_key[linking_key("PER", m.name)].add(m.entity_id)
+            short = without_patronymics(m.name)
+            if short and not _common_namesakes(short):
+                short_of[m.entity_id].add(linking_key("PER", short))
+    longs_of_key: dict[str, set[str]] = defaultdict(set)
+    for eid, keys in short_of.items():
+        for key in keys:
+            longs_of_key[key].add(eid)
+    moved = {}
+    for eid, keys in short_of.items():
+        targets = {t for key in keys if len(longs_of_key[key]) == 1 for t in ids_of_key.get(key, ())} - {eid}
+        if len(targets) == 1 and len(keys) == 1:
+            moved[eid] = targets.pop()
+    for doc in docs:
+        for m in doc.mentions:
+            if m.entity_id in moved:
+                target = moved[m.entity_id]
+                linker.log(
+                    target, m.surface, "patronymic", f"the same name without its forebears' ({m.entity_id})"
+                )
+                m.entity_id = target
 
 
 def _mentions_by_doc(frame: pd.DataFrame) -> tuple[dict[str, list[Mention]], dict[str, list[tuple]]]:
