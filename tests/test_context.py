@@ -3650,3 +3650,14 @@ def test_a_cultural_or_exhibition_centre_is_a_place_a_research_centre_a_body():
 def test_a_company_named_after_a_facility_is_the_company():
     named = by_surface("وقال مدير لشركة مترو جدة إن العمل مستمر في المشروع.")
     assert named["شركة مترو جدة"][0] == "ORG"
+
+
+def test_a_forebears_name_with_allah_and_a_body_before_a_plural_of_persons():
+    named = by_surface("وقال الشيخ مسفر بن غرم الله الخثعمي إن القرية جاهزة، وكان أحمد الله أعلم.")
+    assert named["مسفر بن غرم الله الخثعمي"][0] == "PER"
+    assert "أحمد الله" not in named  # "I thank God"
+    named = by_surface(
+        "ودعت وزارة الشؤون البلدية والقروية والمواطنين إلى التعاون مع وزارة التنمية والتعاون الدولي."
+    )
+    assert named["وزارة الشؤون البلدية والقروية"][0] == "ORG"
+    assert named["وزارة التنمية والتعاون الدولي"][0] == "ORG"

@@ -882,8 +882,10 @@ def _given_name_span(tokens: WordTokens, i: int, clitic: int, covered: list[str 
         if end > j and tokens.definite[end - 1] and not tokens.definite[end] and not after_particle:
             ok = False  # عبدالمحسن الدايل | تحدثا: only a particle goes on after a family name
         if after_particle:  # بن فرحان، آل ثاني، عبد العاطي: any content word, then a family name
-            ok = not is_function_word(word) and not word.isdigit()
-            if ok and not name_particle(tokens, end - 1):
+            # ... whose second word may be الله (بن غرم الله الخثعمي، بن عطا الله)
+            theophoric = word == "الله" and name_particle(tokens, end - 2)
+            ok = theophoric or (not is_function_word(word) and not word.isdigit())
+            if ok and not theophoric and not name_particle(tokens, end - 1):
                 if family_after_patronymic(tokens, end):
                     end += 1  # بن عبدالعزيز | الربيعة، بن إبراهيم | القاضي
                 break
@@ -1442,7 +1444,8 @@ SURNAME_TITLES = _folded("المهندس المهندسة")
 
 def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 4) -> int:
     """End of a phrase of definite words / ل-complements from i (الشؤون الدولية الروسي), a
-    later one joined by و (التجارة والصناعة) unless it heads another body (والحكومة، والهيئة)."""
+    later one joined by و (التجارة والصناعة) unless it heads another body (والحكومة، والهيئة)
+    or is a plural of persons after an adjective (`_persons_after_adjective`)."""
     j = i
     while j < len(tokens) and j - i < max_len and (j == i or tokens.joined(j)) and not covered[j]:
         word = tokens.folded[j]
@@ -1454,10 +1457,20 @@ def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_l
             or word in TITLE_HEADS
             or word in SURNAME_TITLES
             or (coordinated and (word[1:] in STATE_INSTITUTIONS - ADMINISTRATION or word[3:] in ORG_HEADS))
+            or (coordinated and _persons_after_adjective(tokens, j))
         ):
             break  # رئاسة الجمهورية | والحكومة العراقية: و + another body
         j += 1
     return j
+
+
+def _persons_after_adjective(tokens: WordTokens, j: int) -> bool:
+    """Token j, و + a definite word, is a plural of persons after a relational adjective, which
+    no body's name goes on with (الشؤون البلدية والقروية | والمواطنين; not الأسرى والمحررين,
+    whose ى is no adjective's)."""
+    word, before = tokens.folded[j], strip_diacritics(tokens.raw[j - 1])
+    plural = word.endswith(("ين", "ون")) and plural_noun(word[3:-2] + "ون")  # not والتعاون
+    return plural and before.endswith(("ية", "يه", "ي"))
 
 
 #: Words for bodies in general, which no body's name goes on with after و (وزارة الداخلية |
