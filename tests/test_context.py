@@ -406,6 +406,8 @@ def test_gulf_regions_clubs_companies_and_leaders_are_known():
     )
     assert {"hail_region", "qassim_region", "asir_region", "al_bahah_region", "al_jawf_region"} <= known
     assert {"saudi_aramco", "sabic", "hadi"} <= known
+    airlines = ids("وأعلنت شركة النيل للطيران وطيران العربية ومصر للطيران عن رحلات، وقالت جانيت يلين إن")
+    assert {"nile_air", "air_arabia", "egyptair", "janet_yellen"} <= airlines
 
 
 def test_the_labeller_adds_names_no_list_knows_with_a_confidence():
