@@ -1107,6 +1107,8 @@ def test_a_short_name_of_a_known_person_in_the_article_is_that_person():
 def test_a_treaty_is_named_by_its_city_not_by_a_country_party_to_it():
     named = by_surface("ويرفض الكونغرس اتفاق إيران، بعد ربع قرن على اتفاق الطائف.")
     assert named["إيران"] == ("LOC", "iran") and named["اتفاق الطائف"][0] == "MISC"
+    named = by_surface("وجاء إعلان الولايات المتحدة بعد ساعات من صدور إعلان القاهرة.")
+    assert named["الولايات المتحدة"][0] == "LOC" and named["إعلان القاهرة"][0] == "MISC"
     stages = by_surface("وقاد المدرب المنتخب في نهائيات كأس آسيا، ويستعد لتصفيات أمريكا الجنوبية.")
     assert "كأس آسيا" in stages and stages["تصفيات أمريكا الجنوبية"][0] == "MISC"
 

@@ -469,7 +469,7 @@ def event_of_place(
     """Tokens of the event a place's name is part of: an event head before it, and relational
     adjectives or ل-complements after it (up to three words; not a word of time: كأس الخليج |
     الماضية). A treaty is named by the city where it was signed (اتفاق الطائف), not by a
-    `country` party to it (اتفاق إيران "the Iran deal")."""
+    `country` party to it (اتفاق إيران "the Iran deal"), nor is a declaration (`TREATY_HEADS`)."""
     before = first - 1
     if before < 0 or not tokens.joined(first) or not tokens.bare[before] & EVENT_PLACE_HEADS:
         return None
@@ -491,8 +491,10 @@ def event_of_place(
     return before, edition_end(tokens, end)
 
 
-#: Heads of a treaty's name (اتفاق الطائف، معاهدة فرساي).
-TREATY_HEADS = _folded("اتفاق اتفاقية معاهدة الاتفاق الاتفاقية المعاهدة")
+#: Heads of a treaty's or a declaration's name (اتفاق الطائف، معاهدة فرساي، إعلان القاهرة), which
+#: a country's name after them does not make (اتفاق إيران، إعلان الولايات المتحدة "the US
+#: announcement").
+TREATY_HEADS = _folded("اتفاق اتفاقية معاهدة الاتفاق الاتفاقية المعاهدة إعلان")
 #: The second word of the ordinals eleventh to nineteenth (الحادي عشر، الثانية عشرة).
 TEENS = _folded("عشر عشرة")
 
