@@ -2799,7 +2799,8 @@ def test_a_verb_after_a_particle_a_word_like_and_a_fixed_epithet():
         "في جيلجيت بالتيستان."
     )
     assert "أغرى" not in named and "كالجراد" not in named  # "has tempted", "like locusts"
-    assert named["مركز تحفيظ القرآن الكريم"][0] == "ORG" and "بالتيستان" in named
+    # "a Quran memorisation centre": a kind of centre, no name (the labeller decides)
+    assert "مركز تحفيظ القرآن الكريم" not in named and "بالتيستان" in named
 
 
 def test_a_body_many_places_have_is_the_one_of_the_place_its_article_names():
@@ -3665,3 +3666,8 @@ def test_a_forebears_name_with_allah_and_a_body_before_a_plural_of_persons():
     )
     assert named["وزارة الشؤون البلدية والقروية"][0] == "ORG"
     assert named["وزارة التنمية والتعاون الدولي"][0] == "ORG"
+
+
+def test_a_verbal_noun_after_an_organisations_head_is_a_kind_of_body():
+    named = by_surface("وتعمل مدارس تحفيظ القرآن الكريم في المنطقة، وافتتحت مدارس الرياض فرعا جديدا.")
+    assert "مدارس تحفيظ القرآن الكريم" not in named  # Quran schools in general

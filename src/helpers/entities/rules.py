@@ -1825,9 +1825,10 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 if word in MEDIA_HEADS:
                     spans.append(RuleSpan(i + 1, end, "ORG", "org_head", True))
                 else:
-                    # شركة مقاولات: a common noun after the head; the labeller decides
+                    # شركة مقاولات، مدارس تحفيظ: a common or verbal noun after the head; the
+                    # labeller decides
                     named = word in COMMON_NAMED_HEADS or not any(
-                        common_noun(rest) for _, rest in tokens.forms(i + 1)
+                        common_noun(rest) or verbal_noun(rest) for _, rest in tokens.forms(i + 1)
                     )  # (بأمانة) وإخلاص: و + a common noun
                     spans.append(RuleSpan(i, end, "ORG", "org_head", named, clitic))
                 continue
