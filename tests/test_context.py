@@ -8,7 +8,12 @@ import pytest
 from helpers.core.text import split_sentences
 from helpers.core.words import fold_token
 from helpers.entities import extract_entities
-from helpers.entities.adjust import person_cut, person_without_and, persons_listed_between
+from helpers.entities.adjust import (
+    company_by_its_words,
+    person_cut,
+    person_without_and,
+    persons_listed_between,
+)
 from helpers.entities.context import city_reading, state_body
 from helpers.entities.gazetteer import load_gazetteer
 from helpers.entities.link import _club_core, _corpus_surname_word, _lone_names
@@ -3671,3 +3676,10 @@ def test_a_forebears_name_with_allah_and_a_body_before_a_plural_of_persons():
 def test_a_verbal_noun_after_an_organisations_head_is_a_kind_of_body():
     named = by_surface("وتعمل مدارس تحفيظ القرآن الكريم في المنطقة، وافتتحت مدارس الرياض فرعا جديدا.")
     assert "مدارس تحفيظ القرآن الكريم" not in named  # Quran schools in general
+
+
+def test_a_foreign_companys_word_makes_a_company():
+    tokens = word_tokens("وأعلنت ماليزيا ايرلاينز أن الطائرة، وقال جيم كومباني إن")
+    spans = [Span(1, 3, "LOC", "model"), Span(6, 8, "PER", "rule")]
+    assert [company_by_its_words(tokens, s).type for s in spans] == ["ORG", "ORG"]
+    assert company_by_its_words(tokens, Span(1, 2, "LOC", "model")).type == "LOC"  # ماليزيا alone

@@ -737,6 +737,26 @@ def place_by_head(tokens: WordTokens, span: Span) -> Span:
     return replace(span, type="LOC") if facility or venue or district else span
 
 
+#: Words of foreign companies' names in Arabic letters (ماليزيا إيرلاينز، رويال بنك أوف سكوتلند،
+#: جنرال موتورز), folded.
+FOREIGN_COMPANY_WORDS = frozenset(
+    fold_token(w)
+    for w in (
+        "إيرلاينز إيرلاينس إيرويز موتورز موتورس كوربوريشن كوربوريشين ليمتد هولدينغ هولدنغ هولدينج "
+        "جروب غروب إنترناشونال إنترناشيونال تليكوم بتروليوم فارما سيستمز كابيتال بنك أويل كومباني"
+    ).split()
+)
+
+
+def company_by_its_words(tokens: WordTokens, span: Span) -> Span:
+    """A name the labeller or a rule types as a person, place or other whose words after the first
+    include a foreign company's word (`FOREIGN_COMPANY_WORDS`) is a company (ماليزيا إيرلاينز)."""
+    if span.type == "ORG" or span.alias or span.length < 2:
+        return span
+    words = tokens.folded[span.first + 1 : span.last]
+    return replace(span, type="ORG", hint="") if not FOREIGN_COMPANY_WORDS.isdisjoint(words) else span
+
+
 def person_without_and(tokens: WordTokens, span: Span, name_ends: set[int]) -> Span:
     """A person's name in a list, glued to the conjunction و, leaves the و outside (حارس و|سند
     شراحيلي، لويس ناني و|فان بيرسي): its first word is و + a consonant, no given name as a whole,
@@ -790,8 +810,9 @@ def adjusted(
 ) -> Iterator[Span]:
     """A field's chosen spans after the adjustments of this module, in order: a lone given name
     takes its surname (`with_surnames`), then tanween, a word no name goes on with and a list's و
-    cut names (`without_tanween`, `person_cut`, `person_without_and`), a facility and a district
-    named by a rare word are places (`place_by_head`), and a person that reads as a noun and its
+    cut names (`without_tanween`, `person_cut`, `person_without_and`), a foreign company's words
+    make a company (`company_by_its_words`), a facility and a district named by a rare word are
+    places (`place_by_head`), and a person that reads as a noun and its
     adjective is dropped (`number_agreeing`, `accusative_phrase`: (الفريق) مباراتين وديتين،
     تمرينا صباحيا); last, the names left between the persons of a list (`persons_listed_between`)."""
     name_ends = {s.last for s in chosen}
@@ -801,7 +822,9 @@ def adjusted(
         span = span and person_cut(tokens, span)
         if span is None:
             continue
-        span = place_by_head(tokens, person_without_and(tokens, span, name_ends))
+        span = place_by_head(
+            tokens, company_by_its_words(tokens, person_without_and(tokens, span, name_ends))
+        )
         words = tuple(tokens.folded[span.first : span.last])
         if span.type == "PER" and (number_agreeing(words) or accusative_phrase(words)):
             continue
