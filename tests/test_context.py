@@ -3683,3 +3683,10 @@ def test_a_foreign_companys_word_makes_a_company():
     spans = [Span(1, 3, "LOC", "model"), Span(6, 8, "PER", "rule")]
     assert [company_by_its_words(tokens, s).type for s in spans] == ["ORG", "ORG"]
     assert company_by_its_words(tokens, Span(1, 2, "LOC", "model")).type == "LOC"  # ماليزيا alone
+
+
+def test_a_centre_named_by_a_relational_adjective_is_no_administrative_centre():
+    named = by_surface(
+        "وتحديد اللجان لكل مركز انتخابي في منطقة الرياض، وزار المحافظ مركز عرجاء بمحافظة الدوادمي."
+    )
+    assert "مركز انتخابي" not in named and named["مركز عرجاء"][0] == "LOC"

@@ -1359,6 +1359,12 @@ def _common_complement(tokens: WordTokens, i: int) -> bool:
         return True
     if word.endswith(THIRD_PERSON) and pronoun_suffixed(tokens, i, 3.0):
         return True  # خطة محكمة تنفذها: "tight", then a verb with its object (not جمعية خيركم)
+    return relational_adjective(word)
+
+
+def relational_adjective(word: str) -> bool:
+    """A folded indefinite word is the relational adjective of a word in use (انتخابي: انتخاب،
+    حضاري: حضارة)."""
     stem = word[:-1]
     return word.endswith("ي") and len(stem) >= 4 and max(word_zipf(stem), word_zipf(stem + "ه")) >= 3.5
 
@@ -1672,15 +1678,16 @@ BELONGING = _folded("التابع التابعة")
 
 
 def admin_centre(tokens: WordTokens, i: int) -> int:
-    """End of an administrative centre's name after مركز at i: one `rare_place_word`, followed
+    """End of an administrative centre's name after مركز at i: one `rare_place_word` (no
+    `relational_adjective`), followed
     by its governorate or region (مركز عرجاء بمحافظة
     الدوادمي، مركز الكدمي التابع لمحافظة صبيا); i + 1 when the head names no centre (مركز
     التدريب التابع للمؤسسة)."""
     name, after = i + 1, i + 2
     if not tokens.joined(name) or after >= len(tokens) or not tokens.joined(after):
         return i + 1
-    if not rare_place_word(tokens.folded[name]):
-        return i + 1
+    if not rare_place_word(tokens.folded[name]) or relational_adjective(tokens.folded[name]):
+        return i + 1  # مركز انتخابي في منطقة الرياض: "a polling centre"
     unit = bool(tokens.bare[after] & ADMIN_UNITS) and tokens.folded[after][0] == "ب"
     if not unit and tokens.folded[after] == "في":
         unit = after + 1 < len(tokens) and tokens.folded[after + 1] in ADMIN_UNITS
