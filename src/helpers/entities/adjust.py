@@ -684,9 +684,10 @@ def _verb_after_name(tokens: WordTokens, k: int) -> bool:
 def person_cut(tokens: WordTokens, span: Span) -> Span | None:
     """A person's name ending before its first later word no name goes on with (`_no_name_goes_on`:
     فيصل بن فهد | للشباب، وانغ | للصحافيين، عثمان | رضي الله عنه), or, unless the gazetteer knows
-    the name (جانيت يلين), before a verb or an accusative (`_verb_after_name`); None after an honorific when
-    one word would be left (الأمير نايف | للإسعافات: a programme or institution named after the
-    person) or when it starts with a common definite word (المنظمة العربية | للسياحة)."""
+    the name (جانيت يلين), before a verb, an accusative or a noun with a pronoun
+    (`_verb_after_name`); None after an honorific when one word would be left (الأمير نايف |
+    للإسعافات: a programme or institution named after the person) or when it starts with a common
+    definite word (المنظمة العربية | للسياحة)."""
     if span.type != "PER":
         return span
     k = next(
@@ -812,9 +813,9 @@ def adjusted(
     takes its surname (`with_surnames`), then tanween, a word no name goes on with and a list's و
     cut names (`without_tanween`, `person_cut`, `person_without_and`), a foreign company's words
     make a company (`company_by_its_words`), a facility and a district named by a rare word are
-    places (`place_by_head`), and a person that reads as a noun and its
-    adjective is dropped (`number_agreeing`, `accusative_phrase`: (الفريق) مباراتين وديتين،
-    تمرينا صباحيا); last, the names left between the persons of a list (`persons_listed_between`)."""
+    places (`place_by_head`), and a person that reads as a noun and its adjective is dropped
+    (`number_agreeing`, `accusative_phrase`: (الفريق) مباراتين وديتين، تمرينا صباحيا); last, the
+    names left between the persons of a list (`persons_listed_between`)."""
     name_ends = {s.last for s in chosen}
     spans = []
     for span in with_surnames(tokens, chosen, surnames, repeated):

@@ -65,7 +65,7 @@ def _names_alone(gaz: Gazetteer, kind: str, rest: str) -> bool:
     return all(word_zipf(w) <= RARE_NAME_ZIPF for w in words)
 
 
-def name_alone(gaz: Gazetteer, kind: str, surface: str) -> int:
+def _name_alone(gaz: Gazetteer, kind: str, surface: str) -> int:
     """Characters to skip at the start of a mention's `surface` for its name alone: the class
     noun before it, with its proclitic (بنادي الغرافة -> الغرافة); 0 when there is none."""
     first = _FIRST_WORD.match(surface)
@@ -85,7 +85,7 @@ def tag_entities(texts: list[str], *, class_nouns: bool = False) -> pd.DataFrame
     mentions = extract_entities(*texts_as_tables(texts)).entities
     if not class_nouns and len(mentions):
         gaz = load_gazetteer()
-        skip = [name_alone(gaz, k, s) for k, s in zip(mentions["type"], mentions["surface"], strict=True)]
+        skip = [_name_alone(gaz, k, s) for k, s in zip(mentions["type"], mentions["surface"], strict=True)]
         mentions = mentions.assign(
             start=mentions["start"] + skip,
             surface=[s[n:] for s, n in zip(mentions["surface"], skip, strict=True)],

@@ -1678,10 +1678,9 @@ BELONGING = _folded("التابع التابعة")
 
 
 def admin_centre(tokens: WordTokens, i: int) -> int:
-    """End of an administrative centre's name after مركز at i: one `rare_place_word` (no
-    `relational_adjective`), followed
-    by its governorate or region (مركز عرجاء بمحافظة
-    الدوادمي، مركز الكدمي التابع لمحافظة صبيا); i + 1 when the head names no centre (مركز
+    """End of an administrative centre's name after مركز at i: one `rare_place_word` that is no
+    `relational_adjective` (not مركز انتخابي), followed by its governorate or region (مركز عرجاء
+    بمحافظة الدوادمي، مركز الكدمي التابع لمحافظة صبيا); i + 1 when the head names no centre (مركز
     التدريب التابع للمؤسسة)."""
     name, after = i + 1, i + 2
     if not tokens.joined(name) or after >= len(tokens) or not tokens.joined(after):
