@@ -248,5 +248,9 @@ def test_tag_entities_leaves_a_class_noun_outside_the_name():
     got = dict(zip(names["surface"], names["entity_id"], strict=True))
     assert got["حماس"] == "hamas" and got["غزة"] == "gaza_strip" and "الغرافة" in got
     assert "مدينة الملك عبدالعزيز للعلوم والتقنية" in got  # an organisation: جامعة-like, kept whole
-    whole = tag_entities([text], class_nouns=True)
+    whole = tag_entities([text], stage_spans=True)
     assert {"حركة حماس", "قطاع غزة", "نادي الغرافة"} <= set(whole["surface"])
+    text = "وصل الحجاج إلى مكة المكرمة ثم إلى المدينة المنورة."
+    names = tag_entities([text])
+    assert all(text[r.start : r.end] == r.surface for r in names.itertuples())
+    assert {"مكة", "المدينة المنورة"} <= set(names["surface"])  # المدينة alone is no name

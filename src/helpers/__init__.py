@@ -13,13 +13,14 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["tag_entities"]
 
 
-def tag_entities(texts: list[str], *, class_nouns: bool = False) -> pd.DataFrame:
+def tag_entities(texts: list[str], *, stage_spans: bool = False) -> pd.DataFrame:
     """The entity mentions of `texts` (each text one document), linked across them, as the
     entities stage finds them: one row per mention with text_id (the text's position in the
     list), start and end (character offsets into that text), type (PER, LOC, ORG, MISC),
     entity_id (one id per entity across the texts) and surface (text[start:end]). A class noun
-    before a name (حركة حماس، قطاع غزة) is outside the mention, as NER annotation has it, unless
-    `class_nouns` (then the spans are the stage's own)."""
+    before a name (حركة حماس، قطاع غزة) and an honorific epithet after a place's (مكة المكرمة) are
+    outside the mention, as NER annotation has it, unless `stage_spans` (the corpus tables'
+    spans)."""
     from helpers.entities.api import tag_entities as tag
 
-    return tag(texts, class_nouns=class_nouns)
+    return tag(texts, stage_spans=stage_spans)

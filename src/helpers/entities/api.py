@@ -30,7 +30,12 @@ CLASS_NOUNS = {
 #: A name after a class noun that no list knows is a name alone when each of its words is at
 #: most this frequent (Zipf): الغرافة، سياك, not الكهرباء.
 RARE_NAME_ZIPF = 3.3
+#: Honorific epithets after a place's name, which NER annotation leaves outside it as well (مكة
+#: المكرمة: مكة in all 36 of ANERcorp's train part, مشهد المقدسة، النجف الشريف); a place whose name
+#: needs the epithet (المدينة المنورة) is not one the gazetteer knows without it.
+EPITHETS = frozenset(fold_token(w) for w in "المكرمة المقدسة الشريف".split())
 _FIRST_WORD = re.compile(r"\S+\s+")
+_LAST_WORD = re.compile(r"\s+\S+$")
 
 
 def texts_as_tables(texts: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -78,17 +83,32 @@ def _name_alone(gaz: Gazetteer, kind: str, surface: str) -> int:
     return first.end() if _names_alone(gaz, kind, surface[first.end() :]) else 0
 
 
-def tag_entities(texts: list[str], *, class_nouns: bool = False) -> pd.DataFrame:
+def _epithet_after(gaz: Gazetteer, kind: str, surface: str) -> int:
+    """Characters to cut at the end of a place's `surface` for its name alone: an honorific
+    epithet the gazetteer's name of the place is followed by (مكة المكرمة -> مكة); 0 when none."""
+    last = _LAST_WORD.search(surface)
+    if kind != "LOC" or last is None or fold_token(last.group().strip()) not in EPITHETS:
+        return 0
+    alias = gaz.lookup(name_tokens(surface[: last.start()]))
+    known = alias is not None and gaz.entries[alias.entity_id].type == "LOC"
+    return len(last.group()) if known else 0
+
+
+def tag_entities(texts: list[str], *, stage_spans: bool = False) -> pd.DataFrame:
     """One row per mention of `texts` (see `helpers.tag_entities`), sorted by text and offset.
-    A class noun before a name is left out of the mention (حركة حماس -> حماس, with the
-    movement's id) unless `class_nouns`."""
+    A class noun before a name and an honorific epithet after a place's are left out of the
+    mention (حركة حماس -> حماس, with the movement's id; مكة المكرمة -> مكة) unless
+    `stage_spans`."""
     mentions = extract_entities(*texts_as_tables(texts)).entities
-    if not class_nouns and len(mentions):
+    if not stage_spans and len(mentions):
         gaz = load_gazetteer()
-        skip = [_name_alone(gaz, k, s) for k, s in zip(mentions["type"], mentions["surface"], strict=True)]
+        kinds, surfaces = mentions["type"].tolist(), mentions["surface"].tolist()
+        skip = [_name_alone(gaz, k, s) for k, s in zip(kinds, surfaces, strict=True)]
+        cut = [_epithet_after(gaz, k, s) for k, s in zip(kinds, surfaces, strict=True)]
         mentions = mentions.assign(
             start=mentions["start"] + skip,
-            surface=[s[n:] for s, n in zip(mentions["surface"], skip, strict=True)],
+            end=mentions["end"] - cut,
+            surface=[s[n : len(s) - c] for s, n, c in zip(surfaces, skip, cut, strict=True)],
         )
     out = pd.DataFrame(
         {
