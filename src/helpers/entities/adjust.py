@@ -18,6 +18,7 @@ from helpers.entities import context
 from helpers.entities.gazetteer import Alias, Gazetteer, load_gazetteer, name_tokens, trie_matches
 from helpers.entities.given_names import given_names
 from helpers.entities.rules import (
+    CENTRE_HEAD,
     COMMON,
     COMPANY_SUFFIXES,
     FACILITY_KINDS,
@@ -710,9 +711,8 @@ def person_cut(tokens: WordTokens, span: Span) -> Span | None:
 DISTRICT_HEADS = frozenset(fold_token(w) for w in "مديرية".split())
 
 
-#: The head of a centre's name, and the words that make the centre a venue (مركز الملك فهد
-#: الثقافي، مركز الأمير سلطان الحضاري، مركز إكسيل للمعارض), not a body.
-CENTRE = fold_token("مركز")
+#: The words that make a centre (`CENTRE_HEAD`) a venue (مركز الملك فهد الثقافي، مركز الأمير
+#: سلطان الحضاري، مركز إكسيل للمعارض), not a body.
 VENUE_WORDS = frozenset(fold_token(w) for w in "الثقافي الحضاري التجاري للمعارض للمؤتمرات".split())
 
 
@@ -726,7 +726,7 @@ def place_by_head(tokens: WordTokens, span: Span) -> Span:
     facility = span.type in ("ORG", "MISC") and first in FACILITY_KINDS
     venue = (  # مركز الملك فهد الثقافي، مركز إكسيل للمعارض: a centre where things are held
         span.type == "ORG"
-        and first == CENTRE
+        and first == CENTRE_HEAD
         and not VENUE_WORDS.isdisjoint(tokens.folded[span.first : span.last])
     )
     district = (

@@ -55,7 +55,7 @@ def texts_as_tables(texts: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return documents, sentences
 
 
-def _names_alone(gaz: Gazetteer, kind: str, rest: str) -> bool:
+def _stands_alone(gaz: Gazetteer, kind: str, rest: str) -> bool:
     """Whether `rest`, the words after a class noun of a `kind` mention, is a name by itself: a
     name the gazetteer knows of that type (a club's or an outlet's for organisations), or rare
     words."""
@@ -80,7 +80,7 @@ def _name_alone(gaz: Gazetteer, kind: str, surface: str) -> int:
     head = fold_token(first.group().strip())
     if not any(rest in heads for _, rest in proclitic_forms(head)):
         return 0
-    return first.end() if _names_alone(gaz, kind, surface[first.end() :]) else 0
+    return first.end() if _stands_alone(gaz, kind, surface[first.end() :]) else 0
 
 
 def _epithet_after(gaz: Gazetteer, kind: str, surface: str) -> int:

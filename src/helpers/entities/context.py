@@ -647,13 +647,22 @@ def clubs_between(tokens: WordTokens, first: int, last: int, and_club_starts: se
     )
 
 
+#: The nouns of a match's outcome, which a report also gives with the team's pronoun (بفوزه على).
+MATCH_NOUNS = "فوز خسارة تعادل مواجهة"
+
+
+def _with_team_pronoun(nouns: str) -> str:
+    """The nouns with the team's pronoun, ة written ت before it (فوزه، خسارتها)."""
+    stems = [n[:-1] + "ت" if n.endswith("ة") else n for n in nouns.split()]
+    return " ".join(stem + pronoun for stem in stems for pronoun in ("ه", "ها"))
+
+
 #: Words a club's name follows in a match report where a city's name would not (فاز نجران على
 #: الهلال، تعادل مع ليون، أمام بورتو، بفوزه على كوبنهاغن): match verbs, their nouns (with the
-#: team's pronoun too) and their prepositions.
+#: team's pronoun too, `MATCH_NOUNS`) and their prepositions.
 MATCH_CUES = _folded(
-    "فاز يفوز خسر تعادل واجه يواجه التقى يلتقي هزم تغلب أمام ضد مضيفه ضيفه الفوز فوز الخسارة خسارة التعادل "
-    "مواجهة المواجهة سيلتقي سيواجه سيلاقي يلاقي لاقى فوزه فوزها خسارته خسارتها تعادله تعادلها مواجهته "
-    "مواجهتها"
+    "فاز يفوز خسر تعادل واجه يواجه التقى يلتقي هزم تغلب أمام ضد مضيفه ضيفه الفوز الخسارة التعادل "
+    "المواجهة سيلتقي سيواجه سيلاقي يلاقي لاقى " + MATCH_NOUNS + " " + _with_team_pronoun(MATCH_NOUNS)
 )
 #: Words a country's national team follows besides the match words: a fixture's verb and a draw's
 #: group (تلعب تنزانيا مع مالاوي، في المجموعة الثانية مع سويسرا، تضم المجموعة المغرب والبحرين).
