@@ -254,3 +254,70 @@ def test_tag_entities_leaves_a_class_noun_outside_the_name():
     names = tag_entities([text])
     assert all(text[r.start : r.end] == r.surface for r in names.itertuples())
     assert {"مكة", "المدينة المنورة"} <= set(names["surface"])  # المدينة alone is no name
+
+
+def test_tag_entities_leaves_out_descriptions_of_a_states_bodies():
+    """الجيش اللبناني، الحكومة السودانية، مجلس الوزراء describe a body, as NER annotation has it;
+    مجلس الأمن and الكونغرس name one; the corpus tables keep the descriptions."""
+    from helpers import tag_entities
+
+    text = (
+        "وقال الجيش اللبناني إن الحكومة السودانية ومجلس الوزراء ووزارة الدفاع الأمريكية ناقشوا "
+        "قرار مجلس الأمن الدولي، وصوت الكونغرس الأمريكي عليه."
+    )
+    names = tag_entities([text])
+    assert all(text[r.start : r.end] == r.surface for r in names.itertuples())
+    surfaces = set(names["surface"])
+    assert not {"الجيش اللبناني", "الحكومة السودانية", "مجلس الوزراء", "وزارة الدفاع الأمريكية"} & surfaces
+    assert "الكونغرس" in surfaces and any(s.startswith("مجلس الأمن") for s in surfaces)
+    whole = set(tag_entities([text], stage_spans=True)["surface"])
+    assert {"الجيش اللبناني", "الحكومة السودانية", "مجلس الوزراء"} <= whole
+
+
+def test_tag_entities_names_an_event_by_its_place_or_own_name():
+    from helpers import tag_entities
+    from helpers.entities.annotation import event_name
+    from helpers.entities.gazetteer import load_gazetteer
+
+    text = "تأهل الفريق إلى دوري أبطال أوروبا وكأس العالم بعد اتفاق أبوجا."
+    names = tag_entities([text])
+    got = {(r.surface, r.type, r.entity_id) for r in names.itertuples()}
+    assert ("أوروبا", "LOC", "europe") in got and ("أبوجا", "LOC", "abuja_ng") in got
+    assert not {s for s, *_ in got} & {"كأس العالم", "دوري أبطال أوروبا", "اتفاق أبوجا"}
+    assert "كأس العالم" in set(tag_entities([text], stage_spans=True)["surface"])
+    gaz = load_gazetteer()
+    assert event_name(gaz, "MISC", "جائزة نوبل", "misc:x") == (6, 10, "MISC", "misc:x")
+    assert event_name(gaz, "MISC", "الدوري الإسباني", "misc:x")[:2] == (0, 0)  # no name
+    assert event_name(gaz, "MISC", "عاصفة الحزم", "misc:x") is None  # no event's head
+
+
+def test_tag_entities_names_currencies_god_and_religions():
+    """MISC in NER annotation; not a currency's word that is a nationality or a name (الأفغاني،
+    ليون), nor الله in a name, nor a religion's word as an adjective."""
+    from helpers import tag_entities
+
+    text = (
+        "ارتفع الدولار إلى 5 دولار و20 مليون جنيه إسترليني و3 آلاف دولار أمريكي. واعتنق الإسلام "
+        "وقال عبد الله إن شاء الله، وحزب الله والديانة المسيحية. والتقى الأفغاني في ليون."
+    )
+    names = tag_entities([text])
+    misc = [(r.surface, r.entity_id) for r in names.itertuples() if r.type == "MISC"]
+    assert misc == [
+        ("الدولار", "misc:دولار"),
+        ("دولار", "misc:دولار"),
+        ("جنيه إسترليني", "misc:جنيه_استرليني"),
+        ("دولار", "misc:دولار"),
+        ("الإسلام", "misc:الاسلام"),
+        ("الله", "misc:الله"),
+    ]
+    assert "الدولار" not in set(tag_entities([text], stage_spans=True)["surface"])
+
+
+def test_tag_entities_names_a_place_after_a_direction_and_a_team_by_its_place():
+    from helpers import tag_entities
+
+    text = "قصفت الطائرات جنوب لبنان، وفاز منتخب مصر على جنوب أفريقيا."
+    names = tag_entities([text])
+    got = {(r.surface, r.type, r.entity_id) for r in names.itertuples()}
+    assert {("لبنان", "LOC", "lebanon"), ("مصر", "LOC", "egypt")} <= got
+    assert any(s == "جنوب أفريقيا" and t == "LOC" for s, t, _ in got)  # a country's name

@@ -126,7 +126,7 @@ _HUNDREDS = {
     "اربعمئه": 400,
     "خمسمئه": 500,
 }
-_SCALES = {
+SCALES = {
     "الف": 1e3,
     "الاف": 1e3,
     "مليون": 1e6,
@@ -278,8 +278,8 @@ def numbers(text: str, stops: frozenset | None = None) -> list[tuple[float, str,
             i += 1
             continue
         # scale words: "419 الف", "2.5 مليار", "ثلاثه ملايين"
-        while j < n and toks[j][0] in _SCALES:
-            val *= _SCALES[toks[j][0]]
+        while j < n and toks[j][0] in SCALES:
+            val *= SCALES[toks[j][0]]
             j += 1
         unit = ""
         if j < n and toks[j][0] == "%":
