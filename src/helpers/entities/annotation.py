@@ -3,8 +3,9 @@
 `tag_entities` reports names as NER annotation marks them (ANERcorp's, the standard Arabic
 benchmark, counted on its train part); the corpus tables keep the stage's mentions, which serve
 the notebooks' questions (who and what an article names):
-- a class noun before a name stands outside it (حركة حماس -> حماس; `CLASS_NOUNS`), and so does an
-  honorific epithet after a place (مكة المكرمة -> مكة; `EPITHETS`);
+- a class noun or a direction before a name stands outside it (حركة حماس -> حماس، جنوب لبنان ->
+  لبنان; `CLASS_NOUNS`), and so does an honorific epithet after a place (مكة المكرمة -> مكة;
+  `EPITHETS`); a team is its place (منتخب مصر -> مصر);
 - a description of a state's body is no name (الجيش اللبناني، الحكومة السودانية، مجلس الوزراء,
   O in about 220 of 226 and in all 33 of their occurrences there), where the stage names the body;
 - a competition, treaty or prize is named by its place or its own name alone (دوري أبطال أوروبا ->
@@ -25,6 +26,7 @@ from helpers.core.words import fold_token, proclitic_forms, word_zipf
 from helpers.entities import context, rules
 from helpers.entities.gazetteer import Gazetteer, load_gazetteer, name_tokens
 from helpers.entities.given_names import given_names
+from helpers.entities.rules import WordTokens
 from helpers.entities.spans import word_tokens
 from helpers.stories.textfacts import SCALES
 
@@ -68,8 +70,8 @@ _LAST_WORD = re.compile(r"\s+\S+$")
 
 def _stands_alone(gaz: Gazetteer, kind: str, rest: str) -> bool:
     """Whether `rest`, the words after a class noun of a `kind` mention, is a name by itself: a
-    name the gazetteer knows of that type (a club's or an outlet's for organisations), or rare
-    words."""
+    name the gazetteer knows of that type (a club's or an outlet's for organisations, any for an
+    event's), or rare words."""
     words = name_tokens(rest)
     if not words:
         return False
@@ -187,23 +189,28 @@ def currency_names() -> dict[str, frozenset[tuple[str, ...]]]:
     }
 
 
-def _number_before(folded: list[str], k: int) -> bool:
-    """Token k follows a number written in digits (و20) or a scale word (مليون، آلاف)."""
-    return k > 0 and (folded[k - 1][-1:].isdigit() or folded[k - 1] in SCALES)
+def _number_before(tokens: WordTokens, k: int) -> bool:
+    """Token k follows a number written in digits (و20) or a scale word, its dual too (مليون،
+    آلاف، ومليوني)."""
+    if k == 0:
+        return False
+    if tokens.folded[k - 1][-1:].isdigit():
+        return True
+    return any(w in SCALES or (w[-1:] in ("ا", "ي") and w[:-1] in SCALES) for _, w in tokens.forms(k - 1))
 
 
-def _currency_end(folded: list[str], k: int, word: str, definite: bool) -> int | None:
+def _currency_end(tokens: WordTokens, k: int, word: str, definite: bool) -> int | None:
     """End token of a currency name at token k, whose folded word without proclitic is `word`:
     a currency's name with the article (الدولار، اليورو), or one after a number (مليون دولار),
     with the rest of its CLDR name when that is no nationality (جنيه إسترليني; not دولار |
     أمريكي, as NER annotation has it); None when there is none."""
     names = currency_names()
     base = word[2:] if definite else word
-    if base not in names or not (definite or _number_before(folded, k)):
+    if base not in names or not (definite or _number_before(tokens, k)):
         return None
     gaz = load_gazetteer()
     for rest in sorted(names[base], key=len, reverse=True):
-        after = tuple(folded[k + 1 : k + 1 + len(rest)])
+        after = tuple(tokens.folded[k + 1 : k + 1 + len(rest)])
         if rest and after == rest and not gaz.nationality("ال" + rest[-1].removeprefix("ال")):
             return k + 1 + len(rest)
     return k + 1
@@ -218,7 +225,7 @@ def misc_names(text: str) -> list[tuple[int, int, str]]:
     for k in range(len(folded)):
         for clitic, word in tokens.forms(k):
             definite = word.startswith("ال")
-            end = _currency_end(folded, k, word, definite)
+            end = _currency_end(tokens, k, word, definite)
             before = {rest for _, rest in tokens.forms(k - 1)} if k > 0 and tokens.joined(k) else set()
             if end is None and word == GOD and not clitic and not _theophoric(before):
                 end = k + 1
