@@ -3690,3 +3690,12 @@ def test_a_centre_named_by_a_relational_adjective_is_no_administrative_centre():
         "وتحديد اللجان لكل مركز انتخابي في منطقة الرياض، وزار المحافظ مركز عرجاء بمحافظة الدوادمي."
     )
     assert "مركز انتخابي" not in named and named["مركز عرجاء"][0] == "LOC"
+
+
+def test_a_club_named_like_a_word_is_the_club_after_a_match_word_in_a_sport_text():
+    """فوز الأهلي، مرمى الشباب، مواجهة النصر: in a sport text the match's words name the club,
+    as the verbs do (فاز الأهلي); outside sport the words stay words (فوز الشباب بالجائزة)."""
+    assert by_surface("ما يؤكد أن فوز الأهلي بالمباراة يبدأ من الدفاع.")["الأهلي"][1] == "al_ahli_sa"
+    assert by_surface("سجل هدفين في مرمى الشباب خلال المباراة.")["الشباب"][1] == "al_shabab_sa"
+    assert by_surface("يتدرب الفريق على الملعب استعدادا لمواجهة النصر.")["النصر"][1] == "al_nassr"
+    assert "الشباب" not in by_surface("احتفل الأهالي بفوز الشباب بجائزة الإبداع في المعرض.")

@@ -572,15 +572,15 @@ NATIONAL_TEAMS = _folded("منتخب منتخبنا منتخبات")
 
 
 def club_supported(tokens: WordTokens, first: int) -> bool:
-    """A club cue among the three words before the name, in its clause (نادي الهلال، فاز
-    الهلال على النصر، تعادل مع النصر), and no national team's head right before it (لاعبي منتخب
-    الشباب)."""
+    """A club cue (`CLUB_SUPPORT`) among the three words before the name, in its clause (نادي
+    الهلال، فاز الهلال على النصر، تعادل مع النصر، فوز الأهلي، مرمى الشباب), and no national team's
+    head right before it (لاعبي منتخب الشباب)."""
     if first > 0 and tokens.joined(first) and tokens.bare[first - 1] & NATIONAL_TEAMS:
         return False
     k = first
     while k > 0 and first - k < 3 and tokens.joined(k):
         k -= 1
-        if tokens.bare[k] & CLUB_CUES:
+        if tokens.bare[k] & CLUB_SUPPORT:
             return True
     return False
 
@@ -676,6 +676,9 @@ MATCH_LINKS = _folded("على مع")
 #: Words right before a club's name that a person's name does not follow with a nationality
 #: after it (أمام فولفسبورغ الألماني، نادي أتالانتا الإيطالي، نظيره أودينيزي الإيطالي).
 CLUB_NAMERS = CLUB_CUES | MATCH_CUES | _folded("نظيره منافسه خصمه")
+#: Words a club's bare name follows in an article about sport (`club_supported`): the club cues,
+#: the match words and the words of a match's place in it (مرمى الهلال، مباراة الأهلي، لقاء النصر).
+CLUB_SUPPORT = CLUB_NAMERS | _folded("مرمى شباك مباراة لقاء")
 
 
 def club_by_rare_name(tokens: WordTokens, covered: list[str | None], sport: bool) -> list[tuple[int, int]]:
