@@ -3699,3 +3699,16 @@ def test_a_club_named_like_a_word_is_the_club_after_a_match_word_in_a_sport_text
     assert by_surface("سجل هدفين في مرمى الشباب خلال المباراة.")["الشباب"][1] == "al_shabab_sa"
     assert by_surface("يتدرب الفريق على الملعب استعدادا لمواجهة النصر.")["النصر"][1] == "al_nassr"
     assert "الشباب" not in by_surface("احتفل الأهالي بفوز الشباب بجائزة الإبداع في المعرض.")
+
+
+def test_a_place_or_body_inside_a_longer_bodys_name_is_the_body():
+    """A head named with its field, a name inside and the field: the body (مركز أسرى فلسطين
+    للدراسات، صندوق الأمم المتحدة للسكان); not a time's ل-phrase, a relative clause's, nor what a
+    known company does."""
+    got = by_surface("وقال مركز أسرى فلسطين للدراسات إن عدد الأسرى ارتفع.")
+    assert got["مركز أسرى فلسطين للدراسات"][0] == "ORG" and "فلسطين" not in got
+    got = by_surface("توقع صندوق الأمم المتحدة للسكان زيادة عدد سكان العالم.")
+    assert got["صندوق الأمم المتحدة للسكان"][0] == "ORG" and "الأمم المتحدة" not in got
+    got = by_surface("حصلت على منحة من شركة سابك للسنة الخامسة على التوالي.")
+    assert got["سابك"][1] == "sabic"
+    assert by_surface("ارتفعت أرباح شركة فيسبوك للتواصل الاجتماعي.")["فيسبوك"][1] == "facebook"

@@ -22,6 +22,7 @@ from helpers.entities.rules import (
     COMMON,
     COMPANY_SUFFIXES,
     FACILITY_KINDS,
+    FIELD_NAMED_HEADS,
     HONORIFICS,
     LETTER_NAMES,
     NATIONAL_TEAM_RULE,
@@ -34,6 +35,7 @@ from helpers.entities.rules import (
     and_word,
     conjunction,
     has_tanween,
+    named_body_complement_end,
     nationality_after,
     next_in_list,
     organisation_complement_end,
@@ -552,6 +554,69 @@ def companies_named_after(tokens: WordTokens, spans: list[Span]) -> list[Span]:
             end += 1
         end = organisation_complement_end(tokens, end)
         out.append(Span(head, end, "ORG", "rule", clitic, rule="org_named", score=span.score))
+    return out
+
+
+#: Words of a body's name between its head and a name inside it, at most (`bodies_around_names`).
+BODY_AROUND_WORDS = 2
+
+
+def _body_head_before(tokens: WordTokens, first: int, taken: list[bool]) -> tuple[int, int, str] | None:
+    """(token, proclitic length, folded head) of a body's head named with its field
+    (`rules.FIELD_NAMED_HEADS`) up to `BODY_AROUND_WORDS` free words before token `first`, in
+    one phrase (no function word, no other name between)."""
+    k = first - 1
+    while k >= 0 and first - 1 - k <= BODY_AROUND_WORDS and tokens.joined(k + 1) and not taken[k]:
+        head = next(((c, rest) for c, rest in tokens.forms(k) if rest in FIELD_NAMED_HEADS), None)
+        if head is not None:
+            return k, head[0], head[1]
+        if is_function_word(tokens.folded[k]):
+            return None
+        k -= 1
+    return None
+
+
+#: Heads of a company's name, after which a company the gazetteer knows and a ل-phrase are the
+#: company and what it does (شركة فيسبوك للتواصل الاجتماعي), not another body's name.
+COMPANY_WORDS = frozenset(fold_token(w) for w in ("شركة", "مجموعة"))
+#: Relative pronouns: a ل-phrase they go on from is the sentence's (لشركة سابك للثقة | التي).
+RELATIVES = frozenset(fold_token(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
+#: Nouns of time, whose ل-phrase is the sentence's (للسنة الخامسة على التوالي، للعام الثاني).
+TIME_NOUNS = frozenset(fold_token(w) for w in "سنة عام شهر أسبوع يوم موسم فترة مرة دورة سنوات".split())
+
+
+def _complement_of_the_sentence(tokens: WordTokens, first: int, end: int) -> bool:
+    """The ل-phrase at tokens [first, end) is the sentence's, not a body's field: a time's
+    (للسنة الخامسة، للعام) or one a relative clause goes on from (للثقة التي)."""
+    return tokens.folded[first][2:] in TIME_NOUNS or (end < len(tokens) and tokens.folded[end] in RELATIVES)
+
+
+def bodies_around_names(tokens: WordTokens, spans: list[Span]) -> list[Span]:
+    """A name inside a longer body's name is the body: a head named with its field, up to
+    `BODY_AROUND_WORDS` words, a name a source found (a place, a company, a person) and its
+    nationality, then the body's field (`rules.named_body_complement_end`, not a purpose clause:
+    للمشاركة في; `_complement_of_the_sentence`): مركز أسرى فلسطين للدراسات، صندوق الأمم المتحدة
+    للسكان; not a company the gazetteer knows after شركة (`COMPANY_WORDS`)."""
+    taken = [False] * len(tokens)
+    for span in spans:
+        taken[span.first : span.last] = [True] * (span.last - span.first)
+    out = []
+    for span in spans:
+        found = _body_head_before(tokens, span.first, taken) if span.type != "MISC" else None
+        end = span.last
+        if found is not None and end < len(tokens) and nationality_after(tokens, end):
+            end += 1
+        body_end = named_body_complement_end(tokens, found[2], end, [None] * len(tokens)) if found else end
+        if found is None or body_end == end or any(taken[end:body_end]):
+            out.append(span)
+            continue
+        known_company = span.source == "gazetteer" and span.type == "ORG" and found[2] in COMPANY_WORDS
+        if known_company or _complement_of_the_sentence(tokens, end, body_end):
+            out.append(span)  # شركة فيسبوك | للتواصل الاجتماعي: what the company does
+            continue
+        head, clitic, _ = found
+        out.append(Span(head, body_end, "ORG", "rule", clitic, rule="body_around_name"))
+        taken[head:body_end] = [True] * (body_end - head)
     return out
 
 

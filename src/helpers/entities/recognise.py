@@ -19,6 +19,7 @@ from helpers.entities.adjust import (
     adjusted,
     as_club,
     beside_places,
+    bodies_around_names,
     club_names_throughout,
     clubs_throughout,
     companies_named_after,
@@ -608,7 +609,7 @@ def _recognise(
     chosen = _select(chosen + [Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
     chosen = with_given_name_before(tokens, with_known_surname(tokens, chosen, gaz))
     chosen = _without_adjectives_of_orgs(
-        tokens, companies_named_after(tokens, with_patronymics(tokens, chosen))
+        tokens, bodies_around_names(tokens, companies_named_after(tokens, with_patronymics(tokens, chosen)))
     )
     taken = [False] * len(tokens)
     for span in chosen:

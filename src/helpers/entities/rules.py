@@ -1775,7 +1775,7 @@ def _family_name_end(tokens: WordTokens, i: int, covered: list[str | None]) -> i
     return end
 
 
-def _named_body_complement_end(tokens: WordTokens, head: str, end: int, covered: list[str | None]) -> int:
+def named_body_complement_end(tokens: WordTokens, head: str, end: int, covered: list[str | None]) -> int:
     """End of a body's name that ends before token `end` with its ل-complement
     (`organisation_complement_end`: جمعية زمزم | للخدمات الصحية التطوعية) when its head is one of
     `FIELD_NAMED_HEADS`; not a purpose clause (للمشاركة في) or a year (للعام 2014) nor over words
@@ -1826,7 +1826,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 end = max(end, _foreign_run(tokens, end, covered))
             if end > i + 1:
                 end = _construct_end(tokens, end, covered)
-                end = _named_body_complement_end(tokens, word, end, covered)  # جمعية زمزم | للخدمات الصحية
+                end = named_body_complement_end(tokens, word, end, covered)  # جمعية زمزم | للخدمات الصحية
                 end = _facility_kind_end(tokens, word, end, covered)  # مستشفى إمبابة | العام
                 if word in MEDIA_HEADS:
                     spans.append(RuleSpan(i + 1, end, "ORG", "org_head", True))
@@ -1840,7 +1840,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
                 continue
             end = _named_after(tokens, i + 1, covered) if word in NAMED_ORG_HEADS else i + 1
             if end > i + 1:
-                end = _named_body_complement_end(tokens, word, end, covered)  # مركز الملك فهد | للأورام
+                end = named_body_complement_end(tokens, word, end, covered)  # مركز الملك فهد | للأورام
                 spans.append(RuleSpan(i, end, "ORG", "org_named", True, clitic))
                 continue
             end = _defined_phrase(tokens, i + 1, covered)
