@@ -3712,3 +3712,11 @@ def test_a_place_or_body_inside_a_longer_bodys_name_is_the_body():
     got = by_surface("حصلت على منحة من شركة سابك للسنة الخامسة على التوالي.")
     assert got["سابك"][1] == "sabic"
     assert by_surface("ارتفعت أرباح شركة فيسبوك للتواصل الاجتماعي.")["فيسبوك"][1] == "facebook"
+
+
+def test_a_hotels_name_ends_with_its_city():
+    got = by_surface("نزل الوفد في فندق مكارم الرياض أمس.")
+    assert got["فندق مكارم الرياض"][0] == "LOC" and "الرياض" not in got
+    assert "فندق هيلتون جدة" in by_surface("أقيم الحفل في فندق هيلتون جدة.", use_model=True)
+    for text in ("نزل في فندق في جدة.", "تظاهروا أمام فندق شيراتون وسط صنعاء.", "هجوم على فندق بمدينة سوسة."):
+        assert not any(s.startswith("فندق") for s in by_surface(text)), text

@@ -620,6 +620,47 @@ def bodies_around_names(tokens: WordTokens, spans: list[Span]) -> list[Span]:
     return out
 
 
+#: Heads of a hotel's name, which may end with its city (فندق مكارم الرياض، منتجع شذا الجبيل).
+HOTEL_HEADS = frozenset(fold_token(w) for w in ("فندق", "منتجع"))
+
+
+#: Words of where a hotel stands, no part of its name (فندق شيراتون | وسط صنعاء).
+WHERE_WORDS = frozenset(fold_token(w) for w in "وسط قرب داخل خارج شمال جنوب شرق غرب".split())
+
+
+def _not_a_brand_word(tokens: WordTokens, k: int) -> bool:
+    """Token k is no word of a hotel's brand: a function word, a number, a word of where it
+    stands, or a preposition and a word in use (بمدينة)."""
+    word = tokens.folded[k]
+    prepositional = any(c and word[0] in "بلك" and word_zipf(rest) >= 3.0 for c, rest in tokens.forms(k))
+    return is_function_word(word) or not word.isalpha() or word in WHERE_WORDS or prepositional
+
+
+def hotels_with_their_city(tokens: WordTokens, spans: list[Span]) -> list[Span]:
+    """A city the gazetteer knows after a hotel's head and one or two words of its brand is the
+    end of the hotel's name, a place (فندق مكارم الرياض، فندق هيلتون جدة; not فندق في جدة)."""
+    out: list[Span] = []
+    for span in spans:
+        head = None
+        if span.type == "LOC" and span.source == "gazetteer" and not span.clitic:
+            k = span.first - 1
+            while k >= 0 and span.first - k <= 3 and tokens.joined(k + 1):
+                clitic = next((c for c, rest in tokens.forms(k) if rest in HOTEL_HEADS), None)
+                if clitic is not None:
+                    head = (k, clitic) if k < span.first - 1 else None
+                    break
+                if _not_a_brand_word(tokens, k):
+                    break
+                k -= 1
+        if head is None:
+            out.append(span)
+            continue
+        while out and out[-1].last > head[0]:
+            out.pop()  # the brand's own span (هيلتون) is part of the hotel's name
+        out.append(Span(head[0], span.last, "LOC", "rule", head[1], rule="hotel_city"))
+    return out
+
+
 def with_given_name_before(tokens: WordTokens, spans: list[Span]) -> list[Span]:
     """A person's span right after بن / بنت takes the word before them, which no title is (a
     title is followed by a name, not by بن): that word is the given name, even one that is a

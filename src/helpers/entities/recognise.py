@@ -23,6 +23,7 @@ from helpers.entities.adjust import (
     club_names_throughout,
     clubs_throughout,
     companies_named_after,
+    hotels_with_their_city,
     lone_surnames,
     number_agreeing,
     persons_named_throughout,
@@ -608,9 +609,9 @@ def _recognise(
     # CAMeL's spans only fill what the other sources left
     chosen = _select(chosen + [Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
     chosen = with_given_name_before(tokens, with_known_surname(tokens, chosen, gaz))
-    chosen = _without_adjectives_of_orgs(
-        tokens, bodies_around_names(tokens, companies_named_after(tokens, with_patronymics(tokens, chosen)))
-    )
+    chosen = companies_named_after(tokens, with_patronymics(tokens, chosen))
+    chosen = hotels_with_their_city(tokens, bodies_around_names(tokens, chosen))
+    chosen = _without_adjectives_of_orgs(tokens, chosen)
     taken = [False] * len(tokens)
     for span in chosen:
         for k in range(span.first, span.last):
