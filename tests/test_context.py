@@ -3720,3 +3720,21 @@ def test_a_hotels_name_ends_with_its_city():
     assert "فندق هيلتون جدة" in by_surface("أقيم الحفل في فندق هيلتون جدة.", use_model=True)
     for text in ("نزل في فندق في جدة.", "تظاهروا أمام فندق شيراتون وسط صنعاء.", "هجوم على فندق بمدينة سوسة."):
         assert not any(s.startswith("فندق") for s in by_surface(text)), text
+
+
+def test_car_makers_parties_and_missions_the_press_names():
+    """Car makers, Israel's parties, UN missions and Arab outlets are in the gazetteer; a
+    surname that is a company's name is the person's after his given name (هاريسون فورد), and a
+    word in use is no company (أودى بحياة، أبناء جيلي)."""
+    got = by_surface(
+        "وقال زعيم الليكود إن قوات اليونيفيل باقية، وصعد سهم بيجو وتستمر قناة روتانا بعرض المسلسل."
+    )
+    assert {got[s][1] for s in ("الليكود", "قوات اليونيفيل", "بيجو", "روتانا")} == {
+        "likud",
+        "unifil",
+        "peugeot",
+        "rotana",
+    }
+    assert by_surface("قدمت شركة فورد نصائح للسائقين.")["شركة فورد"][1] == "ford"
+    assert "ford" not in ids("وقال الممثل هاريسون فورد إن الفيلم ناجح.")
+    assert not ids("التفجير الذي أودى بحياة العشرات لم يعرفه أبناء جيلي.") & {"audi", "geely"}
