@@ -3738,3 +3738,10 @@ def test_car_makers_parties_and_missions_the_press_names():
     assert by_surface("قدمت شركة فورد نصائح للسائقين.")["شركة فورد"][1] == "ford"
     assert "ford" not in ids("وقال الممثل هاريسون فورد إن الفيلم ناجح.")
     assert not ids("التفجير الذي أودى بحياة العشرات لم يعرفه أبناء جيلي.") & {"audi", "geely"}
+
+
+def test_a_federations_name_goes_on_with_its_second_sport():
+    got = by_surface(
+        "وأعلن الاتحاد السعودي للبلياردو والسنوكر عن بطولة، وحضر الاتحاد السعودي للسباحة والمنتخب."
+    )
+    assert "الاتحاد السعودي للبلياردو والسنوكر" in got and "الاتحاد السعودي للسباحة" in got

@@ -32,6 +32,7 @@ from helpers.entities.rules import (
     ORG_HEADS,
     PHRASE_STOPS,
     ROAD,
+    SPORT_WORDS,
     TITLE_HEADS,
     TITLE_LINKS,
     WordTokens,
@@ -798,7 +799,22 @@ def federation_sport_end(tokens: WordTokens, first: int, last: int) -> int:
         sport = tokens.folded[end - 1]
     while end < len(tokens) and end - last < 3 and _agreeing(tokens, end, sport):
         end += 1
+    if end < len(tokens) and tokens.joined(end) and _another_sport(tokens.folded[end]):
+        end += 1  # للبلياردو | والسنوكر، للسباحة | والغوص
     return end
+
+
+#: Below this Zipf a word after و that ends a federation's sport is a second sport (والسنوكر).
+SECOND_SPORT_ZIPF = 4.0
+
+
+def _another_sport(word: str) -> bool:
+    """A folded word is و + a second sport of a federation's name: و + ال + a sport's word or a
+    rare word, not a plural (والمنتخب، واللاعبين)."""
+    rest = word[1:]
+    if not word.startswith("وال") or len(word) < 6 or rest.endswith(("ين", "ون")):
+        return False
+    return rest in SPORT_WORDS or word_zipf(rest) < SECOND_SPORT_ZIPF
 
 
 def _agreeing(tokens: WordTokens, k: int, noun: str) -> bool:
