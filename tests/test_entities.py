@@ -272,6 +272,8 @@ def test_tag_entities_leaves_out_descriptions_of_a_states_bodies():
     assert "الكونغرس" in surfaces and any(s.startswith("مجلس الأمن") for s in surfaces)
     whole = set(tag_entities([text], stage_spans=True)["surface"])
     assert {"الجيش اللبناني", "الحكومة السودانية", "مجلس الوزراء"} <= whole
+    text = "وأبقى مجلس الاحتياطي الاتحادي أسعار الفائدة دون تغيير."
+    assert "مجلس الاحتياطي الاتحادي" in set(tag_entities([text])["surface"])  # one body's name
 
 
 def test_tag_entities_names_an_event_by_its_place_or_own_name():
@@ -312,6 +314,8 @@ def test_tag_entities_names_currencies_god_and_religions():
         ("الله", "misc:الله"),
     ]
     assert "الدولار" not in set(tag_entities([text], stage_spans=True)["surface"])
+    gold = tag_entities(["بلغ سعر الذهب 1100 دولار للأوقية."])
+    assert list(gold.loc[gold["type"] == "MISC", "surface"]) == ["دولار"]  # the ounce is a unit
 
 
 def test_tag_entities_names_a_place_after_a_direction_and_a_team_by_its_place():

@@ -64,6 +64,9 @@ EVENT_HEADS = rules.COMPETITION_HEADS | context.TREATY_HEADS | {fold_token("جا
 GOD = fold_token("الله")
 #: Religions, by their names (MISC in NER annotation; not as an adjective: الديانة المسيحية).
 RELIGIONS = frozenset(fold_token(w) for w in "الإسلام الاسلام المسيحية اليهودية البوذية الهندوسية".split())
+#: Words of CLDR's currency names that the press uses for a unit (أوقية: the ounce of gold far
+#: more often than Mauritania's ouguiya).
+UNIT_WORDS = frozenset({fold_token("أوقية")})
 _FIRST_WORD = re.compile(r"\S+\s+")
 _LAST_WORD = re.compile(r"\s+\S+$")
 
@@ -129,8 +132,9 @@ def epithet_after(gaz: Gazetteer, kind: str, surface: str) -> int:
 def described_body(gaz: Gazetteer, kind: str, surface: str, entity_id: str) -> bool:
     """A mention that describes a state's body rather than naming it: its institution and the
     state's adjective (الجيش اللبناني، الحكومة السودانية، القوات المسلحة المصرية) or a body every
-    state has in common words (مجلس الوزراء), with the state's adjective (وزارة الدفاع الأمريكية)
-    or not known to the gazetteer as a name (not مجلس الأمن)."""
+    state has, its head and one common word (مجلس الوزراء) not known to the gazetteer as a name
+    (not مجلس الأمن), or those and the state's adjective (وزارة الدفاع الأمريكية); a longer name
+    is one body's (مجلس الاحتياطي الاتحادي)."""
     words = name_tokens(surface)
     if kind != "ORG" or len(words) < 2:
         return False
@@ -143,9 +147,9 @@ def described_body(gaz: Gazetteer, kind: str, surface: str, entity_id: str) -> b
             return True
     if words[0] not in DESCRIBED_HEADS or not context.state_body(words):
         return False
-    if gaz.country_adjective(words[-1]):
+    if len(words) == 3 and gaz.country_adjective(words[-1]):
         return True  # وزارة الدفاع الأمريكية, however well the gazetteer knows it
-    return entity_id not in gaz.entries and gaz.lookup(words) is None
+    return len(words) == 2 and entity_id not in gaz.entries and gaz.lookup(words) is None
 
 
 def event_name(gaz: Gazetteer, kind: str, surface: str, entity_id: str) -> tuple[int, int, str, str] | None:
@@ -172,8 +176,8 @@ def event_name(gaz: Gazetteer, kind: str, surface: str, entity_id: str) -> tuple
 @lru_cache(maxsize=1)
 def currency_names() -> dict[str, frozenset[tuple[str, ...]]]:
     """CLDR's Arabic currency names (ISO codes; X codes, gold and drawing rights, left out) by
-    their first word, folded, where that word is no given name, no nationality and no other name
-    the gazetteer knows (not مارك، أفغاني، سول): دولار -> {(أمريكي,), (كندي,) ...}."""
+    their first word, folded, where that word is no given name, no nationality, no other name
+    the gazetteer knows and no unit (not مارك، أفغاني، سول، أوقية): دولار -> {(أمريكي,) ...}."""
     gaz = load_gazetteer()
     names: dict[str, set[tuple[str, ...]]] = {}
     for code, name in Locale("ar").currencies.items():
@@ -186,6 +190,7 @@ def currency_names() -> dict[str, frozenset[tuple[str, ...]]]:
         if not given_names().match([word], 0)[0]
         and gaz.lookup((word,)) is None
         and not gaz.nationality("ال" + word)
+        and word not in UNIT_WORDS
     }
 
 
