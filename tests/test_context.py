@@ -3738,6 +3738,11 @@ def test_car_makers_parties_and_missions_the_press_names():
     assert by_surface("قدمت شركة فورد نصائح للسائقين.")["شركة فورد"][1] == "ford"
     assert "ford" not in ids("وقال الممثل هاريسون فورد إن الفيلم ناجح.")
     assert not ids("التفجير الذي أودى بحياة العشرات لم يعرفه أبناء جيلي.") & {"audi", "geely"}
+    assert ids("نشر المقطع على الفيسبوك واليوتيوب وتداولوه عبر الواتس اب.") == {
+        "facebook",
+        "youtube",
+        "whatsapp",
+    }
 
 
 def test_a_federations_name_goes_on_with_its_second_sport():
