@@ -3750,3 +3750,9 @@ def test_a_federations_name_goes_on_with_its_second_sport():
         "وأعلن الاتحاد السعودي للبلياردو والسنوكر عن بطولة، وحضر الاتحاد السعودي للسباحة والمنتخب."
     )
     assert "الاتحاد السعودي للبلياردو والسنوكر" in got and "الاتحاد السعودي للسباحة" in got
+
+
+def test_a_known_bodys_own_countrys_adjective_is_no_part_of_its_name():
+    """جماعة الحوثي | اليمنية is the Houthis, whom the gazetteer places in Yemen."""
+    got = by_surface("وقالت جماعة الحوثي اليمنية إن قواتها تقدمت.")
+    assert got["جماعة الحوثي"][1] == "houthis" and "جماعة الحوثي اليمنية" not in got

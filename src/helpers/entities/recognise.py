@@ -1198,12 +1198,18 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
 
 def _own_nationality(tokens: WordTokens, gaz: Gazetteer, span: Span) -> bool:
     """The nationality after a known body is its own: the gazetteer names the body with it
-    (الصفاقسي | التونسي، السد | القطري; not النصر | الإماراتي, another club than the Saudi one)."""
+    (الصفاقسي | التونسي، السد | القطري; not النصر | الإماراتي, another club than the Saudi one), or
+    it is the country the gazetteer places the body in (جماعة الحوثي | اليمنية)."""
     if span.alias is None or span.last >= len(tokens):
         return False
     name = (*tokens.name(span.first, span.last, span.clitic), tokens.folded[span.last])
     alias = gaz.lookup(name)
-    return alias is not None and alias.entity_id == span.alias.entity_id
+    if alias is not None and alias.entity_id == span.alias.entity_id:
+        return True
+    entry = gaz.entries[span.alias.entity_id]
+    country = gaz.country_of(tokens.folded[span.last])
+    home = entry.in_country or entry.country
+    return bool(home) and country is not None and gaz.entries[country].iso == home
 
 
 def _camel_token_spans(
