@@ -3756,3 +3756,10 @@ def test_a_known_bodys_own_countrys_adjective_is_no_part_of_its_name():
     """جماعة الحوثي | اليمنية is the Houthis, whom the gazetteer places in Yemen."""
     got = by_surface("وقالت جماعة الحوثي اليمنية إن قواتها تقدمت.")
     assert got["جماعة الحوثي"][1] == "houthis" and "جماعة الحوثي اليمنية" not in got
+
+
+def test_a_towns_name_without_its_article_is_a_word_and_with_it_is_the_town():
+    """GeoNames' bare forms of definite names are words (طائف "one circling the Kaaba", سويدية
+    "Swedish"); a definite name written with ه for ة is still the place (الدوحه)."""
+    assert not ids("تصل الطاقة الاستيعابية إلى 107 آلاف طائف في الساعة، وفق دراسة سويدية.")
+    assert by_surface("التقى نظيره القطري في الدوحه أمس.")["الدوحه"][1] == "doha"

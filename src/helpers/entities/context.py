@@ -243,15 +243,21 @@ def lookalike(
     tokens: WordTokens, first: int, last: int, clitic: int, names: tuple[str, ...], by_frequency: bool = True
 ) -> bool:
     """A one-word place name that is also an ordinary word: written with ه where every spelling
-    of the name has ة (جده "his grandfather" for جدة), or read whole while a proclitic + a
+    of the name has ة and no article (جده "his grandfather" for جدة; not الدوحه), or read whole while a proclitic + a
     clearly more frequent word reads it too (بعقوبة: ب + عقوبة), or (`by_frequency`) a frequent
     word itself (سيول floods, بورصة stock exchange)."""
     if last - first != 1:
         return False
     raw = tokens.raw[first]
-    if _HEH.search(raw) and names and all(_TEH_MARBUTA.search(n.split()[-1]) for n in names if n):
-        return True
     word = dict(tokens.forms(first)).get(clitic, tokens.folded[first])
+    definite = word.startswith("ال")  # الدوحه: the article takes no pronoun after the word
+    if (
+        _HEH.search(raw)
+        and not definite
+        and names
+        and all(_TEH_MARBUTA.search(n.split()[-1]) for n in names if n)
+    ):
+        return True
     if not clitic and tokens.proclitic_word(first, LOOKALIKE_ZIPF):
         return True
     return by_frequency and _ordinary(word) and not tokens.definite[first]

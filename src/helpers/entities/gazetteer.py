@@ -459,8 +459,9 @@ def _geonames(exclude: set[str]) -> tuple[list[Entry], dict[str, str]]:
                 continue
             best[tokens] = (city["population"], str(city["geonameid"]))
             names.append(alt)
-        # "رقة" beside "الرقة": the form without the article is an ordinary noun
-        names = [n for n in names if "ال" + n not in names]
+        # "رقة" beside "الرقة", "طائف" beside "الطائف": the form without the article is an
+        # ordinary noun, even where the definite form was left out as a frequent word
+        names = [n for n in names if "ال" + n not in city["alternatenames"]]
         if not names:
             continue
         eid = f"{_slug(city['name'])}_{city['countrycode'].lower()}"
