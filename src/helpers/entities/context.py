@@ -243,9 +243,9 @@ def lookalike(
     tokens: WordTokens, first: int, last: int, clitic: int, names: tuple[str, ...], by_frequency: bool = True
 ) -> bool:
     """A one-word place name that is also an ordinary word: written with ه where every spelling
-    of the name has ة and no article (جده "his grandfather" for جدة; not الدوحه), or read whole while a proclitic + a
-    clearly more frequent word reads it too (بعقوبة: ب + عقوبة), or (`by_frequency`) a frequent
-    word itself (سيول floods, بورصة stock exchange)."""
+    of the name has ة and no article (جده "his grandfather" for جدة; not الدوحه), or read whole
+    while a proclitic + a clearly more frequent word reads it too (بعقوبة: ب + عقوبة), or
+    (`by_frequency`) a frequent word itself (سيول floods, بورصة stock exchange)."""
     if last - first != 1:
         return False
     raw = tokens.raw[first]
