@@ -250,16 +250,16 @@ def misc_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+#: Words that make a name with الله after them besides given names: عبد الله، حزب الله.
+_THEOPHORIC_HEADS = rules.NAME_PARTICLES | {fold_token("حزب")}
+
+
 def _theophoric(before: set[str]) -> bool:
     """الله after a word of these readings ends a name (عبد الله، ونصر الله، وحزب الله)."""
     names = given_names()
     return any(
         w in _THEOPHORIC_HEADS or names.match([w], 0)[0] or names.match([w, GOD], 0)[0] for w in before
     )
-
-
-#: Words that make a name with الله after them besides given names: عبد الله، حزب الله.
-_THEOPHORIC_HEADS = rules.NAME_PARTICLES | {fold_token("حزب")}
 
 
 def _name_start(raw: str, clitic: int, word: str) -> int:

@@ -53,10 +53,10 @@ def tag_entities(texts: list[str], *, stage_spans: bool = False) -> pd.DataFrame
 
 
 def _as_annotated(rows: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
-    """The stage's mentions `rows` as NER annotation marks names: class nouns and epithets outside,
-    descriptions of a state's bodies left out, a team by its place, events
-    named by their place or own name alone, and the
-    currencies, God and religions the texts name added where no mention stands."""
+    """The stage's mentions `rows` as NER annotation marks names: class nouns and epithets
+    outside, descriptions of a state's bodies left out, a team by its place, events by their
+    place or own name alone, and the currencies, God and religions the texts name added where no
+    mention stands."""
     gaz = load_gazetteer()
     kept = []
     for text_id, start, end, kind, eid, surface in rows.itertuples(index=False):
