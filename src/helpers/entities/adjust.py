@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
@@ -561,24 +561,22 @@ def companies_named_after(tokens: WordTokens, spans: list[Span]) -> list[Span]:
 BODY_AROUND_WORDS = 2
 
 
-def _body_head_before(tokens: WordTokens, first: int, taken: list[bool]) -> tuple[int, int, str] | None:
-    """(token, proclitic length, folded head) of a body's head named with its field
-    (`rules.FIELD_NAMED_HEADS`) up to `BODY_AROUND_WORDS` free words before token `first`, in
-    one phrase (no function word, no other name between)."""
+def _head_before(
+    tokens: WordTokens, first: int, heads: frozenset[str], stop: Callable[[int], bool]
+) -> tuple[int, int, str] | None:
+    """(token, proclitic length, folded head) of a head among `heads` up to `BODY_AROUND_WORDS`
+    words before token `first`, in one phrase: the words between joined and none `stop`."""
     k = first - 1
-    while k >= 0 and first - 1 - k <= BODY_AROUND_WORDS and tokens.joined(k + 1) and not taken[k]:
-        head = next(((c, rest) for c, rest in tokens.forms(k) if rest in FIELD_NAMED_HEADS), None)
+    while k >= 0 and first - 1 - k <= BODY_AROUND_WORDS and tokens.joined(k + 1):
+        head = next(((c, rest) for c, rest in tokens.forms(k) if rest in heads), None)
         if head is not None:
             return k, head[0], head[1]
-        if is_function_word(tokens.folded[k]):
+        if stop(k):
             return None
         k -= 1
     return None
 
 
-#: Heads of a company's name, after which a company the gazetteer knows and a ل-phrase are the
-#: company and what it does (شركة فيسبوك للتواصل الاجتماعي), not another body's name.
-COMPANY_WORDS = frozenset(fold_token(w) for w in ("شركة", "مجموعة"))
 #: Relative pronouns: a ل-phrase they go on from is the sentence's (لشركة سابك للثقة | التي).
 RELATIVES = frozenset(fold_token(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
 #: Nouns of time, whose ل-phrase is the sentence's (للسنة الخامسة على التوالي، للعام الثاني).
@@ -596,13 +594,19 @@ def bodies_around_names(tokens: WordTokens, spans: list[Span]) -> list[Span]:
     `BODY_AROUND_WORDS` words, a name a source found (a place, a company, a person) and its
     nationality, then the body's field (`rules.named_body_complement_end`, not a purpose clause:
     للمشاركة في; `_complement_of_the_sentence`): مركز أسرى فلسطين للدراسات، صندوق الأمم المتحدة
-    للسكان; not a company the gazetteer knows after شركة (`COMPANY_WORDS`)."""
+    للسكان; not a company the gazetteer knows after شركة (`COMPANY_HEADS`): what it does."""
     taken = [False] * len(tokens)
     for span in spans:
         taken[span.first : span.last] = [True] * (span.last - span.first)
+
+    def stop(k: int) -> bool:
+        return taken[k] or is_function_word(tokens.folded[k])
+
     out = []
     for span in spans:
-        found = _body_head_before(tokens, span.first, taken) if span.type != "MISC" else None
+        found = _head_before(tokens, span.first, FIELD_NAMED_HEADS, stop) if span.type != "MISC" else None
+        if found is not None and taken[found[0]]:
+            found = None
         end = span.last
         if found is not None and end < len(tokens) and nationality_after(tokens, end):
             end += 1
@@ -610,7 +614,7 @@ def bodies_around_names(tokens: WordTokens, spans: list[Span]) -> list[Span]:
         if found is None or body_end == end or any(taken[end:body_end]):
             out.append(span)
             continue
-        known_company = span.source == "gazetteer" and span.type == "ORG" and found[2] in COMPANY_WORDS
+        known_company = span.source == "gazetteer" and span.type == "ORG" and found[2] in COMPANY_HEADS
         if known_company or _complement_of_the_sentence(tokens, end, body_end):
             out.append(span)  # شركة فيسبوك | للتواصل الاجتماعي: what the company does
             continue
@@ -622,10 +626,8 @@ def bodies_around_names(tokens: WordTokens, spans: list[Span]) -> list[Span]:
 
 #: Heads of a hotel's name, which may end with its city (فندق مكارم الرياض، منتجع شذا الجبيل).
 HOTEL_HEADS = frozenset(fold_token(w) for w in ("فندق", "منتجع"))
-
-
 #: Words of where a hotel stands, no part of its name (فندق شيراتون | وسط صنعاء).
-WHERE_WORDS = frozenset(fold_token(w) for w in "وسط قرب داخل خارج شمال جنوب شرق غرب".split())
+WHERE_WORDS = context.PLACE_PARTS | frozenset(fold_token(w) for w in "قرب داخل خارج".split())
 
 
 def _not_a_brand_word(tokens: WordTokens, k: int) -> bool:
@@ -641,23 +643,15 @@ def hotels_with_their_city(tokens: WordTokens, spans: list[Span]) -> list[Span]:
     end of the hotel's name, a place (فندق مكارم الرياض، فندق هيلتون جدة; not فندق في جدة)."""
     out: list[Span] = []
     for span in spans:
-        head = None
+        found = None
         if span.type == "LOC" and span.source == "gazetteer" and not span.clitic:
-            k = span.first - 1
-            while k >= 0 and span.first - k <= 3 and tokens.joined(k + 1):
-                clitic = next((c for c, rest in tokens.forms(k) if rest in HOTEL_HEADS), None)
-                if clitic is not None:
-                    head = (k, clitic) if k < span.first - 1 else None
-                    break
-                if _not_a_brand_word(tokens, k):
-                    break
-                k -= 1
-        if head is None:
+            found = _head_before(tokens, span.first, HOTEL_HEADS, lambda k: _not_a_brand_word(tokens, k))
+        if found is None or found[0] == span.first - 1:  # no brand: فندق | جدة
             out.append(span)
             continue
-        while out and out[-1].last > head[0]:
+        while out and out[-1].last > found[0]:
             out.pop()  # the brand's own span (هيلتون) is part of the hotel's name
-        out.append(Span(head[0], span.last, "LOC", "rule", head[1], rule="hotel_city"))
+        out.append(Span(found[0], span.last, "LOC", "rule", found[1], rule="hotel_city"))
     return out
 
 

@@ -401,9 +401,11 @@ def common_noun_use(tokens: WordTokens, k: int, clitic: int) -> bool:
     return k > 0 and tokens.folded[k - 1] in DEMONSTRATIVES and not clitic and tokens.joined(k)
 
 
+#: Directions of a place's part (جنوب لبنان، وسط صنعاء).
+PLACE_DIRECTIONS = _folded("جنوب شمال شرق غرب وسط")
 #: Words for a part of a place, which a masculine adjective after the place describes (ريف حمص
 #: الشرقي، جنوب لبنان).
-PLACE_PARTS = _folded("ريف جنوب شمال شرق غرب وسط ضواحي أطراف محيط جنوبي شمالي شرقي غربي")
+PLACE_PARTS = PLACE_DIRECTIONS | _folded("ريف ضواحي أطراف محيط جنوبي شمالي شرقي غربي")
 
 
 def city_with_masculine_adjective(tokens: WordTokens, first: int, last: int, nationality) -> bool:
