@@ -13,6 +13,7 @@ from helpers.entities.adjust import (
     person_cut,
     person_without_and,
     persons_listed_between,
+    without_verbal_noun,
 )
 from helpers.entities.context import city_reading, state_body
 from helpers.entities.gazetteer import load_gazetteer
@@ -1291,6 +1292,29 @@ def test_a_persons_name_ends_before_a_word_of_lil_or_a_blessing():
     tokens = word_tokens("وكان عثمان رضي الله عنه يقول، وقال حسن نصر الله إن")
     assert person_cut(tokens, Span(1, 4, "PER", "model")) == Span(1, 2, "PER", "model")
     assert person_cut(tokens, Span(8, 11, "PER", "model")) == Span(8, 11, "PER", "model")
+
+
+def test_a_persons_name_ends_before_an_age():
+    tokens = word_tokens(
+        "وأصيب علي دوابشة ابن العام، وأنطونيو ابن الـ22 عاما، وعبد الرحمن ابن التاسعة، وفاطمة الستينية، "
+        "ووصل عبدالله الثاني ابن الحسين وأحمد ابن الخطاب"
+    )
+    starts = [
+        k
+        for k, w in enumerate(tokens.folded)
+        if w in ("علي", "وانطونيو", "وعبد", "وفاطمه", "عبدالله", "واحمد")
+    ]
+    lengths = (4, 4, 4, 2, 4, 3)
+    cut = [person_cut(tokens, Span(k, k + n, "PER", "model")) for k, n in zip(starts, lengths, strict=True)]
+    assert [s.last - s.first for s in cut] == [2, 1, 2, 1, 4, 3]  # a father's name stays
+
+
+def test_a_verbal_noun_spelled_like_a_given_name_is_no_name():
+    tokens = word_tokens("وفي حال عدم توفيق مورا في المباراة، ويخشى من عدم نجاح الخطة، واستقبل توفيق مورا")
+    mora, najah, guest = (Span(k, k + n, "PER", "rule") for k, n in ((3, 2), (10, 1), (13, 2)))
+    assert without_verbal_noun(tokens, mora) == Span(4, 5, "PER", "rule")
+    assert without_verbal_noun(tokens, najah) is None
+    assert without_verbal_noun(tokens, guest) == guest
 
 
 def test_a_persons_name_ends_before_a_verb_or_an_accusative():

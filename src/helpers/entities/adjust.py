@@ -44,6 +44,7 @@ from helpers.entities.rules import (
     pronoun_suffixed,
 )
 from helpers.entities.spans import Span, span_text
+from helpers.timeline.timex.words import lexicon
 
 
 def clubs_throughout(
@@ -759,15 +760,41 @@ BLESSING_VERBS = frozenset(
 )
 
 
+#: Words for a child, which an age may follow instead of a father's name (ابن التاسعة).
+CHILD_WORDS = frozenset(fold_token(w) for w in "ابن ابنة بنت".split())
+#: Nouns of time that give an age after a child's word (ابن العام، ابنة الأشهر الستة).
+AGE_NOUNS = frozenset(fold_token(w) for w in "العام السنة السنتين العامين الشهر الشهرين الأشهر".split())
+
+
+def _number_word(word: str) -> bool:
+    """A folded word is a number: digits, or a cardinal or ordinal number word of the temporal
+    lexicon, with or without the article (ال22، التاسعه، الاربع)."""
+    numbers = lexicon()
+    bare = word[2:] if word.startswith("ال") else word
+    return bare.isdigit() or bare in numbers.cardinals or word in numbers.ordinals
+
+
+def age_word(tokens: WordTokens, k: int) -> bool:
+    """Token k gives a person's age, no name: a child's word before a number or a noun of time
+    (علي دوابشة | ابن العام، أنطونيو | ابن الـ22، عبد الرحمن | ابن التاسعة), or a decade's
+    adjective (فاطمة | الستينية "in her sixties", الثلاثيني)."""
+    word = tokens.folded[k]
+    if word in CHILD_WORDS and k + 1 < len(tokens) and tokens.joined(k + 1):
+        nxt = tokens.folded[k + 1]
+        return nxt in AGE_NOUNS or _number_word(nxt)
+    decade = word[2:].removesuffix("ه").removesuffix("ي") if word.startswith("ال") else ""
+    return decade.endswith("ين") and decade in lexicon().cardinals
+
+
 def _no_name_goes_on(tokens: WordTokens, k: int) -> bool:
     """Token k ends a person's name before it: ل or و + the article, which no name has
-    (للصحافيين; روبينهو | والبورتريكي هيكتور راموس, مستشفى الملك سعود | والأسياح: a list), or a
-    blessing: its verb before الله (محمد | صلى الله عليه وسلم) or its ligature (محمد | ﷺ, which
-    folds to several words)."""
+    (للصحافيين; روبينهو | والبورتريكي هيكتور راموس, مستشفى الملك سعود | والأسياح: a list), a
+    person's age (`age_word`), or a blessing: its verb before الله (محمد | صلى الله عليه وسلم) or
+    its ligature (محمد | ﷺ, which folds to several words)."""
     word = tokens.folded[k]
     blessing = word in BLESSING_VERBS and k + 1 < len(tokens) and tokens.folded[k + 1] == "الله"
     coordinated = word.startswith("وال") and len(word) >= 6 and not given_names().match([word], 0)[0]
-    return word.startswith("لل") or coordinated or blessing or " " in word
+    return word.startswith("لل") or coordinated or blessing or " " in word or age_word(tokens, k)
 
 
 def _verb_after_name(tokens: WordTokens, k: int) -> bool:
@@ -804,6 +831,23 @@ def person_cut(tokens: WordTokens, span: Span) -> Span | None:
     named_after = k - span.first == 1 and span.first > 0 and tokens.folded[span.first - 1] in HONORIFICS
     common = tokens.definite[span.first] and word_zipf(tokens.folded[span.first]) >= COMMON
     return None if span.alias or named_after or common else replace(span, last=k, hint="")
+
+
+#: Nouns whose complement is a verbal noun, which may be spelled like a given name (في حال
+#: عدم | توفيق مورا: "if Mora does not succeed").
+VERBAL_NOUN_HEADS = frozenset(fold_token(w) for w in ("عدم",))
+
+
+def without_verbal_noun(tokens: WordTokens, span: Span) -> Span | None:
+    """A person's name found by its given name right after a noun that takes a verbal noun
+    (`VERBAL_NOUN_HEADS`) starts after that word (عدم توفيق | مورا), or is none when the word was
+    all of it; a name the gazetteer knows is kept."""
+    first = span.first
+    if span.type != "PER" or span.alias or first == 0 or not tokens.joined(first):
+        return span
+    if span.clitic or all(form not in VERBAL_NOUN_HEADS for _, form in tokens.forms(first - 1)):
+        return span
+    return replace(span, first=first + 1, hint="") if span.last - first > 1 else None
 
 
 #: Heads of a district's name (مديرية حيس، مديرية مكيراس in Yemen) that also head a directorate's
@@ -910,8 +954,9 @@ def adjusted(
     tokens: WordTokens, chosen: list[Span], surnames: set[str], repeated: set[str]
 ) -> Iterator[Span]:
     """A field's chosen spans after the adjustments of this module, in order: a lone given name
-    takes its surname (`with_surnames`), then tanween, a word no name goes on with and a list's و
-    cut names (`without_tanween`, `person_cut`, `person_without_and`), a foreign company's words
+    takes its surname (`with_surnames`), then tanween, a word no name goes on with, a verbal
+    noun's head and a list's و cut names (`without_tanween`, `person_cut`, `without_verbal_noun`,
+    `person_without_and`), a foreign company's words
     make a company (`company_by_its_words`), a facility and a district named by a rare word are
     places (`place_by_head`), and a person that reads as a noun and its adjective is dropped
     (`number_agreeing`, `accusative_phrase`: (الفريق) مباراتين وديتين، تمرينا صباحيا); last, the
@@ -921,6 +966,7 @@ def adjusted(
     for span in with_surnames(tokens, chosen, surnames, repeated):
         span = without_tanween(tokens, span)
         span = span and person_cut(tokens, span)
+        span = span and without_verbal_noun(tokens, span)
         if span is None:
             continue
         span = place_by_head(
