@@ -1266,6 +1266,16 @@ def test_a_quote_after_a_works_noun_is_its_title_whatever_names_it_holds():
     assert named.get("تشي زي يونج", ("PER",))[0] != "MISC"
 
 
+def test_a_works_title_names_the_work_even_when_it_is_a_places_name():
+    named = by_surface(
+        'عرض فيلم "وجدة" ثم فيلم «كازابلانكا»، وقدم برنامجا جديدا بعنوان «حكايات»، '
+        "ضمن مشروع «قناة السويس الجديدة» الذي افتتح."
+    )
+    assert named["وجدة"][0] == named["كازابلانكا"][0] == named["حكايات"][0] == "MISC"
+    assert "جدة" not in named
+    assert named["قناة السويس الجديدة"] == ("LOC", "new_suez_canal")  # a project may be its place
+
+
 def test_a_nationality_describes_a_proper_name_but_qualifies_a_shared_designation():
     named = by_surface(
         "فاز ريال مدريد الإسباني، وأعلن البنك الأهلي الكويتي أرباحه، وأعلنت شركة بوينج الأمريكية صفقة."

@@ -58,6 +58,7 @@ from helpers.entities.rules import (
     ORG_KINDS,
     PHRASE_STOPS,
     PLACE_HEADS,
+    QUOTED_TITLE_RULE,
     RARE,
     THIRD_PERSON,
     TITLE_HEADS,
@@ -69,6 +70,7 @@ from helpers.entities.rules import (
     ali_is_preposition,
     and_before_name,
     apposition,
+    art_work_title,
     clear_future_verb,
     clearly_commoner,
     common_noun,
@@ -599,7 +601,7 @@ def _recognise(
         RuleSpan(a, b, "ORG", "club_rare_name", True, context.listed_club_and(tokens, a)) for a, b in clubs
     ]
     rule_spans += find_rule_spans(tokens, covered, capital_of)
-    spans = _quoted_names_confirmed(known, rule_spans)
+    spans = _quoted_names_confirmed(_outside_titles(tokens, known, rule_spans), rule_spans)
     unconfirmed = []
     for r in rule_spans:
         span = Span(r.first, r.last, r.type, "rule", r.clitic, None, r.rule, r.hint, head=r.head)
@@ -632,6 +634,24 @@ def _without_adjectives_of_orgs(tokens: WordTokens, spans: list[Span]) -> list[S
         s
         for s in spans
         if not (s.type == "LOC" and context.nisba_after_org(tokens, s.first, s.last, s.clitic, org_at))
+    ]
+
+
+def _outside_titles(tokens: WordTokens, known: list[Span], rule_spans: list[RuleSpan]) -> list[Span]:
+    """Gazetteer spans that are not inside a quoted title (`QUOTED_TITLE_RULE`), which names the
+    work, not the place in it (فيلم «كازابلانكا»، برنامج «القاهرة اليوم»); a project's or a
+    campaign's title may be the place it builds (مشروع «قناة السويس الجديدة»), but not a part of
+    it or a word read after a proclitic (ديوان «وحي البيضاء»)."""
+    titles = [r for r in rule_spans if r.rule == QUOTED_TITLE_RULE]
+    return [
+        s
+        for s in known
+        if not any(
+            t.first <= s.first
+            and s.last <= t.last
+            and (art_work_title(tokens, t.first) or s.clitic or (s.first, s.last) != (t.first, t.last))
+            for t in titles
+        )
     ]
 
 
@@ -857,7 +877,7 @@ RULES_OVER_MODEL = frozenset(
         "club_place",
         "club_nationality",
         "club_rare_name",
-        "quoted_title",
+        QUOTED_TITLE_RULE,
         "place_edition",
         "place_head",
         NATIONAL_TEAM_RULE,

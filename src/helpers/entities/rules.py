@@ -125,9 +125,35 @@ def _place_adjective(word: str) -> bool:
 
 #: Performers after بطولة "starring" (بطولة الفنان ...), not a competition.
 PERFORMERS = _folded("الفنان الفنانة الفنانين الفنانات النجم النجمة النجوم المطرب المطربة الممثلة الممثلين")
-#: Nouns before a quoted title of a work, programme or campaign (مسلسل «فاروق»، برنامج "أمومتي بلس").
-_WORKS = "مسلسل فيلم برنامج مسرحية رواية كتاب ديوان ألبوم أغنية قصيدة حملة مشروع مسابقة"
-WORK_HEADS = _folded(" ".join(f"{w} ال{w}" for w in _WORKS.split()))
+
+
+def _work_nouns(words: str) -> frozenset[str]:
+    """The nouns, folded, with the article and in the accusative (قدم برنامجا)."""
+    return _folded(
+        " ".join(f"{w} ال{w}" + ("" if w.endswith(("ة", "ء")) else f" {w}ا") for w in words.split())
+    )
+
+
+#: Nouns before a quoted title of a work of art or a programme (مسلسل «فاروق»، برنامج "أمومتي بلس"),
+#: whose title names the work even when it is a place's name (فيلم «كازابلانكا»).
+ART_WORK_HEADS = _work_nouns("مسلسل فيلم برنامج مسرحية رواية كتاب ديوان ألبوم أغنية قصيدة")
+#: Those of a quoted title of a work, programme, campaign, project or competition.
+WORK_HEADS = ART_WORK_HEADS | _work_nouns("حملة مشروع مسابقة")
+#: Words between a work's noun and its quoted title (برنامجا جديدا بعنوان «حكايات»).
+TITLE_LEADS = _folded("بعنوان عنوانه جديد جديدا جديدة الجديد الجديدة")
+#: The rule that reads a quoted title after a work's noun: the whole quote is the name.
+QUOTED_TITLE_RULE = "quoted_title"
+
+
+def art_work_title(tokens: WordTokens, first: int) -> bool:
+    """The quoted title at token `first` follows the noun of a work of art or a programme
+    (`ART_WORK_HEADS`), perhaps through `TITLE_LEADS` (برنامجا جديدا بعنوان «حكايات»)."""
+    k = first - 1
+    while k > 0 and tokens.folded[k] in TITLE_LEADS:
+        k -= 1
+    return tokens.is_(k, ART_WORK_HEADS)
+
+
 #: Heads of cities and administrative units, whose names are seldom common words (villages'
 #: and mountains' often are: قرية حاكمة، جبل حبشي).
 UNIT_HEADS = _folded("مدينة محافظة ولاية إقليم مقاطعة ممر")
@@ -2488,10 +2514,13 @@ def _event_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
         if covered[i] or i + 1 >= len(tokens):
             continue
         if tokens.is_(i, WORK_HEADS):
-            end = _quoted(tokens, i + 1, 6)
+            k = i + 1
+            while k < min(len(tokens), i + 3) and tokens.joined(k) and tokens.folded[k] in TITLE_LEADS:
+                k += 1
+            end = _quoted(tokens, k, 6)
             # the whole quote is the title, whatever names are inside it; after مدير المشروع, a person
-            if end > i + 1 and not tokens.is_(i - 1, TITLE_HEADS):
-                spans.append(RuleSpan(i + 1, end, "MISC", "quoted_title", True))
+            if end > k and not tokens.is_(i - 1, TITLE_HEADS):
+                spans.append(RuleSpan(k, end, "MISC", QUOTED_TITLE_RULE, True))
             continue
         descriptor = tokens.is_(i, EVENT_DESCRIPTORS)
         quoted_only = tokens.is_(i, QUOTED_EVENT_HEADS)
