@@ -326,3 +326,18 @@ def test_tag_entities_names_a_place_after_a_direction_and_a_team_by_its_place():
     got = {(r.surface, r.type, r.entity_id) for r in names.itertuples()}
     assert {("لبنان", "LOC", "lebanon"), ("مصر", "LOC", "egypt")} <= got
     assert any(s == "جنوب أفريقيا" and t == "LOC" for s, t, _ in got)  # a country's name
+
+
+def test_a_stadium_is_named_by_its_head_and_tagged_without_it():
+    from helpers import tag_entities
+
+    text = (
+        "أقيمت المباراة على ملعب الإمارات في لندن، ثم على ملعب فيسنتي كالديرون، "
+        "وفي استاد القاهرة وملعب تشيلسي."
+    )
+    stage = {(r.surface, r.type) for r in tag_entities([text], stage_spans=True).itertuples()}
+    assert {("ملعب الإمارات", "LOC"), ("ملعب فيسنتي كالديرون", "LOC")} <= stage
+    assert ("الإمارات", "LOC") not in stage  # not the country
+    assert {("القاهرة", "LOC"), ("تشيلسي", "ORG")} <= stage  # a city or a club stays itself
+    tagged = {(r.surface, r.type) for r in tag_entities([text]).itertuples()}
+    assert {("الإمارات", "MISC"), ("فيسنتي كالديرون", "MISC")} <= tagged

@@ -19,6 +19,7 @@ from helpers.entities.gazetteer import Alias, Gazetteer, load_gazetteer, name_to
 from helpers.entities.given_names import given_names
 from helpers.entities.rules import (
     CENTRE_HEAD,
+    CLUB_NAME_HEADS,
     COMMON,
     COMPANY_SUFFIXES,
     FACILITY_KINDS,
@@ -653,6 +654,34 @@ def hotels_with_their_city(tokens: WordTokens, spans: list[Span]) -> list[Span]:
         while out and out[-1].last > found[0]:
             out.pop()  # the brand's own span (هيلتون) is part of the hotel's name
         out.append(Span(found[0], span.last, "LOC", "rule", found[1], rule="hotel_city"))
+    return out
+
+
+#: Heads of a stadium's name (ملعب الإمارات، استاد سانتياغو برنابيو).
+STADIUM_HEADS = frozenset(fold_token(w) for w in "ملعب استاد ستاد إستاد".split())
+
+
+def stadiums_named(tokens: WordTokens, spans: list[Span]) -> list[Span]:
+    """A name right after a stadium's head that reads as a person or a country, or that only the
+    labeller found (not a club's with its head), is the stadium's name, a place with its head
+    (ملعب الإمارات: not the country, استاد سانتياغو برنابيو: not Santiago, ملعب كالديرون, ملعب
+    ثاني بن جاسم). A city or a club there stays itself (استاد القاهرة، ملعب تشيلسي)."""
+    gaz = load_gazetteer()
+    out: list[Span] = []
+    for span in spans:
+        first = span.first
+        head = _head_before(tokens, first, STADIUM_HEADS, lambda k: True) if not span.clitic else None
+        entry = gaz.entries.get(span.alias.entity_id) if span.alias else None
+        country = entry is not None and entry.type == "LOC" and bool(entry.iso)
+        named = (
+            span.type == "PER"
+            or country
+            or (span.source == "model" and span.type != "LOC" and tokens.folded[first] not in CLUB_NAME_HEADS)
+        )
+        if head is None or not named:
+            out.append(span)
+            continue
+        out.append(Span(head[0], span.last, "LOC", "rule", head[1], rule="stadium_named"))
     return out
 
 

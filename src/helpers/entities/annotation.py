@@ -11,6 +11,7 @@ the notebooks' questions (who and what an article names):
 - a competition, treaty or prize is named by its place or its own name alone (دوري أبطال أوروبا ->
   أوروبا, a place; اتفاق أبوجا -> أبوجا; جائزة نوبل -> نوبل), and not at all by common words (كأس
   العالم، الدوري الإسباني: O in 26 of 36 and 4 of 6);
+- a stadium is named without its head, as an other name (ملعب الإمارات -> الإمارات, MISC);
 - currencies, God and religions are names (MISC: دولار 107 of 107, الله 48 times alone,
   الإسلام 67 of 73), which the stage leaves out as ordinary words.
 """
@@ -24,6 +25,7 @@ from babel import Locale
 
 from helpers.core.words import fold_token, proclitic_forms, word_zipf
 from helpers.entities import context, rules
+from helpers.entities.adjust import STADIUM_HEADS
 from helpers.entities.gazetteer import Gazetteer, load_gazetteer, name_tokens
 from helpers.entities.given_names import given_names
 from helpers.entities.rules import WordTokens
@@ -117,6 +119,16 @@ def team_place(gaz: Gazetteer, kind: str, surface: str) -> tuple[int, str] | Non
     if alias is None or gaz.entries[alias.entity_id].type != "LOC":
         return None
     return first.end(), alias.entity_id
+
+
+def stadium_name(kind: str, surface: str) -> int:
+    """Characters to skip for a stadium's name after its head, which NER annotation marks as a
+    MISC name (ملعب الإمارات -> الإمارات، استاد سانتياغو برنابيو; `adjust.STADIUM_HEADS`); 0 for
+    another mention."""
+    first = _FIRST_WORD.match(surface)
+    if kind != "LOC" or first is None or first.end() >= len(surface):
+        return 0
+    return first.end() if fold_token(first.group().strip()) in STADIUM_HEADS else 0
 
 
 def epithet_after(gaz: Gazetteer, kind: str, surface: str) -> int:

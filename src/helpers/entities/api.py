@@ -54,7 +54,8 @@ def tag_entities(texts: list[str], *, stage_spans: bool = False) -> pd.DataFrame
 
 def _as_annotated(rows: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
     """The stage's mentions `rows` as NER annotation marks names: class nouns and epithets
-    outside, descriptions of a state's bodies left out, a team by its place, events by their
+    outside, descriptions of a state's bodies left out, a team by its place, a stadium without its
+    head, events by their
     place or own name alone, and the currencies, God and religions the texts name added where no
     mention stands."""
     gaz = load_gazetteer()
@@ -71,7 +72,10 @@ def _as_annotated(rows: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
         team = annotation.team_place(gaz, kind, surface)
         if team is not None:
             kind, eid = "LOC", team[1]
-        skip = team[0] if team is not None else annotation.name_alone(gaz, kind, surface)
+        stadium = annotation.stadium_name(kind, surface)
+        if stadium:
+            kind = "MISC"
+        skip = team[0] if team is not None else stadium or annotation.name_alone(gaz, kind, surface)
         cut = annotation.epithet_after(gaz, kind, surface)
         kept.append((text_id, start + skip, end - cut, kind, eid, surface[skip : len(surface) - cut]))
     taken: dict[int, list[tuple[int, int]]] = {}

@@ -29,6 +29,7 @@ from helpers.entities.adjust import (
     persons_named_throughout,
     rare_clubs_throughout,
     repeated_name_words,
+    stadiums_named,
     weak_names_as_words,
     with_given_name_before,
     with_known_surname,
@@ -613,6 +614,7 @@ def _recognise(
     chosen = with_given_name_before(tokens, with_known_surname(tokens, chosen, gaz))
     chosen = companies_named_after(tokens, with_patronymics(tokens, chosen))
     chosen = hotels_with_their_city(tokens, bodies_around_names(tokens, chosen))
+    chosen = stadiums_named(tokens, chosen)
     chosen = _without_adjectives_of_orgs(tokens, chosen)
     taken = [False] * len(tokens)
     for span in chosen:
