@@ -1319,6 +1319,23 @@ def test_a_persons_name_ends_before_an_age():
     assert [s.last - s.first for s in cut] == [2, 1, 2, 1, 4, 3]  # a father's name stays
 
 
+def test_a_persons_name_ends_before_fa_and_a_verb():
+    tokens = word_tokens("عرقل الحارس شوفكوفسكيي فاحتسب الحكم ركلة، وقال فهد فاضل إن")
+    keeper, fahd = Span(2, 4, "PER", "model"), Span(8, 10, "PER", "model")
+    assert person_cut(tokens, keeper) == Span(2, 3, "PER", "model")
+    assert person_cut(tokens, fahd) == fahd  # given names
+
+
+def test_a_time_is_no_bodys_field():
+    named = by_surface(
+        "وقع التعاون بين مصر والاتحاد الأوروبي للفترة المقبلة، وفاز الاتحاد السعودي للسنة الثانية، "
+        "وقال الاتحاد السعودي للكرة الطائرة إن"
+    )
+    assert named["الاتحاد الأوروبي"] == ("ORG", "european_union")
+    assert "الاتحاد السعودي" in named and not any("للسنة" in s or "للفترة" in s for s in named)
+    assert "الاتحاد السعودي للكرة الطائرة" in named
+
+
 def test_a_verbal_noun_spelled_like_a_given_name_is_no_name():
     tokens = word_tokens("وفي حال عدم توفيق مورا في المباراة، ويخشى من عدم نجاح الخطة، واستقبل توفيق مورا")
     mora, najah, guest = (Span(k, k + n, "PER", "rule") for k, n in ((3, 2), (10, 1), (13, 2)))

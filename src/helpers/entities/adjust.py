@@ -29,6 +29,7 @@ from helpers.entities.rules import (
     NATIONAL_TEAM_RULE,
     PHRASE_STOPS,
     RARE,
+    TIME_NOUNS,
     TITLE_HEADS,
     WordTokens,
     accusative,
@@ -40,6 +41,7 @@ from helpers.entities.rules import (
     nationality_after,
     next_in_list,
     organisation_complement_end,
+    past_verb,
     plural_noun,
     present_verb,
     pronoun_suffixed,
@@ -581,8 +583,6 @@ def _head_before(
 
 #: Relative pronouns: a ل-phrase they go on from is the sentence's (لشركة سابك للثقة | التي).
 RELATIVES = frozenset(fold_token(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
-#: Nouns of time, whose ل-phrase is the sentence's (للسنة الخامسة على التوالي، للعام الثاني).
-TIME_NOUNS = frozenset(fold_token(w) for w in "سنة عام شهر أسبوع يوم موسم فترة مرة دورة سنوات".split())
 
 
 def _complement_of_the_sentence(tokens: WordTokens, first: int, end: int) -> bool:
@@ -826,12 +826,21 @@ def _no_name_goes_on(tokens: WordTokens, k: int) -> bool:
     return word.startswith("لل") or coordinated or blessing or " " in word or age_word(tokens, k)
 
 
+def _fa_and_past_verb(word: str) -> bool:
+    """A folded word is ف "and so" + a verb in the past, commoner than the whole (شوفكوفسكيي |
+    فاحتسب الحكم); not a given name (فهد، فاضل), which the caller tests."""
+    rest = word[1:]
+    return word.startswith("ف") and len(rest) >= 3 and past_verb(rest) and word_zipf(rest) > word_zipf(word)
+
+
 def _verb_after_name(tokens: WordTokens, k: int) -> bool:
-    """Token k, inside a name the labeller or a rule found, is a verb of the third person (يـ),
-    an accusative or a noun with a pronoun, and no given name (سعد | ينادي، طالباني | متضامنا،
-    أحمد قطان | سفيرنا; not وارن | تراس، حسن | يارا, nor a family name ending in ه: أسامة عبده)."""
+    """Token k, inside a name the labeller or a rule found, is a verb of the third person (يـ,
+    or ف + one in the past), an accusative or a noun with a pronoun, and no given name (سعد |
+    ينادي، طالباني | متضامنا، أحمد قطان | سفيرنا، شوفكوفسكيي | فاحتسب; not وارن | تراس، حسن |
+    يارا, nor a family name ending in ه: أسامة عبده)."""
     word = tokens.folded[k]
     verb = (word.startswith("ي") and not word.endswith("ا") and present_verb(word)) or accusative(word)
+    verb = verb or _fa_and_past_verb(word)
     raw = strip_diacritics(tokens.raw[k])
     plain_ha = raw.endswith("ه") and not raw.endswith("ته")  # عبده، طلبه: family names too
     verb = verb or (not plain_ha and pronoun_suffixed(tokens, k))

@@ -33,6 +33,7 @@ from helpers.entities.rules import (
     PHRASE_STOPS,
     ROAD,
     SPORT_WORDS,
+    TIME_NOUNS,
     TITLE_HEADS,
     TITLE_LINKS,
     WordTokens,
@@ -797,8 +798,8 @@ def federation_sport_end(tokens: WordTokens, first: int, last: int) -> int:
     if not national or last >= len(tokens) or not tokens.joined(last):
         return last
     sport = tokens.folded[last]
-    if not sport.startswith("ل") or sport.endswith(("ين", "ون")):
-        return last
+    if not sport.startswith("ل") or sport.endswith(("ين", "ون")) or sport[2:] in TIME_NOUNS:
+        return last  # not للاعبين، للفترة
     end = last + 1
     if not sport.startswith("لل"):
         end = sport_construct_end(tokens, last)

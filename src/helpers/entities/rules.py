@@ -1736,6 +1736,11 @@ def adjective_after(tokens: WordTokens, k: int) -> bool:
 GENERAL_ADJECTIVES = _folded("العام العامة")
 
 
+#: Nouns of time, whose ل-phrase is the sentence's, not a body's field (للسنة الخامسة على التوالي،
+#: الاتحاد الأوروبي | للفترة من).
+TIME_NOUNS = _folded("سنة عام شهر أسبوع يوم موسم فترة مرة دورة سنوات")
+
+
 def organisation_complement_end(tokens: WordTokens, k: int) -> int:
     """End of a ل-complement of an organisation's name at token k (للنقل العام، للأوراق
     المالية، للعلوم والتكنولوجيا): ل + a definite word and up to two relational adjectives,
@@ -1744,7 +1749,7 @@ def organisation_complement_end(tokens: WordTokens, k: int) -> int:
     if k >= len(tokens) or not tokens.joined(k):
         return k
     word = tokens.folded[k]
-    if not (word.startswith("لل") and len(word) > 4):
+    if not (word.startswith("لل") and len(word) > 4) or word[2:] in TIME_NOUNS:
         return k
     end = k + 1
     while end < len(tokens) and end - k <= 2 and tokens.joined(end):
@@ -2374,7 +2379,7 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
 def _complement_end(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
     """End of a body's ل-complement at token j (للسياحة والتراث، لحقوق الإنسان، لجسر الملك فهد،
     لكرة القدم); j when the token starts none."""
-    if not tokens.folded[j].startswith("ل"):
+    if not tokens.folded[j].startswith("ل") or tokens.folded[j][2:] in TIME_NOUNS:
         return j
     if tokens.folded[j].startswith("لل"):  # للسياحة والتراث
         return _defined_phrase(tokens, j, covered, 3)
