@@ -3814,3 +3814,31 @@ def test_a_towns_name_without_its_article_is_a_word_and_with_it_is_the_town():
     "Swedish"); a definite name written with ه for ة is still the place (الدوحه)."""
     assert not ids("تصل الطاقة الاستيعابية إلى 107 آلاف طائف في الساعة، وفق دراسة سويدية.")
     assert by_surface("التقى نظيره القطري في الدوحه أمس.")["الدوحه"][1] == "doha"
+
+
+def test_a_club_is_named_by_the_words_before_its_city_and_by_its_nationality():
+    named = by_surface(
+        "في المباراة حقق سسكا موسكو الروسي فوزا صعبا، وتعادل ستيوا بوخارست الروماني مع ضيفه، "
+        "وخسر الفريق أمام بورتو البرتغالي في الدوري، ومهاجمو القادسية لم يسجلوا."
+    )
+    assert named["سسكا موسكو"][0] == named["ستيوا بوخارست"][0] == "ORG"
+    assert named["بورتو"] == ("ORG", "fc_porto")
+    assert not any(s.startswith("مهاجمو") for s in named)
+
+
+def test_a_nationality_before_a_player_or_after_a_currency_makes_no_club():
+    named = by_surface(
+        "في المباراة سجل هدف السد الإسباني الشهير تشافي، وتلقت اللجنة شهادة لاعب الفيصلي البرازيلي فرناندو "
+        "غابرييل. وفي الدوري كان الريال البرازيلي في أدنى مستوياته."
+    )
+    assert not {"السد الإسباني", "الفيصلي البرازيلي", "الريال البرازيلي"} & set(named)
+    assert named.get("الريال", ("",))[0] != "ORG"
+
+
+def test_a_city_after_a_capital_word_is_the_city_where_the_article_names_its_club():
+    named = found(
+        "في المباراة تعادل ليجيا وارسو البولندي مع ضيفه، وتقام مباراة الإياب في العاصمة البولندية وارسو."
+    )
+    warsaw = named[named["surface"] == "وارسو"]
+    assert list(warsaw["type"]) == ["LOC"]
+    assert "ليجيا وارسو" in set(named["surface"])

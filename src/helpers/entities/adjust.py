@@ -49,6 +49,9 @@ from helpers.entities.rules import (
 from helpers.entities.spans import Span, span_text
 from helpers.timeline.timex.words import lexicon
 
+#: Rules that read a city's name as its club's, perhaps with words of the club's name before it.
+CITY_CLUB_RULES = frozenset({"club_place", "club_nationality"})
+
 
 def clubs_throughout(
     fields: dict[str, WordTokens], found: dict[str, tuple[list[Span], list[Span]]], gaz: Gazetteer
@@ -61,23 +64,23 @@ def clubs_throughout(
         return span_text(tokens, span)[2]
 
     clubs = {
-        name(tokens, span)
+        city
         for field_name, tokens in fields.items()
         for span in found[field_name][0]
-        if span.type == "ORG" and span.rule != NATIONAL_TEAM_RULE and gaz.type_of(name(tokens, span)) == "LOC"
-    }
+        if span.type == "ORG" and span.rule != NATIONAL_TEAM_RULE
+        for city in (
+            name(tokens, span),
+            *((name(tokens, span)[k:] for k in (1, 2)) if span.rule in CITY_CLUB_RULES else ()),
+        )
+        if city and gaz.type_of(city) == "LOC"
+    }  # and the city that ends a club's name (ستيوا | بوخارست)
     if not clubs:
         return found
     out = {}
     for field_name, tokens in fields.items():
         chosen, unconfirmed = found[field_name]
         chosen = [
-            as_club(
-                span,
-                gaz.sport_club(name(tokens, span)),
-                "club_place",
-                "club's name, as the article names it elsewhere",
-            )
+            _club_named_elsewhere(tokens, span, gaz)
             if span.source == "gazetteer"
             and span.type == "LOC"
             and name(tokens, span) in clubs
@@ -87,6 +90,16 @@ def clubs_throughout(
         ]
         out[field_name] = (chosen, unconfirmed)
     return out
+
+
+def _club_named_elsewhere(tokens: WordTokens, span: Span, gaz: Gazetteer) -> Span:
+    """A city's span read as the club the article names elsewhere, with the words of the club's
+    name before the city (`context.club_words_before`: ستيوا بوخارست)."""
+    first = span.first if span.clitic else context.club_words_before(tokens, span.first)
+    clitic = span.clitic if first == span.first else context.listed_club_and(tokens, first)
+    span = replace(span, first=first, clitic=clitic)
+    club = gaz.sport_club(tokens.name(span.first, span.last, span.clitic))
+    return as_club(span, club, "club_place", "club's name, as the article names it elsewhere")
 
 
 def as_club(span: Span, club: str | None, rule: str, how: str) -> Span:

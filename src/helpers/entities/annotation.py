@@ -187,16 +187,24 @@ def event_name(gaz: Gazetteer, kind: str, surface: str, entity_id: str) -> tuple
 
 
 @lru_cache(maxsize=1)
-def currency_names() -> dict[str, frozenset[tuple[str, ...]]]:
+def cldr_currencies() -> dict[str, set[tuple[str, ...]]]:
     """CLDR's Arabic currency names (ISO codes; X codes, gold and drawing rights, left out) by
-    their first word, folded, where that word is no given name, no nationality, no other name
-    the gazetteer knows and no unit (not مارك، أفغاني، سول، أوقية): دولار -> {(أمريكي,) ...}."""
-    gaz = load_gazetteer()
+    their first word, folded: ريال -> {(سعودي,), (برازيلي,) ...}."""
     names: dict[str, set[tuple[str, ...]]] = {}
     for code, name in Locale("ar").currencies.items():
         words = name_tokens(name)
         if not code.startswith("X") and words and len(words[0]) > 1:
             names.setdefault(words[0], set()).add(words[1:])
+    return names
+
+
+@lru_cache(maxsize=1)
+def currency_names() -> dict[str, frozenset[tuple[str, ...]]]:
+    """CLDR's Arabic currency names (`cldr_currencies`) by their first word, folded, where that
+    word is no given name, no nationality, no other name
+    the gazetteer knows and no unit (not مارك، أفغاني، سول، أوقية): دولار -> {(أمريكي,) ...}."""
+    gaz = load_gazetteer()
+    names = cldr_currencies()
     return {
         word: frozenset(rests)
         for word, rests in names.items()

@@ -723,6 +723,34 @@ def club_by_rare_name(tokens: WordTokens, covered: list[str | None], sport: bool
     return found
 
 
+#: Words of a club's name a city's name may follow (سسكا موسكو، ستيوا بوخارست، دينامو كييف).
+CLUB_NAME_WORDS_BEFORE_CITY = 2
+
+
+def club_words_before(tokens: WordTokens, first: int) -> int:
+    """Start of a club's name that ends with the city at token `first`: up to
+    `CLUB_NAME_WORDS_BEFORE_CITY` words right before it that no word list knows, uninflected, no
+    article, no given name, no keyword (سسكا | موسكو الروسي، ستيوا | بوخارست; not أمام | بورتو,
+    يتلقاها | ميلان)."""
+    free = [None] * len(tokens)
+    start = first
+    while (
+        start > 0
+        and first - start < CLUB_NAME_WORDS_BEFORE_CITY
+        and tokens.joined(start)
+        and not tokens.keyword[start - 1]
+        and _rare_name_word(tokens, start - 1, free, True)
+        and not _plural_construct(tokens.folded[start - 1])
+    ):
+        start -= 1
+    return start
+
+
+def _plural_construct(word: str) -> bool:
+    """A folded word is a masculine plural before its complement (مهاجمو القادسية: مهاجمين)."""
+    return word.endswith("و") and max(word_zipf(word[:-1] + "ون"), word_zipf(word[:-1] + "ين")) > 0
+
+
 def listed_club_and(tokens: WordTokens, first: int) -> int:
     """Letters of a proclitic و on a club's name at token `first` that follows a comma or another
     club's nationality (الصربي وأريمس القبرصي): the list's "and", not the name's letter
@@ -878,9 +906,29 @@ def place_reading(tokens: WordTokens, first: int, clitic: int) -> bool:
     if transfer_to(tokens, first):
         return False  # انتقل إلى روما: the club
     before = first - 1
-    return place_supported(tokens, first) or (
-        before >= 0 and tokens.joined(first) and bool(tokens.bare[before] & PLACE_PREPOSITIONS)
+    return (
+        place_supported(tokens, first)
+        or (before >= 0 and tokens.joined(first) and bool(tokens.bare[before] & PLACE_PREPOSITIONS))
+        or _after_capital_word(tokens, first)
     )
+
+
+#: Words for a capital (العاصمة البولندية وارسو).
+CAPITALS = _folded("العاصمة عاصمة")
+
+
+def _after_capital_word(tokens: WordTokens, first: int) -> bool:
+    """A word for a capital stands right before token `first`, or before the country's adjective
+    there (العاصمة | وارسو، العاصمة البولندية | وارسو)."""
+    k = first - 1
+    if (
+        k >= 0
+        and tokens.joined(first)
+        and tokens.definite[k]
+        and load_gazetteer().nationality(tokens.folded[k])
+    ):
+        first, k = k, k - 1
+    return k >= 0 and tokens.joined(first) and bool(tokens.bare[k] & CAPITALS)
 
 
 def document_cues(tokens_list: list[WordTokens]) -> frozenset[str]:

@@ -35,6 +35,7 @@ from helpers.entities.adjust import (
     with_known_surname,
     with_patronymics,
 )
+from helpers.entities.annotation import cldr_currencies
 from helpers.entities.gazetteer import (
     ARABIC_SPEAKING,
     Alias,
@@ -134,6 +135,11 @@ def _select(spans: list[Span], n_tokens: int) -> list[Span]:
             for k in range(span.first, span.last):
                 taken[k] = True
     return sorted(chosen, key=lambda s: s.first)
+
+
+#: Below this Zipf a club's name followed by a nationality adjective is the club (بورتو
+#: البرتغالي); a word in use so is another body (الاتحاد الكويتي: the federation).
+FOREIGN_CLUB_ZIPF = 4.5
 
 
 #: An article with at least this many of the gazetteer's sport cue words is about sport; a
@@ -404,9 +410,7 @@ def _gazetteer_spans(
                 )
                 or (entry.country and context.continues_list(tokens, a, c, _org_ends(spans)))
             ):  # the labeller does not overrule these (`merge_model`)
-                spans.append(
-                    as_club(Span(a, b, "LOC", "gazetteer", c), gaz.sport_club(name), "club_place", CLUB_HOW)
-                )
+                spans.append(_club_of_city(tokens, gaz, a, b, c, "club_place"))
                 continue
             if (
                 sport
@@ -419,11 +423,7 @@ def _gazetteer_spans(
                 spans.append(Span(a, b, "ORG", "rule", c, rule=NATIONAL_TEAM_RULE))
                 continue
             if context.club_by_nationality(tokens, b):
-                spans.append(
-                    as_club(
-                        Span(a, b, "LOC", "gazetteer", c), gaz.sport_club(name), "club_nationality", CLUB_HOW
-                    )
-                )
+                spans.append(_club_of_city(tokens, gaz, a, b, c, "club_nationality"))
                 continue
             org = context.club_or_company(tokens, a, b, set(), c)
             if org:  # ريال مدريد، نادي جدة: the place is in an organisation's name
@@ -455,6 +455,20 @@ def _gazetteer_spans(
         matches = list(trie_matches(tokens, gaz.sport_trie, tokens.folded))
         and_club_starts = {a for a, _, c, _ in matches if c == 1 and tokens.folded[a][0] == "و"}
         for a, b, c, eid in matches:
+            name = tokens.name(a, b, c)
+            if (
+                context.club_by_nationality(tokens, b)
+                and not gaz.lookup((*name, tokens.folded[b]))
+                and max(map(word_zipf, name)) < FOREIGN_CLUB_ZIPF
+                and not _person_after(tokens, b + 1)  # (لاعب) الفيصلي | البرازيلي فرناندو
+                and name[0].removeprefix("ال") not in cldr_currencies()  # الريال | البرازيلي
+            ):  # بورتو البرتغالي: one club of that name, or another than the gazetteer's
+                if name in gaz.ambiguous:
+                    spans.insert(0, Span(a, b, "ORG", "rule", c, rule="club_nationality"))
+                else:
+                    spans.insert(0, Span(a, b, "ORG", "gazetteer", c, Alias(eid, False, CLUB_HOW)))
+                club_ends.add(b)
+                continue
             if not context.qualified_after(tokens, b) and (
                 model_type_at[a] == "ORG"
                 or context.club_supported(tokens, a)
@@ -1216,6 +1230,29 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
                 span = Span(span.first, end, "ORG", "rule", span.clitic, rule="org_qualified")
         adjusted.append(span)
     return adjusted
+
+
+#: A player's epithets, which follow his nationality (هدف السد الإسباني | الشهير تشافي).
+PERSON_EPITHETS = frozenset(fold_token(w) for w in "الشهير المخضرم المعتزل".split())
+
+
+def _person_after(tokens: WordTokens, k: int) -> bool:
+    """Token k, after a nationality, starts a person's given name or epithet (الفيصلي البرازيلي |
+    فرناندو، السد الإسباني | الشهير تشافي): the nationality is the person's, a club's player."""
+    if k >= len(tokens) or not tokens.joined(k):
+        return False
+    return tokens.folded[k] in PERSON_EPITHETS or bool(given_names().match(tokens.folded, k)[0])
+
+
+def _club_of_city(tokens: WordTokens, gaz: Gazetteer, a: int, b: int, c: int, rule: str) -> Span:
+    """The club a city's name at tokens [a, b) (proclitic of `c` letters) stands for, with the
+    rare words of its name before the city (`context.club_words_before`: سسكا موسكو): the sport
+    gazetteer's club of that name, else a club `rule` found."""
+    first = a if c else context.club_words_before(tokens, a)
+    if first < a:
+        c = context.listed_club_and(tokens, first)
+    club = gaz.sport_club(tokens.name(first, b, c))
+    return as_club(Span(first, b, "LOC", "gazetteer", c), club, rule, CLUB_HOW)
 
 
 def _own_nationality(tokens: WordTokens, gaz: Gazetteer, span: Span) -> bool:
