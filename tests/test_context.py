@@ -3842,3 +3842,12 @@ def test_a_city_after_a_capital_word_is_the_city_where_the_article_names_its_clu
     warsaw = named[named["surface"] == "وارسو"]
     assert list(warsaw["type"]) == ["LOC"]
     assert "ليجيا وارسو" in set(named["surface"])
+
+
+def test_a_list_of_regions_makes_its_cities_names_regions_but_not_a_list_of_cities():
+    weather = ids("يتوقع هطول أمطار على عسير، جازان، الباحة، والمنطقة الشرقية والرياض ومكة المكرمة.")
+    assert {"asir_region", "riyadh_region", "makkah_region"} <= weather
+    assert not {"riyadh", "makkah_sa"} & weather
+    cities = ids("وتقام الدورات في مدن (الدمام، المدينة المنورة، الباحة، الجوف).")
+    assert "madinah_sa" in cities and "madinah_region" not in cities
+    assert "riyadh" in ids("زار الأمير الرياض وجدة ومكة المكرمة.")

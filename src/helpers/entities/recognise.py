@@ -158,22 +158,45 @@ REGION_WORD = fold_token("منطقة")
 REGION_LISTS = frozenset(fold_token(w) for w in "مناطق منطقتي منطقتا".split())
 
 
-def _region_list(tokens: WordTokens, matches: list) -> set[int]:
-    """First tokens of the gazetteer matches in a list after مناطق / منطقتي, each right after
-    the one before, by و (joined or apart) or a comma (مناطق الرياض، مكة المكرمة والقصيم):
-    regions, not cities."""
-    listed, end = set(), -1
-    for a, b, c, _alias in matches:
+def _region_list(tokens: WordTokens, matches: list, gaz: Gazetteer) -> set[int]:
+    """First tokens of the gazetteer matches in a list of regions, each right after the one
+    before, by و (joined or apart) or a comma: after مناطق / منطقتي (مناطق الرياض، مكة المكرمة
+    والقصيم), or a list of at least `REGION_LIST_SIZE` places of which `REGION_LIST_REGIONS` are
+    regions by their own name (عسير، جازان، الباحة ... والرياض: a weather report's regions, not
+    cities), unless a word for cities opens it (`CITY_LISTS`)."""
+    listed: set[int] = set()
+    chain: list[int] = []
+    opened, regions, end = False, 0, -1
+    for a, b, c, alias in matches:
+        if a < end:
+            continue  # a shorter name inside the one before (المنطقة | الشرقية)
         opens = c == 0 and a > 0 and tokens.joined(a) and bool(tokens.bare[a - 1] & REGION_LISTS)
         goes_on = a == end and (tokens.gap(a) in ("،", ",") or (tokens.joined(a) and c == 1))
         # و written apart (مناطق عسير و الباحة)
         goes_on = goes_on or (a == end + 1 and end >= 0 and tokens.folded[end] == "و" and tokens.joined(a))
-        if opens or goes_on:
-            listed.add(a)
-            end = b
-        else:
-            end = -1
+        if not goes_on or opens:
+            if opened or (len(chain) >= REGION_LIST_SIZE and regions >= REGION_LIST_REGIONS):
+                listed.update(chain)
+            chain, opened, regions = [], opens, 0
+            if a > 0 and tokens.bare[a - 1] & CITY_LISTS:
+                regions = -len(tokens)  # مدن (الدمام، المدينة المنورة، الباحة): cities
+        if gaz.entries[alias.entity_id].type != "LOC":
+            chain, opened, regions, end = [], False, 0, -1
+            continue
+        chain.append(a)
+        region = gaz.lookup((REGION_WORD, *tokens.name(a, b, c)))
+        regions += region is not None and region.entity_id == alias.entity_id
+        end = b
+    if opened or (len(chain) >= REGION_LIST_SIZE and regions >= REGION_LIST_REGIONS):
+        listed.update(chain)
     return listed
+
+
+#: Words before a list of cities or governorates, not regions (في مدن الدمام والباحة).
+CITY_LISTS = frozenset(fold_token(w) for w in "مدن مدينتي محافظات محافظتي".split())
+#: A list of this many places, of which this many regions by their own name, lists regions.
+REGION_LIST_SIZE = 3
+REGION_LIST_REGIONS = 2
 
 
 #: Second words of two-word titles (آية الله).
@@ -259,7 +282,7 @@ def _gazetteer_spans(
         if gaz.entries[alias.entity_id].type == "ORG":
             org_at[a:b] = [True] * (b - a)
     model_type_at = model_type_at or [None] * len(tokens)
-    listed = _region_list(tokens, matches)
+    listed = _region_list(tokens, matches, gaz)
     place_ends = {a: b for a, b, c, alias in matches if not c and gaz.entries[alias.entity_id].type == "LOC"}
     spans = []
     for a, b, c, alias in matches:
