@@ -3851,3 +3851,10 @@ def test_a_list_of_regions_makes_its_cities_names_regions_but_not_a_list_of_citi
     cities = ids("وتقام الدورات في مدن (الدمام، المدينة المنورة، الباحة، الجوف).")
     assert "madinah_sa" in cities and "madinah_region" not in cities
     assert "riyadh" in ids("زار الأمير الرياض وجدة ومكة المكرمة.")
+
+
+def test_a_countrys_name_beside_the_capital_is_its_capital():
+    assert "kuwait_city_kw" in ids("بعد تفجير مسجد الصادق بالعاصمة الكويت أمس.")
+    assert "kuwait_city_kw" in ids("وصل الوفد إلى الكويت العاصمة أمس.")
+    niger = ids("ظل الساعدي في نيامي عاصمة النيجر حتى ترحيله.")
+    assert "niger" in niger and "niamey_ne" in niger  # the capital of Niger: the country

@@ -917,9 +917,20 @@ def place_reading(tokens: WordTokens, first: int, clitic: int) -> bool:
 CAPITALS = _folded("العاصمة عاصمة")
 
 
-def _after_capital_word(tokens: WordTokens, first: int) -> bool:
-    """A word for a capital stands right before token `first`, or before the country's adjective
-    there (العاصمة | وارسو، العاصمة البولندية | وارسو)."""
+#: The capital, in apposition to its name (العاصمة الكويت، تونس العاصمة).
+THE_CAPITAL = _folded("العاصمة")
+
+
+def capital_named(tokens: WordTokens, first: int, last: int) -> bool:
+    """The country's name at tokens [first, last) is its capital's: after "the capital" (العاصمة
+    الكويتية | الكويت; not عاصمة | النيجر, "the capital of Niger") or before it (تونس | العاصمة)."""
+    after = last < len(tokens) and tokens.joined(last) and bool(tokens.bare[last] & THE_CAPITAL)
+    return after or _after_capital_word(tokens, first, THE_CAPITAL)
+
+
+def _after_capital_word(tokens: WordTokens, first: int, words: frozenset[str] = CAPITALS) -> bool:
+    """One of the words for a capital stands right before token `first`, or before the country's
+    adjective there (العاصمة | وارسو، العاصمة البولندية | وارسو)."""
     k = first - 1
     if (
         k >= 0
@@ -928,7 +939,7 @@ def _after_capital_word(tokens: WordTokens, first: int) -> bool:
         and load_gazetteer().nationality(tokens.folded[k])
     ):
         first, k = k, k - 1
-    return k >= 0 and tokens.joined(first) and bool(tokens.bare[k] & CAPITALS)
+    return k >= 0 and tokens.joined(first) and bool(tokens.bare[k] & words)
 
 
 def document_cues(tokens_list: list[WordTokens]) -> frozenset[str]:

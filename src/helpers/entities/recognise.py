@@ -396,6 +396,10 @@ def _gazetteer_spans(
                 Alias(media, False, "outlet's name after a media word or in quotes"),
                 gaz.entries[media],
             )
+        if entry.iso and not c and context.capital_named(tokens, a, b):
+            capital = gaz.capital_of(alias.entity_id)  # العاصمة الكويتية الكويت: Kuwait City
+            if capital and capital != alias.entity_id:
+                alias, entry = Alias(capital, False, "a country's name for its capital"), gaz.entries[capital]
         titled = a > 0 and tokens.joined(a) and tokens.bare[a - 1] & REGION_TITLES
         if entry.type == "LOC" and (titled or a in listed):
             region = gaz.lookup((REGION_WORD, *name))  # أمير مكة: the governor of منطقة مكة
