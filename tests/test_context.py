@@ -3858,3 +3858,9 @@ def test_a_countrys_name_beside_the_capital_is_its_capital():
     assert "kuwait_city_kw" in ids("وصل الوفد إلى الكويت العاصمة أمس.")
     niger = ids("ظل الساعدي في نيامي عاصمة النيجر حتى ترحيله.")
     assert "niger" in niger and "niamey_ne" in niger  # the capital of Niger: the country
+
+
+def test_a_library_named_by_its_city_is_the_library():
+    named = by_surface("وقالت إدارة مكتبة الإسكندرية إن المعرض يفتح في الإسكندرية غدا.")
+    assert named["مكتبة الإسكندرية"][0] == "ORG"
+    assert named["الإسكندرية"] == ("LOC", "alexandria_eg")  # the city, named alone

@@ -231,7 +231,7 @@ GENERIC_COMPLEMENTS = _folded(
     "المعيشة الانتظار العزاء المحركات العناية اللاعبين المحلفين النظر التحكيم الغلق الإغلاق"
 )
 #: Organisation heads whose name may be a place (جامعة موسكو، بنك الصين).
-PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي")
+PLACE_NAMED_ORG_HEADS = _folded("جامعة كلية معهد أكاديمية بنك مصرف نادي مكتبة")
 
 
 def _city_at(tokens: WordTokens, k: int, covered: list[str | None]) -> bool:
