@@ -442,3 +442,12 @@ def test_byline_with_an_academic_title_gives_the_author_without_the_title():
     assert cleaned.title == "هل تخسر موسكو حديقتها الخلفية؟"
     assert cleaned.published == "2022-11-13"
     assert "سامر" not in cleaned.body
+
+
+def test_a_row_of_share_buttons_glued_before_the_first_sentence_is_trimmed():
+    buttons = "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك"
+    page = clean_page(f"{buttons} {P1}\n{P2}")
+    assert page.body == f"{P1}\n{P2}"
+    assert "share buttons" in page.lines.loc[0, "reason"]
+    networks = "تويتر وفيسبوك ويوتيوب وإنستغرام تتنافس على جذب المستخدمين الجدد في المنطقة العربية هذا العام."
+    assert clean_page(f"{networks}\n{P2}").body.startswith(networks)  # an article about them

@@ -337,6 +337,43 @@ def _trim(text: str, leading: bool, trailing: bool) -> tuple[str, list[str]]:
     return (text[sentences[0].start : sentences[-1].end] if sentences else ""), cut
 
 
+#: Sharing actions a page's row of share buttons starts with (شارك من خلال تويتر فيسبوك ...).
+SHARE_ACTIONS = frozenset(fold(w) for w in "شارك شاركها مشاركة غرد طباعة اطبع أرسل إرسال".split())
+#: Words or phrases of UI a row of buttons glued before the article's first sentence has at least.
+LEADING_UI_UNITS = 3
+_WORD = re.compile(r"\S+")
+
+
+def _leading_buttons(text: str) -> int:
+    """Where the article starts in a line that opens with a row of share buttons glued to it
+    (شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك | أكد ...): after `LEADING_UI_UNITS` or more
+    UI words and phrases (`ui_words.txt`) of which the first is a sharing action; 0 when the line
+    does not open so (تويتر وفيسبوك ويوتيوب تتنافس: an article on them)."""
+    lex = _line_cues()
+    words = list(_WORD.finditer(text))
+    folded = [fold(m.group()) for m in words]
+    k = units = 0
+    while k < len(words):
+        phrase = next(
+            (len(p.split()) for p in lex.ui_phrases if " ".join(folded[k : k + len(p.split())]) == p), 0
+        )
+        word = folded[k]
+        if units and word in SHARE_ACTIONS:
+            break  # a row has one action: شارك after it is the article's verb ("took part")
+        if phrase:
+            first, k = folded[k], k + phrase
+        elif word in lex.ui_words or word.removeprefix("و") in lex.ui_words:
+            first, k = word, k + 1
+        else:
+            break
+        if units == 0 and first not in SHARE_ACTIONS:
+            return 0
+        units += 1
+    if units < LEADING_UI_UNITS or k >= len(words):
+        return 0
+    return words[k].start()
+
+
 def clean_page(text: str, extracted: bool = False) -> CleanedPage:
     """Body, metadata and line audit of one page (`text` decoded, '\\n' line endings).
     `extracted=True` is for text already cut out of HTML (trafilatura): every line of text
@@ -372,6 +409,13 @@ def clean_page(text: str, extracted: bool = False) -> CleanedPage:
     kept = {i: lines[i].text for i, (label, _) in enumerate(labels) if label == "body"}
     if kept:
         first, last = min(kept), max(kept)
+        start = _leading_buttons(kept[first])
+        if start:
+            labels[first] = (
+                labels[first][0],
+                f"{labels[first][1]}; trimmed share buttons: {kept[first][:start].strip()}",
+            )
+            kept[first] = kept[first][start:]
         for i in sorted({first, last}):
             trimmed, cut = _trim(kept[i], leading=i == first, trailing=i == last)
             if cut:
