@@ -354,21 +354,17 @@ def _leading_buttons(text: str) -> int:
     folded = [fold(m.group()) for m in words]
     k = units = 0
     while k < len(words):
-        phrase = next(
-            (len(p.split()) for p in lex.ui_phrases if " ".join(folded[k : k + len(p.split())]) == p), 0
-        )
         word = folded[k]
         if units and word in SHARE_ACTIONS:
             break  # a row has one action: شارك after it is the article's verb ("took part")
-        if phrase:
-            first, k = folded[k], k + phrase
-        elif word in lex.ui_words or word.removeprefix("و") in lex.ui_words:
-            first, k = word, k + 1
-        else:
+        phrase = next(
+            (len(p.split()) for p in lex.ui_phrases if " ".join(folded[k : k + len(p.split())]) == p), 0
+        )
+        if not phrase and word not in lex.ui_words and word.removeprefix("و") not in lex.ui_words:
             break
-        if units == 0 and first not in SHARE_ACTIONS:
+        if units == 0 and word not in SHARE_ACTIONS:
             return 0
-        units += 1
+        k, units = k + (phrase or 1), units + 1
     if units < LEADING_UI_UNITS or k >= len(words):
         return 0
     return words[k].start()

@@ -677,12 +677,13 @@ STADIUM_HEADS = frozenset(fold_token(w) for w in "ملعب استاد ستاد �
 def stadiums_named(tokens: WordTokens, spans: list[Span]) -> list[Span]:
     """A name right after a stadium's head that reads as a person or a country, or that only the
     labeller found (not a club's with its head), is the stadium's name, a place with its head
-    (ملعب الإمارات: not the country, استاد سانتياغو برنابيو: not Santiago, ملعب كالديرون, ملعب
-    ثاني بن جاسم). A city or a club there stays itself (استاد القاهرة، ملعب تشيلسي)."""
+    (ملعب الإمارات: not the country; ملعب كالديرون، ملعب ثاني بن جاسم، ملعب لوفتس رود). A city
+    or a club there stays itself (استاد القاهرة، ملعب تشيلسي)."""
     gaz = load_gazetteer()
     out: list[Span] = []
     for span in spans:
         first = span.first
+        # the head right before the name (stop at any other word)
         head = _head_before(tokens, first, STADIUM_HEADS, lambda k: True) if not span.clitic else None
         entry = gaz.entries.get(span.alias.entity_id) if span.alias else None
         country = entry is not None and entry.type == "LOC" and bool(entry.iso)
@@ -816,7 +817,7 @@ def _number_word(word: str) -> bool:
     return bare.isdigit() or bare in numbers.cardinals or word in numbers.ordinals
 
 
-def age_word(tokens: WordTokens, k: int) -> bool:
+def _age_word(tokens: WordTokens, k: int) -> bool:
     """Token k gives a person's age, no name: a child's word before a number or a noun of time
     (علي دوابشة | ابن العام، أنطونيو | ابن الـ22، عبد الرحمن | ابن التاسعة), or a decade's
     adjective (فاطمة | الستينية "in her sixties", الثلاثيني)."""
@@ -831,12 +832,12 @@ def age_word(tokens: WordTokens, k: int) -> bool:
 def _no_name_goes_on(tokens: WordTokens, k: int) -> bool:
     """Token k ends a person's name before it: ل or و + the article, which no name has
     (للصحافيين; روبينهو | والبورتريكي هيكتور راموس, مستشفى الملك سعود | والأسياح: a list), a
-    person's age (`age_word`), or a blessing: its verb before الله (محمد | صلى الله عليه وسلم) or
+    person's age (`_age_word`), or a blessing: its verb before الله (محمد | صلى الله عليه وسلم) or
     its ligature (محمد | ﷺ, which folds to several words)."""
     word = tokens.folded[k]
     blessing = word in BLESSING_VERBS and k + 1 < len(tokens) and tokens.folded[k + 1] == "الله"
     coordinated = word.startswith("وال") and len(word) >= 6 and not given_names().match([word], 0)[0]
-    return word.startswith("لل") or coordinated or blessing or " " in word or age_word(tokens, k)
+    return word.startswith("لل") or coordinated or blessing or " " in word or _age_word(tokens, k)
 
 
 def _fa_and_past_verb(word: str) -> bool:

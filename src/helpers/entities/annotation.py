@@ -123,8 +123,7 @@ def team_place(gaz: Gazetteer, kind: str, surface: str) -> tuple[int, str] | Non
 
 def stadium_name(kind: str, surface: str) -> int:
     """Characters to skip for a stadium's name after its head, which NER annotation marks as a
-    MISC name (ملعب الإمارات -> الإمارات، استاد سانتياغو برنابيو; `adjust.STADIUM_HEADS`); 0 for
-    another mention."""
+    MISC name (ملعب الإمارات -> الإمارات; `adjust.STADIUM_HEADS`); 0 for another mention."""
     first = _FIRST_WORD.match(surface)
     if kind != "LOC" or first is None or first.end() >= len(surface):
         return 0
@@ -201,8 +200,8 @@ def cldr_currencies() -> dict[str, set[tuple[str, ...]]]:
 @lru_cache(maxsize=1)
 def currency_names() -> dict[str, frozenset[tuple[str, ...]]]:
     """CLDR's Arabic currency names (`cldr_currencies`) by their first word, folded, where that
-    word is no given name, no nationality, no other name
-    the gazetteer knows and no unit (not مارك، أفغاني، سول، أوقية): دولار -> {(أمريكي,) ...}."""
+    word is no given name, no nationality, no other name the gazetteer knows and no unit (not
+    مارك، أفغاني، سول، أوقية): دولار -> {(أمريكي,) ...}."""
     gaz = load_gazetteer()
     names = cldr_currencies()
     return {

@@ -165,8 +165,8 @@ def _region_list(tokens: WordTokens, matches: list, gaz: Gazetteer) -> set[int]:
     regions by their own name (عسير، جازان، الباحة ... والرياض: a weather report's regions, not
     cities), unless a word for cities opens it (`CITY_LISTS`)."""
     listed: set[int] = set()
-    chain: list[int] = []
-    opened, regions, end = False, 0, -1
+    chains: list[tuple[list[int], bool, bool, int]] = []  # (first tokens, after مناطق, after مدن, regions)
+    end = -1
     for a, b, c, alias in matches:
         if a < end:
             continue  # a shorter name inside the one before (المنطقة | الشرقية)
@@ -174,21 +174,21 @@ def _region_list(tokens: WordTokens, matches: list, gaz: Gazetteer) -> set[int]:
         goes_on = a == end and (tokens.gap(a) in ("،", ",") or (tokens.joined(a) and c == 1))
         # و written apart (مناطق عسير و الباحة)
         goes_on = goes_on or (a == end + 1 and end >= 0 and tokens.folded[end] == "و" and tokens.joined(a))
-        if not goes_on or opens:
-            if opened or (len(chain) >= REGION_LIST_SIZE and regions >= REGION_LIST_REGIONS):
-                listed.update(chain)
-            chain, opened, regions = [], opens, 0
-            if a > 0 and tokens.bare[a - 1] & CITY_LISTS:
-                regions = -len(tokens)  # مدن (الدمام، المدينة المنورة، الباحة): cities
         if gaz.entries[alias.entity_id].type != "LOC":
-            chain, opened, regions, end = [], False, 0, -1
+            end = -1
             continue
-        chain.append(a)
+        if opens or not goes_on or not chains:
+            cities = a > 0 and bool(tokens.bare[a - 1] & CITY_LISTS)  # مدن (الدمام، المدينة المنورة)
+            chains.append(([], opens, cities, 0))
+        members, opened, cities, regions = chains[-1]
         region = gaz.lookup((REGION_WORD, *tokens.name(a, b, c)))
-        regions += region is not None and region.entity_id == alias.entity_id
+        own = region is not None and region.entity_id == alias.entity_id
+        chains[-1] = ([*members, a], opened, cities, regions + own)
         end = b
-    if opened or (len(chain) >= REGION_LIST_SIZE and regions >= REGION_LIST_REGIONS):
-        listed.update(chain)
+    for members, opened, cities, regions in chains:
+        by_regions = len(members) >= REGION_LIST_SIZE and regions >= REGION_LIST_REGIONS and not cities
+        if opened or by_regions:
+            listed.update(members)
     return listed
 
 
@@ -1273,8 +1273,8 @@ def _person_after(tokens: WordTokens, k: int) -> bool:
 
 def _club_of_city(tokens: WordTokens, gaz: Gazetteer, a: int, b: int, c: int, rule: str) -> Span:
     """The club a city's name at tokens [a, b) (proclitic of `c` letters) stands for, with the
-    rare words of its name before the city (`context.club_words_before`: سسكا موسكو): the sport
-    gazetteer's club of that name, else a club `rule` found."""
+    unknown words of its name before the city (`context.club_words_before`: سسكا موسكو): the
+    sport gazetteer's club of that name, else a club `rule` found."""
     first = a if c else context.club_words_before(tokens, a)
     if first < a:
         c = context.listed_club_and(tokens, first)

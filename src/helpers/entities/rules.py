@@ -2379,7 +2379,7 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
 def _complement_end(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
     """End of a body's ل-complement at token j (للسياحة والتراث، لحقوق الإنسان، لجسر الملك فهد،
     لكرة القدم); j when the token starts none."""
-    if not tokens.folded[j].startswith("ل") or tokens.folded[j][2:] in TIME_NOUNS:
+    if not tokens.folded[j].startswith("ل") or tokens.folded[j].removeprefix("لل") in TIME_NOUNS:
         return j
     if tokens.folded[j].startswith("لل"):  # للسياحة والتراث
         return _defined_phrase(tokens, j, covered, 3)
