@@ -3864,3 +3864,13 @@ def test_a_library_named_by_its_city_is_the_library():
     named = by_surface("وقالت إدارة مكتبة الإسكندرية إن المعرض يفتح في الإسكندرية غدا.")
     assert named["مكتبة الإسكندرية"][0] == "ORG"
     assert named["الإسكندرية"] == ("LOC", "alexandria_eg")  # the city, named alone
+
+
+def test_sport_cues_count_with_a_pronoun():
+    text = (
+        "أكد نجم خط الوسط يحيى الشهري ثقته بزملائه اللاعبين في تعويض الغيابات لفريقه أمام الهلال مساء اليوم "
+        "على ملعب كوينز بارك، وقال إن الفريق سيلعب اليوم أمام غريمنا التقليدي الهلال، وإن النصر سيسعد "
+        "جماهيرنا ويخطف اللقب، وهو الفريق الكبير والحاضر دائما في مثل هذه المناسبات القوية والكبيرة. "
+        "وأضاف أن الأسماء الكبيرة تغيب اليوم لأسباب مختلفة، لكن العزيمة حاضرة والثقة كبيرة في الجميع."
+    )  # long enough to need three sport cues
+    assert "al_hilal" in ids(text)  # جماهيرنا counts as جماهير: an article about sport

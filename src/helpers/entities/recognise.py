@@ -12,7 +12,7 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers.core.text import index_sentences
-from helpers.core.words import fold_token, is_function_word, strip_diacritics, word_zipf
+from helpers.core.words import PRONOUN_SUFFIXES, fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities import camel_ner, context, labeller
 from helpers.entities.adjust import (
     QUOTED_RULES,
@@ -246,9 +246,11 @@ def _names_a_club_by_its_head(
 
 def about_sport(gaz: Gazetteer, cues: frozenset[str], n_words: int) -> bool:
     """The document's words (`cues`, `n_words` in all) hold enough of the gazetteer's sport cues,
-    with or without the article (الكرة = كرة; المباراة and مباراة count once): `SPORT_CUES`, or
-    fewer in a short text."""
-    found = {w for w in _sport_stems(gaz.sport_cues) if w in cues or "ال" + w in cues}
+    with or without the article (الكرة = كرة; المباراة and مباراة count once) or with a pronoun
+    (جماهيرنا، مدربه): `SPORT_CUES`, or fewer in a short text."""
+    suffixed = {w[: -len(p)] for w in cues for p in PRONOUN_SUFFIXES if w.endswith(p) and len(w) > len(p) + 2}
+    stems = _sport_stems(gaz.sport_cues)
+    found = {w for w in stems if w in cues or "ال" + w in cues or w in suffixed}
     return len(found) >= min(SPORT_CUES, 1 + n_words // SPORT_CUE_WORDS)
 
 
