@@ -29,6 +29,7 @@ from helpers.entities.rules import (
     NATIONAL_TEAM_RULE,
     PHRASE_STOPS,
     RARE,
+    STADIUM_HEADS,
     TIME_NOUNS,
     TITLE_HEADS,
     WordTokens,
@@ -63,17 +64,15 @@ def clubs_throughout(
     def name(tokens: WordTokens, span: Span) -> tuple[str, ...]:
         return span_text(tokens, span)[2]
 
-    clubs = {
-        city
-        for field_name, tokens in fields.items()
-        for span in found[field_name][0]
-        if span.type == "ORG" and span.rule != NATIONAL_TEAM_RULE
-        for city in (
-            name(tokens, span),
-            *((name(tokens, span)[k:] for k in (1, 2)) if span.rule in CITY_CLUB_RULES else ()),
-        )
-        if city and gaz.type_of(city) == "LOC"
-    }  # and the city that ends a club's name (ستيوا | بوخارست)
+    clubs = set()
+    for field_name, tokens in fields.items():
+        for span in found[field_name][0]:
+            if span.type != "ORG" or span.rule == NATIONAL_TEAM_RULE:
+                continue
+            whole = name(tokens, span)
+            # and the city that ends a club's name (ستيوا | بوخارست)
+            ends = (whole[1:], whole[2:]) if span.rule in CITY_CLUB_RULES else ()
+            clubs.update(city for city in (whole, *ends) if city and gaz.type_of(city) == "LOC")
     if not clubs:
         return found
     out = {}
@@ -668,10 +667,6 @@ def hotels_with_their_city(tokens: WordTokens, spans: list[Span]) -> list[Span]:
             out.pop()  # the brand's own span (هيلتون) is part of the hotel's name
         out.append(Span(found[0], span.last, "LOC", "rule", found[1], rule="hotel_city"))
     return out
-
-
-#: Heads of a stadium's name (ملعب الإمارات، استاد سانتياغو برنابيو).
-STADIUM_HEADS = frozenset(fold_token(w) for w in "ملعب استاد ستاد إستاد".split())
 
 
 def stadiums_named(tokens: WordTokens, spans: list[Span]) -> list[Span]:

@@ -25,7 +25,6 @@ from babel import Locale
 
 from helpers.core.words import fold_token, proclitic_forms, word_zipf
 from helpers.entities import context, rules
-from helpers.entities.adjust import STADIUM_HEADS
 from helpers.entities.gazetteer import Gazetteer, load_gazetteer, name_tokens
 from helpers.entities.given_names import given_names
 from helpers.entities.rules import WordTokens
@@ -123,11 +122,11 @@ def team_place(gaz: Gazetteer, kind: str, surface: str) -> tuple[int, str] | Non
 
 def stadium_name(kind: str, surface: str) -> int:
     """Characters to skip for a stadium's name after its head, which NER annotation marks as a
-    MISC name (ملعب الإمارات -> الإمارات; `adjust.STADIUM_HEADS`); 0 for another mention."""
+    MISC name (ملعب الإمارات -> الإمارات; `rules.STADIUM_HEADS`); 0 for another mention."""
     first = _FIRST_WORD.match(surface)
     if kind != "LOC" or first is None or first.end() >= len(surface):
         return 0
-    return first.end() if fold_token(first.group().strip()) in STADIUM_HEADS else 0
+    return first.end() if fold_token(first.group().strip()) in rules.STADIUM_HEADS else 0
 
 
 def epithet_after(gaz: Gazetteer, kind: str, surface: str) -> int:

@@ -55,9 +55,8 @@ def tag_entities(texts: list[str], *, stage_spans: bool = False) -> pd.DataFrame
 def _as_annotated(rows: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
     """The stage's mentions `rows` as NER annotation marks names: class nouns and epithets
     outside, descriptions of a state's bodies left out, a team by its place, a stadium without its
-    head, events by their
-    place or own name alone, and the currencies, God and religions the texts name added where no
-    mention stands."""
+    head, events by their place or own name alone, and the currencies, God and religions the texts
+    name added where no mention stands."""
     gaz = load_gazetteer()
     kept = []
     for text_id, start, end, kind, eid, surface in rows.itertuples(index=False):

@@ -24,6 +24,7 @@ from helpers.core.words import PRONOUN_SUFFIXES, fold_token, is_function_word, s
 from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.given_names import given_names
 from helpers.entities.rules import (
+    CAPITAL_WORDS,
     COMPANY_FIELDS,
     COMPETITION_HEADS,
     DEPUTY_TITLES,
@@ -43,6 +44,7 @@ from helpers.entities.rules import (
     nationality_after,
     organisation_complement_end,
     place_after,
+    plural_noun,
     quoted_name_type,
     rare_in_every_reading,
     sport_construct_end,
@@ -747,8 +749,9 @@ def club_words_before(tokens: WordTokens, first: int) -> int:
 
 
 def _plural_construct(word: str) -> bool:
-    """A folded word is a masculine plural before its complement (مهاجمو القادسية: مهاجمين)."""
-    return word.endswith("و") and max(word_zipf(word[:-1] + "ون"), word_zipf(word[:-1] + "ين")) > 0
+    """A folded word is a masculine plural before its complement (مهاجمو القادسية: مهاجمون,
+    `plural_noun`)."""
+    return word.endswith("و") and plural_noun(word[:-1] + "ون")
 
 
 def listed_club_and(tokens: WordTokens, first: int) -> int:
@@ -913,12 +916,11 @@ def place_reading(tokens: WordTokens, first: int, clitic: int) -> bool:
     )
 
 
-#: Words for a capital (العاصمة البولندية وارسو).
-CAPITALS = _folded("العاصمة عاصمة")
-
-
 #: The capital, in apposition to its name (العاصمة الكويت، تونس العاصمة).
 THE_CAPITAL = _folded("العاصمة")
+#: Words for a capital before a country's adjective and the city (العاصمة البولندية وارسو); right
+#: before the name they are `PLACE_CUES`.
+CAPITALS = CAPITAL_WORDS | THE_CAPITAL
 
 
 def capital_named(tokens: WordTokens, first: int, last: int) -> bool:

@@ -178,8 +178,10 @@ SETTLEMENT_NAME_ZIPF = 4.0
 #: Organisation heads often named after a person (جامعة الملك سعود، مستشفى الأمير سلطان).
 NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع كلية معهد مدرسة مدارس مكتبة جمعية صندوق مدينة دارة")
 #: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
-FACILITY_HEADS = _folded(
-    "مطار ميناء شارع طريق جسر قاعدة ملعب استاد ستاد حي ميدان دوار كورنيش مدينة جامع مسجد "
+#: Heads of a stadium's name (ملعب الإمارات، استاد الملك فهد).
+STADIUM_HEADS = _folded("ملعب استاد ستاد")
+FACILITY_HEADS = STADIUM_HEADS | _folded(
+    "مطار ميناء شارع طريق جسر قاعدة حي ميدان دوار كورنيش مدينة جامع مسجد "
     "حديقة منتزه متنزه منتجع متحف فندق صالة قاعة برج قصر نفق أنفاق ساحة باب"
 )
 #: Kinds of building whose named instances are places (facilities), whatever rule found them.
