@@ -3874,3 +3874,22 @@ def test_sport_cues_count_with_a_pronoun():
         "وأضاف أن الأسماء الكبيرة تغيب اليوم لأسباب مختلفة، لكن العزيمة حاضرة والثقة كبيرة في الجميع."
     )  # long enough to need three sport cues
     assert "al_hilal" in ids(text)  # جماهيرنا counts as جماهير: an article about sport
+
+
+def test_a_chain_of_given_names_takes_its_family_name():
+    """Names written without بن: the forebears' given names and the family name after a name and
+    its father's, given names before a name after a list's mark, a name the labeller split."""
+
+    def names(text: str) -> set[str]:
+        return set(found(text, use_model=True).surface)
+
+    assert "سالم سعيد كبيش" in names("وقال النائب العام سالم سعيد كبيش وفق ما بثته الوكالة.")
+    soldiers = names(
+        "6 - جندي متدرب عبدالله عائض عبدالله آل سعد. 11. جندي متدرب: ممدوح مسفر محمد المسيلي الحارثي."
+    )
+    assert {"عبدالله عائض عبدالله آل سعد", "ممدوح مسفر محمد المسيلي الحارثي"} <= soldiers
+    # not a nationality, a word with tanween on the next line, a verb, or a proclitic and a word
+    assert "محمد بلال حسين محمد" in names("12. محمد بلال حسين محمد - بنغلاديشي الجنسية.")
+    assert "سلمان بن عبدالعزيز آل سعود" in names("الملك سلمان بن عبدالعزيز آل سعود\nمتمنياً لكم")
+    assert "فيصل بن تركي" in names("وقال إن الأمير فيصل بن تركي ستنهي الأزمة.")
+    assert "إسلام كمال" in names("وسجل اللاعب إسلام كمال بتسديدة قوية.")

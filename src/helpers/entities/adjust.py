@@ -25,8 +25,10 @@ from helpers.entities.rules import (
     FACILITY_KINDS,
     FIELD_NAMED_HEADS,
     HONORIFICS,
+    IMPERFECT_PREFIXES,
     LETTER_NAMES,
     NATIONAL_TEAM_RULE,
+    ORDINALS,
     PHRASE_STOPS,
     RARE,
     STADIUM_HEADS,
@@ -46,6 +48,7 @@ from helpers.entities.rules import (
     plural_noun,
     present_verb,
     pronoun_suffixed,
+    spelled_as_given_name,
 )
 from helpers.entities.spans import Span, span_text
 from helpers.timeline.timex.words import lexicon
@@ -773,6 +776,158 @@ def with_patronymics(tokens: WordTokens, spans: list[Span]) -> list[Span]:
             )
         out.append(replace(span, last=end) if end > span.last else span)
         end_of_last = end
+    return out
+
+
+#: A word rarer than this (Zipf) after a person's given names can be the family name that ends
+#: them (محمد حسين | مسعد، جابر جبار أسعد | العبدلي).
+CHAIN_FAMILY_ZIPF = 3.6
+#: The most given names of forebears a person's name is lengthened by.
+MAX_CHAIN_WORDS = 3
+
+
+def _forebear_name(tokens: WordTokens, k: int) -> bool:
+    """Token k can be a forebear's given name in a chain without بن: an Arabic given name written
+    as one (not بيت, Pete), no article, function word (على) or word and conjunction."""
+    word = tokens.folded[k]
+    return (
+        not tokens.definite[k]
+        and not word.startswith(("و", "ف"))
+        and not is_function_word(word)
+        and given_names().match(tokens.folded, k) == (1, False)
+        and spelled_as_given_name(tokens, k, word)
+    )
+
+
+def _on_one_line(tokens: WordTokens, k: int) -> bool:
+    """Token k follows token k - 1 with nothing but spaces between, on the same line (not a
+    list's dash: محمد بلال حسين محمد - بنجلاديشي)."""
+    return (
+        0 < k < len(tokens)
+        and tokens.gaps[k] == ""
+        and "\n" not in tokens.text[tokens.ends[k - 1] : tokens.starts[k]]
+    )
+
+
+def _chain_family_name(tokens: WordTokens, k: int, place_read: bool = False) -> bool:
+    """Token k, on the line of the name before it, ends a chain of given names as the family name
+    (`CHAIN_FAMILY_ZIPF`): آل (its family's name follows), a relational word that is no
+    nationality, ordinal or title (العبدلي، هاشمي), or another word without an article that reads
+    as no dual or plural, feminine noun in use (جدارة), verb (ستنهي), proclitic and word (بتسديدة;
+    `place_read`: the gazetteer read it as a proclitic and a place, كبيش) or pronoun; none written
+    with tanween (متمنياً)."""
+    word = tokens.folded[k]
+    if not _on_one_line(tokens, k) or not word.isalpha() or word.startswith(("و", "ف")) or tokens.keyword[k]:
+        return False
+    if has_tanween(tokens.raw[k]) or accusative(word):
+        return False  # سعود | متمنياً
+    if word == "ال":
+        return _on_one_line(tokens, k + 1)
+    bare = word[2:] if tokens.definite[k] else word
+    if len(bare) < 3 or is_function_word(word) or pronoun_suffixed(tokens, k, 3.0):
+        return False
+    zipf = word_zipf(word)
+    verb_shaped = word[0] in IMPERFECT_PREFIXES + "س" and zipf >= RARE_FAMILY_ZIPF  # ستنهي، يدشن
+    if bare.endswith("ي"):
+        return (
+            zipf < CHAIN_FAMILY_ZIPF
+            and not (verb_shaped and not tokens.definite[k])
+            and bare not in ORDINALS
+            and word not in TITLE_HEADS | PHRASE_STOPS
+            and not load_gazetteer().nationality("ال" + bare)  # محمد | بنغلاديشي
+            and not _preposition_and_word(tokens, k)
+        )
+    return (
+        not tokens.definite[k]
+        and zipf < CHAIN_FAMILY_ZIPF
+        and not verb_shaped
+        and not word.endswith(("ان", "ين", "ون", "ات"))  # a dual or plural (متهمان)
+        and not (word.endswith("ه") and zipf >= RARE_FAMILY_ZIPF)  # وسام حمدان | جدارة "merit"
+        and not any(c and rest.startswith("ال") for c, rest in tokens.forms(k))  # بالشفاء
+        and (place_read or not tokens.proclitic_word(k))  # بتسديدة، ليحل
+        and not (past_verb(word) or present_verb(word))
+    )
+
+
+def _with_names_before(tokens: WordTokens, span: Span, ends: set[int]) -> Span:
+    """A person's span of two words or more starting with a given name takes the given names
+    right before it when a punctuation mark, a title or a speech verb stands before them (جندي
+    متدرب: ممدوح مسفر | محمد المسيلي الحارثي): the person's own and his father's names."""
+    first = span.first
+    if span.clitic or span.length < 2 or not given_names().match(tokens.folded, first)[0]:
+        return span
+    k = first
+    while (
+        k > 0
+        and first - k < 2
+        and k not in ends
+        and _on_one_line(tokens, k)
+        and _forebear_name(tokens, k - 1)
+    ):
+        k -= 1
+    if k == first or k in ends or (tokens.joined(k) and not after_title_or_speech(tokens, k)):
+        return span
+    return replace(span, first=k)
+
+
+def with_forebears_names(tokens: WordTokens, spans: list[Span]) -> list[Span]:
+    """A person's name of two words or more ending with an Arabic given name (a name and its
+    father's) that its source stopped before the rest of the chain written without بن takes the
+    forebears' given names and the family name after them (سالم سعيد | كبيش، محمد حسين | مسعد);
+    a person's name after given names joins the name before them (عبدالله | عائض | عبدالله آل
+    سعد). Not a known person's (a known name is whole)."""
+    names = given_names()
+    starts = {s.first: s for s in spans}
+    ends = {s.last for s in spans}
+    out: list[Span] = []
+    skip: set[int] = set()
+    for span in spans:
+        if id(span) in skip:
+            continue
+        if span.type != "PER" or span.alias is not None:
+            out.append(span)
+            continue
+        span = _with_names_before(tokens, span, ends)
+        if (
+            names.match([tokens.folded[span.last - 1]], 0) != (1, False)
+            or "ال" in tokens.folded[span.first : span.last]
+        ):
+            out.append(span)
+            continue
+        end = span.last
+        while (
+            end < len(tokens)
+            and end - span.last < MAX_CHAIN_WORDS
+            and _on_one_line(tokens, end)
+            and _forebear_name(tokens, end)
+        ):
+            if end in starts:
+                break
+            end += 1
+        after = starts.get(end)
+        if after is not None and after.type == "PER" and end > span.last and _on_one_line(tokens, end):
+            if names.match(tokens.folded, end)[0]:  # عبدالله | عائض | عبدالله آل سعد
+                skip.add(id(after))
+                out.append(replace(span, last=after.last))
+                continue
+        # a family name read as a proclitic and a place is the name (سالم سعيد | كبيش: not ك + بيش)
+        misread = (
+            after is not None
+            and after.length == 1
+            and after.clitic
+            and bool(after.alias and after.alias.weak)
+        )
+        if (
+            span.length >= 2
+            and end < len(tokens)
+            and (after is None or misread)
+            and _chain_family_name(tokens, end, misread)
+        ):
+            if misread:
+                skip.add(id(after))
+            out.append(replace(span, last=end + (2 if tokens.folded[end] == "ال" else 1)))
+            continue
+        out.append(span)
     return out
 
 

@@ -31,6 +31,7 @@ from helpers.entities.adjust import (
     repeated_name_words,
     stadiums_named,
     weak_names_as_words,
+    with_forebears_names,
     with_given_name_before,
     with_known_surname,
     with_patronymics,
@@ -655,7 +656,7 @@ def _recognise(
     # CAMeL's spans only fill what the other sources left
     chosen = _select(chosen + [Span(a, b, t, "camel_ner") for a, b, t in camel_spans], len(tokens))
     chosen = with_given_name_before(tokens, with_known_surname(tokens, chosen, gaz))
-    chosen = companies_named_after(tokens, with_patronymics(tokens, chosen))
+    chosen = companies_named_after(tokens, with_forebears_names(tokens, with_patronymics(tokens, chosen)))
     chosen = hotels_with_their_city(tokens, bodies_around_names(tokens, chosen))
     chosen = stadiums_named(tokens, chosen)
     chosen = _without_adjectives_of_orgs(tokens, chosen)
