@@ -3893,3 +3893,23 @@ def test_a_chain_of_given_names_takes_its_family_name():
     assert "سلمان بن عبدالعزيز آل سعود" in names("الملك سلمان بن عبدالعزيز آل سعود\nمتمنياً لكم")
     assert "فيصل بن تركي" in names("وقال إن الأمير فيصل بن تركي ستنهي الأزمة.")
     assert "إسلام كمال" in names("وسجل اللاعب إسلام كمال بتسديدة قوية.")
+
+
+def test_bin_without_a_given_name_begins_the_name():
+    e = found(
+        "استوقفتني قصتها مع بن زيدون وكيف كان العشق. وعن لقائهما الأول كتبت ولادة لابن زيدون بعد إلحاح منه.",
+        use_model=True,
+    )
+    assert set(e.surface) == {"بن زيدون", "ابن زيدون"} and e.entity_id.nunique() == 1
+    # after a title, the article's one person of that family
+    e = found(
+        "وقال الدكتور جمعان رشيد بن رقوش إن الكلمات تضمنت. وشارك الدكتور بن رقوش في الحفل.", use_model=True
+    )
+    assert (
+        e[e.surface == "بن رقوش"].entity_id.tolist()
+        == e[e.surface == "جمعان رشيد بن رقوش"].entity_id.tolist()
+    )
+    # "he is the son of": kinship, not a name
+    assert not any(
+        s.startswith("بن") for s in found("الملا عمر هو بن المولوي غلام نبي.", use_model=True).surface
+    )

@@ -702,7 +702,8 @@ def with_given_name_before(tokens: WordTokens, spans: list[Span]) -> list[Span]:
     title is followed by a name, not by بن): that word is the given name, even one that is a
     title too (مساعد | بن محمد العيبان). Not a function word (عن ابن عباس), a definite word, a
     very common word (وصل), و / ف + a common word (وقدم) or one another span holds; the longer
-    name is no longer the known person of the shorter."""
+    name is no longer the known person of the shorter. Without a given name, بن begins the name
+    (`_bin_begins_name`)."""
     taken = {k for s in spans for k in range(s.first, s.last)}
     out = []
     for span in spans:
@@ -727,8 +728,38 @@ def with_given_name_before(tokens: WordTokens, spans: list[Span]) -> list[Span]:
             span = replace(
                 span, first=k, clitic=clitic, source="rule", rule="given_name", alias=None, hint=""
             )
+        elif span.type == "PER" and k + 1 >= 0 and _bin_begins_name(tokens, span, taken):
+            span = replace(span, first=k + 1)
         out.append(span)
     return out
+
+
+#: Pronouns before بن that make it "son of" (هو بن المولوي ...: he is the son of).
+KINSHIP_SUBJECTS = frozenset(fold_token(w) for w in "هو وهو فهو هي وهي فهي".split())
+
+
+def _bin_begins_name(tokens: WordTokens, span: Span, taken: set[int]) -> bool:
+    """بن right before a person's span that no given name precedes begins the name, as ابن does
+    (مع بن زيدون، الدكتور | بن رقوش): after a function word, a title or a mark; not before a known
+    person's name (a span with its entity), after a pronoun (هو بن: "he is the son of"), nor
+    after a word another span holds. A definite word before بن is a given name (الأخنس بن كعب)."""
+    k = span.first - 2
+    return (
+        not span.clitic
+        and span.alias is None
+        and tokens.folded[k + 1] == "بن"
+        and tokens.joined(k + 2)
+        and k + 1 not in taken
+        and (
+            k < 0
+            or not tokens.joined(k + 1)
+            or (
+                k not in taken
+                and (is_function_word(tokens.folded[k]) or tokens.is_(k, TITLE_HEADS))
+                and tokens.folded[k] not in KINSHIP_SUBJECTS
+            )
+        )
+    )
 
 
 def with_patronymics(tokens: WordTokens, spans: list[Span]) -> list[Span]:

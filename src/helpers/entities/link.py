@@ -374,8 +374,13 @@ def _link_rule_mentions(
                 found = _surname_in(doc, m.name[0], as_surname, honorific)
                 if found is None and honorific:
                     found = _titled_given_name_in(doc, m.name[0])
-            if found is None and m.type == "PER" and len(m.name) == 2 and m.name[0] == FAMILY_PARTICLE:
-                found = _family_name_in(doc, m.name)
+            if (
+                found is None
+                and m.type == "PER"
+                and len(m.name) == 2
+                and m.name[0] in (FAMILY_PARTICLE, "بن")
+            ):
+                found = _family_name_in(doc, m.name)  # آل مغرم، بن رقوش
             if found is None and m.type == "PER" and len(m.name) >= 2:
                 found = _full_name_in(doc, m.name)
             if found is None and m.type == "PER" and given_names().match(list(m.name), 0)[0] == len(m.name):
@@ -1119,7 +1124,7 @@ def _titled_given_name_in(doc: Document, given: str) -> tuple[str, str, str] | N
 
 def _family_name_in(doc: Document, family: tuple[str, ...]) -> tuple[str, str, str] | None:
     """The one person of the article whose full name ends with the family's name `family` (آل
-    مغرم of ناصر آل مغرم), or None when none or several do."""
+    مغرم of ناصر آل مغرم، بن رقوش of جمعان رشيد بن رقوش), or None when none or several do."""
     ids = {m.entity_id for m in doc.mentions if m.type == "PER" and len(m.name) > 2 and m.name[-2:] == family}
     if len(ids) != 1:
         return None

@@ -139,13 +139,15 @@ def without_patronymics(folded_tokens: tuple[str, ...]) -> tuple[str, ...] | Non
 def linking_key(etype: str, folded_tokens: tuple[str, ...]) -> str:
     """What two names of one type must share to be taken as one entity: the skeleton of the
     name with its compound given names joined (عبد العزيز = عبدالعزيز) and, a person's, without the
-    بن of its forebears (`without_chain_links`); a person's Arabic given
+    بن of its forebears (`without_chain_links`), its first ابن written بن; a person's Arabic given
     name must be the same word (حنان الشهراني is not حنين الشهراني, whose skeletons agree): a
     name with an Arabic given name or family name (ال...) is compared whole (العمير is not
     العمري, محمد عطيف not محمد عاطف)."""
     words = joined_compounds(tuple(folded_tokens))
     if etype == "PER":
         words = without_chain_links(words)
+        if words[0] == "ابن" and len(words) > 1:
+            words = ("بن", *words[1:])  # ابن زيدون = بن زيدون
     if etype == "PER" and (words[-1].startswith("ال") or (words[0],) in given_names().arabic):
         return " ".join(words)  # Arabic names are spelled alike: العمير is not العمري, عطيف not عاطف
     key = skeleton_key(words)
