@@ -3913,3 +3913,9 @@ def test_bin_without_a_given_name_begins_the_name():
     assert not any(
         s.startswith("بن") for s in found("الملا عمر هو بن المولوي غلام نبي.", use_model=True).surface
     )
+
+
+def test_a_states_chairing_of_a_body_is_no_presidency():
+    assert not found("يذكر أنه تم التصويت على رئاسة المملكة للجنة الخطة الاستراتيجية.").shape[0]
+    named = by_surface("وترحب رئاسة مصر للقمة العربية بالوفود، وأصدرت رئاسة الجمهورية بيانا.")
+    assert named["مصر"] == ("LOC", "egypt") and named["رئاسة الجمهورية"][0] == "ORG"

@@ -1664,15 +1664,25 @@ def nationality_after(tokens: WordTokens, k: int) -> bool:
     return _definite_after(tokens, k) and load_gazetteer().nationality(tokens.folded[k])
 
 
+#: Words for a state that chairs a body (رئاسة المملكة للجنة "the Kingdom's chairing of").
+STATE_WORDS = _folded("المملكة الدولة البلاد")
+
+
 def _office(tokens: WordTokens, i: int, clitic: int, covered: list[str | None]) -> bool:
     """The office at token i (رئاسة), not a body: after ب or ل (برئاسة "chaired by", لرئاسة "for
     the presidency of"), or held over a named body, a club's one-word name (رئاسة الأهلي; not
     رئاسة الاتحاد الإسلامي الكردستاني) or a person, a dual (رئاسة المنظمتين) or a late person
-    (رئاسة المرحوم)."""
+    (رئاسة المرحوم), or a state's chairing of a body, named with ل after its place (رئاسة المملكة
+    للجنة، رئاسة مصر للقمة)."""
     nxt = tokens.folded[i + 1]
+    j = i + 2 if nxt in STATE_WORDS else i + 1
+    while j < len(tokens) and covered[j] == "LOC" and (j == i + 1 or tokens.joined(j)):
+        j += 1
+    chairing = j > i + 1 and j < len(tokens) and tokens.joined(j) and tokens.folded[j].startswith("ل")
     return (
         (clitic and tokens.folded[i][clitic - 1] in "بل")
         or covered[i + 1] in ("ORG", "PER")
+        or (chairing and any(c == 1 for c, _ in tokens.forms(j)))
         or (load_gazetteer().sport_club((nxt,)) is not None and not _definite_after(tokens, i + 2))
         or nxt in LATE_WORDS
         or nxt in TITLE_HEADS
