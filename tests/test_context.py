@@ -3919,3 +3919,12 @@ def test_a_states_chairing_of_a_body_is_no_presidency():
     assert not found("يذكر أنه تم التصويت على رئاسة المملكة للجنة الخطة الاستراتيجية.").shape[0]
     named = by_surface("وترحب رئاسة مصر للقمة العربية بالوفود، وأصدرت رئاسة الجمهورية بيانا.")
     assert named["مصر"] == ("LOC", "egypt") and named["رئاسة الجمهورية"][0] == "ORG"
+
+
+def test_a_country_and_a_directions_adjective_name_another_place():
+    named = by_surface("وفي ألمانيا الشرقية، ثم سافر إلى أذربيجان الغربية ومنها إلى أميركا الجنوبية.")
+    assert named["ألمانيا الشرقية"][0] == "LOC" and named["ألمانيا الشرقية"][1] != "germany"
+    assert named["أذربيجان الغربية"][1] != "azerbaijan"
+    assert named["أميركا الجنوبية"] == ("LOC", "south_america")
+    # the adjective of a noun before the country: Syria's northern border
+    assert by_surface("وصلت القوات إلى حدود سوريا الشمالية.")["سوريا"] == ("LOC", "syria")

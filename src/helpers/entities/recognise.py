@@ -51,6 +51,7 @@ from helpers.entities.rules import (
     AFFILIATION_WORDS,
     COMMON,
     COMMON_NAMED_HEADS,
+    DIRECTIONS,
     FACILITY_HEADS,
     KUNYA,
     LETTER_NAMES,
@@ -87,7 +88,9 @@ from helpers.entities.rules import (
     nationality_family,
     nationality_plural,
     next_in_list,
+    past_verb,
     plural_noun,
+    present_verb,
     pronoun_suffixed,
     spelled_as_given_name,
     sport_construct_end,
@@ -1258,8 +1261,32 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
             end = context.federation_sport_end(tokens, span.first, span.last)
             if end > span.last:  # الاتحاد السعودي للكرة الطائرة
                 span = Span(span.first, end, "ORG", "rule", span.clitic, rule="org_qualified")
+        if _country_part(tokens, gaz, span):
+            span = Span(span.first, after + 1, "LOC", "rule", span.clitic, rule="country_part")
         adjusted.append(span)
-    return adjusted
+    # the direction's word is no place of its own (ليبيا الشرقية: not the Eastern Province)
+    return [s for s in adjusted if not any(o.first < s.first < o.last for o in adjusted)]
+
+
+def _country_part(tokens: WordTokens, gaz: Gazetteer, span: Span) -> bool:
+    """A country's name followed by a direction's adjective that the gazetteer does not name whole
+    is another place (ألمانيا الشرقية: East Germany, not Germany), where nothing before it can be
+    what the adjective describes: after a mark, a proclitic, a function word or a verb (not حدود
+    سوريا الشمالية, Syria's northern border)."""
+    before, after = span.first - 1, span.last
+    if not (
+        span.type == "LOC"
+        and span.alias is not None
+        and gaz.entries[span.alias.entity_id].iso
+        and after < len(tokens)
+        and tokens.joined(after)
+        and tokens.folded[after] in DIRECTIONS
+    ):
+        return False
+    if span.clitic or before < 0 or not tokens.joined(span.first):
+        return True
+    word = tokens.folded[before]
+    return is_function_word(word) or past_verb(word) or present_verb(word)
 
 
 #: A player's epithets, which follow his nationality (هدف السد الإسباني | الشهير تشافي).
