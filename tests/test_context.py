@@ -3928,3 +3928,9 @@ def test_a_country_and_a_directions_adjective_name_another_place():
     assert named["أميركا الجنوبية"] == ("LOC", "south_america")
     # the adjective of a noun before the country: Syria's northern border
     assert by_surface("وصلت القوات إلى حدود سوريا الشمالية.")["سوريا"] == ("LOC", "syria")
+
+
+def test_a_person_after_a_theatres_head_names_the_theatre():
+    named = by_surface("وأقيم الحفل على مسرح عبدالرحمن المريخي بالأحساء.", use_model=True)
+    assert named["مسرح عبدالرحمن المريخي"][0] == "LOC"
+    assert "عبدالرحمن المريخي" not in named

@@ -34,6 +34,7 @@ from helpers.entities.rules import (
     STADIUM_HEADS,
     TIME_NOUNS,
     TITLE_HEADS,
+    VENUE_HEADS,
     WordTokens,
     accusative,
     after_title_or_speech,
@@ -53,6 +54,8 @@ from helpers.entities.rules import (
 from helpers.entities.spans import Span, span_text
 from helpers.timeline.timex.words import lexicon
 
+#: The rule of a hall or theatre named after a person.
+VENUE_RULE = "venue_named"
 #: Rules that read a city's name as its club's, perhaps with words of the club's name before it.
 CITY_CLUB_RULES = frozenset({"club_place", "club_nationality"})
 
@@ -676,7 +679,8 @@ def stadiums_named(tokens: WordTokens, spans: list[Span]) -> list[Span]:
     """A name right after a stadium's head that reads as a person or a country, or that only the
     labeller found (not a club's with its head), is the stadium's name, a place with its head
     (ملعب الإمارات: not the country; ملعب كالديرون، ملعب ثاني بن جاسم، ملعب لوفتس رود). A city
-    or a club there stays itself (استاد القاهرة، ملعب تشيلسي)."""
+    or a club there stays itself (استاد القاهرة، ملعب تشيلسي). A person's name after the head of a
+    hall or theatre is that venue (`VENUE_HEADS`: مسرح عبدالرحمن المريخي)."""
     gaz = load_gazetteer()
     out: list[Span] = []
     for span in spans:
@@ -690,10 +694,13 @@ def stadiums_named(tokens: WordTokens, spans: list[Span]) -> list[Span]:
             or country
             or (span.source == "model" and span.type != "LOC" and tokens.folded[first] not in CLUB_NAME_HEADS)
         )
+        rule = "stadium_named"
+        if head is None and span.type == "PER" and not span.clitic:
+            head, rule = _head_before(tokens, first, VENUE_HEADS, lambda k: True), VENUE_RULE
         if head is None or not named:
             out.append(span)
             continue
-        out.append(Span(head[0], span.last, "LOC", "rule", head[1], rule="stadium_named"))
+        out.append(Span(head[0], span.last, "LOC", "rule", head[1], rule=rule))
     return out
 
 

@@ -180,9 +180,11 @@ NAMED_ORG_HEADS = _folded("جامعة مستشفى مركز مؤسسة مجمع 
 #: Heads of places named after a person (مطار الملك عبدالعزيز الدولي، شارع الأمير سلطان).
 #: Heads of a stadium's name (ملعب الإمارات، استاد الملك فهد).
 STADIUM_HEADS = _folded("ملعب استاد ستاد")
+#: Heads of a hall or theatre named after a person (مسرح عبدالرحمن المريخي، قاعة الملك فيصل).
+VENUE_HEADS = _folded("مسرح قاعة صالة")
 FACILITY_HEADS = STADIUM_HEADS | _folded(
     "مطار ميناء شارع طريق جسر قاعدة حي ميدان دوار كورنيش مدينة جامع مسجد "
-    "حديقة منتزه متنزه منتجع متحف فندق صالة قاعة برج قصر نفق أنفاق ساحة باب"
+    "حديقة منتزه متنزه منتجع متحف مسرح فندق صالة قاعة برج قصر نفق أنفاق ساحة باب"
 )
 #: Kinds of building whose named instances are places (facilities), whatever rule found them.
 FACILITY_KINDS = _folded("مستشفى مستوصف متحف فندق سجن")
