@@ -735,7 +735,7 @@ def with_given_name_before(tokens: WordTokens, spans: list[Span]) -> list[Span]:
             span = replace(
                 span, first=k, clitic=clitic, source="rule", rule="given_name", alias=None, hint=""
             )
-        elif span.type == "PER" and k + 1 >= 0 and _bin_begins_name(tokens, span, taken):
+        elif span.type == "PER" and _bin_begins_name(tokens, span, taken):
             span = replace(span, first=k + 1)
         out.append(span)
     return out
@@ -752,7 +752,8 @@ def _bin_begins_name(tokens: WordTokens, span: Span, taken: set[int]) -> bool:
     after a word another span holds. A definite word before بن is a given name (الأخنس بن كعب)."""
     k = span.first - 2
     return (
-        not span.clitic
+        k >= -1
+        and not span.clitic
         and span.alias is None
         and tokens.folded[k + 1] == "بن"
         and tokens.joined(k + 2)
@@ -928,7 +929,7 @@ def with_forebears_names(tokens: WordTokens, spans: list[Span]) -> list[Span]:
         span = _with_names_before(tokens, span, ends)
         if (
             names.match([tokens.folded[span.last - 1]], 0) != (1, False)
-            or "ال" in tokens.folded[span.first : span.last]
+            or "ال" in tokens.folded[span.first : span.last]  # آل سعود: a family name already
         ):
             out.append(span)
             continue

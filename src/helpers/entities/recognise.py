@@ -1216,10 +1216,12 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
     is the same (`_proper_org_name`, `_own_nationality`: الصفاقسي التونسي); a national
     federation's name followed by its sport (الاتحاد السعودي للمبارزة is not the football
     federation) names another federation, left to the rules' linking; an organisation after a
-    mosque's or hospital's head names the building (`BODY_BUILDINGS`). Names the gazetteer has
-    whole (مجلس الأمن الدولي، مجلس الأمن الروسي) were matched whole before this."""
+    mosque's or hospital's head names the building (`BODY_BUILDINGS`); a country and a direction's
+    adjective name another place (`_country_part`). Names the gazetteer has whole (مجلس الأمن
+    الدولي، مجلس الأمن الروسي) were matched whole before this."""
     taken = {k for span in spans for k in range(span.first, span.last)}
     adjusted = []
+    directions: set[int] = set()
     for span in spans:
         before, after = span.first - 1, span.last
         if (
@@ -1263,9 +1265,10 @@ def _with_neighbours(tokens: WordTokens, gaz: Gazetteer, spans: list[Span]) -> l
                 span = Span(span.first, end, "ORG", "rule", span.clitic, rule="org_qualified")
         if _country_part(tokens, gaz, span):
             span = Span(span.first, after + 1, "LOC", "rule", span.clitic, rule="country_part")
+            directions.add(after)
         adjusted.append(span)
     # the direction's word is no place of its own (ليبيا الشرقية: not the Eastern Province)
-    return [s for s in adjusted if not any(o.first < s.first < o.last for o in adjusted)]
+    return [s for s in adjusted if s.first not in directions]
 
 
 def _country_part(tokens: WordTokens, gaz: Gazetteer, span: Span) -> bool:
