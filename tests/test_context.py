@@ -3934,3 +3934,10 @@ def test_a_person_after_a_theatres_head_names_the_theatre():
     named = by_surface("وأقيم الحفل على مسرح عبدالرحمن المريخي بالأحساء.", use_model=True)
     assert named["مسرح عبدالرحمن المريخي"][0] == "LOC"
     assert "عبدالرحمن المريخي" not in named
+
+
+def test_a_name_that_is_a_common_noun_in_construct_or_with_an_adjective():
+    assert "hamas" not in ids("ألهبت حماس الأتباع، ونشعر بحماس كبير لوجودهم.")
+    assert "hamas" in ids("أعلنت حماس اليوم رفضها الاتفاق.")
+    assert "hamas" in ids("وقالت حماس الفلسطينية إن الوفد وصل.")
+    assert "hamas" in ids("وقالت إن حماس مازالت تحكم القطاع.")

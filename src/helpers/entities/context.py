@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from helpers.core.calendar import MONTHS, WEEKDAYS
 from helpers.core.words import PRONOUN_SUFFIXES, fold_token, is_function_word, strip_diacritics, word_zipf
 from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.given_names import given_names
@@ -39,16 +40,20 @@ from helpers.entities.rules import (
     TITLE_LINKS,
     WordTokens,
     adjective_after,
+    adjective_like,
     by_way_of,
     construct_noun,
     nationality_after,
     organisation_complement_end,
+    past_verb,
     place_after,
     plural_noun,
+    present_verb,
     quoted_name_type,
     rare_in_every_reading,
     sport_construct_end,
 )
+from helpers.timeline.timex.words import lexicon
 
 
 def _folded(words: str) -> frozenset[str]:
@@ -138,8 +143,8 @@ def in_dateline(tokens: WordTokens, first: int, last: int) -> bool:
 def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer, clitic: int = 0) -> bool:
     """A name (after its proclitic) inside a common phrase the gazetteer lists (`phrases`: صلاة
     المغرب، جوز الهند، مسقط رأسه، باليمن والبركات، درجة حماس الناس، ينبع من "stems from"، إقامة
-    الدولة الإسلامية "founding an Islamic state"، تداول 5 شركات); not when a place head comes before and the
-    phrase goes on with a preposition (مدينة ينبع | من)."""
+    الدولة الإسلامية "founding an Islamic state"، تداول 5 شركات، حماس الأتباع); not when a place
+    head comes before and the phrase goes on with a preposition (مدينة ينبع | من)."""
     word = " ".join(tokens.name(first, last, clitic))
     after = gaz.phrase_after.get(word)
     if after and first > 0 and tokens.joined(first) and tokens.bare[first - 1] & after:
@@ -151,6 +156,8 @@ def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer, 
         and tokens.folded[last][:1].isdigit()
     ):
         return True  # تعليق تداول 5 شركات "trading of five companies"
+    if word in gaz.phrase_common_noun and _common_noun_context(tokens, last):
+        return True  # ألهبت حماس الأتباع "stirred the followers' enthusiasm"، بحماس شديد
     before = gaz.phrase_before.get(word)
     return (
         bool(before)
@@ -160,6 +167,26 @@ def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer, 
         # مدينة ينبع | من الحركة الجوية: after a place head, a preposition does not make the phrase
         and not (place_supported(tokens, first) and all(is_function_word(p) for p in before))
     )
+
+
+def _common_noun_context(tokens: WordTokens, k: int) -> bool:
+    """Token k, joined to the word before, makes that word a common noun: a definite noun it is
+    in construct with (حماس | الأتباع; not an adjective, حماس | الفلسطينية, nor a day or month,
+    أعلنت حماس | اليوم) or an indefinite masculine adjective, which no feminine name takes
+    (بحماس | شديد; not a verb, حماس | مازالت)."""
+    if k >= len(tokens) or not tokens.joined(k):
+        return False
+    word = tokens.folded[k]
+    if not tokens.definite[k]:
+        return (
+            word.isalpha()
+            and not word.endswith(("ه", "ت", "ا"))
+            and not is_function_word(word)
+            and adjective_like("ال" + word)
+            and not (past_verb(word) or present_verb(word))
+        )
+    days = lexicon().table("relative_days")
+    return not (adjective_like(word) or word in days or word in WEEKDAYS or word[2:] in MONTHS)
 
 
 def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int) -> bool:

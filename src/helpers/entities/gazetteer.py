@@ -134,6 +134,9 @@ class Gazetteer:
     phrase_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Names that are a common word before a number (`before_number` in the YAML's `phrases`).
     phrase_before_number: set[str] = field(default_factory=set)
+    #: Names that are a common noun before a definite noun it is in construct with or an
+    #: indefinite adjective (`common_noun`: حماس الشباب "the young's enthusiasm", بحماس شديد).
+    phrase_common_noun: set[str] = field(default_factory=set)
     #: Folded place names the curated list excludes as ordinary words (`exclude` in the YAML).
     excluded: frozenset[str] = frozenset()
 
@@ -372,6 +375,8 @@ def _context_tables(gaz: Gazetteer) -> None:
         gaz.phrase_before[name] = tuple(fold_token(w) for w in item.get("before_prefixes") or ())
         if item.get("before_number"):
             gaz.phrase_before_number.add(name)
+        if item.get("common_noun"):
+            gaz.phrase_common_noun.add(name)
 
 
 def _cldr_names(code: str, name: str) -> list[str]:
