@@ -389,6 +389,11 @@ def _gazetteer_spans(
             continue  # جدّه "his grandfather", بعقوبة "with a penalty", بورصة "stock exchange"
         name = tokens.name(a, b, c)
         readings = gaz.ambiguous.get(name)
+        headed = gaz.ambiguous.get(name[1:]) if name[0] in PLACE_HEADS else None
+        if not readings and headed and headed[0][0] == alias.entity_id:
+            # an ambiguous name after a place's head, matched as its default reading, is ambiguous
+            # too (مدينة زنجبار: Zinjibar in Abyan); not one matched as another (ولاية واشنطن)
+            readings = headed
         if readings:
             eid = context.choose_reading(readings, cues)
             if eid != alias.entity_id and eid in gaz.entries:
