@@ -3947,3 +3947,8 @@ def test_an_ambiguous_name_after_a_place_head_is_read_by_its_article():
     assert "zinjibar" in ids("كانت المقاومة في مدينة زنجبار عاصمة أبين تقاتل الحوثيين في اليمن.")
     assert "washington_state" in ids("وقع الحادث في ولاية واشنطن أمس.")
     assert not ids("وذلك بحضور لفيف من الأهل والأصدقاء.")  # "a crowd of", not Lviv
+
+
+def test_an_accusative_noun_is_no_persons_name():
+    e = found("و محمد سمرقندي نائبا للرئيس، وباسم منقل أمينا عاما، وأحمد شعيب أمينا للصندوق", use_model=True)
+    assert "أمينا" not in set(e.surface)

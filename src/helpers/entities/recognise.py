@@ -68,6 +68,7 @@ from helpers.entities.rules import (
     TITLE_HEADS,
     RuleSpan,
     WordTokens,
+    accusative,
     adjective_like,
     after_title_chain,
     after_verb_particle,
@@ -788,6 +789,8 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
             return False
         if span.type == "PER" and given_names().match([word], 0)[0]:
             return True
+        if span.type == "PER" and not span.clitic and accusative(word):
+            return False  # وباسم منقل أمينا عاما "as secretary-general": an accusative noun
         # ريف، كاريكاتير، بالكورنيش: ordinary words (perhaps after a proclitic), unless the
         # labeller is sure (frequent words include famous names: تايلند، دارفور)
         zipf = max(word_zipf(rest) for c, rest in tokens.forms(span.first) if c == span.clitic or c)
