@@ -3952,3 +3952,8 @@ def test_an_ambiguous_name_after_a_place_head_is_read_by_its_article():
 def test_an_accusative_noun_is_no_persons_name():
     e = found("و محمد سمرقندي نائبا للرئيس، وباسم منقل أمينا عاما، وأحمد شعيب أمينا للصندوق", use_model=True)
     assert "أمينا" not in set(e.surface)
+
+
+def test_a_countrys_name_after_a_counted_noun_is_its_adjective():
+    assert "syria" not in ids("استفاد 158 لاجئا سوريا من الخدمات النفسية.", use_model=True)
+    assert "syria" in ids("قتل 15 شخصا في سوريا أمس.", use_model=True)

@@ -212,6 +212,22 @@ def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int)
     return definite and not is_function_word(before)
 
 
+def accusative_nisba(tokens: WordTokens, first: int, last: int, clitic: int, gaz: Gazetteer) -> bool:
+    """A one-word country name that is also the accusative of its nationality adjective (سوريا،
+    كينيا), right after a number and its counted noun in the accusative, agrees with the noun
+    (158 لاجئا سوريا "158 Syrian refugees", 20 رضيعا كينيا)."""
+    if last - first != 1 or first < 2 or clitic or not (tokens.joined(first) and tokens.joined(first - 1)):
+        return False
+    word, noun, number = tokens.folded[first], tokens.folded[first - 1], tokens.folded[first - 2]
+    return (
+        word.endswith("يا")
+        and gaz.nationality("ال" + word[:-1])
+        and noun.endswith("ا")
+        and word_zipf(noun[:-1]) >= 3.0
+        and (number.isdigit() or number in lexicon().cardinals)
+    )
+
+
 def coordinated_indefinite_nisba(
     tokens: WordTokens, first: int, last: int, clitic: int, gaz: Gazetteer
 ) -> bool:

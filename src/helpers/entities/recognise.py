@@ -303,6 +303,9 @@ def _gazetteer_spans(
         if entry.type == "LOC" and context.coordinated_indefinite_nisba(tokens, a, b, c, gaz):
             vetoed.update(range(a, b))
             continue  # عرض جوي وبحري: an adjective
+        if entry.type == "LOC" and context.accusative_nisba(tokens, a, b, c, gaz):
+            vetoed.update(range(a, b))
+            continue  # 158 لاجئا سوريا: "Syrian", in the accusative
         if context.in_common_phrase(tokens, a, b, gaz, c):
             vetoed.update(range(a, b))
             continue  # صلاة المغرب، جوز الهند، مسقط رأسه، درجة حماس الناس
