@@ -3957,3 +3957,9 @@ def test_an_accusative_noun_is_no_persons_name():
 def test_a_countrys_name_after_a_counted_noun_is_its_adjective():
     assert "syria" not in ids("استفاد 158 لاجئا سوريا من الخدمات النفسية.", use_model=True)
     assert "syria" in ids("قتل 15 شخصا في سوريا أمس.", use_model=True)
+
+
+def test_starring_in_a_film_is_no_championship():
+    named = by_surface("وقام عام 2003 ببطولة الفيلم الفرنسي، وفاز ببطولة العالم لألعاب القوى.")
+    assert "بطولة العالم لألعاب القوى" in named
+    assert not any("الفيلم" in s for s in named)

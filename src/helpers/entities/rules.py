@@ -2586,8 +2586,13 @@ def _competition_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
             continue
         clitic, head = next((c, f) for c, f in tokens.forms(i) if f in COMPETITION_HEADS)
         after = tokens.folded[i + 1]
-        if after in TITLE_HEADS or after in PERFORMERS or pronoun_suffixed(tokens, i + 1):
-            continue  # بطولة الفنان ...: a film's starring cast
+        if (
+            after in TITLE_HEADS
+            or after in PERFORMERS
+            or after in ART_WORK_HEADS
+            or pronoun_suffixed(tokens, i + 1)
+        ):
+            continue  # بطولة الفنان ...، بطولة الفيلم: a film's starring cast
         if head.startswith("ال") and not _place_adjective(after):
             continue  # الدوري الإنجليزي، البطولة الخليجية; not الدوري المحلي، البطولة الرياضية
         if after in CHAMPIONS_OF and i + 2 < len(tokens) and tokens.joined(i + 2):
