@@ -157,7 +157,7 @@ def in_common_phrase(tokens: WordTokens, first: int, last: int, gaz: Gazetteer, 
     ):
         return True  # تعليق تداول 5 شركات "trading of five companies"
     if word in gaz.phrase_common_noun and _common_noun_context(tokens, last):
-        return True  # ألهبت حماس الأتباع "stirred the followers' enthusiasm"، بحماس شديد
+        return True  # ألهبت حماس الأتباع "stirred the followers' enthusiasm"، بحماس كبير
     before = gaz.phrase_before.get(word)
     return (
         bool(before)
@@ -173,7 +173,8 @@ def _common_noun_context(tokens: WordTokens, k: int) -> bool:
     """Token k, joined to the word before, makes that word a common noun: a definite noun it is
     in construct with (حماس | الأتباع; not an adjective, حماس | الفلسطينية, nor a day or month,
     أعلنت حماس | اليوم) or an indefinite masculine adjective, which no feminine name takes
-    (بحماس | شديد; not a verb, حماس | مازالت)."""
+    (بحماس | كبير; not a verb, حماس | مازالت). The adjective must be one `rules.adjective_like`
+    knows with the article (not شديد)."""
     if k >= len(tokens) or not tokens.joined(k):
         return False
     word = tokens.folded[k]

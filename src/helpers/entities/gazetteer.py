@@ -135,7 +135,7 @@ class Gazetteer:
     #: Names that are a common word before a number (`before_number` in the YAML's `phrases`).
     phrase_before_number: set[str] = field(default_factory=set)
     #: Names that are a common noun before a definite noun it is in construct with or an
-    #: indefinite adjective (`common_noun`: حماس الشباب "the young's enthusiasm", بحماس شديد).
+    #: indefinite adjective (`common_noun`: حماس الشباب "the young's enthusiasm", بحماس كبير).
     phrase_common_noun: set[str] = field(default_factory=set)
     #: Folded place names the curated list excludes as ordinary words (`exclude` in the YAML).
     excluded: frozenset[str] = frozenset()
