@@ -56,6 +56,8 @@ from helpers.timeline.timex.words import lexicon
 
 #: The rule of a hall or theatre named after a person.
 VENUE_RULE = "venue_named"
+#: Heads of the venues a name right after them may name (`stadiums_named`).
+NAMED_VENUE_HEADS = STADIUM_HEADS | VENUE_HEADS
 #: Rules that read a city's name as its club's, perhaps with words of the club's name before it.
 CITY_CLUB_RULES = frozenset({"club_place", "club_nationality"})
 
@@ -686,17 +688,16 @@ def stadiums_named(tokens: WordTokens, spans: list[Span]) -> list[Span]:
     for span in spans:
         first = span.first
         # the head right before the name (stop at any other word)
-        head = _head_before(tokens, first, STADIUM_HEADS, lambda k: True) if not span.clitic else None
-        entry = gaz.entries.get(span.alias.entity_id) if span.alias else None
-        country = entry is not None and entry.type == "LOC" and bool(entry.iso)
-        named = (
-            span.type == "PER"
-            or country
-            or (span.source == "model" and span.type != "LOC" and tokens.folded[first] not in CLUB_NAME_HEADS)
-        )
-        rule = "stadium_named"
-        if head is None and span.type == "PER" and not span.clitic:
-            head, rule = _head_before(tokens, first, VENUE_HEADS, lambda k: True), VENUE_RULE
+        head = None if span.clitic else _head_before(tokens, first, NAMED_VENUE_HEADS, lambda k: True)
+        if head is not None and head[2] in STADIUM_HEADS:
+            entry = gaz.entries.get(span.alias.entity_id) if span.alias else None
+            country = entry is not None and entry.type == "LOC" and bool(entry.iso)
+            model_name = (
+                span.source == "model" and span.type != "LOC" and tokens.folded[first] not in CLUB_NAME_HEADS
+            )
+            named, rule = span.type == "PER" or country or model_name, "stadium_named"
+        else:
+            named, rule = span.type == "PER", VENUE_RULE
         if head is None or not named:
             out.append(span)
             continue
@@ -866,20 +867,20 @@ def _chain_family_name(tokens: WordTokens, k: int, place_read: bool = False) -> 
     if len(bare) < 3 or is_function_word(word) or pronoun_suffixed(tokens, k, 3.0):
         return False
     zipf = word_zipf(word)
+    if zipf >= CHAIN_FAMILY_ZIPF or bare in ORDINALS:
+        return False
+    if tokens.definite[k]:  # العبدلي: the relational family names `family_name_shaped` reads
+        return bare.endswith("ي") and family_name_shaped(tokens, k)
     verb_shaped = word[0] in IMPERFECT_PREFIXES + "س" and zipf >= RARE_FAMILY_ZIPF  # ستنهي، يدشن
-    if bare.endswith("ي"):
+    if bare.endswith("ي"):  # هاشمي
         return (
-            zipf < CHAIN_FAMILY_ZIPF
-            and not (verb_shaped and not tokens.definite[k])
-            and bare not in ORDINALS
+            not verb_shaped
             and word not in TITLE_HEADS | PHRASE_STOPS
             and not load_gazetteer().nationality("ال" + bare)  # محمد | بنغلاديشي
             and not _preposition_and_word(tokens, k)
         )
     return (
-        not tokens.definite[k]
-        and zipf < CHAIN_FAMILY_ZIPF
-        and not verb_shaped
+        not verb_shaped
         and not word.endswith(("ان", "ين", "ون", "ات"))  # a dual or plural (متهمان)
         and not (word.endswith("ه") and zipf >= RARE_FAMILY_ZIPF)  # وسام حمدان | جدارة "merit"
         and not any(c and rest.startswith("ال") for c, rest in tokens.forms(k))  # بالشفاء
