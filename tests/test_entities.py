@@ -237,6 +237,14 @@ def test_link_in_forked_workers_gives_the_same_tables(tables):
     assert (forked.entities["source"] == "surname").any()
 
 
+def test_extract_entities_in_forked_workers_gives_the_same_tables(tables):
+    """With two workers `extract_entities` recognises the documents in forked processes (as the
+    notebooks' stage does) and gives the one-process tables."""
+    forked = run(workers=2)
+    for name in ("entities", "catalogue", "candidates", "merges"):
+        pd.testing.assert_frame_equal(getattr(forked, name), getattr(tables, name), obj=name)
+
+
 def test_tag_entities_leaves_a_class_noun_outside_the_name():
     from helpers import tag_entities
 

@@ -18,13 +18,14 @@ linking decision is in `EntityTables.merges`.
 
 The two steps are separate functions for the engines: `recognise` works on each document alone
 (run in batches by `engine.map_partitions`), `link` on the whole corpus; `extract_entities` is
-the two in one call. `spans` holds the types they pass around.
+the two in one call, run the same way. `spans` holds the types they pass around.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from helpers.core.engine import local_workers, map_partitions, settings
 from helpers.entities.link import link
 from helpers.entities.recognise import camel_setting, model_setting, recognise
 from helpers.entities.review import least_certain, sources_summary
@@ -60,19 +61,21 @@ def extract_entities(
     *,
     use_camel_ner: bool | None = None,
     use_model: bool | None = None,
+    workers: int | None = None,
 ) -> EntityTables:
     """Entity mentions, catalogue, review candidates and merge log for a corpus: `recognise`
-    then `link` in one call, in this process.
+    then `link` in one call, as the notebooks' stage runs them: the documents recognised in
+    `workers` processes forked from this one (`engine.map_partitions`; None: the run's setting,
+    one per core when the corpus is large enough), linked here.
 
     `documents`: doc_id, title, body; `sentences`: doc_id, sentence_id, start, end, text
     (offsets into body). `use_camel_ner`: None = use CAMeL NER iff its data is installed;
     `use_model`: None = use the sequence labeller iff its model is shipped."""
-    tokens: dict = {}
-    mentions, pending = recognise(
-        documents,
-        sentences,
-        use_camel_ner=camel_setting(use_camel_ner),
-        use_model=use_model,
-        tokens_out=tokens,
-    )
-    return link(documents, sentences, mentions, pending, tokens, workers=1)
+    options = {"use_camel_ner": camel_setting(use_camel_ner), "use_model": use_model}
+    if local_workers(len(documents), settings().workers if workers is None else workers) == 1:
+        tokens: dict = {}  # one process: `link` reads the tokens `recognise` made
+        mentions, pending = recognise(documents, sentences, tokens_out=tokens, **options)
+        return link(documents, sentences, mentions, pending, tokens, workers=1)
+    warm_up()  # loaded once, before the workers are forked
+    mentions, pending = map_partitions(recognise, documents, sentences, workers=workers, **options)
+    return link(documents, sentences, mentions, pending, workers=workers)
