@@ -1051,6 +1051,18 @@ def test_a_club_named_like_another_countrys_is_the_one_the_article_plays_in():
     )
     ahli = e[e.surface.str.contains("لأهلي")].groupby("doc_id").entity_id.agg(set)
     assert ahli["eg"] == {"al_ahly_eg"} and ahli["sa"] == {"al_ahli_sa"}
+    # the name after the club's head follows the article too, and so does the bare name after it
+    cairo = found_in(
+        {
+            "eg": (
+                "",
+                "تعادل الأهلي مع سموحة في الدوري المصري وتوج الزمالك باللقب. وقال مدير التعاقدات بالنادي "
+                "الأهلي إن اللاعب باق، وبدأ الأهلي المباراة بخطة هجومية.",
+            )
+        }
+    )
+    assert set(cairo[cairo.surface.str.contains("الأهلي")].entity_id) == {"al_ahly_eg"}
+    assert len(cairo[cairo.surface.str.contains("الأهلي")]) == 3
 
 
 def test_a_national_team_of_another_sport_or_age_group_is_not_the_football_team():
@@ -1919,6 +1931,8 @@ def test_a_matchs_two_sides_and_a_club_quoted_whole_in_a_sport_article():
     assert "al_shabab_sa" in ids("وكتب المحرر أن «الشباب» أنهى استعداده" + sport)
     # the second is no club: youth and elders
     assert "al_shabab_sa" not in ids("وتجمع الرياضة بين الشباب والشيوخ" + sport)
+    # any two clubs joined by و
+    assert {"al_hilal", "al_nassr"} <= ids("ورغبت عدة أندية وفي مقدمتها الهلال والنصر في ضمه" + sport)
 
 
 def test_a_body_named_by_a_common_phrase_with_its_place_after_it():

@@ -703,6 +703,12 @@ def clubs_between(tokens: WordTokens, first: int, last: int, and_club_starts: se
     )
 
 
+def club_pair(tokens: WordTokens, last: int, and_club_starts: set[int]) -> bool:
+    """The name ending before token `last` is followed by و + another club's name (وفي مقدمتها
+    الهلال والنصر, واستعدادات الوحدة والأهلي): in an article about sport, two clubs."""
+    return last in and_club_starts and tokens.joined(last)
+
+
 #: The nouns of a match's outcome, which a report also gives with the team's pronoun (بفوزه على).
 MATCH_NOUNS = "فوز خسارة تعادل مواجهة"
 

@@ -393,10 +393,11 @@ def _gazetteer_spans(
             continue  # جدّه "his grandfather", بعقوبة "with a penalty", بورصة "stock exchange"
         name = tokens.name(a, b, c)
         readings = gaz.ambiguous.get(name)
-        headed = gaz.ambiguous.get(name[1:]) if name[0] in PLACE_HEADS else None
+        headed = gaz.ambiguous.get(name[1:]) if name[0] in PLACE_HEADS | CLUB_HEADS else None
         if not readings and headed and headed[0][0] == alias.entity_id:
-            # an ambiguous name after a place's head, matched as its default reading, is ambiguous
-            # too (مدينة زنجبار: Zinjibar in Abyan); not one matched as another (ولاية واشنطن)
+            # an ambiguous name after a place's or club's head, matched as its default reading, is
+            # ambiguous too (مدينة زنجبار: Zinjibar in Abyan; النادي الأهلي: Cairo's in an article on
+            # Egypt's league); not one matched as another (ولاية واشنطن)
             readings = headed
         if readings:
             eid = context.choose_reading(readings, cues)
@@ -489,7 +490,8 @@ def _gazetteer_spans(
             a, b, c = _name_without_descriptors(tokens, gaz, a, b, c, alias.entity_id)
         spans.append(Span(a, b, entry.type, "gazetteer", c, alias))
     # clubs named like common words, in an article about sport, with a club cue before them, the
-    # labeller naming an organisation there, as a match's two sides (بين الهلال والنصر), quoted
+    # labeller naming an organisation there, as a match's two sides (بين الهلال والنصر) or any two
+    # joined by و (وفي مقدمتها الهلال والنصر), quoted
     # whole («الهلال»), or و after another club (أندية القادسية والنهضة والحزم); they go first:
     # they win a tie with a city
     if gaz.sport_trie and sport:
@@ -517,6 +519,7 @@ def _gazetteer_spans(
                 or context.transfer_to(tokens, a, c)
                 or context.club_list(tokens, a, b)
                 or context.clubs_between(tokens, a, b, and_club_starts)
+                or context.club_pair(tokens, b, and_club_starts)
                 or context.quoted_whole(tokens, a, b)
                 or context.continues_list(tokens, a, c, club_ends)
             ):
