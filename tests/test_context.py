@@ -34,6 +34,7 @@ from helpers.entities.rules import (
     common_phrase,
     dual_past_verb,
     find_rule_spans,
+    inflected_participle,
     past_verb,
     plural_noun,
     plural_past_verb,
@@ -1383,6 +1384,11 @@ def test_a_persons_name_ends_before_a_verb_or_an_accusative():
         "PER",
         "janet_yellen",
     )  # a known name whose word reads as a verb (يلين "softens")
+    # a participle with a plural or accusative ending ends the name; a name in م and alef does not
+    named = by_surface("وما زال النجمان محمد السهلاوي وحسين عبدالغني متفوقين بصورة عالية.")
+    assert "حسين عبدالغني" in named and "حسين عبدالغني متفوقين" not in named
+    assert inflected_participle("متفوقا") and not inflected_participle("ماريا")
+    assert not inflected_participle("ياسين")
 
 
 def test_a_quoted_name_after_an_organisations_kind_is_the_organisation():

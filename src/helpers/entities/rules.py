@@ -498,6 +498,21 @@ def accusative(word: str) -> bool:
     return participle or (word_zipf(stem) >= COMMON and word_zipf(stem) > zipf)
 
 
+#: Endings of a sound masculine plural and of an accusative (متفوقين، متفوقون، متفوقا).
+PARTICIPLE_ENDINGS = ("ين", "ون", "ا")
+
+
+def inflected_participle(word: str) -> bool:
+    """A folded word is a participle in use (م..., at least four letters, Zipf 3 or more) with a
+    plural or accusative ending (حسين عبدالغني | متفوقين "excelling"); not a name like ماريا,
+    whose م is followed by alef."""
+    for ending in PARTICIPLE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 4 and stem[0] == "م" and stem[1] != "ا":
+            return word_zipf(stem) >= 3.0
+    return False
+
+
 def spelled_as_given_name(tokens: WordTokens, k: int, form: str) -> bool:
     """Token k, read as `form` (without its proclitic), is written as a given name is (علي, not
     the preposition على; معاذ, not only معاذ الله)."""
@@ -604,8 +619,8 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # لأكبهم، بأيديهم: a proclitic and a plural pronoun around a word
     if has_tanween(tokens.raw[i]) or future_verb(word) or (i > 0 and and_before_name(tokens, i)):
         return False  # رونالدو راتبًا، ماسكيرانو سيتولون، كوستا وسيسك: an adverb, a verb, a list
-    if accusative(word):
-        return False  # الفريد | اهتماما: an accusative written without its tanween
+    if accusative(word) or inflected_participle(word):
+        return False  # الفريد | اهتماما: an accusative written without its tanween; | متفوقين
     if plural_past_verb(word) or present_verb(word) or past_verb(word) or verbal_noun(word):
         return False  # جبل عمر | تضرروا "were harmed", رافايل | ينضم "joins", عمر | ناهز "reached"
     if any(
