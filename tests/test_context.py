@@ -1016,7 +1016,7 @@ def test_a_facility_named_by_a_word_of_its_own_is_the_place():
     tunnel = by_surface("وأغلقت إدارة المرور أنفاق الملك خالد أمس، وفاز الروائي بجائزة أبها الأدبية.")
     assert tunnel["أنفاق الملك خالد"][0] == "LOC" and tunnel["جائزة أبها الأدبية"][0] == "MISC"
     quoted = found("وانتقل المسافرون إلى مطار «شارل ديغول» الأضخم، وجرت المفاوضات عن طريق «الفاكس».")
-    assert list(zip(quoted.type, quoted.surface, strict=True)) == [("LOC", "مطار «شارل ديغول")]
+    assert list(zip(quoted.type, quoted.surface, strict=True)) == [("LOC", "مطار «شارل ديغول»")]
     # عن طريق "by means of", and a district's own rule
     assert not by_surface("ويتكيف الجسم مع البرد عن طريق الارتجاف.")
     assert by_surface("وقعت الحادثة في حي المنسك بأبها.")["حي المنسك"][1].endswith("@x")

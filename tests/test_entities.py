@@ -264,6 +264,17 @@ def test_tag_entities_leaves_a_class_noun_outside_the_name():
     assert {"مكة", "المدينة المنورة"} <= set(names["surface"])  # المدينة alone is no name
 
 
+def test_a_quoted_name_after_its_head_is_whole_and_annotated_without_its_quotes():
+    from helpers import tag_entities
+
+    text = 'وأقيمت المباراة على ملعب «سولدجر فيلد» في شيكاغو، وهبطت في مطار "بلاكبوش" أمس.'
+    whole = tag_entities([text], stage_spans=True)
+    assert {"ملعب «سولدجر فيلد»", 'مطار "بلاكبوش"'} <= set(whole["surface"])
+    names = tag_entities([text])
+    assert all(text[r.start : r.end] == r.surface for r in names.itertuples())
+    assert {"سولدجر فيلد", "بلاكبوش"} <= set(names["surface"])  # no quote on either side
+
+
 def test_tag_entities_leaves_out_descriptions_of_a_states_bodies():
     """الجيش اللبناني، الحكومة السودانية، مجلس الوزراء describe a body, as NER annotation has it;
     مجلس الأمن and الكونغرس name one; the corpus tables keep the descriptions."""

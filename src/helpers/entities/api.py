@@ -9,6 +9,9 @@ from helpers.core.text import split_sentences
 from helpers.entities import annotation, extract_entities
 from helpers.entities.gazetteer import load_gazetteer
 
+#: Quotes and spaces around a name, outside it in NER annotation.
+QUOTES_AND_SPACES = "«»“”\"' "
+
 #: The columns `tag_entities` returns.
 COLUMNS = ["text_id", "start", "end", "type", "entity_id", "surface"]
 
@@ -53,10 +56,10 @@ def tag_entities(texts: list[str], *, stage_spans: bool = False) -> pd.DataFrame
 
 
 def _as_annotated(rows: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
-    """The stage's mentions `rows` as NER annotation marks names: class nouns and epithets
-    outside, descriptions of a state's bodies left out, a team by its place, a stadium without its
-    head, events by their place or own name alone, and the currencies, God and religions the texts
-    name added where no mention stands."""
+    """The stage's mentions `rows` as NER annotation marks names: class nouns, epithets and
+    quotes outside, descriptions of a state's bodies left out, a team by its place, a stadium
+    without its head, events by their place or own name alone, and the currencies, God and
+    religions the texts name added where no mention stands."""
     gaz = load_gazetteer()
     kept = []
     for text_id, start, end, kind, eid, surface in rows.itertuples(index=False):
@@ -76,7 +79,11 @@ def _as_annotated(rows: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
             kind = "MISC"
         skip = team[0] if team is not None else stadium or annotation.name_alone(gaz, kind, surface)
         cut = annotation.epithet_after(gaz, kind, surface)
-        kept.append((text_id, start + skip, end - cut, kind, eid, surface[skip : len(surface) - cut]))
+        name = surface[skip : len(surface) - cut]
+        lead = len(name) - len(name.lstrip(QUOTES_AND_SPACES))
+        trail = len(name) - len(name.rstrip(QUOTES_AND_SPACES))
+        name = name[lead : len(name) - trail]  # ملعب «سولدجر فيلد»: the name inside its quotes
+        kept.append((text_id, start + skip + lead, end - cut - trail, kind, eid, name))
     taken: dict[int, list[tuple[int, int]]] = {}
     for text_id, start, end, *_ in kept:
         taken.setdefault(text_id, []).append((start, end))

@@ -119,4 +119,21 @@ def span_text(tokens: WordTokens, span: Span) -> tuple[int, int, tuple[str, ...]
             consumed += len(fold_token(ch))
         first = first[span.clitic :]
     name = (*([span.head] if span.head else []), first, *tokens.folded[span.first + 1 : span.last])
-    return start, tokens.ends[span.last - 1], name
+    return start, _past_closing_quote(tokens.text, start, tokens.ends[span.last - 1]), name
+
+
+#: Opening quotes and their closing ones.
+QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+
+
+def _past_closing_quote(text: str, start: int, end: int) -> int:
+    """`end`, or one past it when the span [start, end) opens a quote that the character at `end`
+    closes (ملعب «سولدجر فيلد»: the quoted name whole, not its opening quote alone)."""
+    inside = text[start:end]
+    for opening, closing in QUOTE_PAIRS.items():
+        unclosed = (
+            inside.count(opening) % 2 if opening == closing else inside.count(opening) > inside.count(closing)
+        )
+        if unclosed and text[end : end + 1] == closing:
+            return end + 1
+    return end
