@@ -360,3 +360,25 @@ def test_a_stadium_is_named_by_its_head_and_tagged_without_it():
     assert {("القاهرة", "LOC"), ("تشيلسي", "ORG")} <= stage  # a city or a club stays itself
     tagged = {(r.surface, r.type) for r in tag_entities([text]).itertuples()}
     assert {("الإمارات", "MISC"), ("فيسنتي كالديرون", "MISC")} <= tagged
+
+
+def test_a_name_many_bear_is_one_person_only_across_articles_that_share_context():
+    """محمد الزهراني in an arrest, in a committee and in two reports of one match: the two
+    reports (one club, one opponent) keep the id, the others are persons of their own; a
+    foreigner's name (جون كينيدي) stays one id without shared context."""
+    docs = {
+        "a": ("", "وألقت الشرطة القبض على محمد الزهراني في الخفجي بعد تبادل لإطلاق النار."),
+        "b": ("", "وأوضح منسق عام اللجنة محمد الزهراني أن التدريب يبدأ الأسبوع المقبل."),
+        "c": ("", "وسجل اللاعب محمد الزهراني هدف نادي الفيحاء في مرمى نادي الطائي."),
+        "d": ("", "وأحرز محمد الزهراني هدفا لنادي الفيحاء أمام نادي الطائي."),
+        "e": ("", "وذكر أوباما بجهود الرئيس الراحل جون كينيدي للحد من الأسلحة."),
+        "f": ("", "واستخدم الرئيس السابق جون كينيدي عصا فضية."),
+    }
+    result = run(docs)
+    persons = result.entities.query("type == 'PER' and surface != 'أوباما'")
+    got = dict(zip(persons["doc_id"], persons["entity_id"], strict=True))
+    assert got["c"] == got["d"] == "per:محمد_الزهراني"
+    assert got["a"] == "per:محمد_الزهراني@a" and got["b"] == "per:محمد_الزهراني@b"
+    assert got["e"] == got["f"]
+    logged = result.merges.query("reason == 'namesake'")
+    assert set(logged["entity_id"]) == {"per:محمد_الزهراني@a", "per:محمد_الزهراني@b"}

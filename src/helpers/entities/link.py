@@ -181,6 +181,7 @@ def link(
     _link_rule_mentions(docs, linker, tokens, home)
     _propagate(docs, linker, tokens, sentence_index, home, workers)
     _names_without_forebears(docs, linker)
+    _namesakes_apart(docs, linker)
     return _tables(docs, linker, sentence_index)
 
 
@@ -230,6 +231,89 @@ def _names_without_forebears(docs: list[Document], linker: _Linker) -> None:
                     target, m.surface, "patronymic", f"the same name without its forebears' ({m.entity_id})"
                 )
                 m.entity_id = target
+
+
+#: Two documents that name a person of a name many bear (`_common_namesakes`) name the same one
+#: when they share an entity named in at most this share of the corpus' documents (at least two:
+#: the same story) ...
+NAMESAKE_RARE_SHARE = 0.01
+#: ... or two entities named in at most this share (the same club and its coach).
+NAMESAKE_CONTEXT_SHARE = 0.05
+
+
+def _namesakes_apart(docs: list[Document], linker: _Linker) -> None:
+    """A rule-built person id of a short Arabic name many persons bear (`_short_arabic_namesake`:
+    محمد الزهراني, a suspect, a committee's coordinator and two reporters in one day's news) is
+    one person only across documents that share context (`NAMESAKE_RARE_SHARE`,
+    `NAMESAKE_CONTEXT_SHARE`, linked in chains); the largest group of documents keeps the id,
+    each other takes its own (the id @ its first document), logged."""
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    namesakes = set()
+    for doc in docs:
+        for m in doc.mentions:
+            docs_of[m.entity_id].add(doc.doc_id)
+            if (
+                m.type == "PER"
+                and m.entity_id.startswith("per:")
+                and "@" not in m.entity_id
+                and _short_arabic_namesake(m.name)
+            ):
+                namesakes.add(m.entity_id)
+    ids_of = {doc.doc_id: {m.entity_id for m in doc.mentions} for doc in docs}
+    rare, context = (max(2.0, share * len(docs)) for share in (NAMESAKE_RARE_SHARE, NAMESAKE_CONTEXT_SHARE))
+    moved: dict[tuple[str, str], str] = {}  # (document, id) -> the id of its group
+    for eid in sorted(namesakes):
+        groups = _context_groups(sorted(docs_of[eid]), eid, ids_of, docs_of, rare, context)
+        for group in groups[1:]:
+            moved.update({(doc_id, eid): f"{eid}@{group[0]}" for doc_id in group})
+    for doc in docs:
+        for m in doc.mentions:
+            new = moved.get((doc.doc_id, m.entity_id))
+            if new:
+                linker.log(
+                    new,
+                    m.surface,
+                    "namesake",
+                    f"a name many persons bear, in articles sharing no context with those of {m.entity_id}",
+                )
+                m.entity_id = new
+
+
+def _short_arabic_namesake(name: tuple[str, ...]) -> bool:
+    """A given name and a family name, the given name Arabic, that many persons bear
+    (`_common_namesakes`: محمد الزهراني; not جون كيندي, one of the few foreigners the press names
+    so)."""
+    words = joined_compounds(name)
+    return len(words) == 2 and given_names().match(list(words), 0) == (1, False) and _common_namesakes(name)
+
+
+def _context_groups(
+    doc_ids: list[str],
+    eid: str,
+    ids_of: dict[str, set[str]],
+    docs_of: dict[str, set[str]],
+    rare: float,
+    context: float,
+) -> list[list[str]]:
+    """The documents naming `eid` in groups linked by pairs that share an entity other than it
+    named in at most `rare` documents, or two in at most `context`; the largest group first
+    (ties: the one with the first document)."""
+    group_of = {d: d for d in doc_ids}
+
+    def root(d: str) -> str:
+        while group_of[d] != d:
+            d = group_of[d]
+        return d
+
+    for k, a in enumerate(doc_ids):
+        for b in doc_ids[k + 1 :]:
+            shared = [len(docs_of[x]) for x in ids_of[a] & ids_of[b] if x != eid]
+            if any(n <= rare for n in shared) or sum(n <= context for n in shared) >= 2:
+                group_of[root(b)] = root(a)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for d in doc_ids:
+        groups[root(d)].append(d)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
 
 
 def _mentions_by_doc(frame: pd.DataFrame) -> tuple[dict[str, list[Mention]], dict[str, list[tuple]]]:
