@@ -46,6 +46,14 @@ def test_cldr_gives_every_country_and_curated_entries_extend_them(gaz):
     # the press's spellings with the article or other vowels, one of them a frequent word
     assert entity(gaz, "الأورجواي") == entity(gaz, "أوروجواي") == entity(gaz, "أورغواي") == "uruguay"
     assert entity(gaz, "البارغواي") == "paraguay" and entity(gaz, "الدومينيكان") == "dominican_republic"
+    # technology and media companies; HP's letters alone begin HBO's too (إتش بي أو)
+    assert [entity(gaz, n) for n in ("نتفليكس", "أمازون", "توشيبا", "بلاك بيري")] == [
+        "netflix",
+        "amazon_com",
+        "toshiba",
+        "blackberry",
+    ]
+    assert entity(gaz, "إتش بي") is None
 
 
 def test_geonames_cities_with_arabic_names(gaz):
