@@ -51,7 +51,7 @@ TITLE_HEADS = _folded(
 # Words that continue a title before the name (الأمين العام لحلف ..., المتحدث باسم ...).
 TITLE_LINKS = _folded(
     "باسم في لدى عن شؤون جنوب شمال شرق غرب وسط الأعلى الأول الثاني العام العامة الخاص الخاصة "
-    "السابق السابقة الأسبق الحالي رئيس وزير نائب مساعد أركان الله"
+    "السابق السابقة الأسبق الحالي متقاعد رئيس وزير نائب مساعد أركان الله"
 )
 SPEECH_VERBS = _folded(
     "قال قالت يقول تقول أضاف أضافت يضيف تضيف صرح صرحت يصرح ذكر ذكرت أكد أكدت يؤكد تؤكد أوضح "
@@ -1457,7 +1457,8 @@ FIXED_EPITHETS = frozenset(
 
 def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 3) -> int:
     """End of a run of rare, undefined words from i (transliterated names): not a feminine
-    nisba adjective (لجنة استشارية) nor a verb (جماعة | ينصرف، مدينة | تتحرر)."""
+    nisba adjective (لجنة استشارية), a verb (جماعة | ينصرف، مدينة | تتحرر، موقع | ستقطع) nor a
+    participle's plural (منظمة أوكسفام | وممثلون)."""
     j = i
     while (
         j < len(tokens)
@@ -1469,6 +1470,8 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
         and not tokens.folded[j].isdigit()
         and not tokens.folded[j].endswith("يه")
         and not present_verb(tokens.folded[j])
+        and not (future_verb(tokens.folded[j]) and present_verb(tokens.folded[j][1:]))  # موقع | ستقطع
+        and not any(inflected_participle(form) for _, form in tokens.forms(j))  # أوكسفام | وممثلون
         and not (tokens.folded[j].endswith(THIRD_PERSON) and pronoun_suffixed(tokens, j))  # اتفاقية | تجمعه
         and rare_in_every_reading(tokens, j)
     ):
@@ -2366,8 +2369,13 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
     prosecution by its kind (`JUDICIAL_ADJECTIVES`: النيابة العامة، المحكمة الجزائية المتخصصة)."""
     spans = []
     for i, word in enumerate(tokens.folded):
-        if covered[i] or not tokens.definite[i]:
+        if covered[i]:
             continue
+        clitic = 0
+        if not tokens.definite[i]:  # للمؤسسة العامة للتقاعد، بالهيئة العامة للسياحة: a proclitic
+            clitic, word = next(((c, f) for c, f in tokens.forms(i) if c and f.startswith("ال")), (0, ""))
+            if not clitic:
+                continue
         if not (word[2:] in ORG_HEADS or word[2:] in JUDICIAL_HEADS or word[2:] in DEFINED_ONLY_HEADS):
             continue
         j = i + 1
@@ -2385,7 +2393,9 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
         ):
             j += 1
         if j > i + 1 and word[2:] in JUDICIAL_HEADS and set(tokens.folded[i + 1 : j]) <= JUDICIAL_ADJECTIVES:
-            spans.append(RuleSpan(i, j, "ORG", "org_adjective", True))  # النيابة العامة، المحكمة العليا
+            spans.append(
+                RuleSpan(i, j, "ORG", "org_adjective", True, clitic)
+            )  # النيابة العامة، المحكمة العليا
             continue
         named = j > i + 1 and (
             word[2:] in BODY_HEADS
@@ -2395,13 +2405,13 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
         if (named or _named_by_two_adjectives(tokens, i, j)) and _named_by_adjectives(tokens, i + 1, j):
             complement = j < len(tokens) and tokens.joined(j) and tokens.folded[j].startswith("ل")
             if not complement:  # الحزب الجمهوري؛ with a complement, below (الجبهة الشعبية لتحرير ...)
-                spans.append(RuleSpan(i, j, "ORG", "org_adjective", True))
+                spans.append(RuleSpan(i, j, "ORG", "org_adjective", True, clitic))
                 continue
         if j == i + 1 or j >= len(tokens) or not tokens.joined(j) or covered[j]:
             continue  # الوزارة لشؤون المساجد: a head alone is a common noun
         end = _complement_end(tokens, j, covered)
         if end > j and not anaphoric_complement(tokens, end - 1):
-            spans.append(RuleSpan(i, end, "ORG", "org_defined", True))
+            spans.append(RuleSpan(i, end, "ORG", "org_defined", True, clitic))
     return spans
 
 
@@ -2417,6 +2427,8 @@ def _complement_end(tokens: WordTokens, j: int, covered: list[str | None]) -> in
     end = j + 2  # لحقوق الإنسان
     if tokens.folded[j + 1] in HONORIFICS:  # لجسر الملك فهد: named after a person
         end = max(end, _named_after(tokens, j + 1, covered))
+    while covered[j + 1] and end < len(tokens) and tokens.joined(end) and covered[end] == covered[j + 1]:
+        end += 1  # لهيئة الهلال الأحمر: a known name whole
     while end < len(tokens) and end - j < 4 and tokens.joined(end) and _nisba(tokens.folded[end]):
         end += 1
     return end
