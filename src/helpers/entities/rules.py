@@ -2393,9 +2393,8 @@ def _defined_head_spans(tokens: WordTokens, covered: list[str | None]) -> list[R
         ):
             j += 1
         if j > i + 1 and word[2:] in JUDICIAL_HEADS and set(tokens.folded[i + 1 : j]) <= JUDICIAL_ADJECTIVES:
-            spans.append(
-                RuleSpan(i, j, "ORG", "org_adjective", True, clitic)
-            )  # النيابة العامة، المحكمة العليا
+            # النيابة العامة، المحكمة العليا
+            spans.append(RuleSpan(i, j, "ORG", "org_adjective", True, clitic))
             continue
         named = j > i + 1 and (
             word[2:] in BODY_HEADS
