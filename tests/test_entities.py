@@ -382,3 +382,16 @@ def test_a_name_many_bear_is_one_person_only_across_articles_that_share_context(
     assert got["e"] == got["f"]
     logged = result.merges.query("reason == 'namesake'")
     assert set(logged["entity_id"]) == {"per:محمد_الزهراني@a", "per:محمد_الزهراني@b"}
+
+
+def test_muhammad_before_his_blessing_or_after_a_word_for_the_prophet_is_the_prophet():
+    """محمد alone is one person per article, but the Prophet before صلى الله عليه وسلم (or ﷺ) or
+    after نبينا; the article's other محمد stays its own."""
+    docs = {
+        "a": ("", "وقال الخطيب إن سنة محمد صلى الله عليه وسلم واضحة، وقال محمد إن الفريق جاهز."),
+        "b": ("", "واتبع سنة نبينا محمد ﷺ في كل شيء."),
+    }
+    e = run(docs).entities.query("type == 'PER'")
+    got = list(zip(e["doc_id"], e["surface"], e["entity_id"], strict=True))
+    assert ("a", "محمد", "prophet_muhammad") in got and ("a", "محمد", "per:محمد@a") in got
+    assert ("b", "نبينا محمد", "prophet_muhammad") in got

@@ -279,6 +279,24 @@ def _namesakes_apart(docs: list[Document], linker: _Linker) -> None:
                 m.entity_id = new
 
 
+#: The Prophet's id and name, and the words that name him before it (النبي محمد، سيدنا محمد).
+PROPHET, PROPHET_NAME = "prophet_muhammad", fold_token("محمد")
+PROPHET_TITLES = frozenset(fold_token(w) for w in "النبي نبينا الرسول رسولنا رسول سيدنا المصطفى".split())
+#: The blessing said after his name (صلى الله عليه وسلم), as words or as its ligature ﷺ.
+PROPHET_BLESSING = fold_token("صلى")
+
+
+def _the_prophet(tokens: WordTokens, first: int, last: int) -> bool:
+    """The name محمد at tokens [first, last) is the Prophet's: a word that names him before it
+    (`PROPHET_TITLES`) or his blessing after it (صلى الله عليه وسلم، ﷺ)."""
+    before = first > 0 and tokens.joined(first) and tokens.is_(first - 1, PROPHET_TITLES)
+    after = tokens.folded[last] if last < len(tokens) else ""
+    blessed = (
+        after == PROPHET_BLESSING and last + 1 < len(tokens) and tokens.folded[last + 1] == "الله"
+    ) or (after.startswith(PROPHET_BLESSING + " "))
+    return before or blessed
+
+
 def _short_arabic_namesake(name: tuple[str, ...]) -> bool:
     """A given name and a family name, the given name Arabic, that many persons bear
     (`_common_namesakes`: محمد الزهراني; not جون كيندي, one of the few foreigners the press names
@@ -450,6 +468,15 @@ def _link_rule_mentions(
                     "patronymics",
                     f"the known person {' '.join(short)} with forebears' names",
                 )
+            if (
+                found is None
+                and m.type == "PER"
+                and m.name == (PROPHET_NAME,)
+                and PROPHET in linker.gaz.entries
+            ):
+                field_tokens = _doc_tokens(doc, tokens)[m.field]
+                if _the_prophet(field_tokens, *_token_range(field_tokens, m)):
+                    found = (PROPHET, "prophet", "محمد after نبينا or الرسول, or before صلى الله عليه وسلم")
             if found is None and m.type == "PER" and len(m.name) == 1:
                 field_tokens = _doc_tokens(doc, tokens)[m.field]
                 a = _token_range(field_tokens, m)[0]
