@@ -125,9 +125,12 @@ class Gazetteer:
     #: adjective (الروسي، الصينية) from other ones (`nationality`): stem -> the country's id ("" when
     #: two countries share the stem).
     country_stems: dict[str, str] = field(default_factory=dict)
-    #: One-word names that are an entity only right after one of its cue words (`cued_names`:
-    #: صالح after قوات، الحوثي): folded name -> (entity id, folded cue words).
-    cued_names: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    #: One-word names that are an entity only right after one of its cue words or right before
+    #: one of its cue phrases (`cued_names`: صالح after قوات، الحوثي; محمد before صلى الله):
+    #: folded name -> (entity id, folded cue words, folded cue phrases).
+    cued_names: dict[str, tuple[str, frozenset[str], tuple[tuple[str, ...], ...]]] = field(
+        default_factory=dict
+    )
     #: Place names inside common phrases (`phrases` in the YAML), folded: the words after which,
     #: and the starts of the words before which, they are no place (صلاة المغرب، مسقط رأسه).
     phrase_after: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -367,7 +370,8 @@ def _context_tables(gaz: Gazetteer) -> None:
     for item in data.get("cued_names") or ():
         gaz.cued_names[fold_token(item["name"])] = (
             item["id"],
-            frozenset(fold_token(w) for w in item["after"]),
+            frozenset(fold_token(w) for w in item.get("after") or ()),
+            tuple(name_tokens(phrase) for phrase in item.get("before") or ()),
         )
     for item in data.get("phrases") or ():
         name = " ".join(fold_token(w) for w in item["name"].split())

@@ -248,10 +248,12 @@ def _namesakes_apart(docs: list[Document], linker: _Linker) -> None:
     `NAMESAKE_CONTEXT_SHARE`, linked in chains); the largest group of documents keeps the id,
     each other takes its own (the id @ its first document), logged."""
     docs_of: dict[str, set[str]] = defaultdict(set)
+    ids_of: dict[str, set[str]] = defaultdict(set)
     namesakes = set()
     for doc in docs:
         for m in doc.mentions:
             docs_of[m.entity_id].add(doc.doc_id)
+            ids_of[doc.doc_id].add(m.entity_id)
             if (
                 m.type == "PER"
                 and m.entity_id.startswith("per:")
@@ -259,7 +261,6 @@ def _namesakes_apart(docs: list[Document], linker: _Linker) -> None:
                 and _short_arabic_namesake(m.name)
             ):
                 namesakes.add(m.entity_id)
-    ids_of = {doc.doc_id: {m.entity_id for m in doc.mentions} for doc in docs}
     rare, context = (max(2.0, share * len(docs)) for share in (NAMESAKE_RARE_SHARE, NAMESAKE_CONTEXT_SHARE))
     moved: dict[tuple[str, str], str] = {}  # (document, id) -> the id of its group
     for eid in sorted(namesakes):
@@ -277,24 +278,6 @@ def _namesakes_apart(docs: list[Document], linker: _Linker) -> None:
                     f"a name many persons bear, in articles sharing no context with those of {m.entity_id}",
                 )
                 m.entity_id = new
-
-
-#: The Prophet's id and name, and the words that name him before it (النبي محمد، سيدنا محمد).
-PROPHET, PROPHET_NAME = "prophet_muhammad", fold_token("محمد")
-PROPHET_TITLES = frozenset(fold_token(w) for w in "النبي نبينا الرسول رسولنا رسول سيدنا المصطفى".split())
-#: The blessing said after his name (صلى الله عليه وسلم), as words or as its ligature ﷺ.
-PROPHET_BLESSING = fold_token("صلى")
-
-
-def _the_prophet(tokens: WordTokens, first: int, last: int) -> bool:
-    """The name محمد at tokens [first, last) is the Prophet's: a word that names him before it
-    (`PROPHET_TITLES`) or his blessing after it (صلى الله عليه وسلم، ﷺ)."""
-    before = first > 0 and tokens.joined(first) and tokens.is_(first - 1, PROPHET_TITLES)
-    after = tokens.folded[last] if last < len(tokens) else ""
-    blessed = (
-        after == PROPHET_BLESSING and last + 1 < len(tokens) and tokens.folded[last + 1] == "الله"
-    ) or (after.startswith(PROPHET_BLESSING + " "))
-    return before or blessed
 
 
 def _short_arabic_namesake(name: tuple[str, ...]) -> bool:
@@ -468,15 +451,6 @@ def _link_rule_mentions(
                     "patronymics",
                     f"the known person {' '.join(short)} with forebears' names",
                 )
-            if (
-                found is None
-                and m.type == "PER"
-                and m.name == (PROPHET_NAME,)
-                and PROPHET in linker.gaz.entries
-            ):
-                field_tokens = _doc_tokens(doc, tokens)[m.field]
-                if _the_prophet(field_tokens, *_token_range(field_tokens, m)):
-                    found = (PROPHET, "prophet", "محمد after نبينا or الرسول, or before صلى الله عليه وسلم")
             if found is None and m.type == "PER" and len(m.name) == 1:
                 field_tokens = _doc_tokens(doc, tokens)[m.field]
                 a = _token_range(field_tokens, m)[0]

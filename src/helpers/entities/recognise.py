@@ -231,6 +231,8 @@ def _after_title(
 
 #: The head of a club's name (النادي الأهلي، نادي الاتحاد), folded.
 CLUB_HEADS = frozenset(fold_token(w) for w in ("نادي", "النادي"))
+#: Heads after which an ambiguous name keeps its readings (مدينة زنجبار، النادي الأهلي).
+AMBIGUOUS_NAME_HEADS = PLACE_HEADS | CLUB_HEADS
 
 
 def _names_a_club_by_its_head(
@@ -393,7 +395,7 @@ def _gazetteer_spans(
             continue  # جدّه "his grandfather", بعقوبة "with a penalty", بورصة "stock exchange"
         name = tokens.name(a, b, c)
         readings = gaz.ambiguous.get(name)
-        headed = gaz.ambiguous.get(name[1:]) if name[0] in PLACE_HEADS | CLUB_HEADS else None
+        headed = gaz.ambiguous.get(name[1:]) if name[0] in AMBIGUOUS_NAME_HEADS else None
         if not readings and headed and headed[0][0] == alias.entity_id:
             # an ambiguous name after a place's or club's head, matched as its default reading, is
             # ambiguous too (مدينة زنجبار: Zinjibar in Abyan; النادي الأهلي: Cairo's in an article on
@@ -543,13 +545,15 @@ def _gazetteer_spans(
                 spans.insert(0, Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
                 company_ends.add(b)
     # one-word names that are the entity only right after its cue words (قوات صالح، الحوثي وصالح)
-    for k in range(1, len(tokens)) if gaz.cued_names else ():
-        if tokens.bare[k].isdisjoint(gaz.cued_names) or not tokens.joined(k):
+    # or right before its cue phrase (محمد صلى الله عليه وسلم)
+    for k in range(len(tokens)) if gaz.cued_names else ():
+        if tokens.bare[k].isdisjoint(gaz.cued_names):
             continue
         c, rest = next((c, rest) for c, rest in tokens.forms(k) if rest in gaz.cued_names)
-        eid, cue_words = gaz.cued_names[rest]
-        if tokens.bare[k - 1] & cue_words:
-            alias = Alias(eid, False, "a name that is the entity right after its cue words")
+        eid, cue_words, cue_phrases = gaz.cued_names[rest]
+        after_cue = k > 0 and tokens.joined(k) and bool(tokens.bare[k - 1] & cue_words)
+        if after_cue or _cue_phrase_at(tokens, k + 1, cue_phrases):
+            alias = Alias(eid, False, "a name that is the entity next to its cue words")
             spans.append(Span(k, k + 1, gaz.entries[eid].type, "gazetteer", c, alias))
     # outlets whose names are only theirs in context (العربية after قناة)
     for a, b, c, eid in trie_matches(tokens, gaz.media_trie, tokens.folded) if gaz.media_trie else ():
@@ -558,6 +562,16 @@ def _gazetteer_spans(
             alias = Alias(eid, False, "outlet's name after a media word, in quotes or in the dateline")
             spans.append(Span(a, b, gaz.entries[eid].type, "gazetteer", c, alias))
     return spans
+
+
+def _cue_phrase_at(tokens: WordTokens, k: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """The tokens from k read as one of `phrases` (folded words), written out or as a ligature
+    that folds to them (ﷺ: صلى الله عليه وسلم)."""
+    if k >= len(tokens):
+        return False
+    if " " in tokens.folded[k]:
+        return any(tokens.folded[k].startswith(" ".join(phrase)) for phrase in phrases)
+    return any(tuple(tokens.folded[k : k + len(phrase)]) == phrase for phrase in phrases)
 
 
 #: Why a city's name is its club where the context says club (`_gazetteer_spans`).
