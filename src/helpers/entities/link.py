@@ -154,12 +154,13 @@ def link(
     sentences: pd.DataFrame,
     mentions: pd.DataFrame,
     pending: pd.DataFrame,
-    tokens: dict | None = None,
+    tokens: pd.DataFrame | None = None,
     workers: int | None = None,
 ) -> EntityTables:
     """Corpus-level linking of `recognise`'s rows (of all the documents, in any order): entity ids
     for rule and CAMeL names, names propagated across the corpus (each document's reading in one
-    of `workers` local processes, see `engine.map_list`), then the four tables."""
+    of `workers` local processes, see `engine.map_list`), then the four tables. `tokens`:
+    `recognise`'s tokens frame (`keep_tokens`); without it the documents are tokenised again."""
     linker = _Linker(load_gazetteer())
     mentions_of, logs_of = _mentions_by_doc(mentions)
     pending_of = _pending_by_doc(pending)
@@ -176,10 +177,11 @@ def link(
         )
         for entry in logs_of.get(doc_id, ()):
             linker.log(*entry)
-    tokens = {} if tokens is None else tokens  # filled on demand, shared by both passes
+    # doc_id -> {field: WordTokens}, shared by both passes (filled on demand without `tokens`)
+    tokens_of = {} if tokens is None else dict(zip(tokens["doc_id"], tokens["tokens"], strict=True))
     home = _home_country(docs, linker.gaz)
-    _link_rule_mentions(docs, linker, tokens, home)
-    _propagate(docs, linker, tokens, sentence_index, home, workers)
+    _link_rule_mentions(docs, linker, tokens_of, home)
+    _propagate(docs, linker, tokens_of, sentence_index, home, workers)
     _names_without_forebears(docs, linker)
     _namesakes_apart(docs, linker)
     return _tables(docs, linker, sentence_index)
@@ -1533,20 +1535,26 @@ def _propagate_field(
             found.append((span, eid, "learned", "same words as a rule-found name"))
             taken[first:last] = [True] * (last - first)
     for i in range(len(tokens)):
-        if taken[i] or after_verb_particle(tokens, i) or nationality_described(tokens, i):
+        if taken[i]:
             continue
-        if after_family_word(tokens, i):
-            continue  # عائلة دوابشة: the family, not the article's person of that name
         for clitic, form in tokens.forms(i):
             if clitic and word_zipf(tokens.folded[i]) > max(word_zipf(form) + 0.5, COMMON_WHOLE_ZIPF):
                 break  # فريقي "the two teams" is no ف + the surname ريقي
             eid, in_corpus = surnames.get(form), False
             if eid is None and form in titled and after_title_or_speech(tokens, i):
                 eid = titled[form]  # وأضاف الشريف، الدكتور التركي (the article's نايف الشريف ...)
-            if eid is None and _corpus_surname_word(form):
+            if eid is None and form in surname_index and _corpus_surname_word(form):
                 eid, in_corpus = surname_index.lookup(form), True
             if not eid:
                 continue
+            # a verb (لم | يكن), a nationality (سوري | الجنسية), a family (عائلة | دوابشة), not
+            # the article's person of that name; checked once a name is met, as most words are none
+            if (
+                after_verb_particle(tokens, i)
+                or nationality_described(tokens, i)
+                or after_family_word(tokens, i)
+            ):
+                break
             if _after_given_name(tokens, i):
                 break  # ندى الشهراني: another person of the same family, not the one named
             # the kunya before the word, perhaps after a proclitic (لأم كلثوم): its proclitic's length

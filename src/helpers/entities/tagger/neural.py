@@ -538,9 +538,9 @@ class NeuralTagger:
             torch.index_select(backward, 0, pos[1, t], out=x[1])
             x[0] += gaz_f[gaz[0, t]]
             x[1] += gaz_b[gaz[1, t]]
-            z = torch.baddbmm(x, h, w_hh)
-            s = torch.sigmoid(z)
-            c = s[:, :, H : 2 * H] * c + s[:, :, :H] * torch.tanh(z[:, :, 2 * H : 3 * H])
-            h = s[:, :, 3 * H :] * torch.tanh(c)
+            z = torch.baddbmm(x, h, w_hh)  # gates i, f, g, o
+            s = torch.sigmoid(z[:, :, : 2 * H])
+            c = s[:, :, H:] * c + s[:, :, :H] * torch.tanh(z[:, :, 2 * H : 3 * H])
+            h = torch.sigmoid(z[:, :, 3 * H :]) * torch.tanh(c)
             out[:, :, t] = h
         return out
