@@ -6,7 +6,6 @@ import pytest
 from helpers.catalog import columns
 from helpers.core.text import split_sentences
 from helpers.entities import extract_entities, link, recognise
-from helpers.entities.spans import documents_of, word_tokens
 
 DOCS = {
     "a": (
@@ -236,20 +235,6 @@ def test_link_in_forked_workers_gives_the_same_tables(tables):
         for name in ("entities", "catalogue", "candidates", "merges"):
             pd.testing.assert_frame_equal(getattr(forked, name), getattr(alone, name), obj=name)
     assert (forked.entities["source"] == "surname").any()
-
-
-def test_recognise_keeps_each_documents_tokens_for_link():
-    """With `keep_tokens` `recognise` gives each document's tokens, title and body, and `link`
-    reading them gives the tables it gives when it tokenises the documents again."""
-    documents, sentences = frames()
-    mentions, pending, tokens = recognise(documents, sentences, use_model=False, keep_tokens=True)
-    assert list(tokens["doc_id"]) == list(documents["doc_id"])
-    for (_, title, body), fields in zip(documents_of(documents), tokens["tokens"], strict=True):
-        assert fields["title"].text == title and fields["body"].raw == word_tokens(body).raw
-    kept = link(documents, sentences, mentions, pending, tokens)
-    again = link(documents, sentences, *recognise(documents, sentences, use_model=False))
-    for name in ("entities", "catalogue", "candidates", "merges"):
-        pd.testing.assert_frame_equal(getattr(kept, name), getattr(again, name), obj=name)
 
 
 def test_extract_entities_in_forked_workers_gives_the_same_tables(tables):

@@ -71,10 +71,11 @@ def extract_entities(
     `documents`: doc_id, title, body; `sentences`: doc_id, sentence_id, start, end, text
     (offsets into body). `use_camel_ner`: None = use CAMeL NER iff its data is installed;
     `use_model`: None = use the sequence labeller iff its model is shipped."""
-    options = {"use_camel_ner": camel_setting(use_camel_ner), "use_model": use_model, "keep_tokens": True}
+    options = {"use_camel_ner": camel_setting(use_camel_ner), "use_model": use_model}
     if local_workers(len(documents), settings().workers if workers is None else workers) == 1:
-        mentions, pending, tokens = recognise(documents, sentences, **options)
+        tokens: dict = {}  # one process: `link` reads the tokens `recognise` made
+        mentions, pending = recognise(documents, sentences, tokens_out=tokens, **options)
         return link(documents, sentences, mentions, pending, tokens, workers=1)
     warm_up()  # loaded once, before the workers are forked
-    mentions, pending, tokens = map_partitions(recognise, documents, sentences, workers=workers, **options)
-    return link(documents, sentences, mentions, pending, tokens, workers=workers)
+    mentions, pending = map_partitions(recognise, documents, sentences, workers=workers, **options)
+    return link(documents, sentences, mentions, pending, workers=workers)

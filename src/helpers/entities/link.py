@@ -154,13 +154,12 @@ def link(
     sentences: pd.DataFrame,
     mentions: pd.DataFrame,
     pending: pd.DataFrame,
-    tokens: pd.DataFrame | None = None,
+    tokens: dict | None = None,
     workers: int | None = None,
 ) -> EntityTables:
     """Corpus-level linking of `recognise`'s rows (of all the documents, in any order): entity ids
     for rule and CAMeL names, names propagated across the corpus (each document's reading in one
-    of `workers` local processes, see `engine.map_list`), then the four tables. `tokens`:
-    `recognise`'s tokens frame (`keep_tokens`); without it the documents are tokenised again."""
+    of `workers` local processes, see `engine.map_list`), then the four tables."""
     linker = _Linker(load_gazetteer())
     mentions_of, logs_of = _mentions_by_doc(mentions)
     pending_of = _pending_by_doc(pending)
@@ -177,11 +176,10 @@ def link(
         )
         for entry in logs_of.get(doc_id, ()):
             linker.log(*entry)
-    # doc_id -> {field: WordTokens}, shared by both passes (filled on demand without `tokens`)
-    tokens_of = {} if tokens is None else dict(zip(tokens["doc_id"], tokens["tokens"], strict=True))
+    tokens = {} if tokens is None else tokens  # filled on demand, shared by both passes
     home = _home_country(docs, linker.gaz)
-    _link_rule_mentions(docs, linker, tokens_of, home)
-    _propagate(docs, linker, tokens_of, sentence_index, home, workers)
+    _link_rule_mentions(docs, linker, tokens, home)
+    _propagate(docs, linker, tokens, sentence_index, home, workers)
     _names_without_forebears(docs, linker)
     _namesakes_apart(docs, linker)
     return _tables(docs, linker, sentence_index)

@@ -120,8 +120,6 @@ MENTION_COLUMNS = [
 
 
 PENDING_COLUMNS = ["doc_id", "field", "first", "last", "type", "rule", "clitic"]
-#: `recognise`'s tokens frame (`keep_tokens`): a document's `WordTokens` by field name.
-TOKEN_COLUMNS = ["doc_id", "tokens"]
 
 
 # Source priority when spans of equal length overlap (lower wins); already chosen spans first.
@@ -1859,30 +1857,29 @@ def recognise(
     *,
     use_camel_ner: bool = False,
     use_model: bool | None = None,
-    keep_tokens: bool = False,
-) -> tuple[pd.DataFrame, ...]:
+    tokens_out: dict | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-document recognition (each document on its own, so any batch of documents gives the
     rows of those documents): the mentions of each title and body (`MENTION_COLUMNS`; gazetteer
     names carry their entity id and merge-log reason, rule, model and CAMeL names are linked by
-    `link`) and the unconfirmed rule spans (`PENDING_COLUMNS`, the review candidates). With
-    `keep_tokens`, a third frame (`TOKEN_COLUMNS`) holds each document's tokens, which `link`
-    reads instead of making them again (from a worker process they come pickled, which costs a
-    third of making them). `use_model`: the sequence labeller (None: when shipped)."""
+    `link`) and the unconfirmed rule spans (`PENDING_COLUMNS`, the review candidates). In one
+    process, `tokens_out` (a dict) receives each document's tokens so that `link` need not redo
+    them. `use_model`: the sequence labeller (None: when shipped)."""
     gaz = load_gazetteer()
     by_doc = index_sentences(sentences) if use_camel_ner else {}
     docs = documents_of(documents)
     model_chars: list = []
     if model_setting(use_model):
         model_chars = labeller.predict_spans([text for _, title, body in docs for text in (title, body)])
-    mentions, pending, kept = [], [], []
+    mentions, pending = [], []
     for n, (doc_id, title, body) in enumerate(docs):
         fields = {"title": word_tokens(title), "body": word_tokens(body)}
-        if keep_tokens:
-            kept.append([doc_id, fields])
         cues = context.document_cues(list(fields.values()))
         sport = about_sport(gaz, cues, sum(len(t) for t in fields.values()))
         found = {}
         for k, (field_name, tokens) in enumerate(fields.items()):
+            if tokens_out is not None:
+                tokens_out.setdefault(doc_id, {})[field_name] = tokens
             camel = []
             if use_camel_ner and field_name == "body" and doc_id in by_doc:
                 camel = _camel_token_spans(tokens, camel_ner.body_spans(by_doc[doc_id]))
@@ -1932,8 +1929,7 @@ def recognise(
                     ]
                 )
             pending += [[doc_id, field_name, s.first, s.last, s.type, s.rule, s.clitic] for s in unconfirmed]
-    found = (
+    return (
         pd.DataFrame(mentions, columns=MENTION_COLUMNS, dtype=object),
         pd.DataFrame(pending, columns=PENDING_COLUMNS, dtype=object),
     )
-    return (*found, pd.DataFrame(kept, columns=TOKEN_COLUMNS, dtype=object)) if keep_tokens else found
