@@ -237,6 +237,24 @@ def test_link_in_forked_workers_gives_the_same_tables(tables):
     assert (forked.entities["source"] == "surname").any()
 
 
+def test_recognise_gives_each_generic_bodys_place_for_link():
+    """A name many places' bodies share carries the place after it in `recognise`'s rows, which
+    `link` compares across the corpus; a national body's office (وزارة الصحة) carries none."""
+    text = "افتتح مستشفى الملك فهد بجدة قسما، ثم زار الوزير مستشفى الملك فهد بالهفوف ووزارة الصحة في المنطقة."
+    documents, sentences = frames({"a": ("", text)})
+    mentions, _ = recognise(documents, sentences, use_model=False)
+    places = {(r.surface, r.place) for r in mentions.itertuples() if r.source != "gazetteer"}
+    assert places == {
+        ("مستشفى الملك فهد", "jeddah_sa"),
+        ("مستشفى الملك فهد", "al_hufuf_sa"),
+        ("وزارة الصحة", None),
+    }
+    ids = set(
+        link(documents, sentences, *recognise(documents, sentences, use_model=False)).entities["entity_id"]
+    )
+    assert {"loc:مستشفي_الملك_فهد@jeddah_sa", "loc:مستشفي_الملك_فهد@al_hufuf_sa"} <= ids
+
+
 def test_extract_entities_in_forked_workers_gives_the_same_tables(tables):
     """With two workers `extract_entities` recognises the documents in forked processes (as the
     notebooks' stage does) and gives the one-process tables."""

@@ -19,11 +19,9 @@ from helpers.entities.adjust import BRACKETS, SHORT_NAME_RULE
 from helpers.entities.context import (
     CHAIN_TITLES,
     INFLECTED_ENDINGS,
-    NATIONAL_HEADS,
     PLACE_PREPOSITIONS,
     country_of_title_chain,
     generic_name,
-    place_of_body,
     state_body,
 )
 from helpers.entities.gazetteer import END, Gazetteer, load_gazetteer, trie_matches, trie_node
@@ -339,9 +337,11 @@ def _mentions_by_doc(frame: pd.DataFrame) -> tuple[dict[str, list[Mention]], dic
         reason,
         detail,
         score,
+        place,
     ) in zip(*columns, strict=True):
         doc_id, name = str(doc_id), tuple(name)
         score = None if score is None or pd.isna(score) else float(score)
+        place = place if isinstance(place, str) else None
         mentions[doc_id].append(
             Mention(
                 doc_id,
@@ -356,6 +356,7 @@ def _mentions_by_doc(frame: pd.DataFrame) -> tuple[dict[str, list[Mention]], dic
                 bool(weak),
                 tuple(readings),
                 score,
+                place,
             )
         )
         if isinstance(reason, str):
@@ -399,7 +400,7 @@ def _link_rule_mentions(
     first, so surnames find them). Before them, a home state's body the gazetteer knows is
     another state's where its context says so (`_state_of_body`). `tokens`: documents' tokens already made;
     `home`: the corpus' home country (`_home_country`)."""
-    shared = _shared_names(docs, tokens, linker.gaz)
+    shared = _shared_names(docs)
     countries: dict[str, ArticleCountries] = {}  # doc_id -> `_article_countries`, found once per document
     sports: dict[str, tuple[Counter[str], bool]] = {}  # doc_id -> `_article_sports`, likewise
     for doc in docs:
@@ -781,26 +782,18 @@ def _token_range(field_tokens: WordTokens, m: Mention) -> tuple[int, int]:
     )
 
 
-def _shared_names(
-    docs: list[Document], tokens: dict[str, dict[str, WordTokens]], gaz: Gazetteer
-) -> dict[str, dict[tuple[str, str, int], str]]:
+def _shared_names(docs: list[Document]) -> dict[str, dict[tuple[str, str, int], str]]:
     """Names of common words (`generic_name`) that the corpus gives two or more places by a
     locative right after them (مستشفى الملك فهد بجدة ... بالهفوف), one referring back (بالمنطقة) or
-    a title chain before them (`context.place_of_body`): many places have one. Name's
-    `linking_key` (لشئون الزراعة، لشؤون الزراعة alike; عبد الله = عبدالله) -> {(document, field, start) of a
-    mention: its place}. Not with a national body's head (وزارة
-    العمل في منطقة حائل is the ministry's office there)."""
+    a title chain before them (`context.place_of_body`, as `recognise` found it: `Mention.place`):
+    many places have one. Name's `linking_key` (لشئون الزراعة، لشؤون الزراعة alike; عبد الله =
+    عبدالله) -> {(document, field, start) of a mention: its place}. Not with a national body's
+    head (وزارة العمل في منطقة حائل is the ministry's office there)."""
     places: dict[str, dict[tuple[str, str, int], str]] = defaultdict(dict)
     for doc in docs:
         for m in doc.mentions:
-            if m.source == "gazetteer" or m.type not in ("ORG", "LOC") or not generic_name(m.name):
-                continue
-            if m.name[0] in NATIONAL_HEADS:
-                continue
-            field_tokens = _doc_tokens(doc, tokens)[m.field]
-            place = place_of_body(field_tokens, *_token_range(field_tokens, m), gaz)
-            if place:
-                places[linking_key(m.type, m.name)][(doc.doc_id, m.field, m.start)] = place
+            if m.place:
+                places[linking_key(m.type, m.name)][(doc.doc_id, m.field, m.start)] = m.place
     return {name: by_mention for name, by_mention in places.items() if len(set(by_mention.values())) > 1}
 
 

@@ -116,6 +116,7 @@ MENTION_COLUMNS = [
     "reason",
     "detail",
     "confidence",
+    "place",
 ]
 
 
@@ -1835,6 +1836,21 @@ def _trim(
     return a, b
 
 
+def _place_of_generic_body(
+    tokens: WordTokens, start: int, end: int, etype: str, name: tuple[str, ...], source: str, gaz: Gazetteer
+) -> str | None:
+    """For a name of common words the gazetteer does not hold (`context.generic_name`: مستشفى
+    الملك فهد، not a national body's وزارة العمل), the place its context gives it
+    (`context.place_of_body`: مستشفى الملك فهد | بجدة), which `link` compares across the corpus;
+    else None. Found here, where the document's tokens are at hand."""
+    if source == "gazetteer" or etype not in ("ORG", "LOC") or not context.generic_name(name):
+        return None
+    if name[0] in context.NATIONAL_HEADS:
+        return None
+    first = bisect.bisect_right(tokens.starts, start) - 1
+    return context.place_of_body(tokens, first, bisect.bisect_left(tokens.starts, end), gaz)
+
+
 def camel_setting(use_camel_ner: bool | None) -> bool:
     """Whether to use CAMeL NER: None means iff its data is installed; True without the data is an
     error."""
@@ -1926,6 +1942,7 @@ def recognise(
                         reason,
                         detail,
                         span.score,
+                        _place_of_generic_body(tokens, start, end, span.type, name, source, gaz),
                     ]
                 )
             pending += [[doc_id, field_name, s.first, s.last, s.type, s.rule, s.clitic] for s in unconfirmed]

@@ -57,6 +57,7 @@ class Mention:
     weak: bool = False
     clitic_readings: tuple[tuple[int, str], ...] = ()
     confidence: float | None = None
+    place: str | None = None  # a generic body's place in its context (`recognise`)
 
 
 @dataclass
