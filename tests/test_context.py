@@ -2312,13 +2312,22 @@ def test_a_state_body_of_a_foreign_country_is_the_gazetteers_body_named_with_its
 def test_a_common_phrase_quoted_once_is_not_looked_for_elsewhere():
     named = found_in(
         {
-            "a": ("", "وأعلنت هيئة «الطيران المدني» استئناف الرحلات. وأكدت شركة «نماء المنورة» نتائجها."),
-            "b": ("", "وهي أكبر كارثة في تاريخ الطيران المدني. وقالت نماء المنورة إن أرباحها ارتفعت."),
+            "a": (
+                "",
+                "وأعلنت هيئة «الطيران المدني» استئناف الرحلات. وأكدت شركة «نماء المنورة» نتائجها. "
+                "وانتقد تحالف «الأمر الواقع» بين البلدين.",
+            ),
+            "b": (
+                "",
+                "وهي أكبر كارثة في تاريخ الطيران المدني. وقالت نماء المنورة إن أرباحها ارتفعت. "
+                "ووضع كفيله أمام الأمر الواقع.",
+            ),
         }
     )
     other = set(named[named.doc_id == "b"].surface)
-    assert "نماء المنورة" in other and "الطيران المدني" not in other
+    assert "نماء المنورة" in other and not {"الطيران المدني", "الأمر الواقع"} & other
     assert common_phrase(("الطيران", "المدني")) and common_phrase(("هبوط", "اضطراري"))
+    assert common_phrase(("الامر", "الواقع"))  # an active participle in use
     assert not common_phrase(("نماء", "المنوره")) and not common_phrase(("سفراء", "الحزم"))
 
 

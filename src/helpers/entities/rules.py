@@ -1334,13 +1334,29 @@ def nationality_plural(word: str) -> bool:
 
 def common_phrase(name: tuple[str, ...]) -> bool:
     """Two folded words that make a common noun phrase: a definite noun and its adjective (الطيران
-    المدني، الخط الأحمر) or an indefinite noun and a common word (هبوط اضطراري)."""
+    المدني، الخط الأحمر) or a common active participle (الأمر الواقع "the fait accompli", الحزب
+    الحاكم), or an indefinite noun and a common word (هبوط اضطراري)."""
     if len(name) != 2:
         return False
     first, second = name
     if first.startswith("ال"):
-        return adjective_like(second)
+        return adjective_like(second) or _common_active_participle(second)
     return not second.startswith("ال") and common_noun(second)
+
+
+#: Zipf from which a definite word of the active participle's shape is taken as that participle.
+ACTIVE_PARTICIPLE_ZIPF = 4.0
+
+
+def _common_active_participle(word: str) -> bool:
+    """A folded definite word of the form-I active participle's shape, ال + فاعل (الواقع، الحاكم),
+    in common use."""
+    return (
+        len(word) == 6
+        and word.startswith("ال")
+        and word[3] == "ا"
+        and word_zipf(word) >= ACTIVE_PARTICIPLE_ZIPF
+    )
 
 
 #: Heads of bodies whose name may be their field in a construct (منظمة حماية البيئة، جمعية رعاية
