@@ -4,7 +4,6 @@ linking decision goes to the merge log."""
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -73,7 +72,16 @@ from helpers.entities.rules import (
     unknown_imperfect_verb,
     verbal_noun,
 )
-from helpers.entities.spans import Document, EntityTables, Mention, Span, documents_of, span_text, word_tokens
+from helpers.entities.spans import (
+    Document,
+    EntityTables,
+    Mention,
+    Span,
+    documents_of,
+    span_text,
+    token_range,
+    word_tokens,
+)
 
 #: A body named by the article's own place at its end (أمانة المنطقة، بلدية المحافظة) or as
 #: local (اللجنة المحلية للانتخابات): every town has one, so its mentions are not merged across
@@ -777,9 +785,7 @@ def _doc_tokens(doc: Document, tokens: dict[str, dict[str, WordTokens]]) -> dict
 
 def _token_range(field_tokens: WordTokens, m: Mention) -> tuple[int, int]:
     """The mention's tokens [first, last) in its field."""
-    return bisect.bisect_right(field_tokens.starts, m.start) - 1, bisect.bisect_left(
-        field_tokens.starts, m.end
-    )
+    return token_range(field_tokens, m.start, m.end)
 
 
 def _shared_names(docs: list[Document]) -> dict[str, dict[tuple[str, str, int], str]]:

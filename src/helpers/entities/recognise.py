@@ -85,6 +85,7 @@ from helpers.entities.rules import (
     family_name_after_title,
     family_nisba,
     find_rule_spans,
+    inflected_participle,
     name_particle,
     nationality_family,
     nationality_plural,
@@ -97,7 +98,7 @@ from helpers.entities.rules import (
     sport_construct_end,
     unknown_imperfect_verb,
 )
-from helpers.entities.spans import Span, documents_of, span_text, word_tokens
+from helpers.entities.spans import Span, documents_of, span_text, token_range, word_tokens
 
 #: What `recognise` passes to `link`: one row per mention (name: its folded words; reason and
 #: detail: the merge-log entry of a gazetteer match) and per unconfirmed rule span.
@@ -1767,13 +1768,7 @@ def _title_as_family_name(tokens: WordTokens, a: int, b: int, clitic: int) -> bo
 def _plural_participle(form: str) -> bool:
     """An indefinite masculine plural participle of a word in use (طالبان | منقسمون "divided"):
     a predicate after the name, not a word of it (مارتين is a given name)."""
-    return (
-        form.startswith("م")
-        and form.endswith(("ون", "ين"))
-        and len(form) >= 6
-        and word_zipf(form[:-2]) >= 3.0
-        and not given_names().match([form], 0)[0]
-    )
+    return inflected_participle(form, ("ون", "ين")) and not given_names().match([form], 0)[0]
 
 
 #: "Acting", after a title and before the name (رئيس مجلس الأمة بالإنابة مبارك الخرينج).
@@ -1847,8 +1842,7 @@ def _place_of_generic_body(
         return None
     if name[0] in context.NATIONAL_HEADS:
         return None
-    first = bisect.bisect_right(tokens.starts, start) - 1
-    return context.place_of_body(tokens, first, bisect.bisect_left(tokens.starts, end), gaz)
+    return context.place_of_body(tokens, *token_range(tokens, start, end), gaz)
 
 
 def camel_setting(use_camel_ner: bool | None) -> bool:

@@ -502,13 +502,14 @@ def accusative(word: str) -> bool:
 PARTICIPLE_ENDINGS = ("ين", "ون", "ا")
 
 
-def inflected_participle(word: str) -> bool:
+def inflected_participle(word: str, endings: tuple[str, ...] = PARTICIPLE_ENDINGS) -> bool:
     """A folded word is a participle in use (م..., at least four letters, Zipf 3 or more) with a
-    plural or accusative ending (حسين عبدالغني | متفوقين "excelling"); not a name like ماريا,
-    whose م is followed by alef."""
-    for ending in PARTICIPLE_ENDINGS:
+    plural or accusative ending (`endings`; حسين عبدالغني | متفوقين "excelling"); not a name like
+    ماريا, an accusative whose م is followed by alef."""
+    for ending in endings:
         stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= 4 and stem[0] == "م" and stem[1] != "ا":
+        name_shaped = ending == "ا" and stem[1:2] == "ا"  # ماريا
+        if word.endswith(ending) and len(stem) >= 4 and stem[0] == "م" and not name_shaped:
             return word_zipf(stem) >= 3.0
     return False
 

@@ -3,6 +3,7 @@ and a document while it is linked."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -84,6 +85,11 @@ def word_tokens(text: str) -> WordTokens:
 
 #: Tatweel and Arabic marks: a match of `WORD` made of these only is no word.
 NOT_LETTERS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def token_range(tokens: WordTokens, start: int, end: int) -> tuple[int, int]:
+    """The tokens [first, last) of the characters [start, end) of their text."""
+    return bisect.bisect_right(tokens.starts, start) - 1, bisect.bisect_left(tokens.starts, end)
 
 
 def documents_of(documents: pd.DataFrame) -> list[tuple[str, str, str]]:
