@@ -544,6 +544,8 @@ def _link_rule_mentions(
                     named = frozenset(g for g, n in games.items() if n >= COMPETITION_SPORT_MENTIONS)
                     if len(named) == 1 and len(games) == 1:
                         found = _of_sport(doc, m, named, False)
+            if found is None and m.source == COMPETITION_SOURCE and national_competition(m.name):
+                found = _competition_of_country(doc, m, linker.gaz, home)
             if found is None and m.type == "ORG":
                 found = _club_named_by_core(m.name, linker)
             if found is None and m.type in ("ORG", "LOC") and generic_name(m.name):
@@ -635,6 +637,13 @@ COMPETITION_SOURCE = f"rule:{COMPETITION_RULE}"
 #: How often an article names the one sport it names for a competition named without its sport
 #: to be that sport's (كأس العالم in an article on swimming).
 COMPETITION_SPORT_MENTIONS = 2
+#: Words of the competitions every country's (or continent's) football holds, named without it
+#: (كأس السوبر، دوري الدرجة الأولى، بطولة الدوري، دوري الأبطال): not one competition across articles.
+NATIONAL_COMPETITION_WORDS = frozenset(
+    fold_token(w)
+    for w in "كأس الكأس دوري الدوري بطولة البطولة السوبر الأبطال الدرجة الأولى الثانية الثالثة "
+    "الممتاز الممتازة المحترفين للمحترفين النخبة الملك".split()
+)
 #: The sport a national team or federation is of unless its article or name says another.
 FOOTBALL = "القدم"
 #: Words of a national team of an age group (المنتخب الأولمبي، منتخب الناشئين، تحت 17 عاما), and
@@ -935,6 +944,31 @@ def _state_of_body(
         _state_body_id(gaz, m, country),
         "state_body",
         f"a body every state has, in an article about one foreign country ({country})",
+    )
+
+
+def national_competition(name: tuple[str, ...]) -> bool:
+    """A competition's name that every country's or continent's football has (كأس السوبر، دوري
+    الأبطال، دوري الدرجة الأولى; not كأس العالم, not الدوري الإنجليزي): only
+    `NATIONAL_COMPETITION_WORDS`, at least two."""
+    return len(name) >= 2 and NATIONAL_COMPETITION_WORDS.issuperset(name)
+
+
+def _competition_of_country(
+    doc: Document, m: Mention, gaz: Gazetteer, home: str
+) -> tuple[str, str, str] | None:
+    """The id of a competition every country holds (`national_competition`) that its article
+    names with a foreign country's adjective too (كأس السوبر الألماني ... كأس السوبر: the German
+    one throughout), else None. Not by the countries the article names: an article on sport names
+    a match's venue (the Saudi Super Cup in London), and the gazetteer does not know the clubs'
+    countries."""
+    named = _named_with_its_country(doc, m, gaz, home)
+    if named is None:
+        return None
+    return (
+        named[0],
+        "competition_country",
+        f"a competition every country holds, named with its country in the article ({named[0]})",
     )
 
 

@@ -616,6 +616,10 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
         return False  # روسي، أمريكية: adjectives
     if pronoun_suffixed(tokens, i) or (word.endswith(PLURAL_PRONOUNS) and pronoun_suffixed(tokens, i, 2.5)):
         return False  # شكره، تقديره، معتقدهم: a noun with a pronoun, not a name
+    if word.endswith("ها") and pronoun_suffixed(tokens, i, 3.0):
+        return False  # سلامة | منسوبيها "the safety of its staff": a noun with "her, its"
+    if any(c == 1 and word[0] == "ل" and present_verb(rest) for c, rest in tokens.forms(i)):
+        return False  # فريد | لتحيل "unique, to turn": ل + a verb
     if word.endswith(PLURAL_PRONOUNS) and any(c and len(rest) >= 5 for c, rest in tokens.forms(i)):
         return False  # لأكبهم، بأيديهم: a proclitic and a plural pronoun around a word
     if has_tanween(tokens.raw[i]) or future_verb(word) or (i > 0 and and_before_name(tokens, i)):
@@ -1424,11 +1428,27 @@ def _common_complement(tokens: WordTokens, i: int) -> bool:
     return relational_adjective(word)
 
 
+#: A three-letter stem's relational adjective needs the stem this common (أثري: أثر; not فوجي).
+SHORT_STEM_ZIPF = 4.5
+
+
 def relational_adjective(word: str) -> bool:
     """A folded indefinite word is the relational adjective of a word in use (انتخابي: انتخاب،
-    حضاري: حضارة)."""
+    حضاري: حضارة، أثري: أثر)."""
     stem = word[:-1]
-    return word.endswith("ي") and len(stem) >= 4 and max(word_zipf(stem), word_zipf(stem + "ه")) >= 3.5
+    if not word.endswith("ي") or len(stem) < 3 or is_function_word(stem):
+        return False  # not إيني (Eni; اين "where")
+    return max(word_zipf(stem), word_zipf(stem + "ه")) >= (3.5 if len(stem) >= 4 else SHORT_STEM_ZIPF)
+
+
+def feminine_participle(tokens: WordTokens, k: int) -> bool:
+    """Token k is a feminine participle in use, an adjective agreeing with the noun before it
+    (مجلة | مقصودة، شركة | مشغلة، مجموعة | منوعة): written with ta marbuta, م + at least three
+    letters whose masculine has Zipf 3 or more (not مصراتة, a town)."""
+    word = tokens.folded[k]
+    stem = word[:-1]
+    written = strip_diacritics(tokens.raw[k]).endswith("ة")
+    return written and len(stem) >= 4 and stem[0] == "م" and word_zipf(stem) >= 3.0
 
 
 def _facility_kind_end(tokens: WordTokens, head: str, end: int, covered: list[str | None]) -> int:
@@ -1472,10 +1492,15 @@ FIXED_EPITHETS = frozenset(
 )
 
 
-def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 3) -> int:
+def _foreign_run(
+    tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 3, after_body: bool = False
+) -> int:
     """End of a run of rare, undefined words from i (transliterated names): not a feminine
     nisba adjective (لجنة استشارية), a verb (جماعة | ينصرف، مدينة | تتحرر، موقع | ستقطع) nor a
-    participle's plural (منظمة أوكسفام | وممثلون)."""
+    participle's plural (منظمة أوكسفام | وممثلون). After a body's head (`after_body`), not a
+    feminine participle (شركة | مشغلة) nor a word in use with a pronoun (بلدية جلاجل |
+    استعداداتها) either: a place's name may be either (مديرية مشرعة، مدينة سيله)."""
+    pronoun_floor = 3.0 if after_body else 4.0
     j = i
     while (
         j < len(tokens)
@@ -1489,7 +1514,8 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
         and not present_verb(tokens.folded[j])
         and not (future_verb(tokens.folded[j]) and present_verb(tokens.folded[j][1:]))  # موقع | ستقطع
         and not any(inflected_participle(form) for _, form in tokens.forms(j))  # أوكسفام | وممثلون
-        and not (tokens.folded[j].endswith(THIRD_PERSON) and pronoun_suffixed(tokens, j))  # اتفاقية | تجمعه
+        and not (after_body and feminine_participle(tokens, j))
+        and not (tokens.folded[j].endswith(THIRD_PERSON) and pronoun_suffixed(tokens, j, pronoun_floor))
         and rare_in_every_reading(tokens, j)
     ):
         j += 1
@@ -1500,9 +1526,11 @@ def _foreign_run(tokens: WordTokens, i: int, covered: list[str | None], max_len:
 #: التابع للوكالة).
 AFFILIATION_WORDS = _folded("التابع التابعة المنبثق المنبثقة")
 #: Definite words that end a name's phrase: times and days (وزارة الداخلية اليوم، كأس السوبر
-#: الأربعاء), "other" (قطاعات وزارة الداخلية الأخرى), "affiliated to" and a few
-#: descriptions of an event (المقامة، الودية: كأس الأبطال الدولية | الودية).
+#: الأربعاء), "other" (قطاعات وزارة الداخلية الأخرى), "affiliated to", a few descriptions of
+#: an event (المقامة، الودية: كأس الأبطال الدولية | الودية), "many" (اللجنة المنظمة للبطولة |
+#: العديد من الجوائز) and "acting", an official's (المؤسسة العامة لجسر الملك فهد | المكلف).
 PHRASE_STOPS = AFFILIATION_WORDS | _folded(
+    "العديد الكثير المكلف المكلفة "
     "اليوم الأمس الليلة الأسبوع الشهر الماضي المقبل الجاري الحالي القادم الماضية المقبلة "
     "الأخرى الآخر المنصرم المنصرمة الودي الودية "
     "الموسم الحالية الأخير الأخيرة المنقضي المقرر المقررة المقام المقامة للمرة "
@@ -1893,7 +1921,7 @@ def _org_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan]:
         if head and tokens.joined(i + 1):
             clitic, word = head
             plain = _common_complement(tokens, i + 1) or word in VERBAL_HEADS
-            end = i + 1 if plain else _foreign_run(tokens, i + 1, covered)
+            end = i + 1 if plain else _foreign_run(tokens, i + 1, covered, after_body=True)
             if end == i + 1 and word in FAMILY_NAMED_HEADS:
                 end = _family_name_end(tokens, i + 1, covered)  # شركة الجميح | القابضة
             if end > i + 1 and word in CLUB_NAME_HEADS:
@@ -2643,13 +2671,37 @@ def _competition_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
             while end < len(tokens) and tokens.joined(end) and covered[end] == covered[i + 2] == "LOC":
                 end += 1  # كأس أمم أمريكا | الجنوبية: the region's name whole
         else:
-            end = _defined_phrase(tokens, i + 1, covered)
+            end = _uncoordinated_end(tokens, i + 1, _defined_phrase(tokens, i + 1, covered))
             if end == i + 1:
                 continue
         if end < len(tokens) and not covered[end]:
             end = sport_construct_end(tokens, end)  # لكرة القدم، لألعاب القوى
         spans.append(RuleSpan(i, end, "MISC", COMPETITION_RULE, True, clitic))
     return spans
+
+
+#: Tens after و in an ordinal (البطولة الخليجية الثالثة والعشرين).
+TENS = _folded(
+    "والعشرين والعشرون والثلاثين والثلاثون والأربعين والأربعون والخمسين والخمسون والستين والستون "
+    "والسبعين والسبعون والثمانين والثمانون والتسعين والتسعون"
+)
+
+
+def _uncoordinated_end(tokens: WordTokens, i: int, end: int) -> int:
+    """`end`, or the first word from i that و joins to a word other than a ل-complement or the
+    tens of an ordinal: a competition's name does not go on with and (الدوري السعودي | والصراع،
+    الدوري البرتغالي | والدوري الاسكتلندي، كأس العالم | والعمل; but بطولة العالم للرجال والسيدات،
+    البطولة الخليجية الثالثة والعشرين)."""
+    return next(
+        (
+            j
+            for j in range(i + 1, end)
+            if tokens.folded[j].startswith("و")
+            and not tokens.folded[j - 1].startswith("لل")
+            and tokens.folded[j] not in TENS
+        ),
+        end,
+    )
 
 
 def rare_place_word(word: str) -> bool:
