@@ -94,6 +94,7 @@ from helpers.entities.rules import (
     plural_noun,
     present_verb,
     pronoun_suffixed,
+    relational_adjective,
     spelled_as_given_name,
     sport_construct_end,
     unknown_imperfect_verb,
@@ -776,6 +777,29 @@ def _org_over_place(model: Span, inside: list[Span]) -> bool:
     return model.type == "ORG" and all(o.source == "gazetteer" and o.type == "LOC" for o in inside)
 
 
+#: Demonstratives, which come after a noun in construct (جمال | هذه الكلمات), not after a name.
+DEMONSTRATIVES = frozenset(fold_token(w) for w in "هذا هذه هذين هاتين هؤلاء ذلك تلك أولئك".split())
+
+
+def _demonstrative_at(tokens: WordTokens, k: int) -> bool:
+    """Token k is a demonstrative right after the word before it and before a definite noun
+    (جمال | هذه الكلمات; not وأخوه عبدالله | هؤلاء بعض من أعرفهم)."""
+    return (
+        k + 1 < len(tokens)
+        and tokens.joined(k)
+        and tokens.joined(k + 1)
+        and tokens.folded[k] in DEMONSTRATIVES
+        and tokens.definite[k + 1]
+    )
+
+
+def _dual_nisba(word: str) -> bool:
+    """A folded word is the dual of a relational noun or adjective in use (قياديان، القياديان: of
+    قيادة; not جوليان، ادريان)."""
+    stem = word.removeprefix("ال")[:-2]
+    return word.endswith("يان") and len(stem) >= 5 and word_zipf(stem) >= 3.5 and relational_adjective(stem)
+
+
 def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) -> bool:
     """A labeller span worth a mention: score at least `floor`, not a nisba adjective
     after a definite noun, not a place the gazetteer excludes as an ordinary word (كورونا), not
@@ -809,10 +833,11 @@ def _model_ok(tokens: WordTokens, span: Span, floor: float = MODEL_MIN_SCORE) ->
             return False  # منظمة، مدير، سيرغبون: a head or title alone, a verb
         if span.type == "MISC" and word_zipf(word) >= 3.5:
             return False  # تريليون، ريال
-        if span.type == "PER" and plural_noun(word):
-            return False
+        if span.type == "PER" and (plural_noun(word) or _dual_nisba(word)):
+            return False  # دبلوماسيون، القياديان "the two leaders"
         if span.type == "PER" and given_names().match([word], 0)[0]:
-            return True
+            # رغم جمال | هذه الكلمات "the beauty of these words": a noun before a demonstrative
+            return not (word_zipf(word) >= 4.0 and _demonstrative_at(tokens, span.last))
         if span.type == "PER" and not span.clitic and accusative(word):
             return False  # وباسم منقل أمينا عاما "as secretary-general": an accusative noun
         # ريف، كاريكاتير، بالكورنيش: ordinary words (perhaps after a proclitic), unless the

@@ -38,7 +38,8 @@ def _folded(words: str) -> frozenset[str]:
 TITLE_HEADS = _folded(
     "الرئيس رئيس رئيسة نائب نائبة وزير وزيرة مساعد مساعدة السفير سفير السفيرة المتحدث المتحدثة "
     "الناطق الناطقة المبعوث مبعوث المبعوثة الممثل ممثل الممثلة المستشار مستشار المستشارة الأمين "
-    "المدير مدير مديرة الجنرال اللواء العميد العقيد الفريق المشير الأدميرال الملك الملكة الأمير "
+    "المدير مدير مديرة الجنرال اللواء العميد العقيد الفريق المشير الأدميرال البريجادير بريجادير "
+    "الملك الملكة الأمير "
     "الأميرة الشيخ الشيخة السلطان الدكتور الدكتورة دكتور دكتورة د البروفيسور البروفسور الأستاذ أستاذ "
     "الأستاذة السيناتور سيناتور السناتور سناتور النائب النائبة عضو زعيم زعيمة قائد القائد المرشد المحلل "
     "محلل المحللة الخبير خبير "
@@ -694,11 +695,17 @@ def pronoun_suffixed(tokens: WordTokens, i: int, floor: float = 4.0) -> bool:
 
 
 def _plain_after_title(tokens: WordTokens, k: int) -> bool:
-    """Token k after a title reads as a name, not as a proclitic + a word (لإبداء، بتكليف), a
+    """Token k after a title reads as a name, not as a proclitic + a word (لإبداء), a
     word with a pronoun (أزمته، مرئياته) nor a verb in the future (سيختتم، سيستقبلهم)."""
     if tokens.proclitic_word(k, 2.5) or pronoun_suffixed(tokens, k, 3.0):
         return False
     return not future_verb(tokens.folded[k])
+
+
+def _proclitic_verbal_noun(tokens: WordTokens, k: int) -> bool:
+    """Token k is a proclitic and a verbal noun (القاضي | بتكليف الهيئة "stipulating the
+    assignment of"): no name."""
+    return any(c and verbal_noun(rest) for c, rest in tokens.forms(k))
 
 
 def future_verb(word: str) -> bool:
@@ -1119,7 +1126,7 @@ def _title_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpan
             end = _name_with_rare_surname(tokens, j, covered)
         elif end == j + 1 and family_name_after_title(tokens, j, covered):
             end += 1  # المتحدث باسم الوزارة مصعب | المدرس إن: a family name that is also a word
-        if end == j or _body_with_nationality(tokens, j, end):
+        if end == j or _body_with_nationality(tokens, j, end) or _proclitic_verbal_noun(tokens, j):
             continue
         # the labeller must confirm one word (most are verbs and nouns: الفريق أفقدته، المفوض العام
         # للأونروا; a given name alone is the given-name rule's) and words that read as others
@@ -1230,6 +1237,8 @@ def _speech_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpa
             continue
         end = _person_run(tokens, i + 1, covered)
         lone = end - i - 1 == 1
+        if lone and _participle_speaker(tokens, i + 1):
+            continue  # قد يقول | قائل "one might say"، قال | عامل "a worker said"
         if end == i + 1 or not (_followed_by_break(tokens, end) or (lone and _speech_setting(tokens, end))):
             continue
         rare_last = word_zipf(tokens.folded[end - 1]) < RARE
@@ -1240,6 +1249,18 @@ def _speech_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpa
         etype = "ORG" if lone and acronym(tokens.raw[i + 1]) else "PER"
         spans.append(RuleSpan(i + 1, end, etype, SPEECH_VERB_RULE, confirmed))
     return spans
+
+
+def _participle_speaker(tokens: WordTokens, k: int) -> bool:
+    """Token k is an indefinite form-I active participle in use (فاعل: قائل، عامل، شاهد) that is
+    no given name: the speaker is described, not named."""
+    word = tokens.folded[k]
+    return (
+        len(word) == 4
+        and word[1] == "ا"
+        and word_zipf(word) >= 3.0
+        and not given_names().match(tokens.folded, k)[0]
+    )
 
 
 def acronym(raw: str) -> bool:
