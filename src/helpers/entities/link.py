@@ -544,7 +544,7 @@ def _link_rule_mentions(
                     named = frozenset(g for g, n in games.items() if n >= COMPETITION_SPORT_MENTIONS)
                     if len(named) == 1 and len(games) == 1:
                         found = _of_sport(doc, m, named, False)
-            if found is None and m.source == COMPETITION_SOURCE and national_competition(m.name):
+            if found is None and m.source == COMPETITION_SOURCE and _national_competition(m.name):
                 found = _competition_of_country(doc, m, linker.gaz, home)
             if found is None and m.type == "ORG":
                 found = _club_named_by_core(m.name, linker)
@@ -947,7 +947,7 @@ def _state_of_body(
     )
 
 
-def national_competition(name: tuple[str, ...]) -> bool:
+def _national_competition(name: tuple[str, ...]) -> bool:
     """A competition's name that every country's or continent's football has (كأس السوبر، دوري
     الأبطال، دوري الدرجة الأولى; not كأس العالم, not الدوري الإنجليزي): only
     `NATIONAL_COMPETITION_WORDS`, at least two."""
@@ -957,7 +957,7 @@ def national_competition(name: tuple[str, ...]) -> bool:
 def _competition_of_country(
     doc: Document, m: Mention, gaz: Gazetteer, home: str
 ) -> tuple[str, str, str] | None:
-    """The id of a competition every country holds (`national_competition`) that its article
+    """The id of a competition every country holds (`_national_competition`) that its article
     names with a foreign country's adjective too (كأس السوبر الألماني ... كأس السوبر: the German
     one throughout), else None. Not by the countries the article names: an article on sport names
     a match's venue (the Saudi Super Cup in London), and the gazetteer does not know the clubs'

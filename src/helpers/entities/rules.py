@@ -1462,7 +1462,7 @@ def relational_adjective(word: str) -> bool:
     return max(word_zipf(stem), word_zipf(stem + "ه")) >= (3.5 if len(stem) >= 4 else SHORT_STEM_ZIPF)
 
 
-def feminine_participle(tokens: WordTokens, k: int) -> bool:
+def _feminine_participle(tokens: WordTokens, k: int) -> bool:
     """Token k is a feminine participle in use, an adjective agreeing with the noun before it
     (مجلة | مقصودة، شركة | مشغلة، مجموعة | منوعة): written with ta marbuta, م + at least three
     letters whose masculine has Zipf 3 or more (not مصراتة, a town)."""
@@ -1535,7 +1535,7 @@ def _foreign_run(
         and not present_verb(tokens.folded[j])
         and not (future_verb(tokens.folded[j]) and present_verb(tokens.folded[j][1:]))  # موقع | ستقطع
         and not any(inflected_participle(form) for _, form in tokens.forms(j))  # أوكسفام | وممثلون
-        and not (after_body and feminine_participle(tokens, j))
+        and not (after_body and _feminine_participle(tokens, j))
         and not (tokens.folded[j].endswith(THIRD_PERSON) and pronoun_suffixed(tokens, j, pronoun_floor))
         and rare_in_every_reading(tokens, j)
     ):
