@@ -4111,3 +4111,11 @@ def test_a_given_name_before_a_demonstrative_of_a_new_clause_and_a_name_ending_l
         use_model=True,
     )
     assert "عبدالله" in named and "جوليان" in named and "ادريان" in named
+
+
+def test_an_organisation_the_labeller_finds_after_an_institutions_head_is_that_institution():
+    named = by_surface(
+        "وعولج اللاعب في مستشفى مانشستر الملكي للعيون، ثم نقل إلى مستشفى سيتي في دبي.", use_model=True
+    )
+    assert named["مستشفى مانشستر"][0] == "LOC" and "مستشفى سيتي" in named
+    assert "manchester_city" not in {eid for _, eid in named.values()}

@@ -1474,8 +1474,9 @@ def model_token_spans(
         if etype in ("ORG", "LOC", "MISC") and not clitic and a > 0 and tokens.joined(a):
             if tokens.bare[a - 1] & PERSON_CUES and not _org_headed(tokens, a, b):
                 etype = "PER"  # اللاعب ميهاي بينتيللي (not رئيس | اللجنة السياحية)
-            elif etype == "LOC" and _place_org_head(tokens, a - 1):
-                a, etype = a - 1, "ORG"  # بورصة | كوريا: the place names the organisation
+            elif etype in ("LOC", "ORG") and _place_org_head(tokens, a - 1):
+                # بورصة | كوريا، مستشفى | مانشستر (not the club): the place names the institution
+                a, etype = a - 1, "ORG"
                 clitic = tokens.clitic_before(a, PLACE_NAMED_INSTITUTIONS)
         elif etype == "PER" and _org_headed(tokens, a, b):
             etype = "ORG"  # جامعة نايف العربية للعلوم الأمنية: named after a person
@@ -1696,10 +1697,10 @@ def _governed(tokens: WordTokens, k: int) -> bool:
 
 
 #: Heads of an institution named after its place, in construct with a place the labeller found
-#: (بورصة كوريا، جامعة كاليفورنيا، غرفة جدة); not إمارة، جبهة، فريق, which also head a place's name
-#: or a description.
+#: (بورصة كوريا، جامعة كاليفورنيا، غرفة جدة، مستشفى مانشستر); not إمارة، جبهة، فريق, which also
+#: head a place's name or a description.
 PLACE_NAMED_INSTITUTIONS = frozenset(
-    fold_token(w) for w in "بورصة جامعة بنك مصرف غرفة أكاديمية كلية معهد".split()
+    fold_token(w) for w in "بورصة جامعة بنك مصرف غرفة أكاديمية كلية معهد مستشفى".split()
 )
 
 
