@@ -4119,3 +4119,15 @@ def test_an_organisation_the_labeller_finds_after_an_institutions_head_is_that_i
     )
     assert named["مستشفى مانشستر"][0] == "LOC" and "مستشفى سيتي" in named
     assert "manchester_city" not in {eid for _, eid in named.values()}
+
+
+def test_a_nisba_after_a_plural_noun_with_its_pronoun_is_an_adjective_not_after_a_verb():
+    named = by_surface("ندعو إلى دعم لمنتجاتنا السعودية في الأسواق. ودعمتها السعودية بقوة.")
+    assert [s for s in named if "السعودية" in s] == ["السعودية"]
+    e = found("ندعو إلى دعم لمنتجاتنا السعودية في الأسواق.")
+    assert e.empty or "saudi_arabia" not in set(e.entity_id)
+
+
+def test_a_surname_that_reads_as_a_proclitic_and_a_given_name_is_the_surname():
+    named = by_surface("ويعتبر المدرب الهولندي مايكل كاريك ركيزة أساسية في خطته.", use_model=True)
+    assert "مايكل كاريك" in named and not any("ركيزة" in s for s in named)

@@ -206,11 +206,25 @@ def nisba_after_definite(tokens: WordTokens, first: int, last: int, clitic: int)
     if clitic or not tokens.joined(first):
         return False
     before = tokens.folded[first - 1]
-    # definite, perhaps behind a proclitic (للسوق السعودية، بالمملكة العربية)
-    definite = tokens.definite[first - 1] or any(
-        c and rest.startswith("ال") and len(rest) > 3 for c, rest in tokens.forms(first - 1)
+    # definite, perhaps behind a proclitic (للسوق السعودية، بالمملكة العربية), or a plural noun
+    # made definite by its pronoun (لمنتجاتنا السعودية "our Saudi products")
+    definite = (
+        tokens.definite[first - 1]
+        or any(c and rest.startswith("ال") and len(rest) > 3 for c, rest in tokens.forms(first - 1))
+        or _plural_with_pronoun(tokens, first - 1)
     )
     return definite and not is_function_word(before)
+
+
+def _plural_with_pronoun(tokens: WordTokens, k: int) -> bool:
+    """Token k is a feminine plural noun in use with a possessive pronoun (لمنتجاتنا، علاقاتها;
+    the plural's ات sets it apart from a verb with its object, دعمتها)."""
+    for _, form in tokens.forms(k):
+        for suffix in PRONOUN_SUFFIXES:
+            stem = form.removesuffix(suffix)
+            if stem != form and stem.endswith("ات") and len(stem) >= 5 and word_zipf(stem) >= 3.0:
+                return True
+    return False
 
 
 def accusative_nisba(tokens: WordTokens, first: int, last: int, clitic: int, gaz: Gazetteer) -> bool:

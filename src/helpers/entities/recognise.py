@@ -79,7 +79,6 @@ from helpers.entities.rules import (
     clear_future_verb,
     clearly_commoner,
     common_noun,
-    conjunction,
     dual_past_verb,
     family_after_patronymic,
     family_name_after_title,
@@ -94,6 +93,7 @@ from helpers.entities.rules import (
     plural_noun,
     present_verb,
     pronoun_suffixed,
+    reading_zipf,
     relational_adjective,
     spelled_as_given_name,
     sport_construct_end,
@@ -967,8 +967,8 @@ def _overreach(tokens: WordTokens, rule: Span, model: Span) -> bool:
         if k == rule.last - 1 == rule.first + 1 and rule.rule == "title":
             if family_name_after_title(tokens, rule.first, [None] * len(tokens)):
                 continue  # د. عثمان | العمر، ...: a family name that is also a word, after a title
-        if max(word_zipf(rest) for c, rest in tokens.forms(k) if not (c and conjunction(rest))) >= 3.5:
-            return True  # (بلان is no ب + لأن)
+        if reading_zipf(tokens, k) >= 3.5:
+            return True
     return False
 
 

@@ -653,10 +653,19 @@ def _name_like(tokens: WordTokens, i: int, covered: list[str | None], limit: flo
     if word.startswith(("و", "ف")) and word.endswith("ه") and strip_diacritics(tokens.raw[i]).endswith("ه"):
         if word_zipf(word[1:-1]) >= 2.5:
             return False  # والتفافه: و + a noun + its pronoun
-    # no preposition before a conjunction (بوليس is no ب + وليس "and is not", بلان no ب + لأن:
-    # Pulis, Blanc; بكل is ب + كل)
-    zipf = max(word_zipf(form) for c, form in tokens.forms(i) if not (c and conjunction(form)))
-    return not tokens.definite[i] and zipf < limit and len(word) >= 2
+    return not tokens.definite[i] and reading_zipf(tokens, i) < limit and len(word) >= 2
+
+
+def reading_zipf(tokens: WordTokens, k: int) -> float:
+    """Zipf of token k's commonest reading, with or without a proclitic; no proclitic before a
+    conjunction (بوليس is no ب + وليس "and is not", بلان no ب + لأن: Pulis, Blanc; بكل is ب + كل)
+    and no ك "like" before a given name (مايكل كاريك is no ك + إريك; بعيسى is ب + عيسى)."""
+    word = tokens.folded[k]
+    return max(
+        word_zipf(form)
+        for c, form in tokens.forms(k)
+        if not (c and (conjunction(form) or (word[0] == "ك" and given_names().match([form], 0)[0])))
+    )
 
 
 #: Conjunctions written like a preposition's object (لأن، لكن): no preposition comes before them.
