@@ -438,8 +438,9 @@ def inside_quoted_name(tokens: WordTokens, first: int, last: int) -> bool:
     return False
 
 
-#: Demonstratives: a weak name after one is a common noun (هذه القاعدة "this base").
-DEMONSTRATIVES = _folded("هذه هذا تلك هذي")
+#: Demonstratives: a weak name after one is a common noun (هذه القاعدة "this base"), and a given
+#: name in use before one and a definite noun is a noun in construct (جمال | هذه الكلمات).
+DEMONSTRATIVES = _folded("هذه هذا هذي تلك ذلك هذين هاتين هؤلاء أولئك")
 
 
 def hamza_written_otherwise(raw: str, spellings: tuple[str, ...]) -> bool:

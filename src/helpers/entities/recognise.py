@@ -777,10 +777,6 @@ def _org_over_place(model: Span, inside: list[Span]) -> bool:
     return model.type == "ORG" and all(o.source == "gazetteer" and o.type == "LOC" for o in inside)
 
 
-#: Demonstratives, which come after a noun in construct (جمال | هذه الكلمات), not after a name.
-DEMONSTRATIVES = frozenset(fold_token(w) for w in "هذا هذه هذين هاتين هؤلاء ذلك تلك أولئك".split())
-
-
 def _demonstrative_at(tokens: WordTokens, k: int) -> bool:
     """Token k is a demonstrative right after the word before it and before a definite noun
     (جمال | هذه الكلمات; not وأخوه عبدالله | هؤلاء بعض من أعرفهم)."""
@@ -788,7 +784,7 @@ def _demonstrative_at(tokens: WordTokens, k: int) -> bool:
         k + 1 < len(tokens)
         and tokens.joined(k)
         and tokens.joined(k + 1)
-        and tokens.folded[k] in DEMONSTRATIVES
+        and tokens.folded[k] in context.DEMONSTRATIVES
         and tokens.definite[k + 1]
     )
 

@@ -29,6 +29,7 @@ from helpers.core.words import (
 )
 from helpers.entities.gazetteer import Gazetteer, load_gazetteer
 from helpers.entities.given_names import given_names
+from helpers.timeline.timex.words import lexicon
 
 
 def _folded(words: str) -> frozenset[str]:
@@ -1261,13 +1262,12 @@ def _speech_spans(tokens: WordTokens, covered: list[str | None]) -> list[RuleSpa
 
 
 def _participle_speaker(tokens: WordTokens, k: int) -> bool:
-    """Token k is an indefinite form-I active participle in use (فاعل: قائل، عامل، شاهد) that is
-    no given name: the speaker is described, not named."""
+    """Token k is an indefinite form-I active participle in use (قائل، عامل، شاهد) that is no
+    given name: the speaker is described, not named."""
     word = tokens.folded[k]
     return (
-        len(word) == 4
-        and word[1] == "ا"
-        and word_zipf(word) >= 3.0
+        not word.startswith("ال")
+        and active_participle(word, 3.0)
         and not given_names().match(tokens.folded, k)[0]
     )
 
@@ -1375,23 +1375,15 @@ def common_phrase(name: tuple[str, ...]) -> bool:
         return False
     first, second = name
     if first.startswith("ال"):
-        return adjective_like(second) or _common_active_participle(second)
+        return adjective_like(second) or (second.startswith("ال") and active_participle(second, 4.0))
     return not second.startswith("ال") and common_noun(second)
 
 
-#: Zipf from which a definite word of the active participle's shape is taken as that participle.
-ACTIVE_PARTICIPLE_ZIPF = 4.0
-
-
-def _common_active_participle(word: str) -> bool:
-    """A folded definite word of the form-I active participle's shape, ال + فاعل (الواقع، الحاكم),
-    in common use."""
-    return (
-        len(word) == 6
-        and word.startswith("ال")
-        and word[3] == "ا"
-        and word_zipf(word) >= ACTIVE_PARTICIPLE_ZIPF
-    )
+def active_participle(word: str, floor: float) -> bool:
+    """A folded word of the form-I active participle's shape, فاعل, perhaps with the article
+    (قائل، عامل، الواقع، الحاكم), in use from Zipf `floor`."""
+    stem = word.removeprefix("ال")
+    return len(stem) == 4 and stem[1] == "ا" and word_zipf(word) >= floor
 
 
 #: Heads of bodies whose name may be their field in a construct (منظمة حماية البيئة، جمعية رعاية
@@ -2710,11 +2702,11 @@ def _competition_spans(tokens: WordTokens, covered: list[str | None]) -> list[Ru
     return spans
 
 
-#: Tens after و in an ordinal (البطولة الخليجية الثالثة والعشرين).
-TENS = _folded(
-    "والعشرين والعشرون والثلاثين والثلاثون والأربعين والأربعون والخمسين والخمسون والستين والستون "
-    "والسبعين والسبعون والثمانين والثمانون والتسعين والتسعون"
-)
+def _and_tens(word: str) -> bool:
+    """A folded word is و + the tens of an ordinal or a number (والعشرين، والثلاثون), by the
+    timeline's number words."""
+    value = lexicon().cardinals.get(word.removeprefix("و").removeprefix("ال"), 0)
+    return word.startswith("و") and 20 <= value <= 90 and value % 10 == 0
 
 
 def _uncoordinated_end(tokens: WordTokens, i: int, end: int) -> int:
@@ -2728,7 +2720,7 @@ def _uncoordinated_end(tokens: WordTokens, i: int, end: int) -> int:
             for j in range(i + 1, end)
             if tokens.folded[j].startswith("و")
             and not tokens.folded[j - 1].startswith("لل")
-            and tokens.folded[j] not in TENS
+            and not _and_tens(tokens.folded[j])
         ),
         end,
     )
