@@ -4131,3 +4131,12 @@ def test_a_nisba_after_a_plural_noun_with_its_pronoun_is_an_adjective_not_after_
 def test_a_surname_that_reads_as_a_proclitic_and_a_given_name_is_the_surname():
     named = by_surface("ويعتبر المدرب الهولندي مايكل كاريك ركيزة أساسية في خطته.", use_model=True)
     assert "مايكل كاريك" in named and not any("ركيزة" in s for s in named)
+
+
+def test_a_school_named_by_its_place_and_an_adjective_is_the_school_its_plural_the_place():
+    named = by_surface(
+        "وفاز مالك موسى من مدرسة القريات الأهلية بالجائزة. وهناك ثلاث من أهم مدارس سمرقند التاريخية. "
+        "وأقيم الحفل في مدرسة الرياض."
+    )
+    assert named["مدرسة القريات الأهلية"][0] == "ORG"
+    assert named["سمرقند"][0] == "LOC" and named["الرياض"][0] == "LOC"

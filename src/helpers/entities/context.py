@@ -84,11 +84,13 @@ CLUB_AFTER = _folded("يونايتد سيتي هوتسبير ألبيون")
 PLACE_ORG_HEADS = _folded(
     "نادي جامعة كلية معهد أكاديمية بنك مصرف شركة غرفة أمانة بلدية إمارة طيران أسمنت اسمنت منتخب فريق "
     "مستشفى شرطة هيئة صحيفة جريدة مؤسسة مجموعة اتحاد بورصة سوق جمعية حلف حركة جبهة متحف "
-    "جوازات مرور جمارك سجون تعليم صحة"
+    "جوازات مرور جمارك سجون تعليم صحة مدرسة ثانوية"
 )
-#: Such heads that are common nouns too (حركة "traffic, activity", جبهة "front line"): a place
-#: alone after them is no body's name (حركة الرياض العقارية is, حركة الرياض "Riyadh's activity" not).
-PLACE_ORG_HEADS_NEEDING_MORE = _folded("حركة جبهة")
+#: Such heads that are common nouns too (حركة "traffic, activity", جبهة "front line") or name a
+#: school of thought or art (مدرسة بغداد): a place alone after them is no body's name (حركة
+#: الرياض العقارية and مدرسة القريات الأهلية are, حركة الرياض "Riyadh's activity" not). The
+#: plural is left alone: مدارس سمرقند التاريخية are Samarkand's historic schools.
+PLACE_ORG_HEADS_NEEDING_MORE = _folded("حركة جبهة مدرسة ثانوية")
 
 
 def quoted_after_cue(tokens: WordTokens, i: int) -> bool:
