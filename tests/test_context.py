@@ -1077,7 +1077,7 @@ def test_a_national_team_of_another_sport_or_age_group_is_not_the_football_team(
             "young": ("", "حقق المنتخب السعودي للناشئين لكرة القدم فوزا على المنتخب العراقي."),
         }
     )
-    team = e[e.surface == "المنتخب السعودي"].set_index("doc_id").entity_id
+    team = e[e.surface.str.startswith("المنتخب السعودي")].set_index("doc_id").entity_id
     assert team["foot"] == "org:المنتخب_السعودي"
     assert team["volley"] == "org:المنتخب_السعودي@الطائرة"
     assert team["young"] == "org:المنتخب_السعودي@young"
@@ -4140,3 +4140,17 @@ def test_a_school_named_by_its_place_and_an_adjective_is_the_school_its_plural_t
     )
     assert named["مدرسة القريات الأهلية"][0] == "ORG"
     assert named["سمرقند"][0] == "LOC" and named["الرياض"][0] == "LOC"
+
+
+def test_a_national_team_takes_its_sport_and_age_group_and_keeps_the_teams_id():
+    named = by_surface(
+        "وحقق المنتخب السعودي للمبارزة ثلاث ميداليات، وقال مدرب المنتخب السعودي إن اللاعبين تألقوا "
+        "بعد معسكر لمدة 40 يوما."
+    )
+    assert (
+        named["المنتخب السعودي للمبارزة"][1] == named["المنتخب السعودي"][1] == "org:المنتخب_السعودي@المبارزة"
+    )
+    named = by_surface("وفاز المنتخب السعودي للناشئين لكرة القدم على عمان. وبقي المنتخب السعودي لمدة أسبوع.")
+    assert named["المنتخب السعودي للناشئين لكرة القدم"][1] == named["المنتخب السعودي"][1]
+    named = by_surface("ويلعب المنتخب البرازيلي لكرة القدم غدا، وقال المنتخب البرازيلي إن")
+    assert named["المنتخب البرازيلي لكرة القدم"][1] == named["المنتخب البرازيلي"][1]

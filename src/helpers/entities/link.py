@@ -52,6 +52,7 @@ from helpers.entities.rules import (
     HONORIFICS,
     KUNYA,
     NAME_PARTICLES,
+    NATIONAL_TEAM,
     NATIONAL_TEAM_RULE,
     PERSON_SHAPE,
     RARE,
@@ -60,6 +61,7 @@ from helpers.entities.rules import (
     SPORT_WORDS,
     STATE_INSTITUTION_RULE,
     STREET,
+    TEAM_GROUPS,
     WordTokens,
     after_family_word,
     after_title_or_speech,
@@ -528,11 +530,13 @@ def _link_rule_mentions(
                 and m.type == "ORG"
                 and (m.name[0] == NATIONAL_TEAM or m.source == TEAM_SOURCE or federation)
             ):
-                if doc.doc_id not in sports:
+                found = _team_of_its_sport(doc, m, _doc_tokens(doc, tokens)[m.field], linker)
+                if found is None and doc.doc_id not in sports:
                     sports[doc.doc_id] = _article_sports(_doc_tokens(doc, tokens))
-                games, ages = sports[doc.doc_id]
-                # a federation has no age group
-                found = _of_sport(doc, m, frozenset(games), ages and not federation)
+                if found is None:
+                    games, ages = sports[doc.doc_id]
+                    # a federation has no age group
+                    found = _of_sport(doc, m, frozenset(games), ages and not federation)
             if found is None and m.source == COMPETITION_SOURCE:
                 field_tokens = _doc_tokens(doc, tokens)[m.field]
                 first, last = _token_range(field_tokens, m)
@@ -626,8 +630,6 @@ def _kunya_alone(name: tuple[str, ...]) -> bool:
     return len(name) == 2 and name[0] in KUNYA and given_names().match([name[1]], 0)[0] == 1
 
 
-#: The head of a national team's name (المنتخب السعودي).
-NATIONAL_TEAM = fold_token("المنتخب")
 #: The source of a country named for its national team (فاز على تشيلي).
 TEAM_SOURCE = f"rule:{NATIONAL_TEAM_RULE}"
 #: The source of a state's institution named with its adjective (الاتحاد الكويتي، الجيش اللبناني).
@@ -678,6 +680,27 @@ def _article_sports(fields: dict[str, WordTokens]) -> tuple[Counter[str], bool]:
             youth = forms & YOUTH and after and team
             ages = ages or bool(forms & AGE_GROUPS or under or youth)
     return sports, ages
+
+
+def _team_of_its_sport(
+    doc: Document, m: Mention, tokens: WordTokens, linker: _Linker
+) -> tuple[str, str, str] | None:
+    """The id of a national team named with its sport or age group (`rules.team_complement_end`):
+    the team's id of that sport, as `_of_sport` gives it (المنتخب السعودي للمبارزة:
+    `org:المنتخب_السعودي@المبارزة`; football's is the team's own), or the article's own for an age
+    group (المنتخب السعودي للناشئين). None for a team named without them."""
+    core = next((k for k in range(2, len(m.name)) if m.name[k].startswith("ل")), len(m.name))
+    if core == len(m.name):
+        return None
+    first, last = _token_range(tokens, m)
+    complement = range(first + core, last)
+    prefix = f"org:{'_'.join(m.name[:core])}"
+    if any(tokens.bare[k] & TEAM_GROUPS for k in complement):
+        return f"{prefix}@{doc.doc_id}", "of_sport", "a national team of an age group its name gives: its own"
+    sport = next((s for s in map(lambda k: _sport_at(tokens, k), complement) if s), FOOTBALL)
+    if sport == FOOTBALL:
+        return linker.rule_entity(m.name[:core], "ORG")
+    return f"{prefix}@{sport}", "of_sport", f"a national team of the sport its name gives ({sport})"
 
 
 def _of_sport(doc: Document, m: Mention, sports: frozenset[str], ages: bool) -> tuple[str, str, str] | None:

@@ -2500,6 +2500,31 @@ def _complement_end(tokens: WordTokens, j: int, covered: list[str | None]) -> in
     return end
 
 
+#: A national team's head, whose sport or age group may follow its nationality (المنتخب السعودي
+#: للمبارزة، المنتخب السعودي للناشئين لكرة القدم).
+NATIONAL_TEAM = fold_token("المنتخب")
+#: A team's age group or sex after ل (للناشئين، للشباب، للسيدات).
+TEAM_GROUPS = _folded("الناشئين الناشئات الشباب الشابات الأواسط الأشبال السيدات الرجال")
+
+
+def team_complement_end(tokens: WordTokens, j: int, covered: list[str | None]) -> int:
+    """End of a national team's sport and age group at token j, each after ل (للمبارزة، لكرة
+    الطاولة، للناشئين لكرة القدم; not لمدة 40 يوما): j when there is neither."""
+    while j < len(tokens) and tokens.joined(j) and not covered[j] and tokens.folded[j].startswith("ل"):
+        rest = dict(tokens.forms(j)).get(1, "")  # للمبارزة: ل + المبارزة
+        if (
+            j + 1 < len(tokens)
+            and tokens.joined(j + 1)
+            and tokens.folded[j] in SPORT_WORDS.get(tokens.folded[j + 1], ((),))[0]
+        ):
+            j += 2  # لكرة القدم، للكرة الطائرة، لتنس الطاولة
+        elif (rest in SPORT_WORDS and not SPORT_WORDS[rest][0]) or rest in TEAM_GROUPS:
+            j += 1
+        else:
+            break
+    return j
+
+
 #: A state's institutions, of which each state has one: with the state's nationality adjective
 #: after them they name it (الجيش اللبناني، البرلمان العراقي، الخارجية الأمريكية، الاتحاد الكويتي).
 STATE_INSTITUTIONS = _folded(
@@ -2520,7 +2545,7 @@ SPORT_WORDS = {
         "السلة": "كرة لكرة الكرة",
         "الطائرة": "كرة لكرة الكرة للكرة بالكرة",
         "اليد": "كرة لكرة الكرة",
-        "الطاولة": "تنس لتنس",
+        "الطاولة": "تنس لتنس كرة لكرة",
         "التنس": "",
         "القوى": "ألعاب لألعاب وألعاب",
         "الأثقال": "رفع لرفع",
@@ -2616,6 +2641,8 @@ def _state_institution_spans(tokens: WordTokens, covered: list[str | None]) -> l
             end += 1  # الاتحاد الأميركي | الجنوبي، الجيش الكوري | الجنوبي
         if FEDERATION in tokens.bare[i] and end < len(tokens) and tokens.joined(end) and not covered[end]:
             end = _complement_end(tokens, end, covered)  # الاتحاد الكويتي | للسباحة
+        if NATIONAL_TEAM in tokens.bare[i]:
+            end = team_complement_end(tokens, end, covered)  # المنتخب السعودي | للمبارزة
         spans.append(RuleSpan(i, end, "ORG", STATE_INSTITUTION_RULE, True, clitic))
     return spans
 
