@@ -4154,3 +4154,13 @@ def test_a_national_team_takes_its_sport_and_age_group_and_keeps_the_teams_id():
     assert named["المنتخب السعودي للناشئين لكرة القدم"][1] == named["المنتخب السعودي"][1]
     named = by_surface("ويلعب المنتخب البرازيلي لكرة القدم غدا، وقال المنتخب البرازيلي إن")
     assert named["المنتخب البرازيلي لكرة القدم"][1] == named["المنتخب البرازيلي"][1]
+
+
+def test_a_centre_named_by_its_place_and_adjectives_is_the_centre_not_the_place():
+    named = by_surface(
+        "أقيم المعرض في مركز دبي التجاري العالمي، وقال مركز الشارقة الإعلامي إن الزوار كثر. "
+        "ونظم نادي جدة الأدبي الثقافي أمسية. وزار الوفد مركز دبي أمس."
+    )
+    assert "مركز دبي التجاري العالمي" in named and "مركز الشارقة الإعلامي" in named
+    assert "نادي جدة الأدبي الثقافي" in named
+    assert named["دبي"] == ("LOC", "dubai")

@@ -84,13 +84,14 @@ CLUB_AFTER = _folded("يونايتد سيتي هوتسبير ألبيون")
 PLACE_ORG_HEADS = _folded(
     "نادي جامعة كلية معهد أكاديمية بنك مصرف شركة غرفة أمانة بلدية إمارة طيران أسمنت اسمنت منتخب فريق "
     "مستشفى شرطة هيئة صحيفة جريدة مؤسسة مجموعة اتحاد بورصة سوق جمعية حلف حركة جبهة متحف "
-    "جوازات مرور جمارك سجون تعليم صحة مدرسة ثانوية"
+    "جوازات مرور جمارك سجون تعليم صحة مدرسة ثانوية مركز"
 )
-#: Such heads that are common nouns too (حركة "traffic, activity", جبهة "front line") or name a
-#: school of thought or art (مدرسة بغداد): a place alone after them is no body's name (حركة
-#: الرياض العقارية and مدرسة القريات الأهلية are, حركة الرياض "Riyadh's activity" not). The
-#: plural is left alone: مدارس سمرقند التاريخية are Samarkand's historic schools.
-PLACE_ORG_HEADS_NEEDING_MORE = _folded("حركة جبهة مدرسة ثانوية")
+#: Such heads that are common nouns too (حركة "traffic, activity", جبهة "front line", مركز
+#: "centre, seat") or name a school of thought or art (مدرسة بغداد): a place alone after them is
+#: no body's name (حركة الرياض العقارية, مدرسة القريات الأهلية and مركز الشارقة الإعلامي are,
+#: حركة الرياض "Riyadh's activity" not). The plural is left alone: مدارس سمرقند التاريخية are
+#: Samarkand's historic schools.
+PLACE_ORG_HEADS_NEEDING_MORE = _folded("حركة جبهة مدرسة ثانوية مركز")
 
 
 def quoted_after_cue(tokens: WordTokens, i: int) -> bool:
@@ -335,8 +336,9 @@ def club_or_company(
     tokens: WordTokens, first: int, last: int, taken: set[int], clitic: int = 0
 ) -> tuple[int, int] | None:
     """Tokens of the organisation a place's name is part of: a club word before or after it
-    (ريال مدريد، مانشستر يونايتد) or an organisation head before it, a relational adjective and
-    a ل-complement after it (نادي جدة الأدبي، بنك الكويت المركزي، شركة البحرين للنقل العام) unless
+    (ريال مدريد، مانشستر يونايتد) or an organisation head before it, one or two relational
+    adjectives and a ل-complement after it (نادي جدة الأدبي الثقافي، بنك الكويت المركزي، مركز
+    دبي التجاري العالمي، شركة البحرين للنقل العام; a nationality is no second adjective) unless
     a deputy's title comes before it; not a head before a place behind a preposition (مستشفى |
     بألمانيا: a hospital in Germany); a company's field after it (مصر للطيران، دبي للاستثمار;
     not after a preposition of place: سافر إلى دبي | للاستثمار)."""
@@ -355,6 +357,12 @@ def club_or_company(
         if tokens.bare[before] & heads:
             general = last < len(tokens) and tokens.joined(last) and tokens.folded[last] in GENERAL_ADJECTIVES
             end = last + 1 if adjective_after(tokens, last) or general else last  # مستشفى ينبع العام
+            if (
+                end > last
+                and adjective_after(tokens, end)
+                and not load_gazetteer().nationality(tokens.folded[end])
+            ):
+                end += 1  # مركز دبي التجاري العالمي; not بنك الكويت المركزي | الكويتي
             deputy = before > 0 and tokens.joined(before) and tokens.bare[before - 1] & DEPUTY_TITLES
             # وكيل إمارة منطقة مكة المكرمة | للشؤون الأمنية: the complement is the deputy's portfolio
             end = end if deputy else organisation_complement_end(tokens, end)
