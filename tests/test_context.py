@@ -4164,3 +4164,8 @@ def test_a_centre_named_by_its_place_and_adjectives_is_the_centre_not_the_place(
     assert "مركز دبي التجاري العالمي" in named and "مركز الشارقة الإعلامي" in named
     assert "نادي جدة الأدبي الثقافي" in named
     assert named["دبي"] == ("LOC", "dubai")
+
+
+def test_a_body_a_rule_cuts_inside_a_name_the_labeller_goes_on_with_takes_that_name():
+    named = by_surface("وقال باحث في مركز وودرو ويلسون الدولي للعلماء إن الاتفاق مهم.", use_model=True)
+    assert "مركز وودرو ويلسون الدولي" in named and "مركز وودرو" not in named

@@ -69,6 +69,7 @@ from helpers.entities.rules import (
     RuleSpan,
     WordTokens,
     accusative,
+    adjective_after,
     adjective_like,
     after_title_chain,
     after_verb_particle,
@@ -1016,8 +1017,9 @@ def merge_model(
     - a model span that cuts across or lies inside a person rule's span replaces it (those rules
       over-extend: فيصل بن خالد فعاليات; not a given name and a family named like a place, فهد
       السويد), and one that begins a patronymic chain the rule's span
-      goes on with is joined to it (جلوي بن عبدالعزيز + عبدالعزيز بن مساعد); against other spans,
-      they stay;
+      goes on with is joined to it (جلوي بن عبدالعزيز + عبدالعزيز بن مساعد); a body's name that a
+      rule cut after the first word of a name the model goes on with runs on to its end (مركز
+      وودرو | ويلسون, `_body_cut_inside`); against other spans, they stay;
     - an unconfirmed rule span the model tags alike is confirmed, an organisation's whose name
       the model finds without its head too (مؤسسة | التمويل الدولية; not `DESCRIPTIVE_HEADS`), and
       a person's the model goes on with (from `MODEL_EXTENDS_RULE_SCORE`) is the model's;
@@ -1052,6 +1054,13 @@ def merge_model(
             continue
         floor = MODEL_ORG_OVER_PLACE if _org_over_place(span, list(inside.values())) else MODEL_MIN_SCORE
         if not _model_ok(tokens, span, floor):
+            continue
+        body = _body_cut_inside(tokens, span, list(inside.values()), owner)
+        if body is not None:  # مركز وودرو | ويلسون: the body's name goes on to the labeller's end
+            merged[id(body)] = body
+            merged.pop(id(next(iter(inside.values()))), None)
+            for k in range(body.first, body.last):
+                owner[k] = body
             continue
         if _chain_into(tokens, span, list(inside.values())):
             span = replace(span, last=next(iter(inside.values())).last)  # جلوي بن | عبدالعزيز | بن مساعد
@@ -1147,6 +1156,37 @@ def merge_model(
             for k in range(span.first, span.last):
                 owner[k] = span
     return sorted(merged.values(), key=lambda s: s.first), still
+
+
+def _body_cut_inside(tokens: WordTokens, model: Span, inside: list[Span], owner: list) -> Span | None:
+    """A rule's body named by its head and the first word of a name (`org_head`: مركز وودرو،
+    جامعة ألدو) that the labeller's name goes on from (وودرو ويلسون): the body's span to the end of
+    that name and the relational adjectives after it (مركز وودرو ويلسون الدولي), or None."""
+    if len(inside) != 1:
+        return None
+    body = inside[0]
+    if not (
+        body.source == "rule"
+        and body.rule == "org_head"
+        and model.type == "ORG"  # رئاسة | صهيب الراوي: the chairmanship of a person
+        and body.first < model.first < body.last < model.last <= body.last + MAX_BODY_RUN_ON
+        and not any(owner[body.last : model.last])
+    ):
+        return None
+    end = model.last
+    while (
+        end < len(tokens)
+        and adjective_after(tokens, end)
+        and owner[end] is None
+        and not gaz_nationality(tokens.folded[end])  # نادي ريفربليت | الأرجنتيني
+    ):
+        end += 1
+    return replace(body, last=end)
+
+
+#: The most words the labeller's name may add to a body's name a rule cut (شركة جواثا للتنمية |
+#: القابضة برأسمال مليوني ريال runs on into its capital).
+MAX_BODY_RUN_ON = 3
 
 
 #: Words before an organisation's name that say what it is (صحيفة واشنطن بوست، فريق ستيوا،
