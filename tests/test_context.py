@@ -18,7 +18,7 @@ from helpers.entities.adjust import (
 from helpers.entities.context import city_reading, state_body
 from helpers.entities.gazetteer import load_gazetteer
 from helpers.entities.link import _club_core, _corpus_surname_word, _lone_names
-from helpers.entities.name_keys import linking_key
+from helpers.entities.name_keys import linking_key, written_alike
 from helpers.entities.recognise import (
     MODEL_MIN_SCORE,
     MODEL_ORG_OVER_PLACE,
@@ -4169,3 +4169,22 @@ def test_a_centre_named_by_its_place_and_adjectives_is_the_centre_not_the_place(
 def test_a_body_a_rule_cuts_inside_a_name_the_labeller_goes_on_with_takes_that_name():
     named = by_surface("وقال باحث في مركز وودرو ويلسون الدولي للعلماء إن الاتفاق مهم.", use_model=True)
     assert "مركز وودرو ويلسون الدولي" in named and "مركز وودرو" not in named
+
+
+def test_classical_and_modern_poets_and_scholars_are_known_persons():
+    named = by_surface(
+        "ومن الشعراء النابغة الذبياني والفرزدق وأبي تمام، وكتب الجاحظ وابن رشد، "
+        "وغنت أم كلثوم قصيدة لأحمد شوقي."
+    )
+    assert named["النابغة الذبياني"][1] == "al_nabigha" and named["الجاحظ"][1] == "al_jahiz"
+    assert named["ابن رشد"][1] == "ibn_rushd" and named["أم كلثوم"][1] == "umm_kulthum"
+
+
+def test_names_on_one_skeleton_that_differ_by_an_arabic_given_name_are_different_persons():
+    assert not written_alike(("ابن", "راشد"), ("ابن", "رشد"))
+    assert not written_alike(("اسلام", "جمال"), ("اسلام", "كمال"))
+    assert written_alike(("ارسين", "فينغر"), ("ارسين", "فينجر"))
+    named = by_surface(
+        "وحال ذلك دون السماح لابن راشد بالهبوط، وكتب الفيلسوف ابن رشد كتبا كثيرة.", use_model=True
+    )
+    assert named["ابن رشد"][1] == "ibn_rushd" and named.get("ابن راشد", ("", ""))[1] != "ibn_rushd"

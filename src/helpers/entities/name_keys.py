@@ -197,13 +197,19 @@ _HAMZA_SEATS = str.maketrans(dict.fromkeys("ؤئأإآ", "ء"))
 
 def written_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two names on one skeleton are spellings of one name: no pair of their differing words are
-    two ordinary words spelled apart (منتخب اليمن / منتخب ألمانيا, مجلس الوكلاء / مجلس الكلية);
-    transliterations (فينغر / فينجر، برس / بريس) and hamza seats (الشؤون / الشئون) are alike."""
+    two ordinary words spelled apart (منتخب اليمن / منتخب ألمانيا, مجلس الوكلاء / مجلس الكلية) or
+    an Arabic given name and another word (ابن راشد / ابن رشد، سلمان / سليمان: Arabic names have
+    one spelling); transliterations (فينغر / فينجر، برس / بريس) and hamza seats (الشؤون /
+    الشئون) are alike."""
     if len(a) != len(b):
         return True
     for x, y in zip(a, b, strict=True):
         x, y = x.translate(_HAMZA_SEATS), y.translate(_HAMZA_SEATS)
-        if x == y or min(word_zipf(x), word_zipf(y)) < ORDINARY_ZIPF:
+        if x == y:
+            continue
+        if any(n and not foreign for n, foreign in (given_names().match([w], 0) for w in (x, y))):
+            return False
+        if min(word_zipf(x), word_zipf(y)) < ORDINARY_ZIPF:
             continue
         if spelling_similarity(x, y) < ORDINARY_ALIKE and not _vowel_variant(x, y):
             return False
