@@ -4188,3 +4188,11 @@ def test_names_on_one_skeleton_that_differ_by_an_arabic_given_name_are_different
         "وحال ذلك دون السماح لابن راشد بالهبوط، وكتب الفيلسوف ابن رشد كتبا كثيرة.", use_model=True
     )
     assert named["ابن رشد"][1] == "ibn_rushd" and named.get("ابن راشد", ("", ""))[1] != "ibn_rushd"
+
+
+def test_a_country_after_tariq_is_its_way_unless_a_roads_second_place_follows():
+    named = by_surface(
+        "ورأى نتانياهو أن الاتفاق يمهد طريق إيران نحو السلاح. ووقع الحادث على طريق مصر - الفيوم."
+    )
+    assert named["إيران"] == ("LOC", "iran") and "طريق إيران" not in named
+    assert "طريق مصر - الفيوم" in named

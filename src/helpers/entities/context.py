@@ -509,10 +509,15 @@ def _after_head(tokens: WordTokens, first: int, heads: frozenset[str]) -> bool:
     return first > 0 and tokens.joined(first) and bool(tokens.bare[first - 1] & heads)
 
 
-def street_of_place(tokens: WordTokens, first: int) -> bool:
-    """The place at token `first` names a street or district (شارع الرياض), not after عن طريق
-    "by way of" (عن طريق قاعدة العند: via the base)."""
-    return _after_head(tokens, first, STREET_HEADS) and not by_way_of(tokens, first - 1)
+def street_of_place(tokens: WordTokens, first: int, last: int, country: bool = False) -> bool:
+    """The place at tokens [first, last) names a street or district (شارع الرياض), not after عن
+    طريق "by way of" (عن طريق قاعدة العند: via the base), nor a `country` after طريق unless a
+    road's second place follows (يمهد طريق إيران "paves Iran's way"; طريق مصر - الفيوم is a road)."""
+    if not _after_head(tokens, first, STREET_HEADS) or by_way_of(tokens, first - 1):
+        return False
+    if country and tokens.folded[first - 1] == ROAD:
+        return last < len(tokens) and tokens.gap(last) in ROAD_LINKS[1:]
+    return True
 
 
 #: Broadcasters' heads, which a place's name after them makes a broadcaster (تلفزيون قطر، إذاعة

@@ -342,7 +342,7 @@ def _gazetteer_spans(
             and not gaz.lookup(tuple(tokens.folded[a : b + 1]))
             and not context.event_of_place(tokens, a, b)
             and not context.club_or_company(tokens, a, b, set())
-            and not context.street_of_place(tokens, a)
+            and not context.street_of_place(tokens, a, b)
         ):
             vetoed.update(range(a, b))
             continue  # الرباط الداخلي: a ligament
@@ -433,7 +433,7 @@ def _gazetteer_spans(
                 entry = gaz.entries[region.entity_id]
         if entry.type == "LOC":
             # شارع الرياض، مطار دبي: not the city (but شارع | بمحافظة الخرج: a street in it)
-            if not c and context.street_of_place(tokens, a):
+            if not c and context.street_of_place(tokens, a, b, bool(entry.iso)):
                 c = tokens.clitic_before(a - 1, context.STREET_HEADS)
                 end = context.facility_end(tokens, b, place_ends)
                 spans.append(Span(a - 1, end, "LOC", "rule", c, rule="street_place"))
