@@ -4196,3 +4196,8 @@ def test_a_country_after_tariq_is_its_way_unless_a_roads_second_place_follows():
     )
     assert named["إيران"] == ("LOC", "iran") and "طريق إيران" not in named
     assert "طريق مصر - الفيوم" in named
+
+
+def test_a_far_town_after_the_conjunction_fa_is_no_place():
+    assert "maradi_ne" not in ids("فمرادي من هذا الكلام أن نتعاون، فلنكن يدا واحدة.")
+    assert "maradi_ne" in ids("وصل الوفد إلى مرادي أمس.")

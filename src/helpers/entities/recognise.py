@@ -329,6 +329,14 @@ def _gazetteer_spans(
         if c and b - a == 1 and tokens.folded[a][:c] in LIKE and pronoun_suffixed(tokens, a):
             vetoed.update(range(a, b))
             continue  # كسبها "won it", not ك "like" + سبها: a word in use with a pronoun
+        if (
+            c
+            and b - a == 1
+            and tokens.folded[a][:c] == "ف"
+            and _foreign_town(gaz, entry, tokens.folded[a][c:])
+        ):
+            vetoed.update(range(a, b))
+            continue  # فمرادي "so my intent", not ف + Maradi: "so" seldom comes before a far town
         edition = context.edition_end(tokens, b, a) if entry.type == "LOC" and not entry.iso else b
         if edition > b:  # جنيف 2، «جنيف 3»: a conference named after its place, and its edition
             spans.append(Span(a, edition, "MISC", "rule", c, rule="place_edition"))
