@@ -4201,3 +4201,8 @@ def test_a_country_after_tariq_is_its_way_unless_a_roads_second_place_follows():
 def test_a_far_town_after_the_conjunction_fa_is_no_place():
     assert "maradi_ne" not in ids("فمرادي من هذا الكلام أن نتعاون، فلنكن يدا واحدة.")
     assert "maradi_ne" in ids("وصل الوفد إلى مرادي أمس.")
+
+
+def test_a_bodys_name_stops_before_and_bodies_in_general():
+    named = by_surface("وأعلنت اللجنة العامة للانتخابات واللجان المحلية أسماء المرشحين أمس.")
+    assert "اللجنة العامة للانتخابات" in named

@@ -1565,8 +1565,9 @@ SURNAME_TITLES = _folded("المهندس المهندسة")
 
 def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_len: int = 4) -> int:
     """End of a phrase of definite words / ل-complements from i (الشؤون الدولية الروسي), a
-    later one joined by و (التجارة والصناعة) unless it heads another body (والحكومة، والهيئة)
-    or is a plural of persons after an adjective (`_persons_after_adjective`)."""
+    later one joined by و (التجارة والصناعة) unless it heads another body (والحكومة، والهيئة),
+    names bodies in general (`BODIES_IN_GENERAL`: للانتخابات | واللجان المحلية) or is a plural of
+    persons after an adjective (`_persons_after_adjective`)."""
     j = i
     while j < len(tokens) and j - i < max_len and (j == i or tokens.joined(j)) and not covered[j]:
         word = tokens.folded[j]
@@ -1577,7 +1578,14 @@ def _defined_phrase(tokens: WordTokens, i: int, covered: list[str | None], max_l
             or word in PHRASE_STOPS
             or word in TITLE_HEADS
             or word in SURNAME_TITLES
-            or (coordinated and (word[1:] in STATE_INSTITUTIONS - ADMINISTRATION or word[3:] in ORG_HEADS))
+            or (
+                coordinated
+                and (
+                    word[1:] in STATE_INSTITUTIONS - ADMINISTRATION
+                    or word[3:] in ORG_HEADS
+                    or word[1:] in BODIES_IN_GENERAL
+                )
+            )
             or (coordinated and _persons_after_adjective(tokens, j))
         ):
             break  # رئاسة الجمهورية | والحكومة العراقية: و + another body
@@ -1597,7 +1605,8 @@ def _persons_after_adjective(tokens: WordTokens, j: int) -> bool:
 #: Words for bodies in general, which no body's name goes on with after و (وزارة الداخلية |
 #: والجهات المختصة).
 BODIES_IN_GENERAL = _folded(
-    "الجهات الجهة الدوائر المؤسسات الهيئات القطاعات الأجهزة الإدارات المنظمات الشركات الوزارات"
+    "الجهات الجهة الدوائر المؤسسات الهيئات القطاعات الأجهزة الإدارات المنظمات الشركات الوزارات "
+    "اللجان المجالس الأمانات البلديات الجمعيات"
 )
 
 
