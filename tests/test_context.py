@@ -4206,3 +4206,11 @@ def test_a_far_town_after_the_conjunction_fa_is_no_place():
 def test_a_bodys_name_stops_before_and_bodies_in_general():
     named = by_surface("وأعلنت اللجنة العامة للانتخابات واللجان المحلية أسماء المرشحين أمس.")
     assert "اللجنة العامة للانتخابات" in named
+
+
+def test_a_title_word_after_a_patronymic_that_no_name_follows_is_the_family_name():
+    named = by_surface(
+        "وقال رئيس البلدية المهندس عصام بن عبداللطيف الملا: إن المطعم أغلق. "
+        "وذكر الدكتور عبدالله بن عبدالملك المرشد إن الحفل ناجح."
+    )
+    assert "عصام بن عبداللطيف الملا" in named and "عبدالله بن عبدالملك المرشد" in named

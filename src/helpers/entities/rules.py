@@ -1018,15 +1018,24 @@ def _place_as_surname(tokens: WordTokens, j: int, covered: list[str | None]) -> 
 
 def family_after_patronymic(tokens: WordTokens, k: int) -> bool:
     """Token k, a definite word after بن and a name, is the family's name (بن فوزان الربيعة، بن
-    إبراهيم القاضي، بن عبدالمحسن التركي): a word below `VERY_COMMON`, no title or other keyword,
-    no function word; one in ة below `RARE` only, as most such words are adjectives agreeing with
-    a noun before the name (زيارة محمد بن سلمان الرسمية)."""
+    إبراهيم القاضي، بن عبدالمحسن التركي): a word below `VERY_COMMON`, no keyword but a title no
+    name follows (بن عبدالملك المرشد | إن), no function word; one in ة below `RARE` only, as most
+    such words are adjectives agreeing with a noun before the name (زيارة محمد بن سلمان
+    الرسمية)."""
     word = tokens.folded[k]
-    if not tokens.definite[k] or not word.startswith("ال") or tokens.keyword[k] or is_function_word(word):
+    if not tokens.definite[k] or not word.startswith("ال") or is_function_word(word):
         return False
+    if tokens.keyword[k] and not (word in TITLE_HEADS and _no_name_after(tokens, k + 1)):
+        return False  # a title keeps its name after it (بن سلمان | الأمير فيصل); المرشد | إن is the family
     if word_zipf(word) >= (RARE if word.endswith("ه") else VERY_COMMON):
         return False
     return word_zipf(word) < RARE or not _takes_complement(tokens, k + 1)
+
+
+def _no_name_after(tokens: WordTokens, k: int) -> bool:
+    """No name can start at token k: the text or clause ends before it, or it is a function word
+    (عبدالله بن عبدالملك المرشد | إن)."""
+    return k >= len(tokens) or not tokens.joined(k) or is_function_word(tokens.folded[k])
 
 
 #: Prepositions a participle's or an adjective's complement starts with (المتخصص في).
