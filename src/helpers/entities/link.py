@@ -697,7 +697,7 @@ def _team_of_its_sport(
     prefix = f"org:{'_'.join(m.name[:core])}"
     if any(tokens.bare[k] & TEAM_GROUPS for k in complement):
         return f"{prefix}@{doc.doc_id}", "of_sport", "a national team of an age group its name gives: its own"
-    sport = next((s for s in map(lambda k: _sport_at(tokens, k), complement) if s), FOOTBALL)
+    sport = next((s for k in complement if (s := _sport_at(tokens, k))), FOOTBALL)
     if sport == FOOTBALL:
         return linker.rule_entity(m.name[:core], "ORG")
     return f"{prefix}@{sport}", "of_sport", f"a national team of the sport its name gives ({sport})"
