@@ -4214,3 +4214,8 @@ def test_a_title_word_after_a_patronymic_that_no_name_follows_is_the_family_name
         "وذكر الدكتور عبدالله بن عبدالملك المرشد إن الحفل ناجح."
     )
     assert "عصام بن عبداللطيف الملا" in named and "عبدالله بن عبدالملك المرشد" in named
+
+
+def test_news_agencies_by_their_initials_with_or_without_dots():
+    assert ids("القاهرة - (د.ب.أ): قالت الحكومة إن") >= {"dpa", "cairo"}
+    assert "afp" in ids("لندن - (أ.ف.ب): أعلنت الشرطة") and "afp" in ids("باريس (أ ف ب) - قال الرئيس")

@@ -374,12 +374,13 @@ class WordTokens:
             self.folded, self.readings, self.bare, self.keyword, self.definite = [], [], [], [], []
         # a hyphen joins words unless a space stands on one side of it only, as in a dateline or a
         # list (جان-كلود، إيتار - تاس; not عبدالحميد- بنجلاديشي، سبق- الرياض); a tatweel written for
-        # a dash does not (الملك فهد ــ يرحمه الله); the dot of an abbreviated title does (د. التركي)
+        # a dash does not (الملك فهد ــ يرحمه الله); the dot of an abbreviated title does (د. التركي),
+        # and so do the dots between the letters of initials (د.ب.أ، أ. ف. ب)
         self.joins = [False] + [
             g == ""
             or (g == "-" and raw[0].isspace() == raw[-1].isspace())
-            or (g == "." and word in ABBREVIATED)
-            for g, raw, word in zip(self.gaps[1:], between, self.raw[:-1], strict=True)
+            or (g == "." and (word in ABBREVIATED or len(word) == len(nxt) == 1))
+            for g, raw, word, nxt in zip(self.gaps[1:], between, self.raw[:-1], self.raw[1:], strict=True)
         ]
         self.keyword_positions = [i for i, k in enumerate(self.keyword) if k]
         self.vocabulary = frozenset(self.folded)  # the folded words, for membership tests
