@@ -5,6 +5,7 @@ so that each checks one rule; those that need its support say so."""
 import pandas as pd
 import pytest
 
+from helpers import tag_entities
 from helpers.core.text import split_sentences
 from helpers.core.words import fold_token
 from helpers.entities import extract_entities
@@ -4219,3 +4220,9 @@ def test_a_title_word_after_a_patronymic_that_no_name_follows_is_the_family_name
 def test_news_agencies_by_their_initials_with_or_without_dots():
     assert ids("القاهرة - (د.ب.أ): قالت الحكومة إن") >= {"dpa", "cairo"}
     assert "afp" in ids("لندن - (أ.ف.ب): أعلنت الشرطة") and "afp" in ids("باريس (أ ف ب) - قال الرئيس")
+
+
+def test_the_annotation_view_leaves_out_initials_the_stage_keeps():
+    tagged = tag_entities(["غزة ـ أ . ش . أ : كشف وزير", "القاهرة - (د.ب.أ): قالت"])
+    assert set(tagged.surface) == {"غزة", "القاهرة"}
+    assert "mena" in ids("غزة ـ أ . ش . أ : كشف وزير الداخلية")

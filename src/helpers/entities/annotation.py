@@ -163,6 +163,13 @@ def described_body(gaz: Gazetteer, kind: str, surface: str, entity_id: str) -> b
     return len(words) == 2 and entity_id not in gaz.entries and gaz.lookup(words) is None
 
 
+def initials(surface: str) -> bool:
+    """A mention written in initials only, a news agency's in a dateline (د.ب.أ، أ ف ب): none of
+    the 14 in ANERcorp's train part is marked."""
+    letters = surface.replace(".", " ").split()
+    return len(letters) >= 2 and all(len(w) == 1 for w in letters)
+
+
 def event_name(gaz: Gazetteer, kind: str, surface: str, entity_id: str) -> tuple[int, int, str, str] | None:
     """An event's mention (`EVENT_HEADS`) as NER annotation marks it: (start, end, type, id) in
     `surface` of the place that ends it (its gazetteer id), or of its own name after the head

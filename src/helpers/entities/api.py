@@ -57,13 +57,13 @@ def tag_entities(texts: list[str], *, stage_spans: bool = False) -> pd.DataFrame
 
 def _as_annotated(rows: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
     """The stage's mentions `rows` as NER annotation marks names: class nouns, epithets and
-    quotes outside, descriptions of a state's bodies left out, a team by its place, a stadium
-    without its head, events by their place or own name alone, and the currencies, God and
-    religions the texts name added where no mention stands."""
+    quotes outside, descriptions of a state's bodies and initials left out, a team by its place,
+    a stadium without its head, events by their place or own name alone, and the currencies, God
+    and religions the texts name added where no mention stands."""
     gaz = load_gazetteer()
     kept = []
     for text_id, start, end, kind, eid, surface in rows.itertuples(index=False):
-        if annotation.described_body(gaz, kind, surface, eid):
+        if annotation.described_body(gaz, kind, surface, eid) or annotation.initials(surface):
             continue
         event = annotation.event_name(gaz, kind, surface, eid)
         if event is not None and event[0] == event[1]:
