@@ -58,7 +58,6 @@ from helpers.entities.rules import (
     RARE,
     ROAD,
     SPEAKER_RULES,
-    SPORT_WORDS,
     STATE_INSTITUTION_RULE,
     STREET,
     TEAM_GROUPS,
@@ -71,6 +70,7 @@ from helpers.entities.rules import (
     name_particle,
     nationality_described,
     place_after,
+    sport_at,
     unknown_imperfect_verb,
     verbal_noun,
 )
@@ -540,7 +540,7 @@ def _link_rule_mentions(
             if found is None and m.source == COMPETITION_SOURCE:
                 field_tokens = _doc_tokens(doc, tokens)[m.field]
                 first, last = _token_range(field_tokens, m)
-                if not any(_sport_at(field_tokens, k) for k in range(first, last)):
+                if not any(sport_at(field_tokens, k) for k in range(first, last)):
                     if doc.doc_id not in sports:
                         sports[doc.doc_id] = _article_sports(_doc_tokens(doc, tokens))
                     games = sports[doc.doc_id][0]
@@ -656,21 +656,13 @@ YOUTH = frozenset(fold_token(w) for w in "الشباب للشباب".split())
 YOUTH_AFTER = frozenset(fold_token(w) for w in "المنتخب منتخب درجة لدرجة".split())
 
 
-def _sport_at(tokens: WordTokens, k: int) -> str | None:
-    """The sport (`SPORT_WORDS`) token k names, after the word it needs before it (كرة | السلة)."""
-    sport = next((SPORT_WORDS[w] for w in tokens.bare[k] if w in SPORT_WORDS), None)
-    if sport and (not sport[0] or (k > 0 and tokens.joined(k) and tokens.bare[k - 1] & sport[0])):
-        return sport[1]
-    return None
-
-
 def _article_sports(fields: dict[str, WordTokens]) -> tuple[Counter[str], bool]:
     """How often an article names each sport (`SPORT_WORDS`) and whether it names an age group
     (تحت 17 عاما، الناشئين، الأولمبي، منتخب الشباب)."""
     sports, ages = Counter(), False
     for tokens in fields.values():
         for k, forms in enumerate(tokens.bare):
-            sport = _sport_at(tokens, k)
+            sport = sport_at(tokens, k)
             if sport:
                 sports[sport] += 1
             after = k > 0 and tokens.joined(k)
@@ -697,7 +689,7 @@ def _team_of_its_sport(
     prefix = f"org:{'_'.join(m.name[:core])}"
     if any(tokens.bare[k] & TEAM_GROUPS for k in complement):
         return f"{prefix}@{doc.doc_id}", "of_sport", "a national team of an age group its name gives: its own"
-    sport = next((s for k in complement if (s := _sport_at(tokens, k))), FOOTBALL)
+    sport = next((s for k in complement if (s := sport_at(tokens, k))), FOOTBALL)
     if sport == FOOTBALL:
         return linker.rule_entity(m.name[:core], "ORG")
     return f"{prefix}@{sport}", "of_sport", f"a national team of the sport its name gives ({sport})"

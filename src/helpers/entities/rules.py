@@ -682,7 +682,7 @@ def conjunction(form: str) -> bool:
 #: Pronoun suffixes of "their" and "your" (معتقدهم، بلادكم), which no name ends with.
 PLURAL_PRONOUNS = ("هم", "هما", "هن", "كم", "كما")
 #: Pronoun suffixes as written (ه، ها، هم ... not ة).
-_PRONOUN = re.compile(r"(ه|ها|هما|هم|هن|كم|كما|نا)[\u064b-\u065f]*$")
+_PRONOUN = re.compile(f"({'|'.join((*PRONOUN_SUFFIXES, 'كما'))})[\u064b-\u065f]*$")
 #: The third person's among them (his, her, them): a noun's or verb's object, never a name's.
 THIRD_PERSON = ("ه", "ها", "هما", "هم", "هن")
 
@@ -2530,18 +2530,24 @@ def team_complement_end(tokens: WordTokens, j: int, covered: list[str | None]) -
     """End of a national team's sport and age group at token j, each after ل (للمبارزة، لكرة
     الطاولة، للناشئين لكرة القدم; not لمدة 40 يوما): j when there is neither."""
     while j < len(tokens) and tokens.joined(j) and not covered[j] and tokens.folded[j].startswith("ل"):
-        rest = dict(tokens.forms(j)).get(1, "")  # للمبارزة: ل + المبارزة
-        if (
-            j + 1 < len(tokens)
-            and tokens.joined(j + 1)
-            and tokens.folded[j] in SPORT_WORDS.get(tokens.folded[j + 1], ((),))[0]
-        ):
+        if j + 1 < len(tokens) and sport_at(tokens, j + 1, construct=True):
             j += 2  # لكرة القدم، للكرة الطائرة، لتنس الطاولة
-        elif (rest in SPORT_WORDS and not SPORT_WORDS[rest][0]) or rest in TEAM_GROUPS:
-            j += 1
+        elif sport_at(tokens, j) or tokens.bare[j] & TEAM_GROUPS:
+            j += 1  # للمبارزة، للناشئين
         else:
             break
     return j
+
+
+def sport_at(tokens: WordTokens, k: int, construct: bool = False) -> str | None:
+    """The sport (`SPORT_WORDS`) token k names, after the word it needs before it (كرة | السلة);
+    with `construct`, only a sport named so."""
+    sport = next((SPORT_WORDS[w] for w in tokens.bare[k] if w in SPORT_WORDS), None)
+    if sport is None or (construct and not sport[0]):
+        return None
+    if not sport[0] or (k > 0 and tokens.joined(k) and tokens.bare[k - 1] & sport[0]):
+        return sport[1]
+    return None
 
 
 #: A state's institutions, of which each state has one: with the state's nationality adjective
